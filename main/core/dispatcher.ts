@@ -1,0 +1,69 @@
+// Runs a channel's handler with the contract enforced on both sides: the request is
+// parsed by its schema before the handler sees it, the response is parsed (and so
+// stripped of undeclared fields) before anyone else does, and every failure becomes a
+// { code, message } payload. Electron's ipcMain, the CLI and the tests all call this.
+import {
+  channels,
+  isChannelName,
+  type ChannelName,
+  type ParsedRequestOf,
+  type ResponseOf,
+} from '../contract/ipc';
+import { fail, ok, type Result } from '../contract/result';
+import { toErrorPayload } from './errors';
+
+export interface CallContext {
+  /** Who is calling: the app's renderer, the CLI or a test. Recorded as the audit actor. */
+  origin: 'renderer' | 'cli' | 'test';
+}
+
+export type Handler<C extends ChannelName> = (
+  request: ParsedRequestOf<C>,
+  context: CallContext,
+) => Promise<ResponseOf<C>> | ResponseOf<C>;
+
+export type HandlerMap = { [C in ChannelName]: Handler<C> };
+
+export type Dispatch = (channel: string, payload: unknown, context: CallContext) => Promise<Result<unknown>>;
+
+export interface DispatchObserver {
+  /** Called with the error of a failed call, for the main-process log (never the renderer). */
+  onError?(channel: string, error: unknown): void;
+}
+
+export function createDispatcher(handlers: HandlerMap, observer: DispatchObserver = {}): Dispatch {
+  return async (channel, payload, context) => {
+    if (!isChannelName(channel)) return fail('UNKNOWN_CHANNEL', `There is no channel named "${String(channel).slice(0, 80)}".`);
+    const def = channels[channel];
+    const parsed = def.request.safeParse(payload === undefined ? {} : payload);
+    if (!parsed.success) {
+      return fail('INVALID_REQUEST', `Invalid request for ${channel}: ${describeIssues(parsed.error.issues)}`);
+    }
+    let value: unknown;
+    try {
+      const handler = handlers[channel] as Handler<ChannelName>;
+      value = await handler(parsed.data as never, context);
+    } catch (error) {
+      observer.onError?.(channel, error);
+      return { ok: false, error: toErrorPayload(error) };
+    }
+    const checked = def.response.safeParse(value);
+    if (!checked.success) {
+      observer.onError?.(channel, checked.error);
+      return fail('INVALID_RESPONSE', `The answer to ${channel} did not match the contract.`);
+    }
+    return ok(checked.data);
+  };
+}
+
+interface Issue {
+  path: PropertyKey[];
+  message: string;
+}
+
+function describeIssues(issues: readonly Issue[]): string {
+  return issues
+    .slice(0, 3)
+    .map((issue) => (issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// `npm test`: type check, lint, the Electron security scan, build, then every unit,
+// integration and end-to-end test in one node:test run inside a private D-Bus session
+// with an unlocked gnome-keyring, so keytar talks to a real Secret Service.
+// `node test/run.mjs unit|e2e [files…]` runs only that part (still in the keyring session).
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const [part = 'all', ...only] = process.argv.slice(2);
+
+function step(title, cmd, args, env = {}) {
+  console.log(`\n▶ ${title}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  if (r.status !== 0) {
+    console.error(`✖ ${title} failed (exit ${r.status ?? r.signal})`);
+    process.exit(r.status || 1);
+  }
+}
+
+function testFiles(dir) {
+  const out = [];
+  for (const name of readdirSync(join(root, dir))) {
+    const path = join(dir, name);
+    if (statSync(join(root, path)).isDirectory()) out.push(...testFiles(path));
+    else if (name.endsWith('.test.ts')) out.push(path);
+  }
+  return out.sort();
+}
+
+if (part === 'all') {
+  step('type check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+  step('lint (layer rules included)', 'npx', ['eslint', '--max-warnings', '0', '.']);
+  step('electronegativity', 'node', ['test/security/electronegativity.mjs']);
+}
+if (part === 'all' || part === 'e2e') step('build', 'npx', ['electron-vite', 'build']);
+
+const dirs = part === 'unit' ? ['test/unit'] : part === 'e2e' ? ['test/e2e'] : ['test/unit', 'test/e2e'];
+const files = only.length ? only.map((f) => relative(root, join(root, f))) : dirs.flatMap(testFiles);
+step(
+  `tests (${files.length} files)`,
+  'bash',
+  ['test/support/keyring-session.sh', 'node', '--import', 'tsx', '--test', '--test-reporter=spec', ...files],
+);
