@@ -1,6 +1,7 @@
 // The only module that touches the OS keychain (keytar). Everything else receives a
 // Keychain and so never learns where secrets live; tests of other modules may pass an
 // in-memory Keychain only where they say why the real one is not wanted.
+import type * as KeytarModule from 'keytar';
 import { AttestError } from '../errors';
 
 export interface Keychain {
@@ -12,7 +13,7 @@ export interface Keychain {
   accounts(): Promise<string[]>;
 }
 
-type Keytar = typeof import('keytar');
+type Keytar = typeof KeytarModule;
 
 let keytarModule: Promise<Keytar> | undefined;
 

@@ -1,0 +1,39 @@
+// The Electron application lifecycle: everything here is wiring of the core into
+// Electron; behaviour lives in main/core and is tested there.
+import { app, BrowserWindow, session } from 'electron';
+import { createCore } from '../core/core';
+import { hardenSession, hardenWebContents } from './hardening';
+import { registerIpc } from './ipc';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { createMainWindow, preloadFile, rendererDir } from './window';
+
+export function startApp(mainDir: string): void {
+  registerAppScheme();
+  // Checklist: single-instance lock; a second launch focuses the first window.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.enableSandbox();
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+  app.on('window-all-closed', () => app.quit());
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession);
+    serveRenderer(rendererDir(mainDir));
+    const core = createCore({
+      runtime: 'electron',
+      observer: { onError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error instanceof Error ? error.name : 'error') },
+    });
+    registerIpc(core.dispatch);
+    app.on('before-quit', () => void core.close());
+    createMainWindow(preloadFile(mainDir));
+  });
+}

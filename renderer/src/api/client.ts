@@ -1,0 +1,24 @@
+// The renderer's only door to the core: window.attest, typed by the IPC contract.
+// Results arrive as envelopes; call() turns a failure into an ApiError with its code.
+import type { AttestApi, ChannelName, ErrorPayload, RequestOf, ResponseOf, Result } from '../../../main/contract/ipc';
+
+declare global {
+  interface Window {
+    readonly attest: AttestApi;
+  }
+}
+
+export class ApiError extends Error {
+  readonly code: string;
+  constructor(payload: ErrorPayload) {
+    super(payload.message);
+    this.code = payload.code;
+  }
+}
+
+export async function call<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+  const invoke = window.attest[channel] as unknown as (r: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
+  const result = await invoke(request);
+  if (!result.ok) throw new ApiError(result.error);
+  return result.value;
+}

@@ -1,0 +1,12 @@
+// One zustand store built from slices (the zustand docs' slices pattern): each domain
+// adds its slice file here and its type to AppState.
+import { create } from 'zustand';
+import { createAppInfoSlice, type AppInfoSlice } from './app-info';
+import { createNavigationSlice, type NavigationSlice } from './navigation';
+
+export type AppState = NavigationSlice & AppInfoSlice;
+
+export const useAppStore = create<AppState>()((...args) => ({
+  ...createNavigationSlice(...args),
+  ...createAppInfoSlice(...args),
+}));

@@ -1,0 +1,27 @@
+import type { StateCreator } from 'zustand';
+import type { AppState } from './index';
+
+export const screens = [
+  { id: 'home', label: 'Home', shortcut: '0' },
+  { id: 'dashboard', label: 'Dashboard', shortcut: '1' },
+  { id: 'assessments', label: 'Assessments', shortcut: '2' },
+  { id: 'findings', label: 'Findings', shortcut: '3' },
+  { id: 'vendors', label: 'Vendors', shortcut: '4' },
+  { id: 'questionnaires', label: 'Questionnaires', shortcut: '5' },
+  { id: 'checks', label: 'Checks', shortcut: '6' },
+  { id: 'reports', label: 'Reports', shortcut: '7' },
+  { id: 'audit', label: 'Audit log', shortcut: '8' },
+  { id: 'settings', label: 'Settings', shortcut: '9' },
+] as const;
+
+export type ScreenId = (typeof screens)[number]['id'];
+
+export interface NavigationSlice {
+  screen: ScreenId;
+  navigate(screen: ScreenId): void;
+}
+
+export const createNavigationSlice: StateCreator<AppState, [], [], NavigationSlice> = (set) => ({
+  screen: 'home',
+  navigate: (screen) => set({ screen }),
+});
