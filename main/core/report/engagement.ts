@@ -1,0 +1,232 @@
+// Engagement report: model -> pdfmake content (no I/O, no clock, no randomness).
+import type { Content } from 'pdfmake/interfaces';
+import { columnChart, horizontalBarChart, scoreColor, scoreGauge } from './charts';
+import type { CatalogueResults, ControlStatus, EngagementReportModel, Finding, RenderOptions } from './model';
+import { SEVERITIES } from './model';
+import { signOffPage } from './signoff';
+import {
+  SEVERITY_COLOR,
+  STATUS_COLOR,
+  STATUS_LABEL,
+  capitalise,
+  cell,
+  dataTable,
+  heading,
+  isoDay,
+  paragraphs,
+} from './theme';
+import { coverPage, tocPage } from './cover';
+
+export function engagementContent(m: EngagementReportModel, opts: RenderOptions, primary: string): Content[] {
+  return [
+    coverPage({
+      title: m.title,
+      subtitle: `Security assessment of ${m.client.name}`,
+      marking: m.classification,
+      facts: [
+        ['Client', m.client.name],
+        ['Scope', m.scope],
+        ['Period', `${isoDay(m.period.from)} to ${isoDay(m.period.to)}`],
+        ['Assessor', `${m.assessor.name}, ${m.assessor.organisation}`],
+        ['Report', m.reportId],
+        ['Issued', isoDay(opts.issuedAt)],
+      ],
+      branding: opts.branding,
+      primary,
+    }),
+    tocPage(),
+    ...executiveSummary(m),
+    heading('Methodology', 1, { toc: true, newPage: true }),
+    ...paragraphs(m.methodology.text),
+    ...m.methodology.steps.flatMap((s, i) => [heading(`${i + 1}. ${s.title}`, 3), ...paragraphs(s.text)]),
+    ...findingsSection(m.findings),
+    ...controlsSection(m.catalogues),
+    ...appendix(m),
+    ...signOffPage(m.signOff, opts.issuedAt, primary),
+  ];
+}
+
+function severityCounts(findings: Finding[]) {
+  return SEVERITIES.map((s) => ({ severity: s, count: findings.filter((f) => f.severity === s).length }));
+}
+
+function executiveSummary(m: EngagementReportModel): Content[] {
+  const es = m.executiveSummary;
+  const allControls = m.catalogues.flatMap((c) => c.controls);
+  const statusCounts = (Object.keys(STATUS_LABEL) as ControlStatus[]).map((s) => ({
+    label: STATUS_LABEL[s],
+    value: allControls.filter((c) => c.status === s).length,
+    color: STATUS_COLOR[s],
+  }));
+  return [
+    heading('Executive summary', 1, { toc: true, newPage: true }),
+    scoreGauge('Overall score', es.overallScore, scoreColor(es.overallScore)),
+    ...paragraphs(es.overview),
+    columnChart(
+      `Findings by severity (${m.findings.length} in total)`,
+      severityCounts(m.findings).map((c) => ({ label: capitalise(c.severity), value: c.count, color: SEVERITY_COLOR[c.severity] })),
+    ),
+    horizontalBarChart(`Control results (${allControls.length} controls)`, statusCounts, Math.max(1, allControls.length), 110),
+    heading('Top risks', 2, { toc: true }),
+    ...es.topRisks.map(
+      (r, i): Content => ({
+        unbreakable: true,
+        margin: [0, 0, 0, 6],
+        stack: [
+          {
+            text: [
+              { text: `${i + 1}. ${r.title}  `, bold: true, fontSize: 10 },
+              { text: r.severity.toUpperCase(), bold: true, fontSize: 8, color: SEVERITY_COLOR[r.severity] },
+            ],
+          },
+          { text: r.summary, style: 'body' },
+        ],
+      }),
+    ),
+  ];
+}
+
+function findingsSection(findings: Finding[]): Content[] {
+  const out: Content[] = [heading('Findings', 1, { toc: true, newPage: true })];
+  out.push(
+    dataTable(
+      ['ID', 'Title', 'Severity', 'Status'],
+      [52, '*', 56, 62],
+      findings.map((f) => [
+        cell(f.id),
+        cell(f.title),
+        cell(capitalise(f.severity), { color: SEVERITY_COLOR[f.severity], bold: true }),
+        cell(capitalise(f.status)),
+      ]),
+    ),
+  );
+  for (const sev of SEVERITIES) {
+    const group = findings.filter((f) => f.severity === sev);
+    if (group.length === 0) continue;
+    out.push(heading(`${capitalise(sev)} severity (${group.length})`, 2, { toc: true }));
+    for (const f of group) out.push(...findingDetail(f));
+  }
+  return out;
+}
+
+function findingDetail(f: Finding): Content[] {
+  const meta = (label: string, value: string): Content => ({
+    text: [{ text: `${label}: `, style: 'label' }, { text: value, fontSize: 8.5 }],
+    margin: [0, 0, 0, 2],
+  });
+  return [
+    {
+      unbreakable: true,
+      stack: [
+        {
+          table: {
+            widths: [4, '*'],
+            body: [[{ text: '', fillColor: SEVERITY_COLOR[f.severity] }, { text: `${f.id}  ${f.title}`, bold: true, fontSize: 10.5, margin: [4, 2, 0, 2] }]],
+          },
+          layout: 'noBorders',
+          margin: [0, 10, 0, 4],
+        },
+        {
+          columns: [
+            meta('Severity', capitalise(f.severity)),
+            meta('Status', capitalise(f.status)),
+            meta('Controls', f.controls.join(', ') || '—'),
+          ],
+        },
+        meta('Evidence', f.evidenceIds.join(', ') || '—'),
+        { text: 'Description', style: 'label', margin: [0, 4, 0, 1] },
+        { text: f.description, style: 'body' },
+      ],
+    },
+    { text: 'Impact', style: 'label', margin: [0, 2, 0, 1] },
+    { text: f.impact, style: 'body' },
+    { text: 'Recommendation', style: 'label', margin: [0, 2, 0, 1] },
+    { text: f.recommendation, style: 'body' },
+  ];
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = m.get(k);
+    if (list) list.push(it);
+    else m.set(k, [it]);
+  }
+  return m;
+}
+
+function average(ns: number[]): number {
+  return ns.length ? ns.reduce((a, b) => a + b, 0) / ns.length : 0;
+}
+
+function controlsSection(catalogues: CatalogueResults[]): Content[] {
+  const out: Content[] = [heading('Control results', 1, { toc: true, newPage: true })];
+  for (const cat of catalogues) {
+    const byCategory = groupBy(cat.controls, (c) => c.category);
+    const scored = (cs: typeof cat.controls) => cs.filter((c) => c.status !== 'not-applicable' && c.status !== 'not-assessed');
+    out.push(heading(`${cat.title}`, 2, { toc: true }));
+    out.push({
+      text: `Version ${cat.version} · ${cat.controls.length} controls · catalogue hash ${cat.hash.slice(0, 16)}…`,
+      style: 'small',
+      margin: [0, 0, 0, 6],
+    });
+    out.push(
+      horizontalBarChart(
+        'Average score by category',
+        [...byCategory].map(([name, cs]) => {
+          const avg = average(scored(cs).map((c) => c.score));
+          return { label: name, value: avg, color: scoreColor(avg) };
+        }),
+        100,
+      ),
+    );
+    for (const [name, cs] of byCategory) {
+      out.push(heading(`${name} (${cs.length})`, 3));
+      out.push(
+        dataTable(
+          ['Control', 'Title', 'Result', 'Score', 'Note'],
+          [48, '*', 52, 32, 150],
+          cs.map((c) => [
+            cell(c.controlId),
+            cell(c.title),
+            cell(STATUS_LABEL[c.status], { color: STATUS_COLOR[c.status], bold: true }),
+            cell(c.status === 'not-applicable' || c.status === 'not-assessed' ? '—' : String(c.score), { alignment: 'right' }),
+            cell(c.note ?? ''),
+          ]),
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function appendix(m: EngagementReportModel): Content[] {
+  return [
+    heading('Appendix', 1, { toc: true, newPage: true }),
+    heading('Evidence', 2, { toc: true }),
+    dataTable(
+      ['ID', 'Evidence', 'Kind', 'Collected', 'SHA-256'],
+      [44, '*', 58, 56, 120],
+      m.appendix.evidence.map((e) => [
+        cell(e.id),
+        { stack: [{ text: e.title, bold: true, fontSize: 8.5 }, { text: e.description, fontSize: 8 }] },
+        cell(e.kind),
+        cell(isoDay(e.collectedAt)),
+        cell(`${e.sha256.slice(0, 32)}\n${e.sha256.slice(32)}`, { fontSize: 6.5 }) // hex has no break points: split it,
+      ]),
+    ),
+    heading('Live-check results', 2, { toc: true }),
+    dataTable(
+      ['Check', 'Host', 'Ran', 'Outcome', 'Observation'],
+      [90, 90, 56, 44, '*'],
+      m.appendix.liveChecks.map((c) => [
+        { stack: [{ text: c.title, bold: true, fontSize: 8.5 }, { text: c.checkId, fontSize: 7, color: '#607D8B' }] },
+        cell(c.host),
+        cell(isoDay(c.ranAt)),
+        cell(capitalise(c.outcome), { bold: true, color: c.outcome === 'pass' ? STATUS_COLOR.pass : STATUS_COLOR.fail }),
+        cell(c.observation),
+      ]),
+    ),
+  ];
+}

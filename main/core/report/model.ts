@@ -1,0 +1,151 @@
+// Report models: plain, serialisable data that fully determines a report's pages.
+// The workspace layer builds them; the renderer never reads anything else (except
+// branding and the fixed issue time), so the same model gives the same PDF bytes.
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+
+export type ControlStatus = 'pass' | 'partial' | 'fail' | 'not-applicable' | 'not-assessed';
+
+/** Marking printed on the cover and in every page header, e.g. "CONFIDENTIAL". */
+export type Classification = 'PUBLIC' | 'INTERNAL' | 'CONFIDENTIAL' | 'RESTRICTED';
+
+export interface Person {
+  name: string;
+  organisation: string;
+  role?: string;
+  email?: string;
+}
+
+export interface SignOff {
+  /** Who signs: shown in the visible signature block and as the PDF signature name. */
+  signer: Person;
+  reason: string;
+  location: string;
+  /** Statement printed above the signature block. */
+  statement: string;
+}
+
+export interface Finding {
+  id: string;
+  title: string;
+  severity: Severity;
+  /** Control ids the finding relates to. */
+  controls: string[];
+  description: string;
+  impact: string;
+  recommendation: string;
+  status: 'open' | 'accepted' | 'remediated';
+  evidenceIds: string[];
+}
+
+export interface ControlResult {
+  controlId: string;
+  title: string;
+  category: string;
+  status: ControlStatus;
+  /** 0..100 */
+  score: number;
+  note?: string;
+}
+
+export interface CatalogueResults {
+  catalogueId: string;
+  title: string;
+  version: string;
+  /** Snapshot hash of the catalogue used, so readers can reproduce the assessment. */
+  hash: string;
+  controls: ControlResult[];
+}
+
+export interface EvidenceItem {
+  id: string;
+  title: string;
+  kind: 'document' | 'screenshot' | 'interview' | 'live-check' | 'configuration';
+  collectedAt: string;
+  sha256: string;
+  description: string;
+}
+
+export interface LiveCheckResult {
+  checkId: string;
+  title: string;
+  host: string;
+  ranAt: string;
+  outcome: 'pass' | 'fail' | 'error';
+  observation: string;
+}
+
+export interface EngagementReportModel {
+  kind: 'engagement';
+  reportId: string;
+  title: string;
+  classification: Classification;
+  client: { name: string; contact?: Person };
+  scope: string;
+  period: { from: string; to: string };
+  assessor: Person;
+  executiveSummary: {
+    overview: string;
+    /** 0..100 */
+    overallScore: number;
+    topRisks: { title: string; severity: Severity; summary: string }[];
+  };
+  methodology: { text: string; steps: { title: string; text: string }[] };
+  findings: Finding[];
+  catalogues: CatalogueResults[];
+  appendix: { evidence: EvidenceItem[]; liveChecks: LiveCheckResult[] };
+  signOff: SignOff;
+}
+
+export type VendorTier = 'tier-1' | 'tier-2' | 'tier-3';
+
+export interface VendorReportModel {
+  kind: 'vendor';
+  reportId: string;
+  title: string;
+  classification: Classification;
+  vendor: {
+    name: string;
+    legalName: string;
+    country: string;
+    website: string;
+    services: string;
+    dataAccess: string;
+    contact?: Person;
+  };
+  tier: VendorTier;
+  tierRationale: string;
+  reviewer: Person;
+  reviewDate: string;
+  questionnaire: {
+    template: string;
+    version: string;
+    /** 0..100 */
+    score: number;
+    sections: { title: string; score: number; answered: number; total: number }[];
+    gaps: { questionId: string; question: string; answer: string; severity: Severity; followUp: string }[];
+  };
+  certifications: { name: string; issuer: string; validUntil: string; scope: string; verified: boolean }[];
+  conclusion: { decision: 'approved' | 'approved-with-conditions' | 'rejected'; text: string; conditions: string[] };
+  /** Previous reviews, oldest first; drives the year-over-year comparison. */
+  history: { year: number; score: number; tier: VendorTier; decision: string }[];
+  signOff: SignOff;
+}
+
+export type ReportModel = EngagementReportModel | VendorReportModel;
+
+export interface Branding {
+  /** PNG bytes of the logo shown on the cover and in headers. */
+  logoPng?: Uint8Array;
+  /** '#rrggbb' */
+  primaryColor?: string;
+  footerText?: string;
+  organisation?: string;
+}
+
+export interface RenderOptions {
+  /** The issue time printed in the report and used as the PDF's dates (fixed for reproducibility). */
+  issuedAt: Date;
+  branding?: Branding;
+}
