@@ -1,0 +1,26 @@
+// The workspace store: one encrypted .attest file per workspace (docs/file-format.md).
+export {
+  createWorkspace,
+  openWorkspace,
+  Workspace,
+  DEFAULT_BLOB_LIMIT,
+  type BlobInfo,
+  type BlobMeta,
+  type CommitResult,
+  type CompactResult,
+  type CreateOptions,
+  type FaultHooks,
+  type Mutation,
+  type StoreOptions,
+  type WorkspaceInfo,
+} from './workspace';
+export { verifyWorkspace, type VerifyReport } from './verify';
+export { inspectHeader, type HeaderInfo } from './inspect';
+export { rememberedAccount, type Unlock } from './unlock';
+export { createIdleTimer, DEFAULT_IDLE_MS, type Clock, type IdleTimer } from './idle-timer';
+export { migrations, LATEST_SCHEMA, type Migration } from './migrations';
+export { DEFAULT_KDF } from './crypto';
+export { FORMAT_VERSION, type KdfParams } from './format';
+export type { SqlValue, Statement } from './records';
+export { workspaceErrors, type WorkspaceErrorCode } from './errors';
+export { DEFAULT_BACKUPS } from './files';
