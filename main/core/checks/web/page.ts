@@ -1,0 +1,94 @@
+// Fetching what the web checks judge: the HTTPS page (once per run and target, shared by
+// all web checks through a cache keyed on the run's client) and the http:// redirect chain.
+import { AttestError } from '../../errors';
+import type { HttpResponse, NetClient } from '../../net/client';
+import type { CheckInput } from '../types';
+import type { PageSnapshot, RedirectProbe } from './analyze';
+
+/** Sent so a server that reflects any Origin with credentials can be recognised. */
+export const PROBE_ORIGIN = 'https://attest-cors-probe.invalid';
+
+export interface WebTarget {
+  httpsUrl: string;
+  httpUrl: string;
+  host: string;
+}
+
+/** target: a host name or an https/http URL; params.httpUrl overrides the http:// probe URL. */
+export function webTarget(input: CheckInput): WebTarget {
+  const raw = input.target.trim();
+  let url: URL;
+  try {
+    url = new URL(/^[a-z]+:\/\//i.test(raw) ? raw : `https://${raw}/`);
+  } catch {
+    throw new AttestError('INVALID_TARGET', `"${raw}" is not a host name or URL; enter it as example.com or https://example.com/.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new AttestError('INVALID_TARGET', 'A web check needs an http or https URL.');
+  }
+  const https = new URL(url);
+  if (https.protocol === 'http:') {
+    https.protocol = 'https:';
+    https.port = '';
+  }
+  const http = input.params?.httpUrl ? new URL(input.params.httpUrl) : new URL(`http://${url.hostname}/`);
+  if (url.protocol === 'http:' && !input.params?.httpUrl) http.port = url.port;
+  return { httpsUrl: https.toString(), httpUrl: http.toString(), host: url.hostname };
+}
+
+const pageCache = new WeakMap<NetClient, Map<string, Promise<{ page: PageSnapshot; response: HttpResponse }>>>();
+const probeCache = new WeakMap<NetClient, Map<string, Promise<RedirectProbe>>>();
+
+function memo<T>(cache: WeakMap<NetClient, Map<string, Promise<T>>>, client: NetClient, key: string, make: () => Promise<T>): Promise<T> {
+  let map = cache.get(client);
+  if (!map) cache.set(client, (map = new Map()));
+  let p = map.get(key);
+  if (!p) map.set(key, (p = make()));
+  return p;
+}
+
+export function fetchPage(client: NetClient, input: CheckInput): Promise<{ page: PageSnapshot; response: HttpResponse }> {
+  const target = webTarget(input);
+  return memo(pageCache, client, `${target.httpsUrl}|${input.caPem ?? ''}`, async () => {
+    const response = await client.request({ url: target.httpsUrl, caPem: input.caPem, headers: { origin: PROBE_ORIGIN } });
+    const page: PageSnapshot = {
+      url: response.url,
+      status: response.status,
+      headers: response.headers,
+      body: response.body.toString('utf8'),
+      origin: PROBE_ORIGIN,
+    };
+    return { page, response };
+  });
+}
+
+/** Follows http:// → … recording each hop; unreachable http means no redirect is needed. */
+export function probeRedirect(client: NetClient, input: CheckInput): Promise<RedirectProbe> {
+  const target = webTarget(input);
+  return memo(probeCache, client, `${target.httpUrl}|${input.caPem ?? ''}`, async () => {
+    try {
+      const res = await client.request({ url: target.httpUrl, caPem: input.caPem, method: 'GET' });
+      return {
+        kind: 'chain',
+        hops: res.redirects.map((h) => ({ from: h.url, to: h.location, status: h.status })),
+        finalUrl: res.url,
+      } satisfies RedirectProbe;
+    } catch (err) {
+      if (err instanceof AttestError && (err.code === 'HOST_UNREACHABLE' || err.code === 'CONNECT_TIMEOUT')) return { kind: 'no-http' };
+      if (err instanceof AttestError && err.code === 'TLS_VERIFICATION_FAILED') return { kind: 'invalid-cert' };
+      throw err;
+    }
+  });
+}
+
+/** Hosts a web check contacts for this input. */
+export function webHosts(input: CheckInput, withHttp: boolean): string[] {
+  try {
+    const t = webTarget(input);
+    const hosts = [t.host];
+    if (withHttp) hosts.push(new URL(t.httpUrl).hostname);
+    return [...new Set(hosts)];
+  } catch {
+    return [];
+  }
+}
