@@ -89,6 +89,7 @@ export const parameterSchema = z
 export const controlSchema = z
   .object({
     id: controlId,
+    label: z.string().optional().describe('how the source displays the id, e.g. AC-2(1), where it differs'),
     title: text,
     statement: text.describe('what must be true; an assessor can judge it met or not met'),
     guidance: z.string().default('').describe('what evidence to look for and how to judge it'),
