@@ -294,7 +294,7 @@ export class Workspace {
   // ---- writing -------------------------------------------------------------------
 
   /** Applies a change and resolves only once it is fsync'd; rejects with nothing changed. */
-  commit(m: Mutation): Promise<CommitResult> {
+  async commit(m: Mutation): Promise<CommitResult> {
     validateMutation(m);
     this.idle?.touch();
     return this.exclusive(() => this.commitLocked(m));
@@ -302,6 +302,7 @@ export class Workspace {
 
   async putBlob(bytes: Uint8Array, meta: BlobMeta): Promise<BlobInfo> {
     this.assertOpen();
+    if (!(bytes instanceof Uint8Array)) throw workspaceError('INVALID_MUTATION', { detail: 'an attachment must be bytes' });
     if (bytes.length > this.blobLimit) {
       throw workspaceError('BLOB_TOO_LARGE', { size: bytes.length, limit: this.blobLimit });
     }
@@ -326,7 +327,7 @@ export class Workspace {
     });
   }
 
-  getBlob(id: string): Promise<Buffer> {
+  async getBlob(id: string): Promise<Buffer> {
     this.assertOpen();
     this.idle?.touch();
     return this.exclusive(async () => {
