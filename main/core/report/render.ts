@@ -43,10 +43,10 @@ function pdfDate(d: Date): Date {
 }
 
 export function reportDocument(model: ReportModel, opts: RenderOptions): TDocumentDefinitions {
+  const issued = pdfDate(opts.issuedAt);
   const primary = primaryColor(opts.branding);
   const footerText = opts.branding?.footerText ?? opts.branding?.organisation ?? 'Attest';
   const content = model.kind === 'engagement' ? engagementContent(model, opts, primary) : vendorContent(model, opts, primary);
-  const issued = pdfDate(opts.issuedAt);
   const images: Record<string, string> = {};
   if (opts.branding?.logoPng) {
     const png = Buffer.from(opts.branding.logoPng);
