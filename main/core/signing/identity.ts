@@ -41,11 +41,14 @@ export function importPkcs12(p12: Uint8Array, passphrase: string): SigningIdenti
       throw new AttestError('SIGNING_P12_WRONG_PASSPHRASE', 'The signing identity could not be opened: the passphrase is wrong or the file is damaged. Check the passphrase and try again.', { cause: e });
     throw new AttestError('SIGNING_P12_UNREADABLE', 'The file is not a PKCS#12 signing identity Attest can read. Export it again as a .p12/.pfx file with its private key.', { cause: e });
   }
-  const keyBags = [
-    ...(parsed.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag] ?? []),
-    ...(parsed.getBags({ bagType: forge.pki.oids.keyBag })[forge.pki.oids.keyBag] ?? []),
+  const shrouded = forge.pki.oids.pkcs8ShroudedKeyBag as string;
+  const plainKey = forge.pki.oids.keyBag as string;
+  const certOid = forge.pki.oids.certBag as string;
+  const keyBags: forge.pkcs12.Bag[] = [
+    ...(parsed.getBags({ bagType: shrouded })[shrouded] ?? []),
+    ...(parsed.getBags({ bagType: plainKey })[plainKey] ?? []),
   ];
-  const certBags = parsed.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? [];
+  const certBags: forge.pkcs12.Bag[] = parsed.getBags({ bagType: certOid })[certOid] ?? [];
   const keyBag = keyBags.find((b) => b.key);
   if (!keyBag?.key)
     throw new AttestError('SIGNING_P12_NO_KEY', 'The PKCS#12 file holds no private key it can sign with. Export the identity again including its private key.');
