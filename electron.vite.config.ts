@@ -4,13 +4,18 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { contentSecurityPolicy } from './main/shell/csp';
 
-// The built index.html carries the app's CSP, so the browser harness enforces it too.
-// (The dev server injects inline scripts for hot reload, hence build only.)
+// renderer/index.html carries the app's CSP in a meta tag (so the browser harness and
+// electronegativity see it). The build fails if it drifts from main/shell/csp.ts; the
+// dev server drops it because hot reload injects inline scripts.
 const cspMeta: Plugin = {
   name: 'attest-csp-meta',
-  apply: 'build',
-  transformIndexHtml: (html) =>
-    html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}" />`),
+  transformIndexHtml(html, ctx) {
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)" \/>\n?/;
+    const found = meta.exec(html);
+    if (ctx.server) return html.replace(meta, '');
+    if (found?.[1] !== contentSecurityPolicy) throw new Error('renderer/index.html CSP differs from main/shell/csp.ts');
+    return html;
+  },
 };
 
 // Top-level folders map straight onto the three Electron runtimes.

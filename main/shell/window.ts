@@ -13,7 +13,7 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     title: 'Attest',
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#101418' : '#f6f7f9',
     webPreferences: {
-      preload: preloadPath,
+      preload: preloadPath, // eng-disable PRELOAD_JS_CHECK reviewed: exposes only invoke methods derived from the IPC contract
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -25,6 +25,8 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Middle-click must not open links in new windows (electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window.once('ready-to-show', () => window.show());

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { parse } from 'yaml';
+
+const root = join(__dirname, '../../..');
+const builder = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8'));
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+test('electron-builder flips the security fuses', () => {
+  assert.deepEqual(builder.electronFuses, {
+    runAsNode: false,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+    enableCookieEncryption: true,
+    grantFileProtocolExtraPrivileges: false,
+    loadBrowserProcessSpecificV8Snapshot: false,
+  });
+  assert.equal(builder.asar, true);
+});
+
+test('installers for macOS, Windows and Linux are configured', () => {
+  assert.deepEqual(builder.mac.target, ['dmg']);
+  assert.deepEqual(builder.win.target, ['nsis']);
+  assert.deepEqual(builder.linux.target, ['AppImage', 'deb']);
+});
+
+test('Electron is pinned to an exact, currently supported major', () => {
+  const version: string = pkg.dependencies.electron ?? pkg.devDependencies.electron;
+  assert.match(version, /^\d+\.\d+\.\d+$/, 'exact pin');
+  assert.ok(Number(version.split('.')[0]) >= 43, `Electron ${version} is one of the supported majors`);
+  assert.equal(pkg.main, 'out/main/index.js');
+});
