@@ -8,7 +8,7 @@ import type { EgressPolicy } from '../net/policy';
 import { HostNotApprovedError } from '../net/policy';
 import type { HostLookup, SocketFactory } from '../net/sockets';
 import { getCheck } from './registry';
-import type { CheckInput, CheckResult, ResolverConfig } from './types';
+import type { CheckDefinition, CheckInput, CheckResult, ResolverConfig } from './types';
 
 export interface CheckJob {
   checkId: string;
@@ -35,6 +35,8 @@ export interface RunOptions {
   sockets?: SocketFactory;
   lookup?: HostLookup;
   now?: () => Date;
+  /** Where check ids are looked up (default: the built-in registry). */
+  findCheck?: (id: string) => CheckDefinition | undefined;
 }
 
 export const defaultResolver: ResolverConfig = { server: '1.1.1.1', port: 53 };
@@ -96,7 +98,7 @@ export async function runChecks(jobs: CheckJob[], options: RunOptions): Promise<
 export async function runOne(job: CheckJob, options: RunOptions, now: () => Date = () => new Date()): Promise<CheckResult> {
   const started = now();
   const t0 = performance.now();
-  const check = getCheck(job.checkId);
+  const check = (options.findCheck ?? getCheck)(job.checkId);
   const base = {
     checkId: job.checkId,
     title: check?.title ?? job.checkId,
