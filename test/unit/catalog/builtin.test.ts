@@ -50,7 +50,7 @@ test('the platform baseline has every code S.A.1 to S.P.6 in the seven categorie
     ['S.D', 7, 'data-storage'],
     ['S.P', 6, 'physical-access'],
   ];
-  const expected = ranges.flatMap(([prefix, n, cat]) => Array.from({ length: n }, (_v, i) => [`${prefix}.${i + 1}`, cat] as const));
+  const expected: [string, string][] = ranges.flatMap(([prefix, n, cat]) => Array.from({ length: n }, (_v, i): [string, string] => [`${prefix}.${i + 1}`, cat]));
   expected.splice(expected.findIndex(([id]) => id === 'S.V.8') + 1, 0, ['S.V.8b', 'vendor-management']);
   assert.equal(expected.length, 78);
   assert.deepEqual(baseline.controls.map((c) => [c.id, c.category]), expected);

@@ -83,7 +83,7 @@ test('the corpus files are valid OSCAL 1.0.6 catalogs, and ajv catches a broken 
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);
   const validate = ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')));
-  const low = JSON.parse(readFileSync(fileOf('LOW'), 'utf8'));
+  const low = JSON.parse(readFileSync(fileOf('LOW'), 'utf8')) as { catalog: { metadata: { title?: string } } };
   assert.ok(validate(low), ajv.errorsText(validate.errors));
   delete low.catalog.metadata.title;
   assert.equal(validate(low), false);
