@@ -4,10 +4,12 @@
 // Each domain keeps its channels in its own file beside this one.
 import type { z } from 'zod';
 import { appChannels } from './app';
+import { workspaceChannels } from './workspace';
 import type { Result } from './result';
 
 export const channels = {
   ...appChannels,
+  ...workspaceChannels,
 };
 
 export type Channels = typeof channels;

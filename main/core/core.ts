@@ -2,23 +2,45 @@
 // shell, the CLI and the tests each create one of these and talk to nothing else.
 import { appHandlers } from './app/handlers';
 import { createDispatcher, type Dispatch, type DispatchObserver, type HandlerMap } from './dispatcher';
+import { osKeychain, type Keychain } from './keychain/keychain';
+import { sessionHandlers } from './session/handlers';
+import { Session } from './session/session';
+import type { Clock, KdfParams } from './workspace';
 
 export interface CoreOptions {
   runtime: 'electron' | 'node';
+  /** Folder for per-device preferences (recent files, auto-lock time). */
+  dataDir: string;
+  keychain?: Keychain;
   observer?: DispatchObserver;
+  /** KDF cost for new workspaces: tests and the demo may lower it; users get the default. */
+  kdf?: KdfParams;
+  allowWeakKdf?: boolean;
+  /** Tests only: the clock behind auto-lock. */
+  clock?: Clock;
 }
 
 export interface Core {
   dispatch: Dispatch;
+  session: Session;
   close(): Promise<void>;
 }
 
 export function createCore(options: CoreOptions): Core {
+  const session = new Session({
+    dataDir: options.dataDir,
+    keychain: options.keychain ?? osKeychain(),
+    kdf: options.kdf,
+    allowWeakKdf: options.allowWeakKdf,
+    clock: options.clock,
+  });
   const handlers: HandlerMap = {
     ...appHandlers(options.runtime),
+    ...sessionHandlers(session),
   };
   return {
     dispatch: createDispatcher(handlers, options.observer),
-    async close() {},
+    session,
+    close: async () => void (await session.close()),
   };
 }

@@ -30,6 +30,7 @@ export function startApp(mainDir: string): void {
     serveRenderer(rendererDir(mainDir));
     const core = createCore({
       runtime: 'electron',
+      dataDir: app.getPath('userData'),
       observer: { onError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error instanceof Error ? error.name : 'error') },
     });
     registerIpc(core.dispatch);

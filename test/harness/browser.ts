@@ -6,7 +6,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { channelNames } from '../../main/contract/ipc';
-import { createCore, type Core } from '../../main/core/core';
+import type { Core } from '../../main/core/core';
+import { testCore } from '../support/core';
 import { serveRenderer, type StaticServer } from './serve';
 
 export const chromiumPath = process.env.ATTEST_CHROMIUM ?? '/usr/bin/chromium';
@@ -58,7 +59,7 @@ export async function closeShared(): Promise<void> {
 
 export async function openApp(options: HarnessOptions = {}): Promise<Harness> {
   const { browser, server } = await shared();
-  const core = options.core ?? createCore({ runtime: 'node' });
+  const core = options.core ?? testCore();
   const context = await browser.newContext({
     viewport: { width: 1280, height: 820 },
     colorScheme: options.colorScheme ?? 'light',

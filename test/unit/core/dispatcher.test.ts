@@ -2,21 +2,21 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { z } from 'zod';
 import { channelNames } from '../../../main/contract/ipc';
-import { createCore } from '../../../main/core/core';
 import { createDispatcher, type HandlerMap } from '../../../main/core/dispatcher';
 import { AttestError } from '../../../main/core/errors';
 import { appVersion } from '../../../main/core/app/version';
+import { testCore } from '../../support/core';
 
 const ctx = { origin: 'test' } as const;
 
 test('app.info answers with the package version through the real dispatcher', async () => {
-  const core = createCore({ runtime: 'node' });
+  const core = testCore();
   const r = await core.dispatch('app.info', {}, ctx);
   assert.deepEqual(r, { ok: true, value: { name: 'Attest', version: appVersion, runtime: 'node', platform: process.platform } });
 });
 
 test('an unknown channel is refused by name, including prototype keys', async () => {
-  const core = createCore({ runtime: 'node' });
+  const core = testCore();
   for (const name of ['no.such', '__proto__', 'constructor', 'toString']) {
     const r = await core.dispatch(name, {}, ctx);
     assert.equal(r.ok, false);
@@ -26,7 +26,7 @@ test('an unknown channel is refused by name, including prototype keys', async ()
 
 test('a request that breaks its schema never reaches the handler', async () => {
   let called = false;
-  const handlers = { 'app.info': () => ((called = true), { name: 'x', version: '1', runtime: 'node', platform: 'linux' }) } as HandlerMap;
+  const handlers = { 'app.info': () => ((called = true), { name: 'x', version: '1', runtime: 'node', platform: 'linux' }) } as unknown as HandlerMap;
   const dispatch = createDispatcher(handlers);
   const r = await dispatch('app.info', { unexpected: true }, ctx);
   assert.equal(called, false);
@@ -41,7 +41,7 @@ test('foreign errors become INTERNAL without their message or stack; AttestError
   const secret = 'sk-live-CANARY-123';
   const seen: unknown[] = [];
   const failing = createDispatcher(
-    { 'app.info': () => { throw new Error(`db failed with token ${secret}`); } } as HandlerMap,
+    { 'app.info': () => { throw new Error(`db failed with token ${secret}`); } } as unknown as HandlerMap,
     { onError: (_c, e) => seen.push(e) },
   );
   const r = await failing('app.info', {}, ctx);
@@ -51,7 +51,7 @@ test('foreign errors become INTERNAL without their message or stack; AttestError
   if (!r.ok) assert.equal(r.error.code, 'INTERNAL');
   assert.equal(seen.length, 1, 'the observer (main log) still sees the error');
 
-  const clear = createDispatcher({ 'app.info': () => { throw new AttestError('NOT_FOUND', 'No such workspace.'); } } as HandlerMap);
+  const clear = createDispatcher({ 'app.info': () => { throw new AttestError('NOT_FOUND', 'No such workspace.'); } } as unknown as HandlerMap);
   assert.deepEqual(await clear('app.info', {}, ctx), { ok: false, error: { code: 'NOT_FOUND', message: 'No such workspace.' } });
 });
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { channelNames } from '../../../main/contract/ipc';
-import { createCore } from '../../../main/core/core';
+import { testCore } from '../../support/core';
 import type * as Csp from '../../../main/shell/csp';
 import type * as Hardening from '../../../main/shell/hardening';
 import type * as Ipc from '../../../main/shell/ipc';
@@ -106,7 +106,7 @@ test('the app protocol serves only files under the renderer folder, with the CSP
 });
 
 test('IPC: every contract channel is registered; only the app\'s top frame is served', async () => {
-  const core = createCore({ runtime: 'node' });
+  const core = testCore();
   shell.ipc.registerIpc(core.dispatch);
   assert.deepEqual([...fake.ipcHandlers.keys()].sort(), [...channelNames].sort());
   const handler = fake.ipcHandlers.get('app.info');

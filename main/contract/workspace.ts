@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { defineChannel } from './channel';
+
+const path = z.string().min(1, 'a file path is required').max(4096);
+const passphrase = z.string().min(1, 'the passphrase must not be empty').max(1024);
+
+export const workspaceStatus = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('none') }),
+  z.object({ state: z.literal('locked'), path: z.string(), name: z.string().nullable(), reason: z.enum(['user', 'idle']) }),
+  z.object({
+    state: z.literal('open'),
+    path: z.string(),
+    name: z.string().nullable(),
+    workspaceId: z.string(),
+    remembered: z.boolean(),
+    schemaVersion: z.number(),
+    lastSeq: z.number(),
+    fileBytes: z.number(),
+    autoLockMinutes: z.number(),
+    recoveredTornTailBytes: z.number(),
+  }),
+]);
+export type WorkspaceStatus = z.infer<typeof workspaceStatus>;
+
+const recentEntry = z.object({
+  path: z.string(),
+  name: z.string().nullable(),
+  lastOpenedAt: z.string(),
+  exists: z.boolean(),
+  remembered: z.boolean(),
+});
+export type RecentWorkspace = z.infer<typeof recentEntry>;
+
+const auditEntry = z.object({
+  seq: z.number(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  digest: z.string(),
+  hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntry>;
+
+export const workspaceChannels = {
+  'workspace.status': defineChannel({
+    summary: 'Whether a workspace is open, locked or none, and its vital facts.',
+    request: z.object({}).strict(),
+    response: workspaceStatus,
+  }),
+  'workspace.create': defineChannel({
+    summary: 'Create a new encrypted workspace file and open it.',
+    request: z
+      .object({ path, name: z.string().trim().min(1, 'a name is required').max(200), passphrase, remember: z.boolean().default(false) })
+      .strict(),
+    response: workspaceStatus,
+  }),
+  'workspace.open': defineChannel({
+    summary: 'Open a workspace with its passphrase, or with the key remembered on this device.',
+    request: z.object({ path, passphrase: passphrase.optional(), remember: z.boolean().default(false) }).strict(),
+    response: workspaceStatus,
+  }),
+  'workspace.unlock': defineChannel({
+    summary: 'Reopen the locked workspace with its passphrase.',
+    request: z.object({ passphrase: passphrase.optional() }).strict(),
+    response: workspaceStatus,
+  }),
+  'workspace.lock': defineChannel({
+    summary: 'Lock the open workspace: keys are wiped from memory until the passphrase is given again.',
+    request: z.object({}).strict(),
+    response: workspaceStatus,
+  }),
+  'workspace.close': defineChannel({
+    summary: 'Close the open or locked workspace.',
+    request: z.object({}).strict(),
+    response: workspaceStatus,
+  }),
+  'workspace.touch': defineChannel({
+    summary: 'Tell the auto-lock timer that the user is active.',
+    request: z.object({}).strict(),
+    response: z.object({ state: z.enum(['none', 'locked', 'open']) }),
+  }),
+  'workspace.recent': defineChannel({
+    summary: 'Recently opened workspaces and the suggested folder for new ones.',
+    request: z.object({}).strict(),
+    response: z.object({ recent: z.array(recentEntry), suggestedFolder: z.string() }),
+  }),
+  'workspace.forgetRecent': defineChannel({
+    summary: 'Remove a file from the recent list (the file itself is untouched).',
+    request: z.object({ path }).strict(),
+    response: z.object({ recent: z.array(recentEntry), suggestedFolder: z.string() }),
+  }),
+  'workspace.changePassphrase': defineChannel({
+    summary: 'Change the passphrase of the open workspace (re-wraps its key).',
+    request: z.object({ current: passphrase, next: passphrase }).strict(),
+    response: workspaceStatus,
+  }),
+  'workspace.remember': defineChannel({
+    summary: 'Remember the open workspace on this device (its key goes to the OS keychain), or forget it.',
+    request: z.object({ remember: z.boolean() }).strict(),
+    response: workspaceStatus,
+  }),
+  'workspace.setAutoLock': defineChannel({
+    summary: 'Set the inactivity time after which the workspace locks itself.',
+    request: z.object({ minutes: z.number().int().min(1).max(24 * 60) }).strict(),
+    response: workspaceStatus,
+  }),
+  'workspace.verify': defineChannel({
+    summary: 'Re-read the workspace file from disk and check every record and the audit chain.',
+    request: z.object({ passphrase: passphrase.optional() }).strict(),
+    response: z.object({
+      ok: z.boolean(),
+      commits: z.number(),
+      blobs: z.number(),
+      auditEntries: z.number(),
+      firstBrokenEntry: z.object({ seq: z.number(), reason: z.string() }).nullable(),
+      problems: z.array(z.string()),
+    }),
+  }),
+  'audit.list': defineChannel({
+    summary: 'Entries of the audit log, newest first.',
+    request: z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    response: z.object({ total: z.number(), entries: z.array(auditEntry) }),
+  }),
+};

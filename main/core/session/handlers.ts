@@ -1,0 +1,78 @@
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { AuditEntry } from '../../contract/workspace';
+import type { HandlerMap } from '../dispatcher';
+import type { Session } from './session';
+
+type SessionChannels =
+  | 'workspace.status'
+  | 'workspace.create'
+  | 'workspace.open'
+  | 'workspace.unlock'
+  | 'workspace.lock'
+  | 'workspace.close'
+  | 'workspace.touch'
+  | 'workspace.recent'
+  | 'workspace.forgetRecent'
+  | 'workspace.changePassphrase'
+  | 'workspace.remember'
+  | 'workspace.setAutoLock'
+  | 'workspace.verify'
+  | 'audit.list';
+
+export function sessionHandlers(session: Session): Pick<HandlerMap, SessionChannels> {
+  const recent = async () => {
+    const prefs = await session.prefs.read();
+    return {
+      recent: await Promise.all(
+        prefs.recent.map(async (r) => ({
+          path: r.path,
+          name: r.name,
+          lastOpenedAt: r.lastOpenedAt,
+          exists: existsSync(r.path),
+          remembered: await session.isRemembered(r.workspaceId),
+        })),
+      ),
+      suggestedFolder: join(homedir(), 'Attest'),
+    };
+  };
+  return {
+    'workspace.status': () => session.status(),
+    'workspace.create': (r, context) => session.create(r.path, r.name, r.passphrase, r.remember, context),
+    'workspace.open': (r) => session.open(r.path, r.passphrase ? { passphrase: r.passphrase } : undefined, r.remember),
+    'workspace.unlock': (r) => session.unlock(r.passphrase),
+    'workspace.lock': () => session.lock('user'),
+    'workspace.close': () => session.close(),
+    'workspace.touch': () => ({ state: session.touch() }),
+    'workspace.recent': recent,
+    'workspace.forgetRecent': async (r) => {
+      await session.prefs.update((p) => ({ ...p, recent: p.recent.filter((x) => x.path !== r.path) }));
+      return recent();
+    },
+    'workspace.changePassphrase': (r) => session.changePassphrase(r.current, r.next),
+    'workspace.remember': (r) => session.setRemembered(r.remember),
+    'workspace.setAutoLock': (r) => session.setAutoLock(r.minutes),
+    'workspace.verify': async (r) => {
+      const report = await session.verify(r.passphrase);
+      return {
+        ok: report.ok,
+        commits: report.records.commits,
+        blobs: report.records.blobs,
+        auditEntries: report.auditEntries,
+        firstBrokenEntry: report.firstBrokenEntry,
+        problems: report.problems,
+      };
+    },
+    'audit.list': (r) => {
+      const ws = session.workspace();
+      const total = Number(ws.query<{ n: number }>('SELECT count(*) AS n FROM audit_log')[0]?.n ?? 0);
+      const entries = ws.query<AuditEntry>(
+        'SELECT seq, at, actor, action, entity, digest, hash FROM audit_log ORDER BY seq DESC LIMIT ? OFFSET ?',
+        [r.limit, r.offset],
+      );
+      return { total, entries };
+    },
+  };
+}
+

@@ -1,0 +1,212 @@
+// The workspace a core instance has open: at most one at a time, open or locked.
+// Lock wipes the keys (the store closes); unlock reopens with the passphrase or the
+// key remembered in the OS keychain. The inactivity timer lives here, fed by the UI.
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import type { WorkspaceStatus } from '../../contract/workspace';
+import type { CallContext } from '../dispatcher';
+import { AttestError } from '../errors';
+import type { Keychain } from '../keychain/keychain';
+import {
+  createIdleTimer,
+  createWorkspace,
+  openWorkspace,
+  rememberedAccount,
+  verifyWorkspace,
+  type Clock,
+  type IdleTimer,
+  type KdfParams,
+  type Unlock,
+  type VerifyReport,
+  type Workspace,
+} from '../workspace';
+import { PreferenceStore } from './preferences';
+
+export interface SessionOptions {
+  dataDir: string;
+  keychain: Keychain;
+  /** KDF cost for new workspaces; tests pass a small one, users get the default. */
+  kdf?: KdfParams;
+  allowWeakKdf?: boolean;
+  /** For tests of auto-lock: the clock the inactivity timer runs on. */
+  clock?: Clock;
+}
+
+type LockedState = { path: string; name: string | null; workspaceId: string; reason: 'user' | 'idle' };
+
+export function actorFor(context: CallContext): string {
+  let user = 'unknown';
+  try {
+    user = userInfo().username;
+  } catch {
+    // no user database entry (containers): keep "unknown"
+  }
+  return `${user} (${context.origin === 'cli' ? 'cli' : context.origin === 'renderer' ? 'app' : 'test'})`;
+}
+
+export class Session {
+  readonly prefs: PreferenceStore;
+  private ws: Workspace | null = null;
+  private locked: LockedState | null = null;
+  private idle: IdleTimer | null = null;
+  private remembered = false;
+  private autoLockMinutes = 15;
+
+  constructor(private readonly options: SessionOptions) {
+    this.prefs = new PreferenceStore(options.dataDir);
+  }
+
+  /** The open workspace, or a clear error saying why there is none. */
+  workspace(): Workspace {
+    if (this.ws?.isOpen) {
+      this.idle?.touch();
+      return this.ws;
+    }
+    if (this.locked) throw new AttestError('SESSION_LOCKED', 'The workspace is locked. Enter its passphrase to continue.');
+    throw new AttestError('NO_WORKSPACE', 'No workspace is open. Create or open one first.');
+  }
+
+  async status(): Promise<WorkspaceStatus> {
+    if (this.ws?.isOpen) {
+      const info = this.ws.info();
+      return {
+        state: 'open',
+        path: info.path,
+        name: info.name,
+        workspaceId: info.workspaceId,
+        remembered: this.remembered,
+        schemaVersion: info.schemaVersion,
+        lastSeq: info.lastSeq,
+        fileBytes: info.fileBytes,
+        autoLockMinutes: this.autoLockMinutes,
+        recoveredTornTailBytes: info.recoveredTornTailBytes,
+      };
+    }
+    if (this.locked) return { state: 'locked', path: this.locked.path, name: this.locked.name, reason: this.locked.reason };
+    return { state: 'none' };
+  }
+
+  touch(): 'none' | 'locked' | 'open' {
+    if (this.ws?.isOpen) {
+      this.idle?.touch();
+      return 'open';
+    }
+    return this.locked ? 'locked' : 'none';
+  }
+
+  async create(path: string, name: string, passphrase: string, remember: boolean, context: CallContext): Promise<WorkspaceStatus> {
+    await this.close();
+    const ws = await createWorkspace(resolve(path), {
+      name,
+      passphrase,
+      kdf: this.options.kdf,
+      allowWeakKdf: this.options.allowWeakKdf,
+      autoLock: false,
+    });
+    await ws.commit({
+      actor: actorFor(context),
+      action: 'workspace.create',
+      entity: 'workspace',
+      statements: [{ sql: `INSERT OR REPLACE INTO meta (key, value) VALUES ('name', ?)`, params: [name] }],
+    });
+    return this.adopt(ws, remember);
+  }
+
+  async open(path: string, unlock: Unlock | undefined, remember: boolean): Promise<WorkspaceStatus> {
+    await this.close();
+    return this.adopt(await openWorkspace(resolve(path), unlock ?? { keychain: this.options.keychain }, { autoLock: false }), remember);
+  }
+
+  async unlock(passphrase: string | undefined): Promise<WorkspaceStatus> {
+    const locked = this.locked;
+    if (!locked) throw new AttestError('NOT_LOCKED', 'No workspace is locked.');
+    const unlock: Unlock = passphrase ? { passphrase } : { keychain: this.options.keychain };
+    const ws = await openWorkspace(locked.path, unlock, { autoLock: false });
+    return this.adopt(ws, false);
+  }
+
+  async lock(reason: 'user' | 'idle' = 'user'): Promise<WorkspaceStatus> {
+    const ws = this.ws;
+    if (!ws?.isOpen) return this.status();
+    const info = ws.info();
+    this.stopIdle();
+    this.ws = null;
+    this.locked = { path: info.path, name: info.name, workspaceId: info.workspaceId, reason };
+    await ws.lock();
+    return this.status();
+  }
+
+  async close(): Promise<WorkspaceStatus> {
+    this.stopIdle();
+    const ws = this.ws;
+    this.ws = null;
+    this.locked = null;
+    await ws?.close();
+    return { state: 'none' };
+  }
+
+  async changePassphrase(current: string, next: string): Promise<WorkspaceStatus> {
+    await this.workspace().changePassphrase(current, next);
+    return this.status();
+  }
+
+  async setRemembered(remember: boolean): Promise<WorkspaceStatus> {
+    const ws = this.workspace();
+    if (remember) await ws.remember(this.options.keychain);
+    else await ws.forget(this.options.keychain);
+    this.remembered = remember;
+    return this.status();
+  }
+
+  async setAutoLock(minutes: number): Promise<WorkspaceStatus> {
+    await this.prefs.update((p) => ({ ...p, autoLockMinutes: minutes }));
+    this.autoLockMinutes = minutes;
+    if (this.ws?.isOpen) this.startIdle();
+    return this.status();
+  }
+
+  async verify(passphrase: string | undefined): Promise<VerifyReport> {
+    const path = this.ws?.info().path ?? this.locked?.path;
+    if (!path) throw new AttestError('NO_WORKSPACE', 'No workspace is open. Create or open one first.');
+    return verifyWorkspace(path, passphrase ? { passphrase } : { keychain: this.options.keychain });
+  }
+
+  async isRemembered(workspaceId: string): Promise<boolean> {
+    try {
+      return (await this.options.keychain.get(rememberedAccount(workspaceId))) !== null;
+    } catch {
+      return false;
+    }
+  }
+
+  private async adopt(ws: Workspace, remember: boolean): Promise<WorkspaceStatus> {
+    this.ws = ws;
+    this.locked = null;
+    const info = ws.info();
+    if (remember) await ws.remember(this.options.keychain);
+    this.remembered = remember || (await this.isRemembered(info.workspaceId));
+    const prefs = await this.prefs.addRecent({
+      path: info.path,
+      name: info.name,
+      workspaceId: info.workspaceId,
+      lastOpenedAt: new Date().toISOString(),
+    });
+    this.autoLockMinutes = prefs.autoLockMinutes;
+    this.startIdle();
+    return this.status();
+  }
+
+  private startIdle(): void {
+    this.stopIdle();
+    this.idle = createIdleTimer({
+      timeoutMs: this.autoLockMinutes * 60_000,
+      onIdle: () => void this.lock('idle'),
+      clock: this.options.clock,
+    });
+  }
+
+  private stopIdle(): void {
+    this.idle?.stop();
+    this.idle = null;
+  }
+}
