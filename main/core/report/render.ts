@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type * as PdfMakeModule from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { AttestError } from '../errors';
 import { engagementContent } from './engagement';
@@ -12,7 +13,7 @@ import type { ReportModel, RenderOptions } from './model';
 import { MARGINS, pageBreakBefore, pageFooter, pageHeader, primaryColor, styles } from './theme';
 import { vendorContent } from './vendor';
 
-type PdfMake = typeof import('pdfmake');
+type PdfMake = typeof PdfMakeModule;
 
 const require = createRequire(import.meta.url);
 let engine: PdfMake | undefined;
