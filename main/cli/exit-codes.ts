@@ -1,11 +1,28 @@
 // CLI exit codes. 1 is any failure without a more specific code; 2 is a usage error.
-// Domains add their error codes here so scripts can tell failures apart.
+// Each bad-input case of a workspace has its own code so scripts can tell them apart.
+// Domains add their error codes here.
 export const exitCodes: Record<string, number> = {
   USAGE: 2,
   INVALID_REQUEST: 2,
   UNKNOWN_CHANNEL: 2,
+  WRONG_PASSPHRASE: 3,
   NOT_FOUND: 4,
+  WORKSPACE_NOT_FOUND: 4,
   FILE_EXISTS: 5,
+  WORKSPACE_EXISTS: 5,
+  WORKSPACE_LOCKED: 6,
+  DISK_FULL: 7,
+  FOLDER_READ_ONLY: 8,
+  WRITE_FAILED: 9,
+  NOT_AN_ATTEST_FILE: 10,
+  FILE_CORRUPT: 11,
+  FILE_TRUNCATED: 12,
+  FORMAT_TOO_NEW: 13,
+  SCHEMA_TOO_NEW: 14,
+  AUDIT_CHAIN_BROKEN: 15,
+  PASSPHRASE_REQUIRED: 16,
+  NOT_REMEMBERED: 17,
+  KEYCHAIN_UNAVAILABLE: 18,
   INTERNAL: 70,
 };
 

@@ -1,6 +1,17 @@
 // Every CLI subcommand, in the order `attest --help` lists them. Each domain adds its
 // command module here.
 import type { CliCommand } from '../command';
+import { callCommand } from './call';
 import { channelsCommand } from './channels';
+import { demoCommand } from './demo';
+import { infoCommand, newCommand, passwdCommand, verifyCommand } from './workspace';
 
-export const commands: CliCommand[] = [channelsCommand];
+export const commands: CliCommand[] = [
+  demoCommand,
+  newCommand,
+  infoCommand,
+  verifyCommand,
+  passwdCommand,
+  callCommand,
+  channelsCommand,
+];

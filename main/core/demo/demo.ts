@@ -1,0 +1,26 @@
+// `attest demo`: a workspace with realistic sample data, so a new user has something
+// to look at. Each capability adds its own seeder to `demoSeeders`, in the order they
+// run (later seeders may rely on earlier ones).
+import type { Core } from '../core';
+import { AttestError } from '../errors';
+import type { Workspace } from '../workspace';
+import { workspaceBasics } from './workspace-basics';
+
+export const DEMO_PASSPHRASE = 'attest-demo';
+export const DEMO_NAME = 'Demo: Northwind Health security review';
+
+export interface DemoSeeder {
+  name: string;
+  seed(ws: Workspace, actor: string): Promise<void>;
+}
+
+export const demoSeeders: DemoSeeder[] = [workspaceBasics];
+
+export async function createDemoWorkspace(core: Core, path: string, passphrase = DEMO_PASSPHRASE): Promise<{ seeded: string[] }> {
+  const created = await core.dispatch('workspace.create', { path, name: DEMO_NAME, passphrase }, { origin: 'cli' });
+  if (!created.ok) throw new AttestError(created.error.code, created.error.message);
+  const ws = core.session.workspace();
+  const actor = 'demo (cli)';
+  for (const seeder of demoSeeders) await seeder.seed(ws, actor);
+  return { seeded: demoSeeders.map((s) => s.name) };
+}
