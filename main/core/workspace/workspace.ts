@@ -12,7 +12,6 @@ import { blobIdFor, checkKdf, DEFAULT_KDF, MIN_USER_LOG2N, openRecord, sealRecor
 import {
   applyCommit,
   hasTable,
-  lastAuditHash,
   loadSqlJs,
   replay,
   schemaVersion,
@@ -121,7 +120,10 @@ export interface CompactResult {
   ms: number;
 }
 
-const FORBIDDEN_SQL = /\baudit_log\b|\buser_version\b|\bsqlite_master\b|\battach\b|\bdetach\b/i;
+// A mutation may not rewrite history, change the schema version, attach files or
+// manage transactions itself (each commit is exactly one transaction).
+const FORBIDDEN_SQL = /audit_log|user_version|sqlite_master|sqlite_schema|\battach\b|\bdetach\b|\bpragma\b/i;
+const TRANSACTION_SQL = /^\s*(BEGIN|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE|VACUUM)\b/i;
 
 function validateMutation(m: Mutation): void {
   const bad = (detail: string) => workspaceError('INVALID_MUTATION', { detail });
@@ -131,7 +133,9 @@ function validateMutation(m: Mutation): void {
   if (!Array.isArray(m.statements) || m.statements.length === 0) throw bad('a change needs at least one statement');
   for (const s of m.statements) {
     if (typeof s?.sql !== 'string' || !s.sql.trim()) throw bad('every statement needs SQL text');
-    if (FORBIDDEN_SQL.test(s.sql)) throw bad('statements may not touch the audit log, the schema version or attached databases');
+    if (FORBIDDEN_SQL.test(s.sql) || TRANSACTION_SQL.test(s.sql)) {
+      throw bad('statements may not touch the audit log, the schema version, pragmas, attached databases or transactions');
+    }
     for (const p of s.params ?? []) {
       const ok =
         p === null || typeof p === 'string' || p instanceof Uint8Array || (typeof p === 'number' && Number.isFinite(p));

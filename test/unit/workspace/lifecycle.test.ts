@@ -52,6 +52,9 @@ test('a rejected change leaves nothing behind, in memory or on disk', async (t) 
   assert.equal(ws.info().lastSeq, before.lastSeq);
   assert.equal(await codeOf(ws.commit({ ...setItem('c', '3'), statements: [{ sql: 'DELETE FROM audit_log' }] })), 'INVALID_MUTATION');
   assert.equal(await codeOf(ws.commit({ ...setItem('c', '3'), actor: '' })), 'INVALID_MUTATION');
+  for (const sql of ['COMMIT', 'PRAGMA user_version = 9', `ATTACH 'x' AS y`, 'DROP TRIGGER audit_log_no_update']) {
+    assert.equal(await codeOf(ws.commit({ ...setItem('c', '3'), statements: [{ sql }] })), 'INVALID_MUTATION', sql);
+  }
   assert.throws(() => ws.query('DELETE FROM settings'), { code: 'INVALID_MUTATION' });
   await ws.commit(setItem('d', '4'));
   await ws.close();
