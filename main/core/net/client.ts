@@ -238,8 +238,28 @@ function certChain(socket: tls.TLSSocket): PeerCertificateSummary[] {
   return chain;
 }
 
-function trustedCas(caPem: string | undefined): string[] | undefined {
-  return caPem ? [...tls.rootCertificates, caPem] : undefined;
+// Building a context with the system roots plus a custom CA parses ~150 certificates, so
+// one context per distinct CA is built once and reused (a small bounded cache).
+const contexts = new Map<string, tls.SecureContext>();
+
+function secureContextFor(caPem: string | undefined, versions?: { min?: tls.SecureVersion; max?: tls.SecureVersion }): tls.SecureContext | undefined {
+  if (!caPem && !versions?.min && !versions?.max) return undefined;
+  const legacy = versions?.min === 'TLSv1' || versions?.min === 'TLSv1.1';
+  const key = `${versions?.min ?? ''}-${versions?.max ?? ''}\n${caPem ?? ''}`;
+  let ctx = contexts.get(key);
+  if (!ctx) {
+    // Version limits belong to the context: tls.connect ignores them when one is given.
+    ctx = tls.createSecureContext({
+      ca: caPem ? [...tls.rootCertificates, caPem] : undefined,
+      minVersion: versions?.min,
+      maxVersion: versions?.max,
+      // Old protocol versions are only offered when probing whether a server accepts them.
+      ciphers: legacy ? 'DEFAULT:@SECLEVEL=0' : undefined,
+    });
+    if (contexts.size >= 32) contexts.delete(contexts.keys().next().value!);
+    contexts.set(key, ctx);
+  }
+  return ctx;
 }
 
 export function createNetClient(options: NetClientOptions): NetClient {
@@ -284,7 +304,7 @@ export function createNetClient(options: NetClientOptions): NetClient {
       const secure = tls.connect({
         socket: raw,
         servername: isIP(host) ? undefined : host,
-        ca: trustedCas(caPem),
+        secureContext: secureContextFor(caPem),
         rejectUnauthorized: true,
         ALPNProtocols: ['http/1.1'],
       });
@@ -452,18 +472,13 @@ export function createNetClient(options: NetClientOptions): NetClient {
     signal.addEventListener('abort', kill, { once: true });
     try {
       await waitFor(raw, 'connect', limits.connectTimeoutMs, where);
-      const legacy = req.minVersion === 'TLSv1' || req.minVersion === 'TLSv1.1';
       const servername = req.servername ?? (isIP(host) ? undefined : host);
       const secure = tls.connect({
         socket: raw,
         servername,
-        ca: trustedCas(req.caPem),
+        secureContext: secureContextFor(req.caPem, { min: req.minVersion, max: req.maxVersion }),
         // The probe records trust instead of refusing, so an untrusted chain is reported.
         rejectUnauthorized: false,
-        minVersion: req.minVersion,
-        maxVersion: req.maxVersion,
-        // Old protocol versions are only offered when probing whether a server accepts them.
-        ciphers: legacy ? 'DEFAULT:@SECLEVEL=0' : undefined,
       });
       try {
         await waitFor(secure, 'secureConnect', limits.connectTimeoutMs, where);
@@ -474,11 +489,17 @@ export function createNetClient(options: NetClientOptions): NetClient {
         const code = (cause as { code?: string } | undefined)?.code ?? 'unknown';
         return { accepted: false, reason: `the server refused the handshake (${code})` };
       }
+      const protocol = secure.getProtocol();
+      if (req.minVersion && req.minVersion === req.maxVersion && protocol !== req.minVersion) {
+        // Defence in depth: a probe for one version counts only if that version was used.
+        secure.destroy();
+        return { accepted: false, reason: `the server negotiated ${protocol ?? 'nothing'} instead of ${req.minVersion}` };
+      }
       const leaf = secure.getPeerCertificate();
       const hostError = tls.checkServerIdentity(servername ?? host, leaf);
       const result: TlsProbeResult = {
         accepted: true,
-        protocol: secure.getProtocol(),
+        protocol,
         cipher: secure.getCipher()?.name ?? null,
         chainTrusted: secure.authorized,
         chainError: secure.authorizationError ? String(secure.authorizationError) : null,

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import { createCredentialStore } from '../../../main/core/credentials/store';
 import { AttestError } from '../../../main/core/errors';
 import { keychainWorks, osKeychain } from '../../../main/core/keychain/keychain';
 import { requirePart } from '../../support/require';
 
-async function withStore(t: import('node:test').TestContext, body: (service: string) => Promise<void>) {
+async function withStore(t: TestContext, body: (service: string) => Promise<void>) {
   if (!requirePart(t, await keychainWorks(), 'A Secret Service (gnome-keyring)')) return;
   const service = `Attest.test.credentials.${randomUUID()}`;
   try {

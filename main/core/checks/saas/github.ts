@@ -60,10 +60,9 @@ export const githubTwoFactorCheck: CheckDefinition = {
   async run(ctx) {
     const { api, org, data } = await getOrg(ctx);
     const required = data.two_factor_requirement_enabled;
-    let without: string[] | null = null;
+    let without: string[] | null = [];
     let membersNote: string | null = null;
     try {
-      without = [];
       let url: string | null = `${api.toString().replace(/\/$/, '')}/orgs/${encodeURIComponent(org)}/members?filter=2fa_disabled&per_page=100`;
       for (let page = 0; url && page < MAX_PAGES; page++) {
         const res = await getJson(ctx, url, githubHeaders);

@@ -297,7 +297,7 @@ export function analyzeSri(page: PageSnapshot): TestResult {
   const page0 = new URL(page.url);
   const classified = scripts.map((s) => {
     const protocolRelative = s.src.startsWith('//');
-    let u: URL | null = null;
+    let u: URL | null;
     try {
       u = new URL(s.src, page0);
     } catch {

@@ -54,8 +54,11 @@ function webCheck(spec: WebCheckSpec): CheckDefinition {
     credential: null,
     async run(ctx) {
       webTarget(ctx.input); // validates the target before anything is sent
-      const probe = spec.needsHttpProbe ? await probeRedirect(ctx.client, ctx.input) : null;
-      const { page } = await fetchPage(ctx.client, ctx.input);
+      // The http:// probe and the https fetch are independent: run them side by side.
+      const [probe, { page }] = await Promise.all([
+        spec.needsHttpProbe ? probeRedirect(ctx.client, ctx.input) : Promise.resolve(null),
+        fetchPage(ctx.client, ctx.input),
+      ]);
       return spec.judge(page, probe);
     },
   };
