@@ -1,32 +1,50 @@
 import { useEffect, useRef } from 'react';
 import { Sidebar } from './components/Sidebar';
+import { TopBar } from './components/TopBar';
+import { AuditScreen } from './screens/AuditScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
+import { UnlockScreen } from './screens/UnlockScreen';
 import { WorkspaceScreen } from './screens/WorkspaceScreen';
 import { useAppStore } from './store';
 import { screens, type ScreenId } from './store/navigation';
+import { useActivity } from './useActivity';
 
 function Screen({ id }: { id: ScreenId }) {
   if (id === 'home') return <HomeScreen />;
   if (id === 'settings') return <SettingsScreen />;
+  if (id === 'audit') return <AuditScreen />;
   return <WorkspaceScreen id={id} />;
 }
 
 export function App() {
   const screen = useAppStore((s) => s.screen);
+  const status = useAppStore((s) => s.status);
   const navigate = useAppStore((s) => s.navigate);
+  const lockWorkspace = useAppStore((s) => s.lockWorkspace);
   const loadAppInfo = useAppStore((s) => s.loadAppInfo);
+  const loadRecent = useAppStore((s) => s.loadRecent);
+  const refreshStatus = useAppStore((s) => s.refreshStatus);
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
   useEffect(() => {
     void loadAppInfo();
-  }, [loadAppInfo]);
+    void loadRecent();
+    void refreshStatus();
+  }, [loadAppInfo, loadRecent, refreshStatus]);
 
-  // Ctrl/Cmd + digit moves between screens.
+  useActivity();
+
+  // Ctrl/Cmd + digit moves between screens; Ctrl/Cmd + L locks the workspace.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      if (event.key.toLowerCase() === 'l' && useAppStore.getState().status.state === 'open') {
+        event.preventDefault();
+        void lockWorkspace();
+        return;
+      }
       const target = screens.find((s) => s.shortcut === event.key);
       if (target) {
         event.preventDefault();
@@ -35,24 +53,28 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [navigate]);
+  }, [navigate, lockWorkspace]);
 
-  // After navigation, move focus to the new screen's title so keyboard and screen-reader users follow.
+  // After navigation or a lock/unlock, move focus to the screen title so keyboard and
+  // screen-reader users follow.
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
     main.current?.querySelector<HTMLElement>('#screen-title')?.focus();
-  }, [screen]);
+  }, [screen, status.state]);
 
   return (
     <div className="frame">
       <a className="skip-link" href="#main">Skip to content</a>
       <Sidebar />
-      <main id="main" ref={main} className="content" data-screen={screen}>
-        <Screen id={screen} />
-      </main>
+      <div className="workarea">
+        <TopBar />
+        <main id="main" ref={main} className="content" data-screen={status.state === 'locked' ? 'locked' : screen}>
+          {status.state === 'locked' ? <UnlockScreen status={status} /> : <Screen id={screen} />}
+        </main>
+      </div>
     </div>
   );
 }

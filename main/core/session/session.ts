@@ -2,7 +2,8 @@
 // Lock wipes the keys (the store closes); unlock reopens with the passphrase or the
 // key remembered in the OS keychain. The inactivity timer lives here, fed by the UI.
 import { userInfo } from 'node:os';
-import { resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { WorkspaceStatus } from '../../contract/workspace';
 import type { CallContext } from '../dispatcher';
 import { AttestError } from '../errors';
@@ -96,18 +97,14 @@ export class Session {
 
   async create(path: string, name: string, passphrase: string, remember: boolean, context: CallContext): Promise<WorkspaceStatus> {
     await this.close();
+    await mkdir(dirname(resolve(path)), { recursive: true });
     const ws = await createWorkspace(resolve(path), {
       name,
       passphrase,
+      actor: actorFor(context),
       kdf: this.options.kdf,
       allowWeakKdf: this.options.allowWeakKdf,
       autoLock: false,
-    });
-    await ws.commit({
-      actor: actorFor(context),
-      action: 'workspace.create',
-      entity: 'workspace',
-      statements: [{ sql: `INSERT OR REPLACE INTO meta (key, value) VALUES ('name', ?)`, params: [name] }],
     });
     return this.adopt(ws, remember);
   }

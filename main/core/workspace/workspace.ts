@@ -90,6 +90,8 @@ export interface StoreOptions {
 export interface CreateOptions extends StoreOptions {
   passphrase: string;
   name: string;
+  /** Who creates the workspace, for its first audit entry (default "attest"). */
+  actor?: string;
   kdf?: KdfParams;
   /** Allows a KDF cost below scrypt N=2^17: tests, fixtures and benchmarks only. */
   allowWeakKdf?: boolean;
@@ -768,7 +770,7 @@ export async function createWorkspace(path: string, options: CreateOptions): Pro
     });
     await ws.migrate();
     await ws.commit({
-      actor: 'attest',
+      actor: options.actor ?? 'attest',
       action: 'workspace.create',
       entity: 'workspace',
       statements: [{ sql: `INSERT INTO meta (key, value) VALUES ('name', ?), ('created_at', ?)`, params: [options.name, new Date(header.createdAt).toISOString()] }],

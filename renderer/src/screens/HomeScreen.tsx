@@ -1,25 +1,28 @@
 import { ScreenHeader } from '../components/ScreenHeader';
+import { useAppStore } from '../store';
+import { CreateWorkspaceForm } from './home/CreateWorkspaceForm';
+import { OpenWorkspacePanel } from './home/OpenWorkspacePanel';
+import { WorkspaceSummary } from './home/WorkspaceSummary';
 
 export function HomeScreen() {
+  const status = useAppStore((s) => s.status);
+  if (status.state === 'open') {
+    return (
+      <>
+        <ScreenHeader title={status.name ?? 'Workspace'} subtitle="The workspace is open. Everything you change is saved as you go." />
+        <div className="card-grid">
+          <WorkspaceSummary status={status} />
+          <OpenWorkspacePanel />
+        </div>
+      </>
+    );
+  }
   return (
     <>
-      <ScreenHeader title="Welcome to Attest" subtitle="An offline workbench for security reviews and vendor risk." />
+      <ScreenHeader title="Welcome to Attest" subtitle="An offline workbench for security reviews and vendor risk. Nothing leaves this device unless you enable live checks." />
       <div className="card-grid">
-        <section className="card" aria-labelledby="home-what">
-          <h2 id="home-what">One encrypted workspace per engagement</h2>
-          <p>
-            Each client engagement or vendor-risk programme lives in one encrypted <code>.attest</code> file. Assess
-            controls from built-in catalogues, record findings and evidence, score vendor questionnaires and issue
-            signed PDF reports that auditors can verify.
-          </p>
-        </section>
-        <section className="card" aria-labelledby="home-offline">
-          <h2 id="home-offline">Offline by default</h2>
-          <p>
-            Nothing leaves this device unless you turn on live checks for a workspace and approve each destination
-            host. Credentials stay in the operating system&apos;s keychain.
-          </p>
-        </section>
+        <OpenWorkspacePanel />
+        <CreateWorkspaceForm />
       </div>
     </>
   );

@@ -1,13 +1,23 @@
+import { useState, type FormEvent } from 'react';
+import type { WorkspaceStatus } from '../../../main/contract/workspace';
+import { call } from '../api/client';
+import { ErrorText, messageOf } from '../components/ErrorText';
+import { Field } from '../components/Field';
 import { ScreenHeader } from '../components/ScreenHeader';
+import { StrengthMeter } from '../components/StrengthMeter';
+import { MIN_SCORE, passphraseStrength } from '../lib/strength';
 import { useAppStore } from '../store';
 
 export function SettingsScreen() {
   const info = useAppStore((s) => s.appInfo);
   const error = useAppStore((s) => s.appInfoError);
+  const status = useAppStore((s) => s.status);
   return (
     <>
-      <ScreenHeader title="Settings" subtitle="Preferences of this Attest installation." />
+      <ScreenHeader title="Settings" subtitle="Preferences of this Attest installation and of the open workspace." />
       <div className="card-grid">
+        {status.state === 'open' ? <WorkspaceSecurity status={status} /> : null}
+        {status.state === 'open' ? <ChangePassphrase /> : null}
         <section className="card" aria-labelledby="settings-appearance">
           <h2 id="settings-appearance">Appearance</h2>
           <p>Attest follows your operating system&apos;s light or dark theme.</p>
@@ -29,5 +39,99 @@ export function SettingsScreen() {
         </section>
       </div>
     </>
+  );
+}
+
+const lockChoices = [5, 10, 15, 30, 60, 120, 240];
+
+function WorkspaceSecurity({ status }: { status: Extract<WorkspaceStatus, { state: 'open' }> }) {
+  const [error, setError] = useState<string | null>(null);
+  const apply = async (run: () => Promise<WorkspaceStatus>) => {
+    setError(null);
+    try {
+      useAppStore.setState({ status: await run() });
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+  return (
+    <section className="card form" aria-labelledby="settings-security">
+      <h2 id="settings-security">Workspace security</h2>
+      <div className="field">
+        <label htmlFor="auto-lock">Lock automatically after</label>
+        <select
+          id="auto-lock"
+          value={status.autoLockMinutes}
+          onChange={(e) => void apply(() => call('workspace.setAutoLock', { minutes: Number(e.target.value) }))}
+        >
+          {[...new Set([...lockChoices, status.autoLockMinutes])].sort((a, b) => a - b).map((m) => (
+            <option key={m} value={m}>
+              {m < 60 ? `${m} minutes` : `${m / 60} hour${m === 60 ? '' : 's'}`} without activity
+            </option>
+          ))}
+        </select>
+      </div>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={status.remembered}
+          onChange={(e) => void apply(() => call('workspace.remember', { remember: e.target.checked }))}
+        />
+        Remember this workspace on this device (its key is kept in the OS keychain)
+      </label>
+      <ErrorText error={error} />
+    </section>
+  );
+}
+
+function ChangePassphrase() {
+  const mutate = useAppStore((s) => s.mutate);
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const ready = current && next && confirm === next && passphraseStrength(next).score >= MIN_SCORE && !busy;
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setDone(false);
+    try {
+      await mutate(() => call('workspace.changePassphrase', { current, next }));
+      setCurrent('');
+      setNext('');
+      setConfirm('');
+      setDone(true);
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="card form" onSubmit={(e) => void submit(e)} aria-labelledby="settings-passphrase">
+      <h2 id="settings-passphrase">Change passphrase</h2>
+      <Field label="Current passphrase" type="password" value={current} onChange={(e) => setCurrent(e.target.value)} autoComplete="current-password" />
+      <Field label="New passphrase" type="password" value={next} onChange={(e) => setNext(e.target.value)} autoComplete="new-password">
+        <StrengthMeter passphrase={next} />
+      </Field>
+      <Field
+        label="Repeat the new passphrase"
+        type="password"
+        value={confirm}
+        onChange={(e) => setConfirm(e.target.value)}
+        autoComplete="new-password"
+        error={confirm && confirm !== next ? 'The two passphrases differ.' : null}
+      />
+      <ErrorText error={error} />
+      {done ? <p role="status" className="ok-text">The passphrase was changed.</p> : null}
+      <div className="form-actions">
+        <button type="submit" className="button primary" disabled={!ready} aria-busy={busy}>
+          Change passphrase
+        </button>
+      </div>
+    </form>
   );
 }

@@ -3,10 +3,12 @@
 import { create } from 'zustand';
 import { createAppInfoSlice, type AppInfoSlice } from './app-info';
 import { createNavigationSlice, type NavigationSlice } from './navigation';
+import { createWorkspaceSlice, type WorkspaceSlice } from './workspace';
 
-export type AppState = NavigationSlice & AppInfoSlice;
+export type AppState = NavigationSlice & AppInfoSlice & WorkspaceSlice;
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createNavigationSlice(...args),
   ...createAppInfoSlice(...args),
+  ...createWorkspaceSlice(...args),
 }));

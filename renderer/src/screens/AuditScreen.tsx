@@ -1,0 +1,130 @@
+import { useEffect, useState } from 'react';
+import type { AuditEntry } from '../../../main/contract/workspace';
+import { call } from '../api/client';
+import { ErrorText, messageOf } from '../components/ErrorText';
+import { Field } from '../components/Field';
+import { ScreenHeader } from '../components/ScreenHeader';
+import { useAppStore } from '../store';
+import { WorkspaceScreen } from './WorkspaceScreen';
+
+const PAGE = 50;
+
+type Verdict = { ok: boolean; text: string };
+
+export function AuditScreen() {
+  const status = useAppStore((s) => s.status);
+  if (status.state !== 'open') return <WorkspaceScreen id="audit" />;
+  return <AuditLog remembered={status.remembered} lastSeq={status.lastSeq} />;
+}
+
+function AuditLog({ remembered, lastSeq }: { remembered: boolean; lastSeq: number }) {
+  const [entries, setEntries] = useState<AuditEntry[]>([]);
+  const [total, setTotal] = useState(0);
+  const [offset, setOffset] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const [verifying, setVerifying] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    call('audit.list', { offset, limit: PAGE }).then(
+      (page) => {
+        if (!current) return;
+        setEntries(page.entries);
+        setTotal(page.total);
+        setError(null);
+      },
+      (e: unknown) => current && setError(messageOf(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [offset, lastSeq]);
+
+  const verify = async () => {
+    setVerifying(true);
+    setVerdict(null);
+    try {
+      const r = await call('workspace.verify', { passphrase: passphrase || undefined });
+      setVerdict(
+        r.ok
+          ? { ok: true, text: `Intact: ${r.commits} saved changes and ${r.blobs} attachments authenticate; the chain of ${r.auditEntries} entries holds.` }
+          : { ok: false, text: r.firstBrokenEntry ? `Broken at entry ${r.firstBrokenEntry.seq}: ${r.firstBrokenEntry.reason}` : r.problems.join(' ') },
+      );
+    } catch (e) {
+      setVerdict({ ok: false, text: messageOf(e) });
+    } finally {
+      setVerifying(false);
+      setPassphrase('');
+    }
+  };
+
+  return (
+    <>
+      <ScreenHeader title="Audit log" subtitle="Every change to this workspace, newest first. Each entry is chained to the one before by its hash." />
+      <section className="card verify-card" aria-labelledby="verify-title">
+        <h2 id="verify-title">Verify the file</h2>
+        <p className="card-intro">Re-reads the workspace from disk and checks every record and the whole chain.</p>
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void verify();
+          }}
+        >
+          {remembered ? null : (
+            <Field label="Passphrase" type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="current-password" />
+          )}
+          <button type="submit" className="button primary" disabled={verifying || (!remembered && !passphrase)} aria-busy={verifying}>
+            {verifying ? 'Verifying…' : 'Verify'}
+          </button>
+        </form>
+        {verdict ? (
+          <p role="status" className={verdict.ok ? 'ok-text' : 'error-text'}>
+            {verdict.text}
+          </p>
+        ) : null}
+      </section>
+      <ErrorText error={error} />
+      <div className="table-wrap">
+        <table className="data-table">
+          <caption className="visually-hidden">Audit entries {offset + 1} to {offset + entries.length} of {total}</caption>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">Time</th>
+              <th scope="col">Actor</th>
+              <th scope="col">Action</th>
+              <th scope="col">Entity</th>
+              <th scope="col">Hash</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.seq}>
+                <td className="num">{e.seq}</td>
+                <td>{new Date(e.at).toLocaleString()}</td>
+                <td>{e.actor}</td>
+                <td><code>{e.action}</code></td>
+                <td className="wrap">{e.entity}</td>
+                <td><code title={e.hash}>{e.hash.slice(0, 12)}…</code></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav className="pager" aria-label="Audit log pages">
+        <button type="button" className="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+          Newer
+        </button>
+        <span>
+          {total === 0 ? 'No entries' : `${offset + 1}–${offset + entries.length} of ${total}`}
+        </span>
+        <button type="button" className="button" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
+          Older
+        </button>
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import { useState, type FormEvent } from 'react';
+import { ErrorText, messageOf } from '../../components/ErrorText';
+import { Field } from '../../components/Field';
+import { StrengthMeter } from '../../components/StrengthMeter';
+import { MIN_SCORE, passphraseStrength } from '../../lib/strength';
+import { useAppStore } from '../../store';
+
+const slug = (name: string) =>
+  name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'workspace';
+
+export function CreateWorkspaceForm() {
+  const folder = useAppStore((s) => s.suggestedFolder);
+  const createWorkspace = useAppStore((s) => s.createWorkspace);
+  const [name, setName] = useState('');
+  const [path, setPath] = useState<string | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [remember, setRemember] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const effectivePath = path ?? (folder ? `${folder}/${slug(name)}.attest` : '');
+  const weak = passphraseStrength(passphrase).score < MIN_SCORE;
+  const mismatch = confirm.length > 0 && confirm !== passphrase;
+  const ready = Boolean(name.trim() && effectivePath && passphrase && !weak && confirm === passphrase && !busy);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!ready) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await createWorkspace({ path: effectivePath, name: name.trim(), passphrase, remember });
+    } catch (e) {
+      setError(messageOf(e));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card form" onSubmit={(e) => void submit(e)} aria-labelledby="create-title" noValidate>
+      <h2 id="create-title">Create a workspace</h2>
+      <p className="card-intro">One encrypted file per client engagement or vendor programme.</p>
+      <Field label="Name" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Northwind Health review" autoComplete="off" required />
+      <Field
+        label="File"
+        value={effectivePath}
+        onChange={(e) => setPath(e.target.value)}
+        hint="Where the encrypted .attest file is saved. Attest never overwrites an existing file."
+        spellCheck={false}
+        required
+      />
+      <Field label="Passphrase" type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="new-password" required>
+        <StrengthMeter passphrase={passphrase} />
+      </Field>
+      <Field
+        label="Repeat the passphrase"
+        type="password"
+        value={confirm}
+        onChange={(e) => setConfirm(e.target.value)}
+        autoComplete="new-password"
+        error={mismatch ? 'The two passphrases differ.' : null}
+        required
+      />
+      <label className="check">
+        <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
+        Remember on this device (the key is kept in the operating system&apos;s keychain)
+      </label>
+      <p className="warning-text">A forgotten passphrase cannot be recovered. Keep it in your password manager.</p>
+      <ErrorText error={error} />
+      <div className="form-actions">
+        <button type="submit" className="button primary" disabled={!ready} aria-busy={busy}>
+          {busy ? 'Creating…' : 'Create workspace'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,107 @@
+import { useState, type FormEvent } from 'react';
+import type { RecentWorkspace } from '../../../../main/contract/workspace';
+import { ErrorText, messageOf } from '../../components/ErrorText';
+import { Field } from '../../components/Field';
+import { useAppStore } from '../../store';
+
+export function OpenWorkspacePanel() {
+  const recent = useAppStore((s) => s.recent);
+  const [target, setTarget] = useState<RecentWorkspace | null>(null);
+  const [otherPath, setOtherPath] = useState('');
+
+  return (
+    <section className="card" aria-labelledby="open-title">
+      <h2 id="open-title">Open a workspace</h2>
+      {recent.length === 0 ? (
+        <p className="card-intro">Workspaces you open or create appear here.</p>
+      ) : (
+        <ul className="recent-list" aria-label="Recent workspaces">
+          {recent.map((r) => (
+            <RecentItem key={r.path} entry={r} selected={target?.path === r.path} onSelect={() => setTarget(r)} />
+          ))}
+        </ul>
+      )}
+      {target ? (
+        <OpenForm key={target.path} path={target.path} remembered={target.remembered} onCancel={() => setTarget(null)} />
+      ) : (
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (otherPath.trim()) setTarget({ path: otherPath.trim(), name: null, lastOpenedAt: '', exists: true, remembered: false });
+          }}
+        >
+          <Field label="Another file" value={otherPath} onChange={(e) => setOtherPath(e.target.value)} placeholder="/path/to/workspace.attest" spellCheck={false} />
+          <button type="submit" className="button" disabled={!otherPath.trim()}>
+            Choose
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function RecentItem({ entry, selected, onSelect }: { entry: RecentWorkspace; selected: boolean; onSelect: () => void }) {
+  const forgetRecent = useAppStore((s) => s.forgetRecent);
+  const label = entry.name ?? entry.path.split('/').pop() ?? entry.path;
+  return (
+    <li className="recent-item" data-selected={selected || undefined}>
+      <button type="button" className="recent-open" onClick={onSelect} disabled={!entry.exists} aria-pressed={selected}>
+        <span className="recent-name">{label}</span>
+        <span className="recent-path">{entry.path}</span>
+        <span className="recent-meta">
+          {entry.exists ? `Opened ${new Date(entry.lastOpenedAt).toLocaleString()}` : 'File not found'}
+          {entry.remembered ? ' · remembered on this device' : ''}
+        </span>
+      </button>
+      <button type="button" className="button subtle" onClick={() => void forgetRecent(entry.path)} aria-label={`Remove ${label} from the recent list`}>
+        Remove
+      </button>
+    </li>
+  );
+}
+
+function OpenForm({ path, remembered, onCancel }: { path: string; remembered: boolean; onCancel: () => void }) {
+  const openWorkspace = useAppStore((s) => s.openWorkspace);
+  const [passphrase, setPassphrase] = useState('');
+  const [remember, setRemember] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent, useRemembered = false) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await openWorkspace({ path, passphrase: useRemembered ? undefined : passphrase, remember });
+    } catch (e) {
+      setError(messageOf(e));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="open-form" onSubmit={(e) => void submit(e)} aria-label={`Open ${path}`}>
+      <p className="open-path">{path}</p>
+      {remembered ? (
+        <button type="button" className="button primary" onClick={(e) => void submit(e, true)} disabled={busy}>
+          Open with the remembered key
+        </button>
+      ) : null}
+      <Field label="Passphrase" type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoFocus autoComplete="current-password" />
+      <label className="check">
+        <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
+        Remember on this device
+      </label>
+      <ErrorText error={error} />
+      <div className="form-actions">
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button primary" disabled={!passphrase || busy} aria-busy={busy}>
+          {busy ? 'Opening…' : 'Open'}
+        </button>
+      </div>
+    </form>
+  );
+}

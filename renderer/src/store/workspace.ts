@@ -1,0 +1,82 @@
+// The open workspace as the UI sees it: its status, the recent list, and a save state
+// that only says "saved" once every change the user made has been acknowledged by the
+// core (which acknowledges only after the change is on disk).
+import type { StateCreator } from 'zustand';
+import type { RecentWorkspace, WorkspaceStatus } from '../../../main/contract/workspace';
+import { ApiError, call } from '../api/client';
+import type { AppState } from './index';
+
+export interface SaveState {
+  pending: number;
+  lastSavedAt: string | null;
+  error: string | null;
+}
+
+export interface WorkspaceSlice {
+  status: WorkspaceStatus;
+  recent: RecentWorkspace[];
+  suggestedFolder: string;
+  save: SaveState;
+  refreshStatus(): Promise<void>;
+  loadRecent(): Promise<void>;
+  forgetRecent(path: string): Promise<void>;
+  createWorkspace(input: { path: string; name: string; passphrase: string; remember: boolean }): Promise<void>;
+  openWorkspace(input: { path: string; passphrase?: string; remember: boolean }): Promise<void>;
+  unlockWorkspace(passphrase: string): Promise<void>;
+  lockWorkspace(): Promise<void>;
+  closeWorkspace(): Promise<void>;
+  /** Runs a call that changes the workspace, tracking it in the save state. */
+  mutate<T>(run: () => Promise<T>): Promise<T>;
+}
+
+/** What a failed call means for the session: a lock elsewhere (idle) moves the UI to unlock. */
+export function isLockedError(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'SESSION_LOCKED';
+}
+
+export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice> = (set, get) => {
+  const adopt = (status: WorkspaceStatus) => {
+    set({ status, save: { pending: 0, lastSavedAt: status.state === 'open' ? new Date().toISOString() : null, error: null } });
+    if (status.state === 'open') get().navigate('home');
+    void get().loadRecent();
+  };
+  return {
+    status: { state: 'none' },
+    recent: [],
+    suggestedFolder: '',
+    save: { pending: 0, lastSavedAt: null, error: null },
+    refreshStatus: async () => {
+      const status = await call('workspace.status', {});
+      if (status.state !== get().status.state) set({ status });
+    },
+    loadRecent: async () => {
+      const { recent, suggestedFolder } = await call('workspace.recent', {});
+      set({ recent, suggestedFolder });
+    },
+    forgetRecent: async (path) => {
+      const { recent } = await call('workspace.forgetRecent', { path });
+      set({ recent });
+    },
+    createWorkspace: async (input) => adopt(await call('workspace.create', input)),
+    openWorkspace: async (input) => adopt(await call('workspace.open', input)),
+    unlockWorkspace: async (passphrase) => adopt(await call('workspace.unlock', { passphrase })),
+    lockWorkspace: async () => set({ status: await call('workspace.lock', {}) }),
+    closeWorkspace: async () => {
+      set({ status: await call('workspace.close', {}) });
+      await get().loadRecent();
+    },
+    mutate: async (run) => {
+      set((s) => ({ save: { ...s.save, pending: s.save.pending + 1 } }));
+      try {
+        const result = await run();
+        set((s) => ({ save: { pending: s.save.pending - 1, lastSavedAt: new Date().toISOString(), error: s.save.error } }));
+        return result;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        set((s) => ({ save: { ...s.save, pending: s.save.pending - 1, error: message } }));
+        if (isLockedError(error)) await get().refreshStatus();
+        throw error;
+      }
+    },
+  };
+};
