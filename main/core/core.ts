@@ -16,6 +16,8 @@ export interface CoreOptions {
   /** KDF cost for new workspaces: tests and the demo may lower it; users get the default. */
   kdf?: KdfParams;
   allowWeakKdf?: boolean;
+  /** A workspace file to offer first on the home screen (the app's --workspace argument). */
+  initialWorkspace?: string;
   /** Tests only: the clock behind auto-lock. */
   clock?: Clock;
 }
@@ -34,9 +36,10 @@ export function createCore(options: CoreOptions): Core {
     allowWeakKdf: options.allowWeakKdf,
     clock: options.clock,
   });
+  const ready = options.initialWorkspace ? session.suggest(options.initialWorkspace) : Promise.resolve();
   const handlers: HandlerMap = {
     ...appHandlers(options.runtime),
-    ...sessionHandlers(session),
+    ...sessionHandlers(session, ready),
   };
   return {
     dispatch: createDispatcher(handlers, options.observer),

@@ -7,6 +7,12 @@ import { registerIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, preloadFile, rendererDir } from './window';
 
+/** `--workspace <file>`: offer this file first on the home screen (npm start uses the demo). */
+function workspaceArgument(argv: string[]): string | undefined {
+  const i = argv.indexOf('--workspace');
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
 export function startApp(mainDir: string): void {
   registerAppScheme();
   // Checklist: single-instance lock; a second launch focuses the first window.
@@ -31,6 +37,7 @@ export function startApp(mainDir: string): void {
     const core = createCore({
       runtime: 'electron',
       dataDir: app.getPath('userData'),
+      initialWorkspace: workspaceArgument(process.argv),
       observer: { onError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error instanceof Error ? error.name : 'error') },
     });
     registerIpc(core.dispatch);

@@ -21,8 +21,9 @@ type SessionChannels =
   | 'workspace.verify'
   | 'audit.list';
 
-export function sessionHandlers(session: Session): Pick<HandlerMap, SessionChannels> {
+export function sessionHandlers(session: Session, ready: Promise<void> = Promise.resolve()): Pick<HandlerMap, SessionChannels> {
   const recent = async () => {
+    await ready;
     const prefs = await session.prefs.read();
     return {
       recent: await Promise.all(

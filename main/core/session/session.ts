@@ -11,6 +11,7 @@ import type { Keychain } from '../keychain/keychain';
 import {
   createIdleTimer,
   createWorkspace,
+  inspectHeader,
   openWorkspace,
   rememberedAccount,
   verifyWorkspace,
@@ -65,6 +66,26 @@ export class Session {
     }
     if (this.locked) throw new AttestError('SESSION_LOCKED', 'The workspace is locked. Enter its passphrase to continue.');
     throw new AttestError('NO_WORKSPACE', 'No workspace is open. Create or open one first.');
+  }
+
+  /**
+   * Puts a workspace file at the top of the recent list without opening it (the app
+   * started with --workspace <file>, e.g. the demo). Not an Attest file: ignored.
+   */
+  async suggest(path: string): Promise<void> {
+    const full = resolve(path);
+    try {
+      const header = await inspectHeader(full);
+      const known = (await this.prefs.read()).recent.find((r) => r.path === full);
+      await this.prefs.addRecent({
+        path: full,
+        name: known?.name ?? null,
+        workspaceId: header.workspaceId,
+        lastOpenedAt: known?.lastOpenedAt ?? header.createdAt,
+      });
+    } catch {
+      // a missing or foreign file is simply not suggested
+    }
   }
 
   async status(): Promise<WorkspaceStatus> {

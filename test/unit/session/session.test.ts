@@ -183,3 +183,23 @@ test('no response or error ever contains the passphrase', async () => {
     await core.close();
   }
 });
+
+test('a workspace given at start-up is offered first in the recent list, without opening it', async () => {
+  const maker = testCore();
+  const path = join(tempDir(), 'startup.attest');
+  await call(maker, 'workspace.create', { path, name: 'Start-up', passphrase: PASS });
+  await maker.close();
+  const { createCore } = await import('../../../main/core/core');
+  const { osKeychain } = await import('../../../main/core/keychain/keychain');
+  const core = createCore({ runtime: 'node', dataDir: tempDir(), keychain: osKeychain('Attest.test.startup'), initialWorkspace: path });
+  const other = createCore({ runtime: 'node', dataDir: tempDir(), keychain: osKeychain('Attest.test.startup'), initialWorkspace: join(tempDir(), 'missing.attest') });
+  try {
+    const recent = (await call(core, 'workspace.recent')).recent as { path: string; exists: boolean }[];
+    assert.deepEqual(recent.map((r) => [r.path, r.exists]), [[path, true]]);
+    assert.equal((await call(core, 'workspace.status')).state, 'none', 'offered, not opened');
+    assert.deepEqual((await call(other, 'workspace.recent')).recent, []);
+  } finally {
+    await core.close();
+    await other.close();
+  }
+});
