@@ -4,8 +4,7 @@ import { call } from '../api/client';
 import { ErrorText, messageOf } from '../components/ErrorText';
 import { Field } from '../components/Field';
 import { ScreenHeader } from '../components/ScreenHeader';
-import { StrengthMeter } from '../components/StrengthMeter';
-import { MIN_SCORE, passphraseStrength } from '../lib/strength';
+import { NewPassphraseFields, newPassphraseReady } from '../components/NewPassphraseFields';
 import { useAppStore } from '../store';
 
 export function SettingsScreen() {
@@ -92,7 +91,7 @@ function ChangePassphrase() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const ready = current && next && confirm === next && passphraseStrength(next).score >= MIN_SCORE && !busy;
+  const ready = current && newPassphraseReady(next, confirm) && !busy;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
@@ -114,17 +113,7 @@ function ChangePassphrase() {
     <form className="card form" onSubmit={(e) => void submit(e)} aria-labelledby="settings-passphrase">
       <h2 id="settings-passphrase">Change passphrase</h2>
       <Field label="Current passphrase" type="password" value={current} onChange={(e) => setCurrent(e.target.value)} autoComplete="current-password" />
-      <Field label="New passphrase" type="password" value={next} onChange={(e) => setNext(e.target.value)} autoComplete="new-password">
-        <StrengthMeter passphrase={next} />
-      </Field>
-      <Field
-        label="Repeat the new passphrase"
-        type="password"
-        value={confirm}
-        onChange={(e) => setConfirm(e.target.value)}
-        autoComplete="new-password"
-        error={confirm && confirm !== next ? 'The two passphrases differ.' : null}
-      />
+      <NewPassphraseFields label="New passphrase" passphrase={next} confirm={confirm} onPassphrase={setNext} onConfirm={setConfirm} />
       <ErrorText error={error} />
       {done ? <p role="status" className="ok-text">The passphrase was changed.</p> : null}
       <div className="form-actions">

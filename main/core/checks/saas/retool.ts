@@ -3,7 +3,7 @@
 import { AttestError } from '../../errors';
 import { couldNotVerify, verdict } from '../outcome';
 import type { CheckDefinition } from '../types';
-import { baseUrl, daysSince, getJson, isObject, malformed, MAX_PAGES } from './api';
+import { apiHosts, baseUrl, daysSince, getJson, isObject, malformed, MAX_PAGES } from './api';
 
 export const retoolSsoCheck: CheckDefinition = {
   id: 'saas.retool.sso',
@@ -17,13 +17,7 @@ export const retoolSsoCheck: CheckDefinition = {
     { name: 'maxAdmins', label: 'Most admins expected', required: false, description: 'Default 3.' },
     { name: 'staleDays', label: 'Days idle before a user counts as dormant', required: false, description: 'Default 90.' },
   ],
-  hosts: (input) => {
-    try {
-      return [baseUrl(input.target).hostname];
-    } catch {
-      return [];
-    }
-  },
+  hosts: apiHosts((input) => baseUrl(input.target)),
   credential: { kinds: ['bearer'], required: true },
   async run(ctx) {
     const base = baseUrl(ctx.input.target, '/api/v2');

@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
-import { StrengthMeter } from '../../components/StrengthMeter';
-import { MIN_SCORE, passphraseStrength } from '../../lib/strength';
+import { NewPassphraseFields, newPassphraseReady } from '../../components/NewPassphraseFields';
 import { useAppStore } from '../../store';
 
 const slug = (name: string) =>
@@ -20,9 +19,7 @@ export function CreateWorkspaceForm() {
   const [error, setError] = useState<string | null>(null);
 
   const effectivePath = path ?? (folder ? `${folder}/${slug(name)}.attest` : '');
-  const weak = passphraseStrength(passphrase).score < MIN_SCORE;
-  const mismatch = confirm.length > 0 && confirm !== passphrase;
-  const ready = Boolean(name.trim() && effectivePath && passphrase && !weak && confirm === passphrase && !busy);
+  const ready = Boolean(name.trim() && effectivePath && newPassphraseReady(passphrase, confirm) && !busy);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -50,18 +47,7 @@ export function CreateWorkspaceForm() {
         spellCheck={false}
         required
       />
-      <Field label="Passphrase" type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="new-password" required>
-        <StrengthMeter passphrase={passphrase} />
-      </Field>
-      <Field
-        label="Repeat the passphrase"
-        type="password"
-        value={confirm}
-        onChange={(e) => setConfirm(e.target.value)}
-        autoComplete="new-password"
-        error={mismatch ? 'The two passphrases differ.' : null}
-        required
-      />
+      <NewPassphraseFields passphrase={passphrase} confirm={confirm} onPassphrase={setPassphrase} onConfirm={setConfirm} />
       <label className="check">
         <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
         Remember on this device (the key is kept in the operating system&apos;s keychain)
