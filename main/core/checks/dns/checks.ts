@@ -1,5 +1,6 @@
 // DNS checks: SPF, DMARC, CAA and DNSSEC records, asked of a configurable recursive
 // resolver over the guarded client (our own wire codec, so DS/DNSKEY/CAA work).
+import { hostsOrNone } from '../hosts';
 import { AttestError } from '../../errors';
 import { Rcode, RecordType, type DnsMessage, type DnsRecord } from '../../net/dns-wire';
 import { verdict } from '../outcome';
@@ -63,13 +64,7 @@ function dnsCheck(spec: Omit<CheckDefinition, 'category' | 'inputs' | 'hosts' | 
     ...spec,
     category: 'dns',
     inputs: dnsInputs,
-    hosts: (input, resolver) => {
-      try {
-        return [resolverFor(input, resolver).server];
-      } catch {
-        return [];
-      }
-    },
+    hosts: hostsOrNone((input, resolver) => [resolverFor(input, resolver).server]),
     credential: null,
   };
 }

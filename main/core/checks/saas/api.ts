@@ -2,7 +2,7 @@
 // size limit, and a clear "could not verify" for permission errors, outages and bad JSON.
 import { AttestError } from '../../errors';
 import type { HttpResponse } from '../../net/client';
-import type { CheckContext, CheckInput } from '../types';
+import type { CheckContext } from '../types';
 
 export interface JsonResponse {
   status: number;
@@ -24,17 +24,6 @@ export function baseUrl(target: string, defaultPath = ''): URL {
   url.pathname = url.pathname.replace(/\/+$/, '');
   url.search = '';
   return url;
-}
-
-/** The API host a SaaS check will contact, for the approval prompt; none for an unusable target. */
-export function apiHosts(hostOf: (input: CheckInput) => URL): (input: CheckInput) => string[] {
-  return (input) => {
-    try {
-      return [hostOf(input).hostname];
-    } catch {
-      return [];
-    }
-  };
 }
 
 export function requireCredential(ctx: CheckContext): string {

@@ -5,7 +5,8 @@ import { AttestError } from '../../errors';
 import type { CheckInput } from '../types';
 import { couldNotVerify, verdict } from '../outcome';
 import type { CheckContext, CheckDefinition, CheckInputSpec } from '../types';
-import { apiHosts, baseUrl, getJson, isObject, MAX_PAGES } from './api';
+import { hostsOrNone } from '../hosts';
+import { baseUrl, getJson, isObject, MAX_PAGES } from './api';
 
 const githubHeaders = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' };
 
@@ -23,7 +24,7 @@ const inputs: CheckInputSpec[] = [
   { name: 'target', label: 'Organisation', required: true, description: 'Name, or https://api.github.com/orgs/<name> (GitHub Enterprise Server: https://<host>/api/v3/orgs/<name>).' },
 ];
 
-const hosts = apiHosts((input) => githubTarget(input).api);
+const hosts = hostsOrNone((input: CheckInput) => [githubTarget(input).api.hostname]);
 
 async function getOrg(ctx: CheckContext): Promise<{ api: URL; org: string; data: Record<string, unknown> }> {
   const { api, org } = githubTarget(ctx.input);

@@ -3,7 +3,8 @@
 import { AttestError } from '../../errors';
 import { couldNotVerify, verdict } from '../outcome';
 import type { CheckDefinition } from '../types';
-import { apiHosts, baseUrl, daysSince, getJson, isObject, malformed, MAX_PAGES } from './api';
+import { hostsOrNone } from '../hosts';
+import { baseUrl, daysSince, getJson, isObject, malformed, MAX_PAGES } from './api';
 
 export const retoolSsoCheck: CheckDefinition = {
   id: 'saas.retool.sso',
@@ -17,7 +18,7 @@ export const retoolSsoCheck: CheckDefinition = {
     { name: 'maxAdmins', label: 'Most admins expected', required: false, description: 'Default 3.' },
     { name: 'staleDays', label: 'Days idle before a user counts as dormant', required: false, description: 'Default 90.' },
   ],
-  hosts: apiHosts((input) => baseUrl(input.target)),
+  hosts: hostsOrNone((input) => [baseUrl(input.target).hostname]),
   credential: { kinds: ['bearer'], required: true },
   async run(ctx) {
     const base = baseUrl(ctx.input.target, '/api/v2');

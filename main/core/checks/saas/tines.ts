@@ -2,7 +2,8 @@
 // owners only; see the reference in the issue). Counting is done on the documented shape.
 import { couldNotVerify, verdict } from '../outcome';
 import type { CheckDefinition } from '../types';
-import { apiHosts, baseUrl, daysSince, getJson, isObject, malformed, MAX_PAGES } from './api';
+import { hostsOrNone } from '../hosts';
+import { baseUrl, daysSince, getJson, isObject, malformed, MAX_PAGES } from './api';
 
 interface TinesUser {
   email: string;
@@ -23,7 +24,7 @@ export const tinesTenantCheck: CheckDefinition = {
     { name: 'maxOwners', label: 'Most tenant owners expected', required: false, description: 'Default 3.' },
     { name: 'staleDays', label: 'Days unseen before a user counts as dormant', required: false, description: 'Default 90.' },
   ],
-  hosts: apiHosts((input) => baseUrl(input.target)),
+  hosts: hostsOrNone((input) => [baseUrl(input.target).hostname]),
   credential: { kinds: ['bearer'], required: true },
   async run(ctx) {
     const base = baseUrl(ctx.input.target);

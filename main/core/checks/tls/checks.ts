@@ -1,5 +1,6 @@
 // TLS checks: which protocol versions the server accepts (one handshake per version),
 // and the certificate it presents (trust chain, host name, validity, days to expiry).
+import { hostsOrNone } from '../hosts';
 import type tls from 'node:tls';
 import { AttestError } from '../../errors';
 import type { TlsProbeResult } from '../../net/client';
@@ -35,13 +36,7 @@ export const protocolsCheck: CheckDefinition = {
   category: 'tls',
   controls: [baseline('S.N.1')],
   inputs: tlsInputs,
-  hosts: (input) => {
-    try {
-      return [tlsTarget(input).host];
-    } catch {
-      return [];
-    }
-  },
+  hosts: hostsOrNone((input) => [tlsTarget(input).host]),
   credential: null,
   async run(ctx) {
     const { host, port } = tlsTarget(ctx.input);

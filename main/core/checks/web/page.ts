@@ -1,5 +1,6 @@
 // Fetching what the web checks judge: the HTTPS page (once per run and target, shared by
 // all web checks through a cache keyed on the run's client) and the http:// redirect chain.
+import { hostsOrNone } from '../hosts';
 import { AttestError } from '../../errors';
 import type { HttpResponse, NetClient } from '../../net/client';
 import type { CheckInput } from '../types';
@@ -82,13 +83,7 @@ export function probeRedirect(client: NetClient, input: CheckInput): Promise<Red
 }
 
 /** Hosts a web check contacts for this input. */
-export function webHosts(input: CheckInput, withHttp: boolean): string[] {
-  try {
-    const t = webTarget(input);
-    const hosts = [t.host];
-    if (withHttp) hosts.push(new URL(t.httpUrl).hostname);
-    return [...new Set(hosts)];
-  } catch {
-    return [];
-  }
-}
+export const webHosts = hostsOrNone((input: CheckInput, withHttp: boolean) => {
+  const t = webTarget(input);
+  return withHttp ? [t.host, new URL(t.httpUrl).hostname] : [t.host];
+});
