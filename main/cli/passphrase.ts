@@ -11,7 +11,9 @@ export const passphraseOptions: OptionSpec = {
 };
 
 interface Source {
+  /** The value of the --…-passphrase-file option, and that option's name. */
   file: unknown;
+  option: string;
   envVar: string;
   label: string;
   confirm?: boolean;
@@ -49,7 +51,7 @@ export async function requirePassphrase(io: CliIo, source: Source): Promise<stri
   if (found === undefined) {
     throw new AttestError(
       'PASSPHRASE_REQUIRED',
-      `A ${source.label.toLowerCase()} is needed: use --${source.envVar === 'ATTEST_NEW_PASSPHRASE' ? 'new-' : ''}passphrase-file <file>, set ${source.envVar}, or run in a terminal.`,
+      `A ${source.label.toLowerCase()} is needed: use --${source.option} <file>, set ${source.envVar}, or run in a terminal.`,
     );
   }
   return found;
@@ -57,6 +59,7 @@ export async function requirePassphrase(io: CliIo, source: Source): Promise<stri
 
 export const workspacePassphrase = (values: Record<string, unknown>, confirm = false): Source => ({
   file: values['passphrase-file'],
+  option: 'passphrase-file',
   envVar: 'ATTEST_PASSPHRASE',
   label: 'Passphrase',
   confirm,

@@ -106,6 +106,7 @@ export const passwdCommand: CliCommand = {
       await invoke(core, 'workspace.open', { path, passphrase: current, remember: false });
       const next = await requirePassphrase(io, {
         file: values['new-passphrase-file'],
+        option: 'new-passphrase-file',
         envVar: 'ATTEST_NEW_PASSPHRASE',
         label: 'New passphrase',
         confirm: true,

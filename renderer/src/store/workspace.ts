@@ -45,10 +45,7 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
     recent: [],
     suggestedFolder: '',
     save: { pending: 0, lastSavedAt: null, error: null },
-    refreshStatus: async () => {
-      const status = await call('workspace.status', {});
-      if (status.state !== get().status.state) set({ status });
-    },
+    refreshStatus: async () => set({ status: await call('workspace.status', {}) }),
     loadRecent: async () => {
       const { recent, suggestedFolder } = await call('workspace.recent', {});
       set({ recent, suggestedFolder });
@@ -69,7 +66,9 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
       set((s) => ({ save: { ...s.save, pending: s.save.pending + 1 } }));
       try {
         const result = await run();
-        set((s) => ({ save: { pending: s.save.pending - 1, lastSavedAt: new Date().toISOString(), error: s.save.error } }));
+        set((s) => ({ save: { pending: s.save.pending - 1, lastSavedAt: new Date().toISOString(), error: null } }));
+        // The status carries lastSeq and size: screens that show saved data reload from it.
+        await get().refreshStatus();
         return result;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
