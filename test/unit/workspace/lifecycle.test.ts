@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import {
   createWorkspace,
   inspectHeader,
+  LATEST_SCHEMA,
   openWorkspace,
   verifyWorkspace,
 } from '../../../main/core/workspace';
@@ -16,7 +17,7 @@ test('create, commit, close and reopen keeps every acknowledged change', async (
   const path = join(tempDir(t), 'a.attest');
   const ws = await create(path, { name: 'Acme review' });
   assert.equal(ws.info().name, 'Acme review');
-  assert.equal(ws.info().schemaVersion, 2);
+  assert.equal(ws.info().schemaVersion, LATEST_SCHEMA);
   for (let i = 0; i < 20; i++) await ws.commit(setItem(`k${i}`, `v${i}`));
   await ws.close();
   const again = await openWorkspace(path, { passphrase: PASS }, { autoLock: false });
@@ -24,8 +25,9 @@ test('create, commit, close and reopen keeps every acknowledged change', async (
   assert.equal(rows.length, 20);
   assert.equal(rows.find((r) => r.key === 'k7')?.value, 'v7');
   const audit = again.query<{ action: string }>('SELECT action FROM audit_log ORDER BY seq');
-  assert.deepEqual(audit.slice(0, 3).map((a) => a.action), ['schema.migrate', 'schema.migrate', 'workspace.create']);
-  assert.equal(audit.length, 23);
+  const created = [...Array<string>(LATEST_SCHEMA).fill('schema.migrate'), 'workspace.create'];
+  assert.deepEqual(audit.slice(0, LATEST_SCHEMA + 1).map((a) => a.action), created);
+  assert.equal(audit.length, LATEST_SCHEMA + 21);
   await again.close();
   assert.equal(existsSync(`${path}.lock`), false, 'closing releases the lock');
 });
