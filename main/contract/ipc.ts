@@ -4,12 +4,16 @@
 // Each domain keeps its channels in its own file beside this one.
 import type { z } from 'zod';
 import { appChannels } from './app';
+import { assessmentChannels } from './assessment';
+import { catalogChannels } from './catalog';
 import { workspaceChannels } from './workspace';
 import type { Result } from './result';
 
 export const channels = {
   ...appChannels,
   ...workspaceChannels,
+  ...catalogChannels,
+  ...assessmentChannels,
 };
 
 export type Channels = typeof channels;

@@ -1,6 +1,8 @@
 // Assembles the core: every domain's handlers behind one dispatcher. The Electron
 // shell, the CLI and the tests each create one of these and talk to nothing else.
 import { appHandlers } from './app/handlers';
+import { assessmentHandlers } from './assessment/handlers';
+import { catalogHandlers, catalogLibrary } from './catalog/handlers';
 import { createDispatcher, type Dispatch, type DispatchObserver, type HandlerMap } from './dispatcher';
 import { osKeychain, type Keychain } from './keychain/keychain';
 import { sessionHandlers } from './session/handlers';
@@ -18,6 +20,8 @@ export interface CoreOptions {
   allowWeakKdf?: boolean;
   /** A workspace file to offer first on the home screen (the app's --workspace argument). */
   initialWorkspace?: string;
+  /** Folder of the built-in catalogues; a packaged app passes its resources path. */
+  catalogueDir?: string;
   /** Tests only: the clock behind auto-lock. */
   clock?: Clock;
 }
@@ -37,9 +41,12 @@ export function createCore(options: CoreOptions): Core {
     clock: options.clock,
   });
   const ready = options.initialWorkspace ? session.suggest(options.initialWorkspace) : Promise.resolve();
+  const library = catalogLibrary(session, options.catalogueDir);
   const handlers: HandlerMap = {
     ...appHandlers(options.runtime),
     ...sessionHandlers(session, ready),
+    ...catalogHandlers(library),
+    ...assessmentHandlers(library),
   };
   return {
     dispatch: createDispatcher(handlers, options.observer),

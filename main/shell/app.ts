@@ -1,5 +1,6 @@
 // The Electron application lifecycle: everything here is wiring of the core into
 // Electron; behaviour lives in main/core and is tested there.
+import { join } from 'node:path';
 import { app, BrowserWindow, session } from 'electron';
 import { createCore } from '../core/core';
 import { hardenSession, hardenWebContents } from './hardening';
@@ -38,6 +39,8 @@ export function startApp(mainDir: string): void {
       runtime: 'electron',
       dataDir: app.getPath('userData'),
       initialWorkspace: workspaceArgument(process.argv),
+      // catalog/ ships beside out/ in the app folder (electron-builder.yml "files").
+      catalogueDir: join(app.getAppPath(), 'catalog'),
       observer: { onError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error instanceof Error ? error.name : 'error') },
     });
     registerIpc(core.dispatch);

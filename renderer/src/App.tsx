@@ -1,7 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { Sidebar } from './components/Sidebar';
 import { TopBar } from './components/TopBar';
+import { AssessmentsScreen } from './screens/assessments/AssessmentsScreen';
 import { AuditScreen } from './screens/AuditScreen';
+import { CataloguesScreen } from './screens/catalogues/CataloguesScreen';
+import { DashboardScreen } from './screens/dashboard/DashboardScreen';
+import { FindingsScreen } from './screens/findings/FindingsScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { UnlockScreen } from './screens/UnlockScreen';
@@ -14,6 +18,10 @@ function Screen({ id }: { id: ScreenId }) {
   if (id === 'home') return <HomeScreen />;
   if (id === 'settings') return <SettingsScreen />;
   if (id === 'audit') return <AuditScreen />;
+  if (id === 'dashboard') return <DashboardScreen />;
+  if (id === 'assessments') return <AssessmentsScreen />;
+  if (id === 'findings') return <FindingsScreen />;
+  if (id === 'catalogues') return <CataloguesScreen />;
   return <WorkspaceScreen id={id} />;
 }
 

@@ -6,6 +6,7 @@ const paths: Record<ScreenId, string> = {
   dashboard: 'M4 20V10m6 10V4m6 16v-7m4 7H3',
   assessments: 'M9 5h10M9 12h10M9 19h10M4 5l1 1 2-2M4 12l1 1 2-2M4 19l1 1 2-2',
   findings: 'M12 3 2 20h20zM12 10v4m0 3v.5',
+  catalogues: 'M4 4.5h6a2 2 0 0 1 2 2V20a2 2 0 0 0-2-2H4zM20 4.5h-6a2 2 0 0 0-2 2V20a2 2 0 0 1 2-2h6z',
   vendors: 'M3 21V8l6-4v17m0 0h12V10l-6-3v14M12 12h.01M16 14h.01',
   questionnaires: 'M6 3h9l4 4v14H6zM14 3v5h5M9 12h6M9 16h4',
   checks: 'M12 3l8 3v6c0 4.5-3.4 8.2-8 9-4.6-.8-8-4.5-8-9V6zM8.5 12l2.5 2.5 4.5-5',

@@ -23,11 +23,11 @@ export function Sidebar() {
               className="nav-item"
               aria-current={current === s.id ? 'page' : undefined}
               onClick={() => navigate(s.id)}
-              title={`${s.label} (Ctrl+${s.shortcut})`}
+              title={s.shortcut ? `${s.label} (Ctrl+${s.shortcut})` : s.label}
             >
               <Icon name={s.id} />
               <span>{s.label}</span>
-              <kbd aria-hidden="true">{s.shortcut}</kbd>
+              {s.shortcut ? <kbd aria-hidden="true">{s.shortcut}</kbd> : null}
             </button>
           </li>
         ))}

@@ -14,6 +14,10 @@ export const screenDescriptions: Record<Exclude<ScreenId, 'home' | 'settings'>, 
     subtitle: 'Weaknesses found during assessments, with severity, owner, due date and remediation.',
     empty: 'Findings are recorded inside a workspace, usually from a control assessed as not met.',
   },
+  catalogues: {
+    subtitle: 'The control catalogues of this workspace: built-in, imported (OSCAL, CSV, Excel) and your own.',
+    empty: 'Catalogues are kept in a workspace. Open or create one to browse, search and import catalogues.',
+  },
   vendors: {
     subtitle: 'The vendor registry: tiers, certifications, questionnaire scores and review dates.',
     empty: 'A vendor-risk programme is kept in its own workspace. Open or create one to add vendors.',

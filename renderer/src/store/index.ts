@@ -3,12 +3,14 @@
 import { create } from 'zustand';
 import { createAppInfoSlice, type AppInfoSlice } from './app-info';
 import { createNavigationSlice, type NavigationSlice } from './navigation';
+import { createSelectionSlice, type SelectionSlice } from './selection';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace';
 
-export type AppState = NavigationSlice & AppInfoSlice & WorkspaceSlice;
+export type AppState = NavigationSlice & AppInfoSlice & WorkspaceSlice & SelectionSlice;
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createNavigationSlice(...args),
   ...createAppInfoSlice(...args),
   ...createWorkspaceSlice(...args),
+  ...createSelectionSlice(...args),
 }));

@@ -6,13 +6,15 @@ export const screens = [
   { id: 'dashboard', label: 'Dashboard', shortcut: '1' },
   { id: 'assessments', label: 'Assessments', shortcut: '2' },
   { id: 'findings', label: 'Findings', shortcut: '3' },
-  { id: 'vendors', label: 'Vendors', shortcut: '4' },
-  { id: 'questionnaires', label: 'Questionnaires', shortcut: '5' },
+  { id: 'catalogues', label: 'Catalogues', shortcut: '4' },
+  { id: 'vendors', label: 'Vendors', shortcut: '5' },
+  // Ten digits, eleven screens: questionnaires are reached from Vendors or the sidebar.
+  { id: 'questionnaires', label: 'Questionnaires', shortcut: null },
   { id: 'checks', label: 'Checks', shortcut: '6' },
   { id: 'reports', label: 'Reports', shortcut: '7' },
   { id: 'audit', label: 'Audit log', shortcut: '8' },
   { id: 'settings', label: 'Settings', shortcut: '9' },
-] as const;
+] as const satisfies readonly { id: string; label: string; shortcut: string | null }[];
 
 export type ScreenId = (typeof screens)[number]['id'];
 

@@ -1,0 +1,276 @@
+import { z } from 'zod';
+import { defineChannel } from './channel';
+import { fileUpload } from './catalog';
+
+export const CONTROL_STATUSES = ['not-assessed', 'met', 'partial', 'not-met', 'not-applicable'] as const;
+export type ControlStatus = (typeof CONTROL_STATUSES)[number];
+export const STATUS_LABELS: Record<ControlStatus, string> = {
+  'not-assessed': 'Not assessed',
+  met: 'Met',
+  partial: 'Partially met',
+  'not-met': 'Not met',
+  'not-applicable': 'Not applicable',
+};
+
+export const ASSESSMENT_STATES = ['draft', 'review', 'final'] as const;
+export type AssessmentState = (typeof ASSESSMENT_STATES)[number];
+
+export const FINDING_SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];
+export const FINDING_STATUSES = ['open', 'in-progress', 'risk-accepted', 'remediated', 'verified'] as const;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+
+const id = z.string().min(1).max(64);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date looks like 2026-11-23');
+const text = (max: number) => z.string().max(max);
+const controlRef = z.object({ catalogueId: z.string().min(1).max(63), controlId: z.string().min(1).max(80) }).strict();
+
+export const assessmentSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  client: z.string(),
+  scope: z.string(),
+  periodStart: z.string().nullable(),
+  periodEnd: z.string().nullable(),
+  assessor: z.string(),
+  state: z.enum(ASSESSMENT_STATES),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  catalogues: z.array(z.object({ id: z.string(), title: z.string(), version: z.string(), hash: z.string() })),
+  total: z.number(),
+  assessed: z.number(),
+  openFindings: z.number(),
+});
+export type AssessmentSummary = z.infer<typeof assessmentSummary>;
+
+/** One control of an assessment as the table shows it. */
+export const assessmentRow = z.object({
+  catalogueId: z.string(),
+  controlId: z.string(),
+  label: z.string(),
+  title: z.string(),
+  category: z.string(),
+  categoryTitle: z.string(),
+  weight: z.number(),
+  status: z.enum(CONTROL_STATUSES),
+  rationale: z.string(),
+  evidenceCount: z.number(),
+  findingCount: z.number(),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+});
+export type AssessmentRow = z.infer<typeof assessmentRow>;
+
+export const evidenceView = z.object({
+  id: z.string(),
+  kind: z.enum(['note', 'file', 'link']),
+  title: z.string(),
+  body: z.string(),
+  url: z.string().nullable(),
+  blobId: z.string().nullable(),
+  size: z.number().nullable(),
+  mediaType: z.string().nullable(),
+  addedAt: z.string(),
+  addedBy: z.string(),
+});
+export type EvidenceView = z.infer<typeof evidenceView>;
+
+export const findingView = z.object({
+  id: z.string(),
+  ref: z.string(),
+  assessmentId: z.string(),
+  title: z.string(),
+  description: z.string(),
+  likelihood: z.number(),
+  impact: z.number(),
+  computedSeverity: z.enum(FINDING_SEVERITIES),
+  severity: z.enum(FINDING_SEVERITIES),
+  severityOverrideReason: z.string().nullable(),
+  owner: z.string(),
+  dueDate: z.string().nullable(),
+  remediation: z.string(),
+  status: z.enum(FINDING_STATUSES),
+  acceptanceJustification: z.string().nullable(),
+  acceptanceExpires: z.string().nullable(),
+  controls: z.array(z.object({ catalogueId: z.string(), controlId: z.string(), title: z.string() })),
+  overdue: z.boolean(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+export type FindingView = z.infer<typeof findingView>;
+
+const findingFields = z
+  .object({
+    title: z.string().trim().min(1, 'a title is required').max(300),
+    description: text(20_000).default(''),
+    likelihood: z.number().int().min(1).max(5),
+    impact: z.number().int().min(1).max(5),
+    severityOverride: z.enum(FINDING_SEVERITIES).nullable().default(null),
+    severityOverrideReason: text(2000).nullable().default(null),
+    owner: text(200).default(''),
+    dueDate: day.nullable().default(null),
+    remediation: text(20_000).default(''),
+    status: z.enum(FINDING_STATUSES).default('open'),
+    acceptanceJustification: text(5000).nullable().default(null),
+    acceptanceExpires: day.nullable().default(null),
+    controls: z.array(controlRef).max(500).default([]),
+  })
+  .strict();
+export type FindingFields = z.output<typeof findingFields>;
+
+const scoreBlock = z.object({ score: z.number().nullable(), met: z.number(), partial: z.number(), notMet: z.number(), notApplicable: z.number(), notAssessed: z.number() });
+export type ScoreBlock = z.infer<typeof scoreBlock>;
+
+export const dashboardView = z.object({
+  assessment: assessmentSummary,
+  overall: scoreBlock,
+  catalogues: z.array(scoreBlock.extend({ id: z.string(), title: z.string() })),
+  categories: z.array(scoreBlock.extend({ catalogueId: z.string(), id: z.string(), title: z.string() })),
+  findingsBySeverity: z.record(z.enum(FINDING_SEVERITIES), z.number()),
+  findingsByStatus: z.record(z.enum(FINDING_STATUSES), z.number()),
+  overdue: z.array(findingView),
+  today: z.string(),
+});
+export type DashboardView = z.infer<typeof dashboardView>;
+
+export const comparisonView = z.object({
+  from: assessmentSummary,
+  to: assessmentSummary,
+  overall: z.object({ from: z.number().nullable(), to: z.number().nullable() }),
+  catalogues: z.array(z.object({ id: z.string(), title: z.string(), from: z.number().nullable(), to: z.number().nullable() })),
+  changes: z.array(
+    z.object({ catalogueId: z.string(), controlId: z.string(), title: z.string(), from: z.enum(CONTROL_STATUSES), to: z.enum(CONTROL_STATUSES) }),
+  ),
+  findings: z.object({ opened: z.array(z.string()), closed: z.array(z.string()) }),
+});
+export type ComparisonView = z.infer<typeof comparisonView>;
+
+const assessmentFields = {
+  name: z.string().trim().min(1, 'a name is required').max(200),
+  client: z.string().trim().min(1, 'a client is required').max(200),
+  scope: z.string().trim().max(5000).default(''),
+  periodStart: day.nullable().default(null),
+  periodEnd: day.nullable().default(null),
+  assessor: z.string().trim().min(1, 'an assessor is required').max(200),
+};
+
+export const assessmentChannels = {
+  'assessment.list': defineChannel({
+    summary: 'Every assessment in the workspace, newest first, with progress.',
+    request: z.object({}).strict(),
+    response: z.object({ assessments: z.array(assessmentSummary) }),
+  }),
+  'assessment.create': defineChannel({
+    summary: 'Start an assessment of a scope against catalogues (snapshotted with version and hash).',
+    request: z.object({ ...assessmentFields, catalogueIds: z.array(z.string().min(1).max(63)).min(1, 'pick at least one catalogue') }).strict(),
+    response: assessmentSummary,
+  }),
+  'assessment.update': defineChannel({
+    summary: 'Change the name, client, scope, period or assessor of a draft or in-review assessment.',
+    request: z.object({ id, ...assessmentFields }).strict(),
+    response: assessmentSummary,
+  }),
+  'assessment.get': defineChannel({
+    summary: 'An assessment with one row per control of its catalogue snapshots.',
+    request: z.object({ id }).strict(),
+    response: z.object({ assessment: assessmentSummary, rows: z.array(assessmentRow) }),
+  }),
+  'assessment.setState': defineChannel({
+    summary: 'Move an assessment through draft → in review → final; reopening a final one needs a reason.',
+    request: z.object({ id, state: z.enum(ASSESSMENT_STATES), reason: text(2000).optional() }).strict(),
+    response: assessmentSummary,
+  }),
+  'assessment.setResult': defineChannel({
+    summary: 'Set the status and rationale of one control (not applicable needs a justification).',
+    request: z.object({ assessmentId: id, ...controlRef.shape, status: z.enum(CONTROL_STATUSES), rationale: text(20_000).default('') }).strict(),
+    response: assessmentRow,
+  }),
+  'assessment.control': defineChannel({
+    summary: 'One control of an assessment in full: text, result, evidence, findings and history.',
+    request: z.object({ assessmentId: id, ...controlRef.shape }).strict(),
+    response: z.object({
+      row: assessmentRow,
+      statement: z.string(),
+      guidance: z.string(),
+      severity: z.string().nullable(),
+      references: z.array(z.object({ title: z.string(), section: z.string().optional(), url: z.string().optional() })),
+      mappings: z.array(z.object({ catalogue: z.string(), control: z.string() })),
+      checks: z.array(z.string()),
+      evidence: z.array(evidenceView),
+      findings: z.array(findingView),
+      history: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string() })),
+    }),
+  }),
+  'evidence.add': defineChannel({
+    summary: 'Attach a note, a link or a file (up to the stated size limit) to a control.',
+    request: z
+      .object({
+        assessmentId: id,
+        ...controlRef.shape,
+        kind: z.enum(['note', 'file', 'link']),
+        title: z.string().trim().max(300).default(''),
+        body: text(50_000).default(''),
+        url: z.url({ protocol: /^https?$/, error: 'a link must be an http or https URL' }).optional(),
+        file: fileUpload.optional(),
+      })
+      .strict(),
+    response: evidenceView,
+  }),
+  'evidence.remove': defineChannel({
+    summary: 'Remove evidence from a control (undo with evidence.restore).',
+    request: z.object({ id }).strict(),
+    response: z.object({ removed: z.string() }),
+  }),
+  'evidence.restore': defineChannel({
+    summary: 'Bring back evidence that was removed.',
+    request: z.object({ id }).strict(),
+    response: evidenceView,
+  }),
+  'evidence.file': defineChannel({
+    summary: 'The bytes of an evidence file, base64.',
+    request: z.object({ id }).strict(),
+    response: z.object({ name: z.string(), mediaType: z.string().nullable(), dataBase64: z.string() }),
+  }),
+  'finding.list': defineChannel({
+    summary: 'Findings, of one assessment or all, most severe first.',
+    request: z.object({ assessmentId: id.optional() }).strict(),
+    response: z.object({ findings: z.array(findingView) }),
+  }),
+  'finding.create': defineChannel({
+    summary: 'Record a finding; its severity follows likelihood × impact unless overridden with a reason.',
+    request: findingFields.extend({ assessmentId: id }),
+    response: findingView,
+  }),
+  'finding.update': defineChannel({
+    summary: 'Change a finding (risk accepted needs a justification and an expiry).',
+    request: findingFields.extend({ id }),
+    response: findingView,
+  }),
+  'finding.fromControl': defineChannel({
+    summary: 'Turn a not-met or partially met control into a finding, prefilled from the control.',
+    request: z.object({ assessmentId: id, ...controlRef.shape }).strict(),
+    response: findingView,
+  }),
+  'finding.remove': defineChannel({
+    summary: 'Remove a finding (undo with finding.restore).',
+    request: z.object({ id }).strict(),
+    response: z.object({ removed: z.string() }),
+  }),
+  'finding.restore': defineChannel({
+    summary: 'Bring back a removed finding.',
+    request: z.object({ id }).strict(),
+    response: findingView,
+  }),
+  'dashboard.get': defineChannel({
+    summary: 'Scores per catalogue and category, status distribution, findings by severity, overdue findings.',
+    request: z.object({ assessmentId: id, today: day.optional() }).strict(),
+    response: dashboardView,
+  }),
+  'dashboard.compare': defineChannel({
+    summary: 'What changed between two assessments of the same scope.',
+    request: z.object({ from: id, to: id }).strict(),
+    response: comparisonView,
+  }),
+};

@@ -1,0 +1,243 @@
+// Findings of an assessment: severity from likelihood × impact (or overridden with a
+// reason), owner, due date, remediation and a status workflow in which accepting a risk
+// needs a justification and an expiry. Removal is soft, so it can be undone.
+import type { FindingFields, FindingSeverity, FindingView } from '../../contract/assessment';
+import { AttestError } from '../errors';
+import type { Statement, Workspace } from '../workspace';
+import { assertEditable, assessedControl, assessmentRow } from './assessments';
+import { newId } from './ids';
+import { RATINGS_FOR_SEVERITY, SEVERITY_ORDER, severityFor } from './severity';
+
+interface FindingDbRow {
+  id: string;
+  assessment_id: string;
+  ref: number;
+  title: string;
+  description: string;
+  likelihood: number;
+  impact: number;
+  severity: FindingSeverity;
+  severity_override_reason: string | null;
+  owner: string;
+  due_date: string | null;
+  remediation: string;
+  status: FindingView['status'];
+  acceptance_justification: string | null;
+  acceptance_expires: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+  removed_at: string | null;
+}
+
+export const today = (now = new Date()) => now.toISOString().slice(0, 10);
+
+/** Open work past its due date, or a risk acceptance that has lapsed. */
+export function isOverdue(f: Pick<FindingDbRow, 'status' | 'due_date' | 'acceptance_expires'>, day: string): boolean {
+  if ((f.status === 'open' || f.status === 'in-progress') && f.due_date) return f.due_date < day;
+  if (f.status === 'risk-accepted' && f.acceptance_expires) return f.acceptance_expires < day;
+  return false;
+}
+
+function toView(ws: Workspace, r: FindingDbRow, day: string): FindingView {
+  const controls = ws
+    .query<{ catalogue_id: string; control_id: string }>(
+      'SELECT catalogue_id, control_id FROM finding_controls WHERE finding_id = ? ORDER BY catalogue_id, control_id',
+      [r.id],
+    )
+    .map((c) => {
+      let title = c.control_id;
+      try {
+        title = assessedControl(ws, r.assessment_id, c.catalogue_id, c.control_id).title;
+      } catch {
+        // the control is not in the assessment's snapshots any more: show its id
+      }
+      return { catalogueId: c.catalogue_id, controlId: c.control_id, title };
+    });
+  return {
+    id: r.id,
+    ref: `F-${String(r.ref).padStart(3, '0')}`,
+    assessmentId: r.assessment_id,
+    title: r.title,
+    description: r.description,
+    likelihood: Number(r.likelihood),
+    impact: Number(r.impact),
+    computedSeverity: severityFor(Number(r.likelihood), Number(r.impact)),
+    severity: r.severity,
+    severityOverrideReason: r.severity_override_reason,
+    owner: r.owner,
+    dueDate: r.due_date,
+    remediation: r.remediation,
+    status: r.status,
+    acceptanceJustification: r.acceptance_justification,
+    acceptanceExpires: r.acceptance_expires,
+    controls,
+    overdue: isOverdue(r, day),
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
+  };
+}
+
+function dbRow(ws: Workspace, id: string): FindingDbRow {
+  const r = ws.query<FindingDbRow>('SELECT * FROM findings WHERE id = ?', [id])[0];
+  if (!r) throw new AttestError('FINDING_NOT_FOUND', `There is no finding "${id}".`);
+  return r;
+}
+
+export function getFinding(ws: Workspace, id: string, day = today()): FindingView {
+  return toView(ws, dbRow(ws, id), day);
+}
+
+export function listFindings(ws: Workspace, assessmentId: string | undefined, day = today()): FindingView[] {
+  const rows = ws.query<FindingDbRow>(
+    `SELECT * FROM findings WHERE removed_at IS NULL ${assessmentId ? 'AND assessment_id = ?' : ''} ORDER BY created_at, ref`,
+    assessmentId ? [assessmentId] : [],
+  );
+  return rows
+    .map((r) => toView(ws, r, day))
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ref.localeCompare(b.ref));
+}
+
+export function findingsForControl(ws: Workspace, assessmentId: string, catalogueId: string, controlId: string): FindingView[] {
+  return ws
+    .query<FindingDbRow>(
+      `SELECT f.* FROM findings f JOIN finding_controls fc ON fc.finding_id = f.id
+       WHERE f.assessment_id = ? AND fc.catalogue_id = ? AND fc.control_id = ? AND f.removed_at IS NULL ORDER BY f.ref`,
+      [assessmentId, catalogueId, controlId],
+    )
+    .map((r) => toView(ws, r, today()));
+}
+
+/** Applies the rules a finding must satisfy and returns the severity to store. */
+function checked(f: FindingFields): { severity: FindingSeverity; overrideReason: string | null } {
+  const computed = severityFor(f.likelihood, f.impact);
+  let overrideReason: string | null = null;
+  if (f.severityOverride && f.severityOverride !== computed) {
+    overrideReason = f.severityOverrideReason?.trim() || null;
+    if (!overrideReason) {
+      throw new AttestError('REASON_REQUIRED', `Overriding the severity (${computed} from likelihood × impact) needs a reason.`);
+    }
+  }
+  if (f.status === 'risk-accepted') {
+    if (!f.acceptanceJustification?.trim()) throw new AttestError('JUSTIFICATION_REQUIRED', 'Accepting a risk needs a justification.');
+    if (!f.acceptanceExpires) throw new AttestError('EXPIRY_REQUIRED', 'Accepting a risk needs an expiry date, after which it is reviewed again.');
+  }
+  return { severity: f.severityOverride ?? computed, overrideReason };
+}
+
+function controlStatements(ws: Workspace, assessmentId: string, findingId: string, f: FindingFields): Statement[] {
+  const unique = new Map(f.controls.map((c) => [`${c.catalogueId}\u0000${c.controlId}`, c]));
+  for (const c of unique.values()) assessedControl(ws, assessmentId, c.catalogueId, c.controlId);
+  return [
+    { sql: 'DELETE FROM finding_controls WHERE finding_id = ?', params: [findingId] },
+    ...[...unique.values()].map((c) => ({
+      sql: 'INSERT INTO finding_controls (finding_id, catalogue_id, control_id) VALUES (?, ?, ?)',
+      params: [findingId, c.catalogueId, c.controlId],
+    })),
+  ];
+}
+
+const acceptance = (f: FindingFields) =>
+  f.status === 'risk-accepted' ? [f.acceptanceJustification!.trim(), f.acceptanceExpires] : [null, null];
+
+export async function createFinding(ws: Workspace, assessmentId: string, f: FindingFields, actor: string): Promise<FindingView> {
+  assertEditable(ws, assessmentId);
+  const { severity, overrideReason } = checked(f);
+  const id = newId('fnd');
+  const ref = Number(ws.query<{ n: number | null }>('SELECT max(ref) AS n FROM findings WHERE assessment_id = ?', [assessmentId])[0]?.n ?? 0) + 1;
+  const at = new Date().toISOString();
+  await ws.commit({
+    actor,
+    action: 'finding.create',
+    entity: `finding:${id}`,
+    statements: [
+      {
+        sql: `INSERT INTO findings (id, assessment_id, ref, title, description, likelihood, impact, severity, severity_override_reason,
+                owner, due_date, remediation, status, acceptance_justification, acceptance_expires, created_at, created_by, updated_at, updated_by)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        params: [
+          id, assessmentId, ref, f.title, f.description, f.likelihood, f.impact, severity, overrideReason, f.owner, f.dueDate,
+          f.remediation, f.status, ...acceptance(f), at, actor, at, actor,
+        ],
+      },
+      ...controlStatements(ws, assessmentId, id, f),
+    ],
+  });
+  return getFinding(ws, id);
+}
+
+export async function updateFinding(ws: Workspace, id: string, f: FindingFields, actor: string): Promise<FindingView> {
+  const current = dbRow(ws, id);
+  if (current.removed_at) throw new AttestError('FINDING_NOT_FOUND', 'This finding was removed; restore it first.');
+  assertEditable(ws, current.assessment_id);
+  const { severity, overrideReason } = checked(f);
+  await ws.commit({
+    actor,
+    action: current.status === f.status ? 'finding.update' : `finding.status.${f.status}`,
+    entity: `finding:${id}`,
+    statements: [
+      {
+        sql: `UPDATE findings SET title = ?, description = ?, likelihood = ?, impact = ?, severity = ?, severity_override_reason = ?,
+                owner = ?, due_date = ?, remediation = ?, status = ?, acceptance_justification = ?, acceptance_expires = ?,
+                updated_at = ?, updated_by = ? WHERE id = ?`,
+        params: [
+          f.title, f.description, f.likelihood, f.impact, severity, overrideReason, f.owner, f.dueDate, f.remediation, f.status,
+          ...acceptance(f), new Date().toISOString(), actor, id,
+        ],
+      },
+      ...controlStatements(ws, current.assessment_id, id, f),
+    ],
+  });
+  return getFinding(ws, id);
+}
+
+/** One action from a not-met (or partially met) control to a finding, prefilled from it. */
+export async function findingFromControl(ws: Workspace, assessmentId: string, catalogueId: string, controlId: string, actor: string) {
+  const row = assessmentRow(ws, assessmentId, catalogueId, controlId);
+  if (row.status !== 'not-met' && row.status !== 'partial') {
+    throw new AttestError('CONTROL_NOT_FAILED', `Only a control assessed not met or partially met becomes a finding; ${row.label} is ${row.status.replace('-', ' ')}.`);
+  }
+  const control = assessedControl(ws, assessmentId, catalogueId, controlId);
+  const ratings = RATINGS_FOR_SEVERITY[control.severity ?? 'medium'];
+  const adjust = row.status === 'partial' ? Math.max(1, ratings.likelihood - 1) : ratings.likelihood;
+  return createFinding(
+    ws,
+    assessmentId,
+    {
+      title: `${row.status === 'partial' ? 'Partially met' : 'Not met'}: ${control.title}`,
+      description: [control.statement, row.rationale ? `Assessor: ${row.rationale}` : ''].filter(Boolean).join('\n\n'),
+      likelihood: adjust,
+      impact: ratings.impact,
+      severityOverride: null,
+      severityOverrideReason: null,
+      owner: '',
+      dueDate: null,
+      remediation: control.guidance,
+      status: 'open',
+      acceptanceJustification: null,
+      acceptanceExpires: null,
+      controls: [{ catalogueId, controlId }],
+    },
+    actor,
+  );
+}
+
+async function setRemoved(ws: Workspace, id: string, removed: boolean, actor: string): Promise<void> {
+  const r = dbRow(ws, id);
+  assertEditable(ws, r.assessment_id);
+  await ws.commit({
+    actor,
+    action: removed ? 'finding.remove' : 'finding.restore',
+    entity: `finding:${id}`,
+    statements: [{ sql: 'UPDATE findings SET removed_at = ? WHERE id = ?', params: [removed ? new Date().toISOString() : null, id] }],
+  });
+}
+
+export const removeFinding = (ws: Workspace, id: string, actor: string) => setRemoved(ws, id, true, actor);
+export async function restoreFinding(ws: Workspace, id: string, actor: string): Promise<FindingView> {
+  await setRemoved(ws, id, false, actor);
+  return getFinding(ws, id);
+}

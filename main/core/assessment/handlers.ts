@@ -1,0 +1,98 @@
+// IPC handlers of assessments, evidence, findings and the dashboard.
+import type { HandlerMap } from '../dispatcher';
+import type { CatalogLibrary } from '../catalog/handlers';
+import { actorFor } from '../session/session';
+import {
+  assessedControl,
+  assessmentRow,
+  assessmentRows,
+  assessmentSummary,
+  controlHistory,
+  createAssessment,
+  listAssessments,
+  setAssessmentState,
+  setResult,
+  updateAssessment,
+} from './assessments';
+import { compareAssessments, dashboard } from './dashboard';
+import { addEvidence, evidenceFile, listEvidence, removeEvidence, restoreEvidence } from './evidence';
+import {
+  createFinding,
+  findingFromControl,
+  findingsForControl,
+  listFindings,
+  removeFinding,
+  restoreFinding,
+  updateFinding,
+} from './findings';
+
+type AssessmentChannels =
+  | 'assessment.list'
+  | 'assessment.create'
+  | 'assessment.update'
+  | 'assessment.get'
+  | 'assessment.setState'
+  | 'assessment.setResult'
+  | 'assessment.control'
+  | 'evidence.add'
+  | 'evidence.remove'
+  | 'evidence.restore'
+  | 'evidence.file'
+  | 'finding.list'
+  | 'finding.create'
+  | 'finding.update'
+  | 'finding.fromControl'
+  | 'finding.remove'
+  | 'finding.restore'
+  | 'dashboard.get'
+  | 'dashboard.compare';
+
+export function assessmentHandlers(library: CatalogLibrary): Pick<HandlerMap, AssessmentChannels> {
+  const ws = () => library.workspace();
+  return {
+    'assessment.list': async () => ({ assessments: listAssessments(await ws()) }),
+    'assessment.create': async ({ catalogueIds, ...fields }, c) => createAssessment(await ws(), fields, catalogueIds, actorFor(c)),
+    'assessment.update': async ({ id, ...fields }, c) => updateAssessment(await ws(), id, fields, actorFor(c)),
+    'assessment.get': async (r) => {
+      const w = await ws();
+      return { assessment: assessmentSummary(w, r.id), rows: assessmentRows(w, r.id) };
+    },
+    'assessment.setState': async (r, c) => setAssessmentState(await ws(), r.id, r.state, r.reason, actorFor(c)),
+    'assessment.setResult': async (r, c) =>
+      setResult(await ws(), r.assessmentId, r.catalogueId, r.controlId, r.status, r.rationale, actorFor(c)),
+    'assessment.control': async (r) => {
+      const w = await ws();
+      const control = assessedControl(w, r.assessmentId, r.catalogueId, r.controlId);
+      return {
+        row: assessmentRow(w, r.assessmentId, r.catalogueId, r.controlId),
+        statement: control.statement,
+        guidance: control.guidance,
+        severity: control.severity ?? null,
+        references: control.references,
+        mappings: control.mappings,
+        checks: control.checks,
+        evidence: listEvidence(w, r.assessmentId, r.catalogueId, r.controlId),
+        findings: findingsForControl(w, r.assessmentId, r.catalogueId, r.controlId),
+        history: controlHistory(w, r.assessmentId, r.catalogueId, r.controlId),
+      };
+    },
+    'evidence.add': async (r, c) => addEvidence(await ws(), r, actorFor(c)),
+    'evidence.remove': async (r, c) => {
+      await removeEvidence(await ws(), r.id, actorFor(c));
+      return { removed: r.id };
+    },
+    'evidence.restore': async (r, c) => restoreEvidence(await ws(), r.id, actorFor(c)),
+    'evidence.file': async (r) => evidenceFile(await ws(), r.id),
+    'finding.list': async (r) => ({ findings: listFindings(await ws(), r.assessmentId) }),
+    'finding.create': async ({ assessmentId, ...fields }, c) => createFinding(await ws(), assessmentId, fields, actorFor(c)),
+    'finding.update': async ({ id, ...fields }, c) => updateFinding(await ws(), id, fields, actorFor(c)),
+    'finding.fromControl': async (r, c) => findingFromControl(await ws(), r.assessmentId, r.catalogueId, r.controlId, actorFor(c)),
+    'finding.remove': async (r, c) => {
+      await removeFinding(await ws(), r.id, actorFor(c));
+      return { removed: r.id };
+    },
+    'finding.restore': async (r, c) => restoreFinding(await ws(), r.id, actorFor(c)),
+    'dashboard.get': async (r) => dashboard(await ws(), r.assessmentId, r.today),
+    'dashboard.compare': async (r) => compareAssessments(await ws(), r.from, r.to),
+  };
+}

@@ -1,0 +1,217 @@
+// IPC handlers of the catalogue library: list, read, search, import, and edit custom catalogues.
+import type { CatalogueDetail } from '../../contract/catalog';
+import type { HandlerMap } from '../dispatcher';
+import { AttestError } from '../errors';
+import { actorFor } from '../session/session';
+import type { Session } from '../session/session';
+import type { Workspace } from '../workspace';
+import { importOscalCatalog, type ImportProblem } from './import-oscal';
+import {
+  bumpVersion,
+  catalogueSummary,
+  ensureBuiltins,
+  getCatalogue,
+  installCatalogue,
+  listCatalogues,
+  removeCatalogue,
+  validateCatalogue,
+} from './library';
+import { loadBuiltinCatalogues, type LoadedCatalogue } from './loader';
+import { CATALOGUE_FORMAT, type Catalogue } from './schema';
+import { searchControls } from './search';
+import { importTabular, previewTabular, readTabular } from './tabular';
+
+type CatalogChannels =
+  | 'catalog.list'
+  | 'catalog.get'
+  | 'catalog.search'
+  | 'catalog.preview'
+  | 'catalog.import'
+  | 'catalog.createCustom'
+  | 'catalog.saveControl'
+  | 'catalog.deleteControl'
+  | 'catalog.remove';
+
+const decode = (file: { name: string; dataBase64: string }) => ({ name: file.name, bytes: new Uint8Array(Buffer.from(file.dataBase64, 'base64')) });
+
+const problems = (list: readonly ImportProblem[]) => list.map((p) => ({ where: p.path, message: p.message }));
+
+const isJson = (name: string) => name.toLowerCase().endsWith('.json');
+
+function parseJson(file: { name: string; bytes: Uint8Array }): unknown {
+  try {
+    return JSON.parse(new TextDecoder('utf-8').decode(file.bytes));
+  } catch (cause) {
+    throw new AttestError('IMPORT_NOT_JSON', `${file.name} is not valid JSON, so it cannot be an OSCAL catalog.`, { cause });
+  }
+}
+
+export function detail(catalogue: Catalogue, summary: CatalogueDetail['summary']): CatalogueDetail {
+  return {
+    summary,
+    description: catalogue.description,
+    source: catalogue.source,
+    licence: catalogue.licence,
+    categories: catalogue.categories,
+    controls: catalogue.controls.map((c) => ({
+      id: c.id,
+      ...(c.label !== undefined ? { label: c.label } : {}),
+      title: c.title,
+      statement: c.statement,
+      guidance: c.guidance,
+      category: c.category,
+      ...(c.weight !== undefined ? { weight: c.weight } : {}),
+      ...(c.severity !== undefined ? { severity: c.severity } : {}),
+      ...(c.parent !== undefined ? { parent: c.parent } : {}),
+      references: c.references,
+      mappings: c.mappings,
+      tags: c.tags,
+      checks: c.checks,
+      ...(c.note !== undefined ? { note: c.note } : {}),
+    })),
+  };
+}
+
+export interface CatalogLibrary {
+  /** The open workspace with the built-in catalogues installed. */
+  workspace(): Promise<Workspace>;
+}
+
+/** Built-ins are read once per process and installed once per opened workspace. */
+export function catalogLibrary(session: Session, catalogueDir?: string): CatalogLibrary {
+  let builtins: LoadedCatalogue[] | null = null;
+  const ready = new WeakSet<Workspace>();
+  return {
+    async workspace() {
+      const ws = session.workspace();
+      if (!ready.has(ws)) {
+        builtins ??= loadBuiltinCatalogues(catalogueDir);
+        await ensureBuiltins(ws, builtins, 'attest (built-in catalogues)');
+        ready.add(ws);
+      }
+      return ws;
+    },
+  };
+}
+
+function assertEditableCatalogue(c: Catalogue): void {
+  if (c.origin === 'builtin') {
+    throw new AttestError('CATALOG_BUILTIN', 'Built-in catalogues are read-only. Create a custom catalogue for your own controls.');
+  }
+}
+
+export function catalogHandlers(library: CatalogLibrary): Pick<HandlerMap, CatalogChannels> {
+  const exists = (ws: Workspace, id: string) => listCatalogues(ws).some((c) => c.id === id);
+  return {
+    'catalog.list': async () => ({ catalogues: listCatalogues(await library.workspace()) }),
+    'catalog.get': async (r) => {
+      const ws = await library.workspace();
+      return detail(getCatalogue(ws, r.id), catalogueSummary(ws, r.id));
+    },
+    'catalog.search': async (r) => searchControls(await library.workspace(), r),
+    'catalog.preview': async (r) => {
+      const ws = await library.workspace();
+      const file = decode(r.file);
+      if (isJson(file.name)) {
+        const result = importOscalCatalog(parseJson(file));
+        return {
+          kind: 'oscal' as const,
+          id: result.catalogue.id,
+          title: result.catalogue.title,
+          version: result.catalogue.version,
+          ...result.counts,
+          warnings: problems(result.warnings).slice(0, 200),
+          errors: problems(result.errors).slice(0, 200),
+          exists: exists(ws, result.catalogue.id),
+        };
+      }
+      return { kind: 'tabular' as const, ...(await previewTabular(file)) };
+    },
+    'catalog.import': async (r, context) => {
+      const ws = await library.workspace();
+      const file = decode(r.file);
+      let catalogue: Catalogue;
+      let counts = { groups: 0, enhancements: 0 };
+      let rowErrors: { where: string; message: string }[];
+      let warnings: { where: string; message: string }[] = [];
+      if (isJson(file.name)) {
+        const result = importOscalCatalog(parseJson(file), r.id ? { id: r.id } : {});
+        catalogue = r.title ? { ...result.catalogue, title: r.title } : result.catalogue;
+        counts = result.counts;
+        rowErrors = problems(result.errors);
+        warnings = problems(result.warnings);
+      } else {
+        if (!r.mapping) throw new AttestError('IMPORT_MAPPING_INCOMPLETE', 'Choose which column holds each field before importing.');
+        const title = r.title ?? file.name.replace(/\.[^.]+$/, '');
+        const result = importTabular(await readTabular(file), r.mapping, { title, ...(r.id ? { id: r.id } : {}), sourceName: file.name });
+        catalogue = result.catalogue;
+        rowErrors = result.errors.map((e) => ({ where: `row ${e.row}`, message: e.message }));
+      }
+      if (catalogue.controls.length === 0) {
+        throw new AttestError('IMPORT_NOTHING', `No control in ${file.name} could be imported; nothing was saved.${rowErrors[0] ? ` First problem: ${rowErrors[0].where}: ${rowErrors[0].message}` : ''}`);
+      }
+      const valid = validateCatalogue(catalogue);
+      if (exists(ws, valid.id)) {
+        const current = catalogueSummary(ws, valid.id);
+        if (current.origin === 'builtin') throw new AttestError('CATALOG_EXISTS', `"${valid.id}" is a built-in catalogue. Import under another id.`);
+        if (!r.replace) {
+          throw new AttestError('CATALOG_EXISTS', `The workspace already has a catalogue "${valid.id}" (${current.title}, version ${current.version}). Import it as a new version with replace, or under another id.`);
+        }
+        if (valid.version === current.version) valid.version = bumpVersion(current.version);
+      }
+      const installed = await installCatalogue(ws, valid, actorFor(context));
+      return {
+        catalogue: installed.summary,
+        imported: valid.controls.length,
+        groups: counts.groups,
+        enhancements: counts.enhancements,
+        rowErrors: rowErrors.slice(0, 500),
+        warnings: warnings.slice(0, 500),
+      };
+    },
+    'catalog.createCustom': async (r, context) => {
+      const ws = await library.workspace();
+      if (exists(ws, r.id)) throw new AttestError('CATALOG_EXISTS', `The workspace already has a catalogue "${r.id}". Choose another id.`);
+      const catalogue = validateCatalogue({
+        format: CATALOGUE_FORMAT,
+        id: r.id,
+        version: '1.0.0',
+        title: r.title,
+        description: r.description,
+        source: { name: 'Written in this workspace' },
+        licence: { note: "Written by this workspace's users; their own terms apply." },
+        origin: 'custom',
+        categories: r.categories,
+        controls: [],
+      });
+      return (await installCatalogue(ws, catalogue, actorFor(context))).summary;
+    },
+    'catalog.saveControl': async (r, context) => {
+      const ws = await library.workspace();
+      const current = getCatalogue(ws, r.catalogueId);
+      assertEditableCatalogue(current);
+      const replacing = r.previousId ?? r.control.id;
+      const existing = current.controls.find((c) => c.id === replacing);
+      const control = { ...(existing ?? { references: [], mappings: [], checks: [] }), ...r.control };
+      if (!current.categories.some((c) => c.id === control.category)) {
+        throw new AttestError('CATALOG_INVALID', `Category "${control.category}" is not one of this catalogue's: ${current.categories.map((c) => c.id).join(', ')}.`);
+      }
+      const controls = existing ? current.controls.map((c) => (c.id === replacing ? control : c)) : [...current.controls, control];
+      const next = validateCatalogue({ ...current, version: bumpVersion(current.version), controls });
+      return (await installCatalogue(ws, next, actorFor(context))).summary;
+    },
+    'catalog.deleteControl': async (r, context) => {
+      const ws = await library.workspace();
+      const current = getCatalogue(ws, r.catalogueId);
+      assertEditableCatalogue(current);
+      if (!current.controls.some((c) => c.id === r.controlId)) throw new AttestError('CONTROL_NOT_FOUND', `Catalogue "${r.catalogueId}" has no control "${r.controlId}".`);
+      const next = validateCatalogue({ ...current, version: bumpVersion(current.version), controls: current.controls.filter((c) => c.id !== r.controlId) });
+      return (await installCatalogue(ws, next, actorFor(context))).summary;
+    },
+    'catalog.remove': async (r, context) => {
+      const ws = await library.workspace();
+      await removeCatalogue(ws, r.id, actorFor(context));
+      return { catalogues: listCatalogues(ws) };
+    },
+  };
+}

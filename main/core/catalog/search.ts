@@ -1,0 +1,93 @@
+// Full-text search over the controls of the workspace's current catalogues (SQLite FTS4:
+// sql.js is built without FTS5), with filters. Given an assessment, the status filter
+// and the returned statuses come from that assessment's results.
+import type { SqlValue, Workspace } from '../workspace';
+
+export interface SearchQuery {
+  text: string;
+  catalogueId?: string | undefined;
+  category?: string | undefined;
+  tag?: string | undefined;
+  assessmentId?: string | undefined;
+  status?: string | undefined;
+  limit: number;
+}
+
+export interface SearchHit {
+  catalogueId: string;
+  controlId: string;
+  title: string;
+  category: string;
+  /** the matching text with the matched words in [brackets] */
+  snippet: string;
+  status: string | null;
+}
+
+/**
+ * Turns what a user types into an FTS4 MATCH expression: every word must match, as a
+ * prefix, in any column. Quotes and operators are dropped, so no input is a syntax error.
+ */
+export function matchExpression(text: string): string | null {
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0)
+    .slice(0, 12);
+  return words.length ? words.map((w) => `${w}*`).join(' ') : null;
+}
+
+export function searchControls(ws: Workspace, q: SearchQuery): { hits: SearchHit[]; total: number } {
+  const where: string[] = [];
+  const params: SqlValue[] = [];
+  const match = matchExpression(q.text);
+  const fromFts = match !== null;
+  if (fromFts) {
+    where.push('controls_fts MATCH ?');
+    params.push(match);
+  }
+  if (q.catalogueId) {
+    where.push('c.catalogue_id = ?');
+    params.push(q.catalogueId);
+  }
+  if (q.category) {
+    where.push('c.category = ?');
+    params.push(q.category);
+  }
+  if (q.tag) {
+    where.push('EXISTS (SELECT 1 FROM json_each(c.tags) WHERE value = ?)');
+    params.push(q.tag);
+  }
+  const join = q.assessmentId
+    ? `JOIN assessment_catalogues ac ON ac.catalogue_id = c.catalogue_id AND ac.assessment_id = ?
+       LEFT JOIN results r ON r.assessment_id = ac.assessment_id AND r.catalogue_id = c.catalogue_id AND r.control_id = c.control_id`
+    : '';
+  const joinParams: SqlValue[] = q.assessmentId ? [q.assessmentId] : [];
+  if (q.assessmentId && q.status) {
+    where.push(q.status === 'not-assessed' ? 'r.status IS NULL' : 'r.status = ?');
+    if (q.status !== 'not-assessed') params.push(q.status);
+  }
+  const from = `FROM controls_fts JOIN controls c ON c.docid = controls_fts.docid ${join}`;
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const order = fromFts ? 'ORDER BY length(offsets(controls_fts)) DESC, c.catalogue_id, c.position' : 'ORDER BY c.catalogue_id, c.position';
+  const rows = ws.query<{ catalogue_id: string; control_id: string; title: string; category: string; snip: string; status: string | null }>(
+    `SELECT c.catalogue_id, c.control_id, controls_fts.title AS title, c.category,
+            ${fromFts ? `snippet(controls_fts, '[', ']', '…', -1, 12)` : `substr(controls_fts.statement, 1, 120)`} AS snip,
+            ${q.assessmentId ? 'r.status' : 'NULL'} AS status
+     ${from} ${whereSql} ${order} LIMIT ?`,
+    [...joinParams, ...params, q.limit],
+  );
+  const total = Number(
+    ws.query<{ n: number }>(`SELECT count(*) AS n ${from} ${whereSql}`, [...joinParams, ...params])[0]?.n ?? 0,
+  );
+  return {
+    total,
+    hits: rows.map((r) => ({
+      catalogueId: r.catalogue_id,
+      controlId: r.control_id,
+      title: r.title,
+      category: r.category,
+      snippet: r.snip,
+      status: r.status,
+    })),
+  };
+}

@@ -1,0 +1,6 @@
+import { WorkspaceScreen } from '../WorkspaceScreen';
+
+// Placeholder until this screen is built.
+export function CataloguesScreen() {
+  return <WorkspaceScreen id="catalogues" />;
+}
