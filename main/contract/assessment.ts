@@ -1,24 +1,9 @@
 import { z } from 'zod';
 import { defineChannel } from './channel';
 import { fileUpload } from './catalog';
+import { ASSESSMENT_STATES, CONTROL_STATUSES, FINDING_SEVERITIES, FINDING_STATUSES } from './vocabulary';
 
-export const CONTROL_STATUSES = ['not-assessed', 'met', 'partial', 'not-met', 'not-applicable'] as const;
-export type ControlStatus = (typeof CONTROL_STATUSES)[number];
-export const STATUS_LABELS: Record<ControlStatus, string> = {
-  'not-assessed': 'Not assessed',
-  met: 'Met',
-  partial: 'Partially met',
-  'not-met': 'Not met',
-  'not-applicable': 'Not applicable',
-};
-
-export const ASSESSMENT_STATES = ['draft', 'review', 'final'] as const;
-export type AssessmentState = (typeof ASSESSMENT_STATES)[number];
-
-export const FINDING_SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
-export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];
-export const FINDING_STATUSES = ['open', 'in-progress', 'risk-accepted', 'remediated', 'verified'] as const;
-export type FindingStatus = (typeof FINDING_STATUSES)[number];
+export * from './vocabulary';
 
 const id = z.string().min(1).max(64);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date looks like 2026-11-23');

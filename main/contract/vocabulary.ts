@@ -1,0 +1,28 @@
+// The words of assessments as plain constants: no zod, so the renderer may import them
+// as values (lint allows this one contract file) and show the same labels as the CLI.
+export const CONTROL_STATUSES = ['not-assessed', 'met', 'partial', 'not-met', 'not-applicable'] as const;
+export type ControlStatus = (typeof CONTROL_STATUSES)[number];
+export const STATUS_LABELS: Record<ControlStatus, string> = {
+  'not-assessed': 'Not assessed',
+  met: 'Met',
+  partial: 'Partially met',
+  'not-met': 'Not met',
+  'not-applicable': 'Not applicable',
+};
+
+export const ASSESSMENT_STATES = ['draft', 'review', 'final'] as const;
+export type AssessmentState = (typeof ASSESSMENT_STATES)[number];
+
+export const FINDING_SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];
+export const FINDING_STATUSES = ['open', 'in-progress', 'risk-accepted', 'remediated', 'verified'] as const;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+export const SEVERITY_LABELS: Record<FindingSeverity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low', info: 'Info' };
+export const FINDING_STATUS_LABELS: Record<FindingStatus, string> = {
+  open: 'Open',
+  'in-progress': 'In progress',
+  'risk-accepted': 'Risk accepted',
+  remediated: 'Remediated',
+  verified: 'Verified',
+};
+export const STATE_LABELS: Record<AssessmentState, string> = { draft: 'Draft', review: 'In review', final: 'Final' };
