@@ -1,0 +1,248 @@
+// Assessments, evidence, findings, search and the dashboard through the real dispatcher
+// and the real encrypted store.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { ControlStatus } from '../../../main/contract/vocabulary';
+import type { Core } from '../../../main/core/core';
+import { severityFor } from '../../../main/core/assessment/severity';
+import { matchExpression } from '../../../main/core/catalog/search';
+import { tempDir, testCore } from '../../support/core';
+import { call, failure, upload } from '../../support/dispatch';
+
+const PASS = 'assessment test passphrase';
+
+async function withAssessment(run: (core: Core, id: string, path: string) => Promise<void>, catalogueIds = ['platform-baseline']) {
+  const core = testCore();
+  const path = join(tempDir(), 'assess.attest');
+  try {
+    await call(core, 'workspace.create', { path, name: 'Assessment test', passphrase: PASS });
+    const a = await call(core, 'assessment.create', {
+      name: 'Q4 review',
+      client: 'Northwind',
+      assessor: 'Dana',
+      periodStart: '2026-10-01',
+      periodEnd: '2026-11-30',
+      catalogueIds,
+    });
+    await run(core, a.id, path);
+  } finally {
+    await core.close();
+  }
+}
+
+const set = (core: Core, assessmentId: string, controlId: string, status: ControlStatus, rationale = '') =>
+  call(core, 'assessment.setResult', { assessmentId, catalogueId: 'platform-baseline', controlId, status, rationale });
+
+test('results: status and rationale per control, N/A needs a justification, history is recorded', async () => {
+  await withAssessment(async (core, id) => {
+    const row = await set(core, id, 'S.A.1', 'met', 'RBAC roles reviewed in the IdP export');
+    assert.equal(row.status, 'met');
+    assert.match(row.updatedBy ?? '', /\(test\)$/);
+    const na = await failure(core, 'assessment.setResult', { assessmentId: id, catalogueId: 'platform-baseline', controlId: 'S.A.2', status: 'not-applicable', rationale: '  ' });
+    assert.equal(na.code, 'JUSTIFICATION_REQUIRED');
+    await set(core, id, 'S.A.2', 'not-applicable', 'No shared accounts exist in scope');
+    await set(core, id, 'S.A.1', 'partial', 'Two legacy admins bypass RBAC');
+    await set(core, id, 'S.A.3', 'met');
+    await set(core, id, 'S.A.3', 'not-assessed');
+    const got = await call(core, 'assessment.get', { id });
+    const byId = new Map(got.rows.map((r) => [r.controlId, r]));
+    assert.equal(byId.get('S.A.1')?.status, 'partial');
+    assert.equal(byId.get('S.A.2')?.status, 'not-applicable');
+    assert.equal(byId.get('S.A.3')?.status, 'not-assessed', 'setting not assessed clears the result');
+    assert.equal(got.assessment.assessed, 2);
+    assert.equal(got.assessment.total, 78);
+    const detail = await call(core, 'assessment.control', { assessmentId: id, catalogueId: 'platform-baseline', controlId: 'S.A.1' });
+    assert.deepEqual(detail.history.map((h) => h.action), ['result.partial', 'result.met']);
+    const unknown = await failure(core, 'assessment.setResult', { assessmentId: id, catalogueId: 'platform-baseline', controlId: 'S.Z.9', status: 'met', rationale: '' });
+    assert.equal(unknown.code, 'CONTROL_NOT_FOUND');
+  });
+});
+
+test('evidence: notes, links and files within the limit; a larger file is refused with the limit named; remove and undo', async () => {
+  await withAssessment(async (core, id) => {
+    const ref = { assessmentId: id, catalogueId: 'platform-baseline', controlId: 'S.A.4' };
+    const note = await call(core, 'evidence.add', { ...ref, kind: 'note', body: 'SSO enforced per the IdP policy screenshot.' });
+    const link = await call(core, 'evidence.add', { ...ref, kind: 'link', url: 'https://idp.example/policies/sso' });
+    const file = await call(core, 'evidence.add', { ...ref, kind: 'file', file: upload('idp-policy.txt', 'enforce_sso: true\n') });
+    assert.equal(file.size, 18);
+    assert.equal(file.mediaType, 'text/plain');
+    assert.equal(link.title, 'https://idp.example/policies/sso');
+    const back = await call(core, 'evidence.file', { id: file.id });
+    assert.equal(Buffer.from(back.dataBase64, 'base64').toString(), 'enforce_sso: true\n');
+
+    const big = Buffer.alloc(10 * 1024 * 1024 + 1, 7);
+    const tooBig = await failure(core, 'evidence.add', { ...ref, kind: 'file', file: upload('dump.bin', big) });
+    assert.equal(tooBig.code, 'EVIDENCE_TOO_LARGE');
+    assert.match(tooBig.message, /at most 10 MB/);
+    const badLink = await failure(core, 'evidence.add', { ...ref, kind: 'link', url: 'javascript:alert(1)' });
+    assert.equal(badLink.code, 'INVALID_REQUEST');
+    assert.equal((await failure(core, 'evidence.add', { ...ref, kind: 'note', body: ' ' })).code, 'NOTE_EMPTY');
+
+    await call(core, 'evidence.remove', { id: note.id });
+    let detail = await call(core, 'assessment.control', ref);
+    assert.deepEqual(detail.evidence.map((e) => e.kind), ['link', 'file']);
+    assert.equal(detail.row.evidenceCount, 2);
+    await call(core, 'evidence.restore', { id: note.id });
+    detail = await call(core, 'assessment.control', ref);
+    assert.equal(detail.evidence.length, 3);
+    assert.ok(detail.history.some((h) => h.action === 'evidence.remove'));
+  });
+});
+
+test('workflow: draft → review → final is read-only; reopening needs a reason that the audit log keeps', async () => {
+  await withAssessment(async (core, id) => {
+    assert.equal((await failure(core, 'assessment.setState', { id, state: 'final' })).code, 'INVALID_STATE_CHANGE');
+    await call(core, 'assessment.setState', { id, state: 'review' });
+    const final = await call(core, 'assessment.setState', { id, state: 'final' });
+    assert.equal(final.state, 'final');
+    const ref = { assessmentId: id, catalogueId: 'platform-baseline', controlId: 'S.A.1' };
+    assert.equal((await failure(core, 'assessment.setResult', { ...ref, status: 'met' })).code, 'ASSESSMENT_FINAL');
+    assert.equal((await failure(core, 'evidence.add', { ...ref, kind: 'note', body: 'late' })).code, 'ASSESSMENT_FINAL');
+    assert.equal((await failure(core, 'finding.create', { assessmentId: id, title: 'x', likelihood: 1, impact: 1 })).code, 'ASSESSMENT_FINAL');
+    assert.equal(
+      (await failure(core, 'assessment.update', { id, name: 'Renamed', client: 'Northwind', assessor: 'Dana' })).code,
+      'ASSESSMENT_FINAL',
+    );
+    assert.equal((await failure(core, 'assessment.setState', { id, state: 'review' })).code, 'REASON_REQUIRED');
+    await call(core, 'assessment.setState', { id, state: 'review', reason: 'Client sent new evidence for S.A.1' });
+    const audit = await call(core, 'audit.list', { limit: 5 });
+    const reopen = audit.entries.find((e) => e.action === 'assessment.reopen');
+    assert.ok(reopen, 'reopen is audited');
+    assert.match(reopen.entity, /Client sent new evidence/);
+    await set(core, id, 'S.A.1', 'met', 'Evidence received');
+  });
+});
+
+test('findings: severity from likelihood × impact, override needs a reason, risk acceptance needs justification and expiry', async () => {
+  await withAssessment(async (core, id) => {
+    for (let l = 1; l <= 5; l++) for (let i = 1; i <= 5; i++) assert.ok(severityFor(l, i));
+    assert.equal(severityFor(4, 5), 'critical');
+    assert.equal(severityFor(3, 4), 'high');
+    assert.equal(severityFor(2, 3), 'medium');
+    assert.equal(severityFor(1, 3), 'low');
+    assert.equal(severityFor(1, 2), 'info');
+
+    const f = await call(core, 'finding.create', {
+      assessmentId: id,
+      title: 'Shared admin account',
+      likelihood: 4,
+      impact: 4,
+      owner: 'IT ops',
+      dueDate: '2020-01-31',
+      controls: [{ catalogueId: 'platform-baseline', controlId: 'S.A.2' }],
+    });
+    assert.equal(f.ref, 'F-001');
+    assert.equal(f.severity, 'high');
+    assert.equal(f.overdue, true);
+    assert.deepEqual(f.controls.map((c) => c.controlId), ['S.A.2']);
+
+    const base = { id: f.id, title: f.title, likelihood: 4, impact: 4, owner: 'IT ops', controls: f.controls.map(({ catalogueId, controlId }) => ({ catalogueId, controlId })) };
+    assert.equal((await failure(core, 'finding.update', { ...base, severityOverride: 'critical' })).code, 'REASON_REQUIRED');
+    const overridden = await call(core, 'finding.update', { ...base, severityOverride: 'critical', severityOverrideReason: 'Internet-facing' });
+    assert.equal(overridden.severity, 'critical');
+    assert.equal(overridden.computedSeverity, 'high');
+    assert.equal((await failure(core, 'finding.update', { ...base, status: 'risk-accepted' })).code, 'JUSTIFICATION_REQUIRED');
+    assert.equal(
+      (await failure(core, 'finding.update', { ...base, status: 'risk-accepted', acceptanceJustification: 'Replaced in Q1' })).code,
+      'EXPIRY_REQUIRED',
+    );
+    const accepted = await call(core, 'finding.update', { ...base, status: 'risk-accepted', acceptanceJustification: 'Replaced in Q1', acceptanceExpires: '2099-03-31' });
+    assert.equal(accepted.status, 'risk-accepted');
+    assert.equal(accepted.overdue, false);
+
+    const notFailed = await failure(core, 'finding.fromControl', { assessmentId: id, catalogueId: 'platform-baseline', controlId: 'S.A.4' });
+    assert.equal(notFailed.code, 'CONTROL_NOT_FAILED');
+    await set(core, id, 'S.A.4', 'not-met', 'Two apps outside SSO');
+    const fromControl = await call(core, 'finding.fromControl', { assessmentId: id, catalogueId: 'platform-baseline', controlId: 'S.A.4' });
+    assert.equal(fromControl.ref, 'F-002');
+    assert.match(fromControl.title, /^Not met: /);
+    assert.match(fromControl.description, /Two apps outside SSO/);
+    assert.equal((await call(core, 'assessment.get', { id })).rows.find((r) => r.controlId === 'S.A.4')?.findingCount, 1);
+
+    await call(core, 'finding.remove', { id: fromControl.id });
+    assert.deepEqual((await call(core, 'finding.list', { assessmentId: id })).findings.map((x) => x.ref), ['F-001']);
+    await call(core, 'finding.restore', { id: fromControl.id });
+    assert.equal((await call(core, 'finding.list', { assessmentId: id })).findings.length, 2);
+  });
+});
+
+test('dashboard: weighted scores per catalogue and category, findings by severity, overdue; compare shows what changed', async () => {
+  await withAssessment(async (core, id) => {
+    const detail = await call(core, 'catalog.get', { id: 'platform-baseline' });
+    const weight = new Map(detail.controls.map((c) => [c.id, c.weight ?? 1]));
+    const plan: [string, ControlStatus][] = [
+      ['S.A.1', 'met'],
+      ['S.A.2', 'partial'],
+      ['S.A.3', 'not-met'],
+      ['S.A.4', 'met'],
+      ['S.C.1', 'not-applicable'],
+      ['S.N.1', 'met'],
+    ];
+    for (const [c, s] of plan) await set(core, id, c, s, s === 'not-applicable' ? 'Out of scope' : '');
+    const value = { met: 1, partial: 0.5, 'not-met': 0 } as Record<string, number>;
+    const scored = plan.filter(([, s]) => s in value);
+    const expected = (100 * scored.reduce((n, [c, s]) => n + value[s]! * weight.get(c)!, 0)) / scored.reduce((n, [c]) => n + weight.get(c)!, 0);
+    await call(core, 'finding.create', { assessmentId: id, title: 'Late fix', likelihood: 5, impact: 5, dueDate: '2026-01-01' });
+    await call(core, 'finding.create', { assessmentId: id, title: 'Minor', likelihood: 1, impact: 1 });
+
+    const d = await call(core, 'dashboard.get', { assessmentId: id, today: '2026-11-23' });
+    assert.equal(d.overall.score, Math.round(expected * 10) / 10);
+    assert.deepEqual([d.overall.met, d.overall.partial, d.overall.notMet, d.overall.notApplicable], [3, 1, 1, 1]);
+    assert.equal(d.overall.notAssessed, 72);
+    assert.equal(d.catalogues[0]!.score, d.overall.score);
+    const access = d.categories.find((c) => c.id === 'system-access');
+    assert.ok(access && access.score !== null);
+    assert.equal(d.findingsBySeverity.critical, 1);
+    assert.equal(d.findingsBySeverity.info, 1);
+    assert.deepEqual(d.overdue.map((f) => f.title), ['Late fix']);
+
+    const later = await call(core, 'assessment.create', { name: 'Q1 follow-up', client: 'Northwind', assessor: 'Dana', catalogueIds: ['platform-baseline'] });
+    await set(core, later.id, 'S.A.3', 'met', 'Fixed');
+    await set(core, later.id, 'S.A.1', 'met');
+    const cmp = await call(core, 'dashboard.compare', { from: id, to: later.id });
+    assert.deepEqual(
+      cmp.changes.map((c) => [c.controlId, c.from, c.to]),
+      [['S.A.2', 'partial', 'not-assessed'], ['S.A.3', 'not-met', 'met'], ['S.A.4', 'met', 'not-assessed'], ['S.C.1', 'not-applicable', 'not-assessed'], ['S.N.1', 'met', 'not-assessed']],
+    );
+    assert.deepEqual(cmp.findings.closed.sort(), ['Late fix', 'Minor']);
+    assert.equal(cmp.overall.to, 100);
+    const other = await call(core, 'assessment.create', { name: 'Other', client: 'Contoso', assessor: 'Dana', catalogueIds: ['platform-baseline'] });
+    assert.equal((await failure(core, 'dashboard.compare', { from: id, to: other.id })).code, 'COMPARE_DIFFERENT_SCOPE');
+  });
+});
+
+test('search: FTS4 over id, title, statement and guidance with filters; any typed text is safe; survives a reopen', async () => {
+  await withAssessment(async (core, id, path) => {
+    const sso = await call(core, 'catalog.search', { text: 'single sign-on' });
+    const ids = sso.hits.map((h) => `${h.catalogueId}/${h.controlId}`);
+    assert.ok(ids.includes('platform-baseline/S.A.4'), ids.join(', '));
+    assert.ok(sso.hits.some((h) => h.catalogueId === 'tines-hardening'));
+    assert.ok(sso.hits.every((h) => h.snippet.includes('[')), 'snippets mark the match');
+    const byId = await call(core, 'catalog.search', { text: 'S.V.8' });
+    assert.ok(byId.hits.some((h) => h.controlId === 'S.V.8'));
+    const filtered = await call(core, 'catalog.search', { text: 'single sign-on', catalogueId: 'tines-hardening' });
+    assert.ok(filtered.total >= 1 && filtered.hits.every((h) => h.catalogueId === 'tines-hardening'));
+    const category = await call(core, 'catalog.search', { text: '', catalogueId: 'platform-baseline', category: 'system-access' });
+    assert.equal(category.total, 25);
+
+    for (const hostile of ['"', 'AND OR NOT', '*', 'a"b*(c)', 'NEAR/3', '-', '\u0000', "'; DROP TABLE controls; --"]) {
+      const r = await call(core, 'catalog.search', { text: hostile });
+      assert.ok(r.total >= 0);
+    }
+    assert.equal(matchExpression('  '), null);
+    assert.equal(matchExpression('Single sign-on'), 'single* sign* on*');
+
+    await set(core, id, 'S.A.4', 'not-met');
+    await set(core, id, 'S.A.5', 'met');
+    const notMet = await call(core, 'catalog.search', { text: '', assessmentId: id, status: 'not-met' });
+    assert.deepEqual(notMet.hits.map((h) => [h.controlId, h.status]), [['S.A.4', 'not-met']]);
+    const pending = await call(core, 'catalog.search', { text: '', assessmentId: id, status: 'not-assessed', limit: 1000 });
+    assert.equal(pending.total, 76);
+
+    await call(core, 'workspace.close', {});
+    await call(core, 'workspace.open', { path, passphrase: PASS });
+    const again = await call(core, 'catalog.search', { text: 'single sign-on' });
+    assert.deepEqual(again.hits.map((h) => h.controlId), sso.hits.map((h) => h.controlId));
+  });
+});
