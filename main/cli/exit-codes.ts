@@ -24,6 +24,23 @@ export const exitCodes: Record<string, number> = {
   NOT_REMEMBERED: 17,
   KEYCHAIN_UNAVAILABLE: 18,
   INTERNAL: 70,
+  // Catalogues and assessments: an unknown id, an import file that is not JSON, JSON that
+  // is not an OSCAL catalog, and any other import file that cannot be used.
+  CATALOG_NOT_FOUND: 19,
+  ASSESSMENT_NOT_FOUND: 19,
+  IMPORT_NOT_JSON: 20,
+  OSCAL_NOT_CATALOG: 21,
+  IMPORT_UNSUPPORTED_FILE: 22,
+  IMPORT_EMPTY: 22,
+  IMPORT_NOTHING: 22,
+  IMPORT_TOO_LARGE: 22,
+  IMPORT_UNREADABLE_XLSX: 22,
+  CSV_UNTERMINATED_QUOTE: 22,
+  CATALOG_INVALID: 22,
+  IMPORT_MAPPING_INCOMPLETE: 2,
+  INVALID_PERIOD: 2,
+  CATALOG_EXISTS: 5,
+  CATALOG_BUILTIN: 5,
 };
 
 export const exitCodeFor = (code: string): number => exitCodes[code] ?? 1;

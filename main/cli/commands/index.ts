@@ -1,7 +1,9 @@
 // Every CLI subcommand, in the order `attest --help` lists them. Each domain adds its
 // command module here.
 import type { CliCommand } from '../command';
+import { assessmentCommands } from './assessment';
 import { callCommand } from './call';
+import { catalogCommands } from './catalog';
 import { channelsCommand } from './channels';
 import { demoCommand } from './demo';
 import { infoCommand, newCommand, passwdCommand, verifyCommand } from './workspace';
@@ -12,6 +14,8 @@ export const commands: CliCommand[] = [
   infoCommand,
   verifyCommand,
   passwdCommand,
+  ...catalogCommands,
+  ...assessmentCommands,
   callCommand,
   channelsCommand,
 ];

@@ -1,0 +1,195 @@
+// `attest catalog list|show|import <workspace>`: the workspace's control catalogues, read
+// and imported through the same channels as the app.
+import { readFile } from 'node:fs/promises';
+import { basename, extname, resolve } from 'node:path';
+import type { CatalogueSummary } from '../../contract/catalog';
+import type { RequestOf } from '../../contract/ipc';
+import { TABULAR_FIELDS } from '../../core/catalog/tabular';
+import type { Core } from '../../core/core';
+import { AttestError } from '../../core/errors';
+import type { CliCommand, CommandInput } from '../command';
+import { invoke, withCore } from '../cli-core';
+import { facts } from '../format';
+import { optionalPassphrase, passphraseOptions, workspacePassphrase } from '../passphrase';
+
+/** Opens the workspace named by the first positional (passphrase as `attest call` takes it) and runs fn. */
+export async function withWorkspace<T>(input: CommandInput, usage: string, fn: (core: Core) => Promise<T>): Promise<T> {
+  const file = input.positionals[0];
+  if (!file) throw new AttestError('USAGE', `Missing the workspace file. Usage: attest ${usage}`);
+  const path = resolve(file);
+  const passphrase = await optionalPassphrase(input.io, workspacePassphrase(input.values));
+  return withCore(input.io, async (core) => {
+    await invoke(core, 'workspace.open', { path, passphrase, remember: false });
+    return fn(core);
+  });
+}
+
+/** Left-aligned columns under a header line; the last column is not padded. */
+export function table(headers: string[], rows: (string | number)[][]): string {
+  const cells = [headers, ...rows.map((r) => r.map(String))];
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  return cells.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')).join('\n');
+}
+
+export const shortHash = (hash: string) => hash.replace(/^sha256:/, '').slice(0, 12);
+
+const listUsage = 'catalog list <workspace> [--passphrase-file <file>]';
+
+export const catalogListCommand: CliCommand = {
+  name: 'catalog list',
+  summary: 'List the control catalogues of a workspace (built-in, imported and custom).',
+  usage: '<workspace> [--passphrase-file <file>]',
+  options: passphraseOptions,
+  async run(input) {
+    const { catalogues } = await withWorkspace(input, listUsage, (core) => invoke(core, 'catalog.list', {}));
+    const human = catalogues.length
+      ? table(
+          ['ID', 'TITLE', 'VERSION', 'ORIGIN', 'CONTROLS', 'HASH'],
+          catalogues.map((c) => [c.id, c.title, c.version, c.origin, c.controlCount, shortHash(c.hash)]),
+        )
+      : 'This workspace has no catalogues yet. Import one with "attest catalog import".';
+    return { value: { catalogues }, human };
+  },
+};
+
+const showUsage = 'catalog show <workspace> <catalogue-id> [--passphrase-file <file>]';
+
+export const catalogShowCommand: CliCommand = {
+  name: 'catalog show',
+  summary: 'Show one catalogue: its source, licence and hash, and its controls by category.',
+  usage: '<workspace> <catalogue-id> [--passphrase-file <file>]',
+  options: passphraseOptions,
+  async run(input) {
+    const id = input.positionals[1];
+    if (!id) throw new AttestError('USAGE', `Missing the catalogue id. Usage: attest ${showUsage}`);
+    const detail = await withWorkspace(input, showUsage, (core) => invoke(core, 'catalog.get', { id }));
+    const s = detail.summary;
+    const source = [detail.source.name, detail.source.publisher, detail.source.url].filter(Boolean).join(', ');
+    const licence = detail.licence.spdx ? `${detail.licence.spdx}: ${detail.licence.note}` : detail.licence.note;
+    const header = facts([
+      ['Title', s.title],
+      ['Id', s.id],
+      ['Version', s.version],
+      ['Origin', s.origin],
+      ['Source', source],
+      ['Licence', licence],
+      ['Hash', s.hash],
+      ['Controls', s.controlCount],
+    ]);
+    const byCategory = detail.categories.map((cat) => {
+      const controls = detail.controls.filter((c) => c.category === cat.id);
+      const width = Math.max(0, ...controls.map((c) => (c.label ?? c.id).length));
+      return [
+        `${cat.title} (${cat.id}, ${controls.length})`,
+        ...controls.map((c) => `  ${(c.label ?? c.id).padEnd(width)}  ${c.title}`),
+      ].join('\n');
+    });
+    return { value: detail, human: [header, ...byCategory].join('\n\n') };
+  },
+};
+
+type Mapping = NonNullable<RequestOf<'catalog.import'>['mapping']>;
+
+/** `--map id=Control,title=Name` (repeatable) → a column mapping; unknown fields are usage errors. */
+export function parseMapping(specs: string[]): Mapping {
+  const mapping: Record<string, string> = {};
+  for (const pair of specs.flatMap((s) => s.split(','))) {
+    if (!pair.trim()) continue;
+    const at = pair.indexOf('=');
+    const field = pair.slice(0, at).trim();
+    const column = pair.slice(at + 1).trim();
+    if (at < 1 || !column) throw new AttestError('USAGE', `"${pair}" is not field=Column. Example: --map id=ID,title=Title,statement=Requirement`);
+    if (!(TABULAR_FIELDS as readonly string[]).includes(field)) {
+      throw new AttestError('USAGE', `"${field}" is not a catalogue field. Map any of: ${TABULAR_FIELDS.join(', ')}.`);
+    }
+    mapping[field] = column;
+  }
+  return mapping as Mapping;
+}
+
+const REQUIRED_FIELDS = ['id', 'title', 'statement'];
+
+/** The --map option for a suggested mapping, with a <column> placeholder for each required field it could not guess. */
+function mapOption(suggested: Record<string, string | undefined>): string {
+  const pairs = Object.entries(suggested).filter((e): e is [string, string] => Boolean(e[1]));
+  const missing = REQUIRED_FIELDS.filter((f) => !suggested[f]).map((f): [string, string] => [f, '<column>']);
+  const quoted = (column: string) => (/[\s,"']/.test(column) && column !== '<column>' ? JSON.stringify(column) : column);
+  return `--map ${[...pairs, ...missing].map(([field, column]) => `${field}=${quoted(column)}`).join(',')}`;
+}
+
+async function readUpload(path: string): Promise<{ name: string; dataBase64: string }> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : 'it cannot be read';
+    throw new AttestError('NOT_FOUND', `Cannot import ${path}: ${why}.`);
+  }
+  return { name: basename(path), dataBase64: bytes.toString('base64') };
+}
+
+function importedLine(r: { catalogue: CatalogueSummary; imported: number; groups: number; enhancements: number }, oscal: boolean): string {
+  const c = r.catalogue;
+  const parts = oscal ? ` (${r.imported - r.enhancements} base controls and ${r.enhancements} enhancements in ${r.groups} groups)` : '';
+  return `Imported ${r.imported} controls${parts} as "${c.id}" (${c.title}), version ${c.version}, hash ${shortHash(c.hash)}.`;
+}
+
+function problemLines(one: string, many: string, list: { where: string; message: string }[], limit = 20): string[] {
+  if (!list.length) return [];
+  const shown = list.slice(0, limit).map((p) => `  ${p.where}: ${p.message}`);
+  const more = list.length > limit ? [`  … and ${list.length - limit} more (all of them with --json)`] : [];
+  return [`${list.length} ${list.length === 1 ? one : many}:`, ...shown, ...more];
+}
+
+const importUsage = 'catalog import <workspace> <file.json|.csv|.xlsx> [--map field=Column,...] [--title <title>] [--id <id>] [--replace]';
+
+export const catalogImportCommand: CliCommand = {
+  name: 'catalog import',
+  summary: 'Import an OSCAL catalog (.json), or a .csv/.xlsx with --map saying which column holds each field.',
+  usage: '<workspace> <file.json|.csv|.xlsx> [--map id=Column,title=Column,statement=Column,...] [--title <title>] [--id <id>] [--replace] [--passphrase-file <file>]',
+  options: {
+    ...passphraseOptions,
+    map: { type: 'string', multiple: true },
+    title: { type: 'string' },
+    id: { type: 'string' },
+    replace: { type: 'boolean', default: false },
+  },
+  async run(input) {
+    const { positionals, values, io } = input;
+    const filePath = positionals[1];
+    if (!filePath) throw new AttestError('USAGE', `Missing the file to import. Usage: attest ${importUsage}`);
+    const file = await readUpload(resolve(filePath));
+    const oscal = extname(file.name).toLowerCase() === '.json';
+    const specs = (values.map as string[] | undefined) ?? [];
+    const mapping = oscal ? undefined : specs.length ? parseMapping(specs) : null;
+    return withWorkspace(input, importUsage, async (core) => {
+      if (mapping === null) {
+        // A sheet without --map: show what is in it and how to map it, and change nothing.
+        const preview = await invoke(core, 'catalog.preview', { file });
+        if (preview.kind !== 'tabular') throw new AttestError('INTERNAL', 'Expected a table preview.');
+        const suggestion = mapOption(preview.suggestedMapping);
+        io.err(`attest: say which column holds each field with --map (id, title and statement are required), e.g. ${suggestion}; nothing was imported.`);
+        const human = [
+          `${file.name}: ${preview.rowCount} rows, ${preview.columns.length} columns.`,
+          `Columns: ${preview.columns.join(', ')}`,
+          `Suggested: ${suggestion}`,
+        ].join('\n');
+        return { value: { imported: false, preview }, human, exitCode: 2 };
+      }
+      const request: RequestOf<'catalog.import'> = { file, replace: values.replace === true };
+      if (mapping) request.mapping = mapping;
+      if (typeof values.title === 'string') request.title = values.title;
+      if (typeof values.id === 'string') request.id = values.id;
+      const result = await invoke(core, 'catalog.import', request);
+      const human = [
+        importedLine(result, oscal),
+        ...(oscal ? problemLines('item was skipped', 'items were skipped', result.rowErrors) : problemLines('row was skipped', 'rows were skipped', result.rowErrors)),
+        ...problemLines('warning', 'warnings', result.warnings),
+      ].join('\n');
+      return { value: result, human };
+    });
+  },
+};
+
+export const catalogCommands: CliCommand[] = [catalogListCommand, catalogShowCommand, catalogImportCommand];
