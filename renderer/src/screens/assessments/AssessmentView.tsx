@@ -1,0 +1,277 @@
+// One assessment: header, workflow, filters, the keyboard-first control table and the
+// side panel of the active control. Keys are described in shortcuts.ts.
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { AssessmentRow } from '../../../../main/contract/assessment';
+import { STATUS_LABELS, type AssessmentState, type ControlStatus } from '../../../../main/contract/vocabulary';
+import { call } from '../../api/client';
+import { ErrorText, messageOf } from '../../components/ErrorText';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { ShortcutHelp } from '../../components/ShortcutHelp';
+import { useAppStore } from '../../store';
+import { ControlFilters } from './ControlFilters';
+import { ControlPanel } from './ControlPanel';
+import { ControlTable } from './ControlTable';
+import { categoriesOf, filterRows, NO_FILTERS, type Filters } from './filters';
+import { formatPeriod } from './format';
+import type { Draft, FocusRequest } from './RationaleEditor';
+import { ASSESSMENT_SHORTCUTS, STATUS_KEYS } from './shortcuts';
+import { Toast, type ToastMessage } from './Toast';
+import { rowKey, useAssessment } from './useAssessment';
+import { useControlSearch } from './useControlSearch';
+import { WorkflowBar } from './WorkflowBar';
+
+const TABLE_HEIGHT = 'max(18rem, calc(100vh - 24rem))';
+
+const isTyping = (el: EventTarget | null) =>
+  el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+
+export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
+  const { summary, rows, error, adoptRow, setSummary, saveResult } = useAssessment(id);
+  const navigate = useAppStore((s) => s.navigate);
+  const mutate = useAppStore((s) => s.mutate);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const search = useControlSearch(id, filters.text);
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const [drafts, setDrafts] = useState<Record<string, Draft>>({});
+  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
+  const [panelRefresh, setPanelRefresh] = useState(0);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const tableArea = useRef<HTMLDivElement>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const readOnly = summary?.state === 'final';
+
+  // Heavy work only when its inputs change: filtering, categories, counts, key → index.
+  const shown = useMemo(() => filterRows(rows, filters, search.hits), [rows, filters, search.hits]);
+  const categories = useMemo(() => categoriesOf(rows, filters.catalogueId), [rows, filters.catalogueId]);
+  const assessed = useMemo(() => rows.reduce((n, r) => n + (r.status === 'not-assessed' ? 0 : 1), 0), [rows]);
+  const indexOf = useMemo(() => new Map(shown.map((r, i) => [rowKey(r), i])), [shown]);
+  const activeIndex = shown.length ? (activeKey !== null ? (indexOf.get(activeKey) ?? 0) : 0) : -1;
+  const active = activeIndex >= 0 ? shown[activeIndex] : undefined;
+  const activeRowKey = active ? rowKey(active) : '';
+
+  const say = useCallback((t: Omit<ToastMessage, 'id'>) => setToast({ ...t, id: Date.now() }), []);
+  const dismiss = useCallback(() => setToast(null), []);
+  const focusTable = useCallback(() => tableArea.current?.querySelector<HTMLElement>('[role="grid"]')?.focus(), []);
+  const setDraft = useCallback(
+    (key: string, draft: Draft | null) =>
+      setDrafts((d) => {
+        if (!draft) {
+          if (!(key in d)) return d;
+          const { [key]: _gone, ...rest } = d;
+          return rest;
+        }
+        return { ...d, [key]: draft };
+      }),
+    [],
+  );
+
+  const onActiveChange = useCallback((i: number) => setActiveKey(shown[i] ? rowKey(shown[i]) : null), [shown]);
+  const editRationale = useCallback((row: AssessmentRow) => setFocusRequest((r) => ({ key: rowKey(row), n: (r?.n ?? 0) + 1 })), []);
+
+  const setStatus = useCallback(
+    async (row: AssessmentRow, status: ControlStatus) => {
+      const key = rowKey(row);
+      const rationale = drafts[key]?.rationale ?? row.rationale;
+      const before = { status: row.status, rationale: row.rationale };
+      setDraft(key, null);
+      try {
+        await saveResult(row, status, rationale);
+        setPanelRefresh((n) => n + 1);
+        if (status === 'not-assessed' && before.status !== 'not-assessed') {
+          say({
+            text: `${row.label} is not assessed any more${before.rationale ? '; its rationale was cleared' : ''}.`,
+            tone: 'ok',
+            action: { label: 'Undo', run: () => void saveResult(row, before.status, before.rationale).then(() => setPanelRefresh((n) => n + 1), (e: unknown) => say({ text: messageOf(e), tone: 'error' })) },
+          });
+        }
+      } catch (e) {
+        say({ text: `${row.label} was not changed: ${messageOf(e)}`, tone: 'error' });
+      }
+    },
+    [drafts, saveResult, setDraft, say],
+  );
+
+  const createFinding = useCallback(
+    async (row: AssessmentRow) => {
+      if (row.status !== 'not-met' && row.status !== 'partial') {
+        say({ text: `Only a control assessed Not met or Partially met becomes a finding; ${row.label} is ${STATUS_LABELS[row.status]}.`, tone: 'error' });
+        return;
+      }
+      try {
+        const finding = await mutate(() => call('finding.fromControl', { assessmentId: id, catalogueId: row.catalogueId, controlId: row.controlId }));
+        if (summary) setSummary({ ...summary, openFindings: summary.openFindings + 1 });
+        setPanelRefresh((n) => n + 1);
+        say({ text: `${finding.ref} created from ${row.label}.`, tone: 'ok', action: { label: 'Open Findings', run: () => navigate('findings') } });
+      } catch (e) {
+        say({ text: messageOf(e), tone: 'error' });
+      }
+    },
+    [id, mutate, navigate, say, setSummary, summary],
+  );
+
+  const onKey = useCallback(
+    (event: KeyboardEvent<HTMLDivElement>, row: AssessmentRow | undefined) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || !row) return;
+      const key = event.key;
+      if (key === 'e') {
+        event.preventDefault();
+        editRationale(row);
+        return;
+      }
+      if (key in STATUS_KEYS) {
+        event.preventDefault();
+        if (readOnly) {
+          say({ text: 'This assessment is final and read-only. Reopen it (with a reason) to change results.', tone: 'error' });
+          return;
+        }
+        const status = STATUS_KEYS[key as keyof typeof STATUS_KEYS];
+        if (status === 'not-applicable') {
+          // Not applicable waits for its justification in the editor.
+          const k = rowKey(row);
+          setDraft(k, { status, rationale: drafts[k]?.rationale ?? row.rationale });
+          editRationale(row);
+        } else {
+          void setStatus(row, status);
+        }
+        return;
+      }
+      if (key === 'f') {
+        event.preventDefault();
+        void createFinding(row);
+      }
+    },
+    [createFinding, drafts, editRationale, readOnly, say, setDraft, setStatus],
+  );
+
+  // `/` and `?` work anywhere on the screen except while typing.
+  useEffect(() => {
+    const onWindowKey = (event: globalThis.KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target) || document.querySelector('dialog[open]')) return;
+      if (event.key === '/') {
+        event.preventDefault();
+        searchBox.current?.focus();
+        searchBox.current?.select();
+      } else if (event.key === '?') {
+        event.preventDefault();
+        setHelpOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onWindowKey);
+    return () => window.removeEventListener('keydown', onWindowKey);
+  }, []);
+
+  const changeState = useCallback(
+    async (state: AssessmentState, reason?: string) => {
+      const next = await mutate(() => call('assessment.setState', { id, state, ...(reason ? { reason } : {}) }));
+      setSummary(next);
+    },
+    [id, mutate, setSummary],
+  );
+
+  const saveFromEditor = useCallback(
+    async (status: ControlStatus, rationale: string) => {
+      if (!active) return;
+      await saveResult(active, status, rationale);
+      setDraft(rowKey(active), null);
+      setPanelRefresh((n) => n + 1);
+      focusTable();
+    },
+    [active, focusTable, saveResult, setDraft],
+  );
+
+  if (error) {
+    return (
+      <>
+        <ScreenHeader title="Assessment" actions={<BackButton onBack={onBack} />} />
+        <ErrorText error={error} />
+      </>
+    );
+  }
+  if (!summary) {
+    return (
+      <>
+        <ScreenHeader title="Assessment" actions={<BackButton onBack={onBack} />} />
+        <p className="asm-muted" aria-live="polite">
+          Loading the assessment…
+        </p>
+      </>
+    );
+  }
+
+  return (
+    <div className="asm-view">
+      <ScreenHeader
+        title={summary.name}
+        subtitle={`${summary.client} · ${formatPeriod(summary.periodStart, summary.periodEnd)} · assessed by ${summary.assessor}`}
+        actions={
+          <>
+            <button type="button" className="button subtle" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
+              Shortcuts <kbd className="asm-kbd">?</kbd>
+            </button>
+            <BackButton onBack={onBack} />
+          </>
+        }
+      />
+      <WorkflowBar summary={summary} assessed={assessed} onState={changeState} />
+      {readOnly ? (
+        <p className="asm-final-banner" role="note">
+          <strong>Final — read-only.</strong> Results, rationales and evidence can no longer change. Reopen the assessment
+          (with a reason, recorded in the audit log) to change it.
+        </p>
+      ) : null}
+      <ControlFilters
+        ref={searchBox}
+        filters={filters}
+        onChange={setFilters}
+        catalogues={summary.catalogues}
+        categories={categories}
+        shown={shown.length}
+        total={rows.length}
+        searching={search.pending}
+        searchError={search.error}
+      />
+      <div className="asm-work">
+        <div className="asm-table" ref={tableArea}>
+          <ControlTable
+            rows={shown}
+            activeIndex={activeIndex}
+            onActiveChange={onActiveChange}
+            onOpen={editRationale}
+            onKey={onKey}
+            height={TABLE_HEIGHT}
+            empty={rows.length ? 'No control matches these filters.' : 'This assessment has no controls.'}
+          />
+          <p className="asm-table-hint asm-muted">
+            Focus the table, then 1 Met · 2 Partially met · 3 Not met · 4 Not applicable · 0 Not assessed · f finding · ? all keys
+          </p>
+        </div>
+        <ControlPanel
+          assessmentId={id}
+          row={active}
+          rowKey={activeRowKey}
+          readOnly={readOnly}
+          draft={drafts[activeRowKey] ?? null}
+          onDraft={(d) => setDraft(activeRowKey, d)}
+          focusRequest={focusRequest}
+          onSaveResult={saveFromEditor}
+          onEscape={focusTable}
+          refresh={panelRefresh}
+          onRow={adoptRow}
+          onToast={say}
+          onOpenFindings={() => navigate('findings')}
+        />
+      </div>
+      <Toast toast={toast} onDismiss={dismiss} />
+      <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} groups={ASSESSMENT_SHORTCUTS} title="Assessment shortcuts" />
+    </div>
+  );
+}
+
+function BackButton({ onBack }: { onBack(): void }) {
+  return (
+    <button type="button" className="button" onClick={onBack}>
+      All assessments
+    </button>
+  );
+}

@@ -1,0 +1,57 @@
+// The control table: a windowed grid (only the rows in view are in the DOM) with
+// columns built once. Keys the grid does not handle itself go to onKey.
+import { memo, type KeyboardEvent } from 'react';
+import type { AssessmentRow } from '../../../../main/contract/assessment';
+import { StatusBadge } from '../../components/Badges';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { rowKey } from './useAssessment';
+
+const columns: readonly Column<AssessmentRow>[] = [
+  { key: 'id', header: 'Control', width: '6.5rem', render: (r) => <span title={r.label}>{r.label}</span> },
+  { key: 'title', header: 'Title', width: 'minmax(8rem, 1fr)', render: (r) => <span title={r.title}>{r.title}</span> },
+  { key: 'category', header: 'Category', width: '7.5rem', render: (r) => <span title={r.categoryTitle}>{r.categoryTitle}</span> },
+  { key: 'status', header: 'Status', width: '8.6rem', render: (r) => <StatusBadge status={r.status} /> },
+  {
+    key: 'evidence',
+    header: 'Evidence',
+    width: '4.6rem',
+    align: 'end',
+    render: (r) => <span className={r.evidenceCount ? undefined : 'asm-zero'}>{r.evidenceCount}</span>,
+  },
+  {
+    key: 'findings',
+    header: 'Findings',
+    width: '4.6rem',
+    align: 'end',
+    render: (r) => <span className={r.findingCount ? undefined : 'asm-zero'}>{r.findingCount}</span>,
+  },
+];
+
+interface Props {
+  rows: readonly AssessmentRow[];
+  activeIndex: number;
+  onActiveChange(index: number): void;
+  onOpen(row: AssessmentRow): void;
+  onKey(event: KeyboardEvent<HTMLDivElement>, row: AssessmentRow | undefined): void;
+  height: string;
+  empty: string;
+}
+
+export const ControlTable = memo(function ControlTable(props: Props) {
+  return (
+    <VirtualTable<AssessmentRow>
+      label="Controls"
+      testId="control-table"
+      rows={props.rows}
+      columns={columns}
+      rowKey={rowKey}
+      activeIndex={props.activeIndex}
+      onActiveChange={props.onActiveChange}
+      onOpen={props.onOpen}
+      onKeyDown={(event, row) => props.onKey(event, row)}
+      height={props.height}
+      rowHeight={38}
+      empty={props.empty}
+    />
+  );
+});

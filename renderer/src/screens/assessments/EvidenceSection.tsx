@@ -1,0 +1,219 @@
+// Evidence on the active control: the list (note, link, file with its size) with
+// download and remove (undoable), and one small form per kind of evidence to add.
+import { useId, useState } from 'react';
+import type { EvidenceView } from '../../../../main/contract/assessment';
+import { call } from '../../api/client';
+import { messageOf } from '../../components/ErrorText';
+import { useAppStore } from '../../store';
+import { downloadEvidence, readAsBase64 } from './files';
+import { formatBytes, formatWhen } from './format';
+import type { ToastMessage } from './Toast';
+
+export const EVIDENCE_LIMIT_MB = 10;
+// Above this the file is not even read: it could not cross the contract's size limit.
+const SEND_LIMIT_BYTES = 30 * 1024 * 1024;
+
+type Kind = 'note' | 'link' | 'file';
+const KIND_LABELS: Record<Kind, string> = { note: 'Note', link: 'Link', file: 'File' };
+
+interface Props {
+  assessmentId: string;
+  catalogueId: string;
+  controlId: string;
+  evidence: readonly EvidenceView[];
+  readOnly: boolean;
+  onChanged(): void;
+  onToast(toast: Omit<ToastMessage, 'id'>): void;
+}
+
+export function EvidenceSection(props: Props) {
+  const { assessmentId, catalogueId, controlId, onChanged, onToast } = props;
+  const mutate = useAppStore((s) => s.mutate);
+
+  const remove = async (e: EvidenceView) => {
+    try {
+      await mutate(() => call('evidence.remove', { id: e.id }));
+      onChanged();
+      onToast({
+        text: `Removed “${e.title}”.`,
+        tone: 'ok',
+        action: {
+          label: 'Undo',
+          run: () =>
+            void mutate(() => call('evidence.restore', { id: e.id })).then(onChanged, (err: unknown) =>
+              onToast({ text: messageOf(err), tone: 'error' }),
+            ),
+        },
+      });
+    } catch (err) {
+      onToast({ text: messageOf(err), tone: 'error' });
+    }
+  };
+
+  const download = async (e: EvidenceView) => {
+    try {
+      await downloadEvidence(e.id);
+    } catch (err) {
+      onToast({ text: messageOf(err), tone: 'error' });
+    }
+  };
+
+  return (
+    <section className="asm-section" aria-labelledby="asm-evidence-title">
+      <h3 id="asm-evidence-title">Evidence ({props.evidence.length})</h3>
+      {props.evidence.length === 0 ? (
+        <p className="asm-muted">No evidence yet.{props.readOnly ? '' : ' Add a note, a link or a file below.'}</p>
+      ) : (
+        <ul className="asm-evidence">
+          {props.evidence.map((e) => (
+            <li key={e.id}>
+              <div className="asm-evidence-main">
+                <span className="asm-kind">{KIND_LABELS[e.kind]}</span>
+                <span className="asm-evidence-title" title={e.title}>
+                  {e.title}
+                </span>
+                {e.kind === 'file' && e.size !== null ? <span className="asm-muted">{formatBytes(e.size)}</span> : null}
+              </div>
+              {e.kind === 'note' && e.body ? <p className="asm-note">{e.body}</p> : null}
+              {e.kind === 'link' && e.url ? <p className="asm-url">{e.url}</p> : null}
+              <div className="asm-evidence-foot">
+                <span className="asm-muted">
+                  {e.addedBy}, {formatWhen(e.addedAt)}
+                </span>
+                {e.kind === 'file' ? (
+                  <button type="button" className="button subtle" onClick={() => void download(e)} aria-label={`Download ${e.title}`}>
+                    Download
+                  </button>
+                ) : null}
+                {props.readOnly ? null : (
+                  <button type="button" className="button subtle" onClick={() => void remove(e)} aria-label={`Remove ${e.title}`}>
+                    Remove
+                  </button>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {props.readOnly ? null : <AddEvidence assessmentId={assessmentId} catalogueId={catalogueId} controlId={controlId} onAdded={onChanged} />}
+    </section>
+  );
+}
+
+function AddEvidence({ assessmentId, catalogueId, controlId, onAdded }: { assessmentId: string; catalogueId: string; controlId: string; onAdded(): void }) {
+  const id = useId();
+  const mutate = useAppStore((s) => s.mutate);
+  const [kind, setKind] = useState<Kind>('note');
+  const [note, setNote] = useState('');
+  const [title, setTitle] = useState('');
+  const [url, setUrl] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [fileInput, setFileInput] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async () => {
+    setError(null);
+    const target = { assessmentId, catalogueId, controlId };
+    try {
+      if (kind === 'note') {
+        if (!note.trim()) return setError('A note needs some text.');
+        setBusy(true);
+        await mutate(() => call('evidence.add', { ...target, kind, body: note, title: title.trim() }));
+        setNote('');
+      } else if (kind === 'link') {
+        if (!/^https?:\/\/\S+$/i.test(url.trim())) return setError('A link must be an http or https URL, like https://example.com/policy.');
+        setBusy(true);
+        await mutate(() => call('evidence.add', { ...target, kind, url: url.trim(), title: title.trim() }));
+        setUrl('');
+      } else {
+        if (!file) return setError('Choose a file to attach.');
+        if (file.size > SEND_LIMIT_BYTES) {
+          return setError(`“${file.name}” is ${formatBytes(file.size)}; evidence files can be at most ${EVIDENCE_LIMIT_MB} MB.`);
+        }
+        setBusy(true);
+        const dataBase64 = await readAsBase64(file);
+        await mutate(() => call('evidence.add', { ...target, kind, title: title.trim(), file: { name: file.name, dataBase64 } }));
+        setFile(null);
+        setFileInput((n) => n + 1);
+      }
+      setTitle('');
+      onAdded();
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="asm-add-evidence"
+      aria-label="Add evidence"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <fieldset className="asm-kinds">
+        <legend>Add evidence</legend>
+        {(['note', 'link', 'file'] as const).map((k) => (
+          <label key={k} className="check">
+            <input
+              type="radio"
+              name={`${id}-kind`}
+              value={k}
+              checked={kind === k}
+              onChange={() => {
+                setKind(k);
+                setError(null);
+              }}
+            />
+            {KIND_LABELS[k]}
+          </label>
+        ))}
+      </fieldset>
+      {kind === 'note' ? (
+        <div className="field">
+          <label htmlFor={`${id}-note`}>Note</label>
+          <textarea id={`${id}-note`} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+        </div>
+      ) : null}
+      {kind === 'link' ? (
+        <div className="field">
+          <label htmlFor={`${id}-url`}>URL</label>
+          <input id={`${id}-url`} type="url" inputMode="url" placeholder="https://" value={url} onChange={(e) => setUrl(e.target.value)} />
+        </div>
+      ) : null}
+      {kind === 'file' ? (
+        <div className="field">
+          <label htmlFor={`${id}-file`}>File</label>
+          <input
+            key={fileInput}
+            id={`${id}-file`}
+            type="file"
+            aria-describedby={`${id}-file-hint`}
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
+          <div id={`${id}-file-hint`} className="field-hint">
+            Up to {EVIDENCE_LIMIT_MB} MB. The file is stored encrypted inside the workspace.
+          </div>
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor={`${id}-title`}>Title (optional)</label>
+        <input id={`${id}-title`} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={300} />
+      </div>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="asm-editor-actions">
+        <button type="submit" className="button" disabled={busy} aria-busy={busy}>
+          {busy ? 'Adding…' : kind === 'file' ? 'Attach file' : kind === 'link' ? 'Add link' : 'Add note'}
+        </button>
+      </div>
+    </form>
+  );
+}

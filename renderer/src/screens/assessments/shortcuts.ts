@@ -1,0 +1,38 @@
+// The Assessments screen's keys, listed once for the help overlay (`?`).
+import type { ShortcutGroup } from '../../components/ShortcutHelp';
+
+export const ASSESSMENT_SHORTCUTS: readonly ShortcutGroup[] = [
+  {
+    title: 'Moving around the control table',
+    shortcuts: [
+      { keys: ['j', '↓'], action: 'Next control' },
+      { keys: ['k', '↑'], action: 'Previous control' },
+      { keys: ['Home', 'End'], action: 'First or last control' },
+      { keys: ['PageUp', 'PageDown'], action: 'One screen up or down' },
+      { keys: ['/'], action: 'Search the controls' },
+      { keys: ['?'], action: 'This help' },
+    ],
+  },
+  {
+    title: 'Assessing the active control',
+    shortcuts: [
+      { keys: ['1'], action: 'Met' },
+      { keys: ['2'], action: 'Partially met' },
+      { keys: ['3'], action: 'Not met' },
+      { keys: ['4'], action: 'Not applicable (opens the editor: a justification is required)' },
+      { keys: ['0'], action: 'Not assessed (clears the result; Undo brings it back)' },
+      { keys: ['Enter', 'e'], action: 'Edit the rationale' },
+      { keys: ['f'], action: 'Record a finding from a control not met or partially met' },
+    ],
+  },
+  {
+    title: 'In the rationale editor',
+    shortcuts: [
+      { keys: ['Ctrl+Enter'], action: 'Save and return to the table' },
+      { keys: ['Escape'], action: 'Return to the table (the draft is kept)' },
+    ],
+  },
+];
+
+/** The digit keys and the status each one sets. */
+export const STATUS_KEYS = { '1': 'met', '2': 'partial', '3': 'not-met', '4': 'not-applicable', '0': 'not-assessed' } as const;
