@@ -4,23 +4,33 @@
 import type { Core } from '../core';
 import { AttestError } from '../errors';
 import type { Workspace } from '../workspace';
+import { assessmentDemo } from './assessment-demo';
 import { workspaceBasics } from './workspace-basics';
 
 export const DEMO_PASSPHRASE = 'attest-demo';
 export const DEMO_NAME = 'Demo: Northwind Health security review';
 
-export interface DemoSeeder {
-  name: string;
-  seed(ws: Workspace, actor: string): Promise<void>;
+/** What a seeder gets: the open workspace for direct records, and the core for its channels. */
+export interface DemoContext {
+  ws: Workspace;
+  actor: string;
+  core: Core;
 }
 
-export const demoSeeders: DemoSeeder[] = [workspaceBasics];
+export interface DemoSeeder {
+  name: string;
+  seed(context: DemoContext): Promise<void>;
+}
+
+// The settings seeder runs last so its entries are on the first page of the audit log
+// (newest first), which test/unit/cli/workspace-cli.test.ts reads; nothing depends on it.
+export const demoSeeders: DemoSeeder[] = [assessmentDemo, workspaceBasics];
 
 export async function createDemoWorkspace(core: Core, path: string, passphrase = DEMO_PASSPHRASE): Promise<{ seeded: string[] }> {
   const created = await core.dispatch('workspace.create', { path, name: DEMO_NAME, passphrase }, { origin: 'cli' });
   if (!created.ok) throw new AttestError(created.error.code, created.error.message);
   const ws = core.session.workspace();
   const actor = 'demo (cli)';
-  for (const seeder of demoSeeders) await seeder.seed(ws, actor);
+  for (const seeder of demoSeeders) await seeder.seed({ ws, actor, core });
   return { seeded: demoSeeders.map((s) => s.name) };
 }

@@ -11,7 +11,7 @@ Period: 1 October to 30 November 2026. Assessor: Dana Reyes (Attest demo).
 
 export const workspaceBasics: DemoSeeder = {
   name: 'workspace settings and a scope statement',
-  async seed(ws, actor) {
+  async seed({ ws, actor }) {
     const settings: [string, string][] = [
       ['engagement.client', 'Northwind Health'],
       ['engagement.scope', 'Patient portal, API, Tines tenant, Retool admin console'],
