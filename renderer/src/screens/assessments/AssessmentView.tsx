@@ -20,7 +20,8 @@ import { rowKey, useAssessment } from './useAssessment';
 import { useControlSearch } from './useControlSearch';
 import { WorkflowBar } from './WorkflowBar';
 
-const TABLE_HEIGHT = 'max(18rem, calc(100vh - 24rem))';
+// The panel beside the table uses the same height (assessments.css), so neither pushes the page.
+const TABLE_HEIGHT = 'max(18rem, calc(100vh - 26.5rem))';
 
 const isTyping = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
@@ -243,7 +244,7 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
             empty={rows.length ? 'No control matches these filters.' : 'This assessment has no controls.'}
           />
           <p className="asm-table-hint asm-muted">
-            Focus the table, then 1 Met · 2 Partially met · 3 Not met · 4 Not applicable · 0 Not assessed · f finding · ? all keys
+            In the table: 1 Met · 2 Partial · 3 Not met · 4 N/A · 0 Not assessed · f finding · ? all keys
           </p>
         </div>
         <ControlPanel

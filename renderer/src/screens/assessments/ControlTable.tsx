@@ -7,21 +7,21 @@ import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { rowKey } from './useAssessment';
 
 const columns: readonly Column<AssessmentRow>[] = [
-  { key: 'id', header: 'Control', width: '6.5rem', render: (r) => <span title={r.label}>{r.label}</span> },
+  { key: 'id', header: 'Control', width: '5rem', render: (r) => <span title={r.label}>{r.label}</span> },
   { key: 'title', header: 'Title', width: 'minmax(8rem, 1fr)', render: (r) => <span title={r.title}>{r.title}</span> },
-  { key: 'category', header: 'Category', width: '7.5rem', render: (r) => <span title={r.categoryTitle}>{r.categoryTitle}</span> },
+  { key: 'category', header: 'Category', width: '6.2rem', render: (r) => <span title={r.categoryTitle}>{r.categoryTitle}</span> },
   { key: 'status', header: 'Status', width: '8.6rem', render: (r) => <StatusBadge status={r.status} /> },
   {
     key: 'evidence',
     header: 'Evidence',
-    width: '4.6rem',
+    width: '5.4rem',
     align: 'end',
     render: (r) => <span className={r.evidenceCount ? undefined : 'asm-zero'}>{r.evidenceCount}</span>,
   },
   {
     key: 'findings',
     header: 'Findings',
-    width: '4.6rem',
+    width: '5.4rem',
     align: 'end',
     render: (r) => <span className={r.findingCount ? undefined : 'asm-zero'}>{r.findingCount}</span>,
   },

@@ -70,7 +70,8 @@ export function EvidenceSection(props: Props) {
               <div className="asm-evidence-main">
                 <span className="asm-kind">{KIND_LABELS[e.kind]}</span>
                 <span className="asm-evidence-title" title={e.title}>
-                  {e.title}
+                  {/* An untitled note is titled "Note" by the core; its text says more. */}
+                  {e.kind === 'note' && e.title === 'Note' ? '' : e.title}
                 </span>
                 {e.kind === 'file' && e.size !== null ? <span className="asm-muted">{formatBytes(e.size)}</span> : null}
               </div>
