@@ -27,7 +27,8 @@ export function ControlDetail({
   actions?: ReactNode;
 }) {
   return (
-    <article className="control-detail card" aria-labelledby="control-detail-title" data-testid="control-detail">
+    // Focusable because it scrolls on its own: keyboard users can read a long control.
+    <article className="control-detail card" aria-labelledby="control-detail-title" data-testid="control-detail" tabIndex={0}>
       <header className="control-detail-head">
         <p className="cat-muted control-detail-kicker">
           {catalogueTitle ? `${catalogueTitle} · ` : ''}
