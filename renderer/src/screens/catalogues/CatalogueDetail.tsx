@@ -60,15 +60,24 @@ export function CatalogueDetail({
   const activeIndex = found >= 0 ? found : rows.length ? 0 : -1;
   const active = activeIndex >= 0 ? rows[activeIndex] : undefined;
 
+  // With one category shown, its column would repeat the same word on every row.
   const columns = useMemo<Column<ControlView>[]>(
-    () => [
-      { key: 'id', header: 'Id', width: '7.5rem', render: (c) => <code>{c.label ?? c.id}</code> },
-      { key: 'title', header: 'Title', width: 'minmax(10rem, 1fr)', render: (c) => c.title },
-      { key: 'category', header: 'Category', width: 'minmax(6rem, 10rem)', render: (c) => categoryTitle.get(c.category) ?? c.category },
-      { key: 'severity', header: 'Severity', width: '5.8rem', render: (c) => (c.severity ? <SeverityBadge severity={c.severity} /> : <span className="cat-muted">–</span>) },
-      { key: 'weight', header: 'Weight', width: '4.2rem', align: 'end', render: (c) => c.weight ?? <span className="cat-muted">–</span> },
-    ],
-    [categoryTitle],
+    () =>
+      [
+        { key: 'id', header: 'Id', width: '6.5rem', render: (c: ControlView) => <code>{c.label ?? c.id}</code> },
+        { key: 'title', header: 'Title', width: 'minmax(8rem, 1fr)', render: (c: ControlView) => c.title },
+        view.category
+          ? null
+          : { key: 'category', header: 'Category', width: 'minmax(5rem, 9rem)', render: (c: ControlView) => categoryTitle.get(c.category) ?? c.category },
+        {
+          key: 'severity',
+          header: 'Severity',
+          width: '6.6rem',
+          render: (c: ControlView) => (c.severity ? <SeverityBadge severity={c.severity} /> : <span className="cat-muted">–</span>),
+        },
+        { key: 'weight', header: 'Weight', width: '4.8rem', align: 'end' as const, render: (c: ControlView) => c.weight ?? <span className="cat-muted">–</span> },
+      ].filter((c) => c !== null),
+    [categoryTitle, view.category],
   );
 
   const restore = async (control: ControlView) => {

@@ -103,11 +103,11 @@ export function ControlEditor({
     <Dialog title={control ? `Edit control ${control.id}` : `Add a control to ${catalogue.summary.title}`} open onClose={onClose} wide>
       <form className="form control-editor" onSubmit={(e) => void submit(e)} noValidate aria-label="Control" data-testid="control-editor">
         <div className="cat-form-row">
-          <Field label="Id" value={id} onChange={(e) => setId(e.target.value)} error={show(problems.id)} hint="For example ACME.1; unique in this catalogue." autoFocus />
+          <Field label="Id" value={id} onChange={(e) => setId(e.target.value)} error={show(problems.id)} hint="Unique here, e.g. ACME.1." autoFocus />
           <Field label="Title" value={title} onChange={(e) => setTitle(e.target.value)} error={show(problems.title)} />
         </div>
-        <TextArea id={`${ids}-statement`} label="Statement" value={statement} onChange={setStatement} rows={4} error={show(problems.statement)} hint="What must be true for the control to be met." />
-        <TextArea id={`${ids}-guidance`} label="Guidance" value={guidance} onChange={setGuidance} rows={3} hint="How an assessor checks it (optional)." />
+        <TextArea id={`${ids}-statement`} label="Statement" value={statement} onChange={setStatement} rows={3} error={show(problems.statement)} hint="What must be true for the control to be met." />
+        <TextArea id={`${ids}-guidance`} label="Guidance" value={guidance} onChange={setGuidance} rows={2} hint="How an assessor checks it (optional)." />
         <div className="cat-form-row three">
           <div className="field">
             <label htmlFor={`${ids}-category`}>Category</label>
