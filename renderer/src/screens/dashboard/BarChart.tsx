@@ -1,6 +1,8 @@
 // A horizontal bar chart of scores (0–100) drawn as inline SVG, each bar labelled with its
 // number. The drawing is hidden from screen readers; a visually hidden table carries the
-// same figures for them.
+// same figures for them. It is drawn at its real pixel width (measured), so text keeps
+// its size whatever the width of the card.
+import { useLayoutEffect, useRef, useState } from 'react';
 import { scoreText } from './format';
 
 export interface Bar {
@@ -12,39 +14,55 @@ export interface Bar {
 }
 
 const ROW = 30;
-const LABEL_W = 210;
-const BAR_W = 330;
-const WIDTH = LABEL_W + BAR_W + 60;
-const MAX_LABEL = 30;
+const VALUE_W = 118; // room after a bar for its number or "not assessed yet"
+const CHAR_W = 7.2; // average width of a 13px label character
 
-const short = (s: string) => (s.length > MAX_LABEL ? `${s.slice(0, MAX_LABEL - 1)}…` : s);
+function useWidth() {
+  const ref = useRef<HTMLElement>(null);
+  const [width, setWidth] = useState(560);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => setWidth(Math.max(260, Math.min(el.clientWidth, 760)));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width] as const;
+}
 
 export function BarChart({ caption, bars }: { caption: string; bars: readonly Bar[] }) {
+  const [ref, width] = useWidth();
+  const labelW = Math.round(Math.min(230, width * 0.42));
+  const barW = Math.max(60, width - labelW - VALUE_W);
+  const maxChars = Math.floor((labelW - 14) / CHAR_W);
+  const short = (s: string) => (s.length > maxChars ? `${s.slice(0, maxChars - 1)}…` : s);
   const height = bars.length * ROW + 22;
   return (
-    <figure className="bar-chart">
+    <figure className="bar-chart" ref={ref}>
       <figcaption>{caption}</figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" style={{ maxWidth: WIDTH * 1.3 }} aria-hidden="true" focusable="false">
+      <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} aria-hidden="true" focusable="false">
         {[0, 25, 50, 75, 100].map((t) => (
           <g key={t}>
-            <line className="chart-grid" x1={LABEL_W + (t * BAR_W) / 100} x2={LABEL_W + (t * BAR_W) / 100} y1={0} y2={bars.length * ROW} />
-            <text className="chart-tick" x={LABEL_W + (t * BAR_W) / 100} y={bars.length * ROW + 15} textAnchor="middle">
+            <line className="chart-grid" x1={labelW + (t * barW) / 100} x2={labelW + (t * barW) / 100} y1={0} y2={bars.length * ROW} />
+            <text className="chart-tick" x={labelW + (t * barW) / 100} y={bars.length * ROW + 15} textAnchor="middle">
               {t}
             </text>
           </g>
         ))}
         {bars.map((b, i) => {
           const y = i * ROW;
-          const w = b.score === null ? 0 : (b.score * BAR_W) / 100;
+          const w = b.score === null ? 0 : (b.score * barW) / 100;
           return (
             <g key={b.key}>
               <title>{`${b.label}: ${scoreText(b.score)}`}</title>
-              <text className="chart-label" x={LABEL_W - 10} y={y + ROW / 2 + 4} textAnchor="end">
+              <text className="chart-label" x={labelW - 10} y={y + ROW / 2 + 4} textAnchor="end">
                 {short(b.label)}
               </text>
-              <rect className="chart-track" x={LABEL_W} y={y + 6} width={BAR_W} height={ROW - 12} rx={3} />
-              {w > 0 ? <rect className="chart-bar" x={LABEL_W} y={y + 6} width={w} height={ROW - 12} rx={3} /> : null}
-              <text className={b.score === null ? 'chart-value muted' : 'chart-value'} x={LABEL_W + w + 6} y={y + ROW / 2 + 4}>
+              <rect className="chart-track" x={labelW} y={y + 6} width={barW} height={ROW - 12} rx={3} />
+              {w > 0 ? <rect className="chart-bar" x={labelW} y={y + 6} width={w} height={ROW - 12} rx={3} /> : null}
+              <text className={b.score === null ? 'chart-value muted' : 'chart-value'} x={labelW + w + 6} y={y + ROW / 2 + 4}>
                 {b.score === null ? 'not assessed yet' : scoreText(b.score)}
               </text>
             </g>

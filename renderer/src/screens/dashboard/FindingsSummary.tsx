@@ -55,7 +55,7 @@ export function OverdueFindings({ view }: { view: DashboardView }) {
                       </button>
                     </td>
                     <td>{f.owner || '—'}</td>
-                    <td className="overdue">{f.status === 'risk-accepted' ? `${f.acceptanceExpires} (acceptance)` : f.dueDate}</td>
+                    <td className="overdue nowrap">{f.status === 'risk-accepted' ? `${f.acceptanceExpires} (acceptance)` : f.dueDate}</td>
                   </tr>
                 ))}
               </tbody>

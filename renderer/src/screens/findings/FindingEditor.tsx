@@ -2,7 +2,7 @@
 // from likelihood × impact; an override needs a reason; accepting a risk needs a
 // justification and an expiry. A refused save keeps every value and says why, beside
 // the field it concerns when there is one.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { FINDING_SEVERITIES, FINDING_STATUSES, FINDING_STATUS_LABELS, SEVERITY_LABELS, type FindingSeverity, type FindingStatus } from '../../../../main/contract/vocabulary';
 import { ApiError, call } from '../../api/client';
 import { SeverityBadge } from '../../components/Badges';
@@ -24,6 +24,14 @@ export function FindingEditor({ target, onClose, onRemove }: { target: EditorTar
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  // After a refused save, take the user to what needs fixing (the dialog body scrolls),
+  // once the messages are on screen.
+  const [refusals, setRefusals] = useState(0);
+  const focusProblem = () => setRefusals((n) => n + 1);
+  useEffect(() => {
+    if (refusals) form.current?.querySelector<HTMLElement>('[aria-invalid="true"], .form-error')?.focus();
+  }, [refusals]);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   const assessmentId = target.mode === 'edit' ? target.finding.assessmentId : target.assessment.id;
@@ -36,6 +44,7 @@ export function FindingEditor({ target, onClose, onRemove }: { target: EditorTar
     setFormError(null);
     if (!draft.title.trim()) {
       setErrors({ title: 'A title is required: name the weakness in a few words.' });
+      focusProblem();
       return;
     }
     setErrors({});
@@ -50,6 +59,7 @@ export function FindingEditor({ target, onClose, onRemove }: { target: EditorTar
       const field = error instanceof ApiError ? FIELD_OF_CODE[error.code] : undefined;
       if (field) setErrors({ [field]: error instanceof Error ? error.message : String(error) });
       setFormError(`Not saved: ${messageOf(error)}`);
+      focusProblem();
     } finally {
       setSaving(false);
     }
@@ -57,7 +67,7 @@ export function FindingEditor({ target, onClose, onRemove }: { target: EditorTar
 
   return (
     <Dialog title={title} open onClose={onClose} wide>
-      <form className="form finding-form" aria-label={title} onSubmit={(e) => void save(e)} noValidate>
+      <form ref={form} className="form finding-form" aria-label={title} onSubmit={(e) => void save(e)} noValidate>
         <p className="card-intro">
           {target.assessment ? `In ${target.assessment.name} (${target.assessment.client}).` : null}
           {final ? ' This assessment is final: reopen it in Assessments before changing its findings.' : null}
@@ -151,7 +161,7 @@ export function FindingEditor({ target, onClose, onRemove }: { target: EditorTar
         <ControlPicker assessmentId={assessmentId} value={draft.controls} onChange={(controls) => set('controls', controls)} />
 
         {formError ? (
-          <p className="error-text form-error" role="alert">
+          <p className="error-text form-error" role="alert" tabIndex={-1}>
             {formError}
           </p>
         ) : null}

@@ -11,8 +11,8 @@ function Due({ f }: { f: FindingView }) {
   const day = lapsed ? f.acceptanceExpires : f.dueDate;
   if (!day) return <span className="muted">—</span>;
   return f.overdue ? (
-    <span className="overdue">
-      {day} · {lapsed ? 'Acceptance expired' : 'Overdue'}
+    <span>
+      {day} <span className="overdue-tag">{lapsed ? 'Acceptance expired' : 'Overdue'}</span>
     </span>
   ) : (
     <span>{day}</span>
@@ -48,8 +48,8 @@ export function FindingList({
     { key: 'severity', header: 'Severity', width: '6.2rem', render: (f) => <SeverityBadge severity={f.severity} /> },
     { key: 'status', header: 'Status', width: '8rem', render: (f) => <FindingStatusBadge status={f.status} /> },
     { key: 'owner', header: 'Owner', width: 'minmax(6rem, 9rem)', render: (f) => f.owner || <span className="muted">—</span> },
-    { key: 'due', header: 'Due', width: '12.5rem', render: (f) => <Due f={f} /> },
-    { key: 'controls', header: 'Controls', width: '5.2rem', align: 'end', render: (f) => f.controls.length },
+    { key: 'due', header: 'Due', width: '15rem', render: (f) => <Due f={f} /> },
+    { key: 'controls', header: 'Controls', width: '6.4rem', align: 'end', render: (f) => f.controls.length },
   ];
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>, row: FindingView | undefined) => {
     if (row && e.key === 'Delete' && !e.ctrlKey && !e.metaKey && !e.altKey) {
