@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from '../harness/axe';
 import { chromiumAvailable, closeShared, openApp, type Harness } from '../harness/browser';
@@ -380,6 +381,68 @@ test('a catalogue of 5,000 controls stays windowed and answers the keyboard', as
     for (let i = 0; i < 30; i++) await page.keyboard.press('PageUp');
     await page.getByTestId('control-detail').getByRole('heading', { name: /BIG\.4\d\d\d / }).waitFor();
     assert.ok(Date.now() - started < 5000, `keyboard paging stays quick (${Date.now() - started} ms)`);
+    assert.deepEqual(app.problems, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('an Excel workbook imports through the same mapping step', async (t) => {
+  if (!requirePart(t, chromiumAvailable, 'Chromium (/usr/bin/chromium)')) return;
+  const app = await catalogues();
+  const { page } = app;
+  try {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Controls');
+    sheet.addRow(['Control ID', 'Control name', 'Description', 'Severity']);
+    sheet.addRow(['HR-1', 'Background checks', 'Staff with production access pass a background check.', 'Medium']);
+    sheet.addRow(['HR-2', 'Leaver process', 'Access is removed within one working day of leaving.', 'urgent']);
+    const xlsx = join(tempDir('attest-e2e-'), 'hr-controls.xlsx');
+    await workbook.xlsx.writeFile(xlsx);
+
+    await page.getByRole('button', { name: 'Import…' }).click();
+    const dialog = page.getByTestId('import-dialog');
+    await dialog.getByTestId('import-file').setInputFiles(xlsx);
+    const mapping = dialog.getByTestId('mapping-step');
+    await mapping.waitFor();
+    assert.equal(await mapping.getByLabel('Id (required)').inputValue(), 'Control ID');
+    assert.equal(await mapping.getByLabel('Severity').inputValue(), 'Severity');
+    assert.equal(await mapping.getByLabel('Title of the new catalogue').inputValue(), 'hr-controls');
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    const result = dialog.getByTestId('import-result');
+    await result.waitFor();
+    assert.equal(await result.getByTestId('imported-count').innerText(), '1');
+    assert.match(await result.locator('.problems.error').innerText(), /row 3: severity "urgent" is not one of/);
+    const listed = (await call(app.core, 'catalog.list', {})).catalogues.find((c) => c.id === 'hr-controls');
+    assert.equal(listed?.controlCount, 1);
+    assert.equal(listed?.origin, 'tabular');
+    assert.deepEqual(app.problems, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('the dark theme passes axe on the list, a catalogue, a search and the import dialog', async (t) => {
+  if (!requirePart(t, chromiumAvailable, 'Chromium (/usr/bin/chromium)')) return;
+  const app = await openApp({ colorScheme: 'dark' });
+  const { page } = app;
+  try {
+    await call(app.core, 'workspace.create', { path: join(tempDir('attest-e2e-'), 'dark.attest'), name: 'Dark review', passphrase: PASS });
+    await page.reload();
+    await page.locator('.topbar').waitFor();
+    await page.keyboard.press('Control+4');
+    await page.getByTestId('catalogue-list').waitFor();
+    await axeClean(page, 'dark list');
+    await page.getByRole('button', { name: /Tines tenant hardening/ }).click();
+    await page.getByTestId('control-detail').waitFor();
+    await axeClean(page, 'dark detail');
+    await page.getByTestId('catalogue-search').fill('token');
+    await page.getByTestId('search-results').locator('mark').first().waitFor();
+    await app.screenshot('catalogue-search-dark');
+    await axeClean(page, 'dark search');
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await page.getByTestId('import-dialog').waitFor();
+    await axeClean(page, 'dark import dialog');
     assert.deepEqual(app.problems, []);
   } finally {
     await app.close();
