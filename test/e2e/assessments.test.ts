@@ -179,6 +179,9 @@ test('create, assess by keyboard, finding, search, help, evidence, finalise and 
     await page.getByText(`${hits.length} of ${rows.length} controls`).waitFor();
     assert.equal(await grid.getAttribute('aria-rowcount'), String(hits.length + 1));
     await grid.getByRole('row').filter({ hasText: 'S.A.4' }).waitFor();
+    await page.keyboard.press('Escape');
+    assert.equal(await grid.evaluate((el) => el === document.activeElement), true, 'Escape goes back to the table');
+    assert.equal(await searchBox.inputValue(), 'single sign-on', 'and keeps the search');
     await searchBox.fill('');
     await page.getByText(`${rows.length} of ${rows.length} controls`).waitFor();
 
@@ -274,6 +277,17 @@ test('an assessment of 5,000 controls stays windowed and takes results from the 
     // Filtering by category narrows the 5,000 rows.
     await page.getByLabel('Category').selectOption({ label: 'Area 0' });
     await page.getByText('416 of 5,000 controls').waitFor();
+    // Assessing while filtered on Not assessed: the assessed row leaves, the next one takes its place.
+    await page.getByLabel('Status', { exact: true }).first().selectOption('not-assessed');
+    await page.getByText('416 of 5,000 controls').waitFor();
+    await grid.focus();
+    await page.keyboard.press('1');
+    await page.getByText('415 of 5,000 controls').waitFor();
+    await page.getByTestId('control-panel').getByRole('heading', { name: 'Control number 24' }).waitFor();
+    await eventually(async () => {
+      const rows = (await call(core, 'assessment.get', { id: created.id })).rows;
+      assert.equal(rows.find((r) => r.controlId === 'BIG.12')?.status, 'met');
+    });
     await app.screenshot('assessment-table-dark');
     await axeClean(page, 'a large assessment in the dark theme');
     assert.deepEqual(app.problems, []);

@@ -27,11 +27,11 @@ export function AssessmentList({ assessments, onOpen }: { assessments: readonly 
                 <button type="button" className="asm-link" onClick={() => onOpen(a.id)} title={a.name}>
                   {a.name}
                 </button>
-                <span className="asm-muted">
+                <span className="asm-muted" title={a.catalogues.map((c) => `${c.title} ${c.version}`).join(', ')}>
                   {formatPeriod(a.periodStart, a.periodEnd)} · {a.catalogues.map((c) => c.title).join(', ')}
                 </span>
               </td>
-              <td className="wrap">{a.client}</td>
+              <td>{a.client}</td>
               <td>
                 <span className={`asm-state state-${a.state}`}>{STATE_LABELS[a.state]}</span>
               </td>

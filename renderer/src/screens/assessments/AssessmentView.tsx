@@ -32,7 +32,10 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
   const mutate = useAppStore((s) => s.mutate);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const search = useControlSearch(id, filters.text);
-  const [activeKey, setActiveKey] = useState<string | null>(null);
+  // The active control, and where it was: if it leaves the filtered view because it was
+  // assessed (filtering on Not assessed), the row that takes its place becomes active; if
+  // the filters themselves changed, the first row does.
+  const [cursor, setCursor] = useState<{ key: string; index: number; view: object } | null>(null);
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [panelRefresh, setPanelRefresh] = useState(0);
@@ -47,7 +50,9 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
   const categories = useMemo(() => categoriesOf(rows, filters.catalogueId), [rows, filters.catalogueId]);
   const assessed = useMemo(() => rows.reduce((n, r) => n + (r.status === 'not-assessed' ? 0 : 1), 0), [rows]);
   const indexOf = useMemo(() => new Map(shown.map((r, i) => [rowKey(r), i])), [shown]);
-  const activeIndex = shown.length ? (activeKey !== null ? (indexOf.get(activeKey) ?? 0) : 0) : -1;
+  const view = useMemo(() => ({ filters, hits: search.hits }), [filters, search.hits]);
+  const fallback = cursor && cursor.view === view ? Math.min(cursor.index, shown.length - 1) : 0;
+  const activeIndex = shown.length ? ((cursor && indexOf.get(cursor.key)) ?? fallback) : -1;
   const active = activeIndex >= 0 ? shown[activeIndex] : undefined;
   const activeRowKey = active ? rowKey(active) : '';
 
@@ -67,12 +72,13 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
     [],
   );
 
-  const onActiveChange = useCallback((i: number) => setActiveKey(shown[i] ? rowKey(shown[i]) : null), [shown]);
+  const onActiveChange = useCallback((i: number) => setCursor(shown[i] ? { key: rowKey(shown[i]), index: i, view } : null), [shown, view]);
   const editRationale = useCallback((row: AssessmentRow) => setFocusRequest((r) => ({ key: rowKey(row), n: (r?.n ?? 0) + 1 })), []);
 
   const setStatus = useCallback(
     async (row: AssessmentRow, status: ControlStatus) => {
       const key = rowKey(row);
+      if (status === row.status && !drafts[key]) return; // nothing would change
       const rationale = drafts[key]?.rationale ?? row.rationale;
       const before = { status: row.status, rationale: row.rationale };
       setDraft(key, null);
@@ -162,6 +168,12 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
     return () => window.removeEventListener('keydown', onWindowKey);
   }, []);
 
+  // Keyboard first: once the assessment is loaded, the table has focus.
+  const loaded = summary !== null;
+  useEffect(() => {
+    if (loaded) focusTable();
+  }, [loaded, focusTable]);
+
   const changeState = useCallback(
     async (state: AssessmentState, reason?: string) => {
       const next = await mutate(() => call('assessment.setState', { id, state, ...(reason ? { reason } : {}) }));
@@ -223,6 +235,7 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
       ) : null}
       <ControlFilters
         ref={searchBox}
+        onLeave={focusTable}
         filters={filters}
         onChange={setFilters}
         catalogues={summary.catalogues}

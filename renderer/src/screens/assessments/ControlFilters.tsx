@@ -7,6 +7,8 @@ import type { Filters } from './filters';
 interface Props {
   filters: Filters;
   onChange(next: Filters): void;
+  /** Enter or Escape in the search box: back to the table, the filter kept */
+  onLeave(): void;
   catalogues: readonly { id: string; title: string }[];
   categories: readonly { id: string; title: string }[];
   shown: number;
@@ -31,6 +33,12 @@ export const ControlFilters = forwardRef<HTMLInputElement, Props>(function Contr
           value={filters.text}
           aria-describedby={`${id}-count`}
           onChange={(e) => set({ text: e.target.value })}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' || e.key === 'Escape') {
+              e.preventDefault();
+              props.onLeave();
+            }
+          }}
         />
       </div>
       <div className="field">

@@ -10,13 +10,14 @@ export const ASSESSMENT_SHORTCUTS: readonly ShortcutGroup[] = [
       { keys: ['Home', 'End'], action: 'First or last control' },
       { keys: ['PageUp', 'PageDown'], action: 'One screen up or down' },
       { keys: ['/'], action: 'Search the controls' },
+      { keys: ['Enter', 'Escape'], action: 'From the search box back to the table (the search stays)' },
       { keys: ['?'], action: 'This help' },
     ],
   },
   {
     title: 'Assessing the active control',
     shortcuts: [
-      { keys: ['1'], action: 'Met' },
+      { keys: ['1'], action: 'Met (with a status filter on, the next control moves up)' },
       { keys: ['2'], action: 'Partially met' },
       { keys: ['3'], action: 'Not met' },
       { keys: ['4'], action: 'Not applicable (opens the editor: a justification is required)' },
