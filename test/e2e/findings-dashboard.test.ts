@@ -259,3 +259,82 @@ test('dashboard figures, the finding form, remove and undo, and comparing two as
     await app.close();
   }
 });
+
+test('hundreds of findings stay windowed and filter; a finding is edited; a final assessment refuses changes, keeping the input', async (t) => {
+  if (!requirePart(t, chromiumAvailable, 'Chromium (/usr/bin/chromium)')) return;
+  const app = await openApp();
+  const { page, core } = app;
+  try {
+    await call(core, 'workspace.create', { path: join(tempDir('attest-e2e-'), 'fabrikam.attest'), name: 'Fabrikam review', passphrase: PASS });
+    const a = await call(core, 'assessment.create', {
+      name: 'Fabrikam 2026',
+      client: 'Fabrikam',
+      scope: '',
+      periodStart: null,
+      periodEnd: null,
+      assessor: 'R. Auditor',
+      catalogueIds: [CATALOGUE],
+    });
+    const COUNT = 300;
+    for (let i = 1; i <= COUNT; i++) {
+      const f = finding(`Weakness number ${i}`, 1 + (i % 5), 1 + ((i * 3) % 5), { owner: i % 2 ? 'Alex' : 'Blake' });
+      await call(core, 'finding.create', { assessmentId: a.id, ...f });
+    }
+    const all = (await call(core, 'finding.list', { assessmentId: a.id })).findings;
+
+    await reloadOn(page, '3', 'findings');
+    const grid = page.getByTestId('finding-list').getByRole('grid', { name: 'Findings' });
+    await page.getByText(`${COUNT} findings`).waitFor();
+    assert.equal(await grid.getAttribute('aria-rowcount'), String(COUNT + 1));
+    const rendered = await grid.getByRole('row').count();
+    assert.ok(rendered < 60, `only the rows in view are rendered (${rendered})`);
+
+    await grid.focus();
+    await page.keyboard.press('End');
+    const selected = page.getByRole('group', { name: 'Selected finding' });
+    assert.match(await selected.innerText(), new RegExp(`${all.at(-1)!.ref}\\s+${all.at(-1)!.title}`));
+    await grid.getByRole('row', { name: new RegExp(all.at(-1)!.title) }).waitFor();
+
+    await page.getByLabel('Filter', { exact: true }).fill('Blake');
+    await page.getByText(`${COUNT / 2} of ${COUNT} findings`).waitFor();
+    await page.getByLabel('Severity', { exact: true }).selectOption('critical');
+    const critical = all.filter((f) => f.owner === 'Blake' && f.severity === 'critical').length;
+    await page.getByText(`${critical} of ${COUNT} findings`).waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByText(`${COUNT} findings`).waitFor();
+
+    // Enter opens the active finding for editing.
+    await grid.focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Enter');
+    const first = all[0]!;
+    const dialog = page.getByRole('dialog', { name: `Edit ${first.ref}` });
+    assert.equal(await dialog.getByLabel('Title', { exact: true }).inputValue(), first.title);
+    await dialog.getByLabel('Owner').fill('Casey');
+    await dialog.getByRole('button', { name: 'Save finding' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const saved = (await call(core, 'finding.list', { assessmentId: a.id })).findings.find((f) => f.id === first.id)!;
+    assert.equal(saved.owner, 'Casey');
+    assert.equal(saved.title, first.title);
+
+    // A final assessment is read-only: the refusal is shown and the input stays.
+    await call(core, 'assessment.setState', { id: a.id, state: 'review' });
+    await call(core, 'assessment.setState', { id: a.id, state: 'final' });
+    await reloadOn(page, '3', 'findings');
+    await page.getByText('This assessment is final and read-only').waitFor();
+    await grid.focus();
+    await page.keyboard.press('Enter');
+    const locked = page.getByRole('dialog', { name: `Edit ${first.ref}` });
+    await locked.getByLabel('Title', { exact: true }).fill('A better title');
+    await locked.getByRole('button', { name: 'Save finding' }).click();
+    await locked.getByRole('alert').filter({ hasText: 'Not saved: This assessment is final and read-only' }).waitFor();
+    assert.equal(await locked.getByLabel('Title', { exact: true }).inputValue(), 'A better title');
+    await axeClean(page, 'finding form refused by a final assessment');
+    await locked.getByRole('button', { name: 'Cancel' }).click();
+    await locked.waitFor({ state: 'detached' });
+    assert.equal((await call(core, 'finding.list', { assessmentId: a.id })).findings.find((f) => f.id === first.id)!.title, first.title);
+    assert.deepEqual(app.problems, []);
+  } finally {
+    await app.close();
+  }
+});
