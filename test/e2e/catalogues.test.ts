@@ -336,6 +336,13 @@ test('a custom catalogue: create it, add, edit, delete and restore a control, th
     saved = await call(app.core, 'catalog.get', { id: 'acme-cloud-policy' });
     assert.deepEqual(saved.controls.map((c) => [c.id, c.title, c.weight, c.tags]), [['ACME.1', 'Backups are encrypted at rest', 4, ['backup', 'encryption']]]);
 
+    // The keyboard reaches the editor too: e on the control under the cursor.
+    await page.getByTestId('controls-table').getByRole('grid').focus();
+    await page.keyboard.press('e');
+    await page.getByRole('dialog', { name: 'Edit control ACME.1' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Edit control ACME.1' }).waitFor({ state: 'detached' });
+
     // The same id cannot be created twice.
     await page.getByRole('button', { name: 'New custom catalogue…' }).click();
     await form.getByLabel('Title', { exact: true }).fill('Acme Cloud Policy');

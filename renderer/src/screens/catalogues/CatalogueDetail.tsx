@@ -197,29 +197,34 @@ export function CatalogueDetail({
         </EmptyState>
       ) : (
         <div className="cat-browse">
-          <VirtualTable
-            label={`Controls of ${summary.title}`}
-            rows={rows}
-            columns={columns}
-            rowKey={(c) => c.id}
-            activeIndex={activeIndex}
-            onActiveChange={(i) => {
-              const c = rows[i];
-              if (c) onView({ ...view, controlId: c.id });
-            }}
-            onKeyDown={(event, row) => {
-              if (!editable || !row || event.ctrlKey || event.metaKey || event.altKey) return;
-              if (event.key === 'e') {
-                event.preventDefault();
-                setEditing({ kind: 'edit', control: row });
-              } else if (event.key === 'Delete') {
-                event.preventDefault();
-                setEditing({ kind: 'delete', control: row });
-              }
-            }}
-            height="min(62vh, 640px)"
-            testId="controls-table"
-          />
+          <div>
+            <VirtualTable
+              label={`Controls of ${summary.title}`}
+              rows={rows}
+              columns={columns}
+              rowKey={(c) => c.id}
+              activeIndex={activeIndex}
+              onActiveChange={(i) => {
+                const c = rows[i];
+                if (c) onView({ ...view, controlId: c.id });
+              }}
+              onKeyDown={(event, row) => {
+                if (!editable || !row || event.ctrlKey || event.metaKey || event.altKey) return;
+                if (event.key === 'e') {
+                  event.preventDefault();
+                  setEditing({ kind: 'edit', control: row });
+                } else if (event.key === 'Delete') {
+                  event.preventDefault();
+                  setEditing({ kind: 'delete', control: row });
+                }
+              }}
+              height="min(62vh, 640px)"
+              testId="controls-table"
+            />
+            <p className="cat-keys cat-muted">
+              <kbd>↑</kbd> <kbd>↓</kbd> or <kbd>j</kbd> <kbd>k</kbd> move{editable ? <>, <kbd>e</kbd> edits, <kbd>Delete</kbd> deletes the control</> : null}.
+            </p>
+          </div>
           {active ? (
             <ControlDetail
               control={active}

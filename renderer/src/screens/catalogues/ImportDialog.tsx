@@ -183,7 +183,14 @@ export function ImportDialog({ catalogues, onClose, onOpen }: { catalogues: Cata
             ) : null}
             <ErrorText error={error} />
             <div className="form-actions">
-              <button type="button" className="button" onClick={() => setStep({ kind: 'pick' })}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setError(null);
+                  setStep({ kind: 'pick' });
+                }}
+              >
                 Choose another file
               </button>
               <button
