@@ -7,7 +7,7 @@ import { ErrorText, messageOf } from '../../components/ErrorText';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useAppStore } from '../../store';
 import { WorkspaceScreen } from '../WorkspaceScreen';
-import { applyFilters, isFiltering, takeRequestedFilters, type Filters } from './filters';
+import { applyFilters, isFiltering, clearRequestedFilters, requestedFilters, type Filters } from './filters';
 import { FindingEditor, type EditorTarget } from './FindingEditor';
 import { FindingFilters } from './FindingFilters';
 import { FindingList } from './FindingList';
@@ -31,10 +31,12 @@ function Findings() {
   const [all, setAll] = useState(false);
   const [findings, setFindings] = useState<FindingView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [filters, setFilters] = useState<Filters>(takeRequestedFilters);
+  const [filters, setFilters] = useState<Filters>(requestedFilters);
   const [active, setActive] = useState(0);
   const [editor, setEditor] = useState<EditorTarget | null>(null);
   const [removed, setRemoved] = useState<FindingView | null>(null);
+
+  useEffect(clearRequestedFilters, []);
 
   const assessment = assessments.find((a) => a.id === assessmentId);
   const scope = all ? undefined : assessment?.id;

@@ -29,8 +29,8 @@ let pending: Partial<Filters> | null = null;
 export function requestFilters(f: Partial<Filters>): void {
   pending = f;
 }
-export function takeRequestedFilters(): Filters {
-  const f = { ...NO_FILTERS, ...pending };
+/** Read without clearing: a state initializer may run twice (StrictMode). */
+export const requestedFilters = (): Filters => ({ ...NO_FILTERS, ...pending });
+export function clearRequestedFilters(): void {
   pending = null;
-  return f;
 }
