@@ -10,16 +10,24 @@ import { AttestError } from '../../core/errors';
 import type { CliCommand, CommandInput } from '../command';
 import { invoke, withCore } from '../cli-core';
 import { facts } from '../format';
-import { optionalPassphrase, passphraseOptions, workspacePassphrase } from '../passphrase';
+import { optionalPassphrase, passphraseOptions, requirePassphrase, workspacePassphrase } from '../passphrase';
 
 /** Opens the workspace named by the first positional (passphrase as `attest call` takes it) and runs fn. */
 export async function withWorkspace<T>(input: CommandInput, usage: string, fn: (core: Core) => Promise<T>): Promise<T> {
   const file = input.positionals[0];
   if (!file) throw new AttestError('USAGE', `Missing the workspace file. Usage: attest ${usage}`);
   const path = resolve(file);
-  const passphrase = await optionalPassphrase(input.io, workspacePassphrase(input.values));
+  const source = workspacePassphrase(input.values);
+  const passphrase = await optionalPassphrase(input.io, source);
   return withCore(input.io, async (core) => {
-    await invoke(core, 'workspace.open', { path, passphrase, remember: false });
+    try {
+      await invoke(core, 'workspace.open', { path, passphrase, remember: false });
+    } catch (error) {
+      // No passphrase and no key remembered on this device: say how to give one.
+      const code = error instanceof AttestError ? error.code : '';
+      if (passphrase === undefined && (code === 'NOT_REMEMBERED' || code === 'KEYCHAIN_UNAVAILABLE')) await requirePassphrase(input.io, source);
+      throw error;
+    }
     return fn(core);
   });
 }

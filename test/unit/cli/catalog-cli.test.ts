@@ -167,10 +167,11 @@ test('each bad input has its own one-line message and exit code and changes noth
     { name: 'not an OSCAL catalog', args: ['catalog', 'import', ws, notCatalog], code: 21, message: /not an OSCAL catalog/ },
     { name: 'unsupported file', args: ['catalog', 'import', ws, join(dir, 'controls.pdf'), '--map', 'id=a,title=b,statement=c'], code: 22, message: /neither a \.csv nor an \.xlsx/ },
     { name: 'no catalogue id', args: ['catalog', 'show', ws], code: 2, message: /Missing the catalogue id/ },
+    { name: 'no passphrase', args: ['catalog', 'list', ws], env: { ATTEST_PASSPHRASE: '' }, code: 16, message: /passphrase is needed: use --passphrase-file/ },
   ];
   writeFileSync(join(dir, 'controls.pdf'), '%PDF-1.7\n');
   for (const c of cases) assertOneLineError(await run(c.args, c.env), c.code, c.message, c.name);
-  assert.equal(new Set(cases.filter((c) => c.code !== 2 && c.name !== 'missing workspace').map((c) => c.code)).size, 6, 'distinct codes');
+  assert.equal(new Set(cases.filter((c) => c.code !== 2 && c.name !== 'missing workspace').map((c) => c.code)).size, 7, 'distinct codes');
   assert.deepEqual(await catalogueIds(), before);
 });
 
