@@ -26,3 +26,7 @@ export const FINDING_STATUS_LABELS: Record<FindingStatus, string> = {
   verified: 'Verified',
 };
 export const STATE_LABELS: Record<AssessmentState, string> = { draft: 'Draft', review: 'In review', final: 'Final' };
+
+/** How catalog.search marks the matched words in a snippet (control characters never found in catalogue text). */
+export const MATCH_START = '\u0002';
+export const MATCH_END = '\u0003';

@@ -1,6 +1,7 @@
 // Full-text search over the controls of the workspace's current catalogues (SQLite FTS4:
 // sql.js is built without FTS5), with filters. Given an assessment, the status filter
 // and the returned statuses come from that assessment's results.
+import { MATCH_END, MATCH_START } from '../../contract/vocabulary';
 import type { SqlValue, Workspace } from '../workspace';
 
 export interface SearchQuery {
@@ -18,7 +19,7 @@ export interface SearchHit {
   controlId: string;
   title: string;
   category: string;
-  /** the matching text with the matched words in [brackets] */
+  /** the matching text with each matched word between MATCH_START and MATCH_END */
   snippet: string;
   status: string | null;
 }
@@ -71,7 +72,7 @@ export function searchControls(ws: Workspace, q: SearchQuery): { hits: SearchHit
   const order = fromFts ? 'ORDER BY length(offsets(controls_fts)) DESC, c.catalogue_id, c.position' : 'ORDER BY c.catalogue_id, c.position';
   const rows = ws.query<{ catalogue_id: string; control_id: string; title: string; category: string; snip: string; status: string | null }>(
     `SELECT c.catalogue_id, c.control_id, controls_fts.title AS title, c.category,
-            ${fromFts ? `snippet(controls_fts, '[', ']', '…', -1, 12)` : `substr(controls_fts.statement, 1, 120)`} AS snip,
+            ${fromFts ? `snippet(controls_fts, '${MATCH_START}', '${MATCH_END}', '…', -1, 12)` : `substr(controls_fts.statement, 1, 120)`} AS snip,
             ${q.assessmentId ? 'r.status' : 'NULL'} AS status
      ${from} ${whereSql} ${order} LIMIT ?`,
     [...joinParams, ...params, q.limit],

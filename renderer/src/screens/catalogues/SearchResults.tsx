@@ -90,13 +90,13 @@ export function SearchResults({
           <div className="hit-cell">
             <div className="hit-title">{h.title}</div>
             <div className="hit-snippet">
-              <Snippet snippet={h.snippet} query={query.text} />
+              <Snippet snippet={h.snippet} />
             </div>
           </div>
         ),
       },
     ],
-    [titles, query.text],
+    [titles],
   );
 
   const where = [

@@ -1,10 +1,10 @@
 import { snippetPieces } from './text';
 
 /** A search snippet with the matched words in <mark>; everything is rendered as text, never as HTML. */
-export function Snippet({ snippet, query }: { snippet: string; query: string }) {
+export function Snippet({ snippet }: { snippet: string }) {
   return (
     <>
-      {snippetPieces(snippet, query).map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
+      {snippetPieces(snippet).map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
     </>
   );
 }

@@ -1,42 +1,18 @@
 // Pure text helpers of the Catalogues screen: snippet highlighting, statement parameters,
 // slugs, file sizes. Kept free of React so they stay small and easy to reason about.
 
+import { MATCH_END, MATCH_START } from '../../../../main/contract/vocabulary';
+
 export type Piece = { text: string; mark: boolean };
 
-/** The words of a search as the core's full-text search splits them (letters and digits). */
-export function searchWords(query: string): string[] {
-  return query
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0);
-}
-
-/**
- * Splits a search snippet into plain and matched pieces. The core marks each matched word
- * as [word]; but control text has its own brackets too (OSCAL "[Assignment: …]"), so a
- * bracketed run counts as a match only if it is one word that starts with a searched word
- * (the search matches word prefixes). Everything else stays literal text.
- */
-export function snippetPieces(snippet: string, query: string): Piece[] {
-  const words = searchWords(query);
+/** Splits a search snippet into plain and matched pieces at the core's match marks. */
+export function snippetPieces(snippet: string): Piece[] {
   const pieces: Piece[] = [];
-  const push = (text: string, mark: boolean) => {
-    if (!text) return;
-    const last = pieces[pieces.length - 1];
-    if (last && last.mark === mark && !mark) last.text += text;
-    else pieces.push({ text, mark });
-  };
-  const pattern = /\[([\p{L}\p{N}]+)\]/gu;
-  let at = 0;
-  for (const m of snippet.matchAll(pattern)) {
-    const word = m[1] ?? '';
-    const isMatch = words.some((w) => word.toLowerCase().startsWith(w));
-    push(snippet.slice(at, m.index), false);
-    if (isMatch) push(word, true);
-    else push(m[0], false);
-    at = (m.index ?? 0) + m[0].length;
+  for (const [i, part] of snippet.split(MATCH_START).entries()) {
+    const [marked, rest] = i === 0 ? ['', part] : [part.split(MATCH_END)[0] ?? '', part.split(MATCH_END).slice(1).join('')];
+    if (marked) pieces.push({ text: marked, mark: true });
+    if (rest) pieces.push({ text: rest, mark: false });
   }
-  push(snippet.slice(at), false);
   return pieces;
 }
 
