@@ -36,6 +36,14 @@ async function eventually<T>(check: () => Promise<T>, timeoutMs = 5000): Promise
   }
 }
 
+/** Whether a row of the grid is fully inside the grid's visible area. */
+async function rowInView(page: Page, text: string): Promise<boolean> {
+  const grid = page.getByTestId('control-table').getByRole('grid');
+  const row = grid.getByRole('row').filter({ hasText: text });
+  const [g, r] = await Promise.all([grid.boundingBox(), row.boundingBox()]);
+  return !!g && !!r && r.y >= g.y && r.y + r.height <= g.y + g.height + 1;
+}
+
 /** A fresh app with a workspace open on the Assessments screen. */
 async function assessmentsScreen(colorScheme: 'light' | 'dark' = 'light'): Promise<Harness> {
   const app = await openApp({ colorScheme });
@@ -201,6 +209,7 @@ test('create, assess by keyboard, finding, search, help, evidence, finalise and 
     await page.getByText('Final — read-only.').waitFor();
     await grid.focus();
     await page.keyboard.press('End');
+    await eventually(async () => assert.equal(await rowInView(page, rows.at(-1)!.label), true, 'End shows the last row'));
     await page.keyboard.press('1');
     await page.getByTestId('toast').getByText(/final and read-only/).waitFor();
     const after = (await call(core, 'assessment.get', { id: summary.id })).rows;
