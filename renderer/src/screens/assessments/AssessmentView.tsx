@@ -2,7 +2,7 @@
 // side panel of the active control. Keys are described in shortcuts.ts.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { AssessmentRow } from '../../../../main/contract/assessment';
-import { STATUS_LABELS, type AssessmentState, type ControlStatus } from '../../../../main/contract/vocabulary';
+import { STATE_LABELS, STATUS_LABELS, type AssessmentState, type ControlStatus } from '../../../../main/contract/vocabulary';
 import { call } from '../../api/client';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -179,8 +179,9 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
     async (state: AssessmentState, reason?: string) => {
       const next = await mutate(() => call('assessment.setState', { id, state, ...(reason ? { reason } : {}) }));
       setSummary(next);
+      say({ text: `The assessment is now ${STATE_LABELS[next.state]}${reason ? '; the reason is in the audit log' : ''}.`, tone: 'ok' });
     },
-    [id, mutate, setSummary],
+    [id, mutate, say, setSummary],
   );
 
   const saveFromEditor = useCallback(

@@ -1,6 +1,6 @@
 // Where the assessment stands (state, progress, open findings) and the moves it can make:
 // draft → in review → final, back to draft, and reopening a final one with a reason.
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { AssessmentSummary } from '../../../../main/contract/assessment';
 import { STATE_LABELS, type AssessmentState } from '../../../../main/contract/vocabulary';
 import { Dialog } from '../../components/Dialog';
@@ -17,12 +17,18 @@ export function WorkflowBar({ summary, assessed, onState }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [reopening, setReopening] = useState(false);
+  const actions = useRef<HTMLDivElement>(null);
+  // The button just pressed is replaced by the next move: focus follows to it.
+  const focusNext = () => {
+    setTimeout(() => actions.current?.querySelector<HTMLButtonElement>('button')?.focus(), 0);
+  };
 
   const move = async (state: AssessmentState) => {
     setBusy(true);
     setError(null);
     try {
       await onState(state);
+      focusNext();
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -39,7 +45,7 @@ export function WorkflowBar({ summary, assessed, onState }: Props) {
           {summary.openFindings} open finding{summary.openFindings === 1 ? '' : 's'}
         </span>
       </div>
-      <div className="asm-workflow-actions">
+      <div className="asm-workflow-actions" ref={actions}>
         {summary.state === 'draft' ? (
           <button type="button" className="button primary" disabled={busy} onClick={() => void move('review')}>
             Send to review
@@ -62,7 +68,7 @@ export function WorkflowBar({ summary, assessed, onState }: Props) {
         ) : null}
       </div>
       <ErrorText error={error} />
-      <ReopenDialog open={reopening} onClose={() => setReopening(false)} onReopen={(reason) => onState('review', reason)} />
+      <ReopenDialog open={reopening} onClose={() => setReopening(false)} onReopen={(reason) => onState('review', reason).then(focusNext)} />
     </section>
   );
 }
