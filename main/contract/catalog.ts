@@ -80,6 +80,13 @@ const customControl = z.object({
   weight: z.number().int().min(1).max(5).optional(),
   severity: z.enum(['critical', 'high', 'medium', 'low', 'info']).optional(),
   tags: z.array(z.string().min(1).max(60)).max(30).default([]),
+  // Kept as they are when omitted; passed back in full by an undo of a removal.
+  label: z.string().max(80).optional(),
+  parent: controlId.optional(),
+  references: z.array(reference).max(200).optional(),
+  mappings: z.array(mapping).max(200).optional(),
+  checks: z.array(z.string().min(1).max(80)).max(50).optional(),
+  note: z.string().max(5000).optional(),
 });
 
 export const catalogChannels = {
@@ -167,7 +174,15 @@ export const catalogChannels = {
   }),
   'catalog.saveControl': defineChannel({
     summary: 'Add or change a control of a custom or imported catalogue (its version goes up).',
-    request: z.object({ catalogueId, control: customControl, previousId: controlId.optional() }).strict(),
+    request: z
+      .object({
+        catalogueId,
+        control: customControl,
+        previousId: controlId.optional(),
+        /** where a new control goes in the catalogue's order (an undo puts it back in place); default: last */
+        position: z.number().int().min(0).optional(),
+      })
+      .strict(),
     response: catalogueSummary,
   }),
   'catalog.deleteControl': defineChannel({

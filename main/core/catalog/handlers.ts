@@ -196,7 +196,8 @@ export function catalogHandlers(library: CatalogLibrary): Pick<HandlerMap, Catal
       if (!current.categories.some((c) => c.id === control.category)) {
         throw new AttestError('CATALOG_INVALID', `Category "${control.category}" is not one of this catalogue's: ${current.categories.map((c) => c.id).join(', ')}.`);
       }
-      const controls = existing ? current.controls.map((c) => (c.id === replacing ? control : c)) : [...current.controls, control];
+      const controls = existing ? current.controls.map((c) => (c.id === replacing ? control : c)) : [...current.controls];
+      if (!existing) controls.splice(Math.min(r.position ?? controls.length, controls.length), 0, control);
       const next = validateCatalogue({ ...current, version: bumpVersion(current.version), controls });
       return (await installCatalogue(ws, next, actorFor(context))).summary;
     },

@@ -231,7 +231,8 @@ test('search: FTS4 over id, title, statement and guidance with filters; any type
       assert.ok(r.total >= 0);
     }
     assert.equal(matchExpression('  '), null);
-    assert.equal(matchExpression('Single sign-on'), 'single* sign* on*');
+    assert.equal(matchExpression('Single sign-on'), 'single* "sign on*"');
+    assert.equal(matchExpression('S.A.3 "x" AND'), '"s a 3*" x* and*');
 
     await set(core, id, 'S.A.4', 'not-met');
     await set(core, id, 'S.A.5', 'met');

@@ -40,7 +40,7 @@ export function CatalogueDetail({
   onBack(): void;
 }) {
   const [editing, setEditing] = useState<Editing>(null);
-  const [undo, setUndo] = useState<{ control: ControlView; error: string | null } | null>(null);
+  const [undo, setUndo] = useState<{ control: ControlView; position: number; error: string | null } | null>(null);
   const editable = isEditable(summary);
   const heading = useRef<HTMLHeadingElement>(null);
   // Opening a catalogue replaces what had focus (a list row, a search result): move focus to its title.
@@ -80,20 +80,15 @@ export function CatalogueDetail({
     [categoryTitle, view.category],
   );
 
-  const restore = async (control: ControlView) => {
+  const restore = async (control: ControlView, position: number) => {
     try {
-      await useAppStore.getState().mutate(() => call('catalog.saveControl', { catalogueId: summary.id, control: controlInput(control) }));
+      await useAppStore.getState().mutate(() => call('catalog.saveControl', { catalogueId: summary.id, control: controlInput(control), position }));
       setUndo(null);
       onView({ ...view, controlId: control.id, category: undefined });
     } catch (e) {
-      setUndo({ control, error: messageOf(e) });
+      setUndo({ control, position, error: messageOf(e) });
     }
   };
-
-  const lost = (c: ControlView) =>
-    [c.references.length ? 'references' : '', c.mappings.length ? 'mappings' : '', c.checks.length ? 'live-check links' : '', c.note ? 'the editorial note' : '']
-      .filter(Boolean)
-      .join(', ');
 
   return (
     <div className="cat-detail">
@@ -172,7 +167,7 @@ export function CatalogueDetail({
           <span>
             Deleted control <code>{undo.control.id}</code>.
           </span>
-          <button type="button" className="button" onClick={() => void restore(undo.control)}>
+          <button type="button" className="button" onClick={() => void restore(undo.control, undo.position)}>
             Undo
           </button>
           <button type="button" className="button subtle" onClick={() => setUndo(null)} aria-label="Dismiss">
@@ -263,18 +258,15 @@ export function CatalogueDetail({
           onClose={() => setEditing(null)}
           onConfirm={async () => {
             const control = editing.control;
+            const position = detail.controls.findIndex((c) => c.id === control.id);
             await useAppStore.getState().mutate(() => call('catalog.deleteControl', { catalogueId: summary.id, controlId: control.id }));
-            setUndo({ control, error: null });
+            setUndo({ control, position: Math.max(0, position), error: null });
           }}
         >
           <p>
             “{editing.control.title}” leaves {summary.title}, whose version goes up. Assessments that already use this catalogue keep their own copy.
           </p>
-          {lost(editing.control) ? (
-            <p className="warning-text">Undo brings back its id, text, category, weight, severity and tags, but not its {lost(editing.control)}.</p>
-          ) : (
-            <p className="cat-muted">You can undo this right after.</p>
-          )}
+          <p className="cat-muted">You can undo this right after; the control comes back whole, in its place.</p>
         </ConfirmDialog>
       ) : null}
       {editing?.kind === 'remove' ? (

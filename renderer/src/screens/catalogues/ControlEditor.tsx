@@ -17,9 +17,15 @@ export type ControlInput = {
   weight?: number;
   severity?: FindingSeverity;
   tags: string[];
+  label?: string;
+  parent?: string;
+  references?: ControlView['references'];
+  mappings?: ControlView['mappings'];
+  checks?: string[];
+  note?: string;
 };
 
-/** The fields catalog.saveControl takes, from a control as the catalogue shows it. */
+/** Every field catalog.saveControl takes, from a control as the catalogue shows it (undo restores it whole). */
 export function controlInput(c: ControlView): ControlInput {
   return {
     id: c.id,
@@ -30,6 +36,12 @@ export function controlInput(c: ControlView): ControlInput {
     ...(c.weight !== undefined ? { weight: c.weight } : {}),
     ...(c.severity !== undefined ? { severity: c.severity } : {}),
     tags: c.tags,
+    ...(c.label !== undefined ? { label: c.label } : {}),
+    ...(c.parent !== undefined ? { parent: c.parent } : {}),
+    references: c.references,
+    mappings: c.mappings,
+    checks: c.checks,
+    ...(c.note !== undefined ? { note: c.note } : {}),
   };
 }
 
