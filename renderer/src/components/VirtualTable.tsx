@@ -37,6 +37,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
   const { rows, columns, activeIndex, onActiveChange, rowHeight = 40 } = props;
   const id = useId();
   const body = useRef<HTMLDivElement>(null);
+  const head = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);
 
@@ -50,13 +51,15 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
     return () => observer.disconnect();
   }, []);
 
-  // Keep the active row in view when it moves by keyboard or from outside.
+  // Keep the active row in view when it moves by keyboard or from outside. The sticky
+  // header sits above the rows inside the scroller, so a row must clear it at both ends.
   useEffect(() => {
     const el = body.current;
     if (!el || activeIndex < 0) return;
+    const header = head.current?.offsetHeight ?? 0;
     const top = activeIndex * rowHeight;
     if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = top + rowHeight - el.clientHeight;
+    else if (header + top + rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = header + top + rowHeight - el.clientHeight;
   }, [activeIndex, rowHeight]);
 
   const move = useCallback(
@@ -113,7 +116,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         onKeyDown={onKeyDown}
       >
-        <div className="vtable-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
+        <div ref={head} className="vtable-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
           {columns.map((c) => (
             <div key={c.key} role="columnheader" className={`vtable-cell align-${c.align ?? 'start'}`}>
               {c.header}

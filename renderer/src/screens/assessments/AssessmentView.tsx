@@ -31,8 +31,7 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
   const navigate = useAppStore((s) => s.navigate);
   const mutate = useAppStore((s) => s.mutate);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const catalogueIds = useMemo(() => summary?.catalogues.map((c) => c.id) ?? [], [summary]);
-  const search = useControlSearch(catalogueIds, filters.text);
+  const search = useControlSearch(id, filters.text);
   // The active control, and where it was: if it leaves the filtered view because it was
   // assessed (filtering on Not assessed), the row that takes its place becomes active; if
   // the filters themselves changed, the first row does.

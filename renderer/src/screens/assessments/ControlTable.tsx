@@ -1,6 +1,6 @@
 // The control table: a windowed grid (only the rows in view are in the DOM) with
 // columns built once. Keys the grid does not handle itself go to onKey.
-import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
+import { memo, type KeyboardEvent } from 'react';
 import type { AssessmentRow } from '../../../../main/contract/assessment';
 import { StatusBadge } from '../../components/Badges';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
@@ -40,20 +40,8 @@ interface Props {
 const ROW_HEIGHT = 38;
 
 export const ControlTable = memo(function ControlTable(props: Props) {
-  const wrap = useRef<HTMLDivElement>(null);
-  const { activeIndex } = props;
-  // The shared table keeps the active row in view but forgets its own sticky header when
-  // moving down, so the row can end up hidden under the bottom edge; this makes up the
-  // difference. (Runs after the table's own effect.)
-  useEffect(() => {
-    const grid = wrap.current?.querySelector<HTMLElement>('[role="grid"]');
-    const head = grid?.querySelector<HTMLElement>('.vtable-head');
-    if (!grid || !head || activeIndex < 0) return;
-    const bottom = head.offsetHeight + (activeIndex + 1) * ROW_HEIGHT;
-    if (bottom > grid.scrollTop + grid.clientHeight) grid.scrollTop = bottom - grid.clientHeight;
-  }, [activeIndex]);
   return (
-    <div ref={wrap}>
+    <div>
       <VirtualTable<AssessmentRow>
         label="Controls"
         testId="control-table"

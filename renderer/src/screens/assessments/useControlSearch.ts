@@ -1,8 +1,5 @@
 // Full-text search over the assessment's controls, debounced while the user types. The
 // answer is a set of row keys the table filters to; null means "no search text".
-// One search per catalogue of the assessment rather than one by assessmentId: the core's
-// assessment join takes seconds at 5,000 controls, per catalogue it takes milliseconds,
-// and the statuses it would add are already in the rows.
 import { useEffect, useState } from 'react';
 import { call } from '../../api/client';
 import { messageOf } from '../../components/ErrorText';
@@ -17,21 +14,20 @@ export interface SearchState {
   error: string | null;
 }
 
-export function useControlSearch(catalogueIds: readonly string[], text: string): SearchState {
+export function useControlSearch(assessmentId: string, text: string): SearchState {
   const [state, setState] = useState<{ text: string; hits: ReadonlySet<string> | null; error: string | null }>({
     text: '',
     hits: null,
     error: null,
   });
   const query = text.trim();
-  const catalogues = catalogueIds.join('\n');
 
   useEffect(() => {
-    if (!query || !catalogues) return;
+    if (!query) return;
     let current = true;
     const timer = setTimeout(() => {
-      Promise.all(catalogues.split('\n').map((catalogueId) => call('catalog.search', { catalogueId, text: query, limit: LIMIT }))).then(
-        (answers) => current && setState({ text: query, hits: new Set(answers.flatMap((r) => r.hits.map(rowKey))), error: null }),
+      call('catalog.search', { assessmentId, text: query, limit: LIMIT }).then(
+        (answer) => current && setState({ text: query, hits: new Set(answer.hits.map(rowKey)), error: null }),
         (e: unknown) => current && setState({ text: query, hits: null, error: messageOf(e) }),
       );
     }, SEARCH_DEBOUNCE_MS);
@@ -39,7 +35,7 @@ export function useControlSearch(catalogueIds: readonly string[], text: string):
       current = false;
       clearTimeout(timer);
     };
-  }, [catalogues, query]);
+  }, [assessmentId, query]);
 
   if (!query) return { hits: null, pending: false, error: null };
   // Until the answer for this text arrives, keep showing the previous hits.
