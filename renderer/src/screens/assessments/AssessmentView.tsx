@@ -15,7 +15,7 @@ import { categoriesOf, filterRows, NO_FILTERS, type Filters } from './filters';
 import { formatPeriod } from './format';
 import type { Draft, FocusRequest } from './RationaleEditor';
 import { ASSESSMENT_SHORTCUTS, STATUS_KEYS } from './shortcuts';
-import { Toast, type ToastMessage } from './Toast';
+import { Toast, type ToastMessage } from '../../components/Toast';
 import { rowKey, useAssessment } from './useAssessment';
 import { useControlSearch } from './useControlSearch';
 import { WorkflowBar } from './WorkflowBar';

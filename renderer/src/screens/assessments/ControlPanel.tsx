@@ -11,7 +11,7 @@ import { messageOf } from '../../components/ErrorText';
 import { EvidenceSection } from './EvidenceSection';
 import { describeAction, formatWhen } from './format';
 import { RationaleEditor, type Draft, type FocusRequest } from './RationaleEditor';
-import type { ToastMessage } from './Toast';
+import type { ToastMessage } from '../../components/Toast';
 
 type Detail = ResponseOf<'assessment.control'>;
 const REST_MS = 120;

@@ -7,7 +7,7 @@ import { messageOf } from '../../components/ErrorText';
 import { useAppStore } from '../../store';
 import { downloadEvidence, readAsBase64 } from './files';
 import { formatBytes, formatWhen } from './format';
-import type { ToastMessage } from './Toast';
+import type { ToastMessage } from '../../components/Toast';
 
 export const EVIDENCE_LIMIT_MB = 10;
 // Above this the file is not even read: it could not cross the contract's size limit.

@@ -5,11 +5,12 @@ import type { CatalogueDetail as Detail, CatalogueSummary, ControlView } from '.
 import { call } from '../../api/client';
 import { SeverityBadge } from '../../components/Badges';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorText, messageOf } from '../../components/ErrorText';
+import { messageOf } from '../../components/ErrorText';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { useAppStore } from '../../store';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ControlDetail, type ControlTarget } from './ControlDetail';
+import { Toast } from '../../components/Toast';
 import { ControlEditor, controlInput } from './ControlEditor';
 import { ORIGIN_LABELS, isEditable } from './labels';
 import { plural, shortHash } from './text';
@@ -162,20 +163,19 @@ export function CatalogueDetail({
         </div>
       </section>
 
-      {undo ? (
-        <div className="cat-undo" role="status">
-          <span>
-            Deleted control <code>{undo.control.id}</code>.
-          </span>
-          <button type="button" className="button" onClick={() => void restore(undo.control, undo.position)}>
-            Undo
-          </button>
-          <button type="button" className="button subtle" onClick={() => setUndo(null)} aria-label="Dismiss">
-            ×
-          </button>
-          <ErrorText error={undo.error} />
-        </div>
-      ) : null}
+      <Toast
+        toast={
+          undo
+            ? {
+                id: 0,
+                text: undo.error ? `Control ${undo.control.id} could not be restored: ${undo.error}` : `Deleted control ${undo.control.id}.`,
+                tone: undo.error ? 'error' : 'ok',
+                action: { label: undo.error ? 'Try again' : 'Undo', run: () => void restore(undo.control, undo.position) },
+              }
+            : null
+        }
+        onDismiss={() => setUndo(null)}
+      />
 
       {detail.controls.length === 0 ? (
         <EmptyState

@@ -167,7 +167,7 @@ export function FindingEditor({ target, onClose, onRemove }: { target: EditorTar
         ) : null}
         <div className="form-actions">
           {target.mode === 'edit' ? (
-            <button type="button" className="button danger push-start" onClick={() => onRemove(target.finding)}>
+            <button type="button" className="button danger-ghost push-start" onClick={() => onRemove(target.finding)}>
               Remove finding
             </button>
           ) : null}

@@ -12,7 +12,7 @@ import { FindingEditor, type EditorTarget } from './FindingEditor';
 import { FindingFilters } from './FindingFilters';
 import { FindingList } from './FindingList';
 import type { FindingView } from './types';
-import { UndoToast } from './UndoToast';
+import { Toast } from '../../components/Toast';
 import './findings.css';
 
 const SUBTITLE = 'Weaknesses found during assessments, with severity, owner, due date and remediation.';
@@ -174,7 +174,7 @@ function Findings() {
                 <button type="button" className="button" onClick={() => openEditor(activeFinding)}>
                   Edit
                 </button>
-                <button type="button" className="button danger" onClick={() => void remove(activeFinding)}>
+                <button type="button" className="button danger-ghost" onClick={() => void remove(activeFinding)}>
                   Remove
                 </button>
               </>
@@ -200,9 +200,10 @@ function Findings() {
         <p className="muted">Loading findings…</p>
       )}
       {editor ? <FindingEditor key={editor.mode === 'edit' ? editor.finding.id : 'new'} target={editor} onClose={() => setEditor(null)} onRemove={(f) => void remove(f)} /> : null}
-      <div className="toast-region" role="status">
-        {removed ? <UndoToast message={`Removed ${removed.ref} “${removed.title}”.`} onUndo={() => void undo()} onDismiss={dismiss} /> : null}
-      </div>
+      <Toast
+        toast={removed ? { id: 0, text: `Removed ${removed.ref} “${removed.title}”.`, tone: 'ok', action: { label: 'Undo', run: () => void undo() } } : null}
+        onDismiss={dismiss}
+      />
     </>
   );
 }

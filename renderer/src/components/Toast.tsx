@@ -20,9 +20,9 @@ export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDism
   }, [toast, onDismiss]);
 
   return (
-    <div className="asm-toast-region" role="status">
+    <div className="toast-region" role="status">
       {toast ? (
-        <div className={`asm-toast ${toast.tone}`} data-testid="toast" role={toast.tone === 'error' ? 'alert' : undefined}>
+        <div className={`toast ${toast.tone}`} data-testid="toast" role={toast.tone === 'error' ? 'alert' : undefined}>
           <span>{toast.text}</span>
           {toast.action ? (
             <button
