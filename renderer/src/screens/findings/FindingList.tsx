@@ -48,7 +48,7 @@ export function FindingList({
     { key: 'severity', header: 'Severity', width: '6.2rem', render: (f) => <SeverityBadge severity={f.severity} /> },
     { key: 'status', header: 'Status', width: '8rem', render: (f) => <FindingStatusBadge status={f.status} /> },
     { key: 'owner', header: 'Owner', width: 'minmax(6rem, 9rem)', render: (f) => f.owner || <span className="muted">—</span> },
-    { key: 'due', header: 'Due', width: '15rem', render: (f) => <Due f={f} /> },
+    { key: 'due', header: 'Due', width: '11.5rem', render: (f) => <Due f={f} /> },
     { key: 'controls', header: 'Controls', width: '6.4rem', align: 'end', render: (f) => f.controls.length },
   ];
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>, row: FindingView | undefined) => {
