@@ -15,7 +15,7 @@ export interface Bar {
 
 const ROW = 30;
 const VALUE_W = 118; // room after a bar for its number or "not assessed yet"
-const CHAR_W = 7.2; // average width of a 13px label character
+const CHAR_W = 8; // average width of a 13px label character (DejaVu Sans is wide)
 
 function useWidth() {
   const ref = useRef<HTMLElement>(null);
@@ -69,7 +69,9 @@ export function BarChart({ caption, bars }: { caption: string; bars: readonly Ba
           );
         })}
       </svg>
-      <table className="visually-hidden">
+      {/* A table ignores a 1px width, so the hidden box is a div around it. */}
+      <div className="visually-hidden">
+      <table>
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -88,6 +90,7 @@ export function BarChart({ caption, bars }: { caption: string; bars: readonly Ba
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }
