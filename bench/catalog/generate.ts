@@ -2,17 +2,7 @@
 // their own control sets (domain, title, requirement, guidance, weight, tags), varied by a
 // seeded generator so every run indexes the same text.
 
-/** A small seeded PRNG (mulberry32), so runs are comparable. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded as random } from '../../test/unit/report/fixtures/engagement';
 
 const DOMAINS: { name: string; code: string; subjects: string[]; actions: string[] }[] = [
   { name: 'Identity and access', code: 'IAM', subjects: ['privileged accounts', 'service accounts', 'contractor accounts', 'shared mailboxes', 'break-glass accounts', 'single sign-on sessions'], actions: ['reviewed by their owners', 'protected with multi-factor authentication', 'disabled when unused for 45 days', 'granted through approved roles only', 'limited to least privilege'] },

@@ -11,25 +11,14 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { ChannelName, RequestOf, ResponseOf } from '../../main/contract/ipc';
 import { createCore, type Core } from '../../main/core/core';
-import type { Keychain } from '../../main/core/keychain/keychain';
 import { clientCatalogueCsv } from './generate';
+import { memoryKeychain } from '../support/memory-keychain';
 import { searchPlan } from './queries';
 
 const { values: args } = parseArgs({ options: { controls: { type: 'string', default: '5000' }, searches: { type: 'string', default: '240' } } });
 const TARGET_CONTROLS = Number(args.controls);
 const SEARCHES = Number(args.searches);
 const HIGH = join(__dirname, '..', '..', '..', 'shared', 'corpora', 'oscal', 'NIST_SP-800-53_rev5_HIGH-baseline-resolved-profile_catalog-min.json');
-
-/** In-memory keychain and a small KDF: the figures are about catalogues, not scrypt or D-Bus. */
-function memoryKeychain(): Keychain {
-  const m = new Map<string, string>();
-  return {
-    get: async (a) => m.get(a) ?? null,
-    set: async (a, s) => void m.set(a, s),
-    delete: async (a) => m.delete(a),
-    accounts: async () => [...m.keys()],
-  };
-}
 
 async function call<C extends ChannelName>(core: Core, channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
   const r = await core.dispatch(channel, request, { origin: 'cli' });

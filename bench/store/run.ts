@@ -9,22 +9,11 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import type { Keychain } from '../../main/core/keychain/keychain';
 import { createWorkspace, openWorkspace, type Workspace } from '../../main/core/workspace';
+import { memoryKeychain } from '../support/memory-keychain';
 
 const KDF = { name: 'scrypt' as const, log2N: 10, r: 8, p: 1 }; // the KDF is excluded from every figure
 const COMMITS = 400;
-
-/** In-memory keychain: opens by data key so "open" measures the store, not scrypt or D-Bus. */
-function memoryKeychain(): Keychain {
-  const m = new Map<string, string>();
-  return {
-    get: async (a) => m.get(a) ?? null,
-    set: async (a, s) => void m.set(a, s),
-    delete: async (a) => m.delete(a),
-    accounts: async () => [...m.keys()],
-  };
-}
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
