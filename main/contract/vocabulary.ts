@@ -30,3 +30,21 @@ export const STATE_LABELS: Record<AssessmentState, string> = { draft: 'Draft', r
 /** How catalog.search marks the matched words in a snippet (control characters never found in catalogue text). */
 export const MATCH_START = '\u0002';
 export const MATCH_END = '\u0003';
+
+/**
+ * Finding severity from likelihood × impact (each 1–5), the usual 5×5 risk matrix: a
+ * product of 20 or more is critical, 12 or more high, 6 or more medium, 3 or more low,
+ * below that informational. Here so the core and the finding form share one table.
+ */
+export const SEVERITY_THRESHOLDS: readonly [number, FindingSeverity][] = [
+  [20, 'critical'],
+  [12, 'high'],
+  [6, 'medium'],
+  [3, 'low'],
+  [1, 'info'],
+];
+
+export function severityFor(likelihood: number, impact: number): FindingSeverity {
+  const product = likelihood * impact;
+  return SEVERITY_THRESHOLDS.find(([min]) => product >= min)?.[1] ?? 'info';
+}
