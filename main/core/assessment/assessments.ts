@@ -10,7 +10,7 @@ import type {
 import { findControl, getCatalogue, snapshot } from '../catalog/library';
 import type { Catalogue } from '../catalog/schema';
 import { AttestError } from '../errors';
-import type { Statement, Workspace } from '../workspace';
+import type { SqlValue, Statement, Workspace } from '../workspace';
 import { newId } from './ids';
 
 export interface AssessmentFields {
@@ -182,9 +182,9 @@ interface ResultDbRow {
 
 const key = (catalogueId: string, controlId: string) => `${catalogueId}\u0000${controlId}`;
 
-function countsBy(ws: Workspace, sql: string, assessmentId: string): Map<string, number> {
+function countsBy(ws: Workspace, sql: string, params: SqlValue[]): Map<string, number> {
   const m = new Map<string, number>();
-  for (const r of ws.query<{ catalogue_id: string; control_id: string; n: number }>(sql, [assessmentId])) {
+  for (const r of ws.query<{ catalogue_id: string; control_id: string; n: number }>(sql, params)) {
     m.set(key(r.catalogue_id, r.control_id), Number(r.n));
   }
   return m;
@@ -193,23 +193,26 @@ function countsBy(ws: Workspace, sql: string, assessmentId: string): Map<string,
 /** Every control of the assessment, in catalogue order, with its result and counts. */
 export function assessmentRows(ws: Workspace, assessmentId: string, only?: { catalogueId: string; controlId: string }): AssessmentRow[] {
   dbRow(ws, assessmentId);
+  // For one row (after every status key press) read only that control's data.
+  const where = (alias: string) => (only ? ` AND ${alias}catalogue_id = ? AND ${alias}control_id = ?` : '');
+  const params: SqlValue[] = only ? [assessmentId, only.catalogueId, only.controlId] : [assessmentId];
   const results = new Map<string, ResultDbRow>();
   for (const r of ws.query<ResultDbRow>(
-    `SELECT catalogue_id, control_id, status, rationale, updated_at, updated_by FROM results WHERE assessment_id = ?`,
-    [assessmentId],
+    `SELECT catalogue_id, control_id, status, rationale, updated_at, updated_by FROM results WHERE assessment_id = ?${where('')}`,
+    params,
   )) {
     results.set(key(r.catalogue_id, r.control_id), r);
   }
   const evidence = countsBy(
     ws,
-    `SELECT catalogue_id, control_id, count(*) AS n FROM evidence WHERE assessment_id = ? AND removed_at IS NULL GROUP BY 1, 2`,
-    assessmentId,
+    `SELECT catalogue_id, control_id, count(*) AS n FROM evidence WHERE assessment_id = ? AND removed_at IS NULL${where('')} GROUP BY 1, 2`,
+    params,
   );
   const findings = countsBy(
     ws,
     `SELECT fc.catalogue_id, fc.control_id, count(*) AS n FROM finding_controls fc JOIN findings f ON f.id = fc.finding_id
-     WHERE f.assessment_id = ? AND f.removed_at IS NULL GROUP BY 1, 2`,
-    assessmentId,
+     WHERE f.assessment_id = ? AND f.removed_at IS NULL${where('fc.')} GROUP BY 1, 2`,
+    params,
   );
   const rows: AssessmentRow[] = [];
   for (const { catalogue } of assessmentCatalogues(ws, assessmentId)) {

@@ -4,7 +4,7 @@
 import type { FindingFields, FindingSeverity, FindingView } from '../../contract/assessment';
 import { AttestError } from '../errors';
 import type { Statement, Workspace } from '../workspace';
-import { assertEditable, assessedControl, assessmentRow } from './assessments';
+import { assertEditable, assessedControl, assessmentCatalogues, assessmentRow } from './assessments';
 import { newId } from './ids';
 import { RATINGS_FOR_SEVERITY, SEVERITY_ORDER, severityFor } from './severity';
 
@@ -40,21 +40,31 @@ export function isOverdue(f: Pick<FindingDbRow, 'status' | 'due_date' | 'accepta
   return false;
 }
 
-function toView(ws: Workspace, r: FindingDbRow, day: string): FindingView {
+type TitleOf = (assessmentId: string, catalogueId: string, controlId: string) => string;
+
+/** Control titles from the assessments' snapshots, read once per listing, not once per linked control. */
+function titleLookup(ws: Workspace): TitleOf {
+  const byAssessment = new Map<string, Map<string, string>>();
+  return (assessmentId, catalogueId, controlId) => {
+    let titles = byAssessment.get(assessmentId);
+    if (!titles) {
+      titles = new Map(
+        assessmentCatalogues(ws, assessmentId).flatMap(({ catalogue }) => catalogue.controls.map((c) => [`${catalogue.id}\u0000${c.id}`, c.title] as const)),
+      );
+      byAssessment.set(assessmentId, titles);
+    }
+    // A control no longer in the assessment's snapshots shows its id.
+    return titles.get(`${catalogueId}\u0000${controlId}`) ?? controlId;
+  };
+}
+
+function toView(ws: Workspace, r: FindingDbRow, day: string, titleOf: TitleOf = titleLookup(ws)): FindingView {
   const controls = ws
     .query<{ catalogue_id: string; control_id: string }>(
       'SELECT catalogue_id, control_id FROM finding_controls WHERE finding_id = ? ORDER BY catalogue_id, control_id',
       [r.id],
     )
-    .map((c) => {
-      let title = c.control_id;
-      try {
-        title = assessedControl(ws, r.assessment_id, c.catalogue_id, c.control_id).title;
-      } catch {
-        // the control is not in the assessment's snapshots any more: show its id
-      }
-      return { catalogueId: c.catalogue_id, controlId: c.control_id, title };
-    });
+    .map((c) => ({ catalogueId: c.catalogue_id, controlId: c.control_id, title: titleOf(r.assessment_id, c.catalogue_id, c.control_id) }));
   return {
     id: r.id,
     ref: `F-${String(r.ref).padStart(3, '0')}`,
@@ -96,19 +106,21 @@ export function listFindings(ws: Workspace, assessmentId: string | undefined, da
     `SELECT * FROM findings WHERE removed_at IS NULL ${assessmentId ? 'AND assessment_id = ?' : ''} ORDER BY created_at, ref`,
     assessmentId ? [assessmentId] : [],
   );
+  const titleOf = titleLookup(ws);
   return rows
-    .map((r) => toView(ws, r, day))
+    .map((r) => toView(ws, r, day, titleOf))
     .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ref.localeCompare(b.ref));
 }
 
 export function findingsForControl(ws: Workspace, assessmentId: string, catalogueId: string, controlId: string): FindingView[] {
+  const titleOf = titleLookup(ws);
   return ws
     .query<FindingDbRow>(
       `SELECT f.* FROM findings f JOIN finding_controls fc ON fc.finding_id = f.id
        WHERE f.assessment_id = ? AND fc.catalogue_id = ? AND fc.control_id = ? AND f.removed_at IS NULL ORDER BY f.ref`,
       [assessmentId, catalogueId, controlId],
     )
-    .map((r) => toView(ws, r, today()));
+    .map((r) => toView(ws, r, today(), titleOf));
 }
 
 /** Applies the rules a finding must satisfy and returns the severity to store. */
