@@ -2,6 +2,7 @@
 // `/` anywhere on the screen (outside a text field or dialog) focuses the box.
 import { useEffect, useId, useRef } from 'react';
 import type { CatalogueSummary } from '../../../../main/contract/catalog';
+import { SelectField } from '../../components/Field';
 
 export interface SearchQuery {
   text: string;
@@ -75,17 +76,14 @@ export function SearchBar({
           Choose a catalogue to filter by its categories.
         </span>
       </div>
-      <div className="field">
-        <label htmlFor={`${ids}-catalogue`}>Catalogue</label>
-        <select id={`${ids}-catalogue`} value={query.catalogueId} onChange={(e) => onChange({ ...query, catalogueId: e.target.value, category: '' })}>
-          <option value="">All catalogues</option>
-          {catalogues.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.title}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField label="Catalogue" value={query.catalogueId} onChange={(e) => onChange({ ...query, catalogueId: e.target.value, category: '' })}>
+        <option value="">All catalogues</option>
+        {catalogues.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.title}
+          </option>
+        ))}
+      </SelectField>
       <div className="field">
         <label htmlFor={`${ids}-category`}>Category</label>
         <select
@@ -103,17 +101,14 @@ export function SearchBar({
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor={`${ids}-tag`}>Tag</label>
-        <select id={`${ids}-tag`} value={query.tag} onChange={(e) => onChange({ ...query, tag: e.target.value })}>
-          <option value="">Any tag</option>
-          {(query.tag && !tags.includes(query.tag) ? [query.tag, ...tags] : tags).map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField label="Tag" value={query.tag} onChange={(e) => onChange({ ...query, tag: e.target.value })}>
+        <option value="">Any tag</option>
+        {(query.tag && !tags.includes(query.tag) ? [query.tag, ...tags] : tags).map((t) => (
+          <option key={t} value={t}>
+            {t}
+          </option>
+        ))}
+      </SelectField>
     </div>
   );
 }

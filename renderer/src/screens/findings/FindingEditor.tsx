@@ -5,14 +5,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { FINDING_SEVERITIES, FINDING_STATUSES, FINDING_STATUS_LABELS, SEVERITY_LABELS, type FindingSeverity, type FindingStatus } from '../../../../main/contract/vocabulary';
 import { ApiError, call } from '../../api/client';
+import { Field, SelectField, TextAreaField } from '../../components/Field';
 import { SeverityBadge } from '../../components/Badges';
 import { Dialog } from '../../components/Dialog';
 import { messageOf } from '../../components/ErrorText';
-import { Field } from '../../components/Field';
 import { useAppStore } from '../../store';
 import { ControlPicker } from './ControlPicker';
 import { draftOf, effectiveSeverity, emptyDraft, fieldsOf, FIELD_OF_CODE, type Draft, type FieldName } from './draft';
-import { SelectField, TextAreaField } from './FormControls';
 import { RiskMatrix } from './RiskMatrix';
 import { IMPACT_LABELS, LIKELIHOOD_LABELS, RATINGS, severityFor } from './severity';
 import type { AssessmentSummary, FindingView } from './types';

@@ -1,7 +1,6 @@
 import { FINDING_SEVERITIES, FINDING_STATUSES, FINDING_STATUS_LABELS, SEVERITY_LABELS, type FindingSeverity, type FindingStatus } from '../../../../main/contract/vocabulary';
-import { Field } from '../../components/Field';
 import { isFiltering, NO_FILTERS, type Filters } from './filters';
-import { SelectField } from './FormControls';
+import { Field, SelectField } from '../../components/Field';
 
 export function FindingFilters({ value, onChange, shown, total }: { value: Filters; onChange(next: Filters): void; shown: number; total: number }) {
   const set = <K extends keyof Filters>(key: K, v: Filters[K]) => onChange({ ...value, [key]: v });
