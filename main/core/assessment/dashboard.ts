@@ -13,6 +13,7 @@ import { AttestError } from '../errors';
 import type { Workspace } from '../workspace';
 import { assessmentRows, assessmentSummary } from './assessments';
 import { listFindings, today } from './findings';
+import { groupBy } from '../collections';
 
 const VALUE: Partial<Record<AssessmentRow['status'], number>> = { met: 1, partial: 0.5, 'not-met': 0 };
 
@@ -34,17 +35,6 @@ export function scoreOf(rows: readonly Pick<AssessmentRow, 'status' | 'weight'>[
   }
   block.score = possible > 0 ? Math.round((1000 * earned) / possible) / 10 : null;
   return block;
-}
-
-function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const it of items) {
-    const k = key(it);
-    const list = m.get(k);
-    if (list) list.push(it);
-    else m.set(k, [it]);
-  }
-  return m;
 }
 
 export function dashboard(ws: Workspace, assessmentId: string, day = today()): DashboardView {

@@ -16,6 +16,7 @@ import {
   paragraphs,
 } from './theme';
 import { coverPage, tocPage } from './cover';
+import { groupBy } from '../collections';
 
 export function engagementContent(m: EngagementReportModel, opts: RenderOptions, primary: string): Content[] {
   return [
@@ -143,17 +144,6 @@ function findingDetail(f: Finding): Content[] {
     { text: 'Recommendation', style: 'label', margin: [0, 2, 0, 1] },
     { text: f.recommendation, style: 'body' },
   ];
-}
-
-function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const it of items) {
-    const k = key(it);
-    const list = m.get(k);
-    if (list) list.push(it);
-    else m.set(k, [it]);
-  }
-  return m;
 }
 
 function average(ns: number[]): number {
