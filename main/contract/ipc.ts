@@ -6,6 +6,9 @@ import type { z } from 'zod';
 import { appChannels } from './app';
 import { assessmentChannels } from './assessment';
 import { catalogChannels } from './catalog';
+import { checkChannels } from './checks';
+import { reportChannels } from './report';
+import { vendorChannels } from './vendor';
 import { workspaceChannels } from './workspace';
 import type { Result } from './result';
 
@@ -14,6 +17,9 @@ export const channels = {
   ...workspaceChannels,
   ...catalogChannels,
   ...assessmentChannels,
+  ...vendorChannels,
+  ...checkChannels,
+  ...reportChannels,
 };
 
 export type Channels = typeof channels;

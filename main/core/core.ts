@@ -2,11 +2,14 @@
 // shell, the CLI and the tests each create one of these and talk to nothing else.
 import { appHandlers } from './app/handlers';
 import { assessmentHandlers } from './assessment/handlers';
-import { catalogHandlers, catalogLibrary } from './catalog/handlers';
+import { catalogHandlers, catalogLibrary, type CatalogLibrary } from './catalog/handlers';
+import { checkHandlers } from './checks/handlers';
 import { createDispatcher, type Dispatch, type DispatchObserver, type HandlerMap } from './dispatcher';
 import { osKeychain, type Keychain } from './keychain/keychain';
+import { reportHandlers } from './report/handlers';
 import { sessionHandlers } from './session/handlers';
 import { Session } from './session/session';
+import { vendorHandlers } from './vendor/handlers';
 import type { Clock, KdfParams } from './workspace';
 
 export interface CoreOptions {
@@ -32,21 +35,34 @@ export interface Core {
   close(): Promise<void>;
 }
 
+/** What each domain's handlers may use: the session, the catalogue library, the keychain. */
+export interface CoreDeps {
+  session: Session;
+  library: CatalogLibrary;
+  keychain: Keychain;
+  options: CoreOptions;
+}
+
 export function createCore(options: CoreOptions): Core {
+  const keychain = options.keychain ?? osKeychain();
   const session = new Session({
     dataDir: options.dataDir,
-    keychain: options.keychain ?? osKeychain(),
+    keychain,
     kdf: options.kdf,
     allowWeakKdf: options.allowWeakKdf,
     clock: options.clock,
   });
   const ready = options.initialWorkspace ? session.suggest(options.initialWorkspace) : Promise.resolve();
   const library = catalogLibrary(session, options.catalogueDir);
+  const deps: CoreDeps = { session, library, keychain, options };
   const handlers: HandlerMap = {
     ...appHandlers(options.runtime),
     ...sessionHandlers(session, ready),
     ...catalogHandlers(library),
     ...assessmentHandlers(library),
+    ...vendorHandlers(deps),
+    ...checkHandlers(deps),
+    ...reportHandlers(deps),
   };
   return {
     dispatch: createDispatcher(handlers, options.observer),

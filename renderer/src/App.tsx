@@ -4,11 +4,15 @@ import { TopBar } from './components/TopBar';
 import { AssessmentsScreen } from './screens/assessments/AssessmentsScreen';
 import { AuditScreen } from './screens/AuditScreen';
 import { CataloguesScreen } from './screens/catalogues/CataloguesScreen';
+import { ChecksScreen } from './screens/checks/ChecksScreen';
 import { DashboardScreen } from './screens/dashboard/DashboardScreen';
 import { FindingsScreen } from './screens/findings/FindingsScreen';
 import { HomeScreen } from './screens/HomeScreen';
+import { QuestionnairesScreen } from './screens/questionnaires/QuestionnairesScreen';
+import { ReportsScreen } from './screens/reports/ReportsScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { UnlockScreen } from './screens/UnlockScreen';
+import { VendorsScreen } from './screens/vendors/VendorsScreen';
 import { WorkspaceScreen } from './screens/WorkspaceScreen';
 import { useAppStore } from './store';
 import { screens, type ScreenId } from './store/navigation';
@@ -22,6 +26,10 @@ function Screen({ id }: { id: ScreenId }) {
   if (id === 'assessments') return <AssessmentsScreen />;
   if (id === 'findings') return <FindingsScreen />;
   if (id === 'catalogues') return <CataloguesScreen />;
+  if (id === 'vendors') return <VendorsScreen />;
+  if (id === 'questionnaires') return <QuestionnairesScreen />;
+  if (id === 'checks') return <ChecksScreen />;
+  if (id === 'reports') return <ReportsScreen />;
   return <WorkspaceScreen id={id} />;
 }
 

@@ -4,8 +4,11 @@ import type { CliCommand } from '../command';
 import { assessmentCommands } from './assessment';
 import { callCommand } from './call';
 import { catalogCommands } from './catalog';
+import { checkCommands } from './check';
 import { channelsCommand } from './channels';
 import { demoCommand } from './demo';
+import { reportCommands } from './report';
+import { vendorCommands } from './vendor';
 import { infoCommand, newCommand, passwdCommand, verifyCommand } from './workspace';
 
 export const commands: CliCommand[] = [
@@ -16,6 +19,9 @@ export const commands: CliCommand[] = [
   passwdCommand,
   ...catalogCommands,
   ...assessmentCommands,
+  ...vendorCommands,
+  ...checkCommands,
+  ...reportCommands,
   callCommand,
   channelsCommand,
 ];

@@ -5,6 +5,9 @@ import type { Core } from '../core';
 import { AttestError } from '../errors';
 import type { Workspace } from '../workspace';
 import { assessmentDemo } from './assessment-demo';
+import { checksDemo } from './checks-demo';
+import { reportDemo } from './report-demo';
+import { vendorDemo } from './vendor-demo';
 import { workspaceBasics } from './workspace-basics';
 
 export const DEMO_PASSPHRASE = 'attest-demo';
@@ -24,7 +27,7 @@ export interface DemoSeeder {
 
 // The settings seeder runs last so its entries are on the first page of the audit log
 // (newest first), which test/unit/cli/workspace-cli.test.ts reads; nothing depends on it.
-export const demoSeeders: DemoSeeder[] = [assessmentDemo, workspaceBasics];
+export const demoSeeders: DemoSeeder[] = [assessmentDemo, vendorDemo, checksDemo, reportDemo, workspaceBasics];
 
 export async function createDemoWorkspace(core: Core, path: string, passphrase = DEMO_PASSPHRASE): Promise<{ seeded: string[] }> {
   const created = await core.dispatch('workspace.create', { path, name: DEMO_NAME, passphrase }, { origin: 'cli' });

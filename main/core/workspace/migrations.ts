@@ -81,6 +81,85 @@ export const migrations: readonly Migration[] = [
          PRIMARY KEY (finding_id, catalogue_id, control_id))`,
     ],
   },
+  {
+    version: 4,
+    name: 'vendors, questionnaire templates and answers, vendor findings, live-check runs, issued reports',
+    up: [
+      // Vendor registry. data_types is a JSON array; tier is the rubric's result, and an
+      // override keeps its reason beside it.
+      `CREATE TABLE vendors (
+         id TEXT PRIMARY KEY, name TEXT NOT NULL, services TEXT NOT NULL, owner TEXT NOT NULL,
+         data_types TEXT NOT NULL, criticality TEXT NOT NULL, tier INTEGER NOT NULL,
+         tier_override INTEGER, tier_override_reason TEXT, contract_start TEXT, contract_end TEXT,
+         exit_plan TEXT NOT NULL, notes TEXT NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL,
+         updated_at TEXT NOT NULL, updated_by TEXT NOT NULL, removed_at TEXT)`,
+      `CREATE TABLE vendor_certifications (
+         id TEXT PRIMARY KEY, vendor_id TEXT NOT NULL REFERENCES vendors(id), kind TEXT NOT NULL,
+         period_start TEXT, period_end TEXT, expires_at TEXT, blob_id TEXT REFERENCES blobs(id),
+         added_at TEXT NOT NULL, removed_at TEXT)`,
+      // Credentials the organisation issued to a vendor (metadata only, never a value).
+      `CREATE TABLE vendor_credentials (
+         id TEXT PRIMARY KEY, vendor_id TEXT NOT NULL REFERENCES vendors(id), label TEXT NOT NULL,
+         system TEXT NOT NULL, issued_at TEXT, expires_at TEXT, revoked_at TEXT, notes TEXT NOT NULL)`,
+      // Questionnaire templates; body is the whole template as JSON (sections, questions).
+      `CREATE TABLE templates (
+         id TEXT PRIMARY KEY, title TEXT NOT NULL, version INTEGER NOT NULL, origin TEXT NOT NULL,
+         source TEXT NOT NULL, body TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, removed_at TEXT)`,
+      // One questionnaire per vendor and review cycle. The template is copied in, so later
+      // template edits never change a questionnaire already sent.
+      `CREATE TABLE questionnaires (
+         id TEXT PRIMARY KEY, vendor_id TEXT NOT NULL REFERENCES vendors(id), template_id TEXT NOT NULL,
+         template_version INTEGER NOT NULL, template_body TEXT NOT NULL, cycle TEXT NOT NULL, state TEXT NOT NULL,
+         created_at TEXT NOT NULL, created_by TEXT NOT NULL, exported_at TEXT, imported_at TEXT,
+         score TEXT, conclusion TEXT, conclusion_rationale TEXT, concluded_at TEXT, concluded_by TEXT)`,
+      `CREATE TABLE answers (
+         questionnaire_id TEXT NOT NULL REFERENCES questionnaires(id), question_id TEXT NOT NULL,
+         value TEXT NOT NULL, comment TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL,
+         PRIMARY KEY (questionnaire_id, question_id))`,
+      // Findings now belong to an assessment or to a vendor (follow-up items of a review).
+      `CREATE TABLE findings_v4 (
+         id TEXT PRIMARY KEY, assessment_id TEXT REFERENCES assessments(id), vendor_id TEXT REFERENCES vendors(id),
+         questionnaire_id TEXT, ref INTEGER NOT NULL,
+         title TEXT NOT NULL, description TEXT NOT NULL, likelihood INTEGER NOT NULL, impact INTEGER NOT NULL,
+         severity TEXT NOT NULL, severity_override_reason TEXT, owner TEXT NOT NULL, due_date TEXT,
+         remediation TEXT NOT NULL, status TEXT NOT NULL, acceptance_justification TEXT, acceptance_expires TEXT,
+         created_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL,
+         removed_at TEXT, UNIQUE (assessment_id, ref), UNIQUE (vendor_id, ref),
+         CHECK ((assessment_id IS NULL) <> (vendor_id IS NULL)))`,
+      `INSERT INTO findings_v4 (id, assessment_id, ref, title, description, likelihood, impact, severity,
+         severity_override_reason, owner, due_date, remediation, status, acceptance_justification, acceptance_expires,
+         created_at, created_by, updated_at, updated_by, removed_at)
+       SELECT id, assessment_id, ref, title, description, likelihood, impact, severity,
+         severity_override_reason, owner, due_date, remediation, status, acceptance_justification, acceptance_expires,
+         created_at, created_by, updated_at, updated_by, removed_at FROM findings`,
+      `DROP TABLE findings`,
+      `ALTER TABLE findings_v4 RENAME TO findings`,
+      // Live checks: saved targets per assessment, and every run with its raw (redacted)
+      // observations. A run evidences controls through evidence rows that point at it.
+      `CREATE TABLE check_targets (
+         id TEXT PRIMARY KEY, assessment_id TEXT REFERENCES assessments(id), check_id TEXT NOT NULL,
+         target TEXT NOT NULL, inputs TEXT NOT NULL, credential_id TEXT, created_at TEXT NOT NULL, removed_at TEXT)`,
+      `CREATE TABLE check_runs (
+         id TEXT PRIMARY KEY, assessment_id TEXT REFERENCES assessments(id), target_id TEXT, check_id TEXT NOT NULL,
+         target TEXT NOT NULL, inputs TEXT NOT NULL, status TEXT NOT NULL, summary TEXT NOT NULL,
+         remediation TEXT NOT NULL, observations TEXT NOT NULL, suggested_status TEXT, controls TEXT NOT NULL,
+         started_at TEXT NOT NULL, finished_at TEXT NOT NULL, run_by TEXT NOT NULL,
+         decision TEXT, decided_at TEXT, decided_by TEXT)`,
+      `CREATE INDEX check_runs_by_target ON check_runs (assessment_id, check_id, target)`,
+      `ALTER TABLE evidence ADD COLUMN check_run_id TEXT REFERENCES check_runs(id)`,
+      // Reports: every issued PDF (the bytes as a blob), the signing identities (the
+      // PKCS#12 as a blob, its passphrase in the OS keychain) and trusted certificates.
+      `CREATE TABLE signing_identities (
+         fingerprint TEXT PRIMARY KEY, common_name TEXT NOT NULL, subject TEXT NOT NULL, not_after TEXT NOT NULL,
+         p12_blob_id TEXT NOT NULL REFERENCES blobs(id), origin TEXT NOT NULL, added_at TEXT NOT NULL, removed_at TEXT)`,
+      `CREATE TABLE trusted_certificates (
+         fingerprint TEXT PRIMARY KEY, label TEXT NOT NULL, pem TEXT NOT NULL, added_at TEXT NOT NULL, removed_at TEXT)`,
+      `CREATE TABLE issued_reports (
+         id TEXT PRIMARY KEY, kind TEXT NOT NULL, subject_id TEXT NOT NULL, title TEXT NOT NULL,
+         sha256 TEXT NOT NULL, size INTEGER NOT NULL, signer_fingerprint TEXT, signer_name TEXT,
+         issued_at TEXT NOT NULL, issued_by TEXT NOT NULL, blob_id TEXT REFERENCES blobs(id))`,
+    ],
+  },
 ];
 
 export const LATEST_SCHEMA = migrations[migrations.length - 1]!.version;

@@ -88,3 +88,48 @@ test('a file from a newer format gets FORMAT_TOO_NEW and is not modified', async
   assert.match((err as Error).message, /newer version of Attest/);
   assert.equal(fileHash(path), before);
 });
+
+test('schema 4 rebuilds findings with a vendor owner and keeps every assessment finding and its control links', async (t) => {
+  const path = join(tempDir(t), 'findings.attest');
+  const ws = await create(path, { targetSchema: 3 });
+  const now = '2026-01-01T00:00:00.000Z';
+  await ws.commit({
+    actor: 't',
+    action: 'finding.create',
+    entity: 'finding:f1',
+    statements: [
+      {
+        sql: `INSERT INTO findings (id, assessment_id, ref, title, description, likelihood, impact, severity, owner,
+                remediation, status, created_at, created_by, updated_at, updated_by)
+              VALUES ('f1', 'a1', 1, 'Weak TLS', 'TLS 1.0 accepted', 4, 4, 'high', 'ops', 'Disable it', 'open', ?, 't', ?, 't')`,
+        params: [now, now],
+      },
+      { sql: `INSERT INTO finding_controls (finding_id, catalogue_id, control_id) VALUES ('f1', 'c', 'S.A.1')` },
+    ],
+  });
+  await ws.close();
+  const again = await openWorkspace(path, { passphrase: PASS }, { autoLock: false });
+  assert.equal(again.info().schemaVersion, LATEST_SCHEMA);
+  const rows = again.query<{ id: string; assessment_id: string; vendor_id: string | null; title: string }>(
+    'SELECT id, assessment_id, vendor_id, title FROM findings',
+  );
+  assert.deepEqual(rows, [{ id: 'f1', assessment_id: 'a1', vendor_id: null, title: 'Weak TLS' }]);
+  assert.equal(again.query('SELECT * FROM finding_controls f JOIN findings g ON g.id = f.finding_id').length, 1);
+  // A finding must belong to exactly one of an assessment or a vendor.
+  await assert.rejects(
+    again.commit({
+      actor: 't',
+      action: 'finding.create',
+      entity: 'finding:f2',
+      statements: [
+        {
+          sql: `INSERT INTO findings (id, assessment_id, vendor_id, ref, title, description, likelihood, impact, severity, owner,
+                  remediation, status, created_at, created_by, updated_at, updated_by)
+                VALUES ('f2', 'a1', 'v1', 2, 'x', 'x', 1, 1, 'low', 'o', 'r', 'open', ?, 't', ?, 't')`,
+          params: [now, now],
+        },
+      ],
+    }),
+  );
+  await again.close();
+});

@@ -1,0 +1,4 @@
+// `attest credential|check`.
+import type { CliCommand } from '../command';
+
+export const checkCommands: CliCommand[] = [];

@@ -1,0 +1,4 @@
+// `attest report|verify-report|export`.
+import type { CliCommand } from '../command';
+
+export const reportCommands: CliCommand[] = [];

@@ -1,0 +1,7 @@
+// Demo data of vendors.
+import type { DemoSeeder } from './demo';
+
+export const vendorDemo: DemoSeeder = {
+  name: 'vendors',
+  async seed() {},
+};

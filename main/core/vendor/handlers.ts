@@ -1,0 +1,10 @@
+// IPC handlers of vendors, templates and questionnaires.
+import type { CoreDeps } from '../core';
+import type { HandlerMap } from '../dispatcher';
+
+type VendorChannels = never;
+
+export function vendorHandlers(deps: CoreDeps): Pick<HandlerMap, VendorChannels> {
+  void deps;
+  return {};
+}

@@ -1,0 +1,5 @@
+import { WorkspaceScreen } from '../WorkspaceScreen';
+
+export function ChecksScreen() {
+  return <WorkspaceScreen id="checks" />;
+}

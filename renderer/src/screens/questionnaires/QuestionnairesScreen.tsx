@@ -1,0 +1,5 @@
+import { WorkspaceScreen } from '../WorkspaceScreen';
+
+export function QuestionnairesScreen() {
+  return <WorkspaceScreen id="questionnaires" />;
+}

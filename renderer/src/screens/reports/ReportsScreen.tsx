@@ -1,0 +1,5 @@
+import { WorkspaceScreen } from '../WorkspaceScreen';
+
+export function ReportsScreen() {
+  return <WorkspaceScreen id="reports" />;
+}

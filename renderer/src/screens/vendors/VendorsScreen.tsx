@@ -1,0 +1,5 @@
+import { WorkspaceScreen } from '../WorkspaceScreen';
+
+export function VendorsScreen() {
+  return <WorkspaceScreen id="vendors" />;
+}
