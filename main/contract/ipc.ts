@@ -7,6 +7,7 @@ import { appChannels } from './app';
 import { assessmentChannels } from './assessment';
 import { catalogChannels } from './catalog';
 import { checkChannels } from './checks';
+import { questionnaireChannels } from './questionnaire';
 import { reportChannels } from './report';
 import { vendorChannels } from './vendor';
 import { workspaceChannels } from './workspace';
@@ -18,6 +19,7 @@ export const channels = {
   ...catalogChannels,
   ...assessmentChannels,
   ...vendorChannels,
+  ...questionnaireChannels,
   ...checkChannels,
   ...reportChannels,
 };

@@ -6,6 +6,7 @@ import { catalogHandlers, catalogLibrary, type CatalogLibrary } from './catalog/
 import { checkHandlers } from './checks/handlers';
 import { createDispatcher, type Dispatch, type DispatchObserver, type HandlerMap } from './dispatcher';
 import { osKeychain, type Keychain } from './keychain/keychain';
+import { questionnaireHandlers } from './questionnaire/handlers';
 import { reportHandlers } from './report/handlers';
 import { sessionHandlers } from './session/handlers';
 import { Session } from './session/session';
@@ -61,6 +62,7 @@ export function createCore(options: CoreOptions): Core {
     ...catalogHandlers(library),
     ...assessmentHandlers(library),
     ...vendorHandlers(deps),
+    ...questionnaireHandlers(deps),
     ...checkHandlers(deps),
     ...reportHandlers(deps),
   };

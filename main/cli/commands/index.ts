@@ -7,6 +7,7 @@ import { catalogCommands } from './catalog';
 import { checkCommands } from './check';
 import { channelsCommand } from './channels';
 import { demoCommand } from './demo';
+import { questionnaireCommands } from './questionnaire';
 import { reportCommands } from './report';
 import { vendorCommands } from './vendor';
 import { infoCommand, newCommand, passwdCommand, verifyCommand } from './workspace';
@@ -20,6 +21,7 @@ export const commands: CliCommand[] = [
   ...catalogCommands,
   ...assessmentCommands,
   ...vendorCommands,
+  ...questionnaireCommands,
   ...checkCommands,
   ...reportCommands,
   callCommand,

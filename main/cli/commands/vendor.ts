@@ -1,4 +1,4 @@
-// `attest vendor|template|questionnaire`.
+// `attest vendor list|add`.
 import type { CliCommand } from '../command';
 
 export const vendorCommands: CliCommand[] = [];

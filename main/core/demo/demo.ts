@@ -6,6 +6,7 @@ import { AttestError } from '../errors';
 import type { Workspace } from '../workspace';
 import { assessmentDemo } from './assessment-demo';
 import { checksDemo } from './checks-demo';
+import { questionnaireDemo } from './questionnaire-demo';
 import { reportDemo } from './report-demo';
 import { vendorDemo } from './vendor-demo';
 import { workspaceBasics } from './workspace-basics';
@@ -27,7 +28,7 @@ export interface DemoSeeder {
 
 // The settings seeder runs last so its entries are on the first page of the audit log
 // (newest first), which test/unit/cli/workspace-cli.test.ts reads; nothing depends on it.
-export const demoSeeders: DemoSeeder[] = [assessmentDemo, vendorDemo, checksDemo, reportDemo, workspaceBasics];
+export const demoSeeders: DemoSeeder[] = [assessmentDemo, vendorDemo, questionnaireDemo, checksDemo, reportDemo, workspaceBasics];
 
 export async function createDemoWorkspace(core: Core, path: string, passphrase = DEMO_PASSPHRASE): Promise<{ seeded: string[] }> {
   const created = await core.dispatch('workspace.create', { path, name: DEMO_NAME, passphrase }, { origin: 'cli' });

@@ -1,4 +1,4 @@
-// IPC handlers of vendors, templates and questionnaires.
+// IPC handlers of the vendor registry.
 import type { CoreDeps } from '../core';
 import type { HandlerMap } from '../dispatcher';
 
