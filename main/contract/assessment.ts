@@ -48,10 +48,12 @@ export type AssessmentRow = z.infer<typeof assessmentRow>;
 
 export const evidenceView = z.object({
   id: z.string(),
-  kind: z.enum(['note', 'file', 'link']),
+  /** 'check' is written only by a live-check run (never through evidence.add). */
+  kind: z.enum(['note', 'file', 'link', 'check']),
   title: z.string(),
   body: z.string(),
   url: z.string().nullable(),
+  checkRunId: z.string().nullable().default(null),
   blobId: z.string().nullable(),
   size: z.number().nullable(),
   mediaType: z.string().nullable(),

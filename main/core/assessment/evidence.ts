@@ -1,5 +1,6 @@
-// Evidence on a control: a note, a link or a file. Files go into the workspace's
-// encrypted attachment store. Removal is soft, so it can be undone.
+// Evidence on a control: a note, a link or a file, or (written by live-check runs only)
+// a check result pointing at its run. Files go into the workspace's encrypted attachment
+// store. Removal is soft, so it can be undone.
 import type { EvidenceView } from '../../contract/assessment';
 import { AttestError } from '../errors';
 import type { Workspace } from '../workspace';
@@ -25,11 +26,12 @@ interface EvidenceDbRow {
   assessment_id: string;
   catalogue_id: string;
   control_id: string;
-  kind: 'note' | 'file' | 'link';
+  kind: 'note' | 'file' | 'link' | 'check';
   title: string;
   body: string;
   url: string | null;
   blob_id: string | null;
+  check_run_id: string | null;
   added_at: string;
   added_by: string;
   removed_at: string | null;
@@ -45,6 +47,7 @@ const toView = (r: EvidenceDbRow): EvidenceView => ({
   title: r.title,
   body: r.body,
   url: r.url,
+  checkRunId: r.check_run_id ?? null,
   blobId: r.blob_id,
   size: r.size === null ? null : Number(r.size),
   mediaType: r.media_type,

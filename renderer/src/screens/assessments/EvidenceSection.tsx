@@ -14,7 +14,7 @@ export const EVIDENCE_LIMIT_MB = 10;
 const SEND_LIMIT_BYTES = 30 * 1024 * 1024;
 
 type Kind = 'note' | 'link' | 'file';
-const KIND_LABELS: Record<Kind, string> = { note: 'Note', link: 'Link', file: 'File' };
+const KIND_LABELS: Record<EvidenceView['kind'], string> = { note: 'Note', link: 'Link', file: 'File', check: 'Live check' };
 
 interface Props {
   assessmentId: string;
@@ -75,7 +75,7 @@ export function EvidenceSection(props: Props) {
                 </span>
                 {e.kind === 'file' && e.size !== null ? <span className="asm-muted">{formatBytes(e.size)}</span> : null}
               </div>
-              {e.kind === 'note' && e.body ? <p className="asm-note">{e.body}</p> : null}
+              {(e.kind === 'note' || e.kind === 'check') && e.body ? <p className="asm-note">{e.body}</p> : null}
               {e.kind === 'link' && e.url ? <p className="asm-url">{e.url}</p> : null}
               <div className="asm-evidence-foot">
                 <span className="asm-muted">
