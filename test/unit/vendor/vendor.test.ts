@@ -183,7 +183,7 @@ test('schedule: never reviewed is due from registration; the last conclusion set
     ]);
     assert.deepEqual(s.due.map((d) => d.name), []);
     assert.equal((await call(core, 'vendor.list', { today })).vendors.find((v) => v.name === 'CRM')?.nextReview, '2026-08-10');
-    assert.deepEqual((await call(core, 'vendor.list', { today, reviewState: 'overdue' })).vendors.map((v) => v.name), ['CRM', 'Cloud host']);
+    assert.deepEqual((await call(core, 'vendor.list', { today, reviewState: 'overdue' })).vendors.map((v) => v.name), ['Cloud host', 'CRM']);
     assert.ok((await audit(core)).some((e) => e.action === 'vendor.reviewIntervals.set'));
   });
 });
