@@ -1,0 +1,130 @@
+// Runs of saved targets, started by check.run and followed by polling check.progress
+// (the IPC door is invoke-only, so progress is pulled, not pushed). Each finished check
+// is stored at once, so a cancelled or interrupted run keeps what it finished.
+import { randomBytes } from 'node:crypto';
+import type { RunProgressView } from '../../contract/checks';
+import type { CredentialProvider } from '../net/client';
+import type { EgressPolicy } from '../net/policy';
+import { AttestError } from '../errors';
+import type { Workspace } from '../workspace';
+import type { ControlRef } from './controls';
+import { defaultConcurrency, runOne } from './runner';
+import { storeRun, type StoredInputs } from './runs';
+import type { CheckInput, ResolverConfig } from './types';
+
+export interface PlannedJob {
+  targetId: string;
+  checkId: string;
+  title: string;
+  input: CheckInput;
+  stored: StoredInputs;
+  controls: ControlRef[];
+}
+
+interface LiveRun {
+  view: RunProgressView;
+  controller: AbortController;
+  finished: Promise<void>;
+}
+
+/** Finished runs stay pollable for a while; only the newest few are kept. */
+const KEEP_FINISHED = 20;
+
+export interface JobOptions {
+  ws: Workspace;
+  assessmentId: string;
+  jobs: PlannedJob[];
+  policy: EgressPolicy;
+  resolver: ResolverConfig;
+  credentials: CredentialProvider;
+  actor: string;
+  concurrency?: number;
+}
+
+export function createRunManager() {
+  const runs = new Map<string, LiveRun>();
+
+  function prune(): void {
+    const done = [...runs.entries()].filter(([, r]) => r.view.state !== 'running');
+    for (const [id] of done.slice(0, Math.max(0, done.length - KEEP_FINISHED))) runs.delete(id);
+  }
+
+  function snapshot(run: LiveRun): RunProgressView {
+    return { ...run.view, items: run.view.items.map((i) => ({ ...i })) };
+  }
+
+  function start(o: JobOptions): RunProgressView {
+    prune();
+    const runId = `chk_${randomBytes(6).toString('hex')}`;
+    const controller = new AbortController();
+    const view: RunProgressView = {
+      runId,
+      assessmentId: o.assessmentId,
+      state: 'running',
+      done: 0,
+      total: o.jobs.length,
+      items: o.jobs.map((j) => ({ targetId: j.targetId, checkId: j.checkId, title: j.title, target: j.input.target, state: 'queued', status: null, checkRunId: null })),
+    };
+    let next = 0;
+    const worker = async () => {
+      for (;;) {
+        if (controller.signal.aborted) return;
+        const index = next++;
+        const job = o.jobs[index];
+        const item = view.items[index];
+        if (!job || !item) return;
+        item.state = 'running';
+        const result = await runOne(
+          { checkId: job.checkId, input: job.input },
+          { policy: o.policy, credentials: o.credentials, resolver: o.resolver, signal: controller.signal },
+        );
+        try {
+          item.checkRunId = await storeRun(o.ws, { assessmentId: o.assessmentId, targetId: job.targetId, inputs: job.stored, result, controls: job.controls }, o.actor);
+        } catch {
+          // The workspace was locked or closed mid-run: the result cannot be kept, and says so.
+          item.checkRunId = null;
+        }
+        item.status = result.status;
+        item.state = 'done';
+        view.done++;
+      }
+    };
+    const concurrency = Math.max(1, Math.min(o.concurrency ?? defaultConcurrency, o.jobs.length));
+    const finished = Promise.all(Array.from({ length: concurrency }, worker)).then(() => {
+      view.state = controller.signal.aborted ? 'cancelled' : 'finished';
+    });
+    const run: LiveRun = { view, controller, finished };
+    runs.set(runId, run);
+    return snapshot(run);
+  }
+
+  function get(runId: string): LiveRun {
+    const run = runs.get(runId);
+    if (!run) throw new AttestError('RUN_NOT_FOUND', 'That run is not known (it finished long ago or the app restarted); see the stored results.');
+    return run;
+  }
+
+  return {
+    start,
+    progress: (runId: string) => snapshot(get(runId)),
+    async cancel(runId: string): Promise<RunProgressView> {
+      const run = get(runId);
+      run.controller.abort();
+      await run.finished;
+      return snapshot(run);
+    },
+    /** Waits for a run to end (tests, the CLI and the demo). */
+    async wait(runId: string): Promise<RunProgressView> {
+      const run = get(runId);
+      await run.finished;
+      return snapshot(run);
+    },
+    /** Cancels every run in flight (the workspace is closing). */
+    async cancelAll(): Promise<void> {
+      for (const r of runs.values()) r.controller.abort();
+      await Promise.all([...runs.values()].map((r) => r.finished));
+    },
+  };
+}
+
+export type RunManager = ReturnType<typeof createRunManager>;
