@@ -41,6 +41,14 @@ export const exitCodes: Record<string, number> = {
   INVALID_PERIOD: 2,
   CATALOG_EXISTS: 5,
   CATALOG_BUILTIN: 5,
+  // Vendors: an unknown or duplicate vendor, "none" mixed with data types, a change to a
+  // removed vendor, a secret value where only metadata belongs, a document over the limit.
+  VENDOR_NOT_FOUND: 19,
+  VENDOR_EXISTS: 5,
+  DATA_TYPES_CONFLICT: 40,
+  VENDOR_REMOVED: 41,
+  SECRET_VALUE_REFUSED: 42,
+  DOCUMENT_TOO_LARGE: 43,
 };
 
 export const exitCodeFor = (code: string): number => exitCodes[code] ?? 1;
