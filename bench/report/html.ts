@@ -22,16 +22,14 @@ export function engagementHtml(m: EngagementReportModel): string {
       .join('')}`,
   );
   for (const c of m.catalogues) {
-    const cats = new Map<string, number[]>();
-    for (const r of c.controls) cats.set(r.category, [...(cats.get(r.category) ?? []), r.score]);
     sections.push(
-      `<h2>${esc(c.title)}</h2>${bars([...cats].map(([label, s]) => ({ label, value: s.reduce((a, b) => a + b, 0) / s.length })))}` +
-        `<table><thead><tr><th>Control</th><th>Title</th><th>Result</th><th>Score</th><th>Note</th></tr></thead><tbody>${c.controls
-          .map((r) => `<tr><td>${r.controlId}</td><td>${esc(r.title)}</td><td>${r.status}</td><td>${r.score}</td><td>${esc(r.note ?? '')}</td></tr>`)
+      `<h2>${esc(c.title)}</h2>${bars(c.categories.map((k) => ({ label: k.name, value: k.score ?? 0 })))}` +
+        `<table><thead><tr><th>Control</th><th>Title</th><th>Result</th><th>Weight</th><th>Note</th></tr></thead><tbody>${c.controls
+          .map((r) => `<tr><td>${r.controlId}</td><td>${esc(r.title)}</td><td>${r.status}</td><td>${r.weight}</td><td>${esc(r.note ?? '')}</td></tr>`)
           .join('')}</tbody></table>`,
     );
   }
-  sections.push(`<h1>Appendix</h1><table><thead><tr><th>ID</th><th>Evidence</th><th>SHA-256</th></tr></thead><tbody>${m.appendix.evidence.map((e) => `<tr><td>${e.id}</td><td>${esc(e.title)}</td><td>${e.sha256}</td></tr>`).join('')}</tbody></table>`);
+  sections.push(`<h1>Appendix</h1><table><thead><tr><th>ID</th><th>Evidence</th><th>SHA-256</th></tr></thead><tbody>${m.appendix.evidence.map((e) => `<tr><td>${e.id}</td><td>${esc(e.title)}</td><td>${e.sha256 ?? ''}</td></tr>`).join('')}</tbody></table>`);
   sections.push(`<h1>Sign-off</h1><p>${esc(m.signOff.statement)}</p>`);
   return `<!doctype html><html><head><meta charset="utf-8"><style>
     body{font-family:Roboto,Arial,sans-serif;font-size:9.5pt;color:#263238}

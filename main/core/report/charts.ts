@@ -77,11 +77,12 @@ export function columnChart(title: string, bars: Bar[], height = 110): Content {
 }
 
 /** A single score as a wide gauge bar with its number. */
-export function scoreGauge(label: string, score: number, color: string): Content {
+export function scoreGauge(label: string, value: number | null, color: string): Content {
   const w = CONTENT_WIDTH - 120;
+  const score = value ?? 0;
   return {
     columns: [
-      { width: 110, stack: [{ text: label, fontSize: 9, color: '#455A64' }, { text: `${Math.round(score)} / 100`, fontSize: 20, bold: true, color }] },
+      { width: 110, stack: [{ text: label, fontSize: 9, color: '#455A64' }, { text: value === null ? 'Not scored' : `${Math.round(score)} / 100`, fontSize: value === null ? 14 : 20, bold: true, color }] },
       {
         width: w,
         margin: [0, 14, 0, 0],

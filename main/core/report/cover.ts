@@ -13,7 +13,7 @@ export interface CoverInput {
 }
 
 export function coverPage(c: CoverInput): Content {
-  const logo: Content[] = c.branding?.logoPng
+  const logo: Content[] = c.branding?.logo
     ? [{ image: 'logo', fit: [160, 60], margin: [0, 0, 0, 30] }]
     : [{ text: c.branding?.organisation ?? '', fontSize: 14, bold: true, color: c.primary, margin: [0, 0, 0, 30] }];
   return {

@@ -17,6 +17,7 @@ import {
 } from './theme';
 import { coverPage, tocPage } from './cover';
 import { groupBy } from '../collections';
+import { FINDING_STATUS_LABELS } from '../../contract/vocabulary';
 
 export function engagementContent(m: EngagementReportModel, opts: RenderOptions, primary: string): Content[] {
   return [
@@ -61,7 +62,7 @@ function executiveSummary(m: EngagementReportModel): Content[] {
   }));
   return [
     heading('Executive summary', 1, { toc: true, newPage: true }),
-    scoreGauge('Overall score', es.overallScore, scoreColor(es.overallScore)),
+    scoreGauge('Overall score', es.overallScore, scoreColor(es.overallScore ?? 0)),
     ...paragraphs(es.overview),
     columnChart(
       `Findings by severity (${m.findings.length} in total)`,
@@ -97,7 +98,7 @@ function findingsSection(findings: Finding[]): Content[] {
         cell(f.id),
         cell(f.title),
         cell(capitalise(f.severity), { color: SEVERITY_COLOR[f.severity], bold: true }),
-        cell(capitalise(f.status)),
+        cell(FINDING_STATUS_LABELS[f.status]),
       ]),
     ),
   );
@@ -130,7 +131,7 @@ function findingDetail(f: Finding): Content[] {
         {
           columns: [
             meta('Severity', capitalise(f.severity)),
-            meta('Status', capitalise(f.status)),
+            meta('Status', FINDING_STATUS_LABELS[f.status]),
             meta('Controls', f.controls.join(', ') || '—'),
           ],
         },
@@ -146,28 +147,25 @@ function findingDetail(f: Finding): Content[] {
   ];
 }
 
-function average(ns: number[]): number {
-  return ns.length ? ns.reduce((a, b) => a + b, 0) / ns.length : 0;
-}
-
 function controlsSection(catalogues: CatalogueResults[]): Content[] {
   const out: Content[] = [heading('Control results', 1, { toc: true, newPage: true })];
   for (const cat of catalogues) {
     const byCategory = groupBy(cat.controls, (c) => c.category);
-    const scored = (cs: typeof cat.controls) => cs.filter((c) => c.status !== 'not-applicable' && c.status !== 'not-assessed');
     out.push(heading(`${cat.title}`, 2, { toc: true }));
     out.push({
-      text: `Version ${cat.version} · ${cat.controls.length} controls · catalogue hash ${cat.hash.slice(0, 16)}…`,
+      text: `Version ${cat.version} · ${cat.controls.length} controls · score ${cat.score === null ? 'not yet scored' : `${cat.score} / 100`} · catalogue hash ${cat.hash.slice(0, 16)}…`,
       style: 'small',
       margin: [0, 0, 0, 6],
     });
     out.push(
       horizontalBarChart(
-        'Average score by category',
-        [...byCategory].map(([name, cs]) => {
-          const avg = average(scored(cs).map((c) => c.score));
-          return { label: name, value: avg, color: scoreColor(avg) };
-        }),
+        'Score by category',
+        cat.categories.map((c) => ({
+          label: c.name,
+          value: c.score ?? 0,
+          color: scoreColor(c.score ?? 0),
+          ...(c.score === null ? { valueText: '—' } : {}),
+        })),
         100,
       ),
     );
@@ -175,13 +173,13 @@ function controlsSection(catalogues: CatalogueResults[]): Content[] {
       out.push(heading(`${name} (${cs.length})`, 3));
       out.push(
         dataTable(
-          ['Control', 'Title', 'Result', 'Score', 'Note'],
-          [48, '*', 52, 32, 150],
+          ['Control', 'Title', 'Result', 'Weight', 'Note'],
+          [48, '*', 60, 34, 150],
           cs.map((c) => [
             cell(c.controlId),
             cell(c.title),
             cell(STATUS_LABEL[c.status], { color: STATUS_COLOR[c.status], bold: true }),
-            cell(c.status === 'not-applicable' || c.status === 'not-assessed' ? '—' : String(c.score), { alignment: 'right' }),
+            cell(String(c.weight), { alignment: 'right' }),
             cell(c.note ?? ''),
           ]),
         ),
@@ -191,19 +189,28 @@ function controlsSection(catalogues: CatalogueResults[]): Content[] {
   return out;
 }
 
+const OUTCOME_LABEL: Record<EngagementReportModel['appendix']['liveChecks'][number]['outcome'], string> = {
+  pass: 'Pass',
+  fail: 'Fail',
+  warn: 'Warning',
+  'could-not-verify': 'Not verified',
+  error: 'Error',
+};
+
 function appendix(m: EngagementReportModel): Content[] {
   return [
     heading('Appendix', 1, { toc: true, newPage: true }),
     heading('Evidence', 2, { toc: true }),
     dataTable(
-      ['ID', 'Evidence', 'Kind', 'Collected', 'SHA-256'],
-      [44, '*', 58, 56, 120],
+      ['Control', 'Evidence', 'Kind', 'Collected', 'SHA-256'],
+      [70, '*', 44, 56, 120],
       m.appendix.evidence.map((e) => [
-        cell(e.id),
-        { stack: [{ text: e.title, bold: true, fontSize: 8.5 }, { text: e.description, fontSize: 8 }] },
-        cell(e.kind),
+        cell(e.control),
+        { stack: [{ text: e.title, bold: true, fontSize: 8.5 }, ...(e.description ? [{ text: e.description, fontSize: 8 }] : [])] },
+        cell(capitalise(e.kind)),
         cell(isoDay(e.collectedAt)),
-        cell(`${e.sha256.slice(0, 32)}\n${e.sha256.slice(32)}`, { fontSize: 6.5 }) // hex has no break points: split it,
+        // Hex has no break points: split it in two lines.
+        cell(e.sha256 ? `${e.sha256.slice(0, 32)}\n${e.sha256.slice(32)}` : '—', { fontSize: 6.5 }),
       ]),
     ),
     heading('Live-check results', 2, { toc: true }),
@@ -214,7 +221,7 @@ function appendix(m: EngagementReportModel): Content[] {
         { stack: [{ text: c.title, bold: true, fontSize: 8.5 }, { text: c.checkId, fontSize: 7, color: '#607D8B' }] },
         cell(c.host),
         cell(isoDay(c.ranAt)),
-        cell(capitalise(c.outcome), { bold: true, color: c.outcome === 'pass' ? STATUS_COLOR.pass : STATUS_COLOR.fail }),
+        cell(OUTCOME_LABEL[c.outcome], { bold: true, color: c.outcome === 'pass' ? STATUS_COLOR.met : c.outcome === 'fail' ? STATUS_COLOR['not-met'] : STATUS_COLOR.partial }),
         cell(c.observation),
       ]),
     ),

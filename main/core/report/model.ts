@@ -2,10 +2,12 @@
 // The workspace layer builds them; the renderer never reads anything else (except
 // branding and the fixed issue time), so the same model gives the same PDF bytes.
 
-export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
-export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+import type { ControlStatus, FindingSeverity, FindingStatus } from '../../contract/vocabulary';
 
-export type ControlStatus = 'pass' | 'partial' | 'fail' | 'not-applicable' | 'not-assessed';
+// One status and severity vocabulary for the app and its reports: the contract's.
+export type { ControlStatus, FindingStatus } from '../../contract/vocabulary';
+export type Severity = FindingSeverity;
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
 /** Marking printed on the cover and in every page header, e.g. "CONFIDENTIAL". */
 export type Classification = 'PUBLIC' | 'INTERNAL' | 'CONFIDENTIAL' | 'RESTRICTED';
@@ -35,7 +37,7 @@ export interface Finding {
   description: string;
   impact: string;
   recommendation: string;
-  status: 'open' | 'accepted' | 'remediated';
+  status: FindingStatus;
   evidenceIds: string[];
 }
 
@@ -44,8 +46,8 @@ export interface ControlResult {
   title: string;
   category: string;
   status: ControlStatus;
-  /** 0..100 */
-  score: number;
+  /** The control's weight in the score (the catalogue's, 1 when it has none). */
+  weight: number;
   note?: string;
 }
 
@@ -55,15 +57,21 @@ export interface CatalogueResults {
   version: string;
   /** Snapshot hash of the catalogue used, so readers can reproduce the assessment. */
   hash: string;
+  /** Weighted score 0..100 as the dashboard computes it; null when nothing scorable was assessed. */
+  score: number | null;
+  categories: { name: string; score: number | null; controls: number }[];
   controls: ControlResult[];
 }
 
 export interface EvidenceItem {
   id: string;
   title: string;
-  kind: 'document' | 'screenshot' | 'interview' | 'live-check' | 'configuration';
+  kind: 'note' | 'file' | 'link' | 'live-check';
+  /** The control it evidences, e.g. "platform-baseline S.A.1". */
+  control: string;
   collectedAt: string;
-  sha256: string;
+  /** SHA-256 of an attached file; null for notes and links. */
+  sha256: string | null;
   description: string;
 }
 
@@ -72,7 +80,7 @@ export interface LiveCheckResult {
   title: string;
   host: string;
   ranAt: string;
-  outcome: 'pass' | 'fail' | 'error';
+  outcome: 'pass' | 'fail' | 'warn' | 'could-not-verify' | 'error';
   observation: string;
 }
 
@@ -87,8 +95,8 @@ export interface EngagementReportModel {
   assessor: Person;
   executiveSummary: {
     overview: string;
-    /** 0..100 */
-    overallScore: number;
+    /** 0..100, the dashboard's overall score; null when nothing scorable was assessed. */
+    overallScore: number | null;
     topRisks: { title: string; severity: Severity; summary: string }[];
   };
   methodology: { text: string; steps: { title: string; text: string }[] };
@@ -136,8 +144,8 @@ export interface VendorReportModel {
 export type ReportModel = EngagementReportModel | VendorReportModel;
 
 export interface Branding {
-  /** PNG bytes of the logo shown on the cover and in headers. */
-  logoPng?: Uint8Array;
+  /** PNG or JPEG bytes of the logo shown on the cover. */
+  logo?: Uint8Array;
   /** '#rrggbb' */
   primaryColor?: string;
   footerText?: string;

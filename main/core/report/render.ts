@@ -9,6 +9,7 @@ import type * as PdfMakeModule from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { AttestError } from '../errors';
 import { engagementContent } from './engagement';
+import { logoType } from './logo';
 import type { ReportModel, RenderOptions } from './model';
 import { MARGINS, pageBreakBefore, pageFooter, pageHeader, primaryColor, styles } from './theme';
 import { vendorContent } from './vendor';
@@ -49,11 +50,10 @@ export function reportDocument(model: ReportModel, opts: RenderOptions): TDocume
   const footerText = opts.branding?.footerText ?? opts.branding?.organisation ?? 'Attest';
   const content = model.kind === 'engagement' ? engagementContent(model, opts, primary) : vendorContent(model, opts, primary);
   const images: Record<string, string> = {};
-  if (opts.branding?.logoPng) {
-    const png = Buffer.from(opts.branding.logoPng);
-    if (png.subarray(0, 8).toString('hex') !== '89504e470d0a1a0a')
-      throw new AttestError('REPORT_LOGO_NOT_PNG', 'The branding logo is not a PNG image; choose a PNG file for the logo.');
-    images.logo = `data:image/png;base64,${png.toString('base64')}`;
+  if (opts.branding?.logo) {
+    const type = logoType(opts.branding.logo);
+    if (!type) throw new AttestError('REPORT_LOGO_NOT_IMAGE', 'The branding logo is not a PNG or JPEG image; choose a PNG or JPEG file for the logo.');
+    images.logo = `data:image/${type};base64,${Buffer.from(opts.branding.logo).toString('base64')}`;
   }
   return {
     pageSize: 'A4',

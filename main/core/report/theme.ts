@@ -1,5 +1,6 @@
 // Page geometry, colours, styles, header and footer shared by every report kind.
 import type { Content, ContextPageSize, DynamicContent, StyleDictionary, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { STATUS_LABELS } from '../../contract/vocabulary';
 import type { Branding, Classification, ControlStatus, Severity } from './model';
 
 export const PAGE = { width: 595.28, height: 841.89 } as const; // A4 in points
@@ -24,20 +25,15 @@ export const SEVERITY_COLOR: Record<Severity, string> = {
 };
 
 export const STATUS_COLOR: Record<ControlStatus, string> = {
-  pass: '#2E7D32',
+  met: '#2E7D32',
   partial: '#F9A825',
-  fail: '#C62828',
+  'not-met': '#C62828',
   'not-applicable': '#78909C',
   'not-assessed': '#B0BEC5',
 };
 
-export const STATUS_LABEL: Record<ControlStatus, string> = {
-  pass: 'Pass',
-  partial: 'Partial',
-  fail: 'Fail',
-  'not-applicable': 'N/A',
-  'not-assessed': 'Not assessed',
-};
+/** The app's own labels, so the report says what the screens say. */
+export const STATUS_LABEL: Record<ControlStatus, string> = STATUS_LABELS;
 
 export function primaryColor(branding: Branding | undefined): string {
   const c = branding?.primaryColor;
@@ -75,6 +71,9 @@ export function styles(primary: string): StyleDictionary {
  */
 export const pageBreakBefore: NonNullable<TDocumentDefinitions['pageBreakBefore']> = (node, queries) => {
   if (node.headlineLevel === undefined || node.headlineLevel < 2) return false;
+  // A heading in the last tenth of the page would sit alone above content that moved on.
+  const ratio = (node as { startPosition?: { verticalRatio?: number } }).startPosition?.verticalRatio ?? 0;
+  if (ratio > 0.9) return true;
   return queries.getFollowingNodesOnPage().length === 0 && queries.getNodesOnNextPage().length > 0;
 };
 

@@ -66,12 +66,12 @@ test('branding: the logo is embedded as an image, and a non-PNG logo is refused 
   const tmp = tempDir('attest-brand-');
   try {
     const logo = solidPng(120, 40, [31, 95, 74]);
-    const path = tmp.file('vendor.pdf', await renderReport(vendorFixture(), { ...opts, branding: { ...branding, logoPng: logo } }));
+    const path = tmp.file('vendor.pdf', await renderReport(vendorFixture(), { ...opts, branding: { ...branding, logo } }));
     const list = run('pdfimages', ['-list', path]).stdout;
     assert.match(list, /\s120\s+40\s+rgb/, 'a 120x40 RGB image is in the PDF');
     await assert.rejects(
-      renderReport(vendorFixture(), { ...opts, branding: { logoPng: new Uint8Array([1, 2, 3]) } }),
-      (e: unknown) => e instanceof AttestError && e.code === 'REPORT_LOGO_NOT_PNG',
+      renderReport(vendorFixture(), { ...opts, branding: { logo: new Uint8Array([1, 2, 3]) } }),
+      (e: unknown) => e instanceof AttestError && e.code === 'REPORT_LOGO_NOT_IMAGE',
     );
   } finally {
     tmp.cleanup();
@@ -108,7 +108,7 @@ test('pages render to PNG with pdftoppm', async (t) => {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     const pdf = join(dir, `${kind}.pdf`);
-    writeFileSync(pdf, await renderReport(model, { ...opts, branding: { ...branding, logoPng: solidPng(160, 48, [31, 95, 74]) } }));
+    writeFileSync(pdf, await renderReport(model, { ...opts, branding: { ...branding, logo: solidPng(160, 48, [31, 95, 74]) } }));
     assert.equal(run('pdftoppm', ['-png', '-r', '60', pdf, join(dir, 'page')]).status, 0);
     assert.ok(readdirSync(dir).filter((f) => f.endsWith('.png')).length >= 6);
   }

@@ -1,0 +1,47 @@
+// A real workspace with the demo's Northwind assessments and one live-check run, for
+// tests that build reports and exports from workspace data.
+import { join } from 'node:path';
+import type { Core } from '../../../main/core/core';
+import { assessmentDemo } from '../../../main/core/demo/assessment-demo';
+import { tempDir, testCore } from '../../support/core';
+import { call } from '../../support/dispatch';
+
+export const PASS = 'report test passphrase';
+
+export interface Fixture {
+  core: Core;
+  path: string;
+  dir: string;
+  q4: string;
+  q2: string;
+}
+
+export async function withWorkspace(run: (f: Fixture) => Promise<void>): Promise<void> {
+  const core = testCore();
+  const dir = tempDir('attest-report-');
+  const path = join(dir, 'report.attest');
+  try {
+    await call(core, 'workspace.create', { path, name: 'Report test', passphrase: PASS });
+    const ws = core.session.workspace();
+    await assessmentDemo.seed({ ws, actor: 'test', core });
+    const list = (await call(core, 'assessment.list', {})).assessments;
+    const q4 = list.find((a) => a.name.includes('Q4'))!.id;
+    const q2 = list.find((a) => a.name.includes('Q2'))!.id;
+    // A live-check run as the checks room records it (columns of schema v4).
+    await ws.commit({
+      actor: 'test',
+      action: 'check.run',
+      entity: `assessment:${q4}`,
+      statements: [
+        {
+          sql: `INSERT INTO check_runs (id, assessment_id, target_id, check_id, target, inputs, status, summary, remediation, observations,
+                suggested_status, controls, started_at, finished_at, run_by) VALUES (?, ?, NULL, ?, ?, '{}', ?, ?, '', '[]', 'met', '[]', ?, ?, 'test')`,
+          params: ['run_1', q4, 'tls.version', 'portal.northwind.example:443', 'pass', 'TLS 1.3 negotiated; certificate valid until 2027-03-01.', '2026-11-02T10:00:00.000Z', '2026-11-02T10:00:02.000Z'],
+        },
+      ],
+    });
+    await run({ core, path, dir, q4, q2 });
+  } finally {
+    await core.close();
+  }
+}
