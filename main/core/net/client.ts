@@ -303,6 +303,9 @@ export function createNetClient(options: NetClientOptions): NetClient {
       if (url.protocol !== 'https:') return { socket: raw, remoteAddress: address };
       const secure = tls.connect({
         socket: raw,
+        // Over a given socket, tls checks the certificate against `host` (default
+        // "localhost"), so an IP-literal target must be named here to be matched.
+        host,
         servername: isIP(host) ? undefined : host,
         secureContext: secureContextFor(caPem),
         rejectUnauthorized: true,
