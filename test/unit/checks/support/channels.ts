@@ -9,7 +9,7 @@ import type { Core } from '../../../../main/core/core';
 import type { RunProgressView } from '../../../../main/contract/checks';
 import { tempDir, testCore } from '../../../support/core';
 import { call } from '../../../support/dispatch';
-import { TestPki } from './pki';
+import { type TestPki } from './pki';
 import { startHttps, type RunningServer } from './servers';
 
 export const PASS = 'checks channel test passphrase';
