@@ -1,0 +1,85 @@
+// Documents attached to the vendor (contract, DPA, audit report): upload, download,
+// remove with undo.
+import { useCallback, useRef, useState } from 'react';
+import { call } from '../../api/client';
+import { Toast } from '../../components/Toast';
+import { readAsBase64 } from '../assessments/files';
+import type { DocumentView, VendorView } from './types';
+import type { Act } from './VendorPage';
+
+const LIMIT_MB = 10;
+const size = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+
+async function download(vendorId: string, blobId: string) {
+  const f = await call('vendor.document.file', { vendorId, blobId });
+  const bytes = Uint8Array.from(atob(f.dataBase64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: f.mediaType ?? 'application/octet-stream' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = f.name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function DocumentsSection({ vendor, act }: { vendor: VendorView; act: Act }) {
+  const input = useRef<HTMLInputElement>(null);
+  const [removed, setRemoved] = useState<DocumentView | null>(null);
+  const editable = !vendor.removedAt;
+
+  const upload = async (file: File | undefined) => {
+    if (!file) return;
+    if (file.size > LIMIT_MB * 1048576) {
+      await act(`“${file.name}” was not attached`, () => Promise.reject(new Error(`it is ${size(file.size)}; documents can be at most ${LIMIT_MB} MB.`)));
+    } else {
+      await act(`“${file.name}” was not attached`, async () => call('vendor.document.add', { vendorId: vendor.id, file: { name: file.name, dataBase64: await readAsBase64(file) } }));
+    }
+    if (input.current) input.current.value = '';
+  };
+  const remove = async (d: DocumentView) => {
+    if (await act(`“${d.name}” was not removed`, () => call('vendor.document.remove', { vendorId: vendor.id, blobId: d.blobId }))) setRemoved(d);
+  };
+  const undo = useCallback(() => {
+    if (removed) void act(`“${removed.name}” was not restored`, () => call('vendor.document.restore', { vendorId: vendor.id, blobId: removed.blobId }));
+  }, [act, removed, vendor.id]);
+  const dismiss = useCallback(() => setRemoved(null), []);
+
+  return (
+    <section className="card" aria-labelledby="docs-h">
+      <h2 id="docs-h">Documents</h2>
+      {vendor.documents.length ? (
+        <ul className="doc-list">
+          {vendor.documents.map((d) => (
+            <li key={d.blobId}>
+              <span className="doc-name">{d.name}</span>
+              <span className="muted">
+                {size(d.size)} · {d.addedAt.slice(0, 10)}
+              </span>
+              <button type="button" className="button subtle" onClick={() => void act('Download failed', () => download(vendor.id, d.blobId))}>
+                Download
+              </button>
+              {editable ? (
+                <button type="button" className="button subtle" aria-label={`Remove ${d.name}`} onClick={() => void remove(d)}>
+                  Remove
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">No documents. Attach the contract, the data processing agreement or audit reports.</p>
+      )}
+      {editable ? (
+        <div className="doc-upload">
+          <button type="button" className="button" onClick={() => input.current?.click()}>
+            Attach a document…
+          </button>
+          <input ref={input} hidden type="file" aria-label="Document to attach" onChange={(e) => void upload(e.target.files?.[0])} />
+          <span className="muted">Up to {LIMIT_MB} MB, stored encrypted in the workspace.</span>
+        </div>
+      ) : null}
+      <Toast toast={removed ? { id: 1, text: `Removed “${removed.name}”.`, tone: 'ok', action: { label: 'Undo', run: undo } } : null} onDismiss={dismiss} />
+    </section>
+  );
+}

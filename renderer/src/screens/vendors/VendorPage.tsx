@@ -1,0 +1,171 @@
+// One vendor: profile, tier and why, certifications, credentials issued, documents,
+// review history and next review. Back or Escape returns to the list.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { call } from '../../api/client';
+import { ErrorText, messageOf } from '../../components/ErrorText';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { useAppStore } from '../../store';
+import { CertificationsSection } from './CertificationsSection';
+import { CredentialsSection } from './CredentialsSection';
+import { DocumentsSection } from './DocumentsSection';
+import { CONCLUSION_LABELS, REVIEW_STATE_LABELS } from './labels';
+import { TierSection } from './TierSection';
+import type { VendorView } from './types';
+import { profileOf, VendorForm } from './VendorForm';
+
+export function VendorPage({ id, onBack }: { id: string; onBack(): void }) {
+  const lastSeq = useAppStore((s) => (s.status.state === 'open' ? s.status.lastSeq : 0));
+  const [vendor, setVendor] = useState<VendorView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const title = useRef<HTMLHeadingElement | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    call('vendor.get', { id }).then(
+      (v) => current && (setVendor(v), setError(null)),
+      (e: unknown) => current && setError(messageOf(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [id, lastSeq]);
+
+  useEffect(() => {
+    title.current = document.getElementById('screen-title') as HTMLHeadingElement | null;
+    title.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      const inField = e.target instanceof HTMLElement && e.target.closest('input, textarea, select, dialog');
+      if (!inField && !document.querySelector('dialog[open]')) onBack();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onBack]);
+
+  const act = useCallback(async (what: string, run: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await useAppStore.getState().mutate(run);
+      return true;
+    } catch (e) {
+      setError(`${what}: ${messageOf(e)}`);
+      return false;
+    }
+  }, []);
+
+  const back = (
+    <button type="button" className="button" onClick={onBack}>
+      ← Back to vendors
+    </button>
+  );
+  if (!vendor) {
+    return (
+      <>
+        <ScreenHeader title="Vendor" actions={back} />
+        <ErrorText error={error} />
+        {!error ? <p className="muted">Loading…</p> : null}
+      </>
+    );
+  }
+  const removed = vendor.removedAt !== null;
+  const s = vendor.schedule;
+
+  return (
+    <>
+      <ScreenHeader
+        title={vendor.name}
+        subtitle={vendor.services || undefined}
+        actions={
+          <>
+            {back}
+            {!removed ? (
+              <button type="button" className="button danger-ghost" onClick={() => void act('Not removed', () => call('vendor.remove', { id }))}>
+                Remove vendor
+              </button>
+            ) : null}
+          </>
+        }
+      />
+      {removed ? (
+        <div className="removed-banner" role="status">
+          <span>This vendor was removed from the registry on {vendor.removedAt?.slice(0, 10)}.</span>
+          <button type="button" className="button primary" onClick={() => void act('Not restored', () => call('vendor.restore', { id }))}>
+            Undo removal
+          </button>
+        </div>
+      ) : null}
+      <ErrorText error={error} />
+      <div className="vendor-page">
+        <div className="vendor-main">
+          <section className="card" aria-labelledby="profile-h">
+            <h2 id="profile-h">Profile</h2>
+            <VendorForm
+              key={vendor.updatedAt}
+              initial={profileOf(vendor)}
+              submitLabel="Save profile"
+              save={(p) => call('vendor.update', { ...p, id })}
+              onSaved={() => setSaved('Profile saved; the tier was worked out again.')}
+            />
+            {saved ? (
+              <p className="ok-text" role="status">
+                {saved}
+              </p>
+            ) : null}
+          </section>
+          <CertificationsSection vendor={vendor} act={act} />
+          <CredentialsSection vendor={vendor} act={act} />
+          <DocumentsSection vendor={vendor} act={act} />
+          {/* Questionnaires of this vendor: the questionnaire screen's VendorQuestionnaires
+              component ({ vendorId, vendorName }) goes here once it exists. */}
+          <section className="card" aria-labelledby="questionnaires-h" data-testid="vendor-questionnaires">
+            <h2 id="questionnaires-h">Questionnaires</h2>
+            <p className="muted">Questionnaires sent to this vendor appear here with their answers and scores.</p>
+          </section>
+        </div>
+        <aside className="vendor-side">
+          <TierSection vendor={vendor} act={act} />
+          <section className="card" aria-labelledby="review-h">
+            <h2 id="review-h">Next review</h2>
+            <p className={`next-review review-${s.reviewState}`}>
+              <strong>{s.nextReview}</strong> <span>{REVIEW_STATE_LABELS[s.reviewState]}</span>
+            </p>
+            <p className="muted">
+              {s.lastReview ? `Last review concluded ${s.lastReview}` : 'Never reviewed: due from the day it was added'}; every {s.intervalMonths} months at tier {vendor.tier}.
+            </p>
+            <h3>Review history</h3>
+            {vendor.reviews.length ? (
+              <table className="data-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Concluded</th>
+                    <th scope="col" className="num">
+                      Score
+                    </th>
+                    <th scope="col">Conclusion</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {vendor.reviews.map((r) => (
+                    <tr key={r.questionnaireId}>
+                      <td>{r.concludedAt.slice(0, 10)}</td>
+                      <td className="num">{r.score === null ? '—' : Math.round(r.score)}</td>
+                      <td>{r.conclusion ? CONCLUSION_LABELS[r.conclusion] : '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : (
+              <p className="muted">No concluded questionnaire yet.</p>
+            )}
+          </section>
+        </aside>
+      </div>
+    </>
+  );
+}
+
+export type Act = (what: string, run: () => Promise<unknown>) => Promise<boolean>;
