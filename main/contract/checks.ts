@@ -141,7 +141,14 @@ export const checkChannels = {
   }),
   'credential.test': defineChannel({
     summary: 'Send one harmless GET with the credential to one of its hosts (needs live checks on and the host approved).',
-    request: z.object({ id, host: host.optional(), path: z.string().max(512).regex(/^\//, 'a path starts with /').default('/') }).strict(),
+    request: z
+      .object({
+        id,
+        host: host.optional(),
+        port: z.number().int().min(1).max(65535).default(443),
+        path: z.string().max(512).regex(/^\//, 'a path starts with /').default('/'),
+      })
+      .strict(),
     response: z.object({ host: z.string(), status: z.number(), ok: z.boolean(), message: z.string() }),
   }),
   'policy.get': defineChannel({

@@ -132,7 +132,7 @@ export function checkHandlers(deps: CoreDeps): Pick<HandlerMap, CheckChannels> {
       const stored = readEgress(w);
       const client = createNetClient({ policy: egressPolicy(stored), credentials: store });
       const res = await client.request({
-        url: `https://${host.includes(':') ? `[${host}]` : host}${r.path}`,
+        url: `https://${host.includes(':') ? `[${host}]` : host}${r.port === 443 ? '' : `:${r.port}`}${r.path}`,
         method: 'GET',
         credentialId: meta.id,
         caPem: stored.customCa ?? undefined,

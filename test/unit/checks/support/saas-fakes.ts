@@ -34,12 +34,13 @@ export interface SaasFake extends RunningServer {
   authSeen: (string | null)[];
 }
 
+/** The certificate names api.test and other.test, and 127.0.0.1 (for tests through the core, which resolves names for real). */
 export async function startSaasFake(pki: TestPki, expectedToken: string): Promise<SaasFake> {
   const authSeen: (string | null)[] = [];
   const json = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) =>
     res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
 
-  const server = await startHttps(pki.leaf({ commonName: 'api.test', dnsNames: ['api.test', 'other.test'] }), (req, res) => {
+  const server = await startHttps(pki.leaf({ commonName: 'api.test', dnsNames: ['api.test', 'other.test'], ips: ['127.0.0.1'] }), (req, res) => {
     const auth = req.headers.authorization ?? null;
     authSeen.push(auth);
     const url = new URL(req.url ?? '/', 'https://api.test');
