@@ -1,5 +1,373 @@
 // Channels of questionnaire templates (built-in, VSAQ imports, custom), questionnaires
 // sent to vendors, their answers (XLSX and JSON out and back), scoring and conclusions.
-import type { ChannelDef } from './channel';
+// The template body schema lives here too: the core validates built-ins, imports and
+// edits with it, and the renderer's builder edits the same shape.
+import { z } from 'zod';
+import { defineChannel } from './channel';
+import { fileUpload } from './catalog';
+import { FINDING_SEVERITIES, FINDING_STATUSES } from './vocabulary';
 
-export const questionnaireChannels = {} satisfies Record<string, ChannelDef>;
+export const QUESTION_TYPES = ['yesno', 'single', 'multi', 'text', 'number', 'date', 'file'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+/** The answers a yes/no/partial question takes; "na" is not applicable (left out of the score). */
+export const YESNO_VALUES = ['yes', 'no', 'partial', 'na'] as const;
+export const CONCLUSIONS = ['approve', 'approve-with-conditions', 'reject'] as const;
+export type Conclusion = (typeof CONCLUSIONS)[number];
+export const QUESTIONNAIRE_STATES = ['draft', 'sent', 'answered', 'concluded'] as const;
+
+const itemId = z
+  .string()
+  .min(1)
+  .max(120)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'an id is letters, digits, and . _ : - (no spaces)');
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date looks like 2026-11-23');
+
+export const controlRef = z.object({ catalogueId: z.string().min(1).max(63), controlId: z.string().min(1).max(80) }).strict();
+export const questionOption = z.object({ id: itemId, label: z.string().max(4000) }).strict();
+
+/** What a good answer looks like, per question type. */
+export const expectedAnswer = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('equals'), value: z.enum(['yes', 'no']) }).strict(),
+  z.object({ kind: z.literal('anyOf'), values: z.array(itemId).min(1) }).strict(),
+  z.object({ kind: z.literal('allOf'), values: z.array(itemId).min(1) }).strict(),
+  z.object({ kind: z.literal('range'), min: z.number().optional(), max: z.number().optional() }).strict(),
+  z.object({ kind: z.literal('provided') }).strict(),
+]);
+export type ExpectedAnswer = z.infer<typeof expectedAnswer>;
+
+/** Show an item only when another question's answer is one of these values (option ids, yes/no/partial/na). */
+export const showWhen = z.object({ question: itemId, anyOf: z.array(z.string().min(1).max(120)).min(1) }).strict();
+
+/** Where an imported item came from: its type and id in the source file, and its nesting. */
+const itemOrigin = z
+  .object({ format: z.literal('vsaq'), type: z.string().max(40), id: z.string().max(200).nullable(), parent: z.string().max(200).nullable(), depth: z.number().int().min(0) })
+  .strict();
+
+export const question = z
+  .object({
+    kind: z.literal('question'),
+    id: itemId,
+    type: z.enum(QUESTION_TYPES),
+    text: z.string().trim().min(1, 'a question needs its text').max(20_000),
+    help: z.string().max(20_000).default(''),
+    weight: z.number().min(0).max(100).default(1),
+    expected: expectedAnswer.optional(),
+    options: z.array(questionOption).max(200).default([]),
+    controls: z.array(controlRef).max(50).default([]),
+    showWhen: showWhen.optional(),
+    /** A VSAQ display condition (`a || !b && (c)`), kept as written; option and question ids are its terms. */
+    cond: z.string().max(2000).optional(),
+    required: z.boolean().default(false),
+    multiline: z.boolean().optional(),
+    origin: itemOrigin.optional(),
+  })
+  .strict();
+export type Question = z.output<typeof question>;
+
+/** Text shown in the form but not answered: VSAQ info, tips (with their warnings), spacers and nested blocks. */
+export const note = z
+  .object({
+    kind: z.literal('note'),
+    style: z.enum(['info', 'tip', 'spacer', 'heading']),
+    id: itemId.optional(),
+    text: z.string().max(20_000).default(''),
+    warn: z.boolean().default(false),
+    severity: z.string().max(40).optional(),
+    name: z.string().max(400).optional(),
+    why: z.string().max(20_000).optional(),
+    showWhen: showWhen.optional(),
+    cond: z.string().max(2000).optional(),
+    origin: itemOrigin.optional(),
+  })
+  .strict();
+export type Note = z.output<typeof note>;
+
+export const templateItem = z.discriminatedUnion('kind', [question, note]);
+export type TemplateItem = z.output<typeof templateItem>;
+
+export const templateSection = z
+  .object({
+    id: itemId,
+    title: z.string().trim().min(1, 'a section needs a title').max(400),
+    help: z.string().max(20_000).default(''),
+    items: z.array(templateItem).max(2000),
+    origin: itemOrigin.optional(),
+  })
+  .strict();
+export type TemplateSection = z.output<typeof templateSection>;
+
+const optionIdsFit = (q: Question, ids: readonly string[]) => ids.every((v) => q.options.some((o) => o.id === v));
+
+/** A whole template: rules that span questions are checked here (unique ids, expectations fit the type). */
+export const templateBody = z
+  .object({
+    format: z.literal(1),
+    id: z.string().min(1).max(63).regex(/^[a-z0-9][a-z0-9-]*$/, 'a template id is lower-case letters, digits and hyphens'),
+    title: z.string().trim().min(1, 'a template needs a title').max(300),
+    description: z.string().max(8000).default(''),
+    source: z.object({ name: z.string().max(400), url: z.string().max(1000).optional(), licence: z.string().max(2000).optional() }).strict(),
+    sections: z.array(templateSection).min(1, 'a template needs at least one section').max(500),
+  })
+  .strict()
+  .superRefine((t, ctx) => {
+    const ids = new Set<string>();
+    const questions = new Map<string, Question>();
+    t.sections.forEach((s, si) =>
+      s.items.forEach((item, ii) => {
+        const path = ['sections', si, 'items', ii];
+        if (item.id) {
+          if (ids.has(item.id)) ctx.addIssue({ code: 'custom', path, message: `the id "${item.id}" is used twice` });
+          ids.add(item.id);
+        }
+        if (item.kind !== 'question') return;
+        questions.set(item.id, item);
+        const needsOptions = item.type === 'single' || item.type === 'multi';
+        if (needsOptions && item.options.length === 0) ctx.addIssue({ code: 'custom', path, message: `question ${item.id} needs options to choose from` });
+        if (new Set(item.options.map((o) => o.id)).size !== item.options.length) ctx.addIssue({ code: 'custom', path, message: `question ${item.id} has two options with one id` });
+        const e = item.expected;
+        if (!e) return;
+        const fits =
+          (e.kind === 'equals' && item.type === 'yesno') ||
+          (e.kind === 'anyOf' && item.type === 'single' && optionIdsFit(item, e.values)) ||
+          (e.kind === 'allOf' && item.type === 'multi' && optionIdsFit(item, e.values)) ||
+          (e.kind === 'range' && item.type === 'number') ||
+          (e.kind === 'provided' && (item.type === 'text' || item.type === 'date' || item.type === 'file'));
+        if (!fits) ctx.addIssue({ code: 'custom', path, message: `the expected answer of ${item.id} does not fit a ${item.type} question` });
+      }),
+    );
+    t.sections.forEach((s, si) =>
+      s.items.forEach((item, ii) => {
+        if (item.showWhen && !questions.has(item.showWhen.question)) {
+          ctx.addIssue({ code: 'custom', path: ['sections', si, 'items', ii], message: `the condition of ${item.id ?? 'an item'} names an unknown question ${item.showWhen.question}` });
+        }
+      }),
+    );
+  });
+export type TemplateBody = z.output<typeof templateBody>;
+export type TemplateBodyInput = z.input<typeof templateBody>;
+
+export const templateSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  version: z.number(),
+  origin: z.enum(['builtin', 'vsaq', 'imported', 'custom']),
+  source: z.string(),
+  sections: z.number(),
+  questions: z.number(),
+  items: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type TemplateSummary = z.infer<typeof templateSummary>;
+
+export const importCounts = z.object({
+  /** items per type in the source file (VSAQ types, e.g. block, radiogroup, radioitem, tip) */
+  byType: z.record(z.string(), z.number()),
+  total: z.number(),
+  questions: z.number(),
+  notes: z.number(),
+  conditions: z.number(),
+  warnings: z.number(),
+});
+export type ImportCounts = z.infer<typeof importCounts>;
+
+export const questionnaireSummary = z.object({
+  id: z.string(),
+  vendorId: z.string(),
+  vendorName: z.string(),
+  templateId: z.string(),
+  templateTitle: z.string(),
+  templateVersion: z.number(),
+  cycle: z.string(),
+  state: z.enum(QUESTIONNAIRE_STATES),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  exportedAt: z.string().nullable(),
+  importedAt: z.string().nullable(),
+  questions: z.number(),
+  answered: z.number(),
+  score: z.number().nullable(),
+  conclusion: z.enum(CONCLUSIONS).nullable(),
+  conclusionRationale: z.string().nullable(),
+  concludedAt: z.string().nullable(),
+  concludedBy: z.string().nullable(),
+});
+export type QuestionnaireSummary = z.infer<typeof questionnaireSummary>;
+
+/** An answer as stored: yes/no/partial/na, an option id, option ids, text, a number, a date or a file name. */
+export const answerValue = z.union([z.string().max(20_000), z.number(), z.array(z.string().max(200)).max(200)]);
+export type AnswerValue = z.infer<typeof answerValue>;
+export const answerView = z.object({ questionId: z.string(), value: answerValue, comment: z.string(), updatedAt: z.string(), updatedBy: z.string() });
+export type AnswerView = z.infer<typeof answerView>;
+
+export const gapView = z.object({
+  questionId: z.string(),
+  sectionId: z.string(),
+  sectionTitle: z.string(),
+  text: z.string(),
+  answer: z.string(),
+  expected: z.string(),
+  credit: z.number(),
+  weight: z.number(),
+  controls: z.array(z.object({ catalogueId: z.string(), controlId: z.string() })),
+});
+export type GapView = z.infer<typeof gapView>;
+
+export const scoreView = z.object({
+  overall: z.number(),
+  earned: z.number(),
+  possible: z.number(),
+  sections: z.array(z.object({ id: z.string(), title: z.string(), score: z.number().nullable(), earned: z.number(), possible: z.number(), scored: z.number() })),
+  gaps: z.array(gapView),
+  counts: z.object({ scored: z.number(), unanswered: z.number(), notApplicable: z.number(), hidden: z.number(), unscored: z.number() }),
+  rule: z.string(),
+  scoredAt: z.string(),
+});
+export type ScoreView = z.infer<typeof scoreView>;
+
+export const importProblem = z.object({ questionId: z.string(), where: z.string(), message: z.string() });
+export type ImportProblem = z.infer<typeof importProblem>;
+export const answerChange = z.object({ questionId: z.string(), from: z.string(), to: z.string() });
+
+export const vendorFindingView = z.object({
+  id: z.string(),
+  ref: z.string(),
+  vendorId: z.string(),
+  questionnaireId: z.string().nullable(),
+  title: z.string(),
+  description: z.string(),
+  likelihood: z.number(),
+  impact: z.number(),
+  severity: z.enum(FINDING_SEVERITIES),
+  owner: z.string(),
+  dueDate: z.string().nullable(),
+  remediation: z.string(),
+  status: z.enum(FINDING_STATUSES),
+  controls: z.array(z.object({ catalogueId: z.string(), controlId: z.string() })),
+  createdAt: z.string(),
+  createdBy: z.string(),
+});
+export type VendorFindingView = z.infer<typeof vendorFindingView>;
+
+export const comparisonView = z.object({
+  from: questionnaireSummary,
+  to: questionnaireSummary,
+  overall: z.object({ from: z.number().nullable(), to: z.number().nullable(), change: z.number().nullable() }),
+  sections: z.array(z.object({ id: z.string(), title: z.string(), from: z.number().nullable(), to: z.number().nullable(), change: z.number().nullable() })),
+  changes: z.array(z.object({ questionId: z.string(), text: z.string(), from: z.string(), to: z.string() })),
+  newGaps: z.array(gapView),
+  closedGaps: z.array(gapView),
+});
+export type QuestionnaireComparison = z.infer<typeof comparisonView>;
+
+const id = z.string().min(1).max(64);
+const templateId = z.string().min(1).max(63);
+const download = z.object({ name: z.string(), mediaType: z.string(), dataBase64: z.string() });
+
+export const questionnaireChannels = {
+  'template.list': defineChannel({
+    summary: 'Questionnaire templates of the workspace (the built-in baseline is installed on first use).',
+    request: z.object({}).strict(),
+    response: z.object({ templates: z.array(templateSummary) }),
+  }),
+  'template.get': defineChannel({
+    summary: 'One template with its sections, questions and notes.',
+    request: z.object({ id: templateId }).strict(),
+    response: z.object({ summary: templateSummary, body: templateBody }),
+  }),
+  'template.save': defineChannel({
+    summary: 'Create a custom template or change one (its version goes up); built-ins are copied first.',
+    request: z.object({ body: templateBody, create: z.boolean().default(false) }).strict(),
+    response: templateSummary,
+  }),
+  'template.duplicate': defineChannel({
+    summary: 'Copy a template (a built-in or an import) into a new custom template.',
+    request: z.object({ id: templateId, newId: templateId.regex(/^[a-z0-9][a-z0-9-]*$/, 'a template id is lower-case letters, digits and hyphens'), title: z.string().trim().min(1).max(300) }).strict(),
+    response: templateSummary,
+  }),
+  'template.remove': defineChannel({
+    summary: 'Remove a template (undo with template.restore); questionnaires keep their copy.',
+    request: z.object({ id: templateId }).strict(),
+    response: z.object({ removed: z.string() }),
+  }),
+  'template.restore': defineChannel({
+    summary: 'Bring back a removed template.',
+    request: z.object({ id: templateId }).strict(),
+    response: templateSummary,
+  }),
+  'template.import': defineChannel({
+    summary: 'Import a Google VSAQ questionnaire or an Attest template file; every item is kept and counted.',
+    request: z.object({ file: fileUpload, id: templateId.optional(), replace: z.boolean().default(false) }).strict(),
+    response: z.object({ template: templateSummary, counts: importCounts }),
+  }),
+  'questionnaire.list': defineChannel({
+    summary: 'Questionnaires, of one vendor or all, newest cycle first.',
+    request: z.object({ vendorId: id.optional() }).strict(),
+    response: z.object({ questionnaires: z.array(questionnaireSummary) }),
+  }),
+  'questionnaire.create': defineChannel({
+    summary: 'Start a questionnaire for a vendor and review cycle from a template (the template is copied in).',
+    request: z.object({ vendorId: id, templateId, cycle: z.string().trim().min(1, 'a cycle is required, e.g. 2026').max(40) }).strict(),
+    response: questionnaireSummary,
+  }),
+  'questionnaire.get': defineChannel({
+    summary: 'A questionnaire with its template copy, answers and stored score.',
+    request: z.object({ id }).strict(),
+    response: z.object({ summary: questionnaireSummary, body: templateBody, answers: z.array(answerView), score: scoreView.nullable() }),
+  }),
+  'questionnaire.export': defineChannel({
+    summary: 'The questionnaire to send: an XLSX workbook (protected, with dropdowns) or JSON; or its answers as CSV. Base64.',
+    request: z.object({ id, format: z.enum(['xlsx', 'json', 'csv']) }).strict(),
+    response: download,
+  }),
+  'questionnaire.import': defineChannel({
+    summary: 'Read a filled XLSX or JSON by question id: all answers or none, with a report of every problem.',
+    request: z.object({ id, file: fileUpload }).strict(),
+    response: z.object({
+      applied: z.boolean(),
+      missing: z.array(importProblem),
+      invalid: z.array(importProblem),
+      unknown: z.array(importProblem),
+      changes: z.array(answerChange),
+      answered: z.number(),
+      summary: questionnaireSummary,
+      score: scoreView.nullable(),
+    }),
+  }),
+  'questionnaire.score': defineChannel({
+    summary: 'Score the answers (weighted, per section and overall, 0–100) and list the gaps; the result is stored.',
+    request: z.object({ id }).strict(),
+    response: scoreView,
+  }),
+  'questionnaire.conclude': defineChannel({
+    summary: "Record the reviewer's conclusion (approve, approve with conditions, reject) with its rationale.",
+    request: z.object({ id, conclusion: z.enum(CONCLUSIONS), rationale: z.string().max(20_000) }).strict(),
+    response: questionnaireSummary,
+  }),
+  'questionnaire.followUp': defineChannel({
+    summary: 'Turn a follow-up item (usually a gap) into a finding of the vendor.',
+    request: z
+      .object({
+        id,
+        questionId: z.string().max(120).optional(),
+        title: z.string().trim().max(300).optional(),
+        description: z.string().max(20_000).optional(),
+        likelihood: z.number().int().min(1).max(5).default(3),
+        impact: z.number().int().min(1).max(5).default(3),
+        owner: z.string().max(200).default(''),
+        dueDate: day.nullable().default(null),
+      })
+      .strict(),
+    response: vendorFindingView,
+  }),
+  'questionnaire.compare': defineChannel({
+    summary: "Year over year: two questionnaires of one vendor, score change, changed answers, new and closed gaps.",
+    request: z.object({ from: id, to: id }).strict(),
+    response: comparisonView,
+  }),
+  'vendorFinding.list': defineChannel({
+    summary: 'Findings of one vendor (follow-ups of its reviews), most severe first.',
+    request: z.object({ vendorId: id }).strict(),
+    response: z.object({ findings: z.array(vendorFindingView) }),
+  }),
+};

@@ -1,6 +1,8 @@
 // Findings of an assessment: severity from likelihood × impact (or overridden with a
 // reason), owner, due date, remediation and a status workflow in which accepting a risk
 // needs a justification and an expiry. Removal is soft, so it can be undone.
+// The findings table also holds vendor findings (vendor_id set, assessment_id null; see
+// main/core/questionnaire/followups.ts): everything here reads assessment findings only.
 import type { FindingFields, FindingSeverity, FindingView } from '../../contract/assessment';
 import { AttestError } from '../errors';
 import type { Statement, Workspace } from '../workspace';
@@ -92,7 +94,7 @@ function toView(ws: Workspace, r: FindingDbRow, day: string, titleOf: TitleOf = 
 }
 
 function dbRow(ws: Workspace, id: string): FindingDbRow {
-  const r = ws.query<FindingDbRow>('SELECT * FROM findings WHERE id = ?', [id])[0];
+  const r = ws.query<FindingDbRow>('SELECT * FROM findings WHERE id = ? AND assessment_id IS NOT NULL', [id])[0];
   if (!r) throw new AttestError('FINDING_NOT_FOUND', `There is no finding "${id}".`);
   return r;
 }
@@ -103,7 +105,7 @@ export function getFinding(ws: Workspace, id: string, day = today()): FindingVie
 
 export function listFindings(ws: Workspace, assessmentId: string | undefined, day = today()): FindingView[] {
   const rows = ws.query<FindingDbRow>(
-    `SELECT * FROM findings WHERE removed_at IS NULL ${assessmentId ? 'AND assessment_id = ?' : ''} ORDER BY created_at, ref`,
+    `SELECT * FROM findings WHERE removed_at IS NULL AND ${assessmentId ? 'assessment_id = ?' : 'assessment_id IS NOT NULL'} ORDER BY created_at, ref`,
     assessmentId ? [assessmentId] : [],
   );
   const titleOf = titleLookup(ws);

@@ -1,10 +1,174 @@
 // IPC handlers of questionnaire templates, questionnaires, answers and scoring.
+import type { ImportCounts, TemplateBody } from '../../contract/questionnaire';
 import type { CoreDeps } from '../core';
 import type { HandlerMap } from '../dispatcher';
+import { AttestError } from '../errors';
+import { actorFor } from '../session/session';
+import type { Workspace } from '../workspace';
+import { loadBuiltinTemplates, defaultTemplateDir } from './builtin';
+import { compareQuestionnaires } from './compare';
+import { answersCsv, checkAnswers, exportJson, exportXlsx, readJson, readXlsx } from './exchange';
+import { followUp, listVendorFindings } from './followups';
+import {
+  conclude,
+  createQuestionnaire,
+  listAnswers,
+  listQuestionnaires,
+  markExported,
+  questionnaireBody,
+  questionnaireSummary,
+  replaceAnswers,
+  storedScore,
+  storeScore,
+} from './questionnaires';
+import {
+  duplicateTemplate,
+  ensureBuiltinTemplates,
+  getTemplate,
+  installTemplate,
+  listTemplates,
+  parseTemplate,
+  saveTemplate,
+  setTemplateRemoved,
+  templateSummary,
+} from './templates';
+import { importVsaq, isVsaq, readRelaxedJson } from './vsaq';
 
-type QuestionnaireChannels = never;
+type QuestionnaireChannels =
+  | 'template.list'
+  | 'template.get'
+  | 'template.save'
+  | 'template.duplicate'
+  | 'template.remove'
+  | 'template.restore'
+  | 'template.import'
+  | 'questionnaire.list'
+  | 'questionnaire.create'
+  | 'questionnaire.get'
+  | 'questionnaire.export'
+  | 'questionnaire.import'
+  | 'questionnaire.score'
+  | 'questionnaire.conclude'
+  | 'questionnaire.followUp'
+  | 'questionnaire.compare'
+  | 'vendorFinding.list';
+
+const decode = (file: { name: string; dataBase64: string }) => new Uint8Array(Buffer.from(file.dataBase64, 'base64'));
+const slug = (name: string) =>
+  name
+    .replace(/\.[^.]*$/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 50) || 'template';
+
+/** Counts of an Attest template file: its items by question type or note style. */
+function templateCounts(body: TemplateBody): ImportCounts {
+  const byType: Record<string, number> = {};
+  const items = body.sections.flatMap((s) => s.items);
+  for (const i of items) {
+    const t = i.kind === 'question' ? i.type : i.style;
+    byType[t] = (byType[t] ?? 0) + 1;
+  }
+  return {
+    byType,
+    total: items.length,
+    questions: items.filter((i) => i.kind === 'question').length,
+    notes: items.filter((i) => i.kind === 'note').length,
+    conditions: items.filter((i) => i.showWhen || i.cond).length,
+    warnings: items.filter((i) => i.kind === 'note' && i.warn).length,
+  };
+}
+
+const MEDIA = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json',
+  csv: 'text/csv',
+};
 
 export function questionnaireHandlers(deps: CoreDeps): Pick<HandlerMap, QuestionnaireChannels> {
-  void deps;
-  return {};
+  let builtins: TemplateBody[] | null = null;
+  const ready = new WeakSet<Workspace>();
+  // The built-in templates are installed into a workspace the first time it is used here.
+  const ws = async () => {
+    const w = await deps.library.workspace();
+    if (!ready.has(w)) {
+      builtins ??= loadBuiltinTemplates(defaultTemplateDir(deps.options.catalogueDir));
+      await ensureBuiltinTemplates(w, builtins);
+      ready.add(w);
+    }
+    return w;
+  };
+  const existing = async (w: Workspace, id: string) => {
+    const answers = listAnswers(w, id);
+    return new Map(answers.map((a) => [a.questionId, { value: a.value, comment: a.comment }]));
+  };
+  return {
+    'template.list': async () => ({ templates: listTemplates(await ws()) }),
+    'template.get': async (r) => getTemplate(await ws(), r.id),
+    'template.save': async (r, c) => saveTemplate(await ws(), r.body, r.create, actorFor(c)),
+    'template.duplicate': async (r, c) => duplicateTemplate(await ws(), r.id, r.newId, r.title, actorFor(c)),
+    'template.remove': async (r, c) => {
+      await setTemplateRemoved(await ws(), r.id, true, actorFor(c));
+      return { removed: r.id };
+    },
+    'template.restore': async (r, c) => {
+      const w = await ws();
+      await setTemplateRemoved(w, r.id, false, actorFor(c));
+      return templateSummary(w, r.id);
+    },
+    'template.import': async (r, c) => {
+      const w = await ws();
+      const text = new TextDecoder('utf-8').decode(decode(r.file));
+      const data = readRelaxedJson(text, r.file.name);
+      if (isVsaq(data)) {
+        const { body, counts } = importVsaq(data, r.id ?? `vsaq-${slug(r.file.name)}`, r.file.name);
+        return { template: await installTemplate(w, body, 'vsaq', actorFor(c), { replace: r.replace }), counts };
+      }
+      if (typeof data === 'object' && data !== null && 'sections' in data) {
+        const body = parseTemplate(r.id ? { ...data, id: r.id } : data, r.file.name);
+        return { template: await installTemplate(w, body, 'imported', actorFor(c), { replace: r.replace }), counts: templateCounts(body) };
+      }
+      throw new AttestError('IMPORT_UNSUPPORTED_FILE', `${r.file.name} is neither a VSAQ questionnaire (a "questionnaire" list) nor an Attest template ("sections").`);
+    },
+    'questionnaire.list': async (r) => ({ questionnaires: listQuestionnaires(await ws(), r.vendorId) }),
+    'questionnaire.create': async (r, c) => createQuestionnaire(await ws(), r.vendorId, r.templateId, r.cycle, actorFor(c)),
+    'questionnaire.get': async (r) => {
+      const w = await ws();
+      return { summary: questionnaireSummary(w, r.id), body: questionnaireBody(w, r.id), answers: listAnswers(w, r.id), score: storedScore(w, r.id) };
+    },
+    'questionnaire.export': async (r, c) => {
+      const w = await ws();
+      const summary = questionnaireSummary(w, r.id);
+      const body = questionnaireBody(w, r.id);
+      const answers = await existing(w, r.id);
+      const bytes = r.format === 'xlsx' ? await exportXlsx(summary, body, answers) : r.format === 'csv' ? answersCsv(body, answers) : exportJson(summary, body, answers);
+      await markExported(w, r.id, r.format, actorFor(c));
+      const name = `${slug(summary.vendorName)}-${slug(summary.cycle)}-questionnaire.${r.format}`;
+      return { name, mediaType: MEDIA[r.format], dataBase64: Buffer.from(bytes).toString('base64') };
+    },
+    'questionnaire.import': async (r, c) => {
+      const w = await ws();
+      const body = questionnaireBody(w, r.id);
+      const bytes = decode(r.file);
+      const isJson = r.file.name.toLowerCase().endsWith('.json');
+      const read = isJson ? readJson(bytes, r.file.name) : await readXlsx(bytes, r.file.name);
+      if (read.questionnaireId && read.questionnaireId !== r.id) {
+        throw new AttestError('IMPORT_WRONG_QUESTIONNAIRE', `${r.file.name} belongs to questionnaire ${read.questionnaireId}, not ${r.id}.`);
+      }
+      const checked = checkAnswers(body, read.answers);
+      const problems = checked.missing.length + checked.invalid.length + checked.unknown.length;
+      if (problems > 0) {
+        return { applied: false, missing: checked.missing, invalid: checked.invalid, unknown: checked.unknown, changes: [], answered: 0, summary: questionnaireSummary(w, r.id), score: storedScore(w, r.id) };
+      }
+      const { changes, score } = await replaceAnswers(w, r.id, checked.accepted, actorFor(c));
+      return { applied: true, missing: [], invalid: [], unknown: [], changes, answered: checked.accepted.filter((a) => a.value !== '').length, summary: questionnaireSummary(w, r.id), score };
+    },
+    'questionnaire.score': async (r, c) => storeScore(await ws(), r.id, actorFor(c)),
+    'questionnaire.conclude': async (r, c) => conclude(await ws(), r.id, r.conclusion, r.rationale, actorFor(c)),
+    'questionnaire.followUp': async ({ id, ...f }, c) => followUp(await ws(), id, f, actorFor(c)),
+    'questionnaire.compare': async (r) => compareQuestionnaires(await ws(), r.from, r.to),
+    'vendorFinding.list': async (r) => ({ findings: listVendorFindings(await ws(), r.vendorId) }),
+  };
 }
+

@@ -1,0 +1,224 @@
+// Questionnaires: one per vendor, template and review cycle, with the template body
+// copied in. Answers come back through an import (all or nothing); each import is
+// scored at once, and a reviewer concludes with a rationale.
+import type {
+  AnswerValue,
+  AnswerView,
+  Conclusion,
+  QuestionnaireSummary,
+  ScoreView,
+  TemplateBody,
+} from '../../contract/questionnaire';
+import { newId } from '../assessment/ids';
+import { AttestError } from '../errors';
+import type { Statement, Workspace } from '../workspace';
+import { answerText } from './answers';
+import { questionsOf } from './conditions';
+import { scoreAnswers } from './scoring';
+import { countQuestions, getTemplate } from './templates';
+
+interface QuestionnaireRow {
+  id: string;
+  vendor_id: string;
+  template_id: string;
+  template_version: number;
+  template_body: string;
+  cycle: string;
+  state: QuestionnaireSummary['state'];
+  created_at: string;
+  created_by: string;
+  exported_at: string | null;
+  imported_at: string | null;
+  score: string | null;
+  conclusion: Conclusion | null;
+  conclusion_rationale: string | null;
+  concluded_at: string | null;
+  concluded_by: string | null;
+  vendor_name: string;
+  answered: number;
+}
+
+const SELECT = `SELECT q.*, v.name AS vendor_name,
+  (SELECT count(*) FROM answers a WHERE a.questionnaire_id = q.id) AS answered
+  FROM questionnaires q JOIN vendors v ON v.id = q.vendor_id`;
+
+function toSummary(r: QuestionnaireRow): QuestionnaireSummary {
+  const body = JSON.parse(r.template_body) as TemplateBody;
+  const score = r.score ? (JSON.parse(r.score) as { overall: number }).overall : null;
+  return {
+    id: r.id,
+    vendorId: r.vendor_id,
+    vendorName: r.vendor_name,
+    templateId: r.template_id,
+    templateTitle: body.title,
+    templateVersion: Number(r.template_version),
+    cycle: r.cycle,
+    state: r.state,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+    exportedAt: r.exported_at,
+    importedAt: r.imported_at,
+    questions: countQuestions(body).questions,
+    answered: Number(r.answered),
+    score,
+    conclusion: r.conclusion,
+    conclusionRationale: r.conclusion_rationale,
+    concludedAt: r.concluded_at,
+    concludedBy: r.concluded_by,
+  };
+}
+
+function dbRow(ws: Workspace, id: string): QuestionnaireRow {
+  const r = ws.query<QuestionnaireRow>(`${SELECT} WHERE q.id = ?`, [id])[0];
+  if (!r) throw new AttestError('QUESTIONNAIRE_NOT_FOUND', `There is no questionnaire "${id}".`);
+  return r;
+}
+
+export const questionnaireSummary = (ws: Workspace, id: string) => toSummary(dbRow(ws, id));
+export const questionnaireBody = (ws: Workspace, id: string) => JSON.parse(dbRow(ws, id).template_body) as TemplateBody;
+
+export function listQuestionnaires(ws: Workspace, vendorId?: string): QuestionnaireSummary[] {
+  return ws
+    .query<QuestionnaireRow>(`${SELECT} ${vendorId ? 'WHERE q.vendor_id = ?' : ''} ORDER BY q.cycle DESC, v.name, q.created_at DESC`, vendorId ? [vendorId] : [])
+    .map(toSummary);
+}
+
+export function vendorName(ws: Workspace, vendorId: string): string {
+  const v = ws.query<{ name: string; removed_at: string | null }>('SELECT name, removed_at FROM vendors WHERE id = ?', [vendorId])[0];
+  if (!v || v.removed_at) throw new AttestError('VENDOR_NOT_FOUND', `There is no vendor "${vendorId}".`);
+  return v.name;
+}
+
+export async function createQuestionnaire(ws: Workspace, vendorId: string, templateId: string, cycle: string, actor: string): Promise<QuestionnaireSummary> {
+  vendorName(ws, vendorId);
+  const { summary, body } = getTemplate(ws, templateId);
+  const clash = ws.query<{ id: string }>('SELECT id FROM questionnaires WHERE vendor_id = ? AND template_id = ? AND cycle = ?', [vendorId, templateId, cycle])[0];
+  if (clash) throw new AttestError('QUESTIONNAIRE_EXISTS', `This vendor already has a "${summary.title}" questionnaire for cycle ${cycle} (${clash.id}).`);
+  const id = newId('qnr');
+  await ws.commit({
+    actor,
+    action: 'questionnaire.create',
+    entity: `questionnaire:${id}`,
+    statements: [
+      {
+        sql: `INSERT INTO questionnaires (id, vendor_id, template_id, template_version, template_body, cycle, state, created_at, created_by)
+              VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?)`,
+        params: [id, vendorId, templateId, summary.version, JSON.stringify(body), cycle, new Date().toISOString(), actor],
+      },
+    ],
+  });
+  return questionnaireSummary(ws, id);
+}
+
+interface AnswerRow {
+  question_id: string;
+  value: string;
+  comment: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+export function listAnswers(ws: Workspace, id: string): AnswerView[] {
+  return ws
+    .query<AnswerRow>('SELECT * FROM answers WHERE questionnaire_id = ? ORDER BY question_id', [id])
+    .map((a) => ({ questionId: a.question_id, value: JSON.parse(a.value) as AnswerValue, comment: a.comment, updatedAt: a.updated_at, updatedBy: a.updated_by }));
+}
+
+export const answerMap = (answers: readonly Pick<AnswerView, 'questionId' | 'value'>[]) => new Map(answers.map((a) => [a.questionId, a.value]));
+
+export function storedScore(ws: Workspace, id: string): ScoreView | null {
+  const s = dbRow(ws, id).score;
+  return s ? (JSON.parse(s) as ScoreView) : null;
+}
+
+export async function markExported(ws: Workspace, id: string, format: string, actor: string): Promise<void> {
+  const r = dbRow(ws, id);
+  await ws.commit({
+    actor,
+    action: `questionnaire.export.${format}`,
+    entity: `questionnaire:${id}`,
+    statements: [{ sql: "UPDATE questionnaires SET exported_at = ?, state = CASE WHEN state = 'draft' THEN 'sent' ELSE state END WHERE id = ?", params: [new Date().toISOString(), r.id] }],
+  });
+}
+
+export interface IncomingAnswer {
+  questionId: string;
+  value: AnswerValue;
+  comment: string;
+}
+
+/** Replaces every answer at once, scores them, and writes one audit entry naming each change (old → new). */
+export async function replaceAnswers(ws: Workspace, id: string, incoming: readonly IncomingAnswer[], actor: string) {
+  const r = dbRow(ws, id);
+  if (r.state === 'concluded') throw new AttestError('QUESTIONNAIRE_CONCLUDED', 'This questionnaire is concluded; start the next cycle instead of changing its answers.');
+  const body = JSON.parse(r.template_body) as TemplateBody;
+  const questions = questionsOf(body);
+  const before = answerMap(listAnswers(ws, id));
+  const after = answerMap(incoming);
+  const changes: { questionId: string; from: string; to: string }[] = [];
+  for (const qid of new Set([...before.keys(), ...after.keys()])) {
+    const a = before.get(qid);
+    const b = after.get(qid);
+    if (JSON.stringify(a) !== JSON.stringify(b)) changes.push({ questionId: qid, from: answerText(questions.get(qid), a), to: answerText(questions.get(qid), b) });
+  }
+  let score: ScoreView | null = null;
+  try {
+    score = scoreAnswers(body, after);
+  } catch (error) {
+    if (!(error instanceof AttestError && error.code === 'NOTHING_TO_SCORE')) throw error;
+  }
+  const at = new Date().toISOString();
+  const statements: Statement[] = [
+    { sql: 'DELETE FROM answers WHERE questionnaire_id = ?', params: [id] },
+    ...incoming.map((a) => ({
+      sql: 'INSERT INTO answers (questionnaire_id, question_id, value, comment, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)',
+      params: [id, a.questionId, JSON.stringify(a.value), a.comment, at, actor],
+    })),
+    { sql: "UPDATE questionnaires SET imported_at = ?, state = 'answered', score = ? WHERE id = ?", params: [at, score ? JSON.stringify(score) : null, id] },
+  ];
+  // The audit entry itself carries the diff, so the log alone says what a re-import changed.
+  const diff = changes.map((c) => `${c.questionId}: ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`).join('; ');
+  await ws.commit({
+    actor,
+    action: before.size ? 'questionnaire.reimport' : 'questionnaire.import',
+    entity: `questionnaire:${id}${changes.length ? ` changes: ${diff}` : ' (no changes)'}`,
+    statements,
+  });
+  return { changes, score };
+}
+
+export async function storeScore(ws: Workspace, id: string, actor: string): Promise<ScoreView> {
+  const r = dbRow(ws, id);
+  const score = scoreAnswers(JSON.parse(r.template_body) as TemplateBody, answerMap(listAnswers(ws, id)));
+  await ws.commit({
+    actor,
+    action: 'questionnaire.score',
+    entity: `questionnaire:${id} overall ${score.overall}`,
+    statements: [{ sql: 'UPDATE questionnaires SET score = ? WHERE id = ?', params: [JSON.stringify(score), id] }],
+  });
+  return score;
+}
+
+export async function conclude(ws: Workspace, id: string, conclusion: Conclusion, rationale: string, actor: string): Promise<QuestionnaireSummary> {
+  const r = dbRow(ws, id);
+  if (!r.score || (r.state !== 'answered' && r.state !== 'concluded')) {
+    throw new AttestError('QUESTIONNAIRE_NOT_ANSWERED', 'Import and score the answers before concluding the review.');
+  }
+  const why = rationale.trim();
+  if (!why) throw new AttestError('RATIONALE_REQUIRED', 'A conclusion needs a rationale that says why.');
+  if (conclusion === 'approve-with-conditions' && why.length < 10) {
+    throw new AttestError('RATIONALE_REQUIRED', 'Approving with conditions needs the conditions written in the rationale.');
+  }
+  await ws.commit({
+    actor,
+    action: `questionnaire.conclude.${conclusion}`,
+    entity: `questionnaire:${id}`,
+    statements: [
+      {
+        sql: "UPDATE questionnaires SET state = 'concluded', conclusion = ?, conclusion_rationale = ?, concluded_at = ?, concluded_by = ? WHERE id = ?",
+        params: [conclusion, why, new Date().toISOString(), actor, id],
+      },
+    ],
+  });
+  return questionnaireSummary(ws, id);
+}
