@@ -46,7 +46,7 @@ export function TierSection({ vendor, act }: { vendor: VendorView; act: Act }) {
             <option value="2">Tier 2</option>
             <option value="3">Tier 3</option>
           </SelectField>
-          <TextAreaField label="Reason" required value={reason} onChange={(e) => setReason(e.target.value)} error={error} maxLength={2000} />
+          <TextAreaField label="Reason" aria-required="true" value={reason} onChange={(e) => setReason(e.target.value)} error={error} maxLength={2000} />
           <div className="form-actions">
             <button type="button" className="button" onClick={() => setEditing(false)}>
               Cancel
