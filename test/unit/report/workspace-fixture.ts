@@ -1,6 +1,8 @@
 // A real workspace with the demo's Northwind assessments and one live-check run, for
 // tests that build reports and exports from workspace data.
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { osKeychain, type Keychain } from '../../../main/core/keychain/keychain';
 import type { Core } from '../../../main/core/core';
 import { assessmentDemo } from '../../../main/core/demo/assessment-demo';
 import { tempDir, testCore } from '../../support/core';
@@ -14,10 +16,12 @@ export interface Fixture {
   dir: string;
   q4: string;
   q2: string;
+  keychain: Keychain;
 }
 
 export async function withWorkspace(run: (f: Fixture) => Promise<void>): Promise<void> {
-  const core = testCore();
+  const keychain = osKeychain(`Attest.test.${randomUUID()}`);
+  const core = testCore({ keychain });
   const dir = tempDir('attest-report-');
   const path = join(dir, 'report.attest');
   try {
@@ -40,7 +44,7 @@ export async function withWorkspace(run: (f: Fixture) => Promise<void>): Promise
         },
       ],
     });
-    await run({ core, path, dir, q4, q2 });
+    await run({ core, path, dir, q4, q2, keychain });
   } finally {
     await core.close();
   }
