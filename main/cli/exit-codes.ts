@@ -49,6 +49,17 @@ export const exitCodes: Record<string, number> = {
   VENDOR_REMOVED: 41,
   SECRET_VALUE_REFUSED: 42,
   DOCUMENT_TOO_LARGE: 43,
+  // Live checks: the outcome of `attest check run` (0 is pass), and their setup errors.
+  CHECK_FAIL: 30,
+  CHECK_WARN: 31,
+  CHECK_COULD_NOT_VERIFY: 32,
+  CHECK_ERROR: 33,
+  LIVE_CHECKS_DISABLED: 34,
+  HOSTS_NOT_APPROVED: 35,
+  UNKNOWN_CHECK: 36,
+  CREDENTIAL_NOT_FOUND: 37,
+  CREDENTIAL_VALUE_MISSING: 37,
+  INVALID_CREDENTIAL: 38,
 };
 
 export const exitCodeFor = (code: string): number => exitCodes[code] ?? 1;
