@@ -10,7 +10,7 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { ShortcutHelp, type ShortcutGroup } from '../../components/ShortcutHelp';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { useAppStore } from '../../store';
-import { CONCLUSION_LABELS, CRITICALITIES, CRITICALITY_LABELS, REVIEW_STATE_LABELS } from './labels';
+import { CONCLUSION_LABELS, CRITICALITIES, CRITICALITY_LABELS } from './labels';
 import { TierBadge } from './TierBadge';
 import type { ReviewState, ScheduleView, VendorCriticality, VendorRow } from './types';
 import { createVendor, emptyProfile, VendorForm } from './VendorForm';
@@ -53,24 +53,24 @@ const COLUMNS: Column<VendorRow>[] = [
     ),
   },
   { key: 'tier', header: 'Tier', width: '10rem', render: (v) => <TierBadge tier={v.tier} overridden={v.tierOverridden} /> },
-  { key: 'crit', header: 'Criticality', width: '7rem', render: (v) => CRITICALITY_LABELS[v.criticality] },
+  { key: 'crit', header: 'Criticality', width: '6.5rem', render: (v) => CRITICALITY_LABELS[v.criticality] },
   { key: 'score', header: 'Score', width: '5rem', align: 'end', render: (v) => (v.latestScore === null ? <span className="muted">—</span> : Math.round(v.latestScore)) },
-  { key: 'conclusion', header: 'Conclusion', width: 'minmax(8rem, 1fr)', render: (v) => (v.latestConclusion ? CONCLUSION_LABELS[v.latestConclusion] : <span className="muted">Not reviewed</span>) },
+  { key: 'conclusion', header: 'Conclusion', width: 'minmax(7.5rem, 1fr)', render: (v) => (v.latestConclusion ? CONCLUSION_LABELS[v.latestConclusion] : <span className="muted">Not reviewed</span>) },
   {
     key: 'next',
     header: 'Next review',
-    width: '11rem',
+    width: '12.5rem',
     render: (v) => (
       <span className={`review-${v.reviewState}`}>
         {v.nextReview}
-        {v.reviewState !== 'ok' ? <span className="review-tag"> {REVIEW_STATE_LABELS[v.reviewState].toLowerCase()}</span> : null}
+        {v.reviewState !== 'ok' ? <span className="review-tag"> · {v.reviewState === 'due' ? 'due' : 'overdue'}</span> : null}
       </span>
     ),
   },
   {
     key: 'certs',
     header: 'Cert. warnings',
-    width: '7.5rem',
+    width: '9rem',
     align: 'end',
     render: (v) => (v.certWarnings ? <span className="cert-warn">⚠ {v.certWarnings}</span> : <span className="muted">0</span>),
   },

@@ -5,6 +5,7 @@ import { call } from '../../api/client';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useAppStore } from '../../store';
+import { VendorQuestionnaires } from '../questionnaires/VendorQuestionnaires';
 import { CertificationsSection } from './CertificationsSection';
 import { CredentialsSection } from './CredentialsSection';
 import { DocumentsSection } from './DocumentsSection';
@@ -119,12 +120,7 @@ export function VendorPage({ id, onBack }: { id: string; onBack(): void }) {
           <CertificationsSection vendor={vendor} act={act} />
           <CredentialsSection vendor={vendor} act={act} />
           <DocumentsSection vendor={vendor} act={act} />
-          {/* Questionnaires of this vendor: the questionnaire screen's VendorQuestionnaires
-              component ({ vendorId, vendorName }) goes here once it exists. */}
-          <section className="card" aria-labelledby="questionnaires-h" data-testid="vendor-questionnaires">
-            <h2 id="questionnaires-h">Questionnaires</h2>
-            <p className="muted">Questionnaires sent to this vendor appear here with their answers and scores.</p>
-          </section>
+          {!removed ? <VendorQuestionnaires vendorId={vendor.id} vendorName={vendor.name} /> : null}
         </div>
         <aside className="vendor-side">
           <TierSection vendor={vendor} act={act} />
