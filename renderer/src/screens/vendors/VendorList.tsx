@@ -44,7 +44,7 @@ const COLUMNS: Column<VendorRow>[] = [
   {
     key: 'name',
     header: 'Vendor',
-    width: 'minmax(14rem, 2fr)',
+    width: 'minmax(12rem, 2fr)',
     render: (v) => (
       <span className="vendor-cell">
         <span className="vendor-name">{v.name}</span>
@@ -59,7 +59,7 @@ const COLUMNS: Column<VendorRow>[] = [
   {
     key: 'next',
     header: 'Next review',
-    width: '12.5rem',
+    width: '10.5rem',
     render: (v) => (
       <span className={`review-${v.reviewState}`}>
         {v.nextReview}
@@ -70,7 +70,7 @@ const COLUMNS: Column<VendorRow>[] = [
   {
     key: 'certs',
     header: 'Cert. warnings',
-    width: '9rem',
+    width: '8.5rem',
     align: 'end',
     render: (v) => (v.certWarnings ? <span className="cert-warn">⚠ {v.certWarnings}</span> : <span className="muted">0</span>),
   },
