@@ -23,7 +23,11 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      lib: { entry: resolve(__dirname, 'main/index.ts'), formats: ['cjs'] },
+      // The report worker is its own entry so it ships as out/main/render.worker.js beside index.js.
+      lib: {
+        entry: { index: resolve(__dirname, 'main/index.ts'), 'render.worker': resolve(__dirname, 'main/core/report/render.worker.ts') },
+        formats: ['cjs'],
+      },
     },
   },
   preload: {

@@ -29,7 +29,8 @@ export interface IssueInput {
 
 export interface IssueDeps {
   ws: Workspace;
-  keychain: Keychain;
+  /** Needed only to sign with a stored identity (its passphrase is there). */
+  keychain?: Keychain;
   actor: string;
   /** Render in the calling thread (the CLI, which serves no UI); default: a worker. */
   inThread?: boolean;
@@ -67,7 +68,11 @@ export async function issueReport(input: IssueInput, deps: IssueDeps): Promise<{
   const progress = deps.onProgress ?? (() => undefined);
   progress(0.01, 'model');
   const issuedAt = issuedTime(input.issuedAt);
-  const identity = deps.identity ?? (input.signerFingerprint ? await unlockIdentity(ws, deps.keychain, input.signerFingerprint, deps.passphrase) : undefined);
+  let identity = deps.identity;
+  if (!identity && input.signerFingerprint) {
+    if (!deps.keychain && !deps.passphrase) throw new AttestError('SIGNING_PASSPHRASE_MISSING', 'Signing with a stored identity needs its passphrase.');
+    identity = await unlockIdentity(ws, deps.keychain ?? { get: () => Promise.resolve(null) } as unknown as Keychain, input.signerFingerprint, deps.passphrase);
+  }
   const model = await buildModel(ws, input, issuedAt, identity);
   const branding = await brandingFor(ws);
   progress(0.05, 'layout');

@@ -1,0 +1,91 @@
+// `attest report`, `attest verify-report` and `attest export` through the real bin: a
+// signed report from workspace data that pdfsig accepts, one exit code per verdict,
+// exports written to files, and clear one-line errors.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, test } from 'node:test';
+import { assessmentDemo } from '../../../main/core/demo/assessment-demo';
+import { certificatePem, generateSelfSignedIdentity } from '../../../main/core/signing/identity';
+import { cli } from '../../support/cli';
+import { tempDir, testCore } from '../../support/core';
+import { call } from '../../support/dispatch';
+import { hasTool, run } from './pdf-tools';
+
+const dir = tempDir('attest-report-cli-');
+const ws = join(dir, 'client.attest');
+const PASS = 'report cli passphrase';
+const env = { ATTEST_DATA_DIR: join(dir, 'data'), ATTEST_PASSPHRASE: PASS };
+const p12Path = join(dir, 'signer.p12');
+const passFile = join(dir, 'sign-pass.txt');
+const certPath = join(dir, 'signer.pem');
+let q4 = '';
+let fingerprint = '';
+
+before(async () => {
+  const core = testCore();
+  await call(core, 'workspace.create', { path: ws, name: 'Report CLI', passphrase: PASS, remember: false });
+  await assessmentDemo.seed({ ws: core.session.workspace(), actor: 'test', core });
+  q4 = (await call(core, 'assessment.list', {})).assessments.find((a) => a.name.includes('Q4'))!.id;
+  await core.close();
+  const { identity, p12 } = generateSelfSignedIdentity({ commonName: 'CLI Signer', organisation: 'Reyes Assurance', passphrase: 'cli signing pass' });
+  fingerprint = identity.fingerprint;
+  writeFileSync(p12Path, p12);
+  writeFileSync(passFile, 'cli signing pass\n');
+  writeFileSync(certPath, certificatePem(identity.certificate));
+});
+
+test('report --sign writes a signed PDF; verify-report: 0 valid, 62 untrusted, 60 flipped byte, 61 appended, 63 unsigned', async () => {
+  const out = join(dir, 'q4.pdf');
+  const r = await cli(['report', ws, '--assessment', q4, '--out', out, '--sign', p12Path, '--sign-passphrase-file', passFile, '--json'], env);
+  assert.equal(r.code, 0, r.stderr);
+  const issued = JSON.parse(r.stdout) as { sha256: string; signerFingerprint: string };
+  assert.equal(issued.signerFingerprint, fingerprint);
+  if (hasTool('pdfsig')) assert.match(run('pdfsig', [out]).stdout, /Signature is Valid/);
+  if (hasTool('qpdf')) assert.equal(run('qpdf', ['--check', out]).status, 0);
+
+  assert.equal((await cli(['verify-report', out, '--trust', certPath])).code, 0);
+  assert.equal((await cli(['verify-report', out, '--trust', fingerprint])).code, 0);
+  const untrusted = await cli(['verify-report', out]);
+  assert.equal(untrusted.code, 62);
+  assert.match(untrusted.stdout, /not trusted/);
+
+  const bytes = readFileSync(out);
+  const flipped = Buffer.from(bytes);
+  flipped[3000] = flipped[3000]! ^ 0x01;
+  writeFileSync(join(dir, 'flipped.pdf'), flipped);
+  assert.equal((await cli(['verify-report', join(dir, 'flipped.pdf'), '--trust', certPath])).code, 60);
+  if (hasTool('pdfsig')) assert.doesNotMatch(run('pdfsig', [join(dir, 'flipped.pdf')]).stdout, /Signature is Valid/);
+  writeFileSync(join(dir, 'appended.pdf'), Buffer.concat([bytes, Buffer.from('%%EOF\n')]));
+  assert.equal((await cli(['verify-report', join(dir, 'appended.pdf'), '--trust', certPath])).code, 61);
+
+  const unsigned = join(dir, 'unsigned.pdf');
+  assert.equal((await cli(['report', ws, '--assessment', q4, '--out', unsigned, '--classification', 'internal'], env)).code, 0);
+  assert.equal((await cli(['verify-report', unsigned])).code, 63);
+});
+
+test('report: bad input is one line with its own exit code and writes nothing', async () => {
+  const wrong = join(dir, 'wrong.txt');
+  writeFileSync(wrong, 'not the passphrase\n');
+  const bad = await cli(['report', ws, '--assessment', q4, '--out', join(dir, 'x.pdf'), '--sign', p12Path, '--sign-passphrase-file', wrong], env);
+  assert.notEqual(bad.code, 0);
+  assert.match(bad.stderr, /^attest: .*passphrase/);
+  const usage = await cli(['report', ws, '--out', join(dir, 'x.pdf')], env);
+  assert.equal(usage.code, 2);
+  const missing = await cli(['report', ws, '--assessment', 'asm_none', '--out', join(dir, 'x.pdf')], env);
+  assert.equal(missing.code, 19);
+  assert.match(missing.stderr, /no assessment/);
+  assert.equal(existsSync(join(dir, 'x.pdf')), false, 'nothing written');
+});
+
+test('export writes OSCAL, POA&M, CSV and XLSX files', async () => {
+  for (const [format, name] of [['oscal-ar', 'ar.json'], ['oscal-poam', 'poam.json'], ['findings-csv', 'f.csv'], ['findings-xlsx', 'f.xlsx']] as const) {
+    const out = join(dir, name);
+    const r = await cli(['export', ws, format, '--assessment', q4, '--out', out], env);
+    assert.equal(r.code, 0, r.stderr);
+    const bytes = readFileSync(out);
+    assert.ok(bytes.length > 100, `${format} written`);
+    if (name.endsWith('.json')) assert.ok(JSON.parse(bytes.toString('utf8')));
+  }
+  assert.equal((await cli(['export', ws, 'pdf', '--assessment', q4, '--out', join(dir, 'z')], env)).code, 2);
+});
