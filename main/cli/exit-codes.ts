@@ -49,6 +49,23 @@ export const exitCodes: Record<string, number> = {
   VENDOR_REMOVED: 41,
   SECRET_VALUE_REFUSED: 42,
   DOCUMENT_TOO_LARGE: 43,
+  // Questionnaires: an unknown template, questionnaire or vendor; a file that is not a
+  // questionnaire or template; an import refused (the report lists each problem: exit 50).
+  TEMPLATE_NOT_FOUND: 19,
+  QUESTIONNAIRE_NOT_FOUND: 19,
+  IMPORT_REFUSED: 50,
+  VSAQ_UNREADABLE: 20,
+  VSAQ_NOT_QUESTIONNAIRE: 21,
+  TEMPLATE_INVALID: 22,
+  IMPORT_NOT_QUESTIONNAIRE: 22,
+  IMPORT_WRONG_QUESTIONNAIRE: 51,
+  QUESTIONNAIRE_CONCLUDED: 52,
+  QUESTIONNAIRE_NOT_ANSWERED: 52,
+  NOTHING_TO_SCORE: 53,
+  RATIONALE_REQUIRED: 2,
+  TEMPLATE_EXISTS: 5,
+  QUESTIONNAIRE_EXISTS: 5,
+  TEMPLATE_BUILTIN: 5,
   // Live checks: the outcome of `attest check run` (0 is pass), and their setup errors.
   CHECK_FAIL: 30,
   CHECK_WARN: 31,

@@ -1,4 +1,154 @@
-// `attest template list|show|import` and `attest questionnaire export|import|score`.
+// `attest template list|show|import` and `attest questionnaire export|import|score`:
+// questionnaire templates and vendor questionnaires through the same channels as the app.
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import type { ImportCounts, ScoreView } from '../../contract/questionnaire';
+import { AttestError } from '../../core/errors';
 import type { CliCommand } from '../command';
+import { invoke } from '../cli-core';
+import { exitCodeFor } from '../exit-codes';
+import { facts } from '../format';
+import { passphraseOptions } from '../passphrase';
+import { table, withWorkspace } from './catalog';
 
-export const questionnaireCommands: CliCommand[] = [];
+const need = (v: string | undefined, what: string, usage: string) => {
+  if (!v) throw new AttestError('USAGE', `Missing ${what}. Usage: attest ${usage}`);
+  return v;
+};
+
+async function readInput(path: string) {
+  try {
+    return { name: basename(path), dataBase64: (await readFile(resolve(path))).toString('base64') };
+  } catch (cause) {
+    throw new AttestError('NOT_FOUND', `Cannot read ${path}.`, { cause });
+  }
+}
+
+const countsLine = (c: ImportCounts) =>
+  `${c.total} items (${Object.entries(c.byType)
+    .map(([t, n]) => `${n} ${t}`)
+    .join(', ')}); ${c.questions} questions, ${c.notes} notes, ${c.conditions} conditions, ${c.warnings} warnings`;
+
+export function scoreText(s: ScoreView): string {
+  return [
+    `Overall ${s.overall} / 100 (${s.earned} of ${s.possible} weighted points)`,
+    table(['SECTION', 'SCORE', 'EARNED', 'POSSIBLE'], s.sections.map((x) => [x.title, x.score ?? '–', x.earned, x.possible])),
+    s.gaps.length ? `Gaps (${s.gaps.length}):\n${s.gaps.map((g) => `  ${g.questionId}  ${g.answer || '(none)'} (expected ${g.expected})  ${g.text.slice(0, 90)}${g.controls.length ? `  [${g.controls.map((c) => c.controlId).join(', ')}]` : ''}`).join('\n')}` : 'No gaps.',
+    s.rule,
+  ].join('\n\n');
+}
+
+const listUsage = 'template list <workspace>';
+const showUsage = 'template show <workspace> <template-id>';
+const importUsage = 'template import <workspace> <vsaq.json|template.json> [--id ID] [--replace]';
+const exportUsage = 'questionnaire export <workspace> --vendor <id> [--template <id>] [--cycle <cycle>] --format xlsx|json --out <file>';
+const qImportUsage = 'questionnaire import <workspace> <questionnaire-id> <file>';
+const scoreUsage = 'questionnaire score <workspace> <questionnaire-id>';
+
+export const questionnaireCommands: CliCommand[] = [
+  {
+    name: 'template list',
+    summary: 'List the questionnaire templates of a workspace (built-in, imported and custom).',
+    usage: '<workspace> [--passphrase-file <file>]',
+    options: passphraseOptions,
+    async run(input) {
+      const { templates } = await withWorkspace(input, listUsage, (core) => invoke(core, 'template.list', {}));
+      return { value: { templates }, human: table(['ID', 'TITLE', 'VERSION', 'ORIGIN', 'SECTIONS', 'QUESTIONS'], templates.map((t) => [t.id, t.title, t.version, t.origin, t.sections, t.questions])) };
+    },
+  },
+  {
+    name: 'template show',
+    summary: 'Show one template: its sections and questions with type, weight and mapped controls.',
+    usage: '<workspace> <template-id> [--passphrase-file <file>]',
+    options: passphraseOptions,
+    async run(input) {
+      const id = need(input.positionals[1], 'the template id', showUsage);
+      const t = await withWorkspace(input, showUsage, (core) => invoke(core, 'template.get', { id }));
+      const head = facts([
+        ['Title', t.summary.title],
+        ['Id', t.summary.id],
+        ['Version', t.summary.version],
+        ['Origin', t.summary.origin],
+        ['Source', t.summary.source],
+        ['Questions', t.summary.questions],
+      ]);
+      const sections = t.body.sections.map((s) =>
+        [
+          `${s.title} (${s.id})`,
+          ...s.items.map((i) =>
+            i.kind === 'question'
+              ? `  ${i.id}  [${i.type}, weight ${i.weight}${i.required ? ', required' : ''}]  ${i.text.slice(0, 100)}${i.controls.length ? `  → ${i.controls.map((c) => c.controlId).join(', ')}` : ''}`
+              : `  (${i.style}${i.warn ? ', warning' : ''})  ${i.text.slice(0, 100)}`,
+          ),
+        ].join('\n'),
+      );
+      return { value: t, human: [head, ...sections].join('\n\n') };
+    },
+  },
+  {
+    name: 'template import',
+    summary: 'Import a Google VSAQ questionnaire or an Attest template file; prints the item counts.',
+    usage: '<workspace> <vsaq.json|template.json> [--id ID] [--replace] [--passphrase-file <file>]',
+    options: { ...passphraseOptions, id: { type: 'string' }, replace: { type: 'boolean' } },
+    async run(input) {
+      const file = await readInput(need(input.positionals[1], 'the file to import', importUsage));
+      const id = input.values.id as string | undefined;
+      const r = await withWorkspace(input, importUsage, (core) => invoke(core, 'template.import', { file, ...(id ? { id } : {}), replace: input.values.replace === true }));
+      return { value: r, human: `Imported ${r.template.title} as ${r.template.id} (version ${r.template.version}): ${countsLine(r.counts)}.` };
+    },
+  },
+  {
+    name: 'questionnaire export',
+    summary: "Write a vendor's questionnaire as XLSX or JSON (started from the template for the cycle if needed).",
+    usage: '--vendor <id> [--template <id>] [--cycle <cycle>] --format xlsx|json --out <file> [--passphrase-file <file>]',
+    options: { ...passphraseOptions, vendor: { type: 'string' }, template: { type: 'string' }, cycle: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+    async run(input) {
+      const vendorId = need(input.values.vendor as string | undefined, '--vendor', exportUsage);
+      const out = need(input.values.out as string | undefined, '--out', exportUsage);
+      const format = need(input.values.format as string | undefined, '--format', exportUsage);
+      if (format !== 'xlsx' && format !== 'json') throw new AttestError('USAGE', `--format is xlsx or json, not "${format}".`);
+      const templateId = (input.values.template as string | undefined) ?? 'vendor-security-baseline';
+      const cycle = (input.values.cycle as string | undefined) ?? String(new Date().getFullYear());
+      const r = await withWorkspace(input, exportUsage, async (core) => {
+        const { questionnaires } = await invoke(core, 'questionnaire.list', { vendorId });
+        const q = questionnaires.find((x) => x.templateId === templateId && x.cycle === cycle) ?? (await invoke(core, 'questionnaire.create', { vendorId, templateId, cycle }));
+        const file = await invoke(core, 'questionnaire.export', { id: q.id, format });
+        return { questionnaire: q, file };
+      });
+      await writeFile(resolve(out), Buffer.from(r.file.dataBase64, 'base64'));
+      return { value: { questionnaireId: r.questionnaire.id, out: resolve(out), format }, human: `Wrote questionnaire ${r.questionnaire.id} (${r.questionnaire.vendorName}, ${r.questionnaire.cycle}) to ${out}.` };
+    },
+  },
+  {
+    name: 'questionnaire import',
+    summary: 'Read a filled XLSX or JSON by question id: every answer or none, with a report of each problem.',
+    usage: '<workspace> <questionnaire-id> <file> [--passphrase-file <file>]',
+    options: passphraseOptions,
+    async run(input) {
+      const id = need(input.positionals[1], 'the questionnaire id', qImportUsage);
+      const file = await readInput(need(input.positionals[2], 'the filled file', qImportUsage));
+      const r = await withWorkspace(input, qImportUsage, (core) => invoke(core, 'questionnaire.import', { id, file }));
+      if (!r.applied) {
+        const lines = [
+          ...r.missing.map((p) => `missing  ${p.questionId}  ${p.message}`),
+          ...r.invalid.map((p) => `invalid  ${p.questionId}  ${p.where}: ${p.message}`),
+          ...r.unknown.map((p) => `unknown  ${p.questionId}  ${p.where}: ${p.message}`),
+        ];
+        return { value: r, human: `Nothing was imported: ${r.missing.length} missing, ${r.invalid.length} invalid, ${r.unknown.length} unknown.\n${lines.join('\n')}`, exitCode: exitCodeFor('IMPORT_REFUSED') };
+      }
+      const changes = r.changes.map((c) => `  ${c.questionId}: ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`);
+      return { value: r, human: [`Imported ${r.answered} answers into ${id}${r.score ? `; score ${r.score.overall} / 100` : ''}.`, changes.length ? `Changes:\n${changes.join('\n')}` : 'No answer changed.'].join('\n') };
+    },
+  },
+  {
+    name: 'questionnaire score',
+    summary: 'Score a questionnaire: per section and overall (0–100), with the gaps against expected answers.',
+    usage: '<workspace> <questionnaire-id> [--passphrase-file <file>]',
+    options: passphraseOptions,
+    async run(input) {
+      const id = need(input.positionals[1], 'the questionnaire id', scoreUsage);
+      const s = await withWorkspace(input, scoreUsage, (core) => invoke(core, 'questionnaire.score', { id }));
+      return { value: s, human: scoreText(s) };
+    },
+  },
+];

@@ -176,14 +176,15 @@ export async function replaceAnswers(ws: Workspace, id: string, incoming: readon
     })),
     { sql: "UPDATE questionnaires SET imported_at = ?, state = 'answered', score = ? WHERE id = ?", params: [at, score ? JSON.stringify(score) : null, id] },
   ];
-  // The audit entry itself carries the diff, so the log alone says what a re-import changed.
+  // The audit entry carries the diff (old → new per question). The entity text is capped
+  // at 500 characters, so a long diff is cut there and kept whole in a settings row
+  // written by the same commit (its statements are covered by the entry's digest).
   const diff = changes.map((c) => `${c.questionId}: ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`).join('; ');
-  await ws.commit({
-    actor,
-    action: before.size ? 'questionnaire.reimport' : 'questionnaire.import',
-    entity: `questionnaire:${id}${changes.length ? ` changes: ${diff}` : ' (no changes)'}`,
-    statements,
-  });
+  const diffKey = `questionnaire-diff:${id}:${at}`;
+  const full = `questionnaire:${id}${changes.length ? ` changes: ${diff}` : ' (no changes)'}`;
+  const entity = full.length <= 500 ? full : `${full.slice(0, 500 - diffKey.length - 40)}… (${changes.length} changes in all: ${diffKey})`;
+  if (full.length > 500) statements.push({ sql: 'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)', params: [diffKey, JSON.stringify(changes), at] });
+  await ws.commit({ actor, action: before.size ? 'questionnaire.reimport' : 'questionnaire.import', entity, statements });
   return { changes, score };
 }
 

@@ -107,8 +107,9 @@ test('XLSX: protected, validated, locked hidden id column; round trip answers eq
     const q = await setup(core, vendorId);
     const { wb, bytes } = await xlsxOf(core, q.id);
     const sheet = wb.getWorksheet('Questions')!;
-    assert.ok(sheet.sheetProtection?.sheet, 'the Questions sheet is protected');
-    assert.ok(wb.getWorksheet('Instructions')!.sheetProtection?.sheet, 'the Instructions sheet is protected');
+    const protectedSheet = (name: string) => (wb.getWorksheet(name) as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet;
+    assert.ok(protectedSheet('Questions'), 'the Questions sheet is protected');
+    assert.ok(protectedSheet('Instructions'), 'the Instructions sheet is protected');
     assert.equal(sheet.getColumn(1).hidden, true, 'the id column is hidden');
     const workbookXml = await (await JSZip.loadAsync(bytes)).file('xl/workbook.xml')!.async('string');
     assert.match(workbookXml, /<workbookProtection lockStructure="1"\/>/);

@@ -1,0 +1,83 @@
+// `attest template …` and `attest questionnaire …` through the real bin: counts printed
+// on import, the XLSX written and read back, the refused import's report and exit code.
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, test } from 'node:test';
+import ExcelJS from 'exceljs';
+import { cli } from '../../support/cli';
+import { tempDir, testCore } from '../../support/core';
+import { call } from '../../support/dispatch';
+
+const dir = tempDir('attest-questionnaire-cli-');
+const ws = join(dir, 'vendors.attest');
+const PASS = 'questionnaire cli passphrase';
+const env = { ATTEST_DATA_DIR: join(dir, 'data'), ATTEST_PASSPHRASE: PASS };
+const run = (args: string[]) => cli(args, env);
+let vendorId = '';
+
+before(async () => {
+  const core = testCore();
+  await call(core, 'workspace.create', { path: ws, name: 'Questionnaire CLI', passphrase: PASS, remember: false });
+  vendorId = (await call(core, 'vendor.create', { name: 'Skyline Hosting', owner: 'Priya', dataTypes: ['personal'], criticality: 'high' })).id;
+  await core.close();
+});
+
+test('template list, show and a VSAQ import that prints its item counts', async () => {
+  const list = await run(['template', 'list', ws, '--json']);
+  assert.equal(list.code, 0, list.stderr);
+  assert.ok(JSON.parse(list.stdout).templates.some((t: { id: string }) => t.id === 'vendor-security-baseline'));
+  const show = await run(['template', 'show', ws, 'vendor-security-baseline']);
+  assert.equal(show.code, 0, show.stderr);
+  assert.match(show.stdout, /VSB-11 {2}\[yesno, weight 3, required\]/);
+  const imp = await run(['template', 'import', ws, '/work/shared/corpora/vsaq/physical_and_datacenter.json']);
+  assert.equal(imp.code, 0, imp.stderr);
+  assert.match(imp.stdout, /118 items \(.*16 radiogroup.*37 radioitem.*\); 30 questions/);
+  const again = await run(['template', 'import', ws, '/work/shared/corpora/vsaq/physical_and_datacenter.json']);
+  assert.equal(again.code, 5);
+  assert.match(again.stderr, /^attest: .*already exists/);
+  const missing = await run(['template', 'show', ws, 'nope']);
+  assert.equal(missing.code, 19);
+});
+
+test('questionnaire export → fill → import → score, and a refused import exits 50 with its report', async () => {
+  const out = join(dir, 'q.xlsx');
+  const exp = await run(['questionnaire', 'export', ws, '--vendor', vendorId, '--format', 'xlsx', '--out', out, '--cycle', '2026', '--json']);
+  assert.equal(exp.code, 0, exp.stderr);
+  const { questionnaireId } = JSON.parse(exp.stdout);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(out) as unknown as ExcelJS.Buffer);
+  const sheet = wb.getWorksheet('Questions')!;
+  const fill = (answers: (id: string, type: string) => string | number | null) =>
+    sheet.eachRow((row, n) => {
+      const id = String(row.getCell(1).value ?? '');
+      if (n === 1 || !id) return;
+      const v = answers(id, String(row.getCell(5).value));
+      if (v !== null) row.getCell(8).value = v;
+    });
+  fill((id) => (id === 'VSB-12' ? 'soon' : null));
+  const bad = join(dir, 'bad.xlsx');
+  writeFileSync(bad, Buffer.from(await wb.xlsx.writeBuffer()));
+  const refused = await run(['questionnaire', 'import', ws, questionnaireId, bad]);
+  assert.equal(refused.code, 50, refused.stderr);
+  assert.match(refused.stdout, /Nothing was imported: \d+ missing, 1 invalid, 0 unknown/);
+  assert.match(refused.stdout, /invalid {2}VSB-12 .*not a number/);
+  fill((id, type) => (type.startsWith('Yes') ? 'Yes' : type === 'A number' ? 4 : type === 'Text' ? 'security@skyline.example' : null));
+  sheet.eachRow((row) => {
+    if (String(row.getCell(1).value) === 'VSB-22') row.getCell(8).value = 'TLS 1.3 only';
+    if (String(row.getCell(1).value) === 'VSB-20') row.getCell(8).value = 'Personal data of our staff or customers';
+  });
+  const good = join(dir, 'good.xlsx');
+  writeFileSync(good, Buffer.from(await wb.xlsx.writeBuffer()));
+  const imported = await run(['questionnaire', 'import', ws, questionnaireId, good]);
+  assert.equal(imported.code, 0, imported.stdout + imported.stderr);
+  assert.match(imported.stdout, /^Imported \d+ answers into qnr_[0-9a-f]+; score [\d.]+ \/ 100\./);
+  const score = await run(['questionnaire', 'score', ws, questionnaireId, '--json']);
+  assert.equal(score.code, 0, score.stderr);
+  assert.equal(typeof JSON.parse(score.stdout).overall, 'number');
+  const human = await run(['questionnaire', 'score', ws, questionnaireId]);
+  assert.match(human.stdout, /^Overall [\d.]+ \/ 100/);
+  const usage = await run(['questionnaire', 'export', ws, '--format', 'xlsx', '--out', out]);
+  assert.equal(usage.code, 2);
+  assert.match(usage.stderr, /^attest: Missing --vendor/);
+});
