@@ -1,0 +1,88 @@
+// The live-checks switch with what "offline" means, the approved hosts (approve/revoke),
+// and the workspace's custom CA.
+import { useState } from 'react';
+import type { EgressPolicyView } from '../../../../main/contract/checks';
+import { call } from '../../api/client';
+import { ErrorText, messageOf } from '../../components/ErrorText';
+import { Field, TextAreaField } from '../../components/Field';
+import { mutate } from './useChecksData';
+
+export function PolicyPanel({ policy }: { policy: EgressPolicyView }) {
+  const [host, setHost] = useState('');
+  const [ca, setCa] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const run = async (fn: () => Promise<unknown>) => {
+    try {
+      await mutate(fn);
+      setError(null);
+      return true;
+    } catch (e) {
+      setError(messageOf(e));
+      return false;
+    }
+  };
+  return (
+    <section className="card chk-panel" aria-labelledby="chk-policy-title">
+      <h2 id="chk-policy-title">Network access</h2>
+      <label className="chk-switch">
+        <input
+          type="checkbox"
+          role="switch"
+          checked={policy.liveChecksEnabled}
+          onChange={(e) => void run(() => call('policy.setEnabled', { enabled: e.target.checked }))}
+        />
+        <span>Live checks {policy.liveChecksEnabled ? 'on' : 'off'}</span>
+      </label>
+      <p className="chk-muted">
+        {policy.liveChecksEnabled
+          ? 'Checks may contact only the approved hosts below. Turn live checks off to keep this workspace fully offline.'
+          : 'This workspace is offline: no check runs and nothing is sent over the network. Stored results stay readable.'}
+      </p>
+      <h3>Approved hosts ({policy.allowedHosts.length})</h3>
+      {policy.allowedHosts.length === 0 ? <p className="chk-muted">No host approved yet.</p> : null}
+      <ul className="chk-hosts">
+        {policy.allowedHosts.map((h) => (
+          <li key={h}>
+            <code>{h}</code>
+            <button type="button" className="button ghost" aria-label={`Revoke ${h}`} onClick={() => void run(() => call('policy.revokeHost', { host: h }))}>
+              Revoke
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="chk-inline"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(() => call('policy.approveHosts', { hosts: [host] })).then((ok) => ok && setHost(''));
+        }}
+      >
+        <Field label="Host to approve" value={host} onChange={(e) => setHost(e.target.value)} placeholder="api.example.com" />
+        <button type="submit" className="button" disabled={!host.trim()}>
+          Approve
+        </button>
+      </form>
+      <h3>Custom CA</h3>
+      <p className="chk-muted">{policy.customCaSubject ? `Trusted in addition to the system roots: ${policy.customCaSubject}` : 'Only the system roots are trusted.'}</p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(() => call('policy.setCustomCa', { pem: ca })).then((ok) => ok && setCa(''));
+        }}
+      >
+        <TextAreaField label="CA certificate (PEM)" rows={3} value={ca} onChange={(e) => setCa(e.target.value)} placeholder="-----BEGIN CERTIFICATE-----" />
+        <div className="chk-actions">
+          <button type="submit" className="button" disabled={!ca.trim()}>
+            Trust this CA
+          </button>
+          {policy.customCa ? (
+            <button type="button" className="button ghost" onClick={() => void run(() => call('policy.setCustomCa', { pem: null }))}>
+              Remove custom CA
+            </button>
+          ) : null}
+        </div>
+      </form>
+      <ErrorText error={error} />
+    </section>
+  );
+}

@@ -1,0 +1,156 @@
+// Stored runs, newest first: the latest run of each check and target, with its history
+// of re-runs one click away; the detail shows explanation, remediation, the redacted
+// observations and Accept / Reject of the suggested status.
+import { useEffect, useState } from 'react';
+import type { CheckRunView } from '../../../../main/contract/checks';
+import { call } from '../../api/client';
+import { ErrorText, messageOf } from '../../components/ErrorText';
+import { Field } from '../../components/Field';
+import { mutate } from './useChecksData';
+import { STATUS_WORDS, SUGGESTION_WORDS, when } from './words';
+
+const keyOf = (r: CheckRunView) => `${r.checkId} ${r.target}`;
+
+export function ResultsPanel({ runs }: { runs: CheckRunView[] }) {
+  const [openId, setOpenId] = useState<string | null>(null);
+  const latest = runs.filter((r, i) => runs.findIndex((o) => keyOf(o) === keyOf(r)) === i);
+  const open = runs.find((r) => r.id === openId) ?? null;
+  return (
+    <section className="card chk-panel" aria-labelledby="chk-results-title">
+      <h2 id="chk-results-title">Results ({latest.length})</h2>
+      {latest.length === 0 ? (
+        <p className="chk-muted">No results yet. Run a target to gather evidence.</p>
+      ) : (
+        <table className="chk-table">
+          <thead>
+            <tr>
+              <th scope="col">Check</th>
+              <th scope="col">Target</th>
+              <th scope="col">Status</th>
+              <th scope="col">Suggested</th>
+              <th scope="col">When</th>
+              <th scope="col">Runs</th>
+            </tr>
+          </thead>
+          <tbody>
+            {latest.map((r) => {
+              const history = runs.filter((o) => keyOf(o) === keyOf(r)).length;
+              return (
+                <tr key={r.id} aria-selected={openId === r.id}>
+                  <td>
+                    <button type="button" className="link-button" onClick={() => setOpenId(r.id)}>
+                      {r.title}
+                    </button>
+                  </td>
+                  <td className="chk-target">{r.target}</td>
+                  <td>
+                    <span className={`chk-state chk-${r.status}`}>{STATUS_WORDS[r.status]}</span>
+                  </td>
+                  <td>
+                    {r.suggestedStatus ? SUGGESTION_WORDS[r.suggestedStatus] : '—'}
+                    {r.decision ? <span className="chk-muted"> ({r.decision})</span> : null}
+                  </td>
+                  <td>{when(r.finishedAt)}</td>
+                  <td>{history}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {open ? <ResultDetail run={open} history={runs.filter((o) => keyOf(o) === keyOf(open))} onPick={setOpenId} onClose={() => setOpenId(null)} /> : null}
+    </section>
+  );
+}
+
+function ResultDetail({ run, history, onPick, onClose }: { run: CheckRunView; history: CheckRunView[]; onPick(id: string): void; onClose(): void }) {
+  const [observations, setObservations] = useState<string>('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    call('check.result', { id: run.id }).then(
+      (d) => live && setObservations(d.observations),
+      (e: unknown) => live && setError(messageOf(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [run.id]);
+  const decide = async (decision: 'accept' | 'reject') => {
+    try {
+      await mutate(() => call('check.decide', { id: run.id, decision, note }));
+      setNote('');
+      setError(null);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+  const controls = run.controls.map((c) => `${c.catalogueId} ${c.controlId}`).join(', ');
+  return (
+    <article className="chk-detail" aria-labelledby="chk-detail-title">
+      <header className="chk-detail-head">
+        <h3 id="chk-detail-title">
+          {run.title} — <span className="chk-target">{run.target}</span>
+        </h3>
+        <button type="button" className="button ghost" onClick={onClose}>
+          Close
+        </button>
+      </header>
+      <p>
+        <span className={`chk-state chk-${run.status}`}>{STATUS_WORDS[run.status]}</span> {run.summary}
+      </p>
+      <p>
+        <strong>Remediation:</strong> {run.remediation}
+      </p>
+      <p className="chk-muted">
+        Evidences: {controls || 'no control of this assessment'} · run {run.id} by {run.runBy}, {when(run.finishedAt)}
+      </p>
+      <details>
+        <summary>Observations (secrets redacted)</summary>
+        <pre className="chk-obs">{observations}</pre>
+      </details>
+      {run.decision ? (
+        <p role="status">
+          Suggestion {run.decision} by {run.decidedBy}
+          {run.decidedAt ? `, ${when(run.decidedAt)}` : ''}
+          {run.decisionNote ? `: ${run.decisionNote}` : '.'}
+        </p>
+      ) : run.suggestedStatus ? (
+        <div className="chk-decide">
+          <p>
+            Suggested status for the controls: <strong>{SUGGESTION_WORDS[run.suggestedStatus]}</strong>
+          </p>
+          <Field label="Note (optional)" value={note} onChange={(e) => setNote(e.target.value)} />
+          <div className="chk-actions">
+            <button type="button" className="button primary" onClick={() => void decide('accept')}>
+              Accept suggestion
+            </button>
+            <button type="button" className="button" onClick={() => void decide('reject')}>
+              Reject suggestion
+            </button>
+          </div>
+        </div>
+      ) : (
+        <p className="chk-muted">No status is suggested: the evidence could not be gathered.</p>
+      )}
+      {history.length > 1 ? (
+        <>
+          <h4>History ({history.length} runs)</h4>
+          <ul className="chk-history">
+            {history.map((h) => (
+              <li key={h.id}>
+                <button type="button" className="link-button" aria-current={h.id === run.id} onClick={() => onPick(h.id)}>
+                  {when(h.finishedAt)}
+                </button>{' '}
+                <span className={`chk-state chk-${h.status}`}>{STATUS_WORDS[h.status]}</span>
+                {h.decision ? <span className="chk-muted"> ({h.decision})</span> : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <ErrorText error={error} />
+    </article>
+  );
+}
