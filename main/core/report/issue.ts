@@ -6,7 +6,7 @@ import type { IssueJobView, IssuedReportView, ReportClassification, ReportKind }
 import { AttestError } from '../errors';
 import type { Keychain } from '../keychain/keychain';
 import { signPdf } from '../signing/sign';
-import { unlockIdentity } from '../signing/store';
+import { NO_KEYCHAIN, unlockIdentity } from '../signing/store';
 import type { SigningIdentity } from '../signing/identity';
 import type { Workspace } from '../workspace';
 import { brandingFor } from './branding';
@@ -71,7 +71,7 @@ export async function issueReport(input: IssueInput, deps: IssueDeps): Promise<{
   let identity = deps.identity;
   if (!identity && input.signerFingerprint) {
     if (!deps.keychain && !deps.passphrase) throw new AttestError('SIGNING_PASSPHRASE_MISSING', 'Signing with a stored identity needs its passphrase.');
-    identity = await unlockIdentity(ws, deps.keychain ?? { get: () => Promise.resolve(null) } as unknown as Keychain, input.signerFingerprint, deps.passphrase);
+    identity = await unlockIdentity(ws, deps.keychain ?? NO_KEYCHAIN, input.signerFingerprint, deps.passphrase);
   }
   const model = await buildModel(ws, input, issuedAt, identity);
   const branding = await brandingFor(ws);

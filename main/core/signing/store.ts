@@ -12,6 +12,14 @@ import { normaliseFingerprint } from './verify';
 
 export const P12_LIMIT = 1024 * 1024;
 
+/** A keychain that holds nothing: for signing with a passphrase given for one use only. */
+export const NO_KEYCHAIN: Keychain = {
+  get: () => Promise.resolve(null),
+  set: () => Promise.reject(new AttestError('KEYCHAIN_UNAVAILABLE', 'No keychain is available here.')),
+  delete: () => Promise.resolve(false),
+  accounts: () => Promise.resolve([]),
+};
+
 export const signingAccount = (workspaceId: string, fingerprint: string) => `signing.${workspaceId}.${normaliseFingerprint(fingerprint)}`;
 
 interface IdentityRow {
