@@ -1,7 +1,6 @@
 // Which items of a form a vendor sees, given the answers so far. A condition is either a
 // simple "show when question Q is one of these answers" or a VSAQ expression over option
 // and question ids (`a || !b && (c)`). An item inside a hidden nested block is hidden too.
-// The renderer's preview mirrors this file (renderer/src/screens/questionnaires/visibility.ts).
 import type { AnswerValue, Question, TemplateBody, TemplateItem } from '../../contract/questionnaire';
 
 export type Answers = ReadonlyMap<string, AnswerValue>;
