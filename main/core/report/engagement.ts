@@ -215,11 +215,11 @@ function appendix(m: EngagementReportModel): Content[] {
     ),
     heading('Live-check results', 2, { toc: true }),
     dataTable(
-      ['Check', 'Host', 'Ran', 'Outcome', 'Observation'],
-      [90, 90, 56, 44, '*'],
+      ['Check', 'Target', 'Ran', 'Outcome', 'Observation'],
+      [74, 118, 50, 50, '*'],
       m.appendix.liveChecks.map((c) => [
-        { stack: [{ text: c.title, bold: true, fontSize: 8.5 }, { text: c.checkId, fontSize: 7, color: '#607D8B' }] },
-        cell(c.host),
+        { stack: [{ text: c.title, bold: true, fontSize: 8.5 }, ...(c.checkId !== c.title ? [{ text: c.checkId, fontSize: 7, color: '#607D8B' }] : [])] },
+        cell(c.host.replace(/^https?:\/\//, '').replace(/\/$/, '')),
         cell(isoDay(c.ranAt)),
         cell(OUTCOME_LABEL[c.outcome], { bold: true, color: c.outcome === 'pass' ? STATUS_COLOR.met : c.outcome === 'fail' ? STATUS_COLOR['not-met'] : STATUS_COLOR.partial }),
         cell(c.observation),

@@ -41,13 +41,14 @@ export interface IssueDeps {
   onProgress?: (fraction: number, stage: IssueJobView['stage']) => void;
 }
 
-export async function buildModel(ws: Workspace, input: IssueInput, issuedAt: Date, signer?: SigningIdentity): Promise<ReportModel> {
+export async function buildModel(ws: Workspace, input: IssueInput, issuedAt: Date, signer?: SigningIdentity, organisation?: string): Promise<ReportModel> {
   const person = signer ? { name: signer.commonName, organisation: /(?:^|, )O=([^,]*)/.exec(signer.subject)?.[1] ?? signer.commonName, role: 'Signer' } : undefined;
   if (input.kind === 'engagement')
     return engagementModel(ws, {
       assessmentId: input.subjectId,
       classification: input.classification,
       issuedAt,
+      ...(organisation ? { organisation } : {}),
       ...(person ? { signer: person } : {}),
       ...(input.reason ? { reason: input.reason } : {}),
       ...(input.location ? { location: input.location } : {}),
@@ -73,8 +74,8 @@ export async function issueReport(input: IssueInput, deps: IssueDeps): Promise<{
     if (!deps.keychain && !deps.passphrase) throw new AttestError('SIGNING_PASSPHRASE_MISSING', 'Signing with a stored identity needs its passphrase.');
     identity = await unlockIdentity(ws, deps.keychain ?? NO_KEYCHAIN, input.signerFingerprint, deps.passphrase);
   }
-  const model = await buildModel(ws, input, issuedAt, identity);
   const branding = await brandingFor(ws);
+  const model = await buildModel(ws, input, issuedAt, identity, branding.organisation);
   progress(0.05, 'layout');
   const onRender = (f: number, stage: 'layout' | 'render' | 'done') => progress(0.05 + 0.8 * f, stage === 'done' ? 'render' : stage);
   const opts = { issuedAt, branding };

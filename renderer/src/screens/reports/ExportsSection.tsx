@@ -1,0 +1,59 @@
+// Standard exports of the selected assessment, and a backup of the whole workspace.
+import { useState } from 'react';
+import type { DownloadView } from '../../../../main/contract/report';
+import { call } from '../../api/client';
+import { messageOf } from '../../components/ErrorText';
+import { saveDownload } from './files';
+
+type Kind = 'export.oscalAssessmentResults' | 'export.oscalPoam' | 'export.findingsCsv' | 'export.findingsXlsx';
+const EXPORTS: [Kind, string][] = [
+  ['export.oscalAssessmentResults', 'OSCAL assessment results'],
+  ['export.oscalPoam', 'OSCAL POA&M'],
+  ['export.findingsCsv', 'Findings CSV'],
+  ['export.findingsXlsx', 'Findings XLSX'],
+];
+
+export function ExportsSection({ assessmentId, onDone }: { assessmentId: string | null; onDone(text: string): void }) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (label: string, get: () => Promise<DownloadView>) => {
+    setBusy(label);
+    setError(null);
+    try {
+      const d = await get();
+      saveDownload(d);
+      onDone(`${label}: ${d.name} saved.`);
+    } catch (e) {
+      setError(`${label}: ${messageOf(e)}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <section className="card report-card" aria-labelledby="exports-title">
+      <h2 id="exports-title">Exports</h2>
+      <p className="muted">Of the assessment chosen above. Spreadsheet cells that look like formulas are kept as text.</p>
+      <div className="export-buttons">
+        {EXPORTS.map(([channel, label]) => (
+          <button key={channel} type="button" className="button" disabled={!assessmentId || busy !== null} onClick={() => void run(label, () => call(channel, { assessmentId: assessmentId! }))}>
+            {busy === label ? 'Exporting…' : label}
+          </button>
+        ))}
+        <button
+          type="button"
+          className="button"
+          disabled={busy !== null}
+          onClick={() =>
+            void run('Workspace backup', async () => {
+              const b = await call('export.backup', {});
+              return { name: b.name, mediaType: 'application/octet-stream', dataBase64: b.dataBase64 ?? '', size: b.size };
+            })
+          }
+        >
+          {busy === 'Workspace backup' ? 'Copying…' : 'Encrypted backup'}
+        </button>
+      </div>
+      {error ? <p className="form-error" role="alert">{error}</p> : null}
+    </section>
+  );
+}

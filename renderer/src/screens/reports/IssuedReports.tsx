@@ -1,0 +1,122 @@
+// Issued reports with hash and signer: save one, or preview its first pages.
+import { useEffect, useState } from 'react';
+import type { IssuedReportView } from '../../../../main/contract/report';
+import { call } from '../../api/client';
+import { messageOf } from '../../components/ErrorText';
+import { saveDownload, shortHash, when } from './files';
+
+export interface PreviewState {
+  report: IssuedReportView;
+  pages: { page: number; pngBase64: string; width: number; height: number }[] | null;
+  pageCount: number;
+  error: string | null;
+}
+
+export function usePreview(): [PreviewState | null, (r: IssuedReportView) => void] {
+  const [state, setState] = useState<PreviewState | null>(null);
+  const show = (report: IssuedReportView) => {
+    setState({ report, pages: null, pageCount: 0, error: null });
+    call('report.preview', { id: report.id, pages: 2 }).then(
+      (p) => setState({ report, pages: p.pages, pageCount: p.pageCount, error: null }),
+      (e: unknown) => setState({ report, pages: null, pageCount: 0, error: messageOf(e) }),
+    );
+  };
+  return [state, show];
+}
+
+export function PreviewPane({ preview }: { preview: PreviewState | null }) {
+  if (!preview) return null;
+  return (
+    <section className="card report-card" aria-labelledby="preview-title">
+      <h2 id="preview-title">
+        Preview · {preview.report.id}
+        {preview.pageCount ? <span className="muted"> · first pages of {preview.pageCount}</span> : null}
+      </h2>
+      {preview.error ? <p className="form-error" role="alert">{preview.error}</p> : null}
+      {preview.pages ? (
+        <div className="preview-pages" data-testid="preview">
+          {preview.pages.map((p) => (
+            <img key={p.page} src={`data:image/png;base64,${p.pngBase64}`} width={p.width} height={p.height} alt={`Page ${p.page} of ${preview.report.title}`} />
+          ))}
+        </div>
+      ) : preview.error ? null : (
+        <p className="muted" role="status">Drawing the first pages…</p>
+      )}
+    </section>
+  );
+}
+
+export function IssuedReports({ lastSeq, onPreview, onError }: { lastSeq: number; onPreview(r: IssuedReportView): void; onError(e: string): void }) {
+  const [reports, setReports] = useState<IssuedReportView[] | null>(null);
+  useEffect(() => {
+    let current = true;
+    call('report.list', {}).then(
+      (r) => current && setReports(r.reports),
+      (e: unknown) => current && onError(messageOf(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [lastSeq, onError]);
+
+  const save = async (r: IssuedReportView) => {
+    try {
+      saveDownload(await call('report.file', { id: r.id }));
+    } catch (e) {
+      onError(messageOf(e));
+    }
+  };
+
+  return (
+    <section className="card report-card" aria-labelledby="issued-title">
+      <h2 id="issued-title">Issued reports</h2>
+      {reports === null ? (
+        <p className="muted">Loading…</p>
+      ) : reports.length === 0 ? (
+        <p className="muted">No report issued yet. Issue one above; every issued report is kept here with its hash and signer.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="issued-table">
+            <thead>
+              <tr>
+                <th scope="col">Report</th>
+                <th scope="col">Issued</th>
+                <th scope="col">Signer</th>
+                <th scope="col">SHA-256</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {reports.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <div className="issued-title">{r.title}</div>
+                    <div className="muted mono small">{r.id}</div>
+                  </td>
+                  <td>{when(r.issuedAt)}</td>
+                  <td>
+                    {r.signerName ?? <span className="muted">Not signed</span>}
+                    {r.signerFingerprint ? <div className="muted mono small" title={r.signerFingerprint}>{r.signerFingerprint.slice(0, 23)}…</div> : null}
+                  </td>
+                  <td className="mono small" title={r.sha256}>
+                    {shortHash(r.sha256)}
+                  </td>
+                  <td className="row-actions">
+                    <button type="button" className="button ghost" onClick={() => onPreview(r)} aria-label={`Preview ${r.id}`}>
+                      Preview
+                    </button>
+                    <button type="button" className="button" onClick={() => void save(r)} aria-label={`Save ${r.id}`}>
+                      Save
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
