@@ -1,0 +1,110 @@
+// One questionnaire of the vendor: send it (XLSX or JSON download), bring the answers back,
+// read the score and gaps, raise findings from gaps, and record the conclusion.
+import { useEffect, useState } from 'react';
+import { call } from '../../api/client';
+import { ErrorText, messageOf } from '../../components/ErrorText';
+import { useAppStore } from '../../store';
+import { ConclusionForm } from './ConclusionForm';
+import { saveDownload } from './files';
+import { ImportAnswersDialog } from './ImportAnswersDialog';
+import { STATE_LABELS } from './labels';
+import { ScoreView } from './ScoreView';
+import type { GapView, ResponseOf, VendorFindingView } from './types';
+
+type Loaded = ResponseOf<'questionnaire.get'>;
+
+export function QuestionnaireDetail({ id, findings, lastSeq }: { id: string; findings: VendorFindingView[]; lastSeq: number }) {
+  const [q, setQ] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    call('questionnaire.get', { id }).then(
+      (r) => current && setQ(r),
+      (e: unknown) => current && setError(messageOf(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [id, lastSeq]);
+
+  const act = async (what: string, run: () => Promise<unknown>) => {
+    setError(null);
+    setDone(null);
+    try {
+      await run();
+    } catch (e) {
+      setError(`${what}: ${messageOf(e)}`);
+    }
+  };
+  const exportAs = (format: 'xlsx' | 'json') =>
+    act('Not exported', async () => {
+      const file = await useAppStore.getState().mutate(() => call('questionnaire.export', { id, format }));
+      saveDownload(file);
+      setDone(`Saved “${file.name}”. Send it to the vendor; import it here when it comes back.`);
+    });
+  const followUp = (g: GapView) =>
+    act('No finding raised', async () => {
+      const f = await useAppStore.getState().mutate(() => call('questionnaire.followUp', { id, questionId: g.questionId }));
+      setDone(`Finding ${f.ref} raised from ${g.questionId}.`);
+    });
+
+  if (!q) return error ? <ErrorText error={error} /> : <p className="muted">Loading…</p>;
+  const s = q.summary;
+  const followed = new Set(findings.filter((f) => f.questionnaireId === id).map((f) => /^Question (\S+):/.exec(f.description)?.[1] ?? ''));
+  const scoreNow = s.state === 'answered' && !q.score;
+  return (
+    <div className="q-detail" data-testid="questionnaire-detail">
+      <div className="q-detail-head">
+        <h3>
+          {s.cycle} · {s.templateTitle} <span className="muted">v{s.templateVersion}</span>
+        </h3>
+        <span className={`badge q-state-${s.state}`}>{STATE_LABELS[s.state]}</span>
+      </div>
+      <p className="muted small">
+        {s.answered} of {s.questions} questions answered · created {s.createdAt.slice(0, 10)} by {s.createdBy}
+        {s.exportedAt ? ` · last sent ${s.exportedAt.slice(0, 10)}` : ''}
+        {s.importedAt ? ` · answers imported ${s.importedAt.slice(0, 10)}` : ''}
+      </p>
+      <div className="q-actions">
+        <button type="button" className="button" onClick={() => void exportAs('xlsx')}>
+          Export XLSX
+        </button>
+        <button type="button" className="button" onClick={() => void exportAs('json')}>
+          Export JSON
+        </button>
+        {s.state !== 'concluded' ? (
+          <button type="button" className="button primary" onClick={() => setImporting(true)}>
+            Import answers…
+          </button>
+        ) : null}
+        {scoreNow ? (
+          <button type="button" className="button" onClick={() => void act('Not scored', () => useAppStore.getState().mutate(() => call('questionnaire.score', { id })))}>
+            Score now
+          </button>
+        ) : null}
+      </div>
+      <ErrorText error={error} />
+      {done ? (
+        <p className="ok-text" role="status">
+          {done}
+        </p>
+      ) : null}
+      <h3>Score</h3>
+      {q.score ? (
+        <ScoreView s={q.score} followed={followed} onFollowUp={(g) => void followUp(g)} canFollowUp />
+      ) : (
+        <p className="muted">
+          {s.state === 'draft' || s.state === 'sent'
+            ? 'No answers yet. Export the questionnaire, send it to the vendor, then import the filled file: the score and the gaps appear here.'
+            : 'Not scored yet.'}
+        </p>
+      )}
+      <h3>Conclusion</h3>
+      <ConclusionForm key={`${s.id}-${s.state}`} q={s} />
+      <ImportAnswersDialog questionnaireId={id} open={importing} onClose={() => setImporting(false)} />
+    </div>
+  );
+}

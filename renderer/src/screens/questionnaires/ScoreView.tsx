@@ -1,0 +1,87 @@
+// A questionnaire's score: overall and per section as bars with their numbers, how it was
+// worked out, and the gaps (answer against expected, with the mapped controls), each of
+// which can become a finding of the vendor in one action.
+import { score } from './labels';
+import type { GapView, ScoreView as Score } from './types';
+
+function Bar({ label, value, detail }: { label: string; value: number | null; detail: string }) {
+  return (
+    <div className="score-row">
+      <span className="score-label">{label}</span>
+      <span className="score-bar" aria-hidden="true">
+        <span className={`score-fill ${value === null ? '' : value >= 80 ? 'good' : value >= 50 ? 'fair' : 'poor'}`} style={{ width: `${Math.max(0, Math.min(100, value ?? 0))}%` }} />
+      </span>
+      <span className="score-num">{value === null ? 'not scored' : `${score(value)} / 100`}</span>
+      <span className="visually-hidden">{detail}</span>
+    </div>
+  );
+}
+
+export function ScoreView({ s, followed, onFollowUp, canFollowUp }: { s: Score; followed: ReadonlySet<string>; onFollowUp(g: GapView): void; canFollowUp: boolean }) {
+  return (
+    <div className="score-view" data-testid="score-view">
+      <div className="score-overall">
+        <span className="score-big" data-testid="score-overall">
+          {score(s.overall)}
+        </span>
+        <span className="muted">
+          / 100 overall · {score(s.earned)} of {score(s.possible)} weighted points · {s.counts.scored} scored, {s.counts.unanswered} unanswered, {s.counts.notApplicable} not applicable, {s.counts.hidden} hidden by
+          conditions
+        </span>
+      </div>
+      <div className="score-bars" role="list" aria-label="Score per section">
+        {s.sections.map((x) => (
+          <div role="listitem" key={x.id}>
+            <Bar label={x.title} value={x.score} detail={`${score(x.earned)} of ${score(x.possible)} points from ${x.scored} questions`} />
+          </div>
+        ))}
+      </div>
+      <p className="muted small">{s.rule}</p>
+      <h3>Gaps ({s.gaps.length})</h3>
+      {s.gaps.length === 0 ? (
+        <p className="muted">No gaps: every scored answer meets what was expected.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table gaps-table" data-testid="gaps-table">
+            <caption className="visually-hidden">Answers that fall short of the expected answer</caption>
+            <thead>
+              <tr>
+                <th scope="col">Question</th>
+                <th scope="col">Answer</th>
+                <th scope="col">Expected</th>
+                <th scope="col">Controls</th>
+                <th scope="col">
+                  <span className="visually-hidden">Follow-up</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.gaps.map((g) => (
+                <tr key={g.questionId}>
+                  <td className="wrap">
+                    <strong>{g.questionId}</strong> {g.text}
+                    <div className="muted small">
+                      {g.sectionTitle} · weight {g.weight}, credit {Math.round(g.credit * 100)}%
+                    </div>
+                  </td>
+                  <td className="wrap answer-cell">{g.answer || '(no answer)'}</td>
+                  <td className="wrap">{g.expected}</td>
+                  <td>{g.controls.length ? g.controls.map((c) => `${c.controlId}`).join(', ') : '—'}</td>
+                  <td>
+                    {followed.has(g.questionId) ? (
+                      <span className="muted small">Finding raised</span>
+                    ) : canFollowUp ? (
+                      <button type="button" className="button subtle" aria-label={`Raise a finding for ${g.questionId}`} onClick={() => onFollowUp(g)}>
+                        Raise finding
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+// One template: what it is (origin, version, counts) and its form as the vendor sees it,
+// with Edit for custom templates and Copy to edit for built-ins and imports.
+import { useEffect, useState, type ReactNode } from 'react';
+import { call } from '../../api/client';
+import { ErrorText, messageOf } from '../../components/ErrorText';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { ORIGIN_LABELS } from './labels';
+import { Preview } from './Preview';
+import type { TemplateBody, TemplateSummary } from './types';
+
+export function TemplateView({
+  id,
+  summary,
+  back,
+  error,
+  onEdit,
+  onCopy,
+  onRemove,
+}: {
+  id: string;
+  summary: TemplateSummary | undefined;
+  back: ReactNode;
+  error: string | null;
+  onEdit(): void;
+  onCopy(): void;
+  onRemove(): void;
+}) {
+  const [body, setBody] = useState<TemplateBody | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    call('template.get', { id }).then(
+      (t) => current && setBody(t.body),
+      (e: unknown) => current && setLoadError(messageOf(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [id, summary?.version]);
+  const custom = summary?.origin === 'custom';
+  return (
+    <>
+      <ScreenHeader
+        title={summary?.title ?? body?.title ?? 'Template'}
+        subtitle={body?.description || undefined}
+        actions={
+          <>
+            {back}
+            {summary && summary.origin !== 'builtin' ? (
+              <button type="button" className="button danger-ghost" onClick={onRemove}>
+                Remove
+              </button>
+            ) : null}
+            <button type="button" className="button" onClick={onCopy}>
+              Copy to edit
+            </button>
+            {custom ? (
+              <button type="button" className="button primary" onClick={onEdit}>
+                Edit
+              </button>
+            ) : null}
+          </>
+        }
+      />
+      <ErrorText error={error ?? loadError} />
+      {summary ? (
+        <dl className="facts template-facts">
+          <dt>Origin</dt>
+          <dd>{ORIGIN_LABELS[summary.origin]}</dd>
+          <dt>Version</dt>
+          <dd>{summary.version}</dd>
+          <dt>Content</dt>
+          <dd>
+            {summary.sections} sections, {summary.questions} questions, {summary.items} items
+          </dd>
+          <dt>Source</dt>
+          <dd>{summary.source || '—'}</dd>
+        </dl>
+      ) : null}
+      {summary && !custom ? <p className="muted">{ORIGIN_LABELS[summary.origin]} templates are not edited in place: Copy to edit makes a custom template you can change.</p> : null}
+      {body ? <Preview body={body} label="The form as the vendor sees it" /> : !loadError ? <p className="muted">Loading…</p> : null}
+    </>
+  );
+}
