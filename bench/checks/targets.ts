@@ -1,10 +1,12 @@
 // The benchmark's 50 loopback targets, run in their own process so the servers' TLS work
 // does not share the event loop with the client being measured (as with real sites).
-// Sends { caPem, ports, redirectorPort } to the parent, then serves until disconnected.
+// Sends { caPem, ports, redirectorPort } to the parent, then serves until disconnected;
+// 'meter-start' / 'meter-stop' messages measure this process's CPU and event-loop delay.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startMeter, type Meter } from './measure';
 import { TestPki, type KeyAndCert } from '../../test/unit/checks/support/pki';
 import { startHttp, startHttps, type RunningServer } from '../../test/unit/checks/support/servers';
 
@@ -58,6 +60,11 @@ async function main() {
     res.writeHead(301, { location: `https://app.test:${servers[i]!.port}/` }).end();
   });
   process.send?.({ caPem: pki.ca.certPem, ports: servers.map((s) => s.port), redirectorPort: redirector.port });
+  let stop: (() => Meter) | null = null;
+  process.on('message', (m) => {
+    if (m === 'meter-start') stop = startMeter();
+    if (m === 'meter-stop' && stop) process.send?.({ meter: stop() });
+  });
   process.on('disconnect', () => process.exit(0));
 }
 

@@ -3,6 +3,7 @@
 import { hostsOrNone } from '../hosts';
 import { AttestError } from '../../errors';
 import type { HttpResponse, NetClient } from '../../net/client';
+import { normalizeHost } from '../../net/policy';
 import type { CheckInput } from '../types';
 import type { PageSnapshot, RedirectProbe } from './analyze';
 
@@ -63,23 +64,62 @@ export function fetchPage(client: NetClient, input: CheckInput): Promise<{ page:
   });
 }
 
-/** Follows http:// → … recording each hop; unreachable http means no redirect is needed. */
+/**
+ * Follows http:// → … recording each hop; unreachable http means no redirect is needed.
+ * When a hop lands on the page itself, the page's own fetch (shared) finishes the chain
+ * instead of a second handshake and download of the same URL.
+ */
 export function probeRedirect(client: NetClient, input: CheckInput): Promise<RedirectProbe> {
   const target = webTarget(input);
   return memo(probeCache, client, `${target.httpUrl}|${input.caPem ?? ''}`, async () => {
+    const hops: RedirectHop[] = [];
     try {
-      const res = await client.request({ url: target.httpUrl, caPem: input.caPem, method: 'GET' });
-      return {
-        kind: 'chain',
-        hops: res.redirects.map((h) => ({ from: h.url, to: h.location, status: h.status })),
-        finalUrl: res.url,
-      } satisfies RedirectProbe;
+      let url = target.httpUrl;
+      for (;;) {
+        if (url === target.httpsUrl) {
+          const { response } = await fetchPage(client, input);
+          hops.push(...response.redirects.map(toHop));
+          if (hops.length > client.limits.maxRedirects) throw tooManyRedirects(target.httpUrl, client.limits.maxRedirects);
+          return { kind: 'chain', hops, finalUrl: response.url } satisfies RedirectProbe;
+        }
+        const res = await client.request({ url, caPem: input.caPem, method: 'GET', followRedirects: false });
+        const location = res.headers.location?.[0];
+        if (res.status < 300 || res.status >= 400 || location === undefined) {
+          return { kind: 'chain', hops, finalUrl: res.url } satisfies RedirectProbe;
+        }
+        if (hops.length >= client.limits.maxRedirects) throw tooManyRedirects(target.httpUrl, client.limits.maxRedirects);
+        const next = redirectTarget(url, location);
+        hops.push({ from: url, to: next, status: res.status });
+        url = next;
+      }
     } catch (err) {
       if (err instanceof AttestError && (err.code === 'HOST_UNREACHABLE' || err.code === 'CONNECT_TIMEOUT')) return { kind: 'no-http' };
       if (err instanceof AttestError && err.code === 'TLS_VERIFICATION_FAILED') return { kind: 'invalid-cert' };
       throw err;
     }
   });
+}
+
+type RedirectHop = Extract<RedirectProbe, { kind: 'chain' }>['hops'][number];
+
+const toHop = (h: { url: string; location: string; status: number }): RedirectHop => ({ from: h.url, to: h.location, status: h.status });
+
+// The same words as the client's own redirect handling, which this loop stands in for.
+function tooManyRedirects(from: string, max: number): AttestError {
+  return new AttestError('TOO_MANY_REDIRECTS', `${normalizeHost(new URL(from).hostname)} redirected more than ${max} times (a redirect loop?), so the check stopped following it.`);
+}
+
+function redirectTarget(from: string, location: string): string {
+  let next: URL;
+  try {
+    next = new URL(location, from);
+  } catch {
+    throw new AttestError('INVALID_REDIRECT', `${new URL(from).host} redirected to an address that is not a valid URL.`);
+  }
+  if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+    throw new AttestError('INVALID_REDIRECT', `${new URL(from).host} redirected to a non-web address (${next.protocol}).`);
+  }
+  return next.toString();
 }
 
 /** Hosts a web check contacts for this input. */
