@@ -55,12 +55,17 @@ function assertVerified(results: CheckResult[], what: string): void {
   if (bad) throw new Error(`${what}: ${bad.checkId} on ${bad.target}: ${bad.summary}`);
 }
 
-function childMeter(child: ChildProcess): Promise<Meter> {
+interface ServerFigures {
+  meter: Meter;
+  served: { https: number; http: number };
+}
+
+function childMeter(child: ChildProcess): Promise<ServerFigures> {
   return new Promise((resolve) => {
     const on = (m: unknown) => {
       if (typeof m === 'object' && m !== null && 'meter' in m) {
         child.off('message', on);
-        resolve((m as { meter: Meter }).meter);
+        resolve(m as ServerFigures);
       }
     };
     child.on('message', on);
@@ -75,7 +80,7 @@ interface RunFigures {
   total: number;
   floor: number;
   client: Meter;
-  servers: Meter;
+  servers: ServerFigures;
   inBatchMedian: number;
   inBatchMax: number;
 }
@@ -99,6 +104,10 @@ async function oneRun(child: ChildProcess, ready: Ready): Promise<RunFigures> {
   const client = stop();
   const servers = await childMeter(child);
   assertVerified(results, 'batch');
+  // The checks of a run share one page fetch and one redirect probe per target.
+  if (servers.served.https > targets || servers.served.http > targets) {
+    throw new Error(`batch: the servers answered ${servers.served.https} https and ${servers.served.http} http requests for ${targets} targets (expected one each)`);
+  }
 
   // A target's time inside the batch: from its first check's start to its last one's end.
   const perTarget = new Map<string, { start: number; end: number }>();
@@ -109,8 +118,9 @@ async function oneRun(child: ChildProcess, ready: Ready): Promise<RunFigures> {
     perTarget.set(r.target, t ? { start: Math.min(t.start, s), end: Math.max(t.end, e) } : { start: s, end: e });
   }
   const inBatch = [...perTarget.values()].map((t) => t.end - t.start);
-  // Whole targets at a time are the unit here: per-check durations overlap within a target.
-  const floor = scheduleFloor(singles, Math.max(1, Math.floor(concurrency / checkIds.length)));
+  // The runner spreads its workers over targets, so each worker is a target's first check
+  // while one is left; later checks of a target reuse its fetch and take next to no time.
+  const floor = scheduleFloor(singles, concurrency);
 
   return {
     load: startLoad,
@@ -142,20 +152,21 @@ async function main() {
     const hs = await measureHandshakes(ready.caPem, ready.ports[0]!, 50);
     console.log(`TLS handshake to a target (client side, 50 in a row): ${hs.wallMs.toFixed(2)} ms wall, ${hs.cpuMs.toFixed(2)} ms client CPU each`);
     console.log('');
-    console.log('run  load   slowest single  batch total  ratio   floor¹   in-batch per target (median / max)  client CPU  loop p99 / max  servers CPU');
+    console.log('run  load   slowest single  batch total  ratio   floor¹   in-batch per target (median / max)  client CPU  loop p99 / max  servers CPU  https / http²');
     const all: RunFigures[] = [];
     for (let r = 1; r <= runs; r++) {
       const f = await oneRun(child, ready);
       all.push(f);
       console.log(
-        `${String(r).padEnd(4)} ${f.load.padEnd(6)} ${ms(f.slowest).padStart(14)}  ${ms(f.total).padStart(11)}  ${(f.total / f.slowest).toFixed(2).padStart(4)}×  ${ms(f.floor).padStart(7)}  ${`${ms(f.inBatchMedian)} / ${ms(f.inBatchMax)}`.padStart(34)}  ${ms(f.client.cpuMs).padStart(10)}  ${`${ms(f.client.loopP99Ms)} / ${ms(f.client.loopMaxMs)}`.padStart(14)}  ${ms(f.servers.cpuMs).padStart(11)}`,
+        `${String(r).padEnd(4)} ${f.load.padEnd(6)} ${ms(f.slowest).padStart(14)}  ${ms(f.total).padStart(11)}  ${(f.total / f.slowest).toFixed(2).padStart(4)}×  ${ms(f.floor).padStart(7)}  ${`${ms(f.inBatchMedian)} / ${ms(f.inBatchMax)}`.padStart(34)}  ${ms(f.client.cpuMs).padStart(10)}  ${`${ms(f.client.loopP99Ms)} / ${ms(f.client.loopMaxMs)}`.padStart(14)}  ${ms(f.servers.meter.cpuMs).padStart(11)}  ${`${f.servers.served.https} / ${f.servers.served.http}`.padStart(14)}`,
       );
     }
     const ratios = all.map((f) => f.total / f.slowest);
     console.log('');
     console.log(`median of ${runs} runs: slowest single ${ms(median(all.map((f) => f.slowest)))}, batch total ${ms(median(all.map((f) => f.total)))}, ratio ${median(ratios).toFixed(2)}× (target ≤ 3×), client CPU ${(median(all.map((f) => f.client.cpuMs)) / (targets * checkIds.length)).toFixed(2)} ms per check`);
     console.log(`load average (1 min) at the end: ${load()}`);
-    console.log('¹ floor: the batch time if nothing competed for CPU (targets in order, each lasting what it took alone).');
+    console.log('¹ floor: the batch time if nothing competed for CPU: the targets taken in order by the workers, each lasting what it took alone.');
+    console.log('² requests the target servers answered during the batch, each on its own connection (https ones with a TLS handshake).');
   } finally {
     child.disconnect();
   }

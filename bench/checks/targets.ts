@@ -39,10 +39,13 @@ async function main() {
   const pki = new TestPki();
   const cert = ecdsaLeaf(pki);
   const servers: RunningServer[] = [];
+  // Requests served (each on its own connection: the client sends Connection: close).
+  const served = { https: 0, http: 0 };
   for (let i = 0; i < targets; i++) {
     const delay = delayFor(i);
     servers.push(
       await startHttps(cert, (_req, res) => {
+        served.https++;
         setTimeout(() => {
           res.writeHead(200, {
             'content-type': 'text/html',
@@ -56,14 +59,18 @@ async function main() {
     );
   }
   const redirector = await startHttp((req, res) => {
+    served.http++;
     const i = Number((req.url ?? '/0').slice(1));
     res.writeHead(301, { location: `https://app.test:${servers[i]!.port}/` }).end();
   });
   process.send?.({ caPem: pki.ca.certPem, ports: servers.map((s) => s.port), redirectorPort: redirector.port });
   let stop: (() => Meter) | null = null;
   process.on('message', (m) => {
-    if (m === 'meter-start') stop = startMeter();
-    if (m === 'meter-stop' && stop) process.send?.({ meter: stop() });
+    if (m === 'meter-start') {
+      stop = startMeter();
+      served.https = served.http = 0;
+    }
+    if (m === 'meter-stop' && stop) process.send?.({ meter: stop(), served: { ...served } });
   });
   process.on('disconnect', () => process.exit(0));
 }

@@ -9,6 +9,7 @@ import { HostNotApprovedError } from '../net/policy';
 import type { HostLookup, SocketFactory } from '../net/sockets';
 import { getCheck } from './registry';
 import type { CheckDefinition, CheckInput, CheckResult, ResolverConfig } from './types';
+import { shareFetchesWith } from './web/page';
 
 export interface CheckJob {
   checkId: string;
@@ -37,6 +38,46 @@ export interface RunOptions {
   now?: () => Date;
   /** Where check ids are looked up (default: the built-in registry). */
   findCheck?: (id: string) => CheckDefinition | undefined;
+  /** What the checks of one run share (runChecks makes one; see createRunShare). */
+  share?: RunShare;
+}
+
+/** One run's shared client: its checks fetch each web page once and judge the same answer. */
+export interface RunShare {
+  client: NetClient;
+}
+
+/** The share of one run; its fetches are cancelled with the run's signal, not a check's. */
+export function createRunShare(options: RunOptions): RunShare {
+  return {
+    client: createNetClient({
+      policy: options.policy,
+      credentials: options.credentials,
+      sockets: options.sockets,
+      lookup: options.lookup,
+      limits: options.limits,
+      signal: options.signal,
+    }),
+  };
+}
+
+/**
+ * The order a run takes its jobs in: one per target in turn. The workers spread over
+ * different hosts instead of piling onto one, and a target's later checks find its page
+ * already fetched instead of each holding a worker while they wait for it.
+ */
+export function spreadByTarget(jobs: readonly CheckJob[]): number[] {
+  const byTarget = new Map<string, number[]>();
+  jobs.forEach((job, index) => {
+    const list = byTarget.get(job.input.target);
+    if (list) list.push(index);
+    else byTarget.set(job.input.target, [index]);
+  });
+  const order: number[] = [];
+  for (let round = 0; order.length < jobs.length; round++) {
+    for (const list of byTarget.values()) if (round < list.length) order.push(list[round]!);
+  }
+  return order;
 }
 
 export const defaultResolver: ResolverConfig = { server: '1.1.1.1', port: 53 };
@@ -70,6 +111,8 @@ export async function runChecks(jobs: CheckJob[], options: RunOptions): Promise<
   const concurrency = Math.max(1, options.concurrency ?? defaultConcurrency);
   const results: CheckResult[] = new Array(jobs.length);
   const running = new Map<number, string>();
+  const shared: RunOptions = { ...options, share: options.share ?? createRunShare(options) };
+  const order = spreadByTarget(jobs);
   let next = 0;
   let done = 0;
 
@@ -78,12 +121,12 @@ export async function runChecks(jobs: CheckJob[], options: RunOptions): Promise<
 
   async function worker(): Promise<void> {
     for (;;) {
-      const index = next++;
-      const job = jobs[index];
-      if (!job) return;
+      const index = order[next++];
+      if (index === undefined) return;
+      const job = jobs[index]!;
       running.set(index, job.checkId);
       report(null);
-      const result = await runOne(job, options, now);
+      const result = await runOne(job, shared, now);
       results[index] = result;
       running.delete(index);
       done++;
@@ -140,6 +183,7 @@ export async function runOne(job: CheckJob, options: RunOptions, now: () => Date
     limits: options.limits,
     signal: controller.signal,
   });
+  if (options.share) shareFetchesWith(client, options.share.client);
   try {
     // Race the check against its signal so a check that ignores cancellation still ends.
     const aborted = new Promise<never>((_, reject) => {

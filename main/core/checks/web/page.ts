@@ -1,5 +1,5 @@
-// Fetching what the web checks judge: the HTTPS page (once per run and target, shared by
-// all web checks through a cache keyed on the run's client) and the http:// redirect chain.
+// Fetching what the web checks judge: the HTTPS page and the http:// redirect chain, each
+// once per run and target, shared by all web checks through a cache keyed on the run's client.
 import { hostsOrNone } from '../hosts';
 import { AttestError } from '../../errors';
 import type { HttpResponse, NetClient } from '../../net/client';
@@ -41,18 +41,36 @@ export function webTarget(input: CheckInput): WebTarget {
 const pageCache = new WeakMap<NetClient, Map<string, Promise<{ page: PageSnapshot; response: HttpResponse }>>>();
 const probeCache = new WeakMap<NetClient, Map<string, Promise<RedirectProbe>>>();
 
-function memo<T>(cache: WeakMap<NetClient, Map<string, Promise<T>>>, client: NetClient, key: string, make: () => Promise<T>): Promise<T> {
-  let map = cache.get(client);
-  if (!map) cache.set(client, (map = new Map()));
+/** A check's client → the client of its run, whose fetches every check of the run shares. */
+const runClients = new WeakMap<NetClient, NetClient>();
+
+/**
+ * Makes the page fetches and redirect probes of `checkClient` those of `runClient`, so the
+ * checks of one run fetch each target once and judge the same response. The shared fetch
+ * lives on the run's signal: a check cut off at its own timeout leaves it to the others.
+ */
+export function shareFetchesWith(checkClient: NetClient, runClient: NetClient): void {
+  runClients.set(checkClient, runClient);
+}
+
+function memo<T>(
+  cache: WeakMap<NetClient, Map<string, Promise<T>>>,
+  client: NetClient,
+  key: string,
+  make: (owner: NetClient) => Promise<T>,
+): Promise<T> {
+  const owner = runClients.get(client) ?? client;
+  let map = cache.get(owner);
+  if (!map) cache.set(owner, (map = new Map()));
   let p = map.get(key);
-  if (!p) map.set(key, (p = make()));
+  if (!p) map.set(key, (p = make(owner)));
   return p;
 }
 
 export function fetchPage(client: NetClient, input: CheckInput): Promise<{ page: PageSnapshot; response: HttpResponse }> {
   const target = webTarget(input);
-  return memo(pageCache, client, `${target.httpsUrl}|${input.caPem ?? ''}`, async () => {
-    const response = await client.request({ url: target.httpsUrl, caPem: input.caPem, headers: { origin: PROBE_ORIGIN } });
+  return memo(pageCache, client, `${target.httpsUrl}|${input.caPem ?? ''}`, async (owner) => {
+    const response = await owner.request({ url: target.httpsUrl, caPem: input.caPem, headers: { origin: PROBE_ORIGIN } });
     const page: PageSnapshot = {
       url: response.url,
       status: response.status,
@@ -71,23 +89,23 @@ export function fetchPage(client: NetClient, input: CheckInput): Promise<{ page:
  */
 export function probeRedirect(client: NetClient, input: CheckInput): Promise<RedirectProbe> {
   const target = webTarget(input);
-  return memo(probeCache, client, `${target.httpUrl}|${input.caPem ?? ''}`, async () => {
+  return memo(probeCache, client, `${target.httpUrl}|${input.caPem ?? ''}`, async (owner) => {
     const hops: RedirectHop[] = [];
     try {
       let url = target.httpUrl;
       for (;;) {
         if (url === target.httpsUrl) {
-          const { response } = await fetchPage(client, input);
+          const { response } = await fetchPage(owner, input);
           hops.push(...response.redirects.map(toHop));
-          if (hops.length > client.limits.maxRedirects) throw tooManyRedirects(target.httpUrl, client.limits.maxRedirects);
+          if (hops.length > owner.limits.maxRedirects) throw tooManyRedirects(target.httpUrl, owner.limits.maxRedirects);
           return { kind: 'chain', hops, finalUrl: response.url } satisfies RedirectProbe;
         }
-        const res = await client.request({ url, caPem: input.caPem, method: 'GET', followRedirects: false });
+        const res = await owner.request({ url, caPem: input.caPem, method: 'GET', followRedirects: false });
         const location = res.headers.location?.[0];
         if (res.status < 300 || res.status >= 400 || location === undefined) {
           return { kind: 'chain', hops, finalUrl: res.url } satisfies RedirectProbe;
         }
-        if (hops.length >= client.limits.maxRedirects) throw tooManyRedirects(target.httpUrl, client.limits.maxRedirects);
+        if (hops.length >= owner.limits.maxRedirects) throw tooManyRedirects(target.httpUrl, owner.limits.maxRedirects);
         const next = redirectTarget(url, location);
         hops.push({ from: url, to: next, status: res.status });
         url = next;
