@@ -46,7 +46,7 @@ export function ConclusionForm({ q }: { q: QuestionnaireSummary }) {
     >
       {q.state !== 'answered' ? <p className="muted">Import the vendor's answers first: a conclusion rests on a score.</p> : null}
       <fieldset className="sub-fieldset" disabled={q.state !== 'answered'}>
-        <legend>Conclusion</legend>
+        <legend>Decision</legend>
         <div className="check-row">
           {CONCLUSION_LIST.map((c) => (
             <label key={c} className="check">

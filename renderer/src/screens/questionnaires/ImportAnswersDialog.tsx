@@ -69,9 +69,9 @@ export function ImportAnswersDialog({ questionnaireId, open, onClose }: { questi
               The file has {r.missing.length} missing, {r.invalid.length} invalid and {r.unknown.length} unknown {r.missing.length + r.invalid.length + r.unknown.length === 1 ? 'item' : 'items'}. No
               answer was written; fix the file and import it again.
             </p>
-            <Problems title="Missing required answers" items={r.missing} testId="problems-missing" />
             <Problems title="Invalid answers" items={r.invalid} testId="problems-invalid" />
             <Problems title="Unknown questions" items={r.unknown} testId="problems-unknown" />
+            <Problems title="Missing required answers" items={r.missing} testId="problems-missing" />
             <div className="form-actions">
               <button type="button" className="button" onClick={onClose}>
                 Close

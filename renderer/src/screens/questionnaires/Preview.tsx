@@ -8,10 +8,10 @@ import { hiddenItems } from './visibility';
 function QuestionInput({ q, value, set }: { q: Question; value: AnswerValue | undefined; set(v: AnswerValue | undefined): void }) {
   const id = useId();
   const label = (
-    <span className="pv-text">
-      {q.text}
+    <>
+      <span className="pv-text">{q.text}</span>
       {q.required ? <span className="pv-required"> (required)</span> : null}
-    </span>
+    </>
   );
   const help = q.help ? <p className="pv-help" id={`${id}-help`}>{q.help}</p> : null;
   const describedBy = q.help ? `${id}-help` : undefined;

@@ -169,9 +169,9 @@ export function QuestionEditor({
     <div className="q-editor">
       <div className="q-editor-head">
         <button type="button" className="q-toggle" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)}>
-          <span className="q-id">{q.id}</span>
-          <span className="q-type">{TYPE_LABELS[q.type]}</span>
-          <span className="q-summary">{q.text}</span>
+          <span className="q-id">{q.id}</span>{' '}
+          <span className="q-type">{TYPE_LABELS[q.type]}</span>{' '}
+          <span className="q-summary">{q.text}</span>{' '}
           {q.required ? <span className="badge">Required</span> : null}
           {q.showWhen ? <span className="badge">Conditional</span> : null}
         </button>

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { call } from '../../api/client';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { useAppStore } from '../../store';
+import { AnswersTable } from './AnswersTable';
 import { ConclusionForm } from './ConclusionForm';
 import { saveDownload } from './files';
 import { ImportAnswersDialog } from './ImportAnswersDialog';
@@ -92,6 +93,7 @@ export function QuestionnaireDetail({ id, findings, lastSeq }: { id: string; fin
           {done}
         </p>
       ) : null}
+      {q.answers.length ? <AnswersTable body={q.body} answers={q.answers} /> : null}
       <h3>Score</h3>
       {q.score ? (
         <ScoreView s={q.score} followed={followed} onFollowUp={(g) => void followUp(g)} canFollowUp />
