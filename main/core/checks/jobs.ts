@@ -8,7 +8,7 @@ import type { EgressPolicy } from '../net/policy';
 import { AttestError } from '../errors';
 import type { Workspace } from '../workspace';
 import type { ControlRef } from './controls';
-import { defaultConcurrency, runOne } from './runner';
+import { createRunShare, defaultConcurrency, runOne, spreadByTarget } from './runner';
 import { storeRun, type StoredInputs } from './runs';
 import type { CheckInput, ResolverConfig } from './types';
 
@@ -65,19 +65,22 @@ export function createRunManager() {
       total: o.jobs.length,
       items: o.jobs.map((j) => ({ targetId: j.targetId, checkId: j.checkId, title: j.title, target: j.input.target, state: 'queued', status: null, checkRunId: null })),
     };
+    // As in runChecks: the checks of a run share one client (a page is fetched once per
+    // target), and workers take the targets in turn so they do not queue on one site.
+    const options = { policy: o.policy, credentials: o.credentials, resolver: o.resolver, signal: controller.signal };
+    const shared = { ...options, share: createRunShare(options) };
+    const order = spreadByTarget(o.jobs.map((j) => ({ checkId: j.checkId, input: j.input })));
     let next = 0;
     const worker = async () => {
       for (;;) {
         if (controller.signal.aborted) return;
-        const index = next++;
+        const index = order[next++];
+        if (index === undefined) return;
         const job = o.jobs[index];
         const item = view.items[index];
         if (!job || !item) return;
         item.state = 'running';
-        const result = await runOne(
-          { checkId: job.checkId, input: job.input },
-          { policy: o.policy, credentials: o.credentials, resolver: o.resolver, signal: controller.signal },
-        );
+        const result = await runOne({ checkId: job.checkId, input: job.input }, shared);
         try {
           item.checkRunId = await storeRun(o.ws, { assessmentId: o.assessmentId, targetId: job.targetId, inputs: job.stored, result, controls: job.controls }, o.actor);
         } catch {

@@ -231,3 +231,28 @@ test('check.list names the controls each check evidences; only the e-mail checks
     await core.close();
   }
 });
+
+test('the checks of one run share their page: five web checks on one site cost one https request', async () => {
+  let requests = 0;
+  const leaf = pki.leaf({ commonName: '127.0.0.1', ips: ['127.0.0.1'] });
+  const site = await startHttps(leaf, (_req, res) => {
+    requests++;
+    res.writeHead(200, { 'content-type': 'text/html', ...strongHeaders }).end('<!doctype html><title>ok</title>');
+  });
+  servers.push(site);
+  const { core, assessmentId } = await workspaceWithAssessment();
+  try {
+    await call(core, 'policy.setEnabled', { enabled: true });
+    await call(core, 'policy.approveHosts', { hosts: ['127.0.0.1'] });
+    await call(core, 'policy.setCustomCa', { pem: pki.ca.certPem });
+    const url = `https://127.0.0.1:${site.port}/`;
+    const checks = ['web.hsts', 'web.csp', 'web.content-type-options', 'web.frame-options', 'web.referrer-policy'];
+    for (const checkId of checks) await call(core, 'check.addTarget', { assessmentId, checkId, target: url, inputs: {} });
+    const done = await waitForRun(core, (await call(core, 'check.run', { assessmentId })).runId);
+    assert.equal(done.state, 'finished');
+    assert.deepEqual(done.items.map((i) => i.status), ['pass', 'pass', 'pass', 'pass', 'pass']);
+    assert.equal(requests, 1, 'one fetch of the page for the whole run');
+  } finally {
+    await core.close();
+  }
+});
