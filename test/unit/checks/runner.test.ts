@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { getCheck } from '../../../main/core/checks/registry';
-import { runChecks, type RunProgress } from '../../../main/core/checks/runner';
+import { runChecks, spreadByTarget, type RunProgress } from '../../../main/core/checks/runner';
 import type { CheckDefinition } from '../../../main/core/checks/types';
 import { loopbackLookup, onlinePolicy } from './support/env';
 import { startHttp, type RunningServer } from './support/servers';
@@ -113,4 +113,11 @@ test('cancelling a run ends running and queued checks as cancelled, promptly', a
   assert.ok(Date.now() - t0 < 3_000);
   assert.equal(results.length, 6);
   assert.ok(results.every((r) => r.errorCode === 'CANCELLED' && r.status === 'error'), JSON.stringify(results.map((r) => r.errorCode)));
+});
+
+test('workers take targets in turn, so a batch does not queue on one site', () => {
+  const on = (target: string, checkId: string) => ({ checkId, input: { target, params: {} } });
+  const jobs = [on('a', '1'), on('a', '2'), on('a', '3'), on('b', '1'), on('b', '2'), on('c', '1')];
+  assert.deepEqual(spreadByTarget(jobs), [0, 3, 5, 1, 4, 2]);
+  assert.deepEqual(spreadByTarget([]), []);
 });
