@@ -12,7 +12,12 @@ import {
   cell,
   dataTable,
   heading,
+  inline,
+  keepWithNext,
+  withHeading,
   isoDay,
+  label,
+  para,
   paragraphs,
 } from './theme';
 import { coverPage, tocPage } from './cover';
@@ -40,7 +45,7 @@ export function engagementContent(m: EngagementReportModel, opts: RenderOptions,
     ...executiveSummary(m),
     heading('Methodology', 1, { toc: true, newPage: true }),
     ...paragraphs(m.methodology.text),
-    ...m.methodology.steps.flatMap((s, i) => [heading(`${i + 1}. ${s.title}`, 3), ...paragraphs(s.text)]),
+    ...m.methodology.steps.map((s, i) => ({ unbreakable: true, stack: [heading(`${i + 1}. ${s.title}`, 3), ...paragraphs(s.text)] }) as Content),
     ...findingsSection(m.findings),
     ...controlsSection(m.catalogues),
     ...appendix(m),
@@ -69,21 +74,25 @@ function executiveSummary(m: EngagementReportModel): Content[] {
       severityCounts(m.findings).map((c) => ({ label: capitalise(c.severity), value: c.count, color: SEVERITY_COLOR[c.severity] })),
     ),
     horizontalBarChart(`Control results (${allControls.length} controls)`, statusCounts, Math.max(1, allControls.length), 110),
-    heading('Top risks', 2, { toc: true }),
-    ...es.topRisks.map(
-      (r, i): Content => ({
-        unbreakable: true,
-        margin: [0, 0, 0, 6],
-        stack: [
-          {
-            text: [
-              { text: `${i + 1}. ${r.title}  `, bold: true, fontSize: 10 },
-              { text: r.severity.toUpperCase(), bold: true, fontSize: 8, color: SEVERITY_COLOR[r.severity] },
-            ],
-          },
-          { text: r.summary, style: 'body' },
-        ],
-      }),
+    ...withHeading(
+      heading('Top risks', 2, { toc: true }),
+      es.topRisks.length
+        ? es.topRisks.map(
+            (r, i): Content => ({
+              unbreakable: true,
+              margin: [0, 0, 0, 6],
+              stack: [
+                {
+                  text: [
+                    inline(`${i + 1}. ${r.title}  `, { bold: true, fontSize: 10 }),
+                    inline(r.severity.toUpperCase(), { bold: true, fontSize: 8, color: SEVERITY_COLOR[r.severity] }),
+                  ],
+                },
+                para(r.summary),
+              ],
+            }),
+          )
+        : [para('No open finding of medium severity or above.')],
     ),
   ];
 }
@@ -105,15 +114,14 @@ function findingsSection(findings: Finding[]): Content[] {
   for (const sev of SEVERITIES) {
     const group = findings.filter((f) => f.severity === sev);
     if (group.length === 0) continue;
-    out.push(heading(`${capitalise(sev)} severity (${group.length})`, 2, { toc: true }));
-    for (const f of group) out.push(...findingDetail(f));
+    out.push(...withHeading(heading(`${capitalise(sev)} severity (${group.length})`, 2, { toc: true }), group.flatMap(findingDetail)));
   }
   return out;
 }
 
 function findingDetail(f: Finding): Content[] {
-  const meta = (label: string, value: string): Content => ({
-    text: [{ text: `${label}: `, style: 'label' }, { text: value, fontSize: 8.5 }],
+  const meta = (name: string, value: string): Content => ({
+    text: [inline(`${name}: `, { fontSize: 8.5, bold: true, color: '#37474F' }), inline(value, { fontSize: 8.5 })],
     margin: [0, 0, 0, 2],
   });
   return [
@@ -136,14 +144,14 @@ function findingDetail(f: Finding): Content[] {
           ],
         },
         meta('Evidence', f.evidenceIds.join(', ') || '—'),
-        { text: 'Description', style: 'label', margin: [0, 4, 0, 1] },
-        { text: f.description, style: 'body' },
+        label('Description', [0, 4, 0, 1]),
+        ...paragraphs(f.description),
       ],
     },
-    { text: 'Impact', style: 'label', margin: [0, 2, 0, 1] },
-    { text: f.impact, style: 'body' },
-    { text: 'Recommendation', style: 'label', margin: [0, 2, 0, 1] },
-    { text: f.recommendation, style: 'body' },
+    label('Impact', [0, 2, 0, 1]),
+    ...paragraphs(f.impact),
+    label('Recommendation', [0, 2, 0, 1]),
+    ...paragraphs(f.recommendation),
   ];
 }
 
@@ -151,13 +159,13 @@ function controlsSection(catalogues: CatalogueResults[]): Content[] {
   const out: Content[] = [heading('Control results', 1, { toc: true, newPage: true })];
   for (const cat of catalogues) {
     const byCategory = groupBy(cat.controls, (c) => c.category);
-    out.push(heading(`${cat.title}`, 2, { toc: true }));
-    out.push({
+    const intro: Content[] = [];
+    intro.push({
       text: `Version ${cat.version} · ${cat.controls.length} controls · score ${cat.score === null ? 'not yet scored' : `${cat.score} / 100`} · catalogue hash ${cat.hash.slice(0, 16)}…`,
       style: 'small',
       margin: [0, 0, 0, 6],
     });
-    out.push(
+    intro.push(
       horizontalBarChart(
         'Score by category',
         cat.categories.map((c) => ({
@@ -169,10 +177,12 @@ function controlsSection(catalogues: CatalogueResults[]): Content[] {
         100,
       ),
     );
+    out.push({ unbreakable: true, stack: [heading(cat.title, 2, { toc: true }), ...intro] } as Content);
     for (const [name, cs] of byCategory) {
-      out.push(heading(`${name} (${cs.length})`, 3));
       out.push(
-        dataTable(
+        keepWithNext(
+          heading(`${name} (${cs.length})`, 3),
+          dataTable(
           ['Control', 'Title', 'Result', 'Weight', 'Note'],
           [48, '*', 60, 34, 150],
           cs.map((c) => [
@@ -182,6 +192,7 @@ function controlsSection(catalogues: CatalogueResults[]): Content[] {
             cell(String(c.weight), { alignment: 'right' }),
             cell(c.note ?? ''),
           ]),
+          ),
         ),
       );
     }
@@ -200,8 +211,9 @@ const OUTCOME_LABEL: Record<EngagementReportModel['appendix']['liveChecks'][numb
 function appendix(m: EngagementReportModel): Content[] {
   return [
     heading('Appendix', 1, { toc: true, newPage: true }),
-    heading('Evidence', 2, { toc: true }),
-    dataTable(
+    keepWithNext(
+      heading('Evidence', 2, { toc: true }),
+      dataTable(
       ['Control', 'Evidence', 'Kind', 'Collected', 'SHA-256'],
       [70, '*', 44, 56, 120],
       m.appendix.evidence.map((e) => [
@@ -212,9 +224,11 @@ function appendix(m: EngagementReportModel): Content[] {
         // Hex has no break points: split it in two lines.
         cell(e.sha256 ? `${e.sha256.slice(0, 32)}\n${e.sha256.slice(32)}` : '—', { fontSize: 6.5 }),
       ]),
+      ),
     ),
-    heading('Live-check results', 2, { toc: true }),
-    dataTable(
+    keepWithNext(
+      heading('Live-check results', 2, { toc: true }),
+      dataTable(
       ['Check', 'Target', 'Ran', 'Outcome', 'Observation'],
       [74, 118, 50, 50, '*'],
       m.appendix.liveChecks.map((c) => [
@@ -224,6 +238,7 @@ function appendix(m: EngagementReportModel): Content[] {
         cell(OUTCOME_LABEL[c.outcome], { bold: true, color: c.outcome === 'pass' ? STATUS_COLOR.met : c.outcome === 'fail' ? STATUS_COLOR['not-met'] : STATUS_COLOR.partial }),
         cell(c.observation),
       ]),
+      ),
     ),
   ];
 }

@@ -11,7 +11,7 @@ import { AttestError } from '../errors';
 import { engagementContent } from './engagement';
 import { logoType } from './logo';
 import type { ReportModel, RenderOptions } from './model';
-import { MARGINS, pageBreakBefore, pageFooter, pageHeader, primaryColor, styles } from './theme';
+import { MARGINS, pageFooter, pageHeader, primaryColor, styles } from './theme';
 import { vendorContent } from './vendor';
 
 type PdfMake = typeof PdfMakeModule;
@@ -72,7 +72,6 @@ export function reportDocument(model: ReportModel, opts: RenderOptions): TDocume
     },
     header: pageHeader(model.title, model.classification, primary),
     footer: pageFooter(footerText, model.reportId),
-    pageBreakBefore,
     images,
     styles: styles(primary),
     defaultStyle: { font: 'Roboto', fontSize: 9.5, color: '#263238' },

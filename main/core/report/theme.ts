@@ -1,5 +1,5 @@
 // Page geometry, colours, styles, header and footer shared by every report kind.
-import type { Content, ContextPageSize, DynamicContent, StyleDictionary, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, ContextPageSize, DynamicContent, StyleDictionary } from 'pdfmake/interfaces';
 import { STATUS_LABELS } from '../../contract/vocabulary';
 import type { Branding, Classification, ControlStatus, Severity } from './model';
 
@@ -65,17 +65,28 @@ export function styles(primary: string): StyleDictionary {
   };
 }
 
+/** The heading kept with the first of the blocks that follow it. */
+export function withHeading(head: Content, blocks: Content[]): Content[] {
+  return blocks.length ? [keepWithNext(head, blocks[0]!), ...blocks.slice(1)] : [head];
+}
+
 /**
- * Level-1 headings start a new page; a level-2 or level-3 heading that would be the last thing
- * on its page (orphaned above a table or text that moved on) moves to the next page.
+ * Keeps a heading with what follows it, so no heading is left alone at the foot of a page.
+ * (pdfmake's pageBreakBefore hook would do it by laying the whole document out again for
+ * every moved heading, which tripled the time of a large report.) A table takes the
+ * heading as its first header row, so the heading also repeats on the pages the table
+ * continues on; anything else shares an unbreakable block with the heading.
  */
-export const pageBreakBefore: NonNullable<TDocumentDefinitions['pageBreakBefore']> = (node, queries) => {
-  if (node.headlineLevel === undefined || node.headlineLevel < 2) return false;
-  // A heading in the last tenth of the page would sit alone above content that moved on.
-  const ratio = (node as { startPosition?: { verticalRatio?: number } }).startPosition?.verticalRatio ?? 0;
-  if (ratio > 0.9) return true;
-  return queries.getFollowingNodesOnPage().length === 0 && queries.getNodesOnNextPage().length > 0;
-};
+export function keepWithNext(head: Content, next: Content): Content {
+  const n = next as { table?: { headerRows?: number; keepWithHeaderRows?: number; widths: unknown[]; body: Content[][] }; unbreakable?: boolean; stack?: Content[] };
+  if (n.table) {
+    const cols = n.table.widths.length;
+    const row: Content[] = [{ stack: [head], colSpan: cols, border: [false, false, false, false], fillColor: null } as unknown as Content, ...Array.from({ length: cols - 1 }, () => ({ text: '' }) as Content)];
+    return { ...n, table: { ...n.table, headerRows: (n.table.headerRows ?? 0) + 1, body: [row, ...n.table.body] } } as Content;
+  }
+  if (n.unbreakable && n.stack) return { ...n, stack: [head, ...n.stack] } as Content;
+  return { unbreakable: true, stack: [head, next] } as Content;
+}
 
 export function heading(text: string, level: 1 | 2 | 3, opts: { toc?: boolean; newPage?: boolean } = {}): Content {
   return {
@@ -87,12 +98,34 @@ export function heading(text: string, level: 1 | 2 | 3, opts: { toc?: boolean; n
   };
 }
 
+/** Text properties an inline run may set. */
+export type InlineProps = Partial<Record<'font' | 'bold' | 'italics' | 'alignment' | 'fontSize' | 'color' | 'lineHeight' | 'characterSpacing', string | number | boolean>>;
+
+/**
+ * One run of text. Table cells and body text use runs with their own properties instead
+ * of named styles: pdfmake resolves every text property of every word through the style
+ * stack, and a named style on that stack costs an allocation per lookup.
+ */
+export function inline(text: string, props: InlineProps = {}): Content {
+  return { text, ...props } as Content;
+}
+
+/** Body text: 9.5 pt, 1.25 line height, 6 pt after. */
+export function para(text: string, margin: [number, number, number, number] = [0, 0, 0, 6]): Content {
+  return { text: [inline(text, { lineHeight: 1.25 })], margin } as Content;
+}
+
+/** A bold caption above a block, as the 'label' style. */
+export function label(text: string, margin: [number, number, number, number]): Content {
+  return { text: [inline(text, { fontSize: 8.5, bold: true, color: '#37474F' })], margin } as Content;
+}
+
 export function paragraphs(text: string): Content[] {
   return text
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter((p) => p.length > 0)
-    .map((p) => ({ text: p, style: 'body' }));
+    .map((p) => para(p));
 }
 
 export function pageHeader(title: string, marking: Classification, primary: string): DynamicContent {
@@ -119,12 +152,13 @@ export function pageFooter(footerText: string, reportId: string): DynamicContent
 }
 
 export const zebraLayout = {
+  // A heading kept with the table is an extra header row above the column titles: no rule above it.
   hLineWidth: (i: number, node: { table: { headerRows?: number; body: unknown[] } }) =>
-    i === 0 || i === node.table.body.length ? 0.6 : 0.3,
+    i < (node.table.headerRows ?? 1) - 1 ? 0 : i === (node.table.headerRows ?? 1) - 1 || i === node.table.body.length ? 0.6 : 0.3,
   vLineWidth: () => 0,
   hLineColor: () => '#CFD8DC',
   fillColor: (rowIndex: number, node: { table: { headerRows?: number } }) =>
-    rowIndex >= (node.table.headerRows ?? 0) && rowIndex % 2 === 0 ? '#F5F7F9' : null,
+    rowIndex >= (node.table.headerRows ?? 0) && (rowIndex - (node.table.headerRows ?? 0)) % 2 === 1 ? '#F5F7F9' : null,
   paddingLeft: () => 4,
   paddingRight: () => 4,
   paddingTop: () => 3,
@@ -146,6 +180,6 @@ export function dataTable(headers: string[], widths: (number | string)[], rows: 
   } as Content;
 }
 
-export function cell(text: string, extra: Record<string, unknown> = {}): Content {
-  return { text, style: 'tableCell', ...extra } as Content;
+export function cell(text: string, extra: InlineProps = {}): Content {
+  return { text: [inline(text, { fontSize: 8.5, ...extra })] } as Content;
 }

@@ -64,7 +64,6 @@ export function GenerateIdentityDialog({ open, onClose, onDone }: { open: boolea
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const short = passphrase.length > 0 && passphrase.length < 8;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (passphrase.length < 8) return setError('Choose a passphrase of at least 8 characters.');
@@ -97,7 +96,6 @@ export function GenerateIdentityDialog({ open, onClose, onDone }: { open: boolea
           value={passphrase}
           onChange={(e) => setPassphrase(e.target.value)}
           hint="At least 8 characters. Protects the key; kept in this computer's keychain."
-          error={short ? 'At least 8 characters.' : undefined}
         />
         {error ? <p className="form-error" role="alert">{error}</p> : null}
         <div className="form-actions">

@@ -95,7 +95,7 @@ export function IssuedReports({ lastSeq, onPreview, onError }: { lastSeq: number
                     <div className="issued-title">{r.title}</div>
                     <div className="muted mono small">{r.id}</div>
                   </td>
-                  <td>{when(r.issuedAt)}</td>
+                  <td className="nowrap">{when(r.issuedAt)}</td>
                   <td>
                     {r.signerName ?? <span className="muted">Not signed</span>}
                     {r.signerFingerprint ? <div className="muted mono small" title={r.signerFingerprint}>{r.signerFingerprint.slice(0, 23)}…</div> : null}

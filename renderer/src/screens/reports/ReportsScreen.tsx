@@ -47,12 +47,14 @@ function Reports() {
         <div className="reports-main">
           <IssueSection assessments={assessments} lastSeq={lastSeq} onIssued={onIssued} />
           <PreviewPane preview={preview} />
-          <IssuedReports lastSeq={lastSeq} onPreview={showPreview} onError={setError} />
         </div>
         <div className="reports-side">
           <Verifier />
           <ExportsSection assessmentId={assessmentId} onDone={say} />
           <BrandingSection lastSeq={lastSeq} onSaved={say} />
+        </div>
+        <div className="reports-wide">
+          <IssuedReports lastSeq={lastSeq} onPreview={showPreview} onError={setError} />
         </div>
       </div>
       <Toast toast={toast} onDismiss={dismiss} />
