@@ -100,7 +100,7 @@ export const questionnaireCommands: CliCommand[] = [
   {
     name: 'questionnaire export',
     summary: "Write a vendor's questionnaire as XLSX or JSON (started from the template for the cycle if needed).",
-    usage: '--vendor <id> [--template <id>] [--cycle <cycle>] --format xlsx|json --out <file> [--passphrase-file <file>]',
+    usage: '<workspace> --vendor <id> [--template <id>] [--cycle <cycle>] --format xlsx|json --out <file> [--passphrase-file <file>]',
     options: { ...passphraseOptions, vendor: { type: 'string' }, template: { type: 'string' }, cycle: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
     async run(input) {
       const vendorId = need(input.values.vendor as string | undefined, '--vendor', exportUsage);
