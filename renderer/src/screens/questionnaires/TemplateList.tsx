@@ -1,5 +1,5 @@
 // The workspace's templates: built-in, imported (VSAQ or a template file) and custom, with
-// their origin, version and how many sections, questions and items each holds.
+// their origin, version and how many sections, questions and notes (text that is shown, not answered) each holds.
 import { ORIGIN_LABELS } from './labels';
 import type { TemplateSummary } from './types';
 
@@ -22,7 +22,7 @@ export function TemplateList({ templates, onOpen }: { templates: TemplateSummary
               Questions
             </th>
             <th scope="col" className="num">
-              Items
+              Notes
             </th>
             <th scope="col">Updated</th>
           </tr>
@@ -45,7 +45,7 @@ export function TemplateList({ templates, onOpen }: { templates: TemplateSummary
               <td className="num">{t.version}</td>
               <td className="num">{t.sections}</td>
               <td className="num">{t.questions}</td>
-              <td className="num">{t.items}</td>
+              <td className="num">{t.items - t.questions}</td>
               <td>{t.updatedAt.slice(0, 10)}</td>
             </tr>
           ))}

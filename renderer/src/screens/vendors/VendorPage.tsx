@@ -120,7 +120,6 @@ export function VendorPage({ id, onBack }: { id: string; onBack(): void }) {
           <CertificationsSection vendor={vendor} act={act} />
           <CredentialsSection vendor={vendor} act={act} />
           <DocumentsSection vendor={vendor} act={act} />
-          {!removed ? <VendorQuestionnaires vendorId={vendor.id} vendorName={vendor.name} /> : null}
         </div>
         <aside className="vendor-side">
           <TierSection vendor={vendor} act={act} />
@@ -159,6 +158,12 @@ export function VendorPage({ id, onBack }: { id: string; onBack(): void }) {
             )}
           </section>
         </aside>
+        {/* Full width: scores, gaps and year-over-year tables need the room. */}
+        {!removed ? (
+          <div className="vendor-wide">
+            <VendorQuestionnaires vendorId={vendor.id} vendorName={vendor.name} />
+          </div>
+        ) : null}
       </div>
     </>
   );
