@@ -66,7 +66,7 @@ export default tseslint.config(
         patterns: [
           { regex: '^node:', message: 'The renderer is a sandboxed web page: no Node modules.' },
           { regex: '^(\\.\\./)+main/(?!contract/)', message: 'The renderer imports from main/ only the IPC contract.' },
-          { regex: '^(\\.\\./)+main/contract/(?!vocabulary$)', allowTypeImports: true, message: 'The renderer imports only the contract\'s types (import type), and values only from contract/vocabulary.' },
+          { regex: '^(\\.\\./)+main/contract/(?!(vocabulary|visibility)$)', allowTypeImports: true, message: 'The renderer imports only the contract\'s types (import type), and values only from contract/vocabulary and contract/visibility.' },
           { regex: '^(\\.\\./)+preload/', message: 'The renderer reaches preload only through window.attest.' },
         ],
       }],

@@ -5,7 +5,7 @@ import type { QuestionnaireComparison } from '../../contract/questionnaire';
 import { AttestError } from '../errors';
 import type { Workspace } from '../workspace';
 import { answerText } from './answers';
-import { questionsOf } from './conditions';
+import { questionsOf } from '../../contract/visibility';
 import { answerMap, listAnswers, questionnaireBody, questionnaireSummary } from './questionnaires';
 import { scoreAnswers } from './scoring';
 

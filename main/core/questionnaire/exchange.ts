@@ -11,7 +11,7 @@ import type { AnswerValue, ImportProblem, Question, QuestionnaireSummary, Templa
 import { AttestError } from '../errors';
 import { looksLikeFormula, neutraliseCell, toCsv } from '../spreadsheet/cell-safety';
 import { answerText, parseAnswer, YESNO_LABELS } from './answers';
-import { hiddenItems, questionsOf } from './conditions';
+import { hiddenItems, questionsOf } from '../../contract/visibility';
 import type { IncomingAnswer } from './questionnaires';
 
 export const QUESTIONS_SHEET = 'Questions';

@@ -6,7 +6,7 @@ import { SEVERITY_ORDER, severityFor } from '../assessment/severity';
 import { AttestError } from '../errors';
 import type { Workspace } from '../workspace';
 import { expectedText, answerText } from './answers';
-import { questionsOf } from './conditions';
+import { questionsOf } from '../../contract/visibility';
 import { answerMap, listAnswers, questionnaireBody, questionnaireSummary } from './questionnaires';
 
 interface Row {

@@ -13,7 +13,7 @@ import { newId } from '../assessment/ids';
 import { AttestError } from '../errors';
 import type { Statement, Workspace } from '../workspace';
 import { answerText } from './answers';
-import { questionsOf } from './conditions';
+import { questionsOf } from '../../contract/visibility';
 import { scoreAnswers } from './scoring';
 import { countQuestions, getTemplate } from './templates';
 

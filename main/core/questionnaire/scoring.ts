@@ -6,7 +6,7 @@
 import type { AnswerValue, GapView, Question, ScoreView, TemplateBody } from '../../contract/questionnaire';
 import { AttestError } from '../errors';
 import { answerText, expectedText } from './answers';
-import { hiddenItems } from './conditions';
+import { hiddenItems } from '../../contract/visibility';
 
 export const SCORING_RULE =
   'Each visible question with a weight and an expected answer earns weight × credit: 1 for the expected answer, 0.5 for Partial ' +

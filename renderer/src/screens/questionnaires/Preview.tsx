@@ -3,7 +3,7 @@
 import { useId, useMemo, useState } from 'react';
 import { YESNO_LABELS, YESNO_LIST } from './labels';
 import type { AnswerValue, Question, TemplateBody, TemplateItem } from './types';
-import { hiddenItems } from './visibility';
+import { hiddenItems } from '../../../../main/contract/visibility';
 
 function QuestionInput({ q, value, set }: { q: Question; value: AnswerValue | undefined; set(v: AnswerValue | undefined): void }) {
   const id = useId();
