@@ -12,6 +12,7 @@ import { assessmentDemo } from '../../main/core/demo/assessment-demo';
 import { seriousViolations } from '../harness/axe';
 import { chromiumAvailable, closeShared, openApp } from '../harness/browser';
 import { tempDir } from '../support/core';
+import { demoCall } from '../unit/report/workspace-fixture';
 import { call } from '../support/dispatch';
 import { requirePart } from '../support/require';
 
@@ -44,7 +45,8 @@ test('issue a signed report with progress, preview, save, export, and verify val
   const dir = tempDir('attest-e2e-reports-');
   try {
     await call(core, 'workspace.create', { path: join(dir, 'northwind.attest'), name: 'Northwind review', passphrase: PASS });
-    await assessmentDemo.seed({ ws: core.session.workspace(), actor: 'e2e', core });
+    const context = { ws: core.session.workspace(), actor: 'e2e', core, call: demoCall(core) };
+    await assessmentDemo.seed(context);
     await page.reload();
     await page.locator('.topbar').waitFor();
     await page.keyboard.press('Control+7');

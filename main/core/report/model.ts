@@ -115,12 +115,8 @@ export interface VendorReportModel {
   classification: Classification;
   vendor: {
     name: string;
-    legalName: string;
-    country: string;
-    website: string;
-    services: string;
-    dataAccess: string;
-    contact?: Person;
+    /** Profile facts as label and value, in the order printed (services, owner, data, contract…). */
+    profile: [string, string][];
   };
   tier: VendorTier;
   tierRationale: string;
@@ -129,15 +125,16 @@ export interface VendorReportModel {
   questionnaire: {
     template: string;
     version: string;
+    cycle: string;
     /** 0..100 */
     score: number;
-    sections: { title: string; score: number; answered: number; total: number }[];
-    gaps: { questionId: string; question: string; answer: string; severity: Severity; followUp: string }[];
+    sections: { title: string; score: number | null; scored: number }[];
+    gaps: { questionId: string; section: string; question: string; answer: string; expected: string }[];
   };
-  certifications: { name: string; issuer: string; validUntil: string; scope: string; verified: boolean }[];
-  conclusion: { decision: 'approved' | 'approved-with-conditions' | 'rejected'; text: string; conditions: string[] };
-  /** Previous reviews, oldest first; drives the year-over-year comparison. */
-  history: { year: number; score: number; tier: VendorTier; decision: string }[];
+  certifications: { name: string; period: string; expires: string; state: string }[];
+  conclusion: { decision: 'approved' | 'approved-with-conditions' | 'rejected' | 'pending'; text: string; conditions: string[] };
+  /** Earlier reviews, oldest first; drives the year-over-year comparison. */
+  history: { cycle: string; score: number | null; decision: string }[];
   signOff: SignOff;
 }
 

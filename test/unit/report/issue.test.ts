@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import type { Core } from '../../../main/core/core';
 import { engagementModel } from '../../../main/core/report/from-workspace';
+import { vendorModel } from '../../../main/core/report/vendor-model';
 import { renderReport } from '../../../main/core/report/render';
 import { certificatePem, importPkcs12 } from '../../../main/core/signing/identity';
 import { signingAccount } from '../../../main/core/signing/store';
@@ -126,7 +127,7 @@ test('reproducible: the same workspace data and issue time give identical bytes 
   });
 });
 
-test('issue failures say why and record nothing; vendor reports are refused while unavailable', async () => {
+test('issue failures say why and record nothing', async () => {
   await withWorkspace(async ({ core, q4 }) => {
     assert.equal((await failure(core, 'report.issue', { kind: 'engagement', subjectId: 'asm_missing', classification: 'PUBLIC' })).code, 'ASSESSMENT_NOT_FOUND');
     const { job } = await issue(core, { kind: 'engagement', subjectId: q4, classification: 'PUBLIC', signerFingerprint: 'AA:BB' });
@@ -134,7 +135,7 @@ test('issue failures say why and record nothing; vendor reports are refused whil
     assert.equal(job.error?.code, 'SIGNING_IDENTITY_NOT_FOUND');
     const vendor = await issue(core, { kind: 'vendor', subjectId: 'vnd_x', classification: 'PUBLIC' });
     assert.equal(vendor.job.state, 'failed');
-    assert.ok(['REPORT_VENDOR_UNAVAILABLE', 'VENDOR_NOT_FOUND'].includes(vendor.job.error!.code), vendor.job.error!.code);
+    assert.equal(vendor.job.error!.code, 'VENDOR_NOT_FOUND');
     assert.equal((await call(core, 'report.list', {})).reports.length, 0);
     assert.equal((await failure(core, 'report.progress', { jobId: 'nope' })).code, 'REPORT_JOB_NOT_FOUND');
     assert.equal((await failure(core, 'report.verify', { pdf: upload('x.pdf', 'hello') })).code, 'VERIFY_NOT_PDF');
@@ -190,4 +191,58 @@ test('branding: colour, footer and a PNG or JPEG logo in settings; a bad logo ch
     const { job } = await issue(core, { kind: 'engagement', subjectId: q4, classification: 'PUBLIC' });
     assert.equal(job.state, 'done');
   });
+});
+
+test('vendor report from workspace data: profile, tier, score and gaps, certifications, conclusion, earlier reviews; signed and valid', async (t) => {
+  await withWorkspace(
+    async ({ core }) => {
+      const ws = core.session.workspace();
+      const vendors = (await call(core, 'vendor.list', {})).vendors;
+      // A vendor with a scored questionnaire, and one without.
+      const scored = vendors.find((v) => v.latestScore !== null)!;
+      assert.ok(scored, 'the demo has a scored vendor');
+      const issuedAt = new Date('2026-12-01T10:00:00Z');
+      const model = await vendorModel(ws, { vendorId: scored.id, classification: 'INTERNAL', issuedAt });
+      const questionnaires = (await call(core, 'questionnaire.list', { vendorId: scored.id })).questionnaires;
+      const review = questionnaires.find((q) => q.cycle === model.questionnaire.cycle)!;
+      assert.equal(model.questionnaire.score, review.score, 'the stored score');
+      assert.equal(model.tier, `tier-${scored.tier}`);
+      assert.ok(model.questionnaire.sections.length > 0);
+      const again = await vendorModel(ws, { vendorId: scored.id, classification: 'INTERNAL', issuedAt });
+      assert.deepEqual(again, model, 'same data and time, same model');
+      const a = await renderReport(model, { issuedAt });
+      const b = await renderReport(again, { issuedAt });
+      assert.ok(Buffer.from(a).equals(Buffer.from(b)), 'same bytes before signing');
+
+      let unscored: (typeof vendors)[number] | undefined;
+      for (const v of vendors) {
+        const qs = (await call(core, 'questionnaire.list', { vendorId: v.id })).questionnaires;
+        if (qs.every((q) => q.score === null)) unscored = v;
+      }
+      if (unscored) {
+        const none = await issue(core, { kind: 'vendor', subjectId: unscored.id, classification: 'PUBLIC' });
+        assert.equal(none.job.error?.code, 'REPORT_VENDOR_NO_REVIEW');
+      }
+
+      const identity = await call(core, 'report.identity.generate', { commonName: 'Mateo Silva', organisation: 'Northwind', passphrase: 'vendor signing pass' });
+      const { job } = await issue(core, { kind: 'vendor', subjectId: scored.id, classification: 'INTERNAL', signerFingerprint: identity.fingerprint });
+      assert.equal(job.state, 'done', job.error?.message);
+      const bytes = Buffer.from((await call(core, 'report.file', { id: job.report!.id })).dataBase64, 'base64');
+      assert.equal((await call(core, 'report.verify', { pdf: upload('v.pdf', bytes) })).status, 'valid');
+      if (!tools()) return t.skip('pdfsig/qpdf not installed');
+      const tmp = tempDir('attest-vendor-');
+      try {
+        const path = tmp.file('vendor.pdf', bytes);
+        assert.match(pdfsig(path), /Signature is Valid/);
+        assert.equal(run('qpdf', ['--check', path]).status, 0);
+        const flipped = Buffer.from(bytes);
+        flipped[2500] = flipped[2500]! ^ 0x01;
+        assert.doesNotMatch(pdfsig(tmp.file('flipped.pdf', flipped)), /Signature is Valid/);
+        assert.equal((await call(core, 'report.verify', { pdf: upload('v.pdf', flipped) })).status, 'invalid');
+      } finally {
+        tmp.cleanup();
+      }
+    },
+    { vendors: true },
+  );
 });

@@ -11,6 +11,7 @@ import { cli } from '../../support/cli';
 import { tempDir, testCore } from '../../support/core';
 import { call } from '../../support/dispatch';
 import { hasTool, run } from './pdf-tools';
+import { demoCall } from './workspace-fixture';
 
 const dir = tempDir('attest-report-cli-');
 const ws = join(dir, 'client.attest');
@@ -25,7 +26,8 @@ let fingerprint = '';
 before(async () => {
   const core = testCore();
   await call(core, 'workspace.create', { path: ws, name: 'Report CLI', passphrase: PASS, remember: false });
-  await assessmentDemo.seed({ ws: core.session.workspace(), actor: 'test', core });
+  const context = { ws: core.session.workspace(), actor: 'test', core, call: demoCall(core) };
+  await assessmentDemo.seed(context);
   q4 = (await call(core, 'assessment.list', {})).assessments.find((a) => a.name.includes('Q4'))!.id;
   await core.close();
   const { identity, p12 } = generateSelfSignedIdentity({ commonName: 'CLI Signer', organisation: 'Reyes Assurance', passphrase: 'cli signing pass' });

@@ -3,12 +3,24 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { osKeychain, type Keychain } from '../../../main/core/keychain/keychain';
+import type { ChannelName, RequestOf, ResponseOf } from '../../../main/contract/ipc';
 import type { Core } from '../../../main/core/core';
 import { assessmentDemo } from '../../../main/core/demo/assessment-demo';
+import { questionnaireDemo } from '../../../main/core/demo/questionnaire-demo';
+import { vendorDemo } from '../../../main/core/demo/vendor-demo';
 import { tempDir, testCore } from '../../support/core';
 import { call } from '../../support/dispatch';
 
 export const PASS = 'report test passphrase';
+
+/** The seeders' channel call: typed, throwing on failure. */
+export function demoCall(core: Core) {
+  return async <C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> => {
+    const r = await core.dispatch(channel, request, { origin: 'cli' });
+    if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
+    return r.value as ResponseOf<C>;
+  };
+}
 
 export interface Fixture {
   core: Core;
@@ -19,7 +31,8 @@ export interface Fixture {
   keychain: Keychain;
 }
 
-export async function withWorkspace(run: (f: Fixture) => Promise<void>): Promise<void> {
+/** With `vendors`, the demo's vendors and questionnaires are seeded too (slower). */
+export async function withWorkspace(run: (f: Fixture) => Promise<void>, opts: { vendors?: boolean } = {}): Promise<void> {
   const keychain = osKeychain(`Attest.test.${randomUUID()}`);
   const core = testCore({ keychain });
   const dir = tempDir('attest-report-');
@@ -27,7 +40,12 @@ export async function withWorkspace(run: (f: Fixture) => Promise<void>): Promise
   try {
     await call(core, 'workspace.create', { path, name: 'Report test', passphrase: PASS });
     const ws = core.session.workspace();
-    await assessmentDemo.seed({ ws, actor: 'test', core });
+    const context = { ws, actor: 'test', core, call: demoCall(core) };
+    await assessmentDemo.seed(context);
+    if (opts.vendors) {
+      await vendorDemo.seed(context);
+      await questionnaireDemo.seed(context);
+    }
     const list = (await call(core, 'assessment.list', {})).assessments;
     const q4 = list.find((a) => a.name.includes('Q4'))!.id;
     const q2 = list.find((a) => a.name.includes('Q2'))!.id;
