@@ -2,21 +2,9 @@
 // 60 % assessed, with evidence and findings) and the final Q2 2026 review it is compared
 // with. Everything goes through the core's channels, as an assessor's clicks would.
 import type { FindingFields } from '../../contract/assessment';
-import type { ChannelName, RequestOf, ResponseOf } from '../../contract/ipc';
 import type { ControlStatus } from '../../contract/vocabulary';
-import type { Core } from '../core';
-import { AttestError } from '../errors';
+import { demoCall, type DemoCall } from './call';
 import type { DemoSeeder } from './demo';
-
-type Call = <C extends ChannelName>(channel: C, request: RequestOf<C>) => Promise<ResponseOf<C>>;
-
-function caller(core: Core): Call {
-  return async (channel, request) => {
-    const r = await core.dispatch(channel, request, { origin: 'cli' });
-    if (!r.ok) throw new AttestError(r.error.code, `Demo data (${channel}): ${r.error.message}`);
-    return r.value as ResponseOf<typeof channel>;
-  };
-}
 
 const PB = 'platform-baseline';
 const TN = 'tines-hardening';
@@ -252,7 +240,7 @@ const Q2_FINDINGS: Finding[] = [
   },
 ];
 
-async function addFindings(call: Call, assessmentId: string, findings: Finding[]): Promise<void> {
+async function addFindings(call: DemoCall, assessmentId: string, findings: Finding[]): Promise<void> {
   for (const { controls, later, ...f } of findings) {
     const fields: FindingFields = { ...base, ...f, controls: controls.map(([catalogueId, controlId]) => ({ catalogueId, controlId })) };
     const created = await call('finding.create', { assessmentId, ...fields });
@@ -260,7 +248,7 @@ async function addFindings(call: Call, assessmentId: string, findings: Finding[]
   }
 }
 
-async function seedQ2(call: Call): Promise<string> {
+async function seedQ2(call: DemoCall): Promise<string> {
   const q2 = await call('assessment.create', {
     name: 'Northwind Health – Q2 2026 platform review',
     client: CLIENT,
@@ -280,7 +268,7 @@ async function seedQ2(call: Call): Promise<string> {
   return q2.id;
 }
 
-async function seedQ4(call: Call): Promise<string> {
+async function seedQ4(call: DemoCall): Promise<string> {
   const q4 = await call('assessment.create', {
     name: 'Northwind Health – Q4 2026 platform review',
     client: CLIENT,
@@ -307,7 +295,7 @@ async function seedQ4(call: Call): Promise<string> {
 export const assessmentDemo: DemoSeeder = {
   name: 'two assessments of Northwind Health (Q2 final, Q4 in review) with results, evidence and findings',
   async seed({ core }) {
-    const call = caller(core);
+    const call = demoCall(core);
     // Q2 first, so the list (newest first) opens on Q4 and the comparison runs Q2 → Q4.
     await seedQ2(call);
     await seedQ4(call);

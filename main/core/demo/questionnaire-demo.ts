@@ -3,21 +3,10 @@
 // approved with conditions), the first vendor has a 2025 and a 2026 cycle for the
 // year-over-year view, and the worst gaps become follow-up findings. Deterministic: the
 // answers follow from each vendor's position in the name order.
-import type { ChannelName, RequestOf, ResponseOf } from '../../contract/ipc';
 import type { Question } from '../../contract/questionnaire';
-import type { Core } from '../core';
 import { AttestError } from '../errors';
+import { demoCall } from './call';
 import type { DemoSeeder } from './demo';
-
-type Call = <C extends ChannelName>(channel: C, request: RequestOf<C>) => Promise<ResponseOf<C>>;
-
-function caller(core: Core): Call {
-  return async (channel, request) => {
-    const r = await core.dispatch(channel, request, { origin: 'cli' });
-    if (!r.ok) throw new AttestError(r.error.code, `Demo data (${channel}): ${r.error.message}`);
-    return r.value as ResponseOf<typeof channel>;
-  };
-}
 
 /** A plausible answer for question n of vendor k: mostly good, weaker for higher k. */
 function answerFor(q: Question, n: number, k: number): unknown {
@@ -43,7 +32,7 @@ function answerFor(q: Question, n: number, k: number): unknown {
 export const questionnaireDemo: DemoSeeder = {
   name: 'questionnaires',
   async seed({ core }) {
-    const call = caller(core);
+    const call = demoCall(core);
     const { vendors } = await call('vendor.list', {});
     const sorted = [...vendors].sort((a, b) => a.name.localeCompare(b.name));
     const { body } = await call('template.get', { id: 'vendor-security-baseline' });

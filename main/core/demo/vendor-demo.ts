@@ -3,20 +3,9 @@
 // credentials issued to them, contracts, exit plans, a tier override and a document.
 // Everything goes through the core's channels; dates are fixed so the demo is the same
 // every time.
-import type { ChannelName, RequestOf, ResponseOf } from '../../contract/ipc';
-import type { Core } from '../core';
-import { AttestError } from '../errors';
+import type { RequestOf } from '../../contract/ipc';
+import { demoCall } from './call';
 import type { DemoSeeder } from './demo';
-
-type Call = <C extends ChannelName>(channel: C, request: RequestOf<C>) => Promise<ResponseOf<C>>;
-
-function caller(core: Core): Call {
-  return async (channel, request) => {
-    const r = await core.dispatch(channel, request, { origin: 'cli' });
-    if (!r.ok) throw new AttestError(r.error.code, `Demo data (${channel}): ${r.error.message}`);
-    return r.value as ResponseOf<typeof channel>;
-  };
-}
 
 interface DemoVendor {
   profile: RequestOf<'vendor.create'>;
@@ -196,7 +185,7 @@ Deletion: within 30 days of termination, with a written certificate.
 export const vendorDemo: DemoSeeder = {
   name: 'vendors',
   async seed({ core }) {
-    const call = caller(core);
+    const call = demoCall(core);
     await call('vendor.reviewIntervals.set', { tier1: 12, tier2: 24, tier3: 36 });
     for (const v of DEMO_VENDORS) {
       const { id } = await call('vendor.create', v.profile);
