@@ -65,7 +65,9 @@ export function vendorModel(ws: Workspace, input: VendorInput): Promise<VendorRe
     .sort((a, b) => (a.concludedAt ?? a.createdAt).localeCompare(b.concludedAt ?? b.createdAt));
   const open = listVendorFindings(ws, v.id).filter((f) => f.status === 'open' || f.status === 'in-progress');
 
-  const tierReasons = [...v.rubric.reasons];
+  const tierReasons = [
+    v.rubric.reasons.length ? `The tiering rubric gives tier ${v.rubric.tier}: ${v.rubric.reasons.join('; ')}.` : `The tiering rubric gives tier ${v.rubric.tier}.`,
+  ];
   if (v.tierOverride !== null) tierReasons.push(`Set to tier ${v.tierOverride} by hand: ${v.tierOverrideReason ?? 'no reason recorded'}.`);
   const reviewer: Person = input.signer ?? { name: review.concludedBy ?? review.createdBy, organisation: v.owner || '—', role: 'Reviewer' };
   const hash = createHash('sha256').update(`vendor\u0000${v.id}\u0000${input.issuedAt.toISOString()}`).digest('hex').slice(0, 6).toUpperCase();
@@ -88,7 +90,7 @@ export function vendorModel(ws: Workspace, input: VendorInput): Promise<VendorRe
       ],
     },
     tier: `tier-${v.tier}`,
-    tierRationale: tierReasons.join('\n\n') || `Tier ${v.tier}.`,
+    tierRationale: tierReasons.join('\n\n'),
     reviewer,
     reviewDate: reviewAt,
     questionnaire: {
