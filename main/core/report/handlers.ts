@@ -8,7 +8,7 @@ import { backupWorkspace, restoreWorkspace } from '../export/backup';
 import { findingsCsv, findingsXlsx } from '../export/findings-table';
 import { assessmentResults, planOfActionAndMilestones } from '../export/oscal';
 import { actorFor } from '../session/session';
-import { addTrusted, generateIdentity, identityCertificatesPem, importIdentity, listIdentities, listTrusted, removeIdentity, removeTrusted, trustedPems } from '../signing/store';
+import { addTrusted, generateIdentity, identityPins, importIdentity, listIdentities, listTrusted, removeIdentity, removeTrusted, trustedPems } from '../signing/store';
 import { verdictSummary } from '../signing/verdict-words';
 import { verifyPdfSignature } from '../signing/verify';
 import type { Workspace } from '../workspace';
@@ -51,7 +51,7 @@ function assessmentName(ws: Workspace, id: string): string {
 
 /** Verifies PDF bytes with the workspace's trust (its identities and trusted certificates) plus any given. */
 export async function verifyWithWorkspace(ws: Workspace | null, pdf: Uint8Array, extra: string[] = []) {
-  const trusted = [...extra, ...(ws ? [...trustedPems(ws), ...(await identityCertificatesPem(ws))] : [])];
+  const trusted = [...extra, ...(ws ? [...trustedPems(ws), ...identityPins(ws)] : [])];
   const v = await verifyPdfSignature(pdf, { trusted });
   const sha = createHash('sha256').update(pdf).digest('hex');
   const issued = ws?.query<{ id: string }>('SELECT id FROM issued_reports WHERE sha256 = ?', [sha])[0]?.id ?? null;

@@ -143,10 +143,11 @@ export async function unlockIdentity(ws: Workspace, keychain: Keychain, fingerpr
   return importPkcs12(await ws.getBlob(row.p12_blob_id), secret);
 }
 
-/** Certificates of the workspace's own identities: a report it signed verifies as trusted here. */
-export async function identityCertificatesPem(ws: Workspace): Promise<string[]> {
-  // Only the certificate is needed, and it is not secret, but it sits inside the PKCS#12; the
-  // fingerprint alone pins it, which verification accepts in place of a certificate.
+/**
+ * The workspace's own identities as pinned fingerprints, so a report it signed verifies as
+ * trusted here. (The certificate sits inside the PKCS#12; its fingerprint pins it.)
+ */
+export function identityPins(ws: Workspace): string[] {
   return ws.query<{ fingerprint: string }>('SELECT fingerprint FROM signing_identities WHERE removed_at IS NULL').map((r) => r.fingerprint);
 }
 
