@@ -4,11 +4,12 @@
 // the saved file (picked) and a tampered copy (dropped). axe in light and dark themes.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { assessmentDemo } from '../../main/core/demo/assessment-demo';
+import { certificatePem, generateSelfSignedIdentity } from '../../main/core/signing/identity';
 import { seriousViolations } from '../harness/axe';
 import { chromiumAvailable, closeShared, openApp } from '../harness/browser';
 import { tempDir } from '../support/core';
@@ -118,6 +119,15 @@ test('issue a signed report with progress, preview, save, export, and verify val
     assert.match(await verdict.innerText(), /tampered\.pdf[\s\S]*do not rely on it/);
     await app.screenshot('reports-verify-tampered');
     await axeClean(page, 'a verdict');
+
+    // Trust another signer's certificate through the file picker; it is listed with its fingerprint.
+    const other = generateSelfSignedIdentity({ commonName: 'Outside Auditor', organisation: 'Elsewhere', passphrase: 'another passphrase' });
+    const pem = join(dir, 'outside.pem');
+    writeFileSync(pem, certificatePem(other.identity.certificate));
+    await page.locator('input[type="file"][accept*=".pem"]').setInputFiles(pem);
+    const trust = page.getByRole('region', { name: 'Identities and trust' });
+    await trust.getByText(other.identity.fingerprint).waitFor();
+    assert.equal((await call(core, 'report.trust.list', {})).certificates[0]?.fingerprint, other.identity.fingerprint);
 
     const dark = await openApp({ core, colorScheme: 'dark' });
     try {

@@ -12,6 +12,7 @@ import { BrandingSection } from './BrandingSection';
 import { ExportsSection } from './ExportsSection';
 import { IssueSection } from './IssueSection';
 import { IssuedReports, PreviewPane, usePreview } from './IssuedReports';
+import { TrustSection } from './TrustSection';
 import { Verifier } from './Verifier';
 import './reports.css';
 
@@ -47,11 +48,12 @@ function Reports() {
         <div className="reports-main">
           <IssueSection assessments={assessments} lastSeq={lastSeq} onIssued={onIssued} />
           <PreviewPane preview={preview} />
+          <BrandingSection lastSeq={lastSeq} onSaved={say} />
         </div>
         <div className="reports-side">
           <Verifier />
+          <TrustSection lastSeq={lastSeq} onDone={say} />
           <ExportsSection assessmentId={assessmentId} onDone={say} />
-          <BrandingSection lastSeq={lastSeq} onSaved={say} />
         </div>
         <div className="reports-wide">
           <IssuedReports lastSeq={lastSeq} onPreview={showPreview} onError={setError} />
