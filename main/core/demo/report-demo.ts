@@ -6,24 +6,19 @@
 // for this one use; that identity then cannot sign again on this machine until it is
 // imported with its passphrase.
 import { randomBytes } from 'node:crypto';
-import type { ChannelName, RequestOf, ResponseOf } from '../../contract/ipc';
+import type { ResponseOf } from '../../contract/ipc';
 import { AttestError } from '../errors';
 import { issueReport } from '../report/issue';
 import { NO_KEYCHAIN, generateIdentity } from '../signing/store';
+import { demoCall } from './call';
 import type { DemoSeeder } from './demo';
-
-type Call = <C extends ChannelName>(channel: C, request: RequestOf<C>) => Promise<ResponseOf<C>>;
 
 export const DEMO_REPORT_TIME = '2026-11-30T16:00:00.000Z';
 
 export const reportDemo: DemoSeeder = {
   name: 'report branding, a self-signed identity and a signed engagement report of the Q4 review',
   async seed({ ws, actor, core }) {
-    const call: Call = async (channel, request) => {
-      const r = await core.dispatch(channel, request, { origin: 'cli' });
-      if (!r.ok) throw new AttestError(r.error.code, `Demo data (${channel}): ${r.error.message}`);
-      return r.value as ResponseOf<typeof channel>;
-    };
+    const call = demoCall(core);
     const q4 = (await call('assessment.list', {})).assessments.find((a) => a.name.includes('Q4'));
     if (!q4) return;
     await call('report.branding.set', { primaryColor: '#1F4E5F', footerText: 'Reyes Assurance · prepared for Northwind Health', organisation: 'Reyes Assurance' });
