@@ -365,7 +365,7 @@ export const questionnaireChannels = {
     request: z.object({ from: id, to: id }).strict(),
     response: comparisonView,
   }),
-  'vendorFinding.list': defineChannel({
+  'questionnaire.vendorFindings': defineChannel({
     summary: 'Findings of one vendor (follow-ups of its reviews), most severe first.',
     request: z.object({ vendorId: id }).strict(),
     response: z.object({ findings: z.array(vendorFindingView) }),

@@ -165,7 +165,7 @@ test('questionnaires: vendor round trip through XLSX, refused import, score, fin
     await gaps.getByText('Finding raised').waitFor();
     const findings = page.getByTestId('vendor-findings');
     await findings.getByText(/^Skyline Cloud: Has an independent tester/).waitFor();
-    const [finding] = (await call(core, 'vendorFinding.list', { vendorId })).findings;
+    const [finding] = (await call(core, 'questionnaire.vendorFindings', { vendorId })).findings;
     assert.equal(finding?.questionnaireId, first!.id);
 
     // The conclusion needs its rationale.

@@ -51,7 +51,7 @@ type QuestionnaireChannels =
   | 'questionnaire.conclude'
   | 'questionnaire.followUp'
   | 'questionnaire.compare'
-  | 'vendorFinding.list';
+  | 'questionnaire.vendorFindings';
 
 const decode = (file: { name: string; dataBase64: string }) => new Uint8Array(Buffer.from(file.dataBase64, 'base64'));
 const slug = (name: string) =>
@@ -168,7 +168,7 @@ export function questionnaireHandlers(deps: CoreDeps): Pick<HandlerMap, Question
     'questionnaire.conclude': async (r, c) => conclude(await ws(), r.id, r.conclusion, r.rationale, actorFor(c)),
     'questionnaire.followUp': async ({ id, ...f }, c) => followUp(await ws(), id, f, actorFor(c)),
     'questionnaire.compare': async (r) => compareQuestionnaires(await ws(), r.from, r.to),
-    'vendorFinding.list': async (r) => ({ findings: listVendorFindings(await ws(), r.vendorId) }),
+    'questionnaire.vendorFindings': async (r) => ({ findings: listVendorFindings(await ws(), r.vendorId) }),
   };
 }
 

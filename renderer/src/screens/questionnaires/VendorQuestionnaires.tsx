@@ -23,7 +23,7 @@ export function VendorQuestionnaires({ vendorId, vendorName }: { vendorId: strin
 
   useEffect(() => {
     let current = true;
-    Promise.all([call('questionnaire.list', { vendorId }), call('vendorFinding.list', { vendorId })]).then(
+    Promise.all([call('questionnaire.list', { vendorId }), call('questionnaire.vendorFindings', { vendorId })]).then(
       ([q, f]) => {
         if (!current) return;
         setList(q.questionnaires);
