@@ -77,6 +77,16 @@ export const exitCodes: Record<string, number> = {
   CREDENTIAL_NOT_FOUND: 37,
   CREDENTIAL_VALUE_MISSING: 37,
   INVALID_CREDENTIAL: 38,
+  // Reports and exports (`attest verify-report` itself exits 60–63 by verdict).
+  SIGNING_P12_WRONG_PASSPHRASE: 3,
+  SIGNING_PASSPHRASE_MISSING: 16,
+  SIGNING_IDENTITY_NOT_FOUND: 19,
+  REPORT_NOT_FOUND: 19,
+  REPORT_LOGO_NOT_IMAGE: 22,
+  CERTIFICATE_UNREADABLE: 22,
+  BACKUP_TARGET_OPEN: 5,
+  RESTORE_VERIFY_FAILED: 11,
+  REPORT_VENDOR_NO_REVIEW: 64,
 };
 
 export const exitCodeFor = (code: string): number => exitCodes[code] ?? 1;
