@@ -5,14 +5,15 @@
 import { z } from 'zod';
 import { defineChannel } from './channel';
 import { fileUpload } from './catalog';
-import { FINDING_SEVERITIES, FINDING_STATUSES } from './vocabulary';
+import { FINDING_SEVERITIES, FINDING_STATUSES, REVIEW_CONCLUSIONS, type ReviewConclusion } from './vocabulary';
 
 export const QUESTION_TYPES = ['yesno', 'single', 'multi', 'text', 'number', 'date', 'file'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 /** The answers a yes/no/partial question takes; "na" is not applicable (left out of the score). */
 export const YESNO_VALUES = ['yes', 'no', 'partial', 'na'] as const;
-export const CONCLUSIONS = ['approve', 'approve-with-conditions', 'reject'] as const;
-export type Conclusion = (typeof CONCLUSIONS)[number];
+/** The reviewer's conclusions (one list, in the vocabulary, shared with the vendor registry). */
+export const CONCLUSIONS = REVIEW_CONCLUSIONS;
+export type Conclusion = ReviewConclusion;
 export const QUESTIONNAIRE_STATES = ['draft', 'sent', 'answered', 'concluded'] as const;
 
 const itemId = z

@@ -3,6 +3,10 @@
 import { z } from 'zod';
 import { defineChannel, type ChannelDef } from './channel';
 import { fileUpload } from './catalog';
+import { CERTIFICATION_KINDS, REVIEW_CONCLUSIONS, VENDOR_CRITICALITIES, VENDOR_DATA_TYPES } from './vocabulary';
+
+export { CERTIFICATION_KINDS, REVIEW_CONCLUSIONS, VENDOR_CRITICALITIES, VENDOR_DATA_TYPES };
+export type { CertificationKind, ReviewConclusion, VendorCriticality, VendorDataType } from './vocabulary';
 
 const id = z.string().min(1).max(64);
 const day = z
@@ -11,37 +15,16 @@ const day = z
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');
 const text = (max: number) => z.string().max(max);
 
-/** What a vendor stores or can reach; `none` stands alone. */
-export const VENDOR_DATA_TYPES = [
-  'personal',
-  'special-category',
-  'payment',
-  'credentials',
-  'production-access',
-  'source-code',
-  'internal',
-  'none',
-] as const;
-export type VendorDataType = (typeof VENDOR_DATA_TYPES)[number];
-
-export const VENDOR_CRITICALITIES = ['low', 'medium', 'high', 'critical'] as const;
-export type VendorCriticality = (typeof VENDOR_CRITICALITIES)[number];
 
 export const VENDOR_TIERS = [1, 2, 3] as const;
 export type VendorTier = (typeof VENDOR_TIERS)[number];
 const tier = z.union([z.literal(1), z.literal(2), z.literal(3)]);
-
-export const CERTIFICATION_KINDS = ['soc2-type1', 'soc2-type2', 'iso27001', 'iso27701', 'pci-dss', 'hitrust', 'other'] as const;
-export type CertificationKind = (typeof CERTIFICATION_KINDS)[number];
 
 export const REVIEW_STATES = ['ok', 'due', 'overdue'] as const;
 export type ReviewState = (typeof REVIEW_STATES)[number];
 
 export const CERT_STATES = ['valid', 'expiring', 'expired', 'no-expiry'] as const;
 export type CertState = (typeof CERT_STATES)[number];
-
-export const REVIEW_CONCLUSIONS = ['approve', 'approve-with-conditions', 'reject'] as const;
-export type ReviewConclusion = (typeof REVIEW_CONCLUSIONS)[number];
 
 /** Months between reviews per tier. */
 export const reviewIntervals = z

@@ -48,3 +48,42 @@ export function severityFor(likelihood: number, impact: number): FindingSeverity
   const product = likelihood * impact;
   return SEVERITY_THRESHOLDS.find(([min]) => product >= min)?.[1] ?? 'info';
 }
+
+/** What a vendor stores or can reach; `none` stands alone. */
+export const VENDOR_DATA_TYPES = ['personal', 'special-category', 'payment', 'credentials', 'production-access', 'source-code', 'internal', 'none'] as const;
+export type VendorDataType = (typeof VENDOR_DATA_TYPES)[number];
+export const DATA_TYPE_LABELS: Record<VendorDataType, string> = {
+  personal: 'Personal data',
+  'special-category': 'Special-category data (health…)',
+  payment: 'Payment data',
+  credentials: 'Credentials / secrets',
+  'production-access': 'Production access',
+  'source-code': 'Source code',
+  internal: 'Internal business data',
+  none: 'None',
+};
+
+export const VENDOR_CRITICALITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type VendorCriticality = (typeof VENDOR_CRITICALITIES)[number];
+export const CRITICALITY_LABELS: Record<VendorCriticality, string> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' };
+
+export const CERTIFICATION_KINDS = ['soc2-type1', 'soc2-type2', 'iso27001', 'iso27701', 'pci-dss', 'hitrust', 'other'] as const;
+export type CertificationKind = (typeof CERTIFICATION_KINDS)[number];
+export const CERT_LABELS: Record<CertificationKind, string> = {
+  'soc2-type1': 'SOC 2 type I',
+  'soc2-type2': 'SOC 2 type II',
+  iso27001: 'ISO 27001',
+  iso27701: 'ISO 27701',
+  'pci-dss': 'PCI DSS',
+  hitrust: 'HITRUST',
+  other: 'Other',
+};
+
+/** A reviewer's conclusion on a vendor questionnaire, and how it reads once recorded. */
+export const REVIEW_CONCLUSIONS = ['approve', 'approve-with-conditions', 'reject'] as const;
+export type ReviewConclusion = (typeof REVIEW_CONCLUSIONS)[number];
+export const CONCLUSION_LABELS: Record<ReviewConclusion, string> = {
+  approve: 'Approved',
+  'approve-with-conditions': 'Approved with conditions',
+  reject: 'Rejected',
+};

@@ -2,7 +2,7 @@
 // The workspace layer builds them; the renderer never reads anything else (except
 // branding and the fixed issue time), so the same model gives the same PDF bytes.
 
-import type { ControlStatus, FindingSeverity, FindingStatus } from '../../contract/vocabulary';
+import type { ControlStatus, FindingSeverity, FindingStatus, ReviewConclusion } from '../../contract/vocabulary';
 
 // One status and severity vocabulary for the app and its reports: the contract's.
 export type { ControlStatus, FindingStatus } from '../../contract/vocabulary';
@@ -132,7 +132,7 @@ export interface VendorReportModel {
     gaps: { questionId: string; section: string; question: string; answer: string; expected: string }[];
   };
   certifications: { name: string; period: string; expires: string; state: string }[];
-  conclusion: { decision: 'approved' | 'approved-with-conditions' | 'rejected' | 'pending'; text: string; conditions: string[] };
+  conclusion: { decision: ReviewConclusion | 'pending'; text: string; conditions: string[] };
   /** Earlier reviews, oldest first; drives the year-over-year comparison. */
   history: { cycle: string; score: number | null; decision: string }[];
   signOff: SignOff;

@@ -4,6 +4,7 @@
 // year-over-year change. Reads only; the issue time comes in.
 import { createHash } from 'node:crypto';
 import type { QuestionnaireSummary } from '../../contract/questionnaire';
+import { CERT_LABELS, CONCLUSION_LABELS, CRITICALITY_LABELS, DATA_TYPE_LABELS } from '../../contract/vocabulary';
 import { AttestError } from '../errors';
 import { listVendorFindings } from '../questionnaire/followups';
 import { listQuestionnaires, storedScore } from '../questionnaire/questionnaires';
@@ -20,24 +21,7 @@ export interface VendorInput {
   location?: string | undefined;
 }
 
-const CERT_NAMES: Record<string, string> = {
-  'soc2-type1': 'SOC 2 Type I',
-  'soc2-type2': 'SOC 2 Type II',
-  iso27001: 'ISO/IEC 27001',
-  iso27701: 'ISO/IEC 27701',
-  'pci-dss': 'PCI DSS',
-  hitrust: 'HITRUST',
-};
 
-const DECISION: Record<string, VendorReportModel['conclusion']['decision']> = {
-  approve: 'approved',
-  'approve-with-conditions': 'approved-with-conditions',
-  reject: 'rejected',
-};
-const DECISION_WORDS: Record<string, string> = { approve: 'Approved', 'approve-with-conditions': 'Approved with conditions', reject: 'Rejected' };
-
-const words = (s: string) => s.replace(/-/g, ' ');
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The review the report is about: the latest concluded questionnaire, else the latest scored one. */
 function reviewOf(list: QuestionnaireSummary[]): QuestionnaireSummary | undefined {
@@ -82,8 +66,8 @@ export function vendorModel(ws: Workspace, input: VendorInput): Promise<VendorRe
       profile: [
         ['Services', v.services || '—'],
         ['Owner', v.owner || '—'],
-        ['Data', v.dataTypes.map(words).join(', ') || '—'],
-        ['Criticality', capital(v.criticality)],
+        ['Data', v.dataTypes.map((d) => DATA_TYPE_LABELS[d]).join(', ') || '—'],
+        ['Criticality', CRITICALITY_LABELS[v.criticality]],
         ['Contract', v.contractStart || v.contractEnd ? `${v.contractStart ?? '…'} to ${v.contractEnd ?? '…'}` : '—'],
         ['Exit plan', v.exitPlan || '—'],
         ['Next review', `${v.schedule.nextReview} (${v.schedule.reviewState})`],
@@ -102,17 +86,17 @@ export function vendorModel(ws: Workspace, input: VendorInput): Promise<VendorRe
       gaps: score.gaps.map((g) => ({ questionId: g.questionId, section: g.sectionTitle, question: g.text, answer: g.answer || '(no answer)', expected: g.expected })),
     },
     certifications: v.certifications.map((c) => ({
-      name: c.kind === 'other' ? c.otherName || 'Other' : (CERT_NAMES[c.kind] ?? c.kind),
+      name: c.kind === 'other' ? c.otherName || 'Other' : CERT_LABELS[c.kind],
       period: c.periodStart || c.periodEnd ? `${c.periodStart ?? '…'} to ${c.periodEnd ?? '…'}` : '—',
       expires: c.expiresAt ?? 'No expiry date',
       state: c.state,
     })),
     conclusion: {
-      decision: review.conclusion ? DECISION[review.conclusion]! : 'pending',
+      decision: review.conclusion ?? 'pending',
       text: review.conclusionRationale || 'The reviewer has not recorded a conclusion for this questionnaire yet.',
       conditions: open.map((f) => `${f.ref} ${f.title}${f.dueDate ? ` (due ${f.dueDate})` : ''}${f.owner ? `, owner ${f.owner}` : ''}.`),
     },
-    history: earlier.map((q) => ({ cycle: q.cycle, score: q.score, decision: q.conclusion ? DECISION_WORDS[q.conclusion]! : 'No conclusion' })),
+    history: earlier.map((q) => ({ cycle: q.cycle, score: q.score, decision: q.conclusion ? CONCLUSION_LABELS[q.conclusion] : 'No conclusion' })),
     signOff: {
       signer: input.signer ?? reviewer,
       reason: input.reason ?? 'Vendor review approved for issue',

@@ -1,5 +1,6 @@
 // Vendor review report: model -> pdfmake content (no I/O, no clock, no randomness).
 import type { Content } from 'pdfmake/interfaces';
+import { CONCLUSION_LABELS } from '../../contract/vocabulary';
 import { horizontalBarChart, scoreColor, scoreGauge } from './charts';
 import { coverPage, tocPage } from './cover';
 import type { RenderOptions, VendorReportModel, VendorTier } from './model';
@@ -12,12 +13,7 @@ const TIER_LABEL: Record<VendorTier, string> = {
   'tier-3': 'Tier 3 (low impact)',
 };
 
-const DECISION_LABEL: Record<VendorReportModel['conclusion']['decision'], string> = {
-  approved: 'Approved',
-  'approved-with-conditions': 'Approved with conditions',
-  rejected: 'Rejected',
-  pending: 'No conclusion recorded',
-};
+const DECISION_LABEL: Record<VendorReportModel['conclusion']['decision'], string> = { ...CONCLUSION_LABELS, pending: 'No conclusion recorded' };
 
 export function vendorContent(m: VendorReportModel, opts: RenderOptions, primary: string): Content[] {
   const v = m.vendor;
