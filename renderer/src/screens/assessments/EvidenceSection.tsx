@@ -5,7 +5,8 @@ import type { EvidenceView } from '../../../../main/contract/assessment';
 import { call } from '../../api/client';
 import { messageOf } from '../../components/ErrorText';
 import { useAppStore } from '../../store';
-import { downloadEvidence, readAsBase64 } from './files';
+import { readAsBase64 } from '../../lib/files';
+import { downloadEvidence } from './files';
 import { formatBytes, formatWhen } from './format';
 import type { ToastMessage } from '../../components/Toast';
 

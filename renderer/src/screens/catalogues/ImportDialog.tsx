@@ -12,7 +12,8 @@ import { ImportProgress, type Stage } from './ImportProgress';
 import { ImportResult } from './ImportResult';
 import { ProblemList } from './ProblemList';
 import { MappingStep, missingFields, type Mapping } from './MappingStep';
-import { MAX_IMPORT_BYTES, importKind, readAsBase64 } from './readFile';
+import { readAsBase64 } from '../../lib/files';
+import { MAX_IMPORT_BYTES, importKind } from './readFile';
 import { CATALOGUE_ID, fileSize, plural } from './text';
 
 type Preview = ResponseOf<'catalog.preview'>;

@@ -1,20 +1,7 @@
-// A picked file as base64, the form the import channels take (IPC carries strings safely).
+// What the catalogue import takes: its size limit and the kinds of file it reads.
 
 /** The contract's upload limit: 30 MB of file. */
 export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
-
-export function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onerror = () => reject(new Error(`${file.name} could not be read: ${reader.error?.message ?? 'unknown error'}.`));
-    reader.onload = () => {
-      const url = String(reader.result);
-      // A data URL: "data:<type>;base64,<data>".
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.readAsDataURL(file);
-  });
-}
 
 export type ImportKind = 'oscal' | 'tabular';
 

@@ -3,8 +3,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { messageOf } from '../../components/ErrorText';
-import { readAsBase64 } from '../assessments/files';
-import { sizeOf } from './files';
+import { formatSize, readAsBase64 } from '../../lib/files';
 
 const LIMIT_MB = 30;
 
@@ -42,12 +41,12 @@ function ImportBody<R>({ intro, accept, onClose, run, result, setBusy }: Props<R
     if (!file) return;
     if (input.current) input.current.value = '';
     if (file.size > LIMIT_MB * 1048576) {
-      setStage({ step: 'failed', file: file.name, message: `It is ${sizeOf(file.size)}; a file can be at most ${LIMIT_MB} MB.` });
+      setStage({ step: 'failed', file: file.name, message: `It is ${formatSize(file.size)}; a file can be at most ${LIMIT_MB} MB.` });
       return;
     }
     try {
       setBusy(true);
-      setStage({ step: 'running', label: `Reading “${file.name}” (${sizeOf(file.size)})…` });
+      setStage({ step: 'running', label: `Reading “${file.name}” (${formatSize(file.size)})…` });
       const dataBase64 = await readAsBase64(file);
       setStage({ step: 'running', label: `Checking every item of “${file.name}”…` });
       const r = await run({ name: file.name, dataBase64 });

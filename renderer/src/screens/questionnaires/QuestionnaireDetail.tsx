@@ -6,7 +6,7 @@ import { ErrorText, messageOf } from '../../components/ErrorText';
 import { useAppStore } from '../../store';
 import { AnswersTable } from './AnswersTable';
 import { ConclusionForm } from './ConclusionForm';
-import { saveDownload } from './files';
+import { saveDownload } from '../../lib/files';
 import { ImportAnswersDialog } from './ImportAnswersDialog';
 import { STATE_LABELS } from './labels';
 import { ScoreView } from './ScoreView';

@@ -5,7 +5,7 @@ import { call } from '../../api/client';
 import { messageOf } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
 import { useAppStore } from '../../store';
-import { readUpload, type Upload } from './files';
+import { readUpload, type Upload } from '../../lib/files';
 
 export function BrandingSection({ lastSeq, onSaved }: { lastSeq: number; onSaved(text: string): void }) {
   const [saved, setSaved] = useState<Branding | null>(null);

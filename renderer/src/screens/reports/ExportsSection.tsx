@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { DownloadView } from '../../../../main/contract/report';
 import { call } from '../../api/client';
 import { messageOf } from '../../components/ErrorText';
-import { saveDownload } from './files';
+import { saveDownload } from '../../lib/files';
 
 type Kind = 'export.oscalAssessmentResults' | 'export.oscalPoam' | 'export.findingsCsv' | 'export.findingsXlsx';
 const EXPORTS: [Kind, string][] = [

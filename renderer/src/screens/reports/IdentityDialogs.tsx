@@ -6,7 +6,7 @@ import { Dialog } from '../../components/Dialog';
 import { messageOf } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
 import { useAppStore } from '../../store';
-import { readUpload } from './files';
+import { readUpload } from '../../lib/files';
 
 export function ImportIdentityDialog({ open, onClose, onDone }: { open: boolean; onClose(): void; onDone(fingerprint: string): void }) {
   const [file, setFile] = useState<File | null>(null);

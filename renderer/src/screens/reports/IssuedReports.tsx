@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import type { IssuedReportView } from '../../../../main/contract/report';
 import { call } from '../../api/client';
 import { messageOf } from '../../components/ErrorText';
-import { saveDownload, shortHash, when } from './files';
+import { saveDownload } from '../../lib/files';
+import { shortHash, when } from './files';
 
 export interface PreviewState {
   report: IssuedReportView;

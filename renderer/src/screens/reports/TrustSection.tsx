@@ -6,7 +6,7 @@ import type { SigningIdentityView, TrustedCertificateView } from '../../../../ma
 import { call } from '../../api/client';
 import { messageOf } from '../../components/ErrorText';
 import { useAppStore } from '../../store';
-import { readUpload } from './files';
+import { readUpload } from '../../lib/files';
 
 export function TrustSection({ lastSeq, onDone }: { lastSeq: number; onDone(text: string): void }) {
   const inputId = useId();

@@ -3,7 +3,8 @@ import { useId, useState, type DragEvent } from 'react';
 import type { VerdictView } from '../../../../main/contract/report';
 import { call } from '../../api/client';
 import { messageOf } from '../../components/ErrorText';
-import { readUpload, when } from './files';
+import { readUpload } from '../../lib/files';
+import { when } from './files';
 
 const TONE: Record<VerdictView['status'], 'ok' | 'warn' | 'bad'> = {
   valid: 'ok',

@@ -3,24 +3,14 @@
 import { useCallback, useRef, useState } from 'react';
 import { call } from '../../api/client';
 import { Toast } from '../../components/Toast';
-import { readAsBase64 } from '../assessments/files';
+import { formatSize, readAsBase64, saveDownload } from '../../lib/files';
 import type { DocumentView, VendorView } from './types';
 import type { Act } from './VendorPage';
 
 const LIMIT_MB = 10;
-const size = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
 async function download(vendorId: string, blobId: string) {
-  const f = await call('vendor.document.file', { vendorId, blobId });
-  const bytes = Uint8Array.from(atob(f.dataBase64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: f.mediaType ?? 'application/octet-stream' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = f.name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveDownload(await call('vendor.document.file', { vendorId, blobId }));
 }
 
 export function DocumentsSection({ vendor, act }: { vendor: VendorView; act: Act }) {
@@ -31,7 +21,7 @@ export function DocumentsSection({ vendor, act }: { vendor: VendorView; act: Act
   const upload = async (file: File | undefined) => {
     if (!file) return;
     if (file.size > LIMIT_MB * 1048576) {
-      await act(`“${file.name}” was not attached`, () => Promise.reject(new Error(`it is ${size(file.size)}; documents can be at most ${LIMIT_MB} MB.`)));
+      await act(`“${file.name}” was not attached`, () => Promise.reject(new Error(`it is ${formatSize(file.size)}; documents can be at most ${LIMIT_MB} MB.`)));
     } else {
       await act(`“${file.name}” was not attached`, async () => call('vendor.document.add', { vendorId: vendor.id, file: { name: file.name, dataBase64: await readAsBase64(file) } }));
     }
@@ -54,7 +44,7 @@ export function DocumentsSection({ vendor, act }: { vendor: VendorView; act: Act
             <li key={d.blobId}>
               <span className="doc-name">{d.name}</span>
               <span className="muted">
-                {size(d.size)} · {d.addedAt.slice(0, 10)}
+                {formatSize(d.size)} · {d.addedAt.slice(0, 10)}
               </span>
               <button type="button" className="button subtle" onClick={() => void act('Download failed', () => download(vendor.id, d.blobId))}>
                 Download
