@@ -2,9 +2,13 @@
 // credential.create is used by SaaS checks run with check.run against fake tenants on
 // 127.0.0.1 (some echo it back), and its bytes must appear in no IPC response, no error,
 // no log line, no workspace row (every table, read back through the workspace's own
-// decrypting open) and no stored blob.
+// decrypting open), no stored blob and no issued report (its text and its inflated streams).
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { keychainWorks } from '../../../main/core/keychain/keychain';
 import { secretVariants } from '../../../main/core/net/redact';
@@ -40,7 +44,7 @@ function describeError(err: unknown): string {
   return parts.join('\n');
 }
 
-test('the canary appears in no response, error, log, workspace row or blob', async (t) => {
+test('the canary appears in no response, error, log, workspace row, blob or report', async (t) => {
   if (!requirePart(t, keychainOk, 'A Secret Service (gnome-keyring)')) return;
   const logged: string[] = [];
   const observed: unknown[] = [];
@@ -65,6 +69,7 @@ test('the canary appears in no response, error, log, workspace row or blob', asy
   };
   const { path, assessmentId } = await workspaceWithAssessment(core);
   let credentialId = '';
+  let reportPdf: Buffer | undefined;
   try {
     process.stdout.write = capture as typeof process.stdout.write;
     process.stderr.write = capture as typeof process.stderr.write;
@@ -104,6 +109,16 @@ test('the canary appears in no response, error, log, workspace row or blob', asy
     await record(call(core, 'audit.list', { limit: 500 }));
     const control = await record(call(core, 'assessment.control', { assessmentId, catalogueId: 'platform-baseline', controlId: 'S.A.3' }));
     assert.ok(control.evidence.some((e) => e.kind === 'check'), 'the GitHub 2FA run left evidence on S.A.3');
+    // A report whose appendix carries these runs: its text and every stream, uncompressed.
+    const { jobId } = await record(call(core, 'report.issue', { kind: 'engagement', subjectId: assessmentId, classification: 'CONFIDENTIAL' }));
+    let job = await record(call(core, 'report.progress', { jobId }));
+    while (job.state === 'running') {
+      await new Promise((r) => setTimeout(r, 50));
+      job = await record(call(core, 'report.progress', { jobId }));
+    }
+    assert.equal(job.state, 'done', JSON.stringify(job.error));
+    const file = await call(core, 'report.file', { id: job.report!.id });
+    reportPdf = Buffer.from(file.dataBase64, 'base64');
   } finally {
     process.stdout.write = writes.out;
     process.stderr.write = writes.err;
@@ -115,6 +130,21 @@ test('the canary appears in no response, error, log, workspace row or blob', asy
   assertClean('raw dispatch results (errors included)', JSON.stringify(rawResults));
   assertClean('errors seen by the dispatcher', observed.map(describeError).join('\n'));
   assertClean('log output', logged.join('\n'));
+
+  // The report: its words (pdftotext) and its raw objects with every stream inflated (qpdf).
+  const dir = mkdtempSync(join(tmpdir(), 'attest-canary-report-'));
+  try {
+    const pdfPath = join(dir, 'report.pdf');
+    assert.ok(reportPdf, 'a report was issued');
+    writeFileSync(pdfPath, reportPdf);
+    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-']).toString('utf8');
+    assert.match(text, /GitHub/, 'the report lists the live-check runs, so this search can fail');
+    assertClean('report text', text);
+    execFileSync('qpdf', ['--stream-data=uncompress', '--object-streams=disable', pdfPath, join(dir, 'plain.pdf')]);
+    assertClean('report objects, uncompressed', readFileSync(join(dir, 'plain.pdf')).toString('latin1'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 
   // Read the file back through the workspace's own decrypting open: every table, every blob.
   const ws = await openWorkspace(path, { passphrase: PASS });
