@@ -22,7 +22,7 @@ after(closeShared);
 const PASS = 'amber kettle canyon violin';
 const HOSTILE_FORMULA = '=HYPERLINK("http://x")';
 const HOSTILE_HTML = '<img src=x onerror=alert(1)>';
-const VSAQ_WEBAPP = '/work/shared/corpora/vsaq/webapp.json';
+const VSAQ_WEBAPP = join(__dirname, '..', '..', '..', 'shared', 'corpora', 'vsaq', 'webapp.json');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 async function axeClean(page: Page, where: string) {

@@ -9,6 +9,8 @@ import { cli } from '../../support/cli';
 import { tempDir, testCore } from '../../support/core';
 import { call } from '../../support/dispatch';
 
+const VSAQ_FILE = join(__dirname, '..', '..', '..', '..', 'shared', 'corpora', 'vsaq', 'physical_and_datacenter.json');
+
 const dir = tempDir('attest-questionnaire-cli-');
 const ws = join(dir, 'vendors.attest');
 const PASS = 'questionnaire cli passphrase';
@@ -30,10 +32,10 @@ test('template list, show and a VSAQ import that prints its item counts', async 
   const show = await run(['template', 'show', ws, 'vendor-security-baseline']);
   assert.equal(show.code, 0, show.stderr);
   assert.match(show.stdout, /VSB-11 {2}\[yesno, weight 3, required\]/);
-  const imp = await run(['template', 'import', ws, '/work/shared/corpora/vsaq/physical_and_datacenter.json']);
+  const imp = await run(['template', 'import', ws, VSAQ_FILE]);
   assert.equal(imp.code, 0, imp.stderr);
   assert.match(imp.stdout, /118 items \(.*16 radiogroup.*37 radioitem.*\); 30 questions/);
-  const again = await run(['template', 'import', ws, '/work/shared/corpora/vsaq/physical_and_datacenter.json']);
+  const again = await run(['template', 'import', ws, VSAQ_FILE]);
   assert.equal(again.code, 5);
   assert.match(again.stderr, /^attest: .*already exists/);
   const missing = await run(['template', 'show', ws, 'nope']);

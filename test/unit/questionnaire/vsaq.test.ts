@@ -2,12 +2,14 @@
 // the raw text, equal what the importer read and what the stored template holds.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { countVsaqItems, relaxedJsonToStrict } from '../../../main/core/questionnaire/vsaq';
 import { call, failure, upload } from '../../support/dispatch';
 import { withVendor } from './support';
 
-const DIR = '/work/shared/corpora/vsaq';
+// The corpus sits beside the project folder, in shared/.
+const DIR = join(__dirname, '..', '..', '..', '..', 'shared', 'corpora', 'vsaq');
 const FILES = ['webapp.json', 'security_privacy_programs.json', 'physical_and_datacenter.json'];
 
 /** Counts by regex over the text with `//` comment lines removed: one "type" per item, one choice entry per radio/check item. */
