@@ -68,9 +68,10 @@ test('issue a signed report with progress, preview, save, export, and verify val
     await dialog.getByLabel('Passphrase').fill('a long signing passphrase');
     await dialog.getByRole('button', { name: 'Generate' }).click();
     await dialog.waitFor({ state: 'hidden' });
+    // The new identity becomes the signer once the identity list has reloaded.
     const signer = page.getByLabel('Signer');
-    assert.match(await signer.locator('option:checked').innerText(), /Dana Reyes · self-signed/);
-    assert.equal(await page.getByLabel('Assessment', { exact: true }).locator('option:checked').innerText().then((s) => /Q4 2026/.test(s)), true);
+    await signer.locator('option:checked', { hasText: 'Dana Reyes · self-signed' }).waitFor({ state: 'attached', timeout: 10_000 });
+    await page.getByLabel('Assessment', { exact: true }).locator('option:checked', { hasText: 'Q4 2026' }).waitFor({ state: 'attached', timeout: 10_000 });
     await page.getByLabel('Classification').selectOption('RESTRICTED');
     await app.screenshot('reports-issue');
     await axeClean(page, 'the issue form');
