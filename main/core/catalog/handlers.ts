@@ -1,6 +1,7 @@
 // IPC handlers of the catalogue library: list, read, search, import, and edit custom catalogues.
 import type { CatalogueDetail } from '../../contract/catalog';
 import type { HandlerMap } from '../dispatcher';
+import { oncePerWorkspace } from '../once-per-workspace';
 import { AttestError } from '../errors';
 import { actorFor } from '../session/session';
 import type { Session } from '../session/session';
@@ -80,17 +81,14 @@ export interface CatalogLibrary {
 /** Built-ins are read once per process and installed once per opened workspace. */
 export function catalogLibrary(session: Session, catalogueDir?: string): CatalogLibrary {
   let builtins: LoadedCatalogue[] | null = null;
-  const ready = new WeakSet<Workspace>();
   return {
-    async workspace() {
-      const ws = session.workspace();
-      if (!ready.has(ws)) {
+    workspace: oncePerWorkspace(
+      () => session.workspace(),
+      async (ws) => {
         builtins ??= loadBuiltinCatalogues(catalogueDir);
         await ensureBuiltins(ws, builtins, 'attest (built-in catalogues)');
-        ready.add(ws);
-      }
-      return ws;
-    },
+      },
+    ),
   };
 }
 

@@ -2,6 +2,7 @@
 import type { ImportCounts, TemplateBody } from '../../contract/questionnaire';
 import type { CoreDeps } from '../core';
 import type { HandlerMap } from '../dispatcher';
+import { oncePerWorkspace } from '../once-per-workspace';
 import { AttestError } from '../errors';
 import { actorFor } from '../session/session';
 import type { Workspace } from '../workspace';
@@ -88,17 +89,13 @@ const MEDIA = {
 
 export function questionnaireHandlers(deps: CoreDeps): Pick<HandlerMap, QuestionnaireChannels> {
   let builtins: TemplateBody[] | null = null;
-  const ready = new WeakSet<Workspace>();
-  // The built-in templates are installed into a workspace the first time it is used here.
-  const ws = async () => {
-    const w = await deps.library.workspace();
-    if (!ready.has(w)) {
+  const ws = oncePerWorkspace(
+    () => deps.library.workspace(),
+    async (w) => {
       builtins ??= loadBuiltinTemplates(defaultTemplateDir(deps.options.catalogueDir));
       await ensureBuiltinTemplates(w, builtins);
-      ready.add(w);
-    }
-    return w;
-  };
+    },
+  );
   const existing = async (w: Workspace, id: string) => {
     const answers = listAnswers(w, id);
     return new Map(answers.map((a) => [a.questionId, { value: a.value, comment: a.comment }]));
