@@ -24,7 +24,7 @@ const ms = (x: number) => `${x.toFixed(0)} ms`;
 
 async function main() {
   const model = engagementFixture({ controls, findings });
-  const { identity } = generateSelfSignedIdentity({ commonName: 'Bench Signer', organisation: 'Attest', passphrase: 'bench-passphrase' });
+  const { identity } = generateSelfSignedIdentity({ commonName: 'Bench Signer', organisation: 'Attest', passphrase: 'bench-passphrase', now: new Date('2026-11-20T08:00:00Z') });
   const issuedAt = new Date('2026-11-20T09:00:00Z');
   console.log(`scale: ${controls} controls, ${findings} findings, ${model.catalogues.length} catalogues, charts on; ${runs} runs (+1 warm-up); node ${process.version}`);
 

@@ -87,6 +87,8 @@ export const exitCodes: Record<string, number> = {
   BACKUP_TARGET_OPEN: 5,
   RESTORE_VERIFY_FAILED: 11,
   REPORT_VENDOR_NO_REVIEW: 64,
+  REPORT_TIME_OUTSIDE_SIGNER_VALIDITY: 65,
+  REPORT_INVALID_TIME: 2,
 };
 
 export const exitCodeFor = (code: string): number => exitCodes[code] ?? 1;

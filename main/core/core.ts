@@ -26,7 +26,7 @@ export interface CoreOptions {
   initialWorkspace?: string;
   /** Folder of the built-in catalogues; a packaged app passes its resources path. */
   catalogueDir?: string;
-  /** Tests only: the clock behind auto-lock. */
+  /** The core's one clock: every "now" in the core reads it (default: the system's). */
   clock?: Clock;
 }
 

@@ -13,7 +13,7 @@ import { certificatePem, generateSelfSignedIdentity } from '../../main/core/sign
 import { seriousViolations } from '../harness/axe';
 import { chromiumAvailable, closeShared, openApp } from '../harness/browser';
 import { tempDir } from '../support/core';
-import { demoCall } from '../unit/report/workspace-fixture';
+import { demoContext } from '../../main/core/demo/demo';
 import { call } from '../support/dispatch';
 import { requirePart } from '../support/require';
 
@@ -46,7 +46,7 @@ test('issue a signed report with progress, preview, save, export, and verify val
   const dir = tempDir('attest-e2e-reports-');
   try {
     await call(core, 'workspace.create', { path: join(dir, 'northwind.attest'), name: 'Northwind review', passphrase: PASS });
-    const context = { ws: core.session.workspace(), actor: 'e2e', core, call: demoCall(core) };
+    const context = demoContext(core, 'e2e');
     await assessmentDemo.seed(context);
     await page.reload();
     await page.locator('.topbar').waitFor();
@@ -122,7 +122,7 @@ test('issue a signed report with progress, preview, save, export, and verify val
     await axeClean(page, 'a verdict');
 
     // Trust another signer's certificate through the file picker; it is listed with its fingerprint.
-    const other = generateSelfSignedIdentity({ commonName: 'Outside Auditor', organisation: 'Elsewhere', passphrase: 'another passphrase' });
+    const other = generateSelfSignedIdentity({ commonName: 'Outside Auditor', organisation: 'Elsewhere', passphrase: 'another passphrase', now: new Date() });
     const pem = join(dir, 'outside.pem');
     writeFileSync(pem, certificatePem(other.identity.certificate));
     await page.locator('input[type="file"][accept*=".pem"]').setInputFiles(pem);

@@ -108,8 +108,9 @@ export const questionnaireCommands: CliCommand[] = [
       const format = need(input.values.format as string | undefined, '--format', exportUsage);
       if (format !== 'xlsx' && format !== 'json') throw new AttestError('USAGE', `--format is xlsx or json, not "${format}".`);
       const templateId = (input.values.template as string | undefined) ?? 'vendor-security-baseline';
-      const cycle = (input.values.cycle as string | undefined) ?? String(new Date().getFullYear());
       const r = await withWorkspace(input, exportUsage, async (core) => {
+        // The default cycle is this year by the core's clock.
+        const cycle = (input.values.cycle as string | undefined) ?? String(core.session.workspace().now().getUTCFullYear());
         const { questionnaires } = await invoke(core, 'questionnaire.list', { vendorId });
         const q = questionnaires.find((x) => x.templateId === templateId && x.cycle === cycle) ?? (await invoke(core, 'questionnaire.create', { vendorId, templateId, cycle }));
         const file = await invoke(core, 'questionnaire.export', { id: q.id, format });

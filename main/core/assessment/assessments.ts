@@ -98,7 +98,7 @@ export async function createAssessment(ws: Workspace, f: AssessmentFields, catal
     return ws.query<{ hash: string }>('SELECT hash FROM catalogues WHERE id = ?', [cid])[0]!.hash;
   });
   const id = newId('asm');
-  const at = new Date().toISOString();
+  const at = ws.now().toISOString();
   const statements: Statement[] = [
     {
       sql: `INSERT INTO assessments (id, name, client, scope, period_start, period_end, assessor, state, created_at, created_by, updated_at)
@@ -131,7 +131,7 @@ export async function updateAssessment(ws: Workspace, id: string, f: AssessmentF
     statements: [
       {
         sql: `UPDATE assessments SET name = ?, client = ?, scope = ?, period_start = ?, period_end = ?, assessor = ?, updated_at = ? WHERE id = ?`,
-        params: [f.name, f.client, f.scope, f.periodStart, f.periodEnd, f.assessor, new Date().toISOString(), id],
+        params: [f.name, f.client, f.scope, f.periodStart, f.periodEnd, f.assessor, ws.now().toISOString(), id],
       },
     ],
   });
@@ -166,7 +166,7 @@ export async function setAssessmentState(
     action,
     // The reason becomes part of the audited entity, so the log itself says why.
     entity: reopening ? `assessment:${id} reason: ${reason!.trim().slice(0, 500)}` : `assessment:${id}`,
-    statements: [{ sql: 'UPDATE assessments SET state = ?, updated_at = ? WHERE id = ?', params: [state, new Date().toISOString(), id] }],
+    statements: [{ sql: 'UPDATE assessments SET state = ?, updated_at = ? WHERE id = ?', params: [state, ws.now().toISOString(), id] }],
   });
   return assessmentSummary(ws, id);
 }
@@ -268,7 +268,7 @@ export async function setResult(
   if (status === 'not-applicable' && !rationale.trim()) {
     throw new AttestError('JUSTIFICATION_REQUIRED', 'Not applicable needs a justification: say why the control does not apply.');
   }
-  const at = new Date().toISOString();
+  const at = ws.now().toISOString();
   const statements: Statement[] =
     status === 'not-assessed'
       ? [{ sql: 'DELETE FROM results WHERE assessment_id = ? AND catalogue_id = ? AND control_id = ?', params: [assessmentId, catalogueId, controlId] }]

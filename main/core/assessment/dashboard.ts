@@ -12,7 +12,9 @@ import {
 import { AttestError } from '../errors';
 import type { Workspace } from '../workspace';
 import { assessmentRows, assessmentSummary } from './assessments';
-import { listFindings, today } from './findings';
+import { listFindings } from './findings';
+import { todayOf } from '../time/clock';
+
 import { groupBy } from '../collections';
 
 const VALUE: Partial<Record<AssessmentRow['status'], number>> = { met: 1, partial: 0.5, 'not-met': 0 };
@@ -37,7 +39,7 @@ export function scoreOf(rows: readonly Pick<AssessmentRow, 'status' | 'weight'>[
   return block;
 }
 
-export function dashboard(ws: Workspace, assessmentId: string, day = today()): DashboardView {
+export function dashboard(ws: Workspace, assessmentId: string, day = todayOf(ws)): DashboardView {
   const assessment = assessmentSummary(ws, assessmentId);
   const rows = assessmentRows(ws, assessmentId);
   const findings = listFindings(ws, assessmentId, day);

@@ -120,7 +120,7 @@ export async function addEvidence(ws: Workspace, input: EvidenceInput, actor: st
               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         params: [
           id, input.assessmentId, input.catalogueId, input.controlId, input.kind, title || 'Note', input.body,
-          input.url ?? null, blobId, new Date().toISOString(), actor,
+          input.url ?? null, blobId, ws.now().toISOString(), actor,
         ],
       },
       ...(blobId ? [{ sql: 'INSERT OR IGNORE INTO blob_links (blob_id, entity) VALUES (?, ?)', params: [blobId, entity] }] : []),
@@ -136,7 +136,7 @@ async function setRemoved(ws: Workspace, id: string, removed: boolean, actor: st
     actor,
     action: removed ? 'evidence.remove' : 'evidence.restore',
     entity: controlEntity(r.assessment_id, r.catalogue_id, r.control_id),
-    statements: [{ sql: 'UPDATE evidence SET removed_at = ? WHERE id = ?', params: [removed ? new Date().toISOString() : null, id] }],
+    statements: [{ sql: 'UPDATE evidence SET removed_at = ? WHERE id = ?', params: [removed ? ws.now().toISOString() : null, id] }],
   });
   return row(ws, id);
 }

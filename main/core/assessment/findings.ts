@@ -3,6 +3,7 @@
 // needs a justification and an expiry. Removal is soft, so it can be undone.
 // The findings table also holds vendor findings (vendor_id set, assessment_id null; see
 // main/core/questionnaire/followups.ts): everything here reads assessment findings only.
+import { todayOf } from '../time/clock';
 import type { FindingFields, FindingSeverity, FindingView } from '../../contract/assessment';
 import { AttestError } from '../errors';
 import type { Statement, Workspace } from '../workspace';
@@ -33,7 +34,6 @@ interface FindingDbRow {
   removed_at: string | null;
 }
 
-export const today = (now = new Date()) => now.toISOString().slice(0, 10);
 
 /** Open work past its due date, or a risk acceptance that has lapsed. */
 export function isOverdue(f: Pick<FindingDbRow, 'status' | 'due_date' | 'acceptance_expires'>, day: string): boolean {
@@ -99,11 +99,11 @@ function dbRow(ws: Workspace, id: string): FindingDbRow {
   return r;
 }
 
-export function getFinding(ws: Workspace, id: string, day = today()): FindingView {
+export function getFinding(ws: Workspace, id: string, day = todayOf(ws)): FindingView {
   return toView(ws, dbRow(ws, id), day);
 }
 
-export function listFindings(ws: Workspace, assessmentId: string | undefined, day = today()): FindingView[] {
+export function listFindings(ws: Workspace, assessmentId: string | undefined, day = todayOf(ws)): FindingView[] {
   const rows = ws.query<FindingDbRow>(
     `SELECT * FROM findings WHERE removed_at IS NULL AND ${assessmentId ? 'assessment_id = ?' : 'assessment_id IS NOT NULL'} ORDER BY created_at, ref`,
     assessmentId ? [assessmentId] : [],
@@ -122,7 +122,7 @@ export function findingsForControl(ws: Workspace, assessmentId: string, catalogu
        WHERE f.assessment_id = ? AND fc.catalogue_id = ? AND fc.control_id = ? AND f.removed_at IS NULL ORDER BY f.ref`,
       [assessmentId, catalogueId, controlId],
     )
-    .map((r) => toView(ws, r, today(), titleOf));
+    .map((r) => toView(ws, r, todayOf(ws), titleOf));
 }
 
 /** Applies the rules a finding must satisfy and returns the severity to store. */
@@ -162,7 +162,7 @@ export async function createFinding(ws: Workspace, assessmentId: string, f: Find
   const { severity, overrideReason } = checked(f);
   const id = newId('fnd');
   const ref = Number(ws.query<{ n: number | null }>('SELECT max(ref) AS n FROM findings WHERE assessment_id = ?', [assessmentId])[0]?.n ?? 0) + 1;
-  const at = new Date().toISOString();
+  const at = ws.now().toISOString();
   await ws.commit({
     actor,
     action: 'finding.create',
@@ -199,7 +199,7 @@ export async function updateFinding(ws: Workspace, id: string, f: FindingFields,
                 updated_at = ?, updated_by = ? WHERE id = ?`,
         params: [
           f.title, f.description, f.likelihood, f.impact, severity, overrideReason, f.owner, f.dueDate, f.remediation, f.status,
-          ...acceptance(f), new Date().toISOString(), actor, id,
+          ...acceptance(f), ws.now().toISOString(), actor, id,
         ],
       },
       ...controlStatements(ws, current.assessment_id, id, f),
@@ -246,7 +246,7 @@ async function setRemoved(ws: Workspace, id: string, removed: boolean, actor: st
     actor,
     action: removed ? 'finding.remove' : 'finding.restore',
     entity: `finding:${id}`,
-    statements: [{ sql: 'UPDATE findings SET removed_at = ? WHERE id = ?', params: [removed ? new Date().toISOString() : null, id] }],
+    statements: [{ sql: 'UPDATE findings SET removed_at = ? WHERE id = ?', params: [removed ? ws.now().toISOString() : null, id] }],
   });
 }
 

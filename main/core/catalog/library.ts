@@ -120,7 +120,7 @@ export interface InstallResult {
  * snapshot is added (if new), the search index is rebuilt for that id. Refuses to replace
  * a catalogue of another origin (an import never overwrites a built-in).
  */
-export async function installCatalogue(ws: Workspace, catalogue: Catalogue, actor: string, now = new Date()): Promise<InstallResult> {
+export async function installCatalogue(ws: Workspace, catalogue: Catalogue, actor: string, now = ws.now()): Promise<InstallResult> {
   const hash = contentHash(catalogue);
   const existing = ws.query<CatalogueRow>('SELECT * FROM catalogues WHERE id = ?', [catalogue.id])[0];
   if (existing && existing.hash === hash) return { summary: toSummary(existing), changed: false, previousVersion: existing.version };

@@ -84,7 +84,7 @@ async function save(ws: Workspace, next: StoredEgress, action: string, actor: st
     statements: [
       {
         sql: 'INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, ?, ?)',
-        params: [EGRESS_KEY, JSON.stringify(next), new Date().toISOString()],
+        params: [EGRESS_KEY, JSON.stringify(next), ws.now().toISOString()],
       },
     ],
   });

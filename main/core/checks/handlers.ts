@@ -54,7 +54,7 @@ async function auditCredential(ws: Workspace, action: string, meta: Pick<Credent
     statements: [
       {
         sql: 'INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, ?, ?)',
-        params: ['credentials.last-change', JSON.stringify({ action, id: meta.id, label: meta.label, kind: meta.kind, hosts: meta.hosts }), new Date().toISOString()],
+        params: ['credentials.last-change', JSON.stringify({ action, id: meta.id, label: meta.label, kind: meta.kind, hosts: meta.hosts }), ws.now().toISOString()],
       },
     ],
   });
@@ -91,7 +91,7 @@ function plan(ws: Workspace, assessmentId: string, targetIds: string[] | undefin
 
 export function checkHandlers(deps: CoreDeps): Pick<HandlerMap, CheckChannels> {
   const ws = () => deps.library.workspace();
-  const store = createCredentialStore(deps.keychain);
+  const store = createCredentialStore(deps.keychain, () => new Date(deps.session.clock.now()));
   const runs = createRunManager();
   let builtins: LoadedCatalogue[] | null = null;
 

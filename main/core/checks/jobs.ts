@@ -80,7 +80,7 @@ export function createRunManager() {
         const item = view.items[index];
         if (!job || !item) return;
         item.state = 'running';
-        const result = await runOne({ checkId: job.checkId, input: job.input }, shared);
+        const result = await runOne({ checkId: job.checkId, input: job.input }, shared, () => o.ws.now());
         try {
           item.checkRunId = await storeRun(o.ws, { assessmentId: o.assessmentId, targetId: job.targetId, inputs: job.stored, result, controls: job.controls }, o.actor);
         } catch {

@@ -1,6 +1,7 @@
 // Runs checks with bounded concurrency, a timeout per check, cancellation and progress.
 // Whatever a check does (throws, hangs, ignores its signal) the runner returns one
 // result per job: a hung check is cut off at its timeout, and errors become results.
+import { nowDate, systemClock } from '../time/clock';
 import { AttestError } from '../errors';
 import type { CredentialProvider, NetClient, NetLimits } from '../net/client';
 import { createNetClient } from '../net/client';
@@ -107,7 +108,7 @@ const unverifiableCodes = new Set([
 ]);
 
 export async function runChecks(jobs: CheckJob[], options: RunOptions): Promise<CheckResult[]> {
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? (() => nowDate(systemClock));
   const concurrency = Math.max(1, options.concurrency ?? defaultConcurrency);
   const results: CheckResult[] = new Array(jobs.length);
   const running = new Map<number, string>();
@@ -138,7 +139,7 @@ export async function runChecks(jobs: CheckJob[], options: RunOptions): Promise<
   return results;
 }
 
-export async function runOne(job: CheckJob, options: RunOptions, now: () => Date = () => new Date()): Promise<CheckResult> {
+export async function runOne(job: CheckJob, options: RunOptions, now: () => Date = () => nowDate(systemClock)): Promise<CheckResult> {
   const started = now();
   const t0 = performance.now();
   const check = (options.findCheck ?? getCheck)(job.checkId);

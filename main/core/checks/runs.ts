@@ -207,7 +207,7 @@ export async function decideRun(
     action: `check.decide.${decision}`,
     entity: `check-run:${id}`,
     statements: [
-      { sql: 'UPDATE check_runs SET decision = ?, decided_at = ?, decided_by = ? WHERE id = ?', params: [value, new Date().toISOString(), actor, id] },
+      { sql: 'UPDATE check_runs SET decision = ?, decided_at = ?, decided_by = ? WHERE id = ?', params: [value, ws.now().toISOString(), actor, id] },
     ],
   });
   return toView(runRow(ws, id), titleOf);

@@ -115,7 +115,7 @@ export async function addTarget(
     statements: [
       {
         sql: 'INSERT INTO check_targets (id, assessment_id, check_id, target, inputs, credential_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        params: [id, assessmentId, check.id, f.target.trim(), JSON.stringify(f.inputs), f.credentialId, new Date().toISOString()],
+        params: [id, assessmentId, check.id, f.target.trim(), JSON.stringify(f.inputs), f.credentialId, ws.now().toISOString()],
       },
     ],
   });
@@ -144,6 +144,6 @@ export async function removeTarget(ws: Workspace, id: string, actor: string): Pr
     actor,
     action: 'check.target.remove',
     entity: `check-target:${id}`,
-    statements: [{ sql: 'UPDATE check_targets SET removed_at = ? WHERE id = ?', params: [new Date().toISOString(), id] }],
+    statements: [{ sql: 'UPDATE check_targets SET removed_at = ? WHERE id = ?', params: [ws.now().toISOString(), id] }],
   });
 }

@@ -3,6 +3,7 @@
 // index entry in the same keychain service, so the list survives without a workspace
 // open. Nothing here returns a value: the network client asks for a ready header for one
 // host and gets it only when that host is among the credential's bound hosts.
+import { nowDate, systemClock } from '../time/clock';
 import { randomUUID } from 'node:crypto';
 import { AttestError } from '../errors';
 import type { Keychain } from '../keychain/keychain';
@@ -76,7 +77,8 @@ function headerFromSecret(meta: CredentialMetadata, secret: string): { name: str
   }
 }
 
-export function createCredentialStore(keychain: Keychain, now: () => Date = () => new Date()): CredentialStore {
+// `now` is the core's clock; a caller outside a core (a one-off CLI check) gets the system's.
+export function createCredentialStore(keychain: Keychain, now: () => Date = () => nowDate(systemClock)): CredentialStore {
   // Index writes are serialised so two concurrent creates cannot lose an entry.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(op: () => Promise<T>): Promise<T> => {

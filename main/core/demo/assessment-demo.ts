@@ -294,8 +294,8 @@ async function seedQ4(call: DemoCall): Promise<string> {
 
 export const assessmentDemo: DemoSeeder = {
   name: 'two assessments of Northwind Health (Q2 final, Q4 in review) with results, evidence and findings',
-  async seed({ core }) {
-    const call = demoCall(core);
+  async seed({ core, dates }) {
+    const call = demoCall(core, dates);
     // Q2 first, so the list (newest first) opens on Q4 and the comparison runs Q2 → Q4.
     await seedQ2(call);
     await seedQ4(call);

@@ -9,6 +9,7 @@ import { assessmentControlsFor } from '../checks/controls';
 import { getCheck } from '../checks/registry';
 import { runStatements } from '../checks/runs';
 import type { CheckResult, CheckStatus, SuggestedControlStatus } from '../checks/types';
+import { demoCall } from './call';
 import type { DemoSeeder } from './demo';
 
 const PORTAL = 'https://portal.northwind.example/';
@@ -109,16 +110,13 @@ const RUNS: DemoRun[] = [
 
 export const checksDemo: DemoSeeder = {
   name: 'live-check results (stored; live checks off)',
-  async seed({ ws, actor, core }) {
-    const call = async (channel: 'check.addTarget' | 'check.decide', request: unknown) => {
-      const r = await core.dispatch(channel, request, { origin: 'cli' });
-      if (!r.ok) throw new AttestError(r.error.code, r.error.message);
-      return r.value as { id: string };
-    };
-    const q4 = ws.query<{ id: string }>("SELECT id FROM assessments WHERE name LIKE '%Q4 2026%'")[0];
+  async seed({ ws, actor, core, dates }) {
+    const call = demoCall(core, dates);
+    // The current review: the one still in review (the earlier one is final).
+    const q4 = ws.query<{ id: string }>("SELECT id FROM assessments WHERE state = 'review' ORDER BY created_at DESC")[0];
     if (!q4) throw new AttestError('ASSESSMENT_NOT_FOUND', 'The checks demo needs the Q4 assessment of the assessment demo.');
     const targets = new Map<string, string>();
-    for (const run of RUNS) {
+    for (const run of dates.shift(RUNS)) {
       const check = getCheck(run.checkId)!;
       const key = `${run.checkId} ${run.target}`;
       // A SaaS target needs a credential, which the demo does not create: its run is a one-off.

@@ -4,6 +4,7 @@
 import type { Core } from '../core';
 import { AttestError } from '../errors';
 import type { Workspace } from '../workspace';
+import { demoDates, type DemoDates } from './dates';
 import { assessmentDemo } from './assessment-demo';
 import { checksDemo } from './checks-demo';
 import { questionnaireDemo } from './questionnaire-demo';
@@ -19,6 +20,8 @@ export interface DemoContext {
   ws: Workspace;
   actor: string;
   core: Core;
+  /** The story's dates moved to the day the demo is made. */
+  dates: DemoDates;
 }
 
 export interface DemoSeeder {
@@ -30,11 +33,16 @@ export interface DemoSeeder {
 // (newest first), which test/unit/cli/workspace-cli.test.ts reads; nothing depends on it.
 export const demoSeeders: DemoSeeder[] = [assessmentDemo, vendorDemo, questionnaireDemo, checksDemo, reportDemo, workspaceBasics];
 
+/** The context seeders run in, for the core's open workspace, dated by the core's clock. */
+export function demoContext(core: Core, actor = 'demo (cli)'): DemoContext {
+  const ws = core.session.workspace();
+  return { ws, actor, core, dates: demoDates(ws.now()) };
+}
+
 export async function createDemoWorkspace(core: Core, path: string, passphrase = DEMO_PASSPHRASE): Promise<{ seeded: string[] }> {
   const created = await core.dispatch('workspace.create', { path, name: DEMO_NAME, passphrase }, { origin: 'cli' });
   if (!created.ok) throw new AttestError(created.error.code, created.error.message);
-  const ws = core.session.workspace();
-  const actor = 'demo (cli)';
-  for (const seeder of demoSeeders) await seeder.seed({ ws, actor, core });
+  const context = demoContext(core);
+  for (const seeder of demoSeeders) await seeder.seed(context);
   return { seeded: demoSeeders.map((s) => s.name) };
 }

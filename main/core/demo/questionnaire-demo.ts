@@ -31,8 +31,8 @@ function answerFor(q: Question, n: number, k: number): unknown {
 
 export const questionnaireDemo: DemoSeeder = {
   name: 'questionnaires',
-  async seed({ core }) {
-    const call = demoCall(core);
+  async seed({ core, dates }) {
+    const call = demoCall(core, dates);
     const { vendors } = await call('vendor.list', {});
     const sorted = [...vendors].sort((a, b) => a.name.localeCompare(b.name));
     const { body } = await call('template.get', { id: 'vendor-security-baseline' });

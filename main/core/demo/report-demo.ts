@@ -1,6 +1,7 @@
 // Demo data of reports: the assessor's branding, a self-signed signing identity and one
-// issued, signed engagement report of the Northwind Q4 review, all through the core's
-// channels. The identity's passphrase goes to the keychain the core was given, as in the
+// issued, signed engagement report of the Northwind review in progress, all through the
+// core's channels. The report is issued at the moment the demo is made (the identity is
+// made just before it), so its signature is valid on whatever day the demo is made. The identity's passphrase goes to the keychain the core was given, as in the
 // app. Where no keychain works (a server without a Secret Service) the identity is
 // stored without it and the demo report is signed with the passphrase held in memory
 // for this one use; that identity then cannot sign again on this machine until it is
@@ -13,13 +14,11 @@ import { NO_KEYCHAIN, generateIdentity } from '../signing/store';
 import { demoCall } from './call';
 import type { DemoSeeder } from './demo';
 
-export const DEMO_REPORT_TIME = '2026-11-30T16:00:00.000Z';
-
 export const reportDemo: DemoSeeder = {
   name: 'report branding, a self-signed identity and a signed engagement report of the Q4 review',
-  async seed({ ws, actor, core }) {
-    const call = demoCall(core);
-    const q4 = (await call('assessment.list', {})).assessments.find((a) => a.name.includes('Q4'));
+  async seed({ ws, actor, core, dates }) {
+    const call = demoCall(core, dates);
+    const q4 = (await call('assessment.list', {})).assessments.find((a) => a.state === 'review');
     if (!q4) return;
     await call('report.branding.set', { primaryColor: '#1F4E5F', footerText: 'Reyes Assurance · prepared for Northwind Health', organisation: 'Reyes Assurance' });
     // A random passphrase: nobody types it, the keychain keeps it.
@@ -34,7 +33,6 @@ export const reportDemo: DemoSeeder = {
         signerFingerprint: (made.value as ResponseOf<'report.identity.generate'>).fingerprint,
         reason: 'Q4 2026 platform review issued to the client',
         location: 'Lisbon',
-        issuedAt: DEMO_REPORT_TIME,
       });
       for (;;) {
         const p = await call('report.progress', { jobId });
@@ -46,7 +44,7 @@ export const reportDemo: DemoSeeder = {
     if (made.error.code !== 'KEYCHAIN_UNAVAILABLE') throw new AttestError(made.error.code, `Demo data (report.identity.generate): ${made.error.message}`);
     const { identity } = await generateIdentity(ws, NO_KEYCHAIN, request, actor, { keepPassphrase: false });
     await issueReport(
-      { kind: 'engagement', subjectId: q4.id, classification: 'CONFIDENTIAL', reason: 'Q4 2026 platform review issued to the client', location: 'Lisbon', issuedAt: DEMO_REPORT_TIME },
+      { kind: 'engagement', subjectId: q4.id, classification: 'CONFIDENTIAL', reason: dates.text('Q4 2026 platform review issued to the client'), location: 'Lisbon' },
       { ws, actor, identity },
     );
   },

@@ -184,8 +184,8 @@ Deletion: within 30 days of termination, with a written certificate.
 
 export const vendorDemo: DemoSeeder = {
   name: 'vendors',
-  async seed({ core }) {
-    const call = demoCall(core);
+  async seed({ core, dates }) {
+    const call = demoCall(core, dates);
     await call('vendor.reviewIntervals.set', { tier1: 12, tier2: 24, tier3: 36 });
     for (const v of DEMO_VENDORS) {
       const { id } = await call('vendor.create', v.profile);

@@ -6,12 +6,12 @@ const scopeStatement = `Northwind Health - security review scope
 In scope: the patient portal (portal.northwind.example), its API, the Tines tenant
 that automates incident triage, and the Retool admin console used by support staff.
 Out of scope: the corporate network and physical offices.
-Period: 1 October to 30 November 2026. Assessor: Dana Reyes (Attest demo).
+Period: 2026-10-01 to 2026-11-30. Assessor: Dana Reyes (Attest demo).
 `;
 
 export const workspaceBasics: DemoSeeder = {
   name: 'workspace settings and a scope statement',
-  async seed({ ws, actor }) {
+  async seed({ ws, actor, dates }) {
     const settings: [string, string][] = [
       ['engagement.client', 'Northwind Health'],
       ['engagement.scope', 'Patient portal, API, Tines tenant, Retool admin console'],
@@ -23,12 +23,12 @@ export const workspaceBasics: DemoSeeder = {
       actor,
       action: 'settings.update',
       entity: 'settings',
-      statements: settings.map(([key, value]) => ({
+      statements: dates.shift(settings).map(([key, value]) => ({
         sql: 'INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, ?, ?)',
-        params: [key, value, '2026-10-01T09:00:00.000Z'],
+        params: [key, value, dates.text('2026-10-01T09:00:00.000Z')],
       })),
     });
-    const blob = await ws.putBlob(new TextEncoder().encode(scopeStatement), {
+    const blob = await ws.putBlob(new TextEncoder().encode(dates.text(scopeStatement)), {
       actor,
       name: 'scope-statement.txt',
       mediaType: 'text/plain',

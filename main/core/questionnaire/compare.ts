@@ -16,7 +16,7 @@ function scored(ws: Workspace, id: string) {
   const body = questionnaireBody(ws, id);
   const answers = answerMap(listAnswers(ws, id));
   try {
-    return { body, answers, score: scoreAnswers(body, answers) };
+    return { body, answers, score: scoreAnswers(body, answers, ws.now().toISOString()) };
   } catch {
     return { body, answers, score: null };
   }

@@ -90,7 +90,7 @@ export async function followUp(ws: Workspace, questionnaireId: string, f: Follow
   }
   const id = newId('fnd');
   const ref = Number(ws.query<{ n: number | null }>('SELECT max(ref) AS n FROM findings WHERE vendor_id = ?', [summary.vendorId])[0]?.n ?? 0) + 1;
-  const at = new Date().toISOString();
+  const at = ws.now().toISOString();
   await ws.commit({
     actor,
     action: 'finding.create',

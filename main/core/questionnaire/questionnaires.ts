@@ -103,7 +103,7 @@ export async function createQuestionnaire(ws: Workspace, vendorId: string, templ
       {
         sql: `INSERT INTO questionnaires (id, vendor_id, template_id, template_version, template_body, cycle, state, created_at, created_by)
               VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?)`,
-        params: [id, vendorId, templateId, summary.version, JSON.stringify(body), cycle, new Date().toISOString(), actor],
+        params: [id, vendorId, templateId, summary.version, JSON.stringify(body), cycle, ws.now().toISOString(), actor],
       },
     ],
   });
@@ -137,7 +137,7 @@ export async function markExported(ws: Workspace, id: string, format: string, ac
     actor,
     action: `questionnaire.export.${format}`,
     entity: `questionnaire:${id}`,
-    statements: [{ sql: "UPDATE questionnaires SET exported_at = ?, state = CASE WHEN state = 'draft' THEN 'sent' ELSE state END WHERE id = ?", params: [new Date().toISOString(), r.id] }],
+    statements: [{ sql: "UPDATE questionnaires SET exported_at = ?, state = CASE WHEN state = 'draft' THEN 'sent' ELSE state END WHERE id = ?", params: [ws.now().toISOString(), r.id] }],
   });
 }
 
@@ -163,11 +163,11 @@ export async function replaceAnswers(ws: Workspace, id: string, incoming: readon
   }
   let score: ScoreView | null = null;
   try {
-    score = scoreAnswers(body, after);
+    score = scoreAnswers(body, after, ws.now().toISOString());
   } catch (error) {
     if (!(error instanceof AttestError && error.code === 'NOTHING_TO_SCORE')) throw error;
   }
-  const at = new Date().toISOString();
+  const at = ws.now().toISOString();
   const statements: Statement[] = [
     { sql: 'DELETE FROM answers WHERE questionnaire_id = ?', params: [id] },
     ...incoming.map((a) => ({
@@ -190,7 +190,7 @@ export async function replaceAnswers(ws: Workspace, id: string, incoming: readon
 
 export async function storeScore(ws: Workspace, id: string, actor: string): Promise<ScoreView> {
   const r = dbRow(ws, id);
-  const score = scoreAnswers(JSON.parse(r.template_body) as TemplateBody, answerMap(listAnswers(ws, id)));
+  const score = scoreAnswers(JSON.parse(r.template_body) as TemplateBody, answerMap(listAnswers(ws, id)), ws.now().toISOString());
   await ws.commit({
     actor,
     action: 'questionnaire.score',
@@ -217,7 +217,7 @@ export async function conclude(ws: Workspace, id: string, conclusion: Conclusion
     statements: [
       {
         sql: "UPDATE questionnaires SET state = 'concluded', conclusion = ?, conclusion_rationale = ?, concluded_at = ?, concluded_by = ? WHERE id = ?",
-        params: [conclusion, why, new Date().toISOString(), actor, id],
+        params: [conclusion, why, ws.now().toISOString(), actor, id],
       },
     ],
   });

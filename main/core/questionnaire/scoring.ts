@@ -37,7 +37,7 @@ export function credit(q: Question, value: AnswerValue | undefined): number | nu
   }
 }
 
-export function scoreAnswers(body: TemplateBody, answers: ReadonlyMap<string, AnswerValue>, at = new Date().toISOString()): ScoreView {
+export function scoreAnswers(body: TemplateBody, answers: ReadonlyMap<string, AnswerValue>, at: string): ScoreView {
   const hidden = hiddenItems(body, answers);
   const gaps: GapView[] = [];
   const counts = { scored: 0, unanswered: 0, notApplicable: 0, hidden: 0, unscored: 0 };

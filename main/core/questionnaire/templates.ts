@@ -90,7 +90,7 @@ export async function installTemplate(
   if (existing && !existing.removed_at && !opts.replace) {
     throw new AttestError('TEMPLATE_EXISTS', `A template "${body.id}" already exists; choose another id or replace it.`);
   }
-  const at = new Date().toISOString();
+  const at = ws.now().toISOString();
   const version = existing ? Number(existing.version) + 1 : 1;
   await ws.commit({
     actor,
@@ -122,7 +122,7 @@ export async function saveTemplate(ws: Workspace, body: TemplateBody, create: bo
   if (current.origin === 'builtin') {
     throw new AttestError('TEMPLATE_BUILTIN', 'The built-in template is read-only. Duplicate it to make your own version.');
   }
-  const at = new Date().toISOString();
+  const at = ws.now().toISOString();
   await ws.commit({
     actor,
     action: 'template.edit',
@@ -152,7 +152,7 @@ export async function setTemplateRemoved(ws: Workspace, id: string, removed: boo
     actor,
     action: removed ? 'template.remove' : 'template.restore',
     entity: `template:${id}`,
-    statements: [{ sql: 'UPDATE templates SET removed_at = ? WHERE id = ?', params: [removed ? new Date().toISOString() : null, id] }],
+    statements: [{ sql: 'UPDATE templates SET removed_at = ? WHERE id = ?', params: [removed ? ws.now().toISOString() : null, id] }],
   });
 }
 

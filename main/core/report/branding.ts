@@ -79,7 +79,7 @@ export async function setBranding(ws: Workspace, input: BrandingInput, actor: st
     action: 'settings.update',
     entity: `settings:${KEY}`,
     statements: [
-      { sql: 'INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, ?, ?)', params: [KEY, JSON.stringify(next), new Date().toISOString()] },
+      { sql: 'INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, ?, ?)', params: [KEY, JSON.stringify(next), ws.now().toISOString()] },
       ...(logoBlobId ? [{ sql: 'INSERT OR IGNORE INTO blob_links (blob_id, entity) VALUES (?, ?)', params: [logoBlobId, `settings:${KEY}`] }] : []),
     ],
   });

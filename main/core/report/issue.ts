@@ -7,7 +7,7 @@ import { AttestError } from '../errors';
 import type { Keychain } from '../keychain/keychain';
 import { signPdf } from '../signing/sign';
 import { NO_KEYCHAIN, unlockIdentity } from '../signing/store';
-import type { SigningIdentity } from '../signing/identity';
+import { assertSignerValidAt, type SigningIdentity } from '../signing/identity';
 import type { Workspace } from '../workspace';
 import { brandingFor } from './branding';
 import { engagementModel } from './from-workspace';
@@ -56,8 +56,8 @@ export async function buildModel(ws: Workspace, input: IssueInput, issuedAt: Dat
   return vendorModel(ws, { vendorId: input.subjectId, classification: input.classification, issuedAt, signer: person, reason: input.reason, location: input.location });
 }
 
-function issuedTime(iso: string | undefined): Date {
-  const d = iso ? new Date(iso) : new Date();
+function issuedTime(iso: string | undefined, now: Date): Date {
+  const d = iso ? new Date(iso) : now;
   if (Number.isNaN(d.getTime())) throw new AttestError('REPORT_INVALID_TIME', 'The issue time is not a valid date.');
   // Whole seconds: the PDF dates and the CMS signing time carry no more.
   return new Date(Math.floor(d.getTime() / 1000) * 1000);
@@ -68,12 +68,14 @@ export async function issueReport(input: IssueInput, deps: IssueDeps): Promise<{
   const { ws } = deps;
   const progress = deps.onProgress ?? (() => undefined);
   progress(0.01, 'model');
-  const issuedAt = issuedTime(input.issuedAt);
+  const issuedAt = issuedTime(input.issuedAt, ws.now());
   let identity = deps.identity;
   if (!identity && input.signerFingerprint) {
     if (!deps.keychain && !deps.passphrase) throw new AttestError('SIGNING_PASSPHRASE_MISSING', 'Signing with a stored identity needs its passphrase.');
     identity = await unlockIdentity(ws, deps.keychain ?? NO_KEYCHAIN, input.signerFingerprint, deps.passphrase);
   }
+  // A report signed outside its signer's validity would be invalid from birth: refuse it.
+  if (identity) assertSignerValidAt(identity, issuedAt);
   const branding = await brandingFor(ws);
   const model = await buildModel(ws, input, issuedAt, identity, branding.organisation);
   progress(0.05, 'layout');

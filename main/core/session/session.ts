@@ -22,6 +22,7 @@ import {
   type VerifyReport,
   type Workspace,
 } from '../workspace';
+import { nowIso, systemClock } from '../time/clock';
 import { PreferenceStore } from './preferences';
 
 export interface SessionOptions {
@@ -30,7 +31,7 @@ export interface SessionOptions {
   /** KDF cost for new workspaces; tests pass a small one, users get the default. */
   kdf?: KdfParams;
   allowWeakKdf?: boolean;
-  /** For tests of auto-lock: the clock the inactivity timer runs on. */
+  /** The core's one clock (default: the system's): record times, auto-lock. */
   clock?: Clock;
 }
 
@@ -56,6 +57,10 @@ export class Session {
 
   constructor(private readonly options: SessionOptions) {
     this.prefs = new PreferenceStore(options.dataDir);
+  }
+
+  get clock(): Clock {
+    return this.options.clock ?? systemClock;
   }
 
   /** The open workspace, or a clear error saying why there is none. */
@@ -126,20 +131,21 @@ export class Session {
       kdf: this.options.kdf,
       allowWeakKdf: this.options.allowWeakKdf,
       autoLock: false,
+      clock: this.clock,
     });
     return this.adopt(ws, remember);
   }
 
   async open(path: string, unlock: Unlock | undefined, remember: boolean): Promise<WorkspaceStatus> {
     await this.close();
-    return this.adopt(await openWorkspace(resolve(path), unlock ?? { keychain: this.options.keychain }, { autoLock: false }), remember);
+    return this.adopt(await openWorkspace(resolve(path), unlock ?? { keychain: this.options.keychain }, { autoLock: false, clock: this.clock }), remember);
   }
 
   async unlock(passphrase: string | undefined): Promise<WorkspaceStatus> {
     const locked = this.locked;
     if (!locked) throw new AttestError('NOT_LOCKED', 'No workspace is locked.');
     const unlock: Unlock = passphrase ? { passphrase } : { keychain: this.options.keychain };
-    const ws = await openWorkspace(locked.path, unlock, { autoLock: false });
+    const ws = await openWorkspace(locked.path, unlock, { autoLock: false, clock: this.clock });
     return this.adopt(ws, false);
   }
 
@@ -207,7 +213,7 @@ export class Session {
       path: info.path,
       name: info.name,
       workspaceId: info.workspaceId,
-      lastOpenedAt: new Date().toISOString(),
+      lastOpenedAt: nowIso(this.clock),
     });
     this.autoLockMinutes = prefs.autoLockMinutes;
     this.startIdle();
@@ -219,7 +225,7 @@ export class Session {
     this.idle = createIdleTimer({
       timeoutMs: this.autoLockMinutes * 60_000,
       onIdle: () => void this.lock('idle'),
-      clock: this.options.clock,
+      clock: this.clock,
     });
   }
 

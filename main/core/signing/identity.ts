@@ -29,6 +29,25 @@ export function describeCertificate(der: Uint8Array): { fingerprint: string; sub
   return { fingerprint: x.fingerprint256, subject: x.subject.replace(/\n/g, ', '), commonName: cn, notAfter: new Date(x.validTo).toISOString() };
 }
 
+/**
+ * Refuses a signing time outside the validity of the signer's certificate or of any
+ * certificate in its chain: such a report would never verify as valid.
+ */
+export function assertSignerValidAt(identity: Pick<SigningIdentity, 'certificate' | 'chain' | 'commonName'>, at: Date): void {
+  for (const der of [identity.certificate, ...identity.chain]) {
+    const x = new X509Certificate(Buffer.from(der));
+    const from = new Date(x.validFrom);
+    const to = new Date(x.validTo);
+    if (at < from || at > to) {
+      const whose = der === identity.certificate ? `The signing certificate of "${identity.commonName}"` : `A certificate in the chain of "${identity.commonName}" (${x.subject.replace(/\n/g, ', ')})`;
+      throw new AttestError(
+        'REPORT_TIME_OUTSIDE_SIGNER_VALIDITY',
+        `${whose} is valid from ${from.toISOString()} to ${to.toISOString()}; a report issued at ${at.toISOString()} would not verify. Choose an issue time inside that period, or another signer.`,
+      );
+    }
+  }
+}
+
 /** Reads key and certificates from PKCS#12 bytes protected by `passphrase`. */
 export function importPkcs12(p12: Uint8Array, passphrase: string): SigningIdentity {
   let parsed: forge.pkcs12.Pkcs12Pfx;
@@ -87,8 +106,8 @@ export interface NewIdentityInput {
   commonName: string;
   organisation: string;
   passphrase: string;
-  /** Start of validity; defaults to now. The identity is valid for five years. */
-  now?: Date;
+  /** Start of validity (the core's clock). The identity is valid for five years. */
+  now: Date;
 }
 
 /** Generates an RSA-3072 self-signed identity and returns it with its PKCS#12 export. */
@@ -109,7 +128,7 @@ export function generateSelfSignedIdentity(input: NewIdentityInput): { identity:
   const serial = randomBytes(16);
   serial[0] = serial[0]! & 0x7f;
   cert.serialNumber = serial.toString('hex');
-  const from = input.now ?? new Date();
+  const from = input.now;
   cert.validity.notBefore = new Date(from.getTime() - 60_000);
   cert.validity.notAfter = new Date(from.getTime());
   cert.validity.notAfter.setUTCFullYear(from.getUTCFullYear() + 5);

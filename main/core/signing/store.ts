@@ -74,7 +74,7 @@ async function store(
   // Keychain first: if it is unavailable nothing is written to the workspace.
   if (keepPassphrase) await keychain.set(signingAccount(ws.info().workspaceId, identity.fingerprint), passphrase);
   const blob = await ws.putBlob(p12, { actor, name: `${identity.commonName}.p12`, mediaType: 'application/x-pkcs12' });
-  const at = new Date().toISOString();
+  const at = ws.now().toISOString();
   await ws.commit({
     actor,
     action: `signing.identity.${origin === 'generated' ? 'generate' : 'import'}`,
@@ -114,7 +114,7 @@ export async function generateIdentity(
   actor: string,
   opts: { keepPassphrase?: boolean } = {},
 ): Promise<{ view: SigningIdentityView; identity: SigningIdentity }> {
-  const { identity, p12 } = generateSelfSignedIdentity(input);
+  const { identity, p12 } = generateSelfSignedIdentity({ ...input, now: ws.now() });
   const view = await store(ws, keychain, identity, p12, input.passphrase, 'generated', actor, opts.keepPassphrase ?? true);
   return { view, identity };
 }
@@ -125,7 +125,7 @@ export async function removeIdentity(ws: Workspace, keychain: Keychain, fingerpr
     actor,
     action: 'signing.identity.remove',
     entity: `signing-identity:${row.fingerprint}`,
-    statements: [{ sql: 'UPDATE signing_identities SET removed_at = ? WHERE fingerprint = ?', params: [new Date().toISOString(), row.fingerprint] }],
+    statements: [{ sql: 'UPDATE signing_identities SET removed_at = ? WHERE fingerprint = ?', params: [ws.now().toISOString(), row.fingerprint] }],
   });
   await keychain.delete(signingAccount(ws.info().workspaceId, row.fingerprint)).catch(() => false);
   return row.fingerprint;
@@ -199,7 +199,7 @@ export async function addTrusted(ws: Workspace, file: { name: string; dataBase64
       { sql: 'DELETE FROM trusted_certificates WHERE fingerprint = ?', params: [fp] },
       {
         sql: 'INSERT INTO trusted_certificates (fingerprint, label, pem, added_at) VALUES (?, ?, ?, ?)',
-        params: [fp, label?.trim() || d.commonName, x.toString(), new Date().toISOString()],
+        params: [fp, label?.trim() || d.commonName, x.toString(), ws.now().toISOString()],
       },
     ],
   });
@@ -215,7 +215,7 @@ export async function removeTrusted(ws: Workspace, fingerprint: string, actor: s
     actor,
     action: 'signing.trust.remove',
     entity: `trusted-certificate:${row.fingerprint}`,
-    statements: [{ sql: 'UPDATE trusted_certificates SET removed_at = ? WHERE fingerprint = ?', params: [new Date().toISOString(), row.fingerprint] }],
+    statements: [{ sql: 'UPDATE trusted_certificates SET removed_at = ? WHERE fingerprint = ?', params: [ws.now().toISOString(), row.fingerprint] }],
   });
   return row.fingerprint;
 }

@@ -3,10 +3,12 @@
 import type { ScheduleView } from '../../contract/vendor';
 import type { Workspace } from '../workspace';
 import { expiringCertificates } from './certifications';
-import { daysBetween, readIntervals, todayUtc } from './schedule';
+import { daysBetween, readIntervals } from './schedule';
+import { todayOf } from '../time/clock';
+
 import { listVendors } from './vendors';
 
-export function reviewSchedule(ws: Workspace, today = todayUtc()): ScheduleView {
+export function reviewSchedule(ws: Workspace, today = todayOf(ws)): ScheduleView {
   const vendors = listVendors(ws, { today });
   const item = (v: (typeof vendors)[number]) => ({
     vendorId: v.id,

@@ -4,7 +4,9 @@ import type { CertificationFields, CertificationKind, CertificationView } from '
 import { newId } from '../assessment/ids';
 import { AttestError } from '../errors';
 import type { Workspace } from '../workspace';
-import { certState, todayUtc } from './schedule';
+import { certState } from './schedule';
+import { todayOf } from '../time/clock';
+
 import { activeVendor, vendorEntity } from './vendors';
 
 interface CertDbRow {
@@ -49,7 +51,7 @@ function record(ws: Workspace, id: string): CertDbRow {
   return r;
 }
 
-export function certificationsOf(ws: Workspace, vendorId: string, today = todayUtc()): CertificationView[] {
+export function certificationsOf(ws: Workspace, vendorId: string, today = todayOf(ws)): CertificationView[] {
   return ws
     .query<CertDbRow>('SELECT * FROM vendor_certifications WHERE vendor_id = ? AND removed_at IS NULL ORDER BY expires_at IS NULL, expires_at, id', [vendorId])
     .map((r) => toView(r, today));
@@ -90,11 +92,11 @@ export async function addCertification(ws: Workspace, vendorId: string, f: Certi
     statements: [
       {
         sql: `INSERT INTO vendor_certifications (id, vendor_id, kind, period_start, period_end, expires_at, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        params: [id, vendorId, joinKind(f), f.periodStart, f.periodEnd, f.expiresAt, new Date().toISOString()],
+        params: [id, vendorId, joinKind(f), f.periodStart, f.periodEnd, f.expiresAt, ws.now().toISOString()],
       },
     ],
   });
-  return toView(record(ws, id), todayUtc());
+  return toView(record(ws, id), todayOf(ws));
 }
 
 export async function updateCertification(ws: Workspace, id: string, f: CertificationFields, actor: string): Promise<CertificationView> {
@@ -112,7 +114,7 @@ export async function updateCertification(ws: Workspace, id: string, f: Certific
       },
     ],
   });
-  return toView(record(ws, id), todayUtc());
+  return toView(record(ws, id), todayOf(ws));
 }
 
 export async function removeCertification(ws: Workspace, id: string, actor: string): Promise<void> {
@@ -122,6 +124,6 @@ export async function removeCertification(ws: Workspace, id: string, actor: stri
     actor,
     action: 'vendor.certification.remove',
     entity: `${vendorEntity(r.vendor_id)}/certification:${id}`,
-    statements: [{ sql: 'UPDATE vendor_certifications SET removed_at = ? WHERE id = ?', params: [new Date().toISOString(), id] }],
+    statements: [{ sql: 'UPDATE vendor_certifications SET removed_at = ? WHERE id = ?', params: [ws.now().toISOString(), id] }],
   });
 }

@@ -5,7 +5,7 @@ import type { CredentialFields, CredentialView } from '../../contract/vendor';
 import { newId } from '../assessment/ids';
 import { AttestError } from '../errors';
 import type { Workspace } from '../workspace';
-import { todayUtc } from './schedule';
+import { todayOf } from '../time/clock';
 import { activeVendor, vendorEntity } from './vendors';
 
 interface CredentialDbRow {
@@ -117,7 +117,7 @@ export async function revokeCredential(ws: Workspace, id: string, revokedAt: str
     actor,
     action: 'vendor.credential.revoke',
     entity: `${vendorEntity(r.vendor_id)}/credential:${id}`,
-    statements: [{ sql: 'UPDATE vendor_credentials SET revoked_at = ? WHERE id = ?', params: [revokedAt ?? todayUtc(), id] }],
+    statements: [{ sql: 'UPDATE vendor_credentials SET revoked_at = ? WHERE id = ?', params: [revokedAt ?? todayOf(ws), id] }],
   });
   return toView(record(ws, id));
 }

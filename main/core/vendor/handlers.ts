@@ -6,7 +6,9 @@ import { reviewSchedule } from './calendar';
 import { addCertification, removeCertification, updateCertification } from './certifications';
 import { addCredential, revokeCredential, updateCredential } from './credentials';
 import { addDocument, documentFile, removeDocument, restoreDocument } from './documents';
-import { readIntervals, todayUtc, writeIntervals } from './schedule';
+import { readIntervals, writeIntervals } from './schedule';
+import { todayOf } from '../time/clock';
+
 import {
   clearTierOverride,
   createVendor,
@@ -24,8 +26,9 @@ export function vendorHandlers(deps: CoreDeps): Pick<HandlerMap, VendorChannels>
   const ws = () => deps.library.workspace();
   return {
     'vendor.list': async (r) => {
-      const today = r.today ?? todayUtc();
-      return { vendors: listVendors(await ws(), { ...r, today }), today };
+      const w = await ws();
+      const today = r.today ?? todayOf(w);
+      return { vendors: listVendors(w, { ...r, today }), today };
     },
     'vendor.get': async (r) => vendorView(await ws(), r.id, r.today),
     'vendor.create': async (r, c) => createVendor(await ws(), r, actorFor(c)),

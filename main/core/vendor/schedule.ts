@@ -10,7 +10,6 @@ export const DUE_WINDOW_DAYS = 30;
 /** A certificate is "expiring" this many days ahead of its expiry. */
 export const CERT_WARNING_DAYS = 60;
 
-export const todayUtc = (now = new Date()) => now.toISOString().slice(0, 10);
 
 export function readIntervals(ws: Workspace): ReviewIntervals {
   const row = ws.query<{ value: string }>('SELECT value FROM settings WHERE key = ?', [REVIEW_INTERVALS_KEY])[0];
@@ -32,7 +31,7 @@ export async function writeIntervals(ws: Workspace, intervals: ReviewIntervals, 
     statements: [
       {
         sql: 'INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, ?, ?)',
-        params: [REVIEW_INTERVALS_KEY, JSON.stringify(intervals), new Date().toISOString()],
+        params: [REVIEW_INTERVALS_KEY, JSON.stringify(intervals), ws.now().toISOString()],
       },
     ],
   });

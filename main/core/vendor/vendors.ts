@@ -18,7 +18,9 @@ import { certificationsOf, certificationWarnings } from './certifications';
 import { credentialsOf } from './credentials';
 import { documentsOf } from './documents';
 import { tierFor } from './rubric';
-import { intervalFor, nextReview, readIntervals, reviewState, todayUtc } from './schedule';
+import { intervalFor, nextReview, readIntervals, reviewState } from './schedule';
+import { todayOf } from '../time/clock';
+
 
 export interface VendorDbRow {
   id: string;
@@ -134,7 +136,7 @@ export interface ListFilter {
 }
 
 export function listVendors(ws: Workspace, filter: ListFilter = {}): VendorRow[] {
-  const today = filter.today ?? todayUtc();
+  const today = filter.today ?? todayOf(ws);
   const intervals = readIntervals(ws);
   const reviews = reviewsByVendor(ws);
   const warnings = certificationWarnings(ws, today);
@@ -177,7 +179,7 @@ function vendorHistory(ws: Workspace, id: string) {
   );
 }
 
-export function vendorView(ws: Workspace, id: string, today = todayUtc()): VendorView {
+export function vendorView(ws: Workspace, id: string, today = todayOf(ws)): VendorView {
   const r = vendorRecord(ws, id);
   const dataTypes = dataTypesOf(r);
   const tier = effectiveTier(r);
@@ -214,7 +216,7 @@ export function vendorView(ws: Workspace, id: string, today = todayUtc()): Vendo
 export async function createVendor(ws: Workspace, f: VendorFields, actor: string): Promise<VendorView> {
   const dataTypes = checkFields(ws, f, null);
   const id = newId('vnd');
-  const now = new Date().toISOString();
+  const now = ws.now().toISOString();
   await ws.commit({
     actor,
     action: 'vendor.create',
@@ -246,7 +248,7 @@ export async function updateVendor(ws: Workspace, id: string, f: VendorFields, a
                 contract_end = ?, exit_plan = ?, notes = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
         params: [
           f.name, f.services, f.owner, JSON.stringify(dataTypes), f.criticality, tierFor(dataTypes, f.criticality).tier,
-          f.contractStart, f.contractEnd, f.exitPlan, f.notes, new Date().toISOString(), actor, id,
+          f.contractStart, f.contractEnd, f.exitPlan, f.notes, ws.now().toISOString(), actor, id,
         ],
       },
     ],
@@ -265,7 +267,7 @@ export async function setTierOverride(ws: Workspace, id: string, tier: VendorTie
     statements: [
       {
         sql: 'UPDATE vendors SET tier_override = ?, tier_override_reason = ?, updated_at = ?, updated_by = ? WHERE id = ?',
-        params: [tier, why, new Date().toISOString(), actor, id],
+        params: [tier, why, ws.now().toISOString(), actor, id],
       },
     ],
   });
@@ -282,7 +284,7 @@ export async function clearTierOverride(ws: Workspace, id: string, actor: string
     statements: [
       {
         sql: 'UPDATE vendors SET tier_override = NULL, tier_override_reason = NULL, updated_at = ?, updated_by = ? WHERE id = ?',
-        params: [new Date().toISOString(), actor, id],
+        params: [ws.now().toISOString(), actor, id],
       },
     ],
   });
@@ -295,7 +297,7 @@ export async function removeVendor(ws: Workspace, id: string, actor: string): Pr
     actor,
     action: 'vendor.remove',
     entity: vendorEntity(id),
-    statements: [{ sql: 'UPDATE vendors SET removed_at = ? WHERE id = ?', params: [new Date().toISOString(), id] }],
+    statements: [{ sql: 'UPDATE vendors SET removed_at = ? WHERE id = ?', params: [ws.now().toISOString(), id] }],
   });
 }
 

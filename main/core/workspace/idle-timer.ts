@@ -1,23 +1,10 @@
 // Auto-lock after inactivity. The store knows nothing of the UI: the shell calls touch()
 // on user activity (and the store calls it on every read and commit); when the timeout
 // passes without a touch, onIdle runs once (typically ws.lock()).
+import { type Clock, systemClock } from '../time/clock';
+
+export type { Clock };
 export const DEFAULT_IDLE_MS = 15 * 60 * 1000;
-
-export interface Clock {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => {
-    const t = setTimeout(fn, ms);
-    t.unref?.();
-    return t;
-  },
-  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
-};
 
 export interface IdleTimer {
   touch(): void;

@@ -49,6 +49,8 @@ export async function acquireLock(file: string): Promise<WorkspaceLock> {
     pid: process.pid,
     host: hostname(),
     processStart: processStart(process.pid),
+    // The lock belongs to the file system, not to the workspace's story: its times are
+    // compared with file mtimes, so they come from the system clock, not the core's.
     since: new Date().toISOString(),
   };
   const content = JSON.stringify(info);

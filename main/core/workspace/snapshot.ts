@@ -21,7 +21,7 @@ export async function writeHeaderAndSnapshot(
   headerBytes: Buffer,
   key: Buffer,
   workspaceId: Buffer,
-  snap: { generation: number; baseSeq: number; db: Uint8Array },
+  snap: { generation: number; baseSeq: number; db: Uint8Array; createdAt: string },
 ): Promise<{ chainTag: Buffer; end: number }> {
   await writeAll(fh, headerBytes, 0);
   let offset = HEADER_LENGTH;
@@ -32,7 +32,7 @@ export async function writeHeaderAndSnapshot(
     baseSeq: snap.baseSeq,
     chunks,
     dbBytes: snap.db.length,
-    createdAt: new Date().toISOString(),
+    createdAt: snap.createdAt,
   };
   let rec = sealRecord(key, workspaceId, RecordType.manifest, 0n, encodeJson(manifest), ZERO_TAG);
   await writeAll(fh, rec.bytes, offset);

@@ -27,6 +27,7 @@ import {
   tempPathFor,
 } from './files';
 import { decodeFrame, FORMAT_VERSION, FRAME_LENGTH, type Header, type KdfParams, RecordType } from './format';
+import { systemClock } from '../time/clock';
 import { type Clock, createIdleTimer, DEFAULT_IDLE_MS, type IdleTimer } from './idle-timer';
 import { acquireLock, type WorkspaceLock } from './lockfile';
 import { LATEST_SCHEMA, type Migration, migrations as defaultMigrations } from './migrations';
@@ -76,8 +77,10 @@ export interface StoreOptions {
   blobLimitBytes?: number;
   /** Journal size (commit records only) that triggers a background compaction; 0 turns it off. */
   autoCompactBytes?: number;
+  /** The core's clock: the time of every record this store writes, and of auto-lock. */
+  clock?: Clock;
   /** Auto-lock after inactivity (default 15 minutes); false turns it off. */
-  autoLock?: false | { timeoutMs?: number; clock?: Clock; onLocked?: () => void };
+  autoLock?: false | { timeoutMs?: number; onLocked?: () => void };
   /** Reports a failed background compaction (the workspace stays usable; the journal keeps growing). */
   onBackgroundError?: (error: AttestError) => void;
   /** For tests and fixtures only: the migration list to use instead of the built-in one. */
@@ -190,12 +193,22 @@ export class Workspace {
       const a = opts.autoLock ?? {};
       this.idle = createIdleTimer({
         timeoutMs: a.timeoutMs ?? DEFAULT_IDLE_MS,
-        ...(a.clock ? { clock: a.clock } : {}),
+        clock: this.clock,
         onIdle: () => {
           void this.lock().then(() => a.onLocked?.(), () => a.onLocked?.());
         },
       });
     }
+  }
+
+  /** The clock this store and every domain writing through it read "now" from. */
+  get clock(): Clock {
+    return this.opts.clock ?? systemClock;
+  }
+
+  /** Now, by the injected clock. */
+  now(): Date {
+    return new Date(this.clock.now());
   }
 
   /** Scans the file, rebuilds the database and replays the journal. Internal: use openWorkspace. */
@@ -325,7 +338,7 @@ export class Workspace {
         statements: [
           {
             sql: `INSERT INTO blobs (id, size, name, media_type, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?)`,
-            params: [id, bytes.length, meta.name ?? null, meta.mediaType ?? null, new Date().toISOString(), meta.actor],
+            params: [id, bytes.length, meta.name ?? null, meta.mediaType ?? null, this.now().toISOString(), meta.actor],
           },
         ],
       });
@@ -426,7 +439,7 @@ export class Workspace {
     const payload: CommitPayload = {
       v: 1,
       seq,
-      at: new Date().toISOString(),
+      at: this.now().toISOString(),
       actor: m.actor,
       action: m.action,
       entity: m.entity,
@@ -553,6 +566,7 @@ export class Workspace {
           generation: cut.generation,
           baseSeq: cut.baseSeq,
           db: cut.db,
+          createdAt: this.now().toISOString(),
         });
         let offset = snap.end;
         const journalOffset = snap.end;
@@ -739,7 +753,7 @@ export async function createWorkspace(path: string, options: CreateOptions): Pro
   let linked = false;
   try {
     const { header, bytes } = await buildHeader(
-      { workspaceId: randomBytes(16), createdAt: Date.now(), kdf },
+      { workspaceId: randomBytes(16), createdAt: (options.clock ?? systemClock).now(), kdf },
       options.passphrase,
       dataKey,
     );
@@ -749,7 +763,7 @@ export async function createWorkspace(path: string, options: CreateOptions): Pro
     empty.close();
     const tfh = await open(tmp, 'wx');
     try {
-      await writeHeaderAndSnapshot(tfh, bytes, dataKey, header.workspaceId, { generation: 1, baseSeq: 0, db: image });
+      await writeHeaderAndSnapshot(tfh, bytes, dataKey, header.workspaceId, { generation: 1, baseSeq: 0, db: image, createdAt: new Date(header.createdAt).toISOString() });
       await tfh.sync();
     } finally {
       await tfh.close();

@@ -8,12 +8,15 @@ import { after, before, test } from 'node:test';
 import type { AssessmentRow, AssessmentSummary } from '../../../main/contract/assessment';
 import type { Core } from '../../../main/core/core';
 import { Q4_EVIDENCE, Q4_FINDINGS, Q4_RESULTS } from '../../../main/core/demo/assessment-demo';
+import { STORY_DAY, demoDates } from '../../../main/core/demo/dates';
 import { DEMO_PASSPHRASE } from '../../../main/core/demo/demo';
 import { cli } from '../../support/cli';
 import { tempDir, testCore } from '../../support/core';
 import { call, failure } from '../../support/dispatch';
 
-const TODAY = '2026-11-23';
+// The demo is dated from the day it is made: its story's dates move to today.
+const dates = demoDates(new Date());
+const TODAY = dates.today;
 const dir = tempDir('attest-demo-');
 const path = join(dir, 'demo.attest');
 let core: Core;
@@ -40,11 +43,11 @@ after(async () => {
 });
 
 test('two assessments of Northwind Health: Q4 in review over three catalogues, Q2 final over the baseline', () => {
-  assert.equal(q4.name, 'Northwind Health – Q4 2026 platform review');
+  assert.equal(q4.name, dates.text('Northwind Health – Q4 2026 platform review'));
   assert.equal(q4.state, 'review');
-  assert.deepEqual([q4.client, q4.assessor, q4.periodStart, q4.periodEnd], ['Northwind Health', 'Dana Reyes', '2026-10-01', '2026-11-30']);
+  assert.deepEqual([q4.client, q4.assessor, q4.periodStart, q4.periodEnd], ['Northwind Health', 'Dana Reyes', dates.text('2026-10-01'), dates.text('2026-11-30')]);
   assert.deepEqual(q4.catalogues.map((c) => c.id), ['platform-baseline', 'tines-hardening', 'retool-hardening']);
-  assert.equal(q2.name, 'Northwind Health – Q2 2026 platform review');
+  assert.equal(q2.name, dates.text('Northwind Health – Q2 2026 platform review'));
   assert.equal(q2.state, 'final');
   assert.equal(q2.client, q4.client);
   assert.deepEqual(q2.catalogues.map((c) => c.id), ['platform-baseline']);
@@ -76,7 +79,7 @@ test('about 60 % of Q4 is assessed, mostly met, with partial, not met and justif
     const row = byKey.get(key);
     const runId = accepted.get(key);
     if (runId) assert.match(row?.rationale ?? '', new RegExp(`^Live check .*\\(run ${runId}, `), key);
-    else assert.deepEqual([row?.status, row?.rationale], [status, rationale], key);
+    else assert.deepEqual([row?.status, row?.rationale], [status, dates.text(rationale)], key);
   }
   assert.equal(assessed.length, Q4_RESULTS.length);
 });
@@ -120,7 +123,7 @@ test('findings: 6–8 from failed controls, with owners and due dates, some over
   assert.ok(accepted[0]!.acceptanceExpires! > TODAY);
   assert.equal(findings.filter((f) => f.status === 'remediated').length, 1);
   const overdue = findings.filter((f) => (f.status === 'open' || f.status === 'in-progress') && f.dueDate! < TODAY);
-  assert.ok(overdue.length >= 2, 'some findings are overdue on 2026-11-23');
+  assert.ok(overdue.length >= 2, `some findings are overdue on ${TODAY}`);
   assert.ok(findings.some((f) => f.dueDate! > TODAY && f.status === 'open'), 'and some are not yet due');
   assert.ok(new Set(findings.map((f) => f.severity)).size >= 2, 'more than one severity');
 });
@@ -134,7 +137,7 @@ test('the dashboard scores Q4 and lists its overdue findings', async () => {
   for (const c of d.catalogues) assert.equal(typeof c.score, 'number', c.id);
   assert.deepEqual(
     d.overdue.map((f) => f.title).sort(),
-    Q4_FINDINGS.filter((f) => (f.status === 'open' || f.status === 'in-progress') && !f.later && f.dueDate! < TODAY).map((f) => f.title).sort(),
+    Q4_FINDINGS.filter((f) => (f.status === 'open' || f.status === 'in-progress') && !f.later && f.dueDate! < STORY_DAY).map((f) => f.title).sort(),
   );
   assert.equal(d.findingsByStatus['risk-accepted'], 1);
   assert.equal(d.findingsByStatus.remediated, 1);

@@ -11,7 +11,7 @@ import { cli } from '../../support/cli';
 import { tempDir, testCore } from '../../support/core';
 import { call } from '../../support/dispatch';
 import { hasTool, run } from './pdf-tools';
-import { demoCall } from './workspace-fixture';
+import { demoContext } from '../../../main/core/demo/demo';
 
 const dir = tempDir('attest-report-cli-');
 const ws = join(dir, 'client.attest');
@@ -26,11 +26,11 @@ let fingerprint = '';
 before(async () => {
   const core = testCore();
   await call(core, 'workspace.create', { path: ws, name: 'Report CLI', passphrase: PASS, remember: false });
-  const context = { ws: core.session.workspace(), actor: 'test', core, call: demoCall(core) };
+  const context = demoContext(core, 'test');
   await assessmentDemo.seed(context);
-  q4 = (await call(core, 'assessment.list', {})).assessments.find((a) => a.name.includes('Q4'))!.id;
+  q4 = (await call(core, 'assessment.list', {})).assessments.find((a) => a.state === 'review')!.id;
   await core.close();
-  const { identity, p12 } = generateSelfSignedIdentity({ commonName: 'CLI Signer', organisation: 'Reyes Assurance', passphrase: 'cli signing pass' });
+  const { identity, p12 } = generateSelfSignedIdentity({ commonName: 'CLI Signer', organisation: 'Reyes Assurance', passphrase: 'cli signing pass', now: new Date() });
   fingerprint = identity.fingerprint;
   writeFileSync(p12Path, p12);
   writeFileSync(passFile, 'cli signing pass\n');

@@ -6,21 +6,13 @@ import { osKeychain, type Keychain } from '../../../main/core/keychain/keychain'
 import type { ChannelName, RequestOf, ResponseOf } from '../../../main/contract/ipc';
 import type { Core } from '../../../main/core/core';
 import { assessmentDemo } from '../../../main/core/demo/assessment-demo';
+import { demoContext } from '../../../main/core/demo/demo';
 import { questionnaireDemo } from '../../../main/core/demo/questionnaire-demo';
 import { vendorDemo } from '../../../main/core/demo/vendor-demo';
 import { tempDir, testCore } from '../../support/core';
 import { call } from '../../support/dispatch';
 
 export const PASS = 'report test passphrase';
-
-/** The seeders' channel call: typed, throwing on failure. */
-export function demoCall(core: Core) {
-  return async <C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> => {
-    const r = await core.dispatch(channel, request, { origin: 'cli' });
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
-    return r.value as ResponseOf<C>;
-  };
-}
 
 export interface Fixture {
   core: Core;
@@ -40,15 +32,15 @@ export async function withWorkspace(run: (f: Fixture) => Promise<void>, opts: { 
   try {
     await call(core, 'workspace.create', { path, name: 'Report test', passphrase: PASS });
     const ws = core.session.workspace();
-    const context = { ws, actor: 'test', core, call: demoCall(core) };
+    const context = demoContext(core, 'test');
     await assessmentDemo.seed(context);
     if (opts.vendors) {
       await vendorDemo.seed(context);
       await questionnaireDemo.seed(context);
     }
     const list = (await call(core, 'assessment.list', {})).assessments;
-    const q4 = list.find((a) => a.name.includes('Q4'))!.id;
-    const q2 = list.find((a) => a.name.includes('Q2'))!.id;
+    const q4 = list.find((a) => a.state === 'review')!.id;
+    const q2 = list.find((a) => a.state === 'final')!.id;
     // A live-check run as the checks room records it (columns of schema v4).
     await ws.commit({
       actor: 'test',

@@ -117,7 +117,7 @@ test('bytes appended after signing are detected and counted', async (t) => {
 
 test('an untrusted certificate gives "untrusted", not "valid"', async () => {
   const signed = await signReport(rendered.get('vendor')!, vendorFixture(), identity);
-  const other = generateSelfSignedIdentity({ commonName: 'Someone Else', organisation: 'Elsewhere', passphrase });
+  const other = generateSelfSignedIdentity({ commonName: 'Someone Else', organisation: 'Elsewhere', passphrase, now: issuedAt });
   const none = await verifyPdfSignature(signed.bytes);
   assert.equal(none.status, 'untrusted');
   assert.equal(none.checks.signatureVerified, true);

@@ -1,8 +1,9 @@
 // The demo's vendor registry: all three tiers, an override with its reason, the expired
-// and expiring certificates of 2026-11-23, issued credentials and a document.
+// and expiring certificates as of the day the demo is made, issued credentials and a document.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { demoDates } from '../../../main/core/demo/dates';
 import { createDemoWorkspace } from '../../../main/core/demo/demo';
 import { DEMO_VENDORS } from '../../../main/core/demo/vendor-demo';
 import { tempDir, testCore } from '../../support/core';
@@ -12,7 +13,8 @@ test('the demo holds a realistic vendor programme over all three tiers', async (
   const core = testCore();
   try {
     await createDemoWorkspace(core, join(tempDir(), 'demo.attest'));
-    const today = '2026-11-23';
+    // The demo is dated from the day it is made; the core's clock says which day that is.
+    const today = demoDates(core.session.workspace().now()).today;
     const { vendors } = await call(core, 'vendor.list', { today });
     assert.equal(vendors.length, DEMO_VENDORS.length);
     assert.ok(vendors.length >= 10);

@@ -67,7 +67,7 @@ test('a workspace auto-locks after inactivity: keys wiped, lock released, commit
   const { clock, advance } = manualClock();
   const path = join(tempDir(t), 'a.attest');
   let locked = false;
-  const ws = await create(path, { autoLock: { timeoutMs: 60_000, clock, onLocked: () => (locked = true) } });
+  const ws = await create(path, { clock, autoLock: { timeoutMs: 60_000, onLocked: () => (locked = true) } });
   await ws.commit(setItem('a', '1'));
   advance(59_000);
   ws.query('SELECT 1'); // a read is activity
