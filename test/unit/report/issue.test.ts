@@ -13,7 +13,7 @@ import { certificatePem, importPkcs12 } from '../../../main/core/signing/identit
 import { signingAccount } from '../../../main/core/signing/store';
 import { call, failure, upload } from '../../support/dispatch';
 import { hasTool, run, solidPng, tempDir } from './pdf-tools';
-import { PASS, withWorkspace } from './workspace-fixture';
+import { FIXTURE_NOW, PASS, withWorkspace } from './workspace-fixture';
 
 const tools = () => hasTool('pdfsig') && hasTool('qpdf');
 
@@ -139,6 +139,26 @@ test('issue failures say why and record nothing', async () => {
     assert.equal((await call(core, 'report.list', {})).reports.length, 0);
     assert.equal((await failure(core, 'report.progress', { jobId: 'nope' })).code, 'REPORT_JOB_NOT_FOUND');
     assert.equal((await failure(core, 'report.verify', { pdf: upload('x.pdf', 'hello') })).code, 'VERIFY_NOT_PDF');
+  });
+});
+
+test('a report is never signed outside its signer\'s validity: an issue time before or after it is refused, nothing is written', async () => {
+  await withWorkspace(async ({ core, q4 }) => {
+    // The fixture's clock stands at FIXTURE_NOW: the identity is valid from a minute before it, for five years.
+    const identity = await call(core, 'report.identity.generate', { commonName: 'Dana Reyes', organisation: 'Reyes Assurance', passphrase: 'signing passphrase' });
+    const auditBefore = (await call(core, 'audit.list', { limit: 500 })).entries.length;
+    for (const issuedAt of ['2026-11-30T16:00:00Z', '2032-01-01T00:00:00Z']) {
+      const { job } = await issue(core, { kind: 'engagement', subjectId: q4, classification: 'CONFIDENTIAL', signerFingerprint: identity.fingerprint, issuedAt });
+      assert.equal(job.state, 'failed', issuedAt);
+      assert.equal(job.error?.code, 'REPORT_TIME_OUTSIDE_SIGNER_VALIDITY');
+      assert.match(job.error!.message, /valid from .* to .*would not verify/);
+    }
+    assert.equal((await call(core, 'report.list', {})).reports.length, 0);
+    assert.equal((await call(core, 'audit.list', { limit: 500 })).entries.length, auditBefore);
+    // Unsigned, any time is fine; signed inside the validity, it verifies.
+    const { job } = await issue(core, { kind: 'engagement', subjectId: q4, classification: 'CONFIDENTIAL', signerFingerprint: identity.fingerprint });
+    assert.equal(job.state, 'done', job.error?.message);
+    assert.equal(job.report!.issuedAt, FIXTURE_NOW);
   });
 });
 

@@ -9,10 +9,13 @@ import { assessmentDemo } from '../../../main/core/demo/assessment-demo';
 import { demoContext } from '../../../main/core/demo/demo';
 import { questionnaireDemo } from '../../../main/core/demo/questionnaire-demo';
 import { vendorDemo } from '../../../main/core/demo/vendor-demo';
+import { fixedClock } from '../../../main/core/time/clock';
 import { tempDir, testCore } from '../../support/core';
 import { call } from '../../support/dispatch';
 
 export const PASS = 'report test passphrase';
+/** The fixture's clock: the day the reports of these tests are made and signed. */
+export const FIXTURE_NOW = '2026-12-01T09:00:00.000Z';
 
 export interface Fixture {
   core: Core;
@@ -26,7 +29,7 @@ export interface Fixture {
 /** With `vendors`, the demo's vendors and questionnaires are seeded too (slower). */
 export async function withWorkspace(run: (f: Fixture) => Promise<void>, opts: { vendors?: boolean } = {}): Promise<void> {
   const keychain = osKeychain(`Attest.test.${randomUUID()}`);
-  const core = testCore({ keychain });
+  const core = testCore({ keychain, clock: fixedClock(FIXTURE_NOW) });
   const dir = tempDir('attest-report-');
   const path = join(dir, 'report.attest');
   try {
