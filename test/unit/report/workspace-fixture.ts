@@ -3,7 +3,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { osKeychain, type Keychain } from '../../../main/core/keychain/keychain';
-import type { ChannelName, RequestOf, ResponseOf } from '../../../main/contract/ipc';
 import type { Core } from '../../../main/core/core';
 import { assessmentDemo } from '../../../main/core/demo/assessment-demo';
 import { demoContext } from '../../../main/core/demo/demo';
