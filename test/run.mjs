@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: type check, lint, the Electron security scan, build, then every unit,
+// `npm test`: type check, lint, the Electron security scan, build, every benchmark at a
+// tiny scale, then every unit,
 // integration and end-to-end test in one node:test run inside a private D-Bus session
 // with an unlocked gnome-keyring, so keytar talks to a real Secret Service.
 // `node test/run.mjs unit|e2e [files…]` runs only that part (still in the keyring session).
@@ -35,6 +36,8 @@ if (part === 'all') {
   step('electronegativity', 'node', ['test/security/electronegativity.mjs']);
 }
 if (part === 'all' || part === 'e2e') step('build', 'npx', ['electron-vite', 'build']);
+// A broken benchmark fails the build: each runs once at a tiny scale (the figures are manual runs).
+if (part === 'all') step('benchmarks at tiny scale', 'node', ['bench/tiny.mjs']);
 
 const dirs = part === 'unit' ? ['test/unit'] : part === 'e2e' ? ['test/e2e'] : ['test/unit', 'test/e2e'];
 const files = only.length ? only.map((f) => relative(root, join(root, f))) : dirs.flatMap(testFiles);

@@ -24,7 +24,7 @@ const mb = (x: number) => `${(x / 1024 / 1024).toFixed(1)} MB`;
 
 function finding(i: number) {
   return {
-    sql: `INSERT INTO findings (id, title, severity, status, body) VALUES (?, ?, ?, ?, ?)`,
+    sql: `INSERT INTO bench_findings (id, title, severity, status, body) VALUES (?, ?, ?, ?, ?)`,
     params: [
       `F-${i}`,
       `Finding ${i}: ${randomBytes(12).toString('hex')}`,
@@ -41,7 +41,7 @@ async function build(path: string, sizeMb: number): Promise<{ rows: number; blob
     actor: 'bench',
     action: 'setup',
     entity: 'findings',
-    statements: [{ sql: 'CREATE TABLE findings (id TEXT PRIMARY KEY, title TEXT, severity TEXT, status TEXT, body TEXT)' }],
+    statements: [{ sql: 'CREATE TABLE bench_findings (id TEXT PRIMARY KEY, title TEXT, severity TEXT, status TEXT, body TEXT)' }],
   });
   // About 6% of the bytes are rows (findings, notes), the rest evidence, as in a real engagement.
   const rows = Math.max(200, Math.round((sizeMb * 1024 * 1024 * 0.06) / 800));
@@ -74,7 +74,7 @@ async function commitLatencies(ws: Workspace, n: number, offset: number): Promis
       actor: 'bench',
       action: 'finding.update',
       entity: `finding:F-${i}`,
-      statements: [{ sql: `UPDATE findings SET status = ? WHERE id = ?`, params: [`reviewed ${offset + i}`, `F-${i}`] }],
+      statements: [{ sql: `UPDATE bench_findings SET status = ? WHERE id = ?`, params: [`reviewed ${offset + i}`, `F-${i}`] }],
     });
     out.push(performance.now() - t0);
   }

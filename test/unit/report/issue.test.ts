@@ -12,6 +12,7 @@ import { renderReport } from '../../../main/core/report/render';
 import { certificatePem, importPkcs12 } from '../../../main/core/signing/identity';
 import { signingAccount } from '../../../main/core/signing/store';
 import { call, failure, upload } from '../../support/dispatch';
+import { requirePart } from '../../support/require';
 import { hasTool, run, solidPng, tempDir } from './pdf-tools';
 import { FIXTURE_NOW, PASS, withWorkspace } from './workspace-fixture';
 
@@ -91,7 +92,7 @@ test('engagement report from workspace data: dashboard score, signed, recorded, 
     const mod = await call(core, 'report.verify', { pdf: upload('r.pdf', appended) });
     assert.equal(mod.status, 'modified-after-signing');
 
-    if (!tools()) return t.skip('pdfsig/qpdf not installed');
+    if (!requirePart(t, tools(), 'poppler pdfsig and qpdf')) return;
     const tmp = tempDir('attest-issue-');
     try {
       const path = tmp.file('engagement.pdf', bytes);
@@ -249,7 +250,7 @@ test('vendor report from workspace data: profile, tier, score and gaps, certific
       assert.equal(job.state, 'done', job.error?.message);
       const bytes = Buffer.from((await call(core, 'report.file', { id: job.report!.id })).dataBase64, 'base64');
       assert.equal((await call(core, 'report.verify', { pdf: upload('v.pdf', bytes) })).status, 'valid');
-      if (!tools()) return t.skip('pdfsig/qpdf not installed');
+      if (!requirePart(t, tools(), 'poppler pdfsig and qpdf')) return;
       const tmp = tempDir('attest-vendor-');
       try {
         const path = tmp.file('vendor.pdf', bytes);
