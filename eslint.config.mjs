@@ -35,6 +35,8 @@ export default tseslint.config(
         paths: [electronOnly, keytarOnly],
         patterns: [{ group: ['**/shell/**', '**/preload/**', '**/renderer/**'], message: 'The core may not depend on the Electron shell, preload or renderer.' }],
       }],
+      // Backstop for tsconfig.node.json, into which @types/pdfmake pulls the DOM library.
+      'no-restricted-globals': ['error', ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location'].map((name) => ({ name, message: 'The core runs in Node: no browser globals.' }))],
     },
   },
   {

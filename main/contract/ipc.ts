@@ -3,6 +3,7 @@
 // it, preload derives `window.attest` from it, tests and the CLI dispatch through it.
 // Each domain keeps its channels in its own file beside this one.
 import type { z } from 'zod';
+import type { ListedChannelName } from './channel-names';
 import { appChannels } from './app';
 import { assessmentChannels } from './assessment';
 import { catalogChannels } from './catalog';
@@ -31,6 +32,11 @@ export type ParsedRequestOf<C extends ChannelName> = z.output<Channels[C]['reque
 export type ResponseOf<C extends ChannelName> = z.output<Channels[C]['response']>;
 
 export const channelNames = Object.keys(channels) as ChannelName[];
+
+// channel-names.ts (the preload's zod-free list) must name exactly these channels.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const listedExactly: Same<ChannelName, ListedChannelName> = true;
+void listedExactly;
 
 export function isChannelName(name: unknown): name is ChannelName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
