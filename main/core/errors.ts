@@ -1,3 +1,4 @@
+import { type ErrorCode, type ErrorDetails, isErrorCode } from '../contract/errors';
 import type { ErrorPayload } from '../contract/result';
 
 /**
@@ -6,17 +7,24 @@ import type { ErrorPayload } from '../contract/result';
  * INTERNAL without its message, because foreign messages may quote secrets or paths.
  */
 export class AttestError extends Error {
+  /** Declared, safe details for the UI (main/contract/errors.ts), never a secret. */
+  readonly details: ErrorDetails | undefined;
+
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; details?: ErrorDetails },
   ) {
-    super(message, options);
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AttestError';
+    this.details = options?.details;
   }
 }
 
 export function toErrorPayload(error: unknown): ErrorPayload {
-  if (error instanceof AttestError) return { code: error.code, message: error.message };
+  if (error instanceof AttestError) return { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
   return { code: 'INTERNAL', message: 'An internal error occurred; nothing was changed by the failed step.' };
 }
+
+/** A code that came back as text (a worker, a job's stored error): undeclared ones are INTERNAL. */
+export const asErrorCode = (code: string): ErrorCode => (isErrorCode(code) ? code : 'INTERNAL');

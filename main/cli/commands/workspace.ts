@@ -4,6 +4,7 @@ import { AttestError } from '../../core/errors';
 import { osKeychain } from '../../core/keychain/keychain';
 import { inspectHeader, verifyWorkspace } from '../../core/workspace';
 import type { CliCommand } from '../command';
+import { exitCodes } from '../exit-codes';
 import { invoke, withCore } from '../cli-core';
 import { bytes, facts } from '../format';
 import { optionalPassphrase, passphraseOptions, requirePassphrase, workspacePassphrase } from '../passphrase';
@@ -90,7 +91,7 @@ export const verifyCommand: CliCommand = {
           `FAILED: ${broken ? `audit entry ${broken.seq} is broken (${broken.reason})` : 'the workspace has problems'}.`,
           ...report.problems.map((p) => `  - ${p}`),
         ].join('\n');
-    return { value: report, human, exitCode: report.ok ? 0 : 15 };
+    return { value: report, human, exitCode: report.ok ? 0 : exitCodes.AUDIT_CHAIN_BROKEN };
   },
 };
 

@@ -196,6 +196,7 @@ export function checkHandlers(deps: CoreDeps): Pick<HandlerMap, CheckChannels> {
         throw new AttestError(
           'HOSTS_NOT_APPROVED',
           `Approve these hosts first (nothing was contacted): ${p.unapproved.join(', ')}.`,
+          { details: { hosts: p.unapproved } },
         );
       }
       return runs.start({

@@ -8,7 +8,7 @@
 // imported with its passphrase.
 import { randomBytes } from 'node:crypto';
 import type { ResponseOf } from '../../contract/ipc';
-import { AttestError } from '../errors';
+import { AttestError, asErrorCode } from '../errors';
 import { issueReport } from '../report/issue';
 import { NO_KEYCHAIN, generateIdentity } from '../signing/store';
 import { demoCall } from './call';
@@ -37,7 +37,7 @@ export const reportDemo: DemoSeeder = {
       for (;;) {
         const p = await call('report.progress', { jobId });
         if (p.state === 'done') return;
-        if (p.state === 'failed') throw new AttestError(p.error!.code, `Demo data (report.issue): ${p.error!.message}`);
+        if (p.state === 'failed') throw new AttestError(asErrorCode(p.error!.code), `Demo data (report.issue): ${p.error!.message}`);
         await new Promise((r) => setTimeout(r, 50));
       }
     }

@@ -45,6 +45,7 @@ export class HostNotApprovedError extends AttestError {
     super(
       'HOST_NOT_APPROVED',
       `The host "${host}" is not on this workspace's approved list, so it was not contacted. Approve it in the live-check settings and run the check again.`,
+      { details: { hosts: [host] } },
     );
   }
 }

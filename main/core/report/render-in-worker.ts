@@ -2,7 +2,7 @@
 // layout; progress arrives through onProgress. Dates cross the thread boundary as
 // Dates (structured clone keeps them), so the output is identical to renderReport.
 import { Worker } from 'node:worker_threads';
-import { AttestError } from '../errors';
+import { AttestError, asErrorCode } from '../errors';
 import type { ReportModel, RenderOptions } from './model';
 import type { ProgressListener } from './render';
 import type { WorkerMessage } from './render.worker';
@@ -50,7 +50,7 @@ export function renderReportInWorker(
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'progress') onProgress?.(m.fraction, m.stage);
       else if (m.type === 'done') finish(() => resolve(m.pdf));
-      else finish(() => reject(new AttestError(m.code, m.message)));
+      else finish(() => reject(new AttestError(asErrorCode(m.code), m.message)));
     });
     worker.on('error', (e) =>
       finish(() => reject(new AttestError('REPORT_WORKER_FAILED', 'The report worker stopped unexpectedly; try again, and restart Attest if it keeps failing.', { cause: e }))),

@@ -9,10 +9,13 @@ declare global {
 }
 
 export class ApiError extends Error {
-  readonly code: string;
+  readonly code: ErrorPayload['code'];
+  /** Declared details (main/contract/errors.ts), e.g. the hosts a check needs approved. */
+  readonly details: ErrorPayload['details'];
   constructor(payload: ErrorPayload) {
     super(payload.message);
     this.code = payload.code;
+    this.details = payload.details;
   }
 }
 

@@ -2,7 +2,7 @@
 // run selected or all, with the hosts that still need approval shown before a run.
 import { useState } from 'react';
 import type { CheckInfo, CheckTargetView, CredentialMeta, EgressPolicyView } from '../../../../main/contract/checks';
-import { call } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { Field, SelectField } from '../../components/Field';
 import { mutate } from './useChecksData';
@@ -43,17 +43,14 @@ export function TargetsPanel({ assessmentId, checks, credentials, targets, polic
 
   const start = async (ids: string[] | undefined) => {
     try {
-      const plan = await call('check.hosts', { assessmentId, targetIds: ids });
-      if (plan.liveChecksEnabled && plan.unapproved.length > 0) {
-        setPending({ ids, hosts: plan.unapproved });
-        return;
-      }
       const p = await call('check.run', { assessmentId, targetIds: ids });
       setPending(null);
       setError(null);
       onStart(p.runId);
     } catch (e) {
-      setError(messageOf(e));
+      // Nothing was contacted: the refusal names the hosts to approve, so ask for exactly those.
+      if (e instanceof ApiError && e.code === 'HOSTS_NOT_APPROVED' && e.details?.hosts?.length) setPending({ ids, hosts: e.details.hosts });
+      else setError(messageOf(e));
     }
   };
 
