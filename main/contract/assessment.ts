@@ -1,13 +1,11 @@
 import { z } from 'zod';
+import { day, id, text } from './primitives';
 import { defineChannel } from './channel';
 import { fileUpload } from './catalog';
 import { ASSESSMENT_STATES, CONTROL_STATUSES, FINDING_SEVERITIES, FINDING_STATUSES } from './vocabulary';
 
 export * from './vocabulary';
 
-const id = z.string().min(1).max(64);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date looks like 2026-11-23');
-const text = (max: number) => z.string().max(max);
 const controlRef = z.object({ catalogueId: z.string().min(1).max(63), controlId: z.string().min(1).max(80) }).strict();
 
 export const assessmentSummary = z.object({

@@ -2,9 +2,9 @@
 // A credential's value goes in through credential.create/replace and never comes out:
 // no response schema here has a field that could carry it.
 import { z } from 'zod';
+import { id } from './primitives';
 import { defineChannel, type ChannelDef } from './channel';
 
-const id = z.string().min(1).max(64);
 const host = z.string().trim().min(1).max(253);
 const CHECK_STATUSES = ['pass', 'fail', 'warn', 'could-not-verify', 'error'] as const;
 const SUGGESTED = ['met', 'partially-met', 'not-met'] as const;

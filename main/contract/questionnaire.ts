@@ -3,6 +3,7 @@
 // The template body schema lives here too: the core validates built-ins, imports and
 // edits with it, and the renderer's builder edits the same shape.
 import { z } from 'zod';
+import { day, id } from './primitives';
 import { defineChannel } from './channel';
 import { fileUpload } from './catalog';
 import { FINDING_SEVERITIES, FINDING_STATUSES, REVIEW_CONCLUSIONS, type ReviewConclusion } from './vocabulary';
@@ -21,7 +22,6 @@ const itemId = z
   .min(1)
   .max(120)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'an id is letters, digits, and . _ : - (no spaces)');
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date looks like 2026-11-23');
 
 export const controlRef = z.object({ catalogueId: z.string().min(1).max(63), controlId: z.string().min(1).max(80) }).strict();
 export const questionOption = z.object({ id: itemId, label: z.string().max(4000) }).strict();
@@ -261,7 +261,6 @@ export const comparisonView = z.object({
 });
 export type QuestionnaireComparison = z.infer<typeof comparisonView>;
 
-const id = z.string().min(1).max(64);
 const templateId = z.string().min(1).max(63);
 const download = z.object({ name: z.string(), mediaType: z.string(), dataBase64: z.string() });
 

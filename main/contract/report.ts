@@ -1,9 +1,9 @@
 // Channels of reports, signing identities, verification and exports.
 import { z } from 'zod';
+import { id } from './primitives';
 import { defineChannel, type ChannelDef } from './channel';
 import { fileUpload } from './catalog';
 
-const id = z.string().min(1).max(64);
 const fingerprint = z.string().min(1).max(128);
 const passphrase = z.string().min(1).max(1024);
 

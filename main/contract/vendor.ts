@@ -1,6 +1,7 @@
 // Channels of the vendor registry: vendors, tiers, certifications, issued credentials,
 // documents and the annual review schedule.
 import { z } from 'zod';
+import { day, id, text } from './primitives';
 import { defineChannel, type ChannelDef } from './channel';
 import { fileUpload } from './catalog';
 import { CERTIFICATION_KINDS, REVIEW_CONCLUSIONS, VENDOR_CRITICALITIES, VENDOR_DATA_TYPES } from './vocabulary';
@@ -8,12 +9,6 @@ import { CERTIFICATION_KINDS, REVIEW_CONCLUSIONS, VENDOR_CRITICALITIES, VENDOR_D
 export { CERTIFICATION_KINDS, REVIEW_CONCLUSIONS, VENDOR_CRITICALITIES, VENDOR_DATA_TYPES };
 export type { CertificationKind, ReviewConclusion, VendorCriticality, VendorDataType } from './vocabulary';
 
-const id = z.string().min(1).max(64);
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date looks like 2026-11-23')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');
-const text = (max: number) => z.string().max(max);
 
 
 export const VENDOR_TIERS = [1, 2, 3] as const;
