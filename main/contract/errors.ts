@@ -59,6 +59,7 @@ export const ERRORS = {
   COMPARE_OTHER_VENDOR: { exit: 24, kind: 'refused' },
   COMPARE_SAME: { exit: 24, kind: 'refused' },
   CONNECT_TIMEOUT: { exit: 33, kind: 'network' },
+  CORE_CLOSING: { exit: 24, kind: 'refused' },
   CONTROL_NOT_FAILED: { exit: 24, kind: 'refused' },
   CONTROL_NOT_FOUND: { exit: 19, kind: 'not-found' },
   CREDENTIAL_HOST_NOT_BOUND: { exit: 24, kind: 'refused' },

@@ -5,6 +5,7 @@ import { assessmentHandlers } from './assessment/handlers';
 import { catalogHandlers, catalogLibrary, type CatalogLibrary } from './catalog/handlers';
 import { checkHandlers } from './checks/handlers';
 import { createDispatcher, type Dispatch, type DispatchObserver, type HandlerMap } from './dispatcher';
+import { createJobRegistry, type JobRegistry } from './jobs';
 import { osKeychain, type Keychain } from './keychain/keychain';
 import { questionnaireHandlers } from './questionnaire/handlers';
 import { reportHandlers } from './report/handlers';
@@ -42,6 +43,8 @@ export interface CoreDeps {
   library: CatalogLibrary;
   keychain: Keychain;
   options: CoreOptions;
+  /** Long-lived work (check runs, report issues), disposed when the core closes. */
+  jobs: JobRegistry;
 }
 
 export function createCore(options: CoreOptions): Core {
@@ -55,7 +58,8 @@ export function createCore(options: CoreOptions): Core {
   });
   const ready = options.initialWorkspace ? session.suggest(options.initialWorkspace) : Promise.resolve();
   const library = catalogLibrary(session, options.catalogueDir);
-  const deps: CoreDeps = { session, library, keychain, options };
+  const jobs = createJobRegistry();
+  const deps: CoreDeps = { session, library, keychain, options, jobs };
   const handlers: HandlerMap = {
     ...appHandlers(options.runtime),
     ...sessionHandlers(session, ready),
@@ -69,6 +73,10 @@ export function createCore(options: CoreOptions): Core {
   return {
     dispatch: createDispatcher(handlers, options.observer),
     session,
-    close: async () => void (await session.close()),
+    // Jobs first (runs cancelled, issues finished), then the workspace they write to.
+    close: async () => {
+      await jobs.dispose();
+      await session.close();
+    },
   };
 }

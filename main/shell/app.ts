@@ -1,5 +1,6 @@
 // The Electron application lifecycle: everything here is wiring of the core into
 // Electron; behaviour lives in main/core and is tested there.
+import { quitAfterClose } from './quit';
 import { join } from 'node:path';
 import { app, BrowserWindow, session } from 'electron';
 import { createCore } from '../core/core';
@@ -44,7 +45,7 @@ export function startApp(mainDir: string): void {
       observer: { onError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error instanceof Error ? error.name : 'error') },
     });
     registerIpc(core.dispatch);
-    app.on('before-quit', () => void core.close());
+    quitAfterClose(app, () => core.close());
     createMainWindow(preloadFile(mainDir));
   });
 }

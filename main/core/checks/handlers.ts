@@ -92,7 +92,7 @@ function plan(ws: Workspace, assessmentId: string, targetIds: string[] | undefin
 export function checkHandlers(deps: CoreDeps): Pick<HandlerMap, CheckChannels> {
   const ws = () => deps.library.workspace();
   const store = createCredentialStore(deps.keychain, () => new Date(deps.session.clock.now()));
-  const runs = createRunManager();
+  const runs = createRunManager(deps.jobs);
   let builtins: LoadedCatalogue[] | null = null;
 
   return {

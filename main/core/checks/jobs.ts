@@ -6,6 +6,7 @@ import type { RunProgressView } from '../../contract/checks';
 import type { CredentialProvider } from '../net/client';
 import type { EgressPolicy } from '../net/policy';
 import { AttestError } from '../errors';
+import type { Job, JobRegistry } from '../jobs';
 import type { Workspace } from '../workspace';
 import type { ControlRef } from './controls';
 import { createRunShare, defaultConcurrency, runOne, spreadByTarget } from './runner';
@@ -21,15 +22,6 @@ export interface PlannedJob {
   controls: ControlRef[];
 }
 
-interface LiveRun {
-  view: RunProgressView;
-  controller: AbortController;
-  finished: Promise<void>;
-}
-
-/** Finished runs stay pollable for a while; only the newest few are kept. */
-const KEEP_FINISHED = 20;
-
 export interface JobOptions {
   ws: Workspace;
   assessmentId: string;
@@ -41,22 +33,14 @@ export interface JobOptions {
   concurrency?: number;
 }
 
-export function createRunManager() {
-  const runs = new Map<string, LiveRun>();
-
-  function prune(): void {
-    const done = [...runs.entries()].filter(([, r]) => r.view.state !== 'running');
-    for (const [id] of done.slice(0, Math.max(0, done.length - KEEP_FINISHED))) runs.delete(id);
-  }
-
-  function snapshot(run: LiveRun): RunProgressView {
+/** Check runs as jobs of the core's registry: cancelling one keeps what it finished. */
+export function createRunManager(registry: JobRegistry) {
+  function snapshot(run: Job<RunProgressView>): RunProgressView {
     return { ...run.view, items: run.view.items.map((i) => ({ ...i })) };
   }
 
   function start(o: JobOptions): RunProgressView {
-    prune();
     const runId = `chk_${randomBytes(6).toString('hex')}`;
-    const controller = new AbortController();
     const view: RunProgressView = {
       runId,
       assessmentId: o.assessmentId,
@@ -67,42 +51,44 @@ export function createRunManager() {
     };
     // As in runChecks: the checks of a run share one client (a page is fetched once per
     // target), and workers take the targets in turn so they do not queue on one site.
-    const options = { policy: o.policy, credentials: o.credentials, resolver: o.resolver, signal: controller.signal };
-    const shared = { ...options, share: createRunShare(options) };
-    const order = spreadByTarget(o.jobs.map((j) => ({ checkId: j.checkId, input: j.input })));
-    let next = 0;
-    const worker = async () => {
-      for (;;) {
-        if (controller.signal.aborted) return;
-        const index = order[next++];
-        if (index === undefined) return;
-        const job = o.jobs[index];
-        const item = view.items[index];
-        if (!job || !item) return;
-        item.state = 'running';
-        const result = await runOne({ checkId: job.checkId, input: job.input }, shared, () => o.ws.now());
-        try {
-          item.checkRunId = await storeRun(o.ws, { assessmentId: o.assessmentId, targetId: job.targetId, inputs: job.stored, result, controls: job.controls }, o.actor);
-        } catch {
-          // The workspace was locked or closed mid-run: the result cannot be kept, and says so.
-          item.checkRunId = null;
+    const work = async (signal: AbortSignal) => {
+      const options = { policy: o.policy, credentials: o.credentials, resolver: o.resolver, signal };
+      const shared = { ...options, share: createRunShare(options) };
+      const order = spreadByTarget(o.jobs.map((j) => ({ checkId: j.checkId, input: j.input })));
+      let next = 0;
+      const worker = async () => {
+        for (;;) {
+          if (signal.aborted) return;
+          const index = order[next++];
+          if (index === undefined) return;
+          const job = o.jobs[index];
+          const item = view.items[index];
+          if (!job || !item) return;
+          item.state = 'running';
+          const result = await runOne({ checkId: job.checkId, input: job.input }, shared, () => o.ws.now());
+          try {
+            item.checkRunId = await storeRun(o.ws, { assessmentId: o.assessmentId, targetId: job.targetId, inputs: job.stored, result, controls: job.controls }, o.actor);
+          } catch {
+            // The workspace was locked or closed mid-run: the result cannot be kept, and says so.
+            item.checkRunId = null;
+          }
+          item.status = result.status;
+          item.state = 'done';
+          view.done++;
         }
-        item.status = result.status;
-        item.state = 'done';
-        view.done++;
+      };
+      const concurrency = Math.max(1, Math.min(o.concurrency ?? defaultConcurrency, o.jobs.length));
+      try {
+        await Promise.all(Array.from({ length: concurrency }, worker));
+      } finally {
+        view.state = signal.aborted ? 'cancelled' : 'finished';
       }
     };
-    const concurrency = Math.max(1, Math.min(o.concurrency ?? defaultConcurrency, o.jobs.length));
-    const finished = Promise.all(Array.from({ length: concurrency }, worker)).then(() => {
-      view.state = controller.signal.aborted ? 'cancelled' : 'finished';
-    });
-    const run: LiveRun = { view, controller, finished };
-    runs.set(runId, run);
-    return snapshot(run);
+    return snapshot(registry.start('check-run', runId, view, work));
   }
 
-  function get(runId: string): LiveRun {
-    const run = runs.get(runId);
+  function get(runId: string): Job<RunProgressView> {
+    const run = registry.get<RunProgressView>('check-run', runId);
     if (!run) throw new AttestError('RUN_NOT_FOUND', 'That run is not known (it finished long ago or the app restarted); see the stored results.');
     return run;
   }
@@ -112,7 +98,7 @@ export function createRunManager() {
     progress: (runId: string) => snapshot(get(runId)),
     async cancel(runId: string): Promise<RunProgressView> {
       const run = get(runId);
-      run.controller.abort();
+      run.cancel();
       await run.finished;
       return snapshot(run);
     },
@@ -121,11 +107,6 @@ export function createRunManager() {
       const run = get(runId);
       await run.finished;
       return snapshot(run);
-    },
-    /** Cancels every run in flight (the workspace is closing). */
-    async cancelAll(): Promise<void> {
-      for (const r of runs.values()) r.controller.abort();
-      await Promise.all([...runs.values()].map((r) => r.finished));
     },
   };
 }

@@ -77,10 +77,10 @@ export function reportHandlers(deps: CoreDeps): Pick<HandlerMap, ReportChannels>
       // Fail fast on a missing subject before a job starts.
       if (r.kind === 'engagement' && w.query('SELECT id FROM assessments WHERE id = ?', [r.subjectId]).length === 0)
         throw new AttestError('ASSESSMENT_NOT_FOUND', `There is no assessment "${r.subjectId}" in this workspace.`);
-      const jobId = startIssueJob(async (onProgress) => (await issueReport(r, { ws: w, keychain, actor, onProgress })).report);
+      const jobId = startIssueJob(deps.jobs, async (onProgress) => (await issueReport(r, { ws: w, keychain, actor, onProgress })).report);
       return { jobId };
     },
-    'report.progress': async (r) => jobProgress(r.jobId),
+    'report.progress': async (r) => jobProgress(deps.jobs, r.jobId),
     'report.list': async () => ({ reports: listIssued(await ws()) }),
     'report.file': async (r) => {
       const { bytes } = await issuedFile(await ws(), r.id);

@@ -4,6 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { IssueJobView, IssuedReportView, ReportClassification, ReportKind } from '../../contract/report';
 import { AttestError } from '../errors';
+import type { JobRegistry } from '../jobs';
 import type { Keychain } from '../keychain/keychain';
 import { signPdf } from '../signing/sign';
 import { NO_KEYCHAIN, unlockIdentity } from '../signing/store';
@@ -170,32 +171,31 @@ export async function issuedFile(ws: Workspace, id: string): Promise<{ report: I
 
 // ---- jobs -------------------------------------------------------------------------
 
-const jobs = new Map<string, IssueJobView>();
-const KEEP_FINISHED = 20;
-
-/** Starts an issue job and returns its id at once; report.progress reads its state. */
-export function startIssueJob(run: (onProgress: IssueDeps['onProgress']) => Promise<IssuedReportView>): string {
+/**
+ * Starts an issue as a job of the core's registry and returns its id at once;
+ * report.progress reads its state. An issue is finished, not cancelled, when the core
+ * closes: it commits once, at its end.
+ */
+export function startIssueJob(registry: JobRegistry, run: (onProgress: IssueDeps['onProgress']) => Promise<IssuedReportView>): string {
   const jobId = randomUUID();
   const job: IssueJobView = { jobId, state: 'running', fraction: 0, stage: 'model', report: null, error: null };
-  jobs.set(jobId, job);
-  run((fraction, stage) => {
-    job.fraction = Math.max(job.fraction, fraction);
-    job.stage = stage;
-  }).then(
-    (report) => Object.assign(job, { state: 'done', fraction: 1, stage: 'done', report }),
-    (e: unknown) => {
-      const err = e instanceof AttestError ? e : new AttestError('REPORT_FAILED', 'The report could not be issued; nothing was recorded. Try again.');
-      Object.assign(job, { state: 'failed', error: { code: err.code, message: err.message } });
-    },
-  );
-  // Forget the oldest finished jobs so the map stays small.
-  const finished = [...jobs.values()].filter((j) => j.state !== 'running');
-  for (const j of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) jobs.delete(j.jobId);
+  const work = () =>
+    run((fraction, stage) => {
+      job.fraction = Math.max(job.fraction, fraction);
+      job.stage = stage;
+    }).then(
+      (report) => void Object.assign(job, { state: 'done', fraction: 1, stage: 'done', report }),
+      (e: unknown) => {
+        const err = e instanceof AttestError ? e : new AttestError('REPORT_FAILED', 'The report could not be issued; nothing was recorded. Try again.');
+        Object.assign(job, { state: 'failed', error: { code: err.code, message: err.message } });
+      },
+    );
+  registry.start('report-issue', jobId, job, work, { cancellable: false });
   return jobId;
 }
 
-export function jobProgress(jobId: string): IssueJobView {
-  const job = jobs.get(jobId);
+export function jobProgress(registry: JobRegistry, jobId: string): IssueJobView {
+  const job = registry.get<IssueJobView>('report-issue', jobId);
   if (!job) throw new AttestError('REPORT_JOB_NOT_FOUND', 'That report job is unknown or finished long ago; issue the report again.');
-  return { ...job };
+  return { ...job.view };
 }
