@@ -3,6 +3,7 @@ import { defineChannel } from './channel';
 
 export const appChannels = {
   'app.info': defineChannel({
+    effect: 'read',
     summary: 'Name, version and runtime of this Attest build.',
     request: z.object({}).strict(),
     response: z.object({

@@ -143,36 +143,43 @@ const assessmentFields = {
 
 export const assessmentChannels = {
   'assessment.list': defineChannel({
+    effect: 'read',
     summary: 'Every assessment in the workspace, newest first, with progress.',
     request: z.object({}).strict(),
     response: z.object({ assessments: z.array(assessmentSummary) }),
   }),
   'assessment.create': defineChannel({
+    effect: 'write',
     summary: 'Start an assessment of a scope against catalogues (snapshotted with version and hash).',
     request: z.object({ ...assessmentFields, catalogueIds: z.array(z.string().min(1).max(63)).min(1, 'pick at least one catalogue') }).strict(),
     response: assessmentSummary,
   }),
   'assessment.update': defineChannel({
+    effect: 'write',
     summary: 'Change the name, client, scope, period or assessor of a draft or in-review assessment.',
     request: z.object({ id, ...assessmentFields }).strict(),
     response: assessmentSummary,
   }),
   'assessment.get': defineChannel({
+    effect: 'read',
     summary: 'An assessment with one row per control of its catalogue snapshots.',
     request: z.object({ id }).strict(),
     response: z.object({ assessment: assessmentSummary, rows: z.array(assessmentRow) }),
   }),
   'assessment.setState': defineChannel({
+    effect: 'write',
     summary: 'Move an assessment through draft → in review → final; reopening a final one needs a reason.',
     request: z.object({ id, state: z.enum(ASSESSMENT_STATES), reason: text(2000).optional() }).strict(),
     response: assessmentSummary,
   }),
   'assessment.setResult': defineChannel({
+    effect: 'write',
     summary: 'Set the status and rationale of one control (not applicable needs a justification).',
     request: z.object({ assessmentId: id, ...controlRef.shape, status: z.enum(CONTROL_STATUSES), rationale: text(20_000).default('') }).strict(),
     response: assessmentRow,
   }),
   'assessment.control': defineChannel({
+    effect: 'read',
     summary: 'One control of an assessment in full: text, result, evidence, findings and history.',
     request: z.object({ assessmentId: id, ...controlRef.shape }).strict(),
     response: z.object({
@@ -189,6 +196,7 @@ export const assessmentChannels = {
     }),
   }),
   'evidence.add': defineChannel({
+    effect: 'write',
     summary: 'Attach a note, a link or a file (up to the stated size limit) to a control.',
     request: z
       .object({
@@ -204,56 +212,67 @@ export const assessmentChannels = {
     response: evidenceView,
   }),
   'evidence.remove': defineChannel({
+    effect: 'write',
     summary: 'Remove evidence from a control (undo with evidence.restore).',
     request: z.object({ id }).strict(),
     response: z.object({ removed: z.string() }),
   }),
   'evidence.restore': defineChannel({
+    effect: 'write',
     summary: 'Bring back evidence that was removed.',
     request: z.object({ id }).strict(),
     response: evidenceView,
   }),
   'evidence.file': defineChannel({
+    effect: 'read',
     summary: 'The bytes of an evidence file, base64.',
     request: z.object({ id }).strict(),
     response: z.object({ name: z.string(), mediaType: z.string().nullable(), dataBase64: z.string() }),
   }),
   'finding.list': defineChannel({
+    effect: 'read',
     summary: 'Findings, of one assessment or all, most severe first.',
     request: z.object({ assessmentId: id.optional() }).strict(),
     response: z.object({ findings: z.array(findingView) }),
   }),
   'finding.create': defineChannel({
+    effect: 'write',
     summary: 'Record a finding; its severity follows likelihood × impact unless overridden with a reason.',
     request: findingFields.extend({ assessmentId: id }),
     response: findingView,
   }),
   'finding.update': defineChannel({
+    effect: 'write',
     summary: 'Change a finding (risk accepted needs a justification and an expiry).',
     request: findingFields.extend({ id }),
     response: findingView,
   }),
   'finding.fromControl': defineChannel({
+    effect: 'write',
     summary: 'Turn a not-met or partially met control into a finding, prefilled from the control.',
     request: z.object({ assessmentId: id, ...controlRef.shape }).strict(),
     response: findingView,
   }),
   'finding.remove': defineChannel({
+    effect: 'write',
     summary: 'Remove a finding (undo with finding.restore).',
     request: z.object({ id }).strict(),
     response: z.object({ removed: z.string() }),
   }),
   'finding.restore': defineChannel({
+    effect: 'write',
     summary: 'Bring back a removed finding.',
     request: z.object({ id }).strict(),
     response: findingView,
   }),
   'dashboard.get': defineChannel({
+    effect: 'read',
     summary: 'Scores per catalogue and category, status distribution, findings by severity, overdue findings.',
     request: z.object({ assessmentId: id, today: day.optional() }).strict(),
     response: dashboardView,
   }),
   'dashboard.compare': defineChannel({
+    effect: 'read',
     summary: 'What changed between two assessments of the same scope.',
     request: z.object({ from: id, to: id }).strict(),
     response: comparisonView,

@@ -91,16 +91,19 @@ const customControl = z.object({
 
 export const catalogChannels = {
   'catalog.list': defineChannel({
+    effect: 'read',
     summary: 'The catalogues this workspace holds (built-ins are installed on first use).',
     request: z.object({}).strict(),
     response: z.object({ catalogues: z.array(catalogueSummary) }),
   }),
   'catalog.get': defineChannel({
+    effect: 'read',
     summary: 'One catalogue at its current version, with categories and every control.',
     request: z.object({ id: catalogueId }).strict(),
     response: catalogueDetail,
   }),
   'catalog.search': defineChannel({
+    effect: 'read',
     summary: 'Full-text search over control id, title, statement and guidance, with filters.',
     request: z
       .object({
@@ -116,6 +119,7 @@ export const catalogChannels = {
     response: z.object({ hits: z.array(searchHit), total: z.number() }),
   }),
   'catalog.preview': defineChannel({
+    effect: 'read',
     summary: 'Read a file to import: an OSCAL catalog is summarised, a CSV or XLSX shows its columns.',
     request: z.object({ file: fileUpload }).strict(),
     response: z.discriminatedUnion('kind', [
@@ -141,6 +145,7 @@ export const catalogChannels = {
     ]),
   }),
   'catalog.import': defineChannel({
+    effect: 'write',
     summary: 'Import an OSCAL catalog, or a CSV/XLSX with a column mapping, into the workspace.',
     request: z
       .object({
@@ -161,6 +166,7 @@ export const catalogChannels = {
     }),
   }),
   'catalog.createCustom': defineChannel({
+    effect: 'write',
     summary: 'Create an empty custom catalogue with the given categories.',
     request: z
       .object({
@@ -173,6 +179,7 @@ export const catalogChannels = {
     response: catalogueSummary,
   }),
   'catalog.saveControl': defineChannel({
+    effect: 'write',
     summary: 'Add or change a control of a custom or imported catalogue (its version goes up).',
     request: z
       .object({
@@ -186,11 +193,13 @@ export const catalogChannels = {
     response: catalogueSummary,
   }),
   'catalog.deleteControl': defineChannel({
+    effect: 'write',
     summary: 'Remove a control from a custom or imported catalogue (its version goes up).',
     request: z.object({ catalogueId, controlId }).strict(),
     response: catalogueSummary,
   }),
   'catalog.remove': defineChannel({
+    effect: 'write',
     summary: 'Remove an imported or custom catalogue; assessments keep their snapshots.',
     request: z.object({ id: catalogueId }).strict(),
     response: z.object({ catalogues: z.array(catalogueSummary) }),

@@ -112,11 +112,13 @@ const targetFields = {
 
 export const checkChannels = {
   'credential.list': defineChannel({
+    effect: 'read',
     summary: 'Saved credentials: label, kind, header name and bound hosts (never a value).',
     request: z.object({}).strict(),
     response: z.object({ credentials: z.array(credentialMeta) }),
   }),
   'credential.create': defineChannel({
+    effect: 'write',
     summary: 'Save a credential in the OS keychain, bound to the hosts it may be sent to; the value is never returned.',
     request: z
       .object({
@@ -130,16 +132,19 @@ export const checkChannels = {
     response: credentialMeta,
   }),
   'credential.replace': defineChannel({
+    effect: 'write',
     summary: 'Replace the value of a credential (label, kind and hosts stay).',
     request: z.object({ id, value: secretValue }).strict(),
     response: credentialMeta,
   }),
   'credential.delete': defineChannel({
+    effect: 'write',
     summary: 'Delete a credential from the OS keychain.',
     request: z.object({ id }).strict(),
     response: z.object({ deleted: z.string() }),
   }),
   'credential.test': defineChannel({
+    effect: 'read',
     summary: 'Send one harmless GET with the credential to one of its hosts (needs live checks on and the host approved).',
     request: z
       .object({
@@ -152,91 +157,109 @@ export const checkChannels = {
     response: z.object({ host: z.string(), status: z.number(), ok: z.boolean(), message: z.string() }),
   }),
   'policy.get': defineChannel({
+    effect: 'read',
     summary: "The workspace's egress policy: live checks on or off, approved hosts, resolver, custom CA.",
     request: z.object({}).strict(),
     response: egressPolicyView,
   }),
   'policy.setEnabled': defineChannel({
+    effect: 'write',
     summary: 'Turn live checks on or off for this workspace (off: nothing is sent over the network).',
     request: z.object({ enabled: z.boolean() }).strict(),
     response: egressPolicyView,
   }),
   'policy.approveHosts': defineChannel({
+    effect: 'write',
     summary: 'Approve hosts (names or IP addresses, no wildcards) that checks may contact.',
     request: z.object({ hosts: z.array(host).min(1).max(200) }).strict(),
     response: egressPolicyView,
   }),
   'policy.revokeHost': defineChannel({
+    effect: 'write',
     summary: 'Remove a host from the approved list.',
     request: z.object({ host }).strict(),
     response: egressPolicyView,
   }),
   'policy.setResolver': defineChannel({
+    effect: 'write',
     summary: 'The DNS resolver (IP address and port) the DNS checks ask; it must be approved too.',
     request: z.object({ server: host, port: z.number().int().min(1).max(65535).default(53) }).strict(),
     response: egressPolicyView,
   }),
   'policy.setCustomCa': defineChannel({
+    effect: 'write',
     summary: 'Trust a private CA (PEM) for every check of this workspace, or clear it with null.',
     request: z.object({ pem: z.string().max(65_536).nullable() }).strict(),
     response: egressPolicyView,
   }),
   'check.list': defineChannel({
+    effect: 'read',
     summary: 'Every live check with its inputs, credential needs and the controls it evidences.',
     request: z.object({}).strict(),
     response: z.object({ checks: z.array(checkInfo) }),
   }),
   'check.targets': defineChannel({
+    effect: 'read',
     summary: 'The saved check targets of an assessment.',
     request: z.object({ assessmentId: id }).strict(),
     response: z.object({ targets: z.array(checkTargetView) }),
   }),
   'check.addTarget': defineChannel({
+    effect: 'write',
     summary: 'Save a target for a check on an assessment (check, target, inputs, credential).',
     request: z.object({ assessmentId: id, ...targetFields }).strict(),
     response: checkTargetView,
   }),
   'check.updateTarget': defineChannel({
+    effect: 'write',
     summary: "Change a saved target's address, inputs or credential.",
     request: z.object({ id, target: targetFields.target, inputs: targetFields.inputs, credentialId: targetFields.credentialId }).strict(),
     response: checkTargetView,
   }),
   'check.removeTarget': defineChannel({
+    effect: 'write',
     summary: 'Remove a saved target (its past runs stay).',
     request: z.object({ id }).strict(),
     response: z.object({ removed: z.string() }),
   }),
   'check.hosts': defineChannel({
+    effect: 'read',
     summary: 'The hosts a run of these targets would contact, and which of them still need approval.',
     request: z.object({ assessmentId: id, targetIds: z.array(id).max(500).optional() }).strict(),
     response: z.object({ liveChecksEnabled: z.boolean(), hosts: z.array(z.string()), unapproved: z.array(z.string()) }),
   }),
   'check.run': defineChannel({
+    effect: 'job',
     summary: 'Start a run of some (or all) targets of an assessment; answers at once with a run id (poll check.progress).',
     request: z.object({ assessmentId: id, targetIds: z.array(id).max(500).optional() }).strict(),
     response: runProgressView,
   }),
   'check.progress': defineChannel({
+    effect: 'read',
     summary: 'Progress of a run: n of m done, and the state of each target.',
     request: z.object({ runId: id }).strict(),
     response: runProgressView,
   }),
   'check.cancel': defineChannel({
+    effect: 'write',
     summary: 'Cancel a run; checks in flight stop and are recorded as cancelled.',
     request: z.object({ runId: id }).strict(),
     response: runProgressView,
   }),
   'check.results': defineChannel({
+    effect: 'read',
     summary: 'Stored runs of an assessment, newest first (re-runs of a check on a target are its history).',
     request: z.object({ assessmentId: id }).strict(),
     response: z.object({ runs: z.array(checkRunView) }),
   }),
   'check.result': defineChannel({
+    effect: 'read',
     summary: 'One stored run with its redacted observations as JSON text.',
     request: z.object({ id }).strict(),
     response: checkRunView.extend({ observations: z.string(), inputs: z.record(z.string(), z.string()) }),
   }),
   'check.decide': defineChannel({
+    effect: 'write',
     summary: "Accept (sets the controls' status, citing the run) or reject the suggested control status of a run.",
     request: z.object({ id, decision: z.enum(['accept', 'reject']), note: z.string().max(5000).default('') }).strict(),
     response: checkRunView,

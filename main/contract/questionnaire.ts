@@ -266,61 +266,73 @@ const download = z.object({ name: z.string(), mediaType: z.string(), dataBase64:
 
 export const questionnaireChannels = {
   'template.list': defineChannel({
+    effect: 'read',
     summary: 'Questionnaire templates of the workspace (the built-in baseline is installed on first use).',
     request: z.object({}).strict(),
     response: z.object({ templates: z.array(templateSummary) }),
   }),
   'template.get': defineChannel({
+    effect: 'read',
     summary: 'One template with its sections, questions and notes.',
     request: z.object({ id: templateId }).strict(),
     response: z.object({ summary: templateSummary, body: templateBody }),
   }),
   'template.save': defineChannel({
+    effect: 'write',
     summary: 'Create a custom template or change one (its version goes up); built-ins are copied first.',
     request: z.object({ body: templateBody, create: z.boolean().default(false) }).strict(),
     response: templateSummary,
   }),
   'template.duplicate': defineChannel({
+    effect: 'write',
     summary: 'Copy a template (a built-in or an import) into a new custom template.',
     request: z.object({ id: templateId, newId: templateId.regex(/^[a-z0-9][a-z0-9-]*$/, 'a template id is lower-case letters, digits and hyphens'), title: z.string().trim().min(1).max(300) }).strict(),
     response: templateSummary,
   }),
   'template.remove': defineChannel({
+    effect: 'write',
     summary: 'Remove a template (undo with template.restore); questionnaires keep their copy.',
     request: z.object({ id: templateId }).strict(),
     response: z.object({ removed: z.string() }),
   }),
   'template.restore': defineChannel({
+    effect: 'write',
     summary: 'Bring back a removed template.',
     request: z.object({ id: templateId }).strict(),
     response: templateSummary,
   }),
   'template.import': defineChannel({
+    effect: 'write',
     summary: 'Import a Google VSAQ questionnaire or an Attest template file; every item is kept and counted.',
     request: z.object({ file: fileUpload, id: templateId.optional(), replace: z.boolean().default(false) }).strict(),
     response: z.object({ template: templateSummary, counts: importCounts }),
   }),
   'questionnaire.list': defineChannel({
+    effect: 'read',
     summary: 'Questionnaires, of one vendor or all, newest cycle first.',
     request: z.object({ vendorId: id.optional() }).strict(),
     response: z.object({ questionnaires: z.array(questionnaireSummary) }),
   }),
   'questionnaire.create': defineChannel({
+    effect: 'write',
     summary: 'Start a questionnaire for a vendor and review cycle from a template (the template is copied in).',
     request: z.object({ vendorId: id, templateId, cycle: z.string().trim().min(1, 'a cycle is required, e.g. 2026').max(40) }).strict(),
     response: questionnaireSummary,
   }),
   'questionnaire.get': defineChannel({
+    effect: 'read',
     summary: 'A questionnaire with its template copy, answers and stored score.',
     request: z.object({ id }).strict(),
     response: z.object({ summary: questionnaireSummary, body: templateBody, answers: z.array(answerView), score: scoreView.nullable() }),
   }),
   'questionnaire.export': defineChannel({
+    effect: 'write',
     summary: 'The questionnaire to send: an XLSX workbook (protected, with dropdowns) or JSON; or its answers as CSV. Base64.',
     request: z.object({ id, format: z.enum(['xlsx', 'json', 'csv']) }).strict(),
     response: download,
   }),
   'questionnaire.import': defineChannel({
+    effect: 'write',
     summary: 'Read a filled XLSX or JSON by question id: all answers or none, with a report of every problem.',
     request: z.object({ id, file: fileUpload }).strict(),
     response: z.object({
@@ -335,16 +347,19 @@ export const questionnaireChannels = {
     }),
   }),
   'questionnaire.score': defineChannel({
+    effect: 'write',
     summary: 'Score the answers (weighted, per section and overall, 0–100) and list the gaps; the result is stored.',
     request: z.object({ id }).strict(),
     response: scoreView,
   }),
   'questionnaire.conclude': defineChannel({
+    effect: 'write',
     summary: "Record the reviewer's conclusion (approve, approve with conditions, reject) with its rationale.",
     request: z.object({ id, conclusion: z.enum(CONCLUSIONS), rationale: z.string().max(20_000) }).strict(),
     response: questionnaireSummary,
   }),
   'questionnaire.followUp': defineChannel({
+    effect: 'write',
     summary: 'Turn a follow-up item (usually a gap) into a finding of the vendor.',
     request: z
       .object({
@@ -361,11 +376,13 @@ export const questionnaireChannels = {
     response: vendorFindingView,
   }),
   'questionnaire.compare': defineChannel({
+    effect: 'read',
     summary: "Year over year: two questionnaires of one vendor, score change, changed answers, new and closed gaps.",
     request: z.object({ from: id, to: id }).strict(),
     response: comparisonView,
   }),
   'questionnaire.vendorFindings': defineChannel({
+    effect: 'read',
     summary: 'Findings of one vendor (follow-ups of its reviews), most severe first.',
     request: z.object({ vendorId: id }).strict(),
     response: z.object({ findings: z.array(vendorFindingView) }),

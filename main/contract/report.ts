@@ -95,11 +95,13 @@ const forAssessment = z.object({ assessmentId: id }).strict();
 
 export const reportChannels = {
   'report.branding.get': defineChannel({
+    effect: 'read',
     summary: 'The report branding of this workspace: logo, primary colour, footer text, organisation',
     request: z.object({}).strict(),
     response: branding,
   }),
   'report.branding.set': defineChannel({
+    effect: 'write',
     summary: 'Change the report branding; logo is a PNG or JPEG upload, null removes it, absent keeps it',
     request: z
       .object({
@@ -112,41 +114,49 @@ export const reportChannels = {
     response: branding,
   }),
   'report.identity.list': defineChannel({
+    effect: 'read',
     summary: 'Signing identities of this workspace (fingerprint, name, expiry); never a key or passphrase',
     request: z.object({}).strict(),
     response: z.object({ identities: z.array(signingIdentity) }),
   }),
   'report.identity.import': defineChannel({
+    effect: 'write',
     summary: 'Import a PKCS#12 signing identity; the passphrase goes to the OS keychain',
     request: z.object({ file: fileUpload, passphrase }).strict(),
     response: signingIdentity,
   }),
   'report.identity.generate': defineChannel({
+    effect: 'write',
     summary: 'Generate a self-signed RSA-3072 signing identity, valid for five years',
     request: z.object({ commonName: z.string().min(1).max(120), organisation: z.string().max(120), passphrase: z.string().min(8).max(1024) }).strict(),
     response: signingIdentity,
   }),
   'report.identity.remove': defineChannel({
+    effect: 'write',
     summary: 'Remove a signing identity and its keychain entry (issued reports stay verifiable)',
     request: z.object({ fingerprint }).strict(),
     response: z.object({ removed: z.string() }),
   }),
   'report.trust.list': defineChannel({
+    effect: 'read',
     summary: 'Certificates this workspace trusts when it verifies reports',
     request: z.object({}).strict(),
     response: z.object({ certificates: z.array(trustedCertificate) }),
   }),
   'report.trust.add': defineChannel({
+    effect: 'write',
     summary: 'Trust a certificate (PEM or DER upload) for report verification, pinned by its SHA-256 fingerprint',
     request: z.object({ file: fileUpload, label: z.string().max(120).optional() }).strict(),
     response: trustedCertificate,
   }),
   'report.trust.remove': defineChannel({
+    effect: 'write',
     summary: 'Stop trusting a certificate',
     request: z.object({ fingerprint }).strict(),
     response: z.object({ removed: z.string() }),
   }),
   'report.issue': defineChannel({
+    effect: 'job',
     summary: 'Start issuing a report (render in a worker, sign, record); poll report.progress with the job id',
     request: z
       .object({
@@ -163,26 +173,31 @@ export const reportChannels = {
     response: z.object({ jobId: z.string() }),
   }),
   'report.progress': defineChannel({
+    effect: 'read',
     summary: 'Progress of an issue job: stage, fraction, and the issued report or the error when finished',
     request: z.object({ jobId: z.string().min(1).max(64) }).strict(),
     response: issueJob,
   }),
   'report.list': defineChannel({
+    effect: 'read',
     summary: 'Issued reports, newest first, with hash, size and signer',
     request: z.object({}).strict(),
     response: z.object({ reports: z.array(issuedReport) }),
   }),
   'report.file': defineChannel({
+    effect: 'read',
     summary: 'The bytes of an issued report (base64) for saving',
     request: z.object({ id }).strict(),
     response: download,
   }),
   'report.preview': defineChannel({
+    effect: 'read',
     summary: 'The first pages of an issued report as PNG images',
     request: z.object({ id, pages: z.number().int().min(1).max(4).default(2) }).strict(),
     response: z.object({ pages: z.array(z.object({ page: z.number(), pngBase64: z.string(), width: z.number(), height: z.number() })), pageCount: z.number() }),
   }),
   'report.verify': defineChannel({
+    effect: 'read',
     summary: "Verify a signed PDF: byte range, digest, CMS signature, signer trust (the workspace's identities and trusted certificates), appended bytes",
     request: z
       .object({
@@ -194,31 +209,37 @@ export const reportChannels = {
     response: verdict,
   }),
   'export.oscalAssessmentResults': defineChannel({
+    effect: 'read',
     summary: 'An assessment as OSCAL 1.0.6 assessment-results JSON',
     request: forAssessment,
     response: download,
   }),
   'export.oscalPoam': defineChannel({
+    effect: 'read',
     summary: "An assessment's findings as an OSCAL 1.0.6 plan of action and milestones (POA&M) JSON",
     request: forAssessment,
     response: download,
   }),
   'export.findingsCsv': defineChannel({
+    effect: 'read',
     summary: "An assessment's findings as CSV (formula-like cells neutralised)",
     request: forAssessment,
     response: download,
   }),
   'export.findingsXlsx': defineChannel({
+    effect: 'read',
     summary: "An assessment's findings as an Excel workbook (formula-like cells neutralised)",
     request: forAssessment,
     response: download,
   }),
   'export.backup': defineChannel({
+    effect: 'write',
     summary: 'A consistent copy of the whole encrypted workspace file: written to a path, or returned for download',
     request: z.object({ to: z.string().min(1).max(4096).optional(), overwrite: z.boolean().default(false) }).strict(),
     response: z.object({ path: z.string().nullable(), name: z.string(), size: z.number(), sha256: z.string(), dataBase64: z.string().nullable() }),
   }),
   'export.restore': defineChannel({
+    effect: 'write',
     summary: 'Restore a backup to a new file, verified with its passphrase; never over an open or existing file without overwrite',
     request: z
       .object({

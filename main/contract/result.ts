@@ -8,7 +8,8 @@ export interface ErrorPayload {
   details?: ErrorDetails;
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
+/** `seq`: on a write, the workspace's sequence number after its commit. */
+export type Result<T> = { ok: true; value: T; seq?: number } | { ok: false; error: ErrorPayload };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = (code: ErrorCode, message: string): Result<never> => ({

@@ -206,6 +206,7 @@ const pinnedToday = { today: day.optional() };
 
 export const vendorChannels = {
   'vendor.list': defineChannel({
+    effect: 'read',
     summary: 'Vendors with tier, latest score and conclusion, next review and certificate warnings; filters by tier, criticality, review state and text.',
     request: z
       .object({
@@ -220,101 +221,121 @@ export const vendorChannels = {
     response: z.object({ vendors: z.array(vendorRow), today: z.string() }),
   }),
   'vendor.get': defineChannel({
+    effect: 'read',
     summary: 'One vendor in full: profile, tier and its reasons, certifications, credentials, documents, reviews, next review and history.',
     request: z.object({ id, ...pinnedToday }).strict(),
     response: vendorView,
   }),
   'vendor.create': defineChannel({
+    effect: 'write',
     summary: 'Add a vendor; its tier follows the rubric over data types and criticality.',
     request: vendorFields,
     response: vendorView,
   }),
   'vendor.update': defineChannel({
+    effect: 'write',
     summary: 'Change a vendor profile; the rubric tier is worked out again.',
     request: vendorFields.extend({ id }),
     response: vendorView,
   }),
   'vendor.remove': defineChannel({
+    effect: 'write',
     summary: 'Remove a vendor from the registry (undo with vendor.restore).',
     request: z.object({ id }).strict(),
     response: z.object({ removed: z.string() }),
   }),
   'vendor.restore': defineChannel({
+    effect: 'write',
     summary: 'Bring back a removed vendor.',
     request: z.object({ id }).strict(),
     response: vendorView,
   }),
   'vendor.setTierOverride': defineChannel({
+    effect: 'write',
     summary: 'Set the tier by hand instead of the rubric; a reason is required and recorded.',
     request: z.object({ id, tier, reason: text(2000) }).strict(),
     response: vendorView,
   }),
   'vendor.clearTierOverride': defineChannel({
+    effect: 'write',
     summary: 'Go back to the tier the rubric gives.',
     request: z.object({ id }).strict(),
     response: vendorView,
   }),
   'vendor.certification.add': defineChannel({
+    effect: 'write',
     summary: 'Record a certification or attestation report with its period and expiry.',
     request: certificationFields.extend({ vendorId: id }),
     response: certificationView,
   }),
   'vendor.certification.update': defineChannel({
+    effect: 'write',
     summary: 'Change a certification.',
     request: certificationFields.extend({ id }),
     response: certificationView,
   }),
   'vendor.certification.remove': defineChannel({
+    effect: 'write',
     summary: 'Remove a certification.',
     request: z.object({ id }).strict(),
     response: z.object({ removed: z.string() }),
   }),
   'vendor.credential.add': defineChannel({
+    effect: 'write',
     summary: 'Record a credential issued to the vendor (label, system, dates; never its value).',
     request: credentialFields.extend({ vendorId: id }),
     response: credentialView,
   }),
   'vendor.credential.update': defineChannel({
+    effect: 'write',
     summary: 'Change the record of an issued credential.',
     request: credentialFields.extend({ id }),
     response: credentialView,
   }),
   'vendor.credential.revoke': defineChannel({
+    effect: 'write',
     summary: 'Mark an issued credential as revoked (today unless a date is given).',
     request: z.object({ id, revokedAt: day.optional() }).strict(),
     response: credentialView,
   }),
   'vendor.document.add': defineChannel({
+    effect: 'write',
     summary: 'Attach a document (contract, report, DPA) to a vendor, up to the stated size limit.',
     request: z.object({ vendorId: id, file: fileUpload }).strict(),
     response: documentView,
   }),
   'vendor.document.remove': defineChannel({
+    effect: 'write',
     summary: 'Detach a document from a vendor (undo with vendor.document.restore).',
     request: z.object({ vendorId: id, blobId: id }).strict(),
     response: z.object({ removed: z.string() }),
   }),
   'vendor.document.restore': defineChannel({
+    effect: 'write',
     summary: 'Attach again a document that was detached from this vendor.',
     request: z.object({ vendorId: id, blobId: id }).strict(),
     response: documentView,
   }),
   'vendor.document.file': defineChannel({
+    effect: 'read',
     summary: 'The bytes of a vendor document, base64.',
     request: z.object({ vendorId: id, blobId: id }).strict(),
     response: z.object({ name: z.string(), mediaType: z.string().nullable(), dataBase64: z.string() }),
   }),
   'vendor.schedule': defineChannel({
+    effect: 'read',
     summary: 'The review schedule: vendors due within 30 days, overdue, and certificates expired or expiring within 60 days.',
     request: z.object({ ...pinnedToday }).strict(),
     response: scheduleView,
   }),
   'vendor.reviewIntervals.get': defineChannel({
+    effect: 'read',
     summary: 'Months between reviews for each tier in this workspace.',
     request: z.object({}).strict(),
     response: reviewIntervals,
   }),
   'vendor.reviewIntervals.set': defineChannel({
+    effect: 'write',
     summary: 'Set the months between reviews for each tier in this workspace.',
     request: reviewIntervals,
     response: reviewIntervals,

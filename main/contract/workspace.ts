@@ -44,11 +44,13 @@ export type AuditEntry = z.infer<typeof auditEntry>;
 
 export const workspaceChannels = {
   'workspace.status': defineChannel({
+    effect: 'read',
     summary: 'Whether a workspace is open, locked or none, and its vital facts.',
     request: z.object({}).strict(),
     response: workspaceStatus,
   }),
   'workspace.create': defineChannel({
+    effect: 'write',
     summary: 'Create a new encrypted workspace file and open it.',
     request: z
       .object({ path, name: z.string().trim().min(1, 'a name is required').max(200), passphrase, remember: z.boolean().default(false) })
@@ -56,56 +58,67 @@ export const workspaceChannels = {
     response: workspaceStatus,
   }),
   'workspace.open': defineChannel({
+    effect: 'write',
     summary: 'Open a workspace with its passphrase, or with the key remembered on this device.',
     request: z.object({ path, passphrase: passphrase.optional(), remember: z.boolean().default(false) }).strict(),
     response: workspaceStatus,
   }),
   'workspace.unlock': defineChannel({
+    effect: 'write',
     summary: 'Reopen the locked workspace with its passphrase.',
     request: z.object({ passphrase: passphrase.optional() }).strict(),
     response: workspaceStatus,
   }),
   'workspace.lock': defineChannel({
+    effect: 'write',
     summary: 'Lock the open workspace: keys are wiped from memory until the passphrase is given again.',
     request: z.object({}).strict(),
     response: workspaceStatus,
   }),
   'workspace.close': defineChannel({
+    effect: 'write',
     summary: 'Close the open or locked workspace.',
     request: z.object({}).strict(),
     response: workspaceStatus,
   }),
   'workspace.touch': defineChannel({
+    effect: 'read',
     summary: 'Tell the auto-lock timer that the user is active.',
     request: z.object({}).strict(),
     response: z.object({ state: z.enum(['none', 'locked', 'open']) }),
   }),
   'workspace.recent': defineChannel({
+    effect: 'read',
     summary: 'Recently opened workspaces and the suggested folder for new ones.',
     request: z.object({}).strict(),
     response: z.object({ recent: z.array(recentEntry), suggestedFolder: z.string() }),
   }),
   'workspace.forgetRecent': defineChannel({
+    effect: 'write',
     summary: 'Remove a file from the recent list (the file itself is untouched).',
     request: z.object({ path }).strict(),
     response: z.object({ recent: z.array(recentEntry), suggestedFolder: z.string() }),
   }),
   'workspace.changePassphrase': defineChannel({
+    effect: 'write',
     summary: 'Change the passphrase of the open workspace (re-wraps its key).',
     request: z.object({ current: passphrase, next: passphrase }).strict(),
     response: workspaceStatus,
   }),
   'workspace.remember': defineChannel({
+    effect: 'write',
     summary: 'Remember the open workspace on this device (its key goes to the OS keychain), or forget it.',
     request: z.object({ remember: z.boolean() }).strict(),
     response: workspaceStatus,
   }),
   'workspace.setAutoLock': defineChannel({
+    effect: 'write',
     summary: 'Set the inactivity time after which the workspace locks itself.',
     request: z.object({ minutes: z.number().int().min(1).max(24 * 60) }).strict(),
     response: workspaceStatus,
   }),
   'workspace.verify': defineChannel({
+    effect: 'read',
     summary: 'Re-read the workspace file from disk and check every record and the audit chain.',
     request: z.object({ passphrase: passphrase.optional() }).strict(),
     response: z.object({
@@ -118,6 +131,7 @@ export const workspaceChannels = {
     }),
   }),
   'audit.list': defineChannel({
+    effect: 'read',
     summary: 'Entries of the audit log, newest first.',
     request: z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }).strict(),
     response: z.object({ total: z.number(), entries: z.array(auditEntry) }),

@@ -71,7 +71,7 @@ export function createCore(options: CoreOptions): Core {
     ...reportHandlers(deps),
   };
   return {
-    dispatch: createDispatcher(handlers, options.observer),
+    dispatch: createDispatcher(handlers, options.observer, () => session.lastSeq()),
     session,
     // Jobs first (runs cancelled, issues finished), then the workspace they write to.
     close: async () => {

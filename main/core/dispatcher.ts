@@ -31,7 +31,10 @@ export interface DispatchObserver {
   onError?(channel: string, error: unknown): void;
 }
 
-export function createDispatcher(handlers: HandlerMap, observer: DispatchObserver = {}): Dispatch {
+/** The open workspace's commit sequence number (null when none is open). */
+export type CommitSeq = () => number | null;
+
+export function createDispatcher(handlers: HandlerMap, observer: DispatchObserver = {}, commitSeq: CommitSeq = () => null): Dispatch {
   return async (channel, payload, context) => {
     if (!isChannelName(channel)) return fail('UNKNOWN_CHANNEL', `There is no channel named "${String(channel).slice(0, 80)}".`);
     const def = channels[channel];
@@ -52,7 +55,10 @@ export function createDispatcher(handlers: HandlerMap, observer: DispatchObserve
       observer.onError?.(channel, checked.error);
       return fail('INVALID_RESPONSE', `The answer to ${channel} did not match the contract.`);
     }
-    return ok(checked.data);
+    // A write answers with the sequence number its commit reached, so the caller knows
+    // its data moved without asking again.
+    const seq = def.effect === 'write' ? commitSeq() : null;
+    return seq === null ? ok(checked.data) : { ok: true, value: checked.data, seq };
   };
 }
 

@@ -31,6 +31,8 @@ export interface Harness {
   context: BrowserContext;
   /** Console errors, page errors and CSP violations seen so far. */
   problems: string[];
+  /** Every channel the page called, in order (tests measure round trips with it). */
+  calls: string[];
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -65,9 +67,11 @@ export async function openApp(options: HarnessOptions = {}): Promise<Harness> {
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: 'reduce',
   });
-  await context.exposeBinding('__attestInvoke', (_source, channel: string, payload: unknown) =>
-    core.dispatch(channel, payload, { origin: 'renderer' }),
-  );
+  const calls: string[] = [];
+  await context.exposeBinding('__attestInvoke', (_source, channel: string, payload: unknown) => {
+    calls.push(channel);
+    return core.dispatch(channel, payload, { origin: 'renderer' });
+  });
   await context.addInitScript((names: string[]) => {
     const invoke = (window as unknown as { __attestInvoke: (c: string, p: unknown) => Promise<unknown> }).__attestInvoke;
     const api = Object.freeze(Object.fromEntries(names.map((name) => [name, (request: unknown) => invoke(name, request)])));
@@ -88,6 +92,7 @@ export async function openApp(options: HarnessOptions = {}): Promise<Harness> {
     page,
     context,
     problems,
+    calls,
     async screenshot(name) {
       mkdirSync(resultsDir, { recursive: true });
       const path = join(resultsDir, `${name}.png`);

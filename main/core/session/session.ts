@@ -113,6 +113,11 @@ export class Session {
     return { state: 'none' };
   }
 
+  /** The open workspace's last commit sequence number, or null. */
+  lastSeq(): number | null {
+    return this.ws?.isOpen ? this.ws.info().lastSeq : null;
+  }
+
   touch(): 'none' | 'locked' | 'open' {
     if (this.ws?.isOpen) {
       this.idle?.touch();

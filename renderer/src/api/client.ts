@@ -19,9 +19,19 @@ export class ApiError extends Error {
   }
 }
 
+type SeqListener = (seq: number) => void;
+const seqListeners = new Set<SeqListener>();
+
+/** Hears the commit sequence number every write answers with (the store keeps it). */
+export function onCommitSeq(listener: SeqListener): () => void {
+  seqListeners.add(listener);
+  return () => seqListeners.delete(listener);
+}
+
 export async function call<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
   const invoke = window.attest[channel] as unknown as (r: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
   const result = await invoke(request);
   if (!result.ok) throw new ApiError(result.error);
+  if (result.seq !== undefined) for (const listener of seqListeners) listener(result.seq);
   return result.value;
 }

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AuditEntry } from '../../../main/contract/workspace';
 import { call } from '../api/client';
+import { useQuery } from '../api/query';
 import { ErrorText, messageOf } from '../components/ErrorText';
 import { Field } from '../components/Field';
 import { ScreenHeader } from '../components/ScreenHeader';
@@ -14,33 +15,19 @@ type Verdict = { ok: boolean; text: string };
 export function AuditScreen() {
   const status = useAppStore((s) => s.status);
   if (status.state !== 'open') return <WorkspaceScreen id="audit" />;
-  return <AuditLog remembered={status.remembered} lastSeq={status.lastSeq} />;
+  return <AuditLog remembered={status.remembered} />;
 }
 
-function AuditLog({ remembered, lastSeq }: { remembered: boolean; lastSeq: number }) {
-  const [entries, setEntries] = useState<AuditEntry[]>([]);
-  const [total, setTotal] = useState(0);
+function AuditLog({ remembered }: { remembered: boolean }) {
   const [offset, setOffset] = useState(0);
-  const [error, setError] = useState<string | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [verifying, setVerifying] = useState(false);
-
-  useEffect(() => {
-    let current = true;
-    call('audit.list', { offset, limit: PAGE }).then(
-      (page) => {
-        if (!current) return;
-        setEntries(page.entries);
-        setTotal(page.total);
-        setError(null);
-      },
-      (e: unknown) => current && setError(messageOf(e)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [offset, lastSeq]);
+  // Read through the one data layer: cached per page, read again after any change.
+  const page = useQuery('audit.list', { offset, limit: PAGE });
+  const entries: AuditEntry[] = page.data?.entries ?? [];
+  const total = page.data?.total ?? 0;
+  const error = page.error ? messageOf(page.error) : null;
 
   const verify = async () => {
     setVerifying(true);

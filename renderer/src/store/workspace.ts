@@ -3,7 +3,8 @@
 // core (which acknowledges only after the change is on disk).
 import type { StateCreator } from 'zustand';
 import type { RecentWorkspace, WorkspaceStatus } from '../../../main/contract/workspace';
-import { ApiError, call } from '../api/client';
+import { ApiError, call, onCommitSeq } from '../api/client';
+import { queryCache } from '../api/query';
 import type { AppState } from './index';
 
 export interface SaveState {
@@ -35,7 +36,13 @@ export function isLockedError(error: unknown): boolean {
 }
 
 export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice> = (set, get) => {
+  // Every write answers with the sequence number it reached: keep the status's in step.
+  onCommitSeq((seq) =>
+    set((s) => (s.status.state === 'open' && seq > s.status.lastSeq ? { status: { ...s.status, lastSeq: seq } } : {})),
+  );
   const adopt = (status: WorkspaceStatus) => {
+    // Another workspace: nothing read from the previous one applies.
+    queryCache.reset(status.state === 'open' ? status.lastSeq : 0);
     set({ status, save: { pending: 0, lastSavedAt: status.state === 'open' ? new Date().toISOString() : null, error: null } });
     if (status.state === 'open') get().navigate('home');
     void get().loadRecent();
@@ -57,18 +64,23 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
     createWorkspace: async (input) => adopt(await call('workspace.create', input)),
     openWorkspace: async (input) => adopt(await call('workspace.open', input)),
     unlockWorkspace: async (passphrase) => adopt(await call('workspace.unlock', { passphrase })),
-    lockWorkspace: async () => set({ status: await call('workspace.lock', {}) }),
+    lockWorkspace: async () => {
+      set({ status: await call('workspace.lock', {}) });
+      queryCache.reset();
+    },
     closeWorkspace: async () => {
       set({ status: await call('workspace.close', {}) });
+      queryCache.reset();
       await get().loadRecent();
     },
     mutate: async (run) => {
       set((s) => ({ save: { ...s.save, pending: s.save.pending + 1 } }));
       try {
+        // The write's answer carries its commit's sequence number, which moves
+        // status.lastSeq (see adoptCommitSeq): screens that show saved data reload from
+        // it, with no second call. A change on disk is never rolled back here.
         const result = await run();
         set((s) => ({ save: { pending: s.save.pending - 1, lastSavedAt: new Date().toISOString(), error: null } }));
-        // The status carries lastSeq and size: screens that show saved data reload from it.
-        await get().refreshStatus();
         return result;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);

@@ -1,0 +1,113 @@
+// The renderer's read cache, without React: answers kept by channel and request, each
+// stamped with the workspace's commit sequence number it was read at. A write answers
+// with the number its commit reached (client.ts); from then on every answer read before
+// it is stale and is fetched again by whoever shows it. An answer that arrives after a
+// newer request for the same key was made is dropped, so a slow old answer never
+// replaces a new one.
+
+export type Fetcher = (channel: string, request: unknown) => Promise<unknown>;
+
+export interface QueryState<T> {
+  data: T | undefined;
+  error: unknown;
+  /** True while the shown data (if any) is older than the workspace or not there yet. */
+  loading: boolean;
+}
+
+interface Entry {
+  data?: unknown;
+  error?: unknown;
+  /** The commit sequence number the answer was read at. */
+  readAt: number;
+  /** The request in flight, if any, and the number it was started at. */
+  pending?: { ticket: number; startedAt: number };
+}
+
+export interface QueryCache {
+  /** The state of one read, as it is now (no side effect: safe while rendering). */
+  peek<T>(channel: string, request: unknown): QueryState<T>;
+  /** Starts a fetch when the read has no answer or a stale one and none is on its way. */
+  ensure(channel: string, request: unknown): void;
+  /** Fetches again even when fresh (a user's "reload"). */
+  refetch(channel: string, request: unknown): Promise<void>;
+  /** A write reached this commit sequence number: older answers are stale. */
+  committed(seq: number): void;
+  /** Another workspace (or none): nothing cached applies any more. */
+  reset(seq?: number): void;
+  subscribe(listener: () => void): () => void;
+  /** Grows with every change of the cache (a snapshot for React's useSyncExternalStore). */
+  readonly version: number;
+  /** For tests and the round-trip measurement. */
+  readonly fetches: number;
+}
+
+export const keyOf = (channel: string, request: unknown): string => `${channel} ${JSON.stringify(request ?? {})}`;
+
+export function createQueryCache(fetcher: Fetcher): QueryCache {
+  const entries = new Map<string, Entry>();
+  const listeners = new Set<() => void>();
+  let seq = 0;
+  let tickets = 0;
+  let fetches = 0;
+  let version = 0;
+  const notify = () => {
+    version++;
+    for (const l of listeners) l();
+  };
+  const isStale = (entry: Entry | undefined) => !entry || entry.readAt < seq;
+
+  function start(key: string, channel: string, request: unknown): Promise<void> {
+    const entry = entries.get(key) ?? { readAt: -1 };
+    const ticket = ++tickets;
+    const startedAt = seq;
+    entry.pending = { ticket, startedAt };
+    entries.set(key, entry);
+    fetches++;
+    return fetcher(channel, request).then(
+      (data) => settle(key, ticket, startedAt, { data, error: undefined }),
+      (error: unknown) => settle(key, ticket, startedAt, { data: entries.get(key)?.data, error }),
+    );
+  }
+
+  function settle(key: string, ticket: number, startedAt: number, result: { data: unknown; error: unknown }): void {
+    const entry = entries.get(key);
+    // A newer request for this key (or a reset) superseded this one: drop its answer.
+    if (!entry?.pending || entry.pending.ticket !== ticket) return;
+    entries.set(key, { ...result, readAt: startedAt });
+    notify();
+  }
+
+  return {
+    peek<T>(channel: string, request: unknown): QueryState<T> {
+      const entry = entries.get(keyOf(channel, request));
+      return { data: entry?.data as T | undefined, error: entry?.error, loading: isStale(entry) };
+    },
+    ensure(channel, request) {
+      const key = keyOf(channel, request);
+      const entry = entries.get(key);
+      const inFlight = entry?.pending !== undefined && entry.pending.startedAt >= seq;
+      if (isStale(entry) && !inFlight) void start(key, channel, request);
+    },
+    refetch: (channel, request) => start(keyOf(channel, request), channel, request),
+    committed(next) {
+      if (next <= seq) return;
+      seq = next;
+      notify();
+    },
+    reset(next = 0) {
+      entries.clear();
+      seq = next;
+      notify();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    get fetches() {
+      return fetches;
+    },
+    get version() {
+      return version;
+    },
+  };
+}

@@ -1,0 +1,83 @@
+// The renderer's read cache (renderer/src/api/query-cache.ts) against a recording
+// fetcher: one fetch per key until a write moves the workspace on, a stale answer that a
+// newer request overtook is dropped, and another workspace starts from nothing.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createQueryCache } from '../../../renderer/src/api/query-cache';
+
+function recordingFetcher() {
+  const calls: { channel: string; request: unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
+  const fetcher = (channel: string, request: unknown) => new Promise<unknown>((resolve, reject) => calls.push({ channel, request, resolve, reject }));
+  return { calls, fetcher };
+}
+const tick = () => new Promise((r) => setImmediate(r));
+
+test('a read is fetched once and then served from the cache; the same request shares it', async () => {
+  const { calls, fetcher } = recordingFetcher();
+  const cache = createQueryCache(fetcher);
+  cache.ensure('finding.list', { assessmentId: 'a' });
+  cache.ensure('finding.list', { assessmentId: 'a' });
+  assert.equal(calls.length, 1, 'one request in flight for one key');
+  assert.deepEqual(cache.peek('finding.list', { assessmentId: 'a' }), { data: undefined, error: undefined, loading: true });
+  calls[0]!.resolve({ findings: [1] });
+  await tick();
+  assert.deepEqual(cache.peek('finding.list', { assessmentId: 'a' }), { data: { findings: [1] }, error: undefined, loading: false });
+  cache.ensure('finding.list', { assessmentId: 'a' });
+  assert.equal(calls.length, 1, 'fresh: no second fetch');
+  cache.ensure('finding.list', { assessmentId: 'b' });
+  assert.equal(calls.length, 2, 'another request is another key');
+});
+
+test('a write makes older reads stale: they show their data and fetch again once', async () => {
+  const { calls, fetcher } = recordingFetcher();
+  const cache = createQueryCache(fetcher);
+  let notified = 0;
+  cache.subscribe(() => notified++);
+  cache.ensure('audit.list', {});
+  calls[0]!.resolve({ total: 1 });
+  await tick();
+  cache.committed(5);
+  assert.ok(notified >= 2);
+  assert.deepEqual(cache.peek('audit.list', {}), { data: { total: 1 }, error: undefined, loading: true }, 'old data stays on screen while it reloads');
+  cache.ensure('audit.list', {});
+  cache.ensure('audit.list', {});
+  assert.equal(calls.length, 2);
+  calls[1]!.resolve({ total: 2 });
+  await tick();
+  assert.deepEqual(cache.peek('audit.list', {}).data, { total: 2 });
+  cache.committed(3);
+  cache.ensure('audit.list', {});
+  assert.equal(calls.length, 2, 'an older sequence number changes nothing');
+});
+
+test('an answer overtaken by a newer request is dropped; a failure keeps the last data with its error', async () => {
+  const { calls, fetcher } = recordingFetcher();
+  const cache = createQueryCache(fetcher);
+  cache.ensure('vendor.list', {});
+  cache.committed(1);
+  cache.ensure('vendor.list', {});
+  assert.equal(calls.length, 2);
+  calls[1]!.resolve({ vendors: ['new'] });
+  calls[0]!.resolve({ vendors: ['old'] });
+  await tick();
+  assert.deepEqual(cache.peek('vendor.list', {}).data, { vendors: ['new'] });
+  cache.committed(2);
+  cache.ensure('vendor.list', {});
+  const boom = new Error('locked');
+  calls[2]!.reject(boom);
+  await tick();
+  assert.deepEqual(cache.peek('vendor.list', {}), { data: { vendors: ['new'] }, error: boom, loading: false });
+});
+
+test('reset forgets everything (another workspace), and an answer from before it is dropped', async () => {
+  const { calls, fetcher } = recordingFetcher();
+  const cache = createQueryCache(fetcher);
+  cache.ensure('assessment.list', {});
+  cache.reset(10);
+  calls[0]!.resolve({ assessments: ['from the old workspace'] });
+  await tick();
+  assert.equal(cache.peek('assessment.list', {}).data, undefined);
+  cache.ensure('assessment.list', {});
+  assert.equal(calls.length, 2);
+  assert.equal(cache.fetches, 2);
+});
