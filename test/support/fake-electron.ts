@@ -110,7 +110,7 @@ export const fakeElectron = {
 
 const fakeId = `${sep}fake-electron${sep}electron.js`;
 type Resolver = (request: string, ...rest: unknown[]) => string;
-const moduleInternals = Module as unknown as { _resolveFilename: Resolver; _extensions: Record<string, (m: NodeJS.Module, file: string) => void> };
+const moduleInternals = Module as unknown as { _resolveFilename: Resolver };
 
 /**
  * Installs the double so that `require('electron')` resolves to it: from main/shell, and
@@ -131,16 +131,19 @@ export const nativeLoads: string[] = [];
 
 /**
  * Electron loads a native module that a packaged app requires from inside app.asar from
- * the same path in app.asar.unpacked (a .node file cannot be loaded from an archive).
- * Plain Node has no asar support, so a test that runs an extracted package mimics that
- * one rule here and records what was loaded.
+ * the same path in app.asar.unpacked (a .node file cannot be loaded from an archive);
+ * it does so in process.dlopen. Plain Node has no asar support, so a test that runs an
+ * extracted package mimics that one rule here and records what was loaded.
  */
 export function emulateAsarNativeRedirect(): void {
-  const load = moduleInternals._extensions['.node']!;
-  moduleInternals._extensions['.node'] = (module, file) => {
-    const marker = `${sep}app.asar${sep}`;
+  const dlopen = process.dlopen as (module: object, file: string, flags?: number) => void;
+  if ((dlopen as { fake?: boolean }).fake) return;
+  const marker = `${sep}app.asar${sep}`;
+  const patched = (module: object, file: string, flags?: number) => {
     const real = file.includes(marker) ? file.replace(marker, `${sep}app.asar.unpacked${sep}`) : file;
     nativeLoads.push(real);
-    load(module, real);
+    return flags === undefined ? dlopen(module, real) : dlopen(module, real, flags);
   };
+  (patched as { fake?: boolean }).fake = true;
+  process.dlopen = patched as typeof process.dlopen;
 }
