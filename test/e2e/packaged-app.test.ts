@@ -136,6 +136,26 @@ describe('the packaged main process starts (plain Node, recording electron doubl
     }
   });
 
+  test('`<app> cli <command>` runs the command with no window and exits with its code', async () => {
+    const argv = process.argv;
+    const exitCode = async () => {
+      for (let i = 0; i < 500 && fake.exitCode === undefined; i++) await new Promise((r) => setTimeout(r, 10));
+      return fake.exitCode;
+    };
+    try {
+      process.argv = [join(app.appOutDir, 'attest'), 'cli', 'channels', '--json'];
+      await start(true);
+      assert.equal(await exitCode(), 0);
+      assert.deepEqual(fake.windows, [], 'no window');
+      assert.equal(fake.ipcHandlers.size, 0, 'no IPC: the app shell did not start');
+      process.argv = [join(app.appOutDir, 'attest'), 'cli', 'verify', join(work, 'missing.attest')];
+      await start(true);
+      assert.equal(await exitCode(), 4, 'the CLI exit code for a missing file');
+    } finally {
+      process.argv = argv;
+    }
+  });
+
   test('a first run: window, app protocol, channels, demo workspace, a signed report through the packaged worker', async () => {
     await start(true);
     assert.equal(fake.sandboxEnabled, true);
