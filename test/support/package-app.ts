@@ -54,14 +54,15 @@ export interface PackagedApp {
 }
 
 /**
- * Builds the bundles (electron-vite: main with its report worker, preload, renderer;
- * esbuild: the CLI) and packages them. Native modules are not rebuilt for Electron's
- * ABI here (npmRebuild=false): there are no Electron headers to build against, and the
- * packaged main process is then run in plain Node, whose ABI keytar was built for.
+ * Builds the bundles (electron-vite: main with its report worker, preload, renderer)
+ * unless test/run.mjs has just built them (ATTEST_OUT_BUILT=1; rebuilding out/ then
+ * would pull files from under the browser tests running beside this one), and packages
+ * them. Native modules are not rebuilt for Electron's ABI here (npmRebuild=false): there
+ * are no Electron headers to build against, and the packaged main process is then run
+ * in plain Node, whose ABI keytar was built for.
  */
 export function packageApp(): PackagedApp {
-  run('npx', ['electron-vite', 'build']);
-  run('node', ['scripts/bundle-node.mjs', 'cli']);
+  if (process.env.ATTEST_OUT_BUILT !== '1') run('npx', ['electron-vite', 'build']);
   const work = mkdtempSync(join(tmpdir(), 'attest-package-'));
   const dist = standInElectronDist(join(work, 'electron-dist'));
   const output = join(work, 'dist');
