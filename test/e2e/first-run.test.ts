@@ -74,10 +74,16 @@ test('buildDemoFile never overwrites a file and leaves nothing when the build fa
   assert.deepEqual(readdirSync(dir), ['taken.attest']);
 });
 
-test('npm start without a Secret Service reaches the Electron launch', () => {
+test('npm start without a Secret Service reaches the Electron launch', (t) => {
+  const root = join(__dirname, '../..');
+  if (existsSync(join(root, 'node_modules/electron/path.txt'))) {
+    // With a binary, npm start opens the app and does not return; the real app is
+    // launched by test/e2e/electron-app.test.ts there.
+    t.skip('SKIPPED: an Electron binary is installed, so npm start would open the app window');
+    return;
+  }
   // In a copy of the project (node_modules linked), so its build and demo.attest stay
   // out of the checkout that other tests are reading.
-  const root = join(__dirname, '../..');
   const copy = tempDir('attest-npm-start-');
   for (const entry of ['package.json', 'electron.vite.config.ts', 'tsconfig.json', 'main', 'preload', 'renderer', 'catalog', 'scripts']) {
     cpSync(join(root, entry), join(copy, entry), { recursive: true });
@@ -87,8 +93,7 @@ test('npm start without a Secret Service reaches the Electron launch', () => {
   const output = `${r.stdout}\n${r.stderr}`;
   assert.ok(existsSync(join(copy, 'demo.attest')), `the demo workspace was created:\n${output.slice(-3000)}`);
   assert.doesNotMatch(output, /keychain/i);
-  // With the Electron binary the app now starts; without it (this machine) electron-vite
-  // stops exactly at the launch.
-  const launched = r.status === 0 || /Electron uninstall|startElectron/.test(output);
-  assert.ok(launched, `npm start stopped before the Electron launch (exit ${r.status}):\n${output.slice(-3000)}`);
+  // The build passed and electron-vite got to starting Electron, which stops there
+  // because this machine has no binary.
+  assert.match(output, /Error: Electron uninstall\s+at getElectronPath[^\n]*\n\s+at startElectron/, `npm start stopped before the Electron launch (exit ${r.status}):\n${output.slice(-3000)}`);
 });
