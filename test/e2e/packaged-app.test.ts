@@ -135,6 +135,23 @@ describe('the packaged main process starts (plain Node, recording electron doubl
     }
   });
 
+  test('a packaged start refuses remote-debugging switches; unpackaged they are left to the developer', async () => {
+    const argv = process.argv;
+    try {
+      process.argv = [join(app.appOutDir, 'attest'), '--remote-debugging-port=9222'];
+      await start(true);
+      assert.equal(fake.exitCode, 2, 'refused');
+      assert.deepEqual(fake.windows, [], 'no window');
+      assert.equal(fake.ipcHandlers.size, 0, 'no IPC');
+      process.argv = [process.execPath, mainFile, '--remote-debugging-port=9222'];
+      await start(false);
+      assert.equal(fake.exitCode, undefined);
+      assert.equal(fake.windows.length, 1, 'a development start opens the window');
+    } finally {
+      process.argv = argv;
+    }
+  });
+
   test('`<app> cli <command>` runs the command with no window and exits with its code', async () => {
     const argv = process.argv;
     const exitCode = async () => {
