@@ -3,6 +3,7 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { contentSecurityPolicy } from './main/shell/csp';
+import { bundleNode } from './scripts/bundle-node.mjs';
 
 // renderer/index.html carries the app's CSP in a meta tag (so the browser harness and
 // electronegativity see it). The build fails if it drifts from main/shell/csp.ts; the
@@ -18,16 +19,20 @@ const cspMeta: Plugin = {
   },
 };
 
+// The report worker is a standalone plain-Node bundle beside out/main/index.js.
+const reportWorker: Plugin = { name: 'attest-report-worker', apply: 'build', closeBundle: () => bundleNode('worker') };
+
 // Top-level folders map straight onto the three Electron runtimes.
 export default defineConfig({
   main: {
+    plugins: [reportWorker],
     build: {
       outDir: 'out/main',
-      // The report worker is its own entry so it ships as out/main/render.worker.js beside index.js.
-      lib: {
-        entry: { index: resolve(__dirname, 'main/index.ts'), 'render.worker': resolve(__dirname, 'main/core/report/render.worker.ts') },
-        formats: ['cjs'],
-      },
+      // Everything bundled except package.json "dependencies" (keytar's native module,
+      // sql.js with its wasm, pdfmake with its fonts). The report worker is built
+      // by scripts/bundle-node.mjs as a standalone file beside index.js.
+      lib: { entry: resolve(__dirname, 'main/index.ts'), formats: ['cjs'] },
+      minify: true,
     },
   },
   preload: {

@@ -45,4 +45,6 @@ step(
   `tests (${files.length} files)`,
   'bash',
   ['test/support/keyring-session.sh', 'node', '--import', 'tsx', '--test', '--test-reporter=spec', ...files],
+  // out/ is fresh: tests that package the app use it as it is (test/support/package-app.ts).
+  part === 'all' || part === 'e2e' ? { ATTEST_OUT_BUILT: '1' } : {},
 );

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The `attest` command: runs the CLI from its TypeScript source through tsx, so the
-// CLI and the tests use exactly the core the app uses, with no separate build step.
+// `attest` in a checkout (linked by link-bin.cjs, used by the tests): runs the CLI from
+// its TypeScript source through tsx, with no build step. The npm package ships the
+// built one-file CLI instead (out/cli/attest.cjs, `npm run build:cli`).
 require('tsx/cjs/api').register();
 const { runCli } = require('./main.ts');
 

@@ -10,7 +10,7 @@ import type { CliIo } from './io';
 
 export function cliCore(io: CliIo): Core {
   const dataDir = io.env.ATTEST_DATA_DIR ?? join(io.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'attest');
-  return createCore({ runtime: 'node', dataDir });
+  return createCore({ runtime: 'node', dataDir, ...(io.catalogueDir ? { catalogueDir: io.catalogueDir } : {}) });
 }
 
 export async function invoke<C extends ChannelName>(core: Core, channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {

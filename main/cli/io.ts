@@ -8,6 +8,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Reads one line from the terminal without echo; undefined when there is no TTY. */
   promptSecret?(question: string): Promise<string>;
+  /** Where the built-in catalogues are; a built CLI or the packaged app sets it (default: the source tree's). */
+  catalogueDir?: string;
 }
 
 export const processIo: CliIo = {

@@ -119,7 +119,6 @@ export const CHANNEL_NAMES = [
   'report.progress',
   'report.list',
   'report.file',
-  'report.preview',
   'report.verify',
   'export.oscalAssessmentResults',
   'export.oscalPoam',

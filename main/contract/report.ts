@@ -190,12 +190,6 @@ export const reportChannels = {
     request: z.object({ id }).strict(),
     response: download,
   }),
-  'report.preview': defineChannel({
-    effect: 'read',
-    summary: 'The first pages of an issued report as PNG images',
-    request: z.object({ id, pages: z.number().int().min(1).max(4).default(2) }).strict(),
-    response: z.object({ pages: z.array(z.object({ page: z.number(), pngBase64: z.string(), width: z.number(), height: z.number() })), pageCount: z.number() }),
-  }),
   'report.verify': defineChannel({
     effect: 'read',
     summary: "Verify a signed PDF: byte range, digest, CMS signature, signer trust (the workspace's identities and trusted certificates), appended bytes",

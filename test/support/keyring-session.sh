@@ -16,6 +16,8 @@ if [ -z "${ATTEST_IN_KEYRING_SESSION:-}" ]; then
   exec dbus-run-session -- bash "$0" "$@"
 fi
 tmp=$(mktemp -d)
+# npm keeps the user's own configuration and cache (a test packs and installs Attest).
+export NPM_CONFIG_USERCONFIG="${NPM_CONFIG_USERCONFIG:-$HOME/.npmrc}" NPM_CONFIG_CACHE="${NPM_CONFIG_CACHE:-$HOME/.npm}"
 trap 'rm -rf "$tmp"' EXIT
 export HOME="$tmp/home" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$tmp/cache" XDG_RUNTIME_DIR="$tmp/run"
 mkdir -p "$HOME" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_RUNTIME_DIR"

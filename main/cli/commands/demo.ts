@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AttestError } from '../../core/errors';
 import { createDemoWorkspace, DEMO_PASSPHRASE } from '../../core/demo/demo';
+import { buildDemoFile } from '../../core/demo/demo-file';
 import type { CliCommand } from '../command';
 import { withCore } from '../cli-core';
 
@@ -18,7 +19,7 @@ export const demoCommand: CliCommand = {
       return { value: { path, created: false }, human: `${path} already exists; left as it is.` };
     }
     const passphrase = io.env.ATTEST_PASSPHRASE || DEMO_PASSPHRASE;
-    const { seeded } = await withCore(io, (core) => createDemoWorkspace(core, path, passphrase));
+    const { seeded } = await buildDemoFile(path, (temp) => withCore(io, (core) => createDemoWorkspace(core, temp, passphrase)));
     return {
       value: { path, created: true, seeded },
       human: [`Created the demo workspace ${path}.`, `Passphrase: ${passphrase === DEMO_PASSPHRASE ? DEMO_PASSPHRASE : '(from ATTEST_PASSPHRASE)'}`, 'Contains:', ...seeded.map((s) => `  - ${s}`)].join('\n'),

@@ -92,6 +92,16 @@ function plan(ws: Workspace, assessmentId: string, targetIds: string[] | undefin
 export function checkHandlers(deps: CoreDeps): Pick<HandlerMap, CheckChannels> {
   const ws = () => deps.library.workspace();
   const store = createCredentialStore(deps.keychain, () => new Date(deps.session.clock.now()));
+  // Credentials live in the keychain. Without one, targets that name no credential still
+  // work (with no credential labels); naming a credential says the keychain is missing.
+  const credentialsFor = async (credentialId?: string | null): Promise<CredentialMetadata[]> => {
+    try {
+      return await store.list();
+    } catch (e) {
+      if (!credentialId && e instanceof AttestError && e.code === 'KEYCHAIN_UNAVAILABLE') return [];
+      throw e;
+    }
+  };
   const runs = createRunManager(deps.jobs);
   let builtins: LoadedCatalogue[] | null = null;
 
@@ -168,23 +178,23 @@ export function checkHandlers(deps: CoreDeps): Pick<HandlerMap, CheckChannels> {
         })),
       };
     },
-    'check.targets': async (r) => ({ targets: listTargets(await ws(), r.assessmentId, await store.list()) }),
+    'check.targets': async (r) => ({ targets: listTargets(await ws(), r.assessmentId, await credentialsFor()) }),
     'check.addTarget': async (r, c) =>
-      addTarget(await ws(), r.assessmentId, r.checkId, { target: r.target, inputs: r.inputs, credentialId: r.credentialId }, await store.list(), actorFor(c)),
+      addTarget(await ws(), r.assessmentId, r.checkId, { target: r.target, inputs: r.inputs, credentialId: r.credentialId }, await credentialsFor(r.credentialId), actorFor(c)),
     'check.updateTarget': async (r, c) =>
-      updateTarget(await ws(), r.id, { target: r.target, inputs: r.inputs, credentialId: r.credentialId }, await store.list(), actorFor(c)),
+      updateTarget(await ws(), r.id, { target: r.target, inputs: r.inputs, credentialId: r.credentialId }, await credentialsFor(r.credentialId), actorFor(c)),
     'check.removeTarget': async (r, c) => {
       await removeTarget(await ws(), r.id, actorFor(c));
       return { removed: r.id };
     },
     'check.hosts': async (r) => {
-      const p = plan(await ws(), r.assessmentId, r.targetIds, await store.list());
+      const p = plan(await ws(), r.assessmentId, r.targetIds, await credentialsFor());
       return { liveChecksEnabled: p.stored.liveChecksEnabled, hosts: p.hosts, unapproved: p.unapproved };
     },
     'check.run': async (r, c) => {
       const w = await ws();
       assertEditable(w, r.assessmentId);
-      const p = plan(w, r.assessmentId, r.targetIds, await store.list());
+      const p = plan(w, r.assessmentId, r.targetIds, await credentialsFor());
       if (!p.stored.liveChecksEnabled) {
         throw new AttestError(
           'LIVE_CHECKS_DISABLED',

@@ -14,7 +14,6 @@ import { verifyPdfSignature } from '../signing/verify';
 import type { Workspace } from '../workspace';
 import { brandingView, setBranding } from './branding';
 import { issueReport, issuedFile, jobProgress, listIssued, startIssueJob } from './issue';
-import { previewPages } from './preview';
 
 type ReportChannels =
   | 'report.branding.get'
@@ -30,7 +29,6 @@ type ReportChannels =
   | 'report.progress'
   | 'report.list'
   | 'report.file'
-  | 'report.preview'
   | 'report.verify'
   | 'export.oscalAssessmentResults'
   | 'export.oscalPoam'
@@ -86,7 +84,6 @@ export function reportHandlers(deps: CoreDeps): Pick<HandlerMap, ReportChannels>
       const { bytes } = await issuedFile(await ws(), r.id);
       return download(`${r.id}.pdf`, 'application/pdf', bytes);
     },
-    'report.preview': async (r) => previewPages((await issuedFile(await ws(), r.id)).bytes, r.pages),
     'report.verify': async (r) => {
       const pdf = Buffer.from(r.pdf.dataBase64, 'base64');
       if (pdf.length === 0) throw new AttestError('VERIFY_EMPTY', `"${r.pdf.name}" is empty; choose a PDF report.`);

@@ -13,7 +13,14 @@ export interface WorkerOptions {
   signal?: AbortSignal;
 }
 
+/** A bundle that carries the worker in its own file (the one-file CLI) names itself here. */
+let bundledWorker: URL | undefined;
+export function useBundledWorker(url: URL): void {
+  bundledWorker = url;
+}
+
 export function defaultWorkerUrl(): URL {
+  if (bundledWorker) return bundledWorker;
   const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
   return new URL(`./render.worker.${ext}`, import.meta.url);
 }

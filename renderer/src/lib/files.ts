@@ -24,8 +24,10 @@ export async function readUpload(file: File): Promise<Upload> {
   return { name: file.name, dataBase64: await readAsBase64(file) };
 }
 
+export const base64ToBytes = (data: string) => Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+
 export function saveDownload(file: { name: string; mediaType?: string | null; dataBase64: string }): void {
-  const bytes = Uint8Array.from(atob(file.dataBase64), (c) => c.charCodeAt(0));
+  const bytes = base64ToBytes(file.dataBase64);
   const url = URL.createObjectURL(new Blob([bytes], { type: file.mediaType || 'application/octet-stream' }));
   const a = document.createElement('a');
   a.href = url;

@@ -6,8 +6,9 @@ import { cli, cliProcess } from '../../support/cli';
 
 const pkg = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8'));
 
-test('the package bin prints the version and help (real process)', async () => {
-  assert.equal(pkg.bin.attest, 'main/cli/bin.cjs');
+test('the checkout bin prints the version and help (real process)', async () => {
+  // The npm package ships the built one-file CLI (test/e2e/packed-cli.test.ts runs it).
+  assert.equal(pkg.bin.attest, 'out/cli/attest.cjs');
   const version = await cliProcess(['--version']);
   assert.equal(version.code, 0);
   assert.equal(version.stdout.trim(), pkg.version);

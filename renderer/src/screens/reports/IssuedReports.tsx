@@ -1,26 +1,36 @@
-// Issued reports with hash and signer: save one, or preview its first pages.
+// Issued reports with hash and signer: save one, or preview its first pages (drawn by
+// pdf.js in the renderer from the issued file's bytes).
 import { useEffect, useState } from 'react';
 import type { IssuedReportView } from '../../../../main/contract/report';
 import { call } from '../../api/client';
 import { messageOf } from '../../components/ErrorText';
-import { saveDownload } from '../../lib/files';
+import { base64ToBytes, saveDownload } from '../../lib/files';
+import type { PageImage } from '../../lib/pdf-pages';
 import { shortHash, when } from './files';
 
 export interface PreviewState {
   report: IssuedReportView;
-  pages: { page: number; pngBase64: string; width: number; height: number }[] | null;
+  pages: PageImage[] | null;
   pageCount: number;
   error: string | null;
 }
 
 export function usePreview(): [PreviewState | null, (r: IssuedReportView) => void] {
   const [state, setState] = useState<PreviewState | null>(null);
+  // The page images are blob: URLs; release them when the preview changes or goes.
+  useEffect(() => () => state?.pages?.forEach((p) => URL.revokeObjectURL(p.url)), [state]);
   const show = (report: IssuedReportView) => {
     setState({ report, pages: null, pageCount: 0, error: null });
-    call('report.preview', { id: report.id, pages: 2 }).then(
-      (p) => setState({ report, pages: p.pages, pageCount: p.pageCount, error: null }),
-      (e: unknown) => setState({ report, pages: null, pageCount: 0, error: messageOf(e) }),
-    );
+    call('report.file', { id: report.id })
+      .then(async (file) => {
+        // pdf.js loads with the first preview, not with the app.
+        const { pdfPageImages } = await import('../../lib/pdf-pages');
+        return pdfPageImages(base64ToBytes(file.dataBase64), 2);
+      })
+      .then(
+        (p) => setState({ report, pages: p.pages, pageCount: p.pageCount, error: null }),
+        (e: unknown) => setState({ report, pages: null, pageCount: 0, error: `The preview could not be drawn (${messageOf(e)}); save the report and open it in a PDF reader.` }),
+      );
   };
   return [state, show];
 }
@@ -37,7 +47,7 @@ export function PreviewPane({ preview }: { preview: PreviewState | null }) {
       {preview.pages ? (
         <div className="preview-pages" data-testid="preview">
           {preview.pages.map((p) => (
-            <img key={p.page} src={`data:image/png;base64,${p.pngBase64}`} width={p.width} height={p.height} alt={`Page ${p.page} of ${preview.report.title}`} />
+            <img key={p.page} src={p.url} width={p.width} height={p.height} alt={`Page ${p.page} of ${preview.report.title}`} />
           ))}
         </div>
       ) : preview.error ? null : (
