@@ -10,6 +10,7 @@ const benches = [
   ['store', [...tsx, 'bench/store/run.ts', '--size-mb', '1']],
   ['report', [...tsx, 'bench/report/run.ts', '--runs', '1', '--controls', '40', '--findings', '5', '--no-chromium']],
   ['checks', [...tsx, 'bench/checks/run.ts', '--targets=3', '--runs=1', '--concurrency=2', '--delay-scale=0.1']],
+  ['packaging', [...tsx, 'bench/packaging/run.ts', '--runs', '1']],
   ['catalog search', [...tsx, 'bench/catalog/search.ts', '--controls', '600', '--searches', '10']],
   ['catalog table (browser)', ['bash', 'test/support/keyring-session.sh', process.execPath, ...tsx, 'bench/catalog/table.ts', '--controls', '300', '--runs', '1'], 'bash'],
 ];

@@ -35,7 +35,10 @@ if (part === 'all') {
   step('lint (layer rules included)', 'npx', ['eslint', '--max-warnings', '0', '.']);
   step('electronegativity', 'node', ['test/security/electronegativity.mjs']);
 }
-if (part === 'all' || part === 'e2e') step('build', 'npx', ['electron-vite', 'build']);
+if (part === 'all' || part === 'e2e') {
+  step('build', 'npx', ['electron-vite', 'build']);
+  step('build the CLI', 'node', ['scripts/bundle-node.mjs', 'cli']);
+}
 // A broken benchmark fails the build: each runs once at a tiny scale (the figures are manual runs).
 if (part === 'all') step('benchmarks at tiny scale', 'node', ['bench/tiny.mjs']);
 
