@@ -1,6 +1,7 @@
 // Channels of reports, signing identities, verification and exports.
 import { z } from 'zod';
 import { defineChannel, type ChannelDef } from './channel';
+import { assessmentSummary } from './assessment';
 import { fileUpload } from './catalog';
 
 const id = z.string().min(1).max(64);
@@ -197,6 +198,16 @@ export const reportChannels = {
     summary: 'An assessment as OSCAL 1.0.6 assessment-results JSON',
     request: forAssessment,
     response: download,
+  }),
+  'export.oscalAssessmentPlan': defineChannel({
+    summary: 'An assessment as an OSCAL 1.0.6 assessment plan JSON (scope, catalogues, controls, roles, period)',
+    request: forAssessment,
+    response: download,
+  }),
+  'import.oscalAssessmentResults': defineChannel({
+    summary: 'Rebuild an assessment (results, findings, evidence) from OSCAL assessment results exported by Attest',
+    request: z.object({ file: fileUpload }).strict(),
+    response: assessmentSummary,
   }),
   'export.oscalPoam': defineChannel({
     summary: "An assessment's findings as an OSCAL 1.0.6 plan of action and milestones (POA&M) JSON",
