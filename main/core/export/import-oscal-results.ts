@@ -33,6 +33,14 @@ const onDate = (task: Json | undefined): unknown => {
   return isObject(timing['on-date']) ? timing['on-date'].date : undefined;
 };
 
+const safeDecode = (s: string) => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+};
+
 function bad(message: string): never {
   throw new AttestError('OSCAL_RESULTS_INVALID', `These assessment results cannot be imported: ${message}. Nothing was saved.`);
 }
@@ -111,7 +119,7 @@ export async function importAssessmentResults(ws: Workspace, bytes: Uint8Array, 
       const res = files.get(href.replace(/^#/, ''));
       const b64 = isObject(res?.base64) ? res.base64 : undefined;
       if (!b64) bad(`the file of observation "${str(o.title)}" is not in the back-matter`);
-      return { ...controlRef(ref), kind: 'file' as const, title, body: text(o, 'body', o.description), file: { name: str(b64.filename), dataBase64: str(b64.value) } };
+      return { ...controlRef(ref), kind: 'file' as const, title, body: text(o, 'body', o.description), file: { name: safeDecode(str(b64.filename)), dataBase64: str(b64.value) } };
     }
     if (kind === 'link') return { ...controlRef(ref), kind: 'link' as const, title, body: '', url: href };
     return { ...controlRef(ref), kind: 'note' as const, title, body: text(o, 'body', o.description) };

@@ -200,7 +200,7 @@ async function fileResources(ws: Workspace, obs: ReturnType<typeof observations>
     out.push({
       uuid: uuidV5(`${key}/file/${o._file}`),
       title: str(f.name, 'evidence'),
-      base64: { filename: str(f.name, 'evidence'), 'media-type': str(f.mediaType, 'application/octet-stream'), value: f.dataBase64 || '' },
+      base64: { filename: encodeURIComponent(str(f.name, 'evidence')), 'media-type': str(f.mediaType, 'application/octet-stream'), value: f.dataBase64 || '' },
     });
   }
   return out;
