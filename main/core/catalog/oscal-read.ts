@@ -7,7 +7,7 @@
 // plural arrays the JSON model uses (control → controls, prop → props…), block markup
 // (<p>, <ol>, <table>…) becomes `prose`, and <insert type="param" id-ref="x"/> becomes
 // the JSON form `{{ insert: param, x }}`.
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse as parseYaml } from 'yaml';
 import { AttestError } from '../errors';
 
@@ -134,6 +134,9 @@ const parser = new XMLParser({
 });
 
 function xmlToOscal(text: string): OscalJson {
+  // The parser is lenient (it closes what is left open); a truncated file must be refused.
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) throw new Error(`${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`);
   const nodes = parser.parse(text) as XNode[];
   const root = nodes.find((n) => elementName(n) !== undefined);
   const name = root ? elementName(root) : undefined;
