@@ -13,7 +13,6 @@ import { requirePart } from '../../support/require';
 
 const corpus = join(__dirname, '..', '..', '..', '..', 'shared', 'corpora', 'oscal');
 const have = existsSync(corpus);
-const CONTROL_ID = /^[a-z]{2}-\d+(?:\.\d+)?$/;
 
 /** NIST-style ids as values of an `id` key (JSON or YAML); families by their class. */
 function scanNist(text: string, yaml: boolean): OscalCounts & { ids: Set<string> } {
