@@ -48,7 +48,7 @@ function readNamed(file: { name: string; bytes: Uint8Array }): OscalDocument {
   try {
     return readOscal(file.bytes);
   } catch (error) {
-    if (error instanceof AttestError) throw new AttestError(error.code, `${file.name}: ${error.message}`, { cause: error });
+    if (error instanceof AttestError) throw new AttestError(error.code, `${file.name}${error.message.replace(/^This file/, '')}`, { cause: error });
     throw error;
   }
 }

@@ -55,12 +55,14 @@ export function readOscal(input: string | Uint8Array): OscalDocument {
   try {
     doc = form === 'json' ? JSON.parse(text) : form === 'xml' ? xmlToOscal(text) : parseYaml(text, { maxAliasCount: -1 });
   } catch (cause) {
-    throw new AttestError('OSCAL_UNREADABLE', `This file is not readable as OSCAL ${form.toUpperCase()}: ${(cause as Error).message.split('\n')[0]}`, { cause });
+    const why = (cause as Error).message.split('\n')[0];
+    if (form === 'json') throw new AttestError('IMPORT_NOT_JSON', `This file is not valid JSON: ${why}`, { cause });
+    throw new AttestError('OSCAL_UNREADABLE', `This file is not readable as OSCAL ${form.toUpperCase()}: ${why}`, { cause });
   }
-  if (!isObject(doc)) throw new AttestError('OSCAL_UNREADABLE', `This file is not an OSCAL document: its top level is not an object (read as ${form.toUpperCase()}).`);
+  if (!isObject(doc)) throw new AttestError('OSCAL_NOT_CATALOG', `This file is not an OSCAL document: its top level is not an object (read as ${form.toUpperCase()}).`);
   const model = Object.keys(doc).find((k) => MODELS.includes(k) && isObject(doc[k]));
   if (!model) {
-    throw new AttestError('OSCAL_UNREADABLE', `This file is not an OSCAL document: it has none of ${MODELS.slice(0, 3).join(', ')} at its top level (read as ${form.toUpperCase()}).`);
+    throw new AttestError('OSCAL_NOT_CATALOG', `This file is not an OSCAL document: it has none of ${MODELS.slice(0, 3).join(', ')} at its top level (read as ${form.toUpperCase()}).`);
   }
   return { form, model, doc };
 }

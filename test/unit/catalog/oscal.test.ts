@@ -94,8 +94,8 @@ test('malformed input fails with a clear message and code', () => {
   const fails = (input: unknown, code: string, pattern: RegExp) =>
     assert.throws(() => importOscalCatalog(input), (e: unknown) => e instanceof AttestError && e.code === code && pattern.test(e.message));
   const notCatalog = (input: unknown, pattern: RegExp) => fails(input, 'OSCAL_NOT_CATALOG', pattern);
-  fails('{ nope', 'OSCAL_UNREADABLE', /not readable as OSCAL JSON/);
-  fails('[]', 'OSCAL_UNREADABLE', /top level is not an object/);
+  fails('{ nope', 'IMPORT_NOT_JSON', /not valid JSON/);
+  fails('[]', 'OSCAL_NOT_CATALOG', /top level is not an object/);
   fails('<catalog><metadata>', 'OSCAL_UNREADABLE', /OSCAL XML/);
   fails({ profile: { uuid: 'x' } }, 'OSCAL_PROFILE_INVALID', /imports nothing/);
   notCatalog({ catalog: {} }, /missing catalog\.metadata/);
