@@ -12,6 +12,7 @@ import addFormats from 'ajv-formats';
 import { osKeychain } from '../../../main/core/keychain/keychain';
 import { tempDir, testCore } from '../../support/core';
 import { call, failure } from '../../support/dispatch';
+import { cli } from '../../support/cli';
 import { requirePart } from '../../support/require';
 import { withWorkspace } from '../report/workspace-fixture';
 
@@ -132,4 +133,36 @@ test('assessment results exported by Attest import into a fresh workspace as the
       await fresh.close();
     }
   });
+});
+
+test('attest export oscal-ap|oscal-ar and attest import oscal-ar, from the command line', async (t) => {
+  if (!requirePart(t, haveSchemas, 'the OSCAL 1.0.6 schemas in ../shared/corpora/oscal')) return;
+  const dir = tempDir('attest-oscal-cli-');
+  const env = { ATTEST_DATA_DIR: join(dir, 'data'), ATTEST_PASSPHRASE: 'oscal cli passphrase' };
+  const [from, to] = [join(dir, 'from.attest'), join(dir, 'to.attest')];
+  const core = testCore();
+  let id: string;
+  try {
+    await call(core, 'workspace.create', { path: to, name: 'To', passphrase: env.ATTEST_PASSPHRASE, remember: false });
+    await call(core, 'catalog.list', {});
+    await call(core, 'workspace.create', { path: from, name: 'From', passphrase: env.ATTEST_PASSPHRASE, remember: false });
+    const a = await call(core, 'assessment.create', { name: 'CLI trip', client: 'Client', scope: 'Portal', periodStart: '2026-11-01', periodEnd: null, assessor: 'Ana', catalogueIds: ['platform-baseline'] });
+    id = a.id;
+    const row = (await call(core, 'assessment.get', { id })).rows[0]!;
+    await call(core, 'assessment.setResult', { assessmentId: id, catalogueId: row.catalogueId, controlId: row.controlId, status: 'not-met', rationale: 'No MFA.\nSecond line.' });
+  } finally {
+    await core.close();
+  }
+  const ap = await cli(['export', from, 'oscal-ap', '--assessment', id, '--out', join(dir, 'ap.json')], env);
+  assert.equal(ap.code, 0, ap.stderr);
+  assert.ok(validator('oscal_assessment-plan_schema-1.0.6.json')(JSON.parse(readFileSync(join(dir, 'ap.json'), 'utf8'))));
+  const ar = await cli(['export', from, 'oscal-ar', '--assessment', id, '--out', join(dir, 'ar.json')], env);
+  assert.equal(ar.code, 0, ar.stderr);
+  const imported = await cli(['import', to, 'oscal-ar', join(dir, 'ar.json'), '--json'], env);
+  assert.equal(imported.code, 0, imported.stderr);
+  const summary = JSON.parse(imported.stdout) as { id: string; name: string; assessed: number; periodStart: string | null };
+  assert.deepEqual([summary.name, summary.assessed, summary.periodStart], ['CLI trip', 1, '2026-11-01']);
+  const bad = await cli(['import', to, 'oscal-ar', join(dir, 'ap.json')], env);
+  assert.equal(bad.code, 22);
+  assert.match(bad.stderr, /assessment-plan, not assessment results/);
 });
