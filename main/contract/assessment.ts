@@ -186,6 +186,8 @@ export const assessmentChannels = {
       row: assessmentRow,
       statement: z.string(),
       guidance: z.string(),
+      /** the source's other parts (overview, objectives, added requirements), in order */
+      parts: z.array(z.object({ name: z.string(), title: z.string(), text: z.string() })).default([]),
       severity: z.string().nullable(),
       references: z.array(z.object({ title: z.string(), section: z.string().optional(), url: z.string().optional() })),
       mappings: z.array(z.object({ catalogue: z.string(), control: z.string() })),

@@ -41,6 +41,8 @@ export const controlView = z.object({
   tags: z.array(z.string()),
   checks: z.array(z.string()),
   note: z.string().optional(),
+  /** the source's other parts (overview, objectives, added requirements), in order */
+  parts: z.array(z.object({ name: z.string(), title: z.string(), text: z.string() })).optional(),
 });
 export type ControlView = z.infer<typeof controlView>;
 
@@ -60,6 +62,22 @@ const tabularField = z.enum(['id', 'title', 'statement', 'guidance', 'category',
 const columnMapping = z.partialRecord(tabularField, z.string().max(200));
 
 const importProblem = z.object({ where: z.string(), message: z.string() });
+
+/** For an OSCAL profile: the local file the user chose for each import href. */
+const profileSources = z.array(z.object({ href: z.string().min(1).max(2000), file: fileUpload })).max(20);
+const profileImport = z.object({ href: z.string(), title: z.string().optional(), resolved: z.boolean() });
+
+export const libraryEntry = z.object({ id: z.string(), title: z.string(), publisher: z.string(), source: z.string(), licence: z.string(), installed: z.boolean() });
+export type LibraryEntryView = z.infer<typeof libraryEntry>;
+
+const importResponse = z.object({
+  catalogue: catalogueSummary,
+  imported: z.number(),
+  groups: z.number(),
+  enhancements: z.number(),
+  rowErrors: z.array(importProblem),
+  warnings: z.array(importProblem),
+});
 
 export const searchHit = z.object({
   catalogueId: z.string(),
@@ -121,8 +139,14 @@ export const catalogChannels = {
   'catalog.preview': defineChannel({
     effect: 'read',
     summary: 'Read a file to import: an OSCAL catalog is summarised, a CSV or XLSX shows its columns.',
-    request: z.object({ file: fileUpload }).strict(),
+    request: z.object({ file: fileUpload, sources: profileSources.optional() }).strict(),
     response: z.discriminatedUnion('kind', [
+      z.object({
+        kind: z.literal('profile'),
+        title: z.string(),
+        /** every import; those not resolved need a local file (sources) before import */
+        imports: z.array(profileImport),
+      }),
       z.object({
         kind: z.literal('oscal'),
         id: z.string(),
@@ -134,6 +158,7 @@ export const catalogChannels = {
         warnings: z.array(importProblem),
         errors: z.array(importProblem),
         exists: z.boolean(),
+        imports: z.array(profileImport).optional(),
       }),
       z.object({
         kind: z.literal('tabular'),
@@ -154,16 +179,22 @@ export const catalogChannels = {
         title: z.string().trim().min(1).max(200).optional(),
         id: catalogueId.optional(),
         replace: z.boolean().default(false),
+        sources: profileSources.optional(),
       })
       .strict(),
-    response: z.object({
-      catalogue: catalogueSummary,
-      imported: z.number(),
-      groups: z.number(),
-      enhancements: z.number(),
-      rowErrors: z.array(importProblem),
-      warnings: z.array(importProblem),
-    }),
+    response: importResponse,
+  }),
+  'catalog.library': defineChannel({
+    effect: 'read',
+    summary: 'The openly licensed catalogues that ship with Attest, ready to add.',
+    request: z.object({}).strict(),
+    response: z.object({ entries: z.array(libraryEntry) }),
+  }),
+  'catalog.addFromLibrary': defineChannel({
+    effect: 'write',
+    summary: 'Add a catalogue from the library that ships with Attest.',
+    request: z.object({ id: catalogueId, replace: z.boolean().default(false) }).strict(),
+    response: importResponse,
   }),
   'catalog.createCustom': defineChannel({
     effect: 'write',

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { id } from './primitives';
 import { defineChannel, type ChannelDef } from './channel';
+import { assessmentSummary } from './assessment';
 import { fileUpload } from './catalog';
 
 const fingerprint = z.string().min(1).max(128);
@@ -207,6 +208,18 @@ export const reportChannels = {
     summary: 'An assessment as OSCAL 1.0.6 assessment-results JSON',
     request: forAssessment,
     response: download,
+  }),
+  'export.oscalAssessmentPlan': defineChannel({
+    effect: 'read',
+    summary: 'An assessment as an OSCAL 1.0.6 assessment plan JSON (scope, catalogues, controls, roles, period)',
+    request: forAssessment,
+    response: download,
+  }),
+  'import.oscalAssessmentResults': defineChannel({
+    effect: 'write',
+    summary: 'Rebuild an assessment (results, findings, evidence) from OSCAL assessment results exported by Attest',
+    request: z.object({ file: fileUpload }).strict(),
+    response: assessmentSummary,
   }),
   'export.oscalPoam': defineChannel({
     effect: 'read',

@@ -3,6 +3,7 @@
 import { appHandlers } from './app/handlers';
 import { assessmentHandlers } from './assessment/handlers';
 import { catalogHandlers, catalogLibrary, type CatalogLibrary } from './catalog/handlers';
+import { libraryDir } from './catalog/starter-library';
 import { checkHandlers } from './checks/handlers';
 import { createDispatcher, type Dispatch, type DispatchObserver, type HandlerMap } from './dispatcher';
 import { createJobRegistry, type JobRegistry } from './jobs';
@@ -63,7 +64,7 @@ export function createCore(options: CoreOptions): Core {
   const handlers: HandlerMap = {
     ...appHandlers(options.runtime),
     ...sessionHandlers(session, ready),
-    ...catalogHandlers(library),
+    ...catalogHandlers(library, libraryDir(options.catalogueDir)),
     ...assessmentHandlers(library),
     ...vendorHandlers(deps),
     ...questionnaireHandlers(deps),

@@ -17,6 +17,8 @@ import { requirePart } from '../support/require';
 after(closeShared);
 
 const PASS = 'violet tractor lagoon oyster';
+const LOW_PROFILE = join(__dirname, '../../../shared/corpora/oscal/NIST_SP-800-53_rev5_LOW-baseline_profile.json');
+const NIST_HIGH = join(__dirname, '../../../shared/corpora/oscal/NIST_SP-800-53_rev5_HIGH-baseline-resolved-profile_catalog-min.json');
 const NIST_LOW = join(__dirname, '../../../shared/corpora/oscal/NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog-min.json');
 
 async function axeClean(page: Page, where: string) {
@@ -205,6 +207,42 @@ test('an OSCAL catalog imports through the dialog, and a second import offers a 
     writeFileSync(notes, 'hello');
     await dialog.getByTestId('import-file').setInputFiles(notes);
     await dialog.getByRole('alert').filter({ hasText: 'notes.txt is not a file Attest imports' }).waitFor();
+    assert.deepEqual(app.problems, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('a profile asks for the catalog it imports; Add from library adds a baseline whose parts show in the control detail', async (t) => {
+  if (!requirePart(t, chromiumAvailable, 'Chromium (/usr/bin/chromium)')) return;
+  const app = await catalogues();
+  const { page } = app;
+  try {
+    await page.getByRole('button', { name: 'Import…' }).click();
+    const dialog = page.getByTestId('import-dialog');
+    await dialog.getByTestId('import-file').setInputFiles(LOW_PROFILE);
+    await dialog.getByTestId('profile-sources').waitFor();
+    assert.equal(await dialog.getByRole('button', { name: 'Import', exact: true }).isDisabled(), true);
+    await dialog.getByTestId('profile-source').first().setInputFiles(NIST_HIGH);
+    await dialog.getByTestId('oscal-summary').waitFor();
+    assert.equal(await dialog.getByTestId('oscal-controls').innerText(), '131');
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await dialog.getByTestId('import-result').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await dialog.getByTestId('library-list').waitFor();
+    await axeClean(page, 'import dialog with the library');
+    await dialog.getByTestId('library-add-fedramp-rev5-li-saas').click();
+    await dialog.getByTestId('import-result').waitFor();
+    const listed = (await call(app.core, 'catalog.list', {})).catalogues.find((c) => c.id === 'fedramp-rev5-li-saas');
+    assert.ok(listed, 'the library baseline is in the workspace');
+    await dialog.getByRole('button', { name: 'Open the catalogue' }).click();
+    await row(page, 'controls-table', 'AC-2').click();
+    const detail = page.getByTestId('control-detail');
+    await detail.getByRole('heading', { name: 'Assessment objectives' }).waitFor();
+    const expected = (await call(app.core, 'catalog.get', { id: 'fedramp-rev5-li-saas' })).controls.find((c) => c.id === 'ac-2')!.parts!;
+    assert.equal(await detail.getByTestId('control-part').count(), expected.length, 'every part of AC-2 is shown');
     assert.deepEqual(app.problems, []);
   } finally {
     await app.close();

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import type { CatalogueSummary } from '../../contract/catalog';
 import type { RequestOf } from '../../contract/ipc';
+import { looksLikeOscal } from '../../core/catalog/oscal-read';
 import { TABULAR_FIELDS } from '../../core/catalog/tabular';
 import type { Core } from '../../core/core';
 import { AttestError } from '../../core/errors';
@@ -150,25 +151,40 @@ function problemLines(one: string, many: string, list: { where: string; message:
   return [`${list.length} ${list.length === 1 ? one : many}:`, ...shown, ...more];
 }
 
-const importUsage = 'catalog import <workspace> <file.json|.csv|.xlsx> [--map field=Column,...] [--title <title>] [--id <id>] [--replace]';
+const importUsage = 'catalog import <workspace> <file.json|.xml|.yaml|.csv|.xlsx> [--map field=Column,...] [--source href=file] [--title <title>] [--id <id>] [--replace]';
+
+/** `--source href=file` (repeatable): the local file standing in for each href a profile imports. */
+async function readSources(specs: string[]): Promise<{ href: string; file: { name: string; dataBase64: string } }[]> {
+  const out = [];
+  for (const spec of specs) {
+    const at = spec.lastIndexOf('=');
+    const href = spec.slice(0, at).trim();
+    const path = spec.slice(at + 1).trim();
+    if (at < 1 || !path) throw new AttestError('USAGE', `"${spec}" is not href=file. Example: --source "#84cbf061-eb87-4ec1-8112-1f529232e907=NIST_SP-800-53_rev5_catalog.json"`);
+    out.push({ href, file: await readUpload(resolve(path)) });
+  }
+  return out;
+}
 
 export const catalogImportCommand: CliCommand = {
   name: 'catalog import',
-  summary: 'Import an OSCAL catalog (.json), or a .csv/.xlsx with --map saying which column holds each field.',
-  usage: '<workspace> <file.json|.csv|.xlsx> [--map id=Column,title=Column,statement=Column,...] [--title <title>] [--id <id>] [--replace] [--passphrase-file <file>]',
+  summary: 'Import an OSCAL catalog or profile (JSON, XML or YAML; a profile needs --source for each import), or a .csv/.xlsx with --map saying which column holds each field.',
+  usage: '<workspace> <file.json|.xml|.yaml|.csv|.xlsx> [--map id=Column,title=Column,statement=Column,...] [--source href=file] [--title <title>] [--id <id>] [--replace] [--passphrase-file <file>]',
   options: {
     ...passphraseOptions,
     map: { type: 'string', multiple: true },
     title: { type: 'string' },
     id: { type: 'string' },
     replace: { type: 'boolean', default: false },
+    source: { type: 'string', multiple: true },
   },
   async run(input) {
     const { positionals, values, io } = input;
+    const sources = await readSources((values.source as string[] | undefined) ?? []);
     const filePath = positionals[1];
     if (!filePath) throw new AttestError('USAGE', `Missing the file to import. Usage: attest ${importUsage}`);
     const file = await readUpload(resolve(filePath));
-    const oscal = extname(file.name).toLowerCase() === '.json';
+    const oscal = looksLikeOscal(Buffer.from(file.dataBase64, 'base64')) || extname(file.name).toLowerCase() === '.json';
     const specs = (values.map as string[] | undefined) ?? [];
     const mapping = oscal ? undefined : specs.length ? parseMapping(specs) : null;
     return withWorkspace(input, importUsage, async (core) => {
@@ -185,7 +201,18 @@ export const catalogImportCommand: CliCommand = {
         ].join('\n');
         return { value: { imported: false, preview }, human, exitCode: 2 };
       }
-      const request: RequestOf<'catalog.import'> = { file, replace: values.replace === true };
+      const request: RequestOf<'catalog.import'> = { file, replace: values.replace === true, ...(sources.length ? { sources } : {}) };
+      if (oscal) {
+        // A profile names the documents it imports: each must be given as --source href=file.
+        const preview = await invoke(core, 'catalog.preview', { file, ...(sources.length ? { sources } : {}) });
+        if (preview.kind === 'profile') {
+          const missing = preview.imports.filter((i) => !i.resolved);
+          throw new AttestError(
+            'OSCAL_PROFILE_SOURCE_MISSING',
+            `${file.name} is an OSCAL profile that imports ${missing.map((m) => `${m.href}${m.title ? ` (${m.title})` : ''}`).join(', ')}. Attest does not fetch them: give a local file for each with --source ${missing[0]!.href}=<file>.`,
+          );
+        }
+      }
       if (mapping) request.mapping = mapping;
       if (typeof values.title === 'string') request.title = values.title;
       if (typeof values.id === 'string') request.id = values.id;
@@ -200,4 +227,25 @@ export const catalogImportCommand: CliCommand = {
   },
 };
 
-export const catalogCommands: CliCommand[] = [catalogListCommand, catalogShowCommand, catalogImportCommand];
+const addUsage = 'catalog add <workspace> <library-id> [--replace] [--passphrase-file <file>]';
+
+export const catalogAddCommand: CliCommand = {
+  name: 'catalog add',
+  summary: 'Add a catalogue from the library that ships with Attest (NIST SP 800-53 rev5 and FedRAMP rev5 baselines); without an id, list them.',
+  usage: '<workspace> [<library-id>] [--replace] [--passphrase-file <file>]',
+  options: { ...passphraseOptions, replace: { type: 'boolean', default: false } },
+  async run(input) {
+    const id = input.positionals[1];
+    return withWorkspace(input, addUsage, async (core) => {
+      if (!id) {
+        const { entries } = await invoke(core, 'catalog.library', {});
+        const human = table(['ID', 'TITLE', 'PUBLISHER', 'IN WORKSPACE'], entries.map((e) => [e.id, e.title, e.publisher, e.installed ? 'yes' : 'no']));
+        return { value: { entries }, human };
+      }
+      const result = await invoke(core, 'catalog.addFromLibrary', { id, replace: input.values.replace === true });
+      return { value: result, human: [importedLine(result, true), ...problemLines('warning', 'warnings', result.warnings)].join('\n') };
+    });
+  },
+};
+
+export const catalogCommands: CliCommand[] = [catalogListCommand, catalogShowCommand, catalogImportCommand, catalogAddCommand];

@@ -141,6 +141,7 @@ export const verifyReportCommand: CliCommand = {
 };
 
 const EXPORTS = {
+  'oscal-ap': 'export.oscalAssessmentPlan',
   'oscal-ar': 'export.oscalAssessmentResults',
   'oscal-poam': 'export.oscalPoam',
   'findings-csv': 'export.findingsCsv',
@@ -151,7 +152,7 @@ const exportUsage = `export <workspace> ${Object.keys(EXPORTS).join('|')} --asse
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  summary: 'Export an assessment as OSCAL assessment-results or POA&M JSON, or its findings as CSV or XLSX.',
+  summary: 'Export an assessment as OSCAL assessment-plan, assessment-results or POA&M JSON, or its findings as CSV or XLSX.',
   usage: exportUsage.replace(/^export /, ''),
   options: { ...passphraseOptions, assessment: { type: 'string' }, out: { type: 'string' } },
   async run(input) {
@@ -167,4 +168,21 @@ export const exportCommand: CliCommand = {
   },
 };
 
-export const reportCommands: CliCommand[] = [reportCommand, verifyReportCommand, exportCommand];
+const importUsage = 'import <workspace> oscal-ar <results.json> [--passphrase-file <file>]';
+
+export const importResultsCommand: CliCommand = {
+  name: 'import',
+  summary: 'Rebuild an assessment (results, findings, evidence) from OSCAL assessment results exported by Attest.',
+  usage: importUsage.replace(/^import /, ''),
+  options: passphraseOptions,
+  async run(input) {
+    const [, format, file] = input.positionals;
+    if (format !== 'oscal-ar' || !file) throw new AttestError('USAGE', `Name the format and the file. Usage: attest ${importUsage}`);
+    const path = resolve(file);
+    const bytes = await readIn(path, 'assessment results');
+    const a = await withWorkspace(input, importUsage, (core) => invoke(core, 'import.oscalAssessmentResults', { file: { name: file, dataBase64: bytes.toString('base64') } }));
+    return { value: a, human: `Imported assessment "${a.name}" as ${a.id}: ${a.assessed} of ${a.total} controls assessed, ${a.openFindings} open findings.` };
+  },
+};
+
+export const reportCommands: CliCommand[] = [reportCommand, verifyReportCommand, exportCommand, importResultsCommand];

@@ -45,6 +45,9 @@ export function assessmentCatalogues(ws: Workspace, assessmentId: string): { cat
     .map((r) => ({ catalogue: snapshot(ws, r.snapshot_hash), hash: r.snapshot_hash }));
 }
 
+/** A withdrawn control has nothing to assess: it is left out unless a result was already recorded for it. */
+const isWithdrawn = (c: Catalogue['controls'][number]) => c.tags.includes('withdrawn');
+
 function dbRow(ws: Workspace, id: string): AssessmentDbRow {
   const row = ws.query<AssessmentDbRow>('SELECT * FROM assessments WHERE id = ?', [id])[0];
   if (!row) throw new AttestError('ASSESSMENT_NOT_FOUND', `There is no assessment "${id}" in this workspace.`);
@@ -54,7 +57,10 @@ function dbRow(ws: Workspace, id: string): AssessmentDbRow {
 export function assessmentSummary(ws: Workspace, id: string): AssessmentSummary {
   const a = dbRow(ws, id);
   const cats = assessmentCatalogues(ws, id);
-  const total = cats.reduce((n, c) => n + c.catalogue.controls.length, 0);
+  const recorded = cats.some((c) => c.catalogue.controls.some(isWithdrawn))
+    ? new Set(ws.query<{ k: string }>("SELECT catalogue_id || char(0) || control_id AS k FROM results WHERE assessment_id = ?", [id]).map((r) => r.k))
+    : new Set<string>();
+  const total = cats.reduce((n, c) => n + c.catalogue.controls.filter((k) => !isWithdrawn(k) || recorded.has(key(c.catalogue.id, k.id))).length, 0);
   const assessed = Number(ws.query<{ n: number }>('SELECT count(*) AS n FROM results WHERE assessment_id = ?', [id])[0]?.n ?? 0);
   const openFindings = Number(
     ws.query<{ n: number }>(
@@ -222,6 +228,7 @@ export function assessmentRows(ws: Workspace, assessmentId: string, only?: { cat
       if (only && only.controlId !== c.id) continue;
       const k = key(catalogue.id, c.id);
       const r = results.get(k);
+      if (!r && isWithdrawn(c)) continue;
       rows.push({
         catalogueId: catalogue.id,
         controlId: c.id,

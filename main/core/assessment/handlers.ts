@@ -67,6 +67,7 @@ export function assessmentHandlers(library: CatalogLibrary): Pick<HandlerMap, As
         row: assessmentRow(w, r.assessmentId, r.catalogueId, r.controlId),
         statement: control.statement,
         guidance: control.guidance,
+        parts: control.parts ?? [],
         severity: control.severity ?? null,
         references: control.references,
         mappings: control.mappings,

@@ -6,7 +6,10 @@ import { AttestError } from '../errors';
 import { actorFor } from '../session/session';
 import type { Session } from '../session/session';
 import type { Workspace } from '../workspace';
-import { importOscalCatalog, type ImportProblem } from './import-oscal';
+import { importOscalCatalog, type ImportProblem, type OscalImportResult } from './import-oscal';
+import { profileImports } from './oscal-profile';
+import { looksLikeOscal, readOscal, type OscalDocument } from './oscal-read';
+import { libraryDir, libraryEntries, loadLibraryCatalogue } from './starter-library';
 import {
   bumpVersion,
   catalogueSummary,
@@ -31,20 +34,42 @@ type CatalogChannels =
   | 'catalog.createCustom'
   | 'catalog.saveControl'
   | 'catalog.deleteControl'
-  | 'catalog.remove';
+  | 'catalog.remove'
+  | 'catalog.library'
+  | 'catalog.addFromLibrary';
 
 const decode = (file: { name: string; dataBase64: string }) => ({ name: file.name, bytes: new Uint8Array(Buffer.from(file.dataBase64, 'base64')) });
 
 const problems = (list: readonly ImportProblem[]) => list.map((p) => ({ where: p.path, message: p.message }));
 
-const isJson = (name: string) => name.toLowerCase().endsWith('.json');
+type Upload = { name: string; dataBase64: string };
 
-function parseJson(file: { name: string; bytes: Uint8Array }): unknown {
+function readNamed(file: { name: string; bytes: Uint8Array }): OscalDocument {
   try {
-    return JSON.parse(new TextDecoder('utf-8').decode(file.bytes));
-  } catch (cause) {
-    throw new AttestError('IMPORT_NOT_JSON', `${file.name} is not valid JSON, so it cannot be an OSCAL catalog.`, { cause });
+    return readOscal(file.bytes);
+  } catch (error) {
+    if (error instanceof AttestError) throw new AttestError(error.code, `${file.name}${error.message.replace(/^This file/, '')}`, { cause: error });
+    throw error;
   }
+}
+
+/** The documents the user chose for a profile's imports, keyed by the href they answer. */
+function readSources(sources: readonly { href: string; file: Upload }[] | undefined): Map<string, OscalDocument> {
+  return new Map((sources ?? []).map((s) => [s.href, readNamed(decode(s.file))]));
+}
+
+/** A profile's imports, each marked resolved when a source answers it. */
+function importsOf(doc: OscalDocument, sources: ReadonlyMap<string, OscalDocument>) {
+  const profile = doc.doc.profile as Record<string, unknown>;
+  return profileImports(profile).map((imp) => ({
+    href: imp.href,
+    ...(imp.title ? { title: imp.title } : {}),
+    resolved: [imp.href, ...imp.alternatives].some((h) => sources.has(h) || sources.has(h.split('/').pop() ?? h)),
+  }));
+}
+
+function importOscalFile(doc: OscalDocument, sources: ReadonlyMap<string, OscalDocument>, id?: string): OscalImportResult {
+  return importOscalCatalog(doc.doc, { ...(id ? { id } : {}), sources });
 }
 
 export function detail(catalogue: Catalogue, summary: CatalogueDetail['summary']): CatalogueDetail {
@@ -69,7 +94,42 @@ export function detail(catalogue: Catalogue, summary: CatalogueDetail['summary']
       tags: c.tags,
       checks: c.checks,
       ...(c.note !== undefined ? { note: c.note } : {}),
+      ...(c.parts?.length ? { parts: c.parts } : {}),
     })),
+  };
+}
+
+interface ImportOutcome {
+  counts: { groups: number; enhancements: number };
+  rowErrors: { where: string; message: string }[];
+  warnings: { where: string; message: string }[];
+  name: string;
+  replace: boolean;
+}
+
+/** Validates and installs an imported catalogue; an existing id is replaced only when asked. */
+async function installImported(ws: Workspace, catalogue: Catalogue, o: ImportOutcome, actor: string) {
+  const exists = (id: string) => listCatalogues(ws).some((c) => c.id === id);
+  if (catalogue.controls.length === 0) {
+    throw new AttestError('IMPORT_NOTHING', `No control in ${o.name} could be imported; nothing was saved.${o.rowErrors[0] ? ` First problem: ${o.rowErrors[0].where}: ${o.rowErrors[0].message}` : ''}`);
+  }
+  const valid = validateCatalogue(catalogue);
+  if (exists(valid.id)) {
+    const current = catalogueSummary(ws, valid.id);
+    if (current.origin === 'builtin') throw new AttestError('CATALOG_EXISTS', `"${valid.id}" is a built-in catalogue. Import under another id.`);
+    if (!o.replace) {
+      throw new AttestError('CATALOG_EXISTS', `The workspace already has a catalogue "${valid.id}" (${current.title}, version ${current.version}). Import it as a new version with replace, or under another id.`);
+    }
+    if (valid.version === current.version) valid.version = bumpVersion(current.version);
+  }
+  const installed = await installCatalogue(ws, valid, actor);
+  return {
+    catalogue: installed.summary,
+    imported: valid.controls.length,
+    groups: o.counts.groups,
+    enhancements: o.counts.enhancements,
+    rowErrors: o.rowErrors.slice(0, 500),
+    warnings: o.warnings.slice(0, 500),
   };
 }
 
@@ -98,7 +158,7 @@ function assertEditableCatalogue(c: Catalogue): void {
   }
 }
 
-export function catalogHandlers(library: CatalogLibrary): Pick<HandlerMap, CatalogChannels> {
+export function catalogHandlers(library: CatalogLibrary, starterDir: string = libraryDir()): Pick<HandlerMap, CatalogChannels> {
   const exists = (ws: Workspace, id: string) => listCatalogues(ws).some((c) => c.id === id);
   return {
     'catalog.list': async () => ({ catalogues: listCatalogues(await library.workspace()) }),
@@ -110,8 +170,12 @@ export function catalogHandlers(library: CatalogLibrary): Pick<HandlerMap, Catal
     'catalog.preview': async (r) => {
       const ws = await library.workspace();
       const file = decode(r.file);
-      if (isJson(file.name)) {
-        const result = importOscalCatalog(parseJson(file));
+      if (looksLikeOscal(file.bytes)) {
+        const doc = readNamed(file);
+        const sources = readSources(r.sources);
+        const imports = doc.model === 'profile' ? importsOf(doc, sources) : undefined;
+        if (imports?.some((i) => !i.resolved)) return { kind: 'profile' as const, title: String((doc.doc.profile as { metadata?: { title?: unknown } }).metadata?.title ?? file.name), imports };
+        const result = importOscalFile(doc, sources);
         return {
           kind: 'oscal' as const,
           id: result.catalogue.id,
@@ -121,6 +185,7 @@ export function catalogHandlers(library: CatalogLibrary): Pick<HandlerMap, Catal
           warnings: problems(result.warnings).slice(0, 200),
           errors: problems(result.errors).slice(0, 200),
           exists: exists(ws, result.catalogue.id),
+          ...(imports ? { imports } : {}),
         };
       }
       return { kind: 'tabular' as const, ...(await previewTabular(file)) };
@@ -132,8 +197,8 @@ export function catalogHandlers(library: CatalogLibrary): Pick<HandlerMap, Catal
       let counts = { groups: 0, enhancements: 0 };
       let rowErrors: { where: string; message: string }[];
       let warnings: { where: string; message: string }[] = [];
-      if (isJson(file.name)) {
-        const result = importOscalCatalog(parseJson(file), r.id ? { id: r.id } : {});
+      if (looksLikeOscal(file.bytes)) {
+        const result = importOscalFile(readNamed(file), readSources(r.sources), r.id);
         catalogue = r.title ? { ...result.catalogue, title: r.title } : result.catalogue;
         counts = result.counts;
         rowErrors = problems(result.errors);
@@ -145,27 +210,7 @@ export function catalogHandlers(library: CatalogLibrary): Pick<HandlerMap, Catal
         catalogue = result.catalogue;
         rowErrors = result.errors.map((e) => ({ where: `row ${e.row}`, message: e.message }));
       }
-      if (catalogue.controls.length === 0) {
-        throw new AttestError('IMPORT_NOTHING', `No control in ${file.name} could be imported; nothing was saved.${rowErrors[0] ? ` First problem: ${rowErrors[0].where}: ${rowErrors[0].message}` : ''}`);
-      }
-      const valid = validateCatalogue(catalogue);
-      if (exists(ws, valid.id)) {
-        const current = catalogueSummary(ws, valid.id);
-        if (current.origin === 'builtin') throw new AttestError('CATALOG_EXISTS', `"${valid.id}" is a built-in catalogue. Import under another id.`);
-        if (!r.replace) {
-          throw new AttestError('CATALOG_EXISTS', `The workspace already has a catalogue "${valid.id}" (${current.title}, version ${current.version}). Import it as a new version with replace, or under another id.`);
-        }
-        if (valid.version === current.version) valid.version = bumpVersion(current.version);
-      }
-      const installed = await installCatalogue(ws, valid, actorFor(context));
-      return {
-        catalogue: installed.summary,
-        imported: valid.controls.length,
-        groups: counts.groups,
-        enhancements: counts.enhancements,
-        rowErrors: rowErrors.slice(0, 500),
-        warnings: warnings.slice(0, 500),
-      };
+      return installImported(ws, catalogue, { counts, rowErrors, warnings, name: file.name, replace: r.replace }, actorFor(context));
     },
     'catalog.createCustom': async (r, context) => {
       const ws = await library.workspace();
@@ -206,6 +251,15 @@ export function catalogHandlers(library: CatalogLibrary): Pick<HandlerMap, Catal
       if (!current.controls.some((c) => c.id === r.controlId)) throw new AttestError('CONTROL_NOT_FOUND', `Catalogue "${r.catalogueId}" has no control "${r.controlId}".`);
       const next = validateCatalogue({ ...current, version: bumpVersion(current.version), controls: current.controls.filter((c) => c.id !== r.controlId) });
       return (await installCatalogue(ws, next, actorFor(context))).summary;
+    },
+    'catalog.library': async () => {
+      const ws = await library.workspace();
+      return { entries: libraryEntries(starterDir).map((e) => ({ id: e.id, title: e.title, publisher: e.publisher, source: e.source, licence: e.licence, installed: exists(ws, e.id) })) };
+    },
+    'catalog.addFromLibrary': async (r, context) => {
+      const ws = await library.workspace();
+      const { entry, result } = loadLibraryCatalogue(r.id, starterDir);
+      return installImported(ws, result.catalogue, { counts: result.counts, rowErrors: problems(result.errors), warnings: problems(result.warnings), name: entry.title, replace: r.replace }, actorFor(context));
     },
     'catalog.remove': async (r, context) => {
       const ws = await library.workspace();

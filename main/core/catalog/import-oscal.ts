@@ -1,4 +1,6 @@
-// Imports an OSCAL catalog (JSON) into Attest's catalogue model. Pure: no disk, no network.
+// Imports an OSCAL catalog or profile (JSON, XML or YAML, told apart by content) into
+// Attest's catalogue model. Pure: no disk, no network (a profile's imports are documents
+// the caller has read from the files the user named).
 //
 // Mapping choices:
 // - every group becomes a category (nested groups become their own categories, titled
@@ -11,9 +13,15 @@
 //   in `parameters` with its label, guidance and choices;
 // - the statement part's nested items are kept in `statementParts` with their labels, and
 //   flattened into `statement` as indented "label text" lines;
-// - the guidance part becomes `guidance`; links with rel "reference" are resolved against
+// - every guidance part becomes `guidance` (in order, titled ones under their title); every
+//   other part (overview, control-level items, assessment objectives and methods, a
+//   profile's added notes) is kept in `parts` with its name and title, so nothing is dropped;
+// - a parameter's value comes from `values`, else from `constraints` (FedRAMP writes its
+//   values there), else it is shown as a selection or an assignment;
+// - a control whose status is "withdrawn" (any case) is tagged `withdrawn`;
+// - a control without a title is titled by its label or id; links with rel "reference" are resolved against
 //   back-matter resources, and "related"/"required" links become references to those controls.
-// A control that cannot be imported (no id, no title) is skipped and reported in `errors`;
+// A control that cannot be imported (no id) is skipped and reported in `errors`;
 // the rest of the catalog still imports.
 import { AttestError } from '../errors';
 import { catalogueIssues } from './integrity';
@@ -28,6 +36,8 @@ import {
   type StatementPart,
 } from './schema';
 import { describeZodIssues } from './zod-issues';
+import { resolveProfile } from './oscal-profile';
+import { readOscal, type OscalDocument } from './oscal-read';
 
 export interface ImportProblem {
   /** where in the input, e.g. `catalog.groups[3].controls[2]` or the control id */
@@ -53,7 +63,22 @@ export interface OscalImportResult {
 export interface OscalImportOptions {
   /** catalogue id to use instead of one derived from the title */
   id?: string;
+  /** for a profile: each import href mapped to the document read from the user's file */
+  sources?: ReadonlyMap<string, OscalDocument>;
 }
+
+/** Part names with the heading Attest shows for them. */
+const PART_TITLES: Record<string, string> = {
+  overview: 'Overview',
+  item: 'Additional requirements',
+  'assessment-objective': 'Assessment objectives',
+  objective: 'Objectives',
+  'assessment-method': 'Assessment method',
+  assessment: 'Assessment',
+};
+
+const isWithdrawn = (raw: Record<string, unknown>) =>
+  arrayOf(raw.props).some((p) => p.name === 'status' && typeof p.value === 'string' && p.value.trim().toLowerCase() === 'withdrawn');
 
 type Json = Record<string, unknown>;
 
@@ -62,7 +87,7 @@ const arrayOf = (v: unknown): Json[] => (Array.isArray(v) ? v.filter(isObject) :
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 function notCatalog(what: string): never {
-  throw new AttestError('OSCAL_NOT_CATALOG', `This file is not an OSCAL catalog: ${what}. Choose an OSCAL catalog in JSON form (a resolved profile catalog also works).`);
+  throw new AttestError('OSCAL_NOT_CATALOG', `This file is not an OSCAL catalog: ${what}. Choose an OSCAL catalog or profile in JSON, XML or YAML.`);
 }
 
 /** Derives a catalogue id (lower-case, hyphens, at most 63 characters) from a title. */
@@ -86,25 +111,27 @@ function safeVersion(version: string | undefined): string {
 }
 
 export function importOscalCatalog(input: unknown, options: OscalImportOptions = {}): OscalImportResult {
-  let doc = input;
+  let doc: unknown = input;
+  const errors: ImportProblem[] = [];
+  const warnings: ImportProblem[] = [];
   if (typeof input === 'string' || input instanceof Uint8Array) {
-    const textIn = typeof input === 'string' ? input : new TextDecoder('utf-8').decode(input);
-    try {
-      doc = JSON.parse(textIn.replace(/^\uFEFF/, ''));
-    } catch {
-      notCatalog('the file is not valid JSON');
-    }
+    const read = readOscal(input);
+    doc = read.doc;
   }
-  if (!isObject(doc)) notCatalog('the top level is not a JSON object');
+  if (!isObject(doc)) notCatalog('the top level is not an object');
+  if (isObject(doc.profile)) {
+    const resolved = resolveProfile({ form: 'json', model: 'profile', doc }, options.sources ?? new Map());
+    warnings.push(...resolved.warnings);
+    doc = resolved.doc;
+  }
+  if (!isObject(doc)) notCatalog('the top level is not an object');
   const catalog = doc.catalog;
-  if (!isObject(catalog)) notCatalog(isObject(doc.profile) ? 'it is an OSCAL profile; resolve it to a catalog first' : 'missing "catalog"');
+  if (!isObject(catalog)) notCatalog(`it has no "catalog" but ${Object.keys(doc).slice(0, 3).map((k) => `"${k}"`).join(', ') || 'nothing'}`);
   const metadata = catalog.metadata;
   if (!isObject(metadata)) notCatalog('missing catalog.metadata');
   const title = str(metadata.title)?.trim();
   if (!title) notCatalog('missing catalog.metadata.title');
 
-  const errors: ImportProblem[] = [];
-  const warnings: ImportProblem[] = [];
   const resources = new Map<string, Json>();
   for (const r of arrayOf(isObject(catalog['back-matter']) ? catalog['back-matter'].resources : undefined)) {
     const uuid = str(r.uuid);
@@ -126,11 +153,12 @@ export function importOscalCatalog(input: unknown, options: OscalImportOptions =
 
   const importControl = (raw: Json, path: string, categoryId: string, parent: string | undefined): void => {
     const id = str(raw.id)?.trim();
-    const controlTitle = str(raw.title)?.trim();
-    if (!id || !controlTitle) {
-      errors.push({ path, message: `skipped a control without ${!id ? 'an id' : 'a title'}` });
+    if (!id) {
+      errors.push({ path, message: 'skipped a control without an id' });
       return;
     }
+    const controlTitle = str(raw.title)?.trim() || labelOf(raw)?.trim() || id;
+    if (!str(raw.title)?.trim()) warnings.push({ path: id, message: `no title; shown as "${controlTitle}"` });
     if (parent === undefined) counts.controls++;
     else counts.enhancements++;
 
@@ -152,15 +180,32 @@ export function importOscalCatalog(input: unknown, options: OscalImportOptions =
 
     const parts = arrayOf(raw.parts);
     const statementPart = parts.find((p) => p.name === 'statement');
-    const guidancePart = parts.find((p) => p.name === 'guidance');
     const statementParts = statementPart ? toStatementParts(statementPart, substitute) : [];
     let statement = statementParts.length ? flattenParts(statementParts) : '';
-    const withdrawn = propValues(raw, 'status').includes('withdrawn');
+    const withdrawn = isWithdrawn(raw);
     if (!statement.trim()) {
       statement = withdrawn ? `Withdrawn: ${controlTitle}` : controlTitle;
       warnings.push({ path: id, message: withdrawn ? 'withdrawn control; its title stands in for the statement' : 'no statement part; the title stands in for the statement' });
     }
-    const guidance = guidancePart ? flattenParts(toStatementParts(guidancePart, substitute)) : '';
+    const guidance = parts
+      .filter((p) => p.name === 'guidance')
+      .map((p) => {
+        const text = flattenParts(toStatementParts(p, substitute));
+        const heading = str(p.title)?.trim();
+        return heading && text ? `${heading}\n${text}` : text;
+      })
+      .filter(Boolean)
+      .join('\n\n');
+    const otherParts = parts
+      .filter((p) => p !== statementPart && p.name !== 'guidance')
+      .flatMap((p) => {
+        const name = str(p.name) ?? 'part';
+        const text = flattenParts(toStatementParts(p, substitute));
+        if (!text) return [];
+        const method = arrayOf(p.props).find((pr) => pr.name === 'method');
+        const heading = str(p.title)?.trim() || PART_TITLES[name] || name.replace(/-/g, ' ').replace(/^./, (ch) => ch.toUpperCase());
+        return [{ name, title: method && str(method.value) ? `${heading}: ${str(method.value)!.toLowerCase()}` : heading, text }];
+      });
 
     const references: Reference[] = [];
     for (const link of arrayOf(raw.links)) {
@@ -201,6 +246,7 @@ export function importOscalCatalog(input: unknown, options: OscalImportOptions =
       checks: [],
       ...(statementParts.length ? { statementParts } : {}),
       ...(params.size ? { parameters: [...params.values()] } : {}),
+      ...(otherParts.length ? { parts: otherParts } : {}),
     };
     const parsed = controlSchema.safeParse(candidate);
     if (parsed.success) controls.push(parsed.data);
@@ -257,10 +303,6 @@ export function importOscalCatalog(input: unknown, options: OscalImportOptions =
   return { catalogue, counts, errors, warnings };
 }
 
-function propValues(raw: Json, name: string): string[] {
-  return arrayOf(raw.props).filter((p) => p.name === name).map((p) => str(p.value) ?? '');
-}
-
 /** The plain display label (the `label` prop without a class), e.g. AC-2(1). */
 function labelOf(raw: Json): string | undefined {
   const labels = arrayOf(raw.props).filter((p) => p.name === 'label');
@@ -275,11 +317,14 @@ function collectParams(raw: Json): Map<string, Parameter> {
     const label = str(p.label)?.trim();
     const guidance = arrayOf(p.guidelines).map((g) => str(g.prose)?.trim()).filter(Boolean).join(' ');
     const values = Array.isArray(p.values) ? p.values.filter((v): v is string => typeof v === 'string') : [];
+    // FedRAMP states its required values as constraints ("at least annually").
+    const constrained = arrayOf(p.constraints).map((c) => str(c.description)?.trim()).filter((d): d is string => !!d);
     const select = isObject(p.select) ? p.select : undefined;
     const choices = select && Array.isArray(select.choice) ? select.choice.filter((c): c is string => typeof c === 'string').map((c) => c.trim()) : undefined;
     const howMany = select && select['how-many'] === 'one-or-more' ? 'one-or-more' : select ? 'one' : undefined;
     let shownAs: string;
     if (values.length) shownAs = values.join(', ');
+    else if (constrained.length) shownAs = constrained.join('; ');
     else if (choices) shownAs = `[Selection${howMany === 'one-or-more' ? ' (one or more)' : ''}: ${choices.join('; ')}]`;
     else if (label) shownAs = `[Assignment: ${/^organization-defined/i.test(label) ? label : `organization-defined ${label}`}]`;
     else shownAs = `[Assignment: ${guidance || id}]`;
@@ -289,6 +334,7 @@ function collectParams(raw: Json): Map<string, Parameter> {
       ...(guidance ? { guidance } : {}),
       ...(choices ? { choices } : {}),
       ...(howMany ? { howMany } : {}),
+      ...(values.length ? { values } : constrained.length ? { values: constrained } : {}),
       shownAs,
     });
   }
@@ -298,7 +344,9 @@ function collectParams(raw: Json): Map<string, Parameter> {
 /** A part's own prose (if any) and its child parts, as a list of labelled nested parts. */
 function toStatementParts(part: Json, substitute: (s: string) => string): StatementPart[] {
   const children = arrayOf(part.parts).flatMap((child) => {
-    const text = tidy(substitute(str(child.prose) ?? '').replace(/\s+/g, ' '));
+    const prose = tidy(substitute(str(child.prose) ?? '').replace(/\s+/g, ' '));
+    const heading = str(child.title)?.trim();
+    const text = heading ? (prose ? `${heading}: ${prose}` : heading) : prose;
     const label = labelOf(child);
     const nested = toStatementParts({ parts: child.parts }, substitute);
     if (!text && !label && nested.length === 0) return [];

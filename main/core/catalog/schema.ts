@@ -81,8 +81,18 @@ export const parameterSchema = z
     label: z.string().optional(),
     guidance: z.string().optional(),
     choices: z.array(z.string()).optional(),
+    values: z.array(z.string()).optional().describe('the value set by the source (values, or FedRAMP constraints)'),
     howMany: z.enum(['one', 'one-or-more']).optional(),
     shownAs: z.string().describe('the text substituted into the statement for this parameter'),
+  })
+  .strict();
+
+/** A named part of a source control beyond its statement and guidance, as readable text. */
+export const controlPartSchema = z
+  .object({
+    name: z.string().min(1).describe('the source part name, e.g. assessment-objective'),
+    title: z.string().min(1),
+    text: z.string().min(1),
   })
   .strict();
 
@@ -103,6 +113,7 @@ export const controlSchema = z
     checks: z.array(z.string().min(1)).default([]).describe('ids of live checks that can evidence this control'),
     statementParts: z.array(statementPartSchema).optional(),
     parameters: z.array(parameterSchema).optional(),
+    parts: z.array(controlPartSchema).optional().describe('every other part of the source: overview, objectives, added requirements'),
     note: z.string().optional().describe('editorial note, e.g. why an id differs from the source'),
   })
   .strict();
@@ -159,6 +170,7 @@ export const builtinCatalogueSchema = catalogueSchema.extend({
 export type Reference = z.infer<typeof referenceSchema>;
 export type Mapping = z.infer<typeof mappingSchema>;
 export type Parameter = z.infer<typeof parameterSchema>;
+export type ControlPart = z.infer<typeof controlPartSchema>;
 export type Control = z.infer<typeof controlSchema>;
 export type Category = z.infer<typeof categorySchema>;
 export type Catalogue = z.infer<typeof catalogueSchema>;

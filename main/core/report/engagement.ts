@@ -195,6 +195,10 @@ function controlsSection(catalogues: CatalogueResults[]): Content[] {
           ),
         ),
       );
+      // The source's own parts (objectives, added requirements) of each assessed control.
+      for (const c of cs.filter((x) => x.parts?.length)) {
+        out.push({ stack: [{ text: `${c.controlId} ${c.title}`, bold: true, margin: [0, 6, 0, 2] }, ...c.parts!.flatMap((p) => [{ text: p.title, italics: true }, ...paragraphs(p.text)])] } as Content);
+      }
     }
   }
   return out;

@@ -2,7 +2,7 @@
 // no clock: the issue time comes in, so the same data and time give the same model.
 import { createHash } from 'node:crypto';
 import { SEVERITY_LABELS, type FindingSeverity } from '../../contract/vocabulary';
-import { assessmentRows, assessmentSummary } from '../assessment/assessments';
+import { assessedControl, assessmentRows, assessmentSummary } from '../assessment/assessments';
 import { scoreOf } from '../assessment/dashboard';
 import { listFindings } from '../assessment/findings';
 import { SEVERITY_ORDER } from '../assessment/severity';
@@ -124,6 +124,11 @@ export async function engagementModel(ws: Workspace, input: EngagementInput): Pr
     evidenceIds: f.controls.flatMap((c) => (evidenceByControl.get(`${c.catalogueId} ${c.controlId}`) ?? []).map((e) => e.id)),
   }));
 
+  const partsOf = (r: (typeof rows)[number]) => {
+    if (r.status === 'not-assessed') return {};
+    const parts = assessedControl(ws, input.assessmentId, r.catalogueId, r.controlId).parts;
+    return parts?.length ? { parts: parts.map((p) => ({ title: p.title, text: p.text })) } : {};
+  };
   const byCatalogue = groupBy(rows, (r) => r.catalogueId);
   const catalogues: CatalogueResults[] = a.catalogues.map((c) => {
     const cs = byCatalogue.get(c.id) ?? [];
@@ -145,6 +150,7 @@ export async function engagementModel(ws: Workspace, input: EngagementInput): Pr
         status: r.status,
         weight: r.weight,
         ...(r.rationale ? { note: r.rationale } : {}),
+        ...partsOf(r),
       })),
     };
   });

@@ -6,7 +6,8 @@ import type { HandlerMap } from '../dispatcher';
 import { AttestError } from '../errors';
 import { backupWorkspace, restoreWorkspace } from '../export/backup';
 import { findingsCsv, findingsXlsx } from '../export/findings-table';
-import { assessmentResults, planOfActionAndMilestones } from '../export/oscal';
+import { importAssessmentResults } from '../export/import-oscal-results';
+import { assessmentPlan, assessmentResults, planOfActionAndMilestones } from '../export/oscal';
 import { actorFor } from '../session/session';
 import { addTrusted, generateIdentity, identityPins, importIdentity, listIdentities, listTrusted, removeIdentity, removeTrusted, trustedPems } from '../signing/store';
 import { verdictSummary } from '../signing/verdict-words';
@@ -32,6 +33,8 @@ type ReportChannels =
   | 'report.verify'
   | 'export.oscalAssessmentResults'
   | 'export.oscalPoam'
+  | 'export.oscalAssessmentPlan'
+  | 'import.oscalAssessmentResults'
   | 'export.findingsCsv'
   | 'export.findingsXlsx'
   | 'export.backup'
@@ -94,9 +97,15 @@ export function reportHandlers(deps: CoreDeps): Pick<HandlerMap, ReportChannels>
     },
     'export.oscalAssessmentResults': async (r) => {
       const w = await ws();
-      const json = `${JSON.stringify(assessmentResults(w, r.assessmentId), null, 2)}\n`;
+      const json = `${JSON.stringify(await assessmentResults(w, r.assessmentId), null, 2)}\n`;
       return download(`${slug(assessmentName(w, r.assessmentId))}-assessment-results.json`, 'application/json', Buffer.from(json));
     },
+    'export.oscalAssessmentPlan': async (r) => {
+      const w = await ws();
+      const json = `${JSON.stringify(assessmentPlan(w, r.assessmentId), null, 2)}\n`;
+      return download(`${slug(assessmentName(w, r.assessmentId))}-assessment-plan.json`, 'application/json', Buffer.from(json));
+    },
+    'import.oscalAssessmentResults': async (r, context) => importAssessmentResults(await ws(), Buffer.from(r.file.dataBase64, 'base64'), actorFor(context)),
     'export.oscalPoam': async (r) => {
       const w = await ws();
       const json = `${JSON.stringify(planOfActionAndMilestones(w, r.assessmentId), null, 2)}\n`;

@@ -49,6 +49,8 @@ export interface ControlResult {
   /** The control's weight in the score (the catalogue's, 1 when it has none). */
   weight: number;
   note?: string;
+  /** For an assessed control: the source's parts beyond statement and guidance (objectives, added requirements). */
+  parts?: { title: string; text: string }[];
 }
 
 export interface CatalogueResults {

@@ -110,6 +110,12 @@ export function ControlPanel(props: Props) {
                 <p className="asm-prose">{detail.guidance}</p>
               </>
             ) : null}
+            {detail.parts.map((part, i) => (
+              <details key={i} className="asm-part" data-testid="control-part">
+                <summary>{part.title}</summary>
+                <p className="asm-prose">{part.text}</p>
+              </details>
+            ))}
           </section>
           <EvidenceSection
             assessmentId={assessmentId}

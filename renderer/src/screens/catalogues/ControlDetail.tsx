@@ -39,6 +39,11 @@ export function ControlDetail({
           <code className="control-id">{control.label ?? control.id}</code> {control.title}
         </h2>
         <div className="control-facts">
+          {control.tags.includes('withdrawn') ? (
+            <span className="cat-chip" data-testid="control-withdrawn">
+              Withdrawn: not part of new assessments
+            </span>
+          ) : null}
           {control.severity ? <SeverityBadge severity={control.severity} /> : null}
           {control.weight !== undefined ? <span className="cat-chip">Weight {control.weight} of 5</span> : null}
           {control.label && control.label !== control.id ? <span className="cat-muted">id {control.id}</span> : null}
@@ -64,6 +69,13 @@ export function ControlDetail({
           <p className="control-text">{control.guidance}</p>
         </Section>
       ) : null}
+      {(control.parts ?? []).map((part, i) => (
+        <Section key={i} title={part.title}>
+          <p className="control-text" data-testid="control-part">
+            {part.text}
+          </p>
+        </Section>
+      ))}
       {control.references.length ? (
         <Section title={`References (${control.references.length})`}>
           <ul className="control-list">

@@ -9,6 +9,8 @@ import { ErrorText, messageOf } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
 import { useAppStore } from '../../store';
 import { ImportProgress, type Stage } from './ImportProgress';
+import { LibraryList } from './LibraryList';
+import { ProfileSources, type Sources } from './ProfileSources';
 import { ImportResult } from './ImportResult';
 import { ProblemList } from './ProblemList';
 import { MappingStep, missingFields, type Mapping } from './MappingStep';
@@ -37,6 +39,9 @@ export function ImportDialog({ catalogues, onClose, onOpen }: { catalogues: Cata
   const [otherId, setOtherId] = useState('');
   const [tried, setTried] = useState(false);
   const [existsConflict, setExistsConflict] = useState(false);
+  // A profile's imports: the local file the user chose for each href.
+  const [sources, setSources] = useState<Sources>({});
+  const sourceList = (s: Sources) => Object.entries(s).map(([href, file]) => ({ href, file }));
 
   const busy = step.kind === 'busy';
   const close = () => {
@@ -47,7 +52,7 @@ export function ImportDialog({ catalogues, onClose, onOpen }: { catalogues: Cata
     setError(null);
     if (!file) return;
     if (!importKind(file.name)) {
-      setError(`${file.name} is not a file Attest imports. Choose an OSCAL catalog (.json), a CSV file (.csv) or an Excel workbook (.xlsx).`);
+      setError(`${file.name} is not a file Attest imports. Choose an OSCAL catalog or profile (.json, .xml, .yaml), a CSV file (.csv) or an Excel workbook (.xlsx).`);
       return;
     }
     if (file.size > MAX_IMPORT_BYTES) {
@@ -63,6 +68,7 @@ export function ImportDialog({ catalogues, onClose, onOpen }: { catalogues: Cata
       const upload = { name: file.name, dataBase64: await readAsBase64(file) };
       setStep({ kind: 'busy', stage: 'checking' });
       const preview = await call('catalog.preview', { file: upload });
+      setSources({});
       setTried(false);
       setExistsConflict(false);
       setAsNewVersion(true);
@@ -81,7 +87,23 @@ export function ImportDialog({ catalogues, onClose, onOpen }: { catalogues: Cata
     }
   };
 
-  const conflictingId = (preview: Preview) => (preview.kind === 'oscal' ? preview.exists : existsConflict);
+  /** Reads the profile again with the files chosen so far; once every import is answered it becomes an OSCAL summary. */
+  const resolveWith = async (file: Upload, next: Sources) => {
+    setSources(next);
+    setError(null);
+    setStep({ kind: 'busy', stage: 'checking' });
+    try {
+      const preview = await call('catalog.preview', { file, sources: sourceList(next) });
+      setStep({ kind: 'review', file, preview });
+    } catch (e) {
+      setError(messageOf(e));
+      const preview = await call('catalog.preview', { file }).catch(() => null);
+      setSources({});
+      setStep(preview ? { kind: 'review', file, preview } : { kind: 'pick' });
+    }
+  };
+
+  const conflictingId = (preview: Preview) => (preview.kind === 'oscal' ? preview.exists : preview.kind === 'tabular' ? existsConflict : false);
   const idProblem = (id: string) =>
     !id.trim()
       ? 'Give the catalogue an id.'
@@ -95,6 +117,7 @@ export function ImportDialog({ catalogues, onClose, onOpen }: { catalogues: Cata
     setTried(true);
     setError(null);
     const conflict = conflictingId(preview);
+    if (preview.kind === 'profile') return;
     if (preview.kind === 'tabular' && (missingFields(mapping).length || !title.trim())) return;
     if (conflict && !asNewVersion && idProblem(otherId)) return;
     const request: RequestOf<'catalog.import'> = {
@@ -102,6 +125,7 @@ export function ImportDialog({ catalogues, onClose, onOpen }: { catalogues: Cata
       ...(preview.kind === 'tabular' ? { mapping, title: title.trim() } : {}),
       ...(conflict && asNewVersion ? { replace: true } : {}),
       ...(conflict && !asNewVersion ? { id: otherId.trim() } : {}),
+      ...(Object.keys(sources).length ? { sources: sourceList(sources) } : {}),
     };
     setStep({ kind: 'busy', stage: 'saving' });
     try {
@@ -123,7 +147,7 @@ export function ImportDialog({ catalogues, onClose, onOpen }: { catalogues: Cata
         {step.kind === 'pick' ? (
           <>
             <p className="cat-muted">
-              An OSCAL catalog in JSON (for example NIST SP 800-53), or a spreadsheet saved as CSV or Excel (.xlsx) with one control per row and a
+              An OSCAL catalog or profile in JSON, XML or YAML (for example NIST SP 800-53), or a spreadsheet saved as CSV or Excel (.xlsx) with one control per row and a
               header row naming the columns. Nothing is saved until you confirm.
             </p>
             <div className="field">
@@ -132,12 +156,17 @@ export function ImportDialog({ catalogues, onClose, onOpen }: { catalogues: Cata
                 id={`${ids}-file`}
                 ref={input}
                 type="file"
-                accept=".json,.csv,.xlsx,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                accept=".json,.xml,.yaml,.yml,.csv,.xlsx,application/json,application/xml,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 onChange={(e) => void pick(e.target.files?.[0])}
                 data-testid="import-file"
               />
-              <div className="field-hint">.json (OSCAL catalog), .csv or .xlsx, up to {fileSize(MAX_IMPORT_BYTES)}.</div>
+              <div className="field-hint">.json, .xml or .yaml (OSCAL catalog or profile), .csv or .xlsx, up to {fileSize(MAX_IMPORT_BYTES)}.</div>
             </div>
+            <LibraryList
+              onAdded={(result) => setStep({ kind: 'done', result })}
+              onBusy={(stage) => setStep(stage ? { kind: 'busy', stage } : { kind: 'pick' })}
+              onError={setError}
+            />
           </>
         ) : null}
 
@@ -146,7 +175,19 @@ export function ImportDialog({ catalogues, onClose, onOpen }: { catalogues: Cata
         {step.kind === 'review' ? (
           <>
             <ImportProgress stage="checking" waiting={false} />
-            {step.preview.kind === 'oscal' ? (
+            {step.preview.kind === 'profile' ? (
+              <ProfileSources
+                title={step.preview.title}
+                imports={step.preview.imports}
+                chosen={sources}
+                onChoose={(href, upload) => {
+                  const next = { ...sources, [href]: upload };
+                  const all = step.kind === 'review' && step.preview.kind === 'profile' && step.preview.imports.every((i) => i.resolved || next[i.href]);
+                  if (all) void resolveWith(step.file, next);
+                  else setSources(next);
+                }}
+              />
+            ) : step.preview.kind === 'oscal' ? (
               <OscalSummary preview={step.preview} fileName={step.file.name} />
             ) : (
               <MappingStep
@@ -198,7 +239,7 @@ export function ImportDialog({ catalogues, onClose, onOpen }: { catalogues: Cata
                 type="button"
                 className="button primary"
                 onClick={() => void runImport(step.file, step.preview)}
-                disabled={step.preview.kind === 'oscal' && step.preview.controls + step.preview.enhancements === 0}
+                disabled={step.preview.kind === 'profile' || (step.preview.kind === 'oscal' && step.preview.controls + step.preview.enhancements === 0)}
               >
                 Import
               </button>

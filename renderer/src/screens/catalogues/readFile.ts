@@ -8,7 +8,7 @@ export type ImportKind = 'oscal' | 'tabular';
 /** What the core will make of a file, by its name, or why it cannot take it. */
 export function importKind(name: string): ImportKind | null {
   const lower = name.toLowerCase();
-  if (lower.endsWith('.json')) return 'oscal';
+  if (/\.(json|xml|ya?ml)$/.test(lower)) return 'oscal';
   if (lower.endsWith('.csv') || lower.endsWith('.xlsx')) return 'tabular';
   return null;
 }

@@ -3,10 +3,12 @@ import { useState } from 'react';
 import type { DownloadView } from '../../../../main/contract/report';
 import { call } from '../../api/client';
 import { messageOf } from '../../components/ErrorText';
-import { saveDownload } from '../../lib/files';
+import { readUpload, saveDownload } from '../../lib/files';
+import { useAppStore } from '../../store';
 
-type Kind = 'export.oscalAssessmentResults' | 'export.oscalPoam' | 'export.findingsCsv' | 'export.findingsXlsx';
+type Kind = 'export.oscalAssessmentPlan' | 'export.oscalAssessmentResults' | 'export.oscalPoam' | 'export.findingsCsv' | 'export.findingsXlsx';
 const EXPORTS: [Kind, string][] = [
+  ['export.oscalAssessmentPlan', 'OSCAL assessment plan'],
   ['export.oscalAssessmentResults', 'OSCAL assessment results'],
   ['export.oscalPoam', 'OSCAL POA&M'],
   ['export.findingsCsv', 'Findings CSV'],
@@ -52,6 +54,32 @@ export function ExportsSection({ assessmentId, onDone }: { assessmentId: string 
         >
           {busy === 'Workspace backup' ? 'Copying…' : 'Encrypted backup'}
         </button>
+      </div>
+      <div className="field">
+        <label htmlFor="import-oscal-ar">Bring back an assessment from OSCAL assessment results exported by Attest</label>
+        <input
+          id="import-oscal-ar"
+          type="file"
+          accept=".json,application/json"
+          data-testid="import-oscal-ar"
+          disabled={busy !== null}
+          onChange={async (e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (!file) return;
+            setBusy('import');
+            setError(null);
+            try {
+              const upload = await readUpload(file);
+              const a = await useAppStore.getState().mutate(() => call('import.oscalAssessmentResults', { file: upload }));
+              onDone(`Imported assessment "${a.name}" (${a.assessed} of ${a.total} controls assessed).`);
+            } catch (err) {
+              setError(`Import: ${messageOf(err)}`);
+            } finally {
+              setBusy(null);
+            }
+          }}
+        />
       </div>
       {error ? <p className="form-error" role="alert">{error}</p> : null}
     </section>
