@@ -85,7 +85,9 @@ test('npm start without a Secret Service reaches the Electron launch', (t) => {
   // In a copy of the project (node_modules linked), so its build and demo.attest stay
   // out of the checkout that other tests are reading.
   const copy = tempDir('attest-npm-start-');
-  for (const entry of ['package.json', 'electron.vite.config.ts', 'tsconfig.json', 'main', 'preload', 'renderer', 'catalog', 'scripts']) {
+  // Every tsconfig*.json: the build configs extend and reference one another.
+  const configs = readdirSync(root).filter((name) => /^tsconfig.*\.json$/.test(name));
+  for (const entry of ['package.json', 'electron.vite.config.ts', ...configs, 'main', 'preload', 'renderer', 'catalog', 'scripts']) {
     cpSync(join(root, entry), join(copy, entry), { recursive: true });
   }
   symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'));
