@@ -2,50 +2,25 @@
 // shell, the CLI and the tests each create one of these and talk to nothing else.
 import { appHandlers } from './app/handlers';
 import { assessmentHandlers } from './assessment/handlers';
-import { catalogHandlers, catalogLibrary, type CatalogLibrary } from './catalog/handlers';
-import { libraryDir } from './catalog/starter-library';
+import { catalogHandlers } from './catalog/handlers';
+import { catalogLibrary } from './catalog/open-library';
 import { checkHandlers } from './checks/handlers';
-import { createDispatcher, type Dispatch, type DispatchObserver, type HandlerMap } from './dispatcher';
-import { createJobRegistry, type JobRegistry } from './jobs';
-import { osKeychain, type Keychain } from './keychain/keychain';
+import { createDispatcher, type Dispatch, type HandlerMap } from './dispatcher';
+import { createJobRegistry } from './jobs';
+import { osKeychain } from './keychain/keychain';
 import { questionnaireHandlers } from './questionnaire/handlers';
 import { reportHandlers } from './report/handlers';
 import { sessionHandlers } from './session/handlers';
 import { Session } from './session/session';
 import { vendorHandlers } from './vendor/handlers';
-import type { Clock, KdfParams } from './workspace';
+import type { CoreDeps, CoreOptions } from './deps';
 
-export interface CoreOptions {
-  runtime: 'electron' | 'node';
-  /** Folder for per-device preferences (recent files, auto-lock time). */
-  dataDir: string;
-  keychain?: Keychain;
-  observer?: DispatchObserver;
-  /** KDF cost for new workspaces: tests and the demo may lower it; users get the default. */
-  kdf?: KdfParams;
-  allowWeakKdf?: boolean;
-  /** A workspace file to offer first on the home screen (the app's --workspace argument). */
-  initialWorkspace?: string;
-  /** Folder of the built-in catalogues; a packaged app passes its resources path. */
-  catalogueDir?: string;
-  /** The core's one clock: every "now" in the core reads it (default: the system's). */
-  clock?: Clock;
-}
+export type { CoreDeps, CoreOptions };
 
 export interface Core {
   dispatch: Dispatch;
   session: Session;
   close(): Promise<void>;
-}
-
-/** What each domain's handlers may use: the session, the catalogue library, the keychain. */
-export interface CoreDeps {
-  session: Session;
-  library: CatalogLibrary;
-  keychain: Keychain;
-  options: CoreOptions;
-  /** Long-lived work (check runs, report issues), disposed when the core closes. */
-  jobs: JobRegistry;
 }
 
 export function createCore(options: CoreOptions): Core {
@@ -60,12 +35,12 @@ export function createCore(options: CoreOptions): Core {
   const ready = options.initialWorkspace ? session.suggest(options.initialWorkspace) : Promise.resolve();
   const library = catalogLibrary(session, options.catalogueDir);
   const jobs = createJobRegistry();
-  const deps: CoreDeps = { session, library, keychain, options, jobs };
+  const deps: CoreDeps = { session, ready, library, keychain, options, jobs };
   const handlers: HandlerMap = {
-    ...appHandlers(options.runtime),
-    ...sessionHandlers(session, ready),
-    ...catalogHandlers(library, libraryDir(options.catalogueDir)),
-    ...assessmentHandlers(library),
+    ...appHandlers(deps),
+    ...sessionHandlers(deps),
+    ...catalogHandlers(deps),
+    ...assessmentHandlers(deps),
     ...vendorHandlers(deps),
     ...questionnaireHandlers(deps),
     ...checkHandlers(deps),

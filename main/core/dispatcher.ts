@@ -10,6 +10,7 @@ import {
   type ResponseOf,
 } from '../contract/ipc';
 import { fail, ok, type Result } from '../contract/result';
+import { auditActor } from './actor';
 import { toErrorPayload } from './errors';
 
 export interface CallContext {
@@ -17,9 +18,14 @@ export interface CallContext {
   origin: 'renderer' | 'cli' | 'test';
 }
 
+/** What a handler is told about its call: the caller, and who the audit log records. */
+export interface HandlerContext extends CallContext {
+  actor: string;
+}
+
 export type Handler<C extends ChannelName> = (
   request: ParsedRequestOf<C>,
-  context: CallContext,
+  context: HandlerContext,
 ) => Promise<ResponseOf<C>> | ResponseOf<C>;
 
 export type HandlerMap = { [C in ChannelName]: Handler<C> };
@@ -45,7 +51,7 @@ export function createDispatcher(handlers: HandlerMap, observer: DispatchObserve
     let value: unknown;
     try {
       const handler = handlers[channel] as Handler<ChannelName>;
-      value = await handler(parsed.data as never, context);
+      value = await handler(parsed.data as never, { ...context, actor: auditActor(context) });
     } catch (error) {
       observer.onError?.(channel, error);
       return { ok: false, error: toErrorPayload(error) };

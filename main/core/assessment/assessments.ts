@@ -11,7 +11,7 @@ import { findControl, getCatalogue, snapshot } from '../catalog/library';
 import type { Catalogue } from '../catalog/schema';
 import { AttestError } from '../errors';
 import type { SqlValue, Statement, Workspace } from '../workspace';
-import { newId } from './ids';
+import { newId } from '../ids';
 
 export interface AssessmentFields {
   name: string;

@@ -5,7 +5,7 @@ import type { EvidenceView } from '../../contract/assessment';
 import { AttestError } from '../errors';
 import type { Workspace } from '../workspace';
 import { assertEditable, assessedControl, controlEntity } from './assessments';
-import { newId } from './ids';
+import { newId } from '../ids';
 
 /** Largest evidence file accepted; stated in the UI and in the error. */
 export const EVIDENCE_FILE_LIMIT = 10 * 1024 * 1024;

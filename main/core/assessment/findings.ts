@@ -8,7 +8,7 @@ import type { FindingFields, FindingSeverity, FindingView } from '../../contract
 import { AttestError } from '../errors';
 import type { Statement, Workspace } from '../workspace';
 import { assertEditable, assessedControl, assessmentCatalogues, assessmentRow } from './assessments';
-import { newId } from './ids';
+import { newId } from '../ids';
 import { RATINGS_FOR_SEVERITY, SEVERITY_ORDER, severityFor } from './severity';
 
 interface FindingDbRow {

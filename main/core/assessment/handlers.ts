@@ -1,7 +1,6 @@
 // IPC handlers of assessments, evidence, findings and the dashboard.
 import type { HandlerMap } from '../dispatcher';
-import type { CatalogLibrary } from '../catalog/handlers';
-import { actorFor } from '../session/session';
+import type { CoreDeps } from '../deps';
 import {
   assessedControl,
   assessmentRow,
@@ -47,19 +46,19 @@ type AssessmentChannels =
   | 'dashboard.get'
   | 'dashboard.compare';
 
-export function assessmentHandlers(library: CatalogLibrary): Pick<HandlerMap, AssessmentChannels> {
+export function assessmentHandlers({ library }: CoreDeps): Pick<HandlerMap, AssessmentChannels> {
   const ws = () => library.workspace();
   return {
     'assessment.list': async () => ({ assessments: listAssessments(await ws()) }),
-    'assessment.create': async ({ catalogueIds, ...fields }, c) => createAssessment(await ws(), fields, catalogueIds, actorFor(c)),
-    'assessment.update': async ({ id, ...fields }, c) => updateAssessment(await ws(), id, fields, actorFor(c)),
+    'assessment.create': async ({ catalogueIds, ...fields }, c) => createAssessment(await ws(), fields, catalogueIds, c.actor),
+    'assessment.update': async ({ id, ...fields }, c) => updateAssessment(await ws(), id, fields, c.actor),
     'assessment.get': async (r) => {
       const w = await ws();
       return { assessment: assessmentSummary(w, r.id), rows: assessmentRows(w, r.id) };
     },
-    'assessment.setState': async (r, c) => setAssessmentState(await ws(), r.id, r.state, r.reason, actorFor(c)),
+    'assessment.setState': async (r, c) => setAssessmentState(await ws(), r.id, r.state, r.reason, c.actor),
     'assessment.setResult': async (r, c) =>
-      setResult(await ws(), r.assessmentId, r.catalogueId, r.controlId, r.status, r.rationale, actorFor(c)),
+      setResult(await ws(), r.assessmentId, r.catalogueId, r.controlId, r.status, r.rationale, c.actor),
     'assessment.control': async (r) => {
       const w = await ws();
       const control = assessedControl(w, r.assessmentId, r.catalogueId, r.controlId);
@@ -77,22 +76,22 @@ export function assessmentHandlers(library: CatalogLibrary): Pick<HandlerMap, As
         history: controlHistory(w, r.assessmentId, r.catalogueId, r.controlId),
       };
     },
-    'evidence.add': async (r, c) => addEvidence(await ws(), r, actorFor(c)),
+    'evidence.add': async (r, c) => addEvidence(await ws(), r, c.actor),
     'evidence.remove': async (r, c) => {
-      await removeEvidence(await ws(), r.id, actorFor(c));
+      await removeEvidence(await ws(), r.id, c.actor);
       return { removed: r.id };
     },
-    'evidence.restore': async (r, c) => restoreEvidence(await ws(), r.id, actorFor(c)),
+    'evidence.restore': async (r, c) => restoreEvidence(await ws(), r.id, c.actor),
     'evidence.file': async (r) => evidenceFile(await ws(), r.id),
     'finding.list': async (r) => ({ findings: listFindings(await ws(), r.assessmentId) }),
-    'finding.create': async ({ assessmentId, ...fields }, c) => createFinding(await ws(), assessmentId, fields, actorFor(c)),
-    'finding.update': async ({ id, ...fields }, c) => updateFinding(await ws(), id, fields, actorFor(c)),
-    'finding.fromControl': async (r, c) => findingFromControl(await ws(), r.assessmentId, r.catalogueId, r.controlId, actorFor(c)),
+    'finding.create': async ({ assessmentId, ...fields }, c) => createFinding(await ws(), assessmentId, fields, c.actor),
+    'finding.update': async ({ id, ...fields }, c) => updateFinding(await ws(), id, fields, c.actor),
+    'finding.fromControl': async (r, c) => findingFromControl(await ws(), r.assessmentId, r.catalogueId, r.controlId, c.actor),
     'finding.remove': async (r, c) => {
-      await removeFinding(await ws(), r.id, actorFor(c));
+      await removeFinding(await ws(), r.id, c.actor);
       return { removed: r.id };
     },
-    'finding.restore': async (r, c) => restoreFinding(await ws(), r.id, actorFor(c)),
+    'finding.restore': async (r, c) => restoreFinding(await ws(), r.id, c.actor),
     'dashboard.get': async (r) => dashboard(await ws(), r.assessmentId, r.today),
     'dashboard.compare': async (r) => compareAssessments(await ws(), r.from, r.to),
   };

@@ -1,10 +1,8 @@
 // IPC handlers of the catalogue library: list, read, search, import, and edit custom catalogues.
 import type { CatalogueDetail } from '../../contract/catalog';
+import type { CoreDeps } from '../deps';
 import type { HandlerMap } from '../dispatcher';
-import { oncePerWorkspace } from '../once-per-workspace';
 import { AttestError } from '../errors';
-import { actorFor } from '../session/session';
-import type { Session } from '../session/session';
 import type { Workspace } from '../workspace';
 import { importOscalCatalog, type ImportProblem, type OscalImportResult } from './import-oscal';
 import { profileImports } from './oscal-profile';
@@ -13,14 +11,12 @@ import { libraryDir, libraryEntries, loadLibraryCatalogue } from './starter-libr
 import {
   bumpVersion,
   catalogueSummary,
-  ensureBuiltins,
   getCatalogue,
   installCatalogue,
   listCatalogues,
   removeCatalogue,
   validateCatalogue,
 } from './library';
-import { loadBuiltinCatalogues, type LoadedCatalogue } from './loader';
 import { CATALOGUE_FORMAT, type Catalogue } from './schema';
 import { searchControls } from './search';
 import { importTabular, previewTabular, readTabular } from './tabular';
@@ -133,32 +129,14 @@ async function installImported(ws: Workspace, catalogue: Catalogue, o: ImportOut
   };
 }
 
-export interface CatalogLibrary {
-  /** The open workspace with the built-in catalogues installed. */
-  workspace(): Promise<Workspace>;
-}
-
-/** Built-ins are read once per process and installed once per opened workspace. */
-export function catalogLibrary(session: Session, catalogueDir?: string): CatalogLibrary {
-  let builtins: LoadedCatalogue[] | null = null;
-  return {
-    workspace: oncePerWorkspace(
-      () => session.workspace(),
-      async (ws) => {
-        builtins ??= loadBuiltinCatalogues(catalogueDir);
-        await ensureBuiltins(ws, builtins, 'attest (built-in catalogues)');
-      },
-    ),
-  };
-}
-
 function assertEditableCatalogue(c: Catalogue): void {
   if (c.origin === 'builtin') {
     throw new AttestError('CATALOG_BUILTIN', 'Built-in catalogues are read-only. Create a custom catalogue for your own controls.');
   }
 }
 
-export function catalogHandlers(library: CatalogLibrary, starterDir: string = libraryDir()): Pick<HandlerMap, CatalogChannels> {
+export function catalogHandlers({ library, options }: CoreDeps): Pick<HandlerMap, CatalogChannels> {
+  const starterDir = libraryDir(options.catalogueDir);
   const exists = (ws: Workspace, id: string) => listCatalogues(ws).some((c) => c.id === id);
   return {
     'catalog.list': async () => ({ catalogues: listCatalogues(await library.workspace()) }),
@@ -210,7 +188,7 @@ export function catalogHandlers(library: CatalogLibrary, starterDir: string = li
         catalogue = result.catalogue;
         rowErrors = result.errors.map((e) => ({ where: `row ${e.row}`, message: e.message }));
       }
-      return installImported(ws, catalogue, { counts, rowErrors, warnings, name: file.name, replace: r.replace }, actorFor(context));
+      return installImported(ws, catalogue, { counts, rowErrors, warnings, name: file.name, replace: r.replace }, context.actor);
     },
     'catalog.createCustom': async (r, context) => {
       const ws = await library.workspace();
@@ -227,7 +205,7 @@ export function catalogHandlers(library: CatalogLibrary, starterDir: string = li
         categories: r.categories,
         controls: [],
       });
-      return (await installCatalogue(ws, catalogue, actorFor(context))).summary;
+      return (await installCatalogue(ws, catalogue, context.actor)).summary;
     },
     'catalog.saveControl': async (r, context) => {
       const ws = await library.workspace();
@@ -242,7 +220,7 @@ export function catalogHandlers(library: CatalogLibrary, starterDir: string = li
       const controls = existing ? current.controls.map((c) => (c.id === replacing ? control : c)) : [...current.controls];
       if (!existing) controls.splice(Math.min(r.position ?? controls.length, controls.length), 0, control);
       const next = validateCatalogue({ ...current, version: bumpVersion(current.version), controls });
-      return (await installCatalogue(ws, next, actorFor(context))).summary;
+      return (await installCatalogue(ws, next, context.actor)).summary;
     },
     'catalog.deleteControl': async (r, context) => {
       const ws = await library.workspace();
@@ -250,7 +228,7 @@ export function catalogHandlers(library: CatalogLibrary, starterDir: string = li
       assertEditableCatalogue(current);
       if (!current.controls.some((c) => c.id === r.controlId)) throw new AttestError('CONTROL_NOT_FOUND', `Catalogue "${r.catalogueId}" has no control "${r.controlId}".`);
       const next = validateCatalogue({ ...current, version: bumpVersion(current.version), controls: current.controls.filter((c) => c.id !== r.controlId) });
-      return (await installCatalogue(ws, next, actorFor(context))).summary;
+      return (await installCatalogue(ws, next, context.actor)).summary;
     },
     'catalog.library': async () => {
       const ws = await library.workspace();
@@ -259,11 +237,11 @@ export function catalogHandlers(library: CatalogLibrary, starterDir: string = li
     'catalog.addFromLibrary': async (r, context) => {
       const ws = await library.workspace();
       const { entry, result } = loadLibraryCatalogue(r.id, starterDir);
-      return installImported(ws, result.catalogue, { counts: result.counts, rowErrors: problems(result.errors), warnings: problems(result.warnings), name: entry.title, replace: r.replace }, actorFor(context));
+      return installImported(ws, result.catalogue, { counts: result.counts, rowErrors: problems(result.errors), warnings: problems(result.warnings), name: entry.title, replace: r.replace }, context.actor);
     },
     'catalog.remove': async (r, context) => {
       const ws = await library.workspace();
-      await removeCatalogue(ws, r.id, actorFor(context));
+      await removeCatalogue(ws, r.id, context.actor);
       return { catalogues: listCatalogues(ws) };
     },
   };

@@ -1,7 +1,7 @@
 // IPC handlers of credentials, the egress policy and live checks. Credential values
 // enter through credential.create/replace and go straight to the store (the keychain);
 // only the net client gets them back, as a header for a bound, approved host.
-import type { CoreDeps } from '../core';
+import type { CoreDeps } from '../deps';
 import { assertEditable } from '../assessment/assessments';
 import { loadBuiltinCatalogues, type LoadedCatalogue } from '../catalog/loader';
 import { createCredentialStore, type CredentialMetadata } from '../credentials/store';
@@ -9,7 +9,6 @@ import type { HandlerMap } from '../dispatcher';
 import { AttestError } from '../errors';
 import { createNetClient } from '../net/client';
 import { isHostApproved, normalizeHost } from '../net/policy';
-import { actorFor } from '../session/session';
 import type { Workspace } from '../workspace';
 import { assessmentControlsFor, controlIds } from './controls';
 import { approveHosts, egressPolicy, egressView, readEgress, revokeHost, setCustomCa, setLiveChecks, setResolver } from './egress';
@@ -111,7 +110,7 @@ export function checkHandlers(deps: CoreDeps): Pick<HandlerMap, CheckChannels> {
       const w = await ws();
       const meta = await store.create({ label: r.label, kind: r.kind, headerName: r.headerName, hosts: r.hosts, secret: r.value });
       try {
-        await auditCredential(w, 'credential.create', meta, actorFor(c));
+        await auditCredential(w, 'credential.create', meta, c.actor);
       } catch (err) {
         // Not recorded means not kept: the keychain entry goes too.
         await store.delete(meta.id).catch(() => undefined);
@@ -122,14 +121,14 @@ export function checkHandlers(deps: CoreDeps): Pick<HandlerMap, CheckChannels> {
     'credential.replace': async (r, c) => {
       const w = await ws();
       const meta = await store.replace(r.id, r.value);
-      await auditCredential(w, 'credential.replace', meta, actorFor(c));
+      await auditCredential(w, 'credential.replace', meta, c.actor);
       return meta;
     },
     'credential.delete': async (r, c) => {
       const w = await ws();
       const meta = await store.get(r.id);
       await store.delete(r.id);
-      await auditCredential(w, 'credential.delete', meta, actorFor(c));
+      await auditCredential(w, 'credential.delete', meta, c.actor);
       return { deleted: r.id };
     },
     'credential.test': async (r) => {
@@ -157,11 +156,11 @@ export function checkHandlers(deps: CoreDeps): Pick<HandlerMap, CheckChannels> {
       return { host, status: res.status, ok, message };
     },
     'policy.get': async () => egressView(readEgress(await ws())),
-    'policy.setEnabled': async (r, c) => setLiveChecks(await ws(), r.enabled, actorFor(c)),
-    'policy.approveHosts': async (r, c) => approveHosts(await ws(), r.hosts, actorFor(c)),
-    'policy.revokeHost': async (r, c) => revokeHost(await ws(), r.host, actorFor(c)),
-    'policy.setResolver': async (r, c) => setResolver(await ws(), r.server, r.port, actorFor(c)),
-    'policy.setCustomCa': async (r, c) => setCustomCa(await ws(), r.pem, actorFor(c)),
+    'policy.setEnabled': async (r, c) => setLiveChecks(await ws(), r.enabled, c.actor),
+    'policy.approveHosts': async (r, c) => approveHosts(await ws(), r.hosts, c.actor),
+    'policy.revokeHost': async (r, c) => revokeHost(await ws(), r.host, c.actor),
+    'policy.setResolver': async (r, c) => setResolver(await ws(), r.server, r.port, c.actor),
+    'policy.setCustomCa': async (r, c) => setCustomCa(await ws(), r.pem, c.actor),
     'check.list': () => {
       // The built-in catalogues say which controls cite each check; no workspace needed.
       builtins ??= loadBuiltinCatalogues(deps.options.catalogueDir);
@@ -180,11 +179,11 @@ export function checkHandlers(deps: CoreDeps): Pick<HandlerMap, CheckChannels> {
     },
     'check.targets': async (r) => ({ targets: listTargets(await ws(), r.assessmentId, await credentialsFor()) }),
     'check.addTarget': async (r, c) =>
-      addTarget(await ws(), r.assessmentId, r.checkId, { target: r.target, inputs: r.inputs, credentialId: r.credentialId }, await credentialsFor(r.credentialId), actorFor(c)),
+      addTarget(await ws(), r.assessmentId, r.checkId, { target: r.target, inputs: r.inputs, credentialId: r.credentialId }, await credentialsFor(r.credentialId), c.actor),
     'check.updateTarget': async (r, c) =>
-      updateTarget(await ws(), r.id, { target: r.target, inputs: r.inputs, credentialId: r.credentialId }, await credentialsFor(r.credentialId), actorFor(c)),
+      updateTarget(await ws(), r.id, { target: r.target, inputs: r.inputs, credentialId: r.credentialId }, await credentialsFor(r.credentialId), c.actor),
     'check.removeTarget': async (r, c) => {
-      await removeTarget(await ws(), r.id, actorFor(c));
+      await removeTarget(await ws(), r.id, c.actor);
       return { removed: r.id };
     },
     'check.hosts': async (r) => {
@@ -216,13 +215,13 @@ export function checkHandlers(deps: CoreDeps): Pick<HandlerMap, CheckChannels> {
         policy: p.policy,
         resolver: p.stored.resolver,
         credentials: store,
-        actor: actorFor(c),
+        actor: c.actor,
       });
     },
     'check.progress': (r) => runs.progress(r.runId),
     'check.cancel': (r) => runs.cancel(r.runId),
     'check.results': async (r) => ({ runs: listRuns(await ws(), r.assessmentId, titleOf) }),
     'check.result': async (r) => getRun(await ws(), r.id, titleOf),
-    'check.decide': async (r, c) => decideRun(await ws(), r.id, r.decision, r.note, actorFor(c), titleOf),
+    'check.decide': async (r, c) => decideRun(await ws(), r.id, r.decision, r.note, c.actor, titleOf),
   };
 }

@@ -5,7 +5,7 @@
 import type { CheckRunView } from '../../contract/checks';
 import type { ControlStatus } from '../../contract/vocabulary';
 import { assertEditable, setResult } from '../assessment/assessments';
-import { newId } from '../assessment/ids';
+import { newId } from '../ids';
 import { AttestError } from '../errors';
 import { isSecretHeader, REDACTED } from '../net/redact';
 import type { Statement, Workspace } from '../workspace';

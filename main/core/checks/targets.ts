@@ -2,7 +2,7 @@
 // with which extra inputs and which credential (by id; the value stays in the keychain).
 import type { CheckTargetView } from '../../contract/checks';
 import { assertEditable } from '../assessment/assessments';
-import { newId } from '../assessment/ids';
+import { newId } from '../ids';
 import type { CredentialMetadata } from '../credentials/store';
 import { AttestError } from '../errors';
 import type { Workspace } from '../workspace';

@@ -1,7 +1,7 @@
 // Follow-up items of a vendor review become findings of the vendor (the findings table
 // holds assessment and vendor findings; exactly one owner each). Refs count per vendor.
 import type { VendorFindingView } from '../../contract/questionnaire';
-import { newId } from '../assessment/ids';
+import { newId } from '../ids';
 import { SEVERITY_ORDER, severityFor } from '../assessment/severity';
 import { AttestError } from '../errors';
 import type { Workspace } from '../workspace';

@@ -1,10 +1,9 @@
 // IPC handlers of questionnaire templates, questionnaires, answers and scoring.
 import type { ImportCounts, TemplateBody } from '../../contract/questionnaire';
-import type { CoreDeps } from '../core';
+import type { CoreDeps } from '../deps';
 import type { HandlerMap } from '../dispatcher';
 import { oncePerWorkspace } from '../once-per-workspace';
 import { AttestError } from '../errors';
-import { actorFor } from '../session/session';
 import type { Workspace } from '../workspace';
 import { loadBuiltinTemplates, defaultTemplateDir } from './builtin';
 import { compareQuestionnaires } from './compare';
@@ -103,15 +102,15 @@ export function questionnaireHandlers(deps: CoreDeps): Pick<HandlerMap, Question
   return {
     'template.list': async () => ({ templates: listTemplates(await ws()) }),
     'template.get': async (r) => getTemplate(await ws(), r.id),
-    'template.save': async (r, c) => saveTemplate(await ws(), r.body, r.create, actorFor(c)),
-    'template.duplicate': async (r, c) => duplicateTemplate(await ws(), r.id, r.newId, r.title, actorFor(c)),
+    'template.save': async (r, c) => saveTemplate(await ws(), r.body, r.create, c.actor),
+    'template.duplicate': async (r, c) => duplicateTemplate(await ws(), r.id, r.newId, r.title, c.actor),
     'template.remove': async (r, c) => {
-      await setTemplateRemoved(await ws(), r.id, true, actorFor(c));
+      await setTemplateRemoved(await ws(), r.id, true, c.actor);
       return { removed: r.id };
     },
     'template.restore': async (r, c) => {
       const w = await ws();
-      await setTemplateRemoved(w, r.id, false, actorFor(c));
+      await setTemplateRemoved(w, r.id, false, c.actor);
       return templateSummary(w, r.id);
     },
     'template.import': async (r, c) => {
@@ -120,16 +119,16 @@ export function questionnaireHandlers(deps: CoreDeps): Pick<HandlerMap, Question
       const data = readRelaxedJson(text, r.file.name);
       if (isVsaq(data)) {
         const { body, counts } = importVsaq(data, r.id ?? `vsaq-${slug(r.file.name)}`, r.file.name);
-        return { template: await installTemplate(w, body, 'vsaq', actorFor(c), { replace: r.replace }), counts };
+        return { template: await installTemplate(w, body, 'vsaq', c.actor, { replace: r.replace }), counts };
       }
       if (typeof data === 'object' && data !== null && 'sections' in data) {
         const body = parseTemplate(r.id ? { ...data, id: r.id } : data, r.file.name);
-        return { template: await installTemplate(w, body, 'imported', actorFor(c), { replace: r.replace }), counts: templateCounts(body) };
+        return { template: await installTemplate(w, body, 'imported', c.actor, { replace: r.replace }), counts: templateCounts(body) };
       }
       throw new AttestError('IMPORT_UNSUPPORTED_FILE', `${r.file.name} is neither a VSAQ questionnaire (a "questionnaire" list) nor an Attest template ("sections").`);
     },
     'questionnaire.list': async (r) => ({ questionnaires: listQuestionnaires(await ws(), r.vendorId) }),
-    'questionnaire.create': async (r, c) => createQuestionnaire(await ws(), r.vendorId, r.templateId, r.cycle, actorFor(c)),
+    'questionnaire.create': async (r, c) => createQuestionnaire(await ws(), r.vendorId, r.templateId, r.cycle, c.actor),
     'questionnaire.get': async (r) => {
       const w = await ws();
       return { summary: questionnaireSummary(w, r.id), body: questionnaireBody(w, r.id), answers: listAnswers(w, r.id), score: storedScore(w, r.id) };
@@ -140,7 +139,7 @@ export function questionnaireHandlers(deps: CoreDeps): Pick<HandlerMap, Question
       const body = questionnaireBody(w, r.id);
       const answers = await existing(w, r.id);
       const bytes = r.format === 'xlsx' ? await exportXlsx(summary, body, answers) : r.format === 'csv' ? answersCsv(body, answers) : exportJson(summary, body, answers);
-      await markExported(w, r.id, r.format, actorFor(c));
+      await markExported(w, r.id, r.format, c.actor);
       const name = `${slug(summary.vendorName)}-${slug(summary.cycle)}-questionnaire.${r.format}`;
       return { name, mediaType: MEDIA[r.format], dataBase64: Buffer.from(bytes).toString('base64') };
     },
@@ -158,12 +157,12 @@ export function questionnaireHandlers(deps: CoreDeps): Pick<HandlerMap, Question
       if (problems > 0) {
         return { applied: false, missing: checked.missing, invalid: checked.invalid, unknown: checked.unknown, changes: [], answered: 0, summary: questionnaireSummary(w, r.id), score: storedScore(w, r.id) };
       }
-      const { changes, score } = await replaceAnswers(w, r.id, checked.accepted, actorFor(c));
+      const { changes, score } = await replaceAnswers(w, r.id, checked.accepted, c.actor);
       return { applied: true, missing: [], invalid: [], unknown: [], changes, answered: checked.accepted.filter((a) => a.value !== '').length, summary: questionnaireSummary(w, r.id), score };
     },
-    'questionnaire.score': async (r, c) => storeScore(await ws(), r.id, actorFor(c)),
-    'questionnaire.conclude': async (r, c) => conclude(await ws(), r.id, r.conclusion, r.rationale, actorFor(c)),
-    'questionnaire.followUp': async ({ id, ...f }, c) => followUp(await ws(), id, f, actorFor(c)),
+    'questionnaire.score': async (r, c) => storeScore(await ws(), r.id, c.actor),
+    'questionnaire.conclude': async (r, c) => conclude(await ws(), r.id, r.conclusion, r.rationale, c.actor),
+    'questionnaire.followUp': async ({ id, ...f }, c) => followUp(await ws(), id, f, c.actor),
     'questionnaire.compare': async (r) => compareQuestionnaires(await ws(), r.from, r.to),
     'questionnaire.vendorFindings': async (r) => ({ findings: listVendorFindings(await ws(), r.vendorId) }),
   };

@@ -9,7 +9,7 @@ import type {
   ScoreView,
   TemplateBody,
 } from '../../contract/questionnaire';
-import { newId } from '../assessment/ids';
+import { newId } from '../ids';
 import { AttestError } from '../errors';
 import type { Statement, Workspace } from '../workspace';
 import { answerText } from './answers';

@@ -1,14 +1,13 @@
 // IPC handlers of reports, signing identities, verification and exports.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { CoreDeps } from '../core';
+import type { CoreDeps } from '../deps';
 import type { HandlerMap } from '../dispatcher';
 import { AttestError } from '../errors';
 import { backupWorkspace, restoreWorkspace } from '../export/backup';
 import { findingsCsv, findingsXlsx } from '../export/findings-table';
 import { importAssessmentResults } from '../export/import-oscal-results';
 import { assessmentPlan, assessmentResults, planOfActionAndMilestones } from '../export/oscal';
-import { actorFor } from '../session/session';
 import { addTrusted, generateIdentity, identityPins, importIdentity, listIdentities, listTrusted, removeIdentity, removeTrusted, trustedPems } from '../signing/store';
 import { verdictSummary } from '../signing/verdict-words';
 import { verifyPdfSignature } from '../signing/verify';
@@ -64,17 +63,17 @@ export function reportHandlers(deps: CoreDeps): Pick<HandlerMap, ReportChannels>
   const { keychain } = deps;
   return {
     'report.branding.get': async () => brandingView(await ws()),
-    'report.branding.set': async (r, c) => setBranding(await ws(), r, actorFor(c)),
+    'report.branding.set': async (r, c) => setBranding(await ws(), r, c.actor),
     'report.identity.list': async () => ({ identities: await listIdentities(await ws(), keychain) }),
-    'report.identity.import': async (r, c) => importIdentity(await ws(), keychain, r.file, r.passphrase, actorFor(c)),
-    'report.identity.generate': async (r, c) => (await generateIdentity(await ws(), keychain, r, actorFor(c))).view,
-    'report.identity.remove': async (r, c) => ({ removed: await removeIdentity(await ws(), keychain, r.fingerprint, actorFor(c)) }),
+    'report.identity.import': async (r, c) => importIdentity(await ws(), keychain, r.file, r.passphrase, c.actor),
+    'report.identity.generate': async (r, c) => (await generateIdentity(await ws(), keychain, r, c.actor)).view,
+    'report.identity.remove': async (r, c) => ({ removed: await removeIdentity(await ws(), keychain, r.fingerprint, c.actor) }),
     'report.trust.list': async () => ({ certificates: listTrusted(await ws()) }),
-    'report.trust.add': async (r, c) => addTrusted(await ws(), r.file, r.label, actorFor(c)),
-    'report.trust.remove': async (r, c) => ({ removed: await removeTrusted(await ws(), r.fingerprint, actorFor(c)) }),
+    'report.trust.add': async (r, c) => addTrusted(await ws(), r.file, r.label, c.actor),
+    'report.trust.remove': async (r, c) => ({ removed: await removeTrusted(await ws(), r.fingerprint, c.actor) }),
     'report.issue': async (r, c) => {
       const w = await ws();
-      const actor = actorFor(c);
+      const actor = c.actor;
       // Fail fast on a missing subject before a job starts.
       if (r.kind === 'engagement' && w.query('SELECT id FROM assessments WHERE id = ?', [r.subjectId]).length === 0)
         throw new AttestError('ASSESSMENT_NOT_FOUND', `There is no assessment "${r.subjectId}" in this workspace.`);
@@ -105,7 +104,7 @@ export function reportHandlers(deps: CoreDeps): Pick<HandlerMap, ReportChannels>
       const json = `${JSON.stringify(assessmentPlan(w, r.assessmentId), null, 2)}\n`;
       return download(`${slug(assessmentName(w, r.assessmentId))}-assessment-plan.json`, 'application/json', Buffer.from(json));
     },
-    'import.oscalAssessmentResults': async (r, context) => importAssessmentResults(await ws(), Buffer.from(r.file.dataBase64, 'base64'), actorFor(context)),
+    'import.oscalAssessmentResults': async (r, context) => importAssessmentResults(await ws(), Buffer.from(r.file.dataBase64, 'base64'), context.actor),
     'export.oscalPoam': async (r) => {
       const w = await ws();
       const json = `${JSON.stringify(planOfActionAndMilestones(w, r.assessmentId), null, 2)}\n`;

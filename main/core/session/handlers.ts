@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { AuditEntry } from '../../contract/workspace';
 import type { HandlerMap } from '../dispatcher';
-import type { Session } from './session';
+import type { CoreDeps } from '../deps';
 
 type SessionChannels =
   | 'workspace.status'
@@ -21,7 +21,7 @@ type SessionChannels =
   | 'workspace.verify'
   | 'audit.list';
 
-export function sessionHandlers(session: Session, ready: Promise<void> = Promise.resolve()): Pick<HandlerMap, SessionChannels> {
+export function sessionHandlers({ session, ready }: CoreDeps): Pick<HandlerMap, SessionChannels> {
   const recent = async () => {
     await ready;
     const prefs = await session.prefs.read();
@@ -40,7 +40,7 @@ export function sessionHandlers(session: Session, ready: Promise<void> = Promise
   };
   return {
     'workspace.status': () => session.status(),
-    'workspace.create': (r, context) => session.create(r.path, r.name, r.passphrase, r.remember, context),
+    'workspace.create': (r, context) => session.create(r.path, r.name, r.passphrase, r.remember, context.actor),
     'workspace.open': (r) => session.open(r.path, r.passphrase ? { passphrase: r.passphrase } : undefined, r.remember),
     'workspace.unlock': (r) => session.unlock(r.passphrase),
     'workspace.lock': () => session.lock('user'),

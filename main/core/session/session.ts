@@ -1,11 +1,9 @@
 // The workspace a core instance has open: at most one at a time, open or locked.
 // Lock wipes the keys (the store closes); unlock reopens with the passphrase or the
 // key remembered in the OS keychain. The inactivity timer lives here, fed by the UI.
-import { userInfo } from 'node:os';
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { WorkspaceStatus } from '../../contract/workspace';
-import type { CallContext } from '../dispatcher';
 import { AttestError } from '../errors';
 import type { Keychain } from '../keychain/keychain';
 import {
@@ -36,16 +34,6 @@ export interface SessionOptions {
 }
 
 type LockedState = { path: string; name: string | null; workspaceId: string; reason: 'user' | 'idle' };
-
-export function actorFor(context: CallContext): string {
-  let user = 'unknown';
-  try {
-    user = userInfo().username;
-  } catch {
-    // no user database entry (containers): keep "unknown"
-  }
-  return `${user} (${context.origin === 'cli' ? 'cli' : context.origin === 'renderer' ? 'app' : 'test'})`;
-}
 
 export class Session {
   readonly prefs: PreferenceStore;
@@ -126,13 +114,13 @@ export class Session {
     return this.locked ? 'locked' : 'none';
   }
 
-  async create(path: string, name: string, passphrase: string, remember: boolean, context: CallContext): Promise<WorkspaceStatus> {
+  async create(path: string, name: string, passphrase: string, remember: boolean, actor: string): Promise<WorkspaceStatus> {
     await this.close();
     await mkdir(dirname(resolve(path)), { recursive: true });
     const ws = await createWorkspace(resolve(path), {
       name,
       passphrase,
-      actor: actorFor(context),
+      actor,
       kdf: this.options.kdf,
       allowWeakKdf: this.options.allowWeakKdf,
       autoLock: false,

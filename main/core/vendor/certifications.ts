@@ -1,13 +1,13 @@
 // Certifications and attestation reports a vendor holds (SOC 2, ISO 27001, …), with the
 // period a report covers and when it expires.
 import type { CertificationFields, CertificationKind, CertificationView } from '../../contract/vendor';
-import { newId } from '../assessment/ids';
+import { newId } from '../ids';
 import { AttestError } from '../errors';
 import type { Workspace } from '../workspace';
 import { certState } from './schedule';
 import { todayOf } from '../time/clock';
 
-import { activeVendor, vendorEntity } from './vendors';
+import { activeVendor, vendorEntity } from './vendor-record';
 
 interface CertDbRow {
   id: string;

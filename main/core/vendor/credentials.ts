@@ -2,11 +2,11 @@
 // when (label, system, dates), never the secret itself. Text that looks like a secret
 // value is refused, so one pasted by mistake does not end up in the registry.
 import type { CredentialFields, CredentialView } from '../../contract/vendor';
-import { newId } from '../assessment/ids';
+import { newId } from '../ids';
 import { AttestError } from '../errors';
 import type { Workspace } from '../workspace';
 import { todayOf } from '../time/clock';
-import { activeVendor, vendorEntity } from './vendors';
+import { activeVendor, vendorEntity } from './vendor-record';
 
 interface CredentialDbRow {
   id: string;

@@ -5,7 +5,7 @@ import type { DocumentView } from '../../contract/vendor';
 import { EVIDENCE_FILE_LIMIT } from '../assessment/evidence';
 import { AttestError } from '../errors';
 import type { Workspace } from '../workspace';
-import { activeVendor, vendorEntity } from './vendors';
+import { activeVendor, vendorEntity } from './vendor-record';
 
 /** Largest vendor document accepted: the same limit as evidence files. */
 export const DOCUMENT_LIMIT = EVIDENCE_FILE_LIMIT;

@@ -1,7 +1,6 @@
 // IPC handlers of the vendor registry.
-import type { CoreDeps } from '../core';
+import type { CoreDeps } from '../deps';
 import type { HandlerMap } from '../dispatcher';
-import { actorFor } from '../session/session';
 import { reviewSchedule } from './calendar';
 import { addCertification, removeCertification, updateCertification } from './certifications';
 import { addCredential, revokeCredential, updateCredential } from './credentials';
@@ -31,33 +30,33 @@ export function vendorHandlers(deps: CoreDeps): Pick<HandlerMap, VendorChannels>
       return { vendors: listVendors(w, { ...r, today }), today };
     },
     'vendor.get': async (r) => vendorView(await ws(), r.id, r.today),
-    'vendor.create': async (r, c) => createVendor(await ws(), r, actorFor(c)),
-    'vendor.update': async ({ id, ...fields }, c) => updateVendor(await ws(), id, fields, actorFor(c)),
+    'vendor.create': async (r, c) => createVendor(await ws(), r, c.actor),
+    'vendor.update': async ({ id, ...fields }, c) => updateVendor(await ws(), id, fields, c.actor),
     'vendor.remove': async (r, c) => {
-      await removeVendor(await ws(), r.id, actorFor(c));
+      await removeVendor(await ws(), r.id, c.actor);
       return { removed: r.id };
     },
-    'vendor.restore': async (r, c) => restoreVendor(await ws(), r.id, actorFor(c)),
-    'vendor.setTierOverride': async (r, c) => setTierOverride(await ws(), r.id, r.tier, r.reason, actorFor(c)),
-    'vendor.clearTierOverride': async (r, c) => clearTierOverride(await ws(), r.id, actorFor(c)),
-    'vendor.certification.add': async ({ vendorId, ...f }, c) => addCertification(await ws(), vendorId, f, actorFor(c)),
-    'vendor.certification.update': async ({ id, ...f }, c) => updateCertification(await ws(), id, f, actorFor(c)),
+    'vendor.restore': async (r, c) => restoreVendor(await ws(), r.id, c.actor),
+    'vendor.setTierOverride': async (r, c) => setTierOverride(await ws(), r.id, r.tier, r.reason, c.actor),
+    'vendor.clearTierOverride': async (r, c) => clearTierOverride(await ws(), r.id, c.actor),
+    'vendor.certification.add': async ({ vendorId, ...f }, c) => addCertification(await ws(), vendorId, f, c.actor),
+    'vendor.certification.update': async ({ id, ...f }, c) => updateCertification(await ws(), id, f, c.actor),
     'vendor.certification.remove': async (r, c) => {
-      await removeCertification(await ws(), r.id, actorFor(c));
+      await removeCertification(await ws(), r.id, c.actor);
       return { removed: r.id };
     },
-    'vendor.credential.add': async ({ vendorId, ...f }, c) => addCredential(await ws(), vendorId, f, actorFor(c)),
-    'vendor.credential.update': async ({ id, ...f }, c) => updateCredential(await ws(), id, f, actorFor(c)),
-    'vendor.credential.revoke': async (r, c) => revokeCredential(await ws(), r.id, r.revokedAt, actorFor(c)),
-    'vendor.document.add': async (r, c) => addDocument(await ws(), r.vendorId, r.file, actorFor(c)),
+    'vendor.credential.add': async ({ vendorId, ...f }, c) => addCredential(await ws(), vendorId, f, c.actor),
+    'vendor.credential.update': async ({ id, ...f }, c) => updateCredential(await ws(), id, f, c.actor),
+    'vendor.credential.revoke': async (r, c) => revokeCredential(await ws(), r.id, r.revokedAt, c.actor),
+    'vendor.document.add': async (r, c) => addDocument(await ws(), r.vendorId, r.file, c.actor),
     'vendor.document.remove': async (r, c) => {
-      await removeDocument(await ws(), r.vendorId, r.blobId, actorFor(c));
+      await removeDocument(await ws(), r.vendorId, r.blobId, c.actor);
       return { removed: r.blobId };
     },
-    'vendor.document.restore': async (r, c) => restoreDocument(await ws(), r.vendorId, r.blobId, actorFor(c)),
+    'vendor.document.restore': async (r, c) => restoreDocument(await ws(), r.vendorId, r.blobId, c.actor),
     'vendor.document.file': async (r) => documentFile(await ws(), r.vendorId, r.blobId),
     'vendor.schedule': async (r) => reviewSchedule(await ws(), r.today),
     'vendor.reviewIntervals.get': async () => readIntervals(await ws()),
-    'vendor.reviewIntervals.set': async (r, c) => writeIntervals(await ws(), r, actorFor(c)),
+    'vendor.reviewIntervals.set': async (r, c) => writeIntervals(await ws(), r, c.actor),
   };
 }

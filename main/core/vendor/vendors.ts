@@ -11,7 +11,7 @@ import {
   type VendorTier,
   type VendorView,
 } from '../../contract/vendor';
-import { newId } from '../assessment/ids';
+import { newId } from '../ids';
 import { AttestError } from '../errors';
 import type { Workspace } from '../workspace';
 import { certificationsOf, certificationWarnings } from './certifications';
@@ -20,43 +20,7 @@ import { documentsOf } from './documents';
 import { tierFor } from './rubric';
 import { intervalFor, nextReview, readIntervals, reviewState } from './schedule';
 import { todayOf } from '../time/clock';
-
-
-export interface VendorDbRow {
-  id: string;
-  name: string;
-  services: string;
-  owner: string;
-  data_types: string;
-  criticality: VendorFields['criticality'];
-  tier: number;
-  tier_override: number | null;
-  tier_override_reason: string | null;
-  contract_start: string | null;
-  contract_end: string | null;
-  exit_plan: string;
-  notes: string;
-  created_at: string;
-  created_by: string;
-  updated_at: string;
-  updated_by: string;
-  removed_at: string | null;
-}
-
-export const vendorEntity = (id: string) => `vendor:${id}`;
-
-export function vendorRecord(ws: Workspace, id: string): VendorDbRow {
-  const r = ws.query<VendorDbRow>('SELECT * FROM vendors WHERE id = ?', [id])[0];
-  if (!r) throw new AttestError('VENDOR_NOT_FOUND', `There is no vendor "${id}".`);
-  return r;
-}
-
-/** A vendor that may be changed: it exists and is not removed. */
-export function activeVendor(ws: Workspace, id: string): VendorDbRow {
-  const r = vendorRecord(ws, id);
-  if (r.removed_at) throw new AttestError('VENDOR_REMOVED', `"${r.name}" was removed; restore it before changing it.`);
-  return r;
-}
+import { activeVendor, vendorEntity, vendorRecord, type VendorDbRow } from './vendor-record';
 
 const dataTypesOf = (r: VendorDbRow) => JSON.parse(r.data_types) as VendorDataType[];
 const effectiveTier = (r: VendorDbRow) => (r.tier_override ?? r.tier) as VendorTier;

@@ -75,3 +75,16 @@ test('every channel in the contract has a request and a response schema', () => 
     assert.ok(def.summary.length > 10, `${name} has a summary`);
   }
 });
+
+test('the handler is told who the audit log records, per origin, and cannot be told otherwise by the caller', async () => {
+  const seen: string[] = [];
+  const handlers = { 'app.info': (_r: unknown, c: { actor: string }) => (seen.push(c.actor), { name: 'x', version: '1', runtime: 'node', platform: 'linux' }) } as unknown as HandlerMap;
+  const dispatch = createDispatcher(handlers);
+  await dispatch('app.info', {}, { origin: 'renderer' });
+  await dispatch('app.info', {}, { origin: 'cli' });
+  await dispatch('app.info', {}, { origin: 'test', actor: 'mallory (app)' } as never);
+  assert.equal(seen.length, 3);
+  assert.match(seen[0] ?? '', / \(app\)$/);
+  assert.match(seen[1] ?? '', / \(cli\)$/);
+  assert.match(seen[2] ?? '', / \(test\)$/);
+});
