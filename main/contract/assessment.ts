@@ -86,6 +86,22 @@ export const findingView = z.object({
 });
 export type FindingView = z.infer<typeof findingView>;
 
+/** One control of an assessment as its panel shows it: a read, and a status change's answer. */
+export const controlDetail = z.object({
+  row: assessmentRow,
+  statement: z.string(),
+  guidance: z.string(),
+  /** the source's other parts (overview, objectives, added requirements), in order */
+  parts: z.array(z.object({ name: z.string(), title: z.string(), text: z.string() })).default([]),
+  severity: z.string().nullable(),
+  references: z.array(z.object({ title: z.string(), section: z.string().optional(), url: z.string().optional() })),
+  mappings: z.array(z.object({ catalogue: z.string(), control: z.string() })),
+  checks: z.array(z.string()),
+  evidence: z.array(evidenceView),
+  findings: z.array(findingView),
+  history: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string() })),
+});
+
 const findingFields = z
   .object({
     title: z.string().trim().min(1, 'a title is required').max(300),
@@ -176,26 +192,14 @@ export const assessmentChannels = {
     effect: 'write',
     summary: 'Set the status and rationale of one control (not applicable needs a justification).',
     request: z.object({ assessmentId: id, ...controlRef.shape, status: z.enum(CONTROL_STATUSES), rationale: text(20_000).default('') }).strict(),
-    response: assessmentRow,
+    // What the control's panel shows, so one round trip serves a status change.
+    response: controlDetail,
   }),
   'assessment.control': defineChannel({
     effect: 'read',
     summary: 'One control of an assessment in full: text, result, evidence, findings and history.',
     request: z.object({ assessmentId: id, ...controlRef.shape }).strict(),
-    response: z.object({
-      row: assessmentRow,
-      statement: z.string(),
-      guidance: z.string(),
-      /** the source's other parts (overview, objectives, added requirements), in order */
-      parts: z.array(z.object({ name: z.string(), title: z.string(), text: z.string() })).default([]),
-      severity: z.string().nullable(),
-      references: z.array(z.object({ title: z.string(), section: z.string().optional(), url: z.string().optional() })),
-      mappings: z.array(z.object({ catalogue: z.string(), control: z.string() })),
-      checks: z.array(z.string()),
-      evidence: z.array(evidenceView),
-      findings: z.array(findingView),
-      history: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string() })),
-    }),
+    response: controlDetail,
   }),
   'evidence.add': defineChannel({
     effect: 'write',

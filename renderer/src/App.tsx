@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Sidebar } from './components/Sidebar';
+import { Toast } from './components/Toast';
 import { TopBar } from './components/TopBar';
 import { AssessmentsScreen } from './screens/assessments/AssessmentsScreen';
 import { AuditScreen } from './screens/AuditScreen';
@@ -41,6 +42,8 @@ export function App() {
   const loadAppInfo = useAppStore((s) => s.loadAppInfo);
   const loadRecent = useAppStore((s) => s.loadRecent);
   const refreshStatus = useAppStore((s) => s.refreshStatus);
+  const toast = useAppStore((s) => s.toast);
+  const dismissToast = useAppStore((s) => s.dismissToast);
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
@@ -52,10 +55,19 @@ export function App() {
 
   useActivity();
 
-  // Ctrl/Cmd + digit moves between screens; Ctrl/Cmd + L locks the workspace.
+  // Ctrl/Cmd + digit moves between screens; Ctrl/Cmd + L locks the workspace; Ctrl/Cmd + Z
+  // takes back the last undoable change (outside text fields, which keep their own undo).
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      if (event.key.toLowerCase() === 'z' && !event.shiftKey) {
+        const inText = event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable="true"]');
+        if (!inText && useAppStore.getState().lastUndo) {
+          event.preventDefault();
+          void useAppStore.getState().undoLast();
+        }
+        return;
+      }
       if (event.key.toLowerCase() === 'l' && useAppStore.getState().status.state === 'open') {
         event.preventDefault();
         void lockWorkspace();
@@ -91,6 +103,7 @@ export function App() {
           {status.state === 'locked' ? <UnlockScreen status={status} /> : <Screen id={screen} />}
         </main>
       </div>
+      <Toast toast={toast} onDismiss={dismissToast} />
     </div>
   );
 }

@@ -1,5 +1,7 @@
 // IPC handlers of assessments, evidence, findings and the dashboard.
+import type { ResponseOf } from '../../contract/ipc';
 import type { HandlerMap } from '../dispatcher';
+import type { Workspace } from '../workspace';
 import type { CoreDeps } from '../deps';
 import {
   assessedControl,
@@ -57,25 +59,12 @@ export function assessmentHandlers({ library }: CoreDeps): Pick<HandlerMap, Asse
       return { assessment: assessmentSummary(w, r.id), rows: assessmentRows(w, r.id) };
     },
     'assessment.setState': async (r, c) => setAssessmentState(await ws(), r.id, r.state, r.reason, c.actor),
-    'assessment.setResult': async (r, c) =>
-      setResult(await ws(), r.assessmentId, r.catalogueId, r.controlId, r.status, r.rationale, c.actor),
-    'assessment.control': async (r) => {
+    'assessment.setResult': async (r, c) => {
       const w = await ws();
-      const control = assessedControl(w, r.assessmentId, r.catalogueId, r.controlId);
-      return {
-        row: assessmentRow(w, r.assessmentId, r.catalogueId, r.controlId),
-        statement: control.statement,
-        guidance: control.guidance,
-        parts: control.parts ?? [],
-        severity: control.severity ?? null,
-        references: control.references,
-        mappings: control.mappings,
-        checks: control.checks,
-        evidence: listEvidence(w, r.assessmentId, r.catalogueId, r.controlId),
-        findings: findingsForControl(w, r.assessmentId, r.catalogueId, r.controlId),
-        history: controlHistory(w, r.assessmentId, r.catalogueId, r.controlId),
-      };
+      await setResult(w, r.assessmentId, r.catalogueId, r.controlId, r.status, r.rationale, c.actor);
+      return controlDetail(w, r);
     },
+    'assessment.control': async (r) => controlDetail(await ws(), r),
     'evidence.add': async (r, c) => addEvidence(await ws(), r, c.actor),
     'evidence.remove': async (r, c) => {
       await removeEvidence(await ws(), r.id, c.actor);
@@ -94,5 +83,23 @@ export function assessmentHandlers({ library }: CoreDeps): Pick<HandlerMap, Asse
     'finding.restore': async (r, c) => restoreFinding(await ws(), r.id, c.actor),
     'dashboard.get': async (r) => dashboard(await ws(), r.assessmentId, r.today),
     'dashboard.compare': async (r) => compareAssessments(await ws(), r.from, r.to),
+  };
+}
+
+/** One control as its panel shows it: the read's answer and a status change's. */
+function controlDetail(w: Workspace, r: { assessmentId: string; catalogueId: string; controlId: string }): ResponseOf<'assessment.control'> {
+  const control = assessedControl(w, r.assessmentId, r.catalogueId, r.controlId);
+  return {
+    row: assessmentRow(w, r.assessmentId, r.catalogueId, r.controlId),
+    statement: control.statement,
+    guidance: control.guidance,
+    parts: control.parts ?? [],
+    severity: control.severity ?? null,
+    references: control.references,
+    mappings: control.mappings,
+    checks: control.checks,
+    evidence: listEvidence(w, r.assessmentId, r.catalogueId, r.controlId),
+    findings: findingsForControl(w, r.assessmentId, r.catalogueId, r.controlId),
+    history: controlHistory(w, r.assessmentId, r.catalogueId, r.controlId),
   };
 }

@@ -30,6 +30,8 @@ export interface QueryCache {
   ensure(channel: string, request: unknown): void;
   /** Fetches again even when fresh (a user's "reload"). */
   refetch(channel: string, request: unknown): Promise<void>;
+  /** Stores a read's answer that a write returned, as fresh as the latest commit. */
+  prime(channel: string, request: unknown, data: unknown): void;
   /** A write reached this commit sequence number: older answers are stale. */
   committed(seq: number): void;
   /** Another workspace (or none): nothing cached applies any more. */
@@ -89,6 +91,11 @@ export function createQueryCache(fetcher: Fetcher): QueryCache {
       if (isStale(entry) && !inFlight) void start(key, channel, request);
     },
     refetch: (channel, request) => start(keyOf(channel, request), channel, request),
+    prime(channel, request, data) {
+      // Any read of this key still on its way is older than this answer: it is dropped.
+      entries.set(keyOf(channel, request), { data, error: undefined, readAt: seq });
+      notify();
+    },
     committed(next) {
       if (next <= seq) return;
       seq = next;

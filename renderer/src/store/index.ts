@@ -3,14 +3,16 @@
 import { create } from 'zustand';
 import { createAppInfoSlice, type AppInfoSlice } from './app-info';
 import { createNavigationSlice, type NavigationSlice } from './navigation';
+import { createNoticeSlice, type NoticeSlice } from './notice';
 import { createSelectionSlice, type SelectionSlice } from './selection';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace';
 
-export type AppState = NavigationSlice & AppInfoSlice & WorkspaceSlice & SelectionSlice;
+export type AppState = NavigationSlice & AppInfoSlice & WorkspaceSlice & SelectionSlice & NoticeSlice;
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createNavigationSlice(...args),
   ...createAppInfoSlice(...args),
   ...createWorkspaceSlice(...args),
   ...createSelectionSlice(...args),
+  ...createNoticeSlice(...args),
 }));

@@ -43,7 +43,8 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
   const adopt = (status: WorkspaceStatus) => {
     // Another workspace: nothing read from the previous one applies.
     queryCache.reset(status.state === 'open' ? status.lastSeq : 0);
-    set({ status, save: { pending: 0, lastSavedAt: status.state === 'open' ? new Date().toISOString() : null, error: null } });
+    // An Undo belongs to the workspace it was offered in.
+    set({ status, lastUndo: null, save: { pending: 0, lastSavedAt: status.state === 'open' ? new Date().toISOString() : null, error: null } });
     if (status.state === 'open') get().navigate('home');
     void get().loadRecent();
   };
@@ -65,11 +66,11 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
     openWorkspace: async (input) => adopt(await call('workspace.open', input)),
     unlockWorkspace: async (passphrase) => adopt(await call('workspace.unlock', { passphrase })),
     lockWorkspace: async () => {
-      set({ status: await call('workspace.lock', {}) });
+      set({ status: await call('workspace.lock', {}), lastUndo: null });
       queryCache.reset();
     },
     closeWorkspace: async () => {
-      set({ status: await call('workspace.close', {}) });
+      set({ status: await call('workspace.close', {}), lastUndo: null });
       queryCache.reset();
       await get().loadRecent();
     },

@@ -36,7 +36,7 @@ const set = (core: Core, assessmentId: string, controlId: string, status: Contro
 
 test('results: status and rationale per control, N/A needs a justification, history is recorded', async () => {
   await withAssessment(async (core, id) => {
-    const row = await set(core, id, 'S.A.1', 'met', 'RBAC roles reviewed in the IdP export');
+    const { row } = await set(core, id, 'S.A.1', 'met', 'RBAC roles reviewed in the IdP export');
     assert.equal(row.status, 'met');
     assert.match(row.updatedBy ?? '', /\(test\)$/);
     const na = await failure(core, 'assessment.setResult', { assessmentId: id, catalogueId: 'platform-baseline', controlId: 'S.A.2', status: 'not-applicable', rationale: '  ' });

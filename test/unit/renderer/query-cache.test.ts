@@ -81,3 +81,22 @@ test('reset forgets everything (another workspace), and an answer from before it
   assert.equal(calls.length, 2);
   assert.equal(cache.fetches, 2);
 });
+
+test("a write's answer primed as a read is fresh at that commit: no fetch, and a read already on its way is dropped", async () => {
+  const { calls, fetcher } = recordingFetcher();
+  const cache = createQueryCache(fetcher);
+  const ref = { assessmentId: 'a', catalogueId: 'c', controlId: 'X-1' };
+  cache.ensure('assessment.control', ref);
+  assert.equal(calls.length, 1);
+  // The write commits (seq 7) and answers with the panel's data before the read returns.
+  cache.committed(7);
+  cache.prime('assessment.control', ref, { row: { status: 'met' } });
+  cache.ensure('assessment.control', ref);
+  assert.equal(calls.length, 1, 'primed at the latest commit: nothing to fetch');
+  calls[0]!.resolve({ row: { status: 'not-assessed' } });
+  await tick();
+  assert.deepEqual(cache.peek('assessment.control', ref).data, { row: { status: 'met' } }, 'the older read does not replace the primed answer');
+  cache.committed(8);
+  cache.ensure('assessment.control', ref);
+  assert.equal(calls.length, 2, 'a later write makes it stale like any read');
+});

@@ -15,7 +15,6 @@ import { categoriesOf, filterRows, NO_FILTERS, type Filters } from './filters';
 import { formatPeriod } from './format';
 import type { Draft, FocusRequest } from './RationaleEditor';
 import { ASSESSMENT_SHORTCUTS, STATUS_KEYS } from './shortcuts';
-import { Toast, type ToastMessage } from '../../components/Toast';
 import { rowKey, useAssessment } from './useAssessment';
 import { useControlSearch } from './useControlSearch';
 import { WorkflowBar } from './WorkflowBar';
@@ -38,9 +37,7 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
   const [cursor, setCursor] = useState<{ key: string; index: number; view: object } | null>(null);
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
-  const [panelRefresh, setPanelRefresh] = useState(0);
   const [helpOpen, setHelpOpen] = useState(false);
-  const [toast, setToast] = useState<ToastMessage | null>(null);
   const tableArea = useRef<HTMLDivElement>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const readOnly = summary?.state === 'final';
@@ -56,8 +53,8 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
   const active = activeIndex >= 0 ? shown[activeIndex] : undefined;
   const activeRowKey = active ? rowKey(active) : '';
 
-  const say = useCallback((t: Omit<ToastMessage, 'id'>) => setToast({ ...t, id: Date.now() }), []);
-  const dismiss = useCallback(() => setToast(null), []);
+  const say = useAppStore((s) => s.say);
+  const offerUndo = useAppStore((s) => s.offerUndo);
   const focusTable = useCallback(() => tableArea.current?.querySelector<HTMLElement>('[role="grid"]')?.focus(), []);
   const setDraft = useCallback(
     (key: string, draft: Draft | null) =>
@@ -84,19 +81,20 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
       setDraft(key, null);
       try {
         await saveResult(row, status, rationale);
-        setPanelRefresh((n) => n + 1);
+        // Ctrl+Z takes any status change back; clearing a result also says so with Undo.
+        offerUndo({ label: `the status of ${row.label}`, run: () => saveResult(row, before.status, before.rationale) });
         if (status === 'not-assessed' && before.status !== 'not-assessed') {
           say({
             text: `${row.label} is not assessed any more${before.rationale ? '; its rationale was cleared' : ''}.`,
             tone: 'ok',
-            action: { label: 'Undo', run: () => void saveResult(row, before.status, before.rationale).then(() => setPanelRefresh((n) => n + 1), (e: unknown) => say({ text: messageOf(e), tone: 'error' })) },
+            action: { label: 'Undo', run: () => void useAppStore.getState().undoLast() },
           });
         }
       } catch (e) {
         say({ text: `${row.label} was not changed: ${messageOf(e)}`, tone: 'error' });
       }
     },
-    [drafts, saveResult, setDraft, say],
+    [drafts, offerUndo, saveResult, setDraft, say],
   );
 
   const createFinding = useCallback(
@@ -108,7 +106,6 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
       try {
         const finding = await mutate(() => call('finding.fromControl', { assessmentId: id, catalogueId: row.catalogueId, controlId: row.controlId }));
         if (summary) setSummary({ ...summary, openFindings: summary.openFindings + 1 });
-        setPanelRefresh((n) => n + 1);
         say({ text: `${finding.ref} created from ${row.label}.`, tone: 'ok', action: { label: 'Open Findings', run: () => navigate('findings') } });
       } catch (e) {
         say({ text: messageOf(e), tone: 'error' });
@@ -188,7 +185,6 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
       if (!active) return;
       await saveResult(active, status, rationale);
       setDraft(rowKey(active), null);
-      setPanelRefresh((n) => n + 1);
       focusTable();
     },
     [active, focusTable, saveResult, setDraft],
@@ -271,13 +267,10 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
           focusRequest={focusRequest}
           onSaveResult={saveFromEditor}
           onEscape={focusTable}
-          refresh={panelRefresh}
           onRow={adoptRow}
-          onToast={say}
           onOpenFindings={() => navigate('findings')}
         />
       </div>
-      <Toast toast={toast} onDismiss={dismiss} />
       <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} groups={ASSESSMENT_SHORTCUTS} title="Assessment shortcuts" />
     </div>
   );

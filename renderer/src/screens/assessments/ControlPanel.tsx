@@ -1,17 +1,17 @@
 // The side panel of the active control: its result editor at once (from the table row),
 // then, once loaded, its text, references, mappings, checks, evidence, findings and
 // history. Loading waits for the cursor to rest, so holding j does not flood the core.
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { ResponseOf } from '../../../../main/contract/ipc';
 import type { AssessmentRow } from '../../../../main/contract/assessment';
 import { FINDING_SEVERITIES, type ControlStatus } from '../../../../main/contract/vocabulary';
-import { call } from '../../api/client';
+import { useQuery } from '../../api/query';
 import { SeverityBadge } from '../../components/Badges';
 import { messageOf } from '../../components/ErrorText';
+import { useSettled } from '../../lib/use-settled';
 import { EvidenceSection } from './EvidenceSection';
 import { describeAction, formatWhen } from './format';
 import { RationaleEditor, type Draft, type FocusRequest } from './RationaleEditor';
-import type { ToastMessage } from '../../components/Toast';
 
 type Detail = ResponseOf<'assessment.control'>;
 const REST_MS = 120;
@@ -26,38 +26,22 @@ interface Props {
   focusRequest: FocusRequest | null;
   onSaveResult(status: ControlStatus, rationale: string): Promise<void>;
   onEscape(): void;
-  /** bumped by the caller when something it did changed this control */
-  refresh: number;
   onRow(row: AssessmentRow): void;
-  onToast(toast: Omit<ToastMessage, 'id'>): void;
   onOpenFindings(): void;
 }
 
 export function ControlPanel(props: Props) {
-  const { assessmentId, row, rowKey, refresh, onRow } = props;
-  const [loaded, setLoaded] = useState<{ key: string; detail: Detail | null; error: string | null } | null>(null);
-  const [version, setVersion] = useState(0);
-  const catalogueId = row?.catalogueId;
-  const controlId = row?.controlId;
-
+  const { assessmentId, row, rowKey, onRow } = props;
+  // Read once the keyboard rests on a row; a status change's answer is already cached.
+  const shown = useSettled(rowKey, REST_MS);
+  const request = row && shown === rowKey ? { assessmentId, catalogueId: row.catalogueId, controlId: row.controlId } : null;
+  const query = useQuery('assessment.control', request);
+  const detail = request ? (query.data ?? null) : null;
+  const error = request && query.error ? messageOf(query.error) : null;
+  const confirmedRow = detail?.row;
   useEffect(() => {
-    if (!catalogueId || !controlId) return;
-    let current = true;
-    const timer = setTimeout(() => {
-      call('assessment.control', { assessmentId, catalogueId, controlId }).then(
-        (detail) => {
-          if (!current) return;
-          setLoaded({ key: rowKey, detail, error: null });
-          onRow(detail.row);
-        },
-        (e: unknown) => current && setLoaded({ key: rowKey, detail: null, error: messageOf(e) }),
-      );
-    }, REST_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [assessmentId, catalogueId, controlId, rowKey, refresh, version, onRow]);
+    if (confirmedRow) onRow(confirmedRow);
+  }, [confirmedRow, onRow]);
 
   if (!row) {
     return (
@@ -66,8 +50,6 @@ export function ControlPanel(props: Props) {
       </aside>
     );
   }
-  const here = loaded?.key === rowKey ? loaded : null;
-  const detail = here?.detail ?? null;
   const severity = FINDING_SEVERITIES.find((s) => s === detail?.severity);
   return (
     <aside className="asm-panel" aria-labelledby="asm-panel-title" data-testid="control-panel">
@@ -94,9 +76,9 @@ export function ControlPanel(props: Props) {
         onSave={props.onSaveResult}
         onEscape={props.onEscape}
       />
-      {here?.error ? (
+      {error ? (
         <p className="error-text" role="alert">
-          {here.error}
+          {error}
         </p>
       ) : null}
       {detail ? (
@@ -123,8 +105,6 @@ export function ControlPanel(props: Props) {
             controlId={row.controlId}
             evidence={detail.evidence}
             readOnly={props.readOnly}
-            onChanged={() => setVersion((v) => v + 1)}
-            onToast={props.onToast}
           />
           <section className="asm-section" aria-labelledby="asm-findings-title">
             <h3 id="asm-findings-title">Findings ({detail.findings.length})</h3>
@@ -170,7 +150,7 @@ export function ControlPanel(props: Props) {
             )}
           </section>
         </>
-      ) : here?.error ? null : (
+      ) : error ? null : (
         <p className="asm-muted" aria-live="polite">
           Loading the control…
         </p>

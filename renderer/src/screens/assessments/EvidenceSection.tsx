@@ -2,13 +2,14 @@
 // download and remove (undoable), and one small form per kind of evidence to add.
 import { useId, useState } from 'react';
 import type { EvidenceView } from '../../../../main/contract/assessment';
+import type { RequestOf } from '../../../../main/contract/ipc';
 import { call } from '../../api/client';
+import { runWrite } from '../../api/write';
 import { messageOf } from '../../components/ErrorText';
 import { useAppStore } from '../../store';
 import { readAsBase64 } from '../../lib/files';
 import { downloadEvidence } from './files';
 import { formatBytes, formatWhen } from './format';
-import type { ToastMessage } from '../../components/Toast';
 
 export const EVIDENCE_LIMIT_MB = 10;
 // Above this the file is not even read: it could not cross the contract's size limit.
@@ -23,39 +24,25 @@ interface Props {
   controlId: string;
   evidence: readonly EvidenceView[];
   readOnly: boolean;
-  onChanged(): void;
-  onToast(toast: Omit<ToastMessage, 'id'>): void;
 }
 
+// The panel re-reads on its own: every write moves the read cache past what it showed.
 export function EvidenceSection(props: Props) {
-  const { assessmentId, catalogueId, controlId, onChanged, onToast } = props;
-  const mutate = useAppStore((s) => s.mutate);
+  const { assessmentId, catalogueId, controlId } = props;
+  const say = useAppStore((s) => s.say);
 
-  const remove = async (e: EvidenceView) => {
-    try {
-      await mutate(() => call('evidence.remove', { id: e.id }));
-      onChanged();
-      onToast({
-        text: `Removed “${e.title}”.`,
-        tone: 'ok',
-        action: {
-          label: 'Undo',
-          run: () =>
-            void mutate(() => call('evidence.restore', { id: e.id })).then(onChanged, (err: unknown) =>
-              onToast({ text: messageOf(err), tone: 'error' }),
-            ),
-        },
-      });
-    } catch (err) {
-      onToast({ text: messageOf(err), tone: 'error' });
-    }
-  };
+  const remove = (e: EvidenceView) =>
+    runWrite(() => call('evidence.remove', { id: e.id }), {
+      done: `Removed “${e.title}”.`,
+      undo: () => call('evidence.restore', { id: e.id }),
+      undoLabel: `removing “${e.title}”`,
+    }).catch((err: unknown) => say({ text: messageOf(err), tone: 'error' }));
 
   const download = async (e: EvidenceView) => {
     try {
       await downloadEvidence(e.id);
     } catch (err) {
-      onToast({ text: messageOf(err), tone: 'error' });
+      say({ text: messageOf(err), tone: 'error' });
     }
   };
 
@@ -97,14 +84,13 @@ export function EvidenceSection(props: Props) {
           ))}
         </ul>
       )}
-      {props.readOnly ? null : <AddEvidence assessmentId={assessmentId} catalogueId={catalogueId} controlId={controlId} onAdded={onChanged} />}
+      {props.readOnly ? null : <AddEvidence assessmentId={assessmentId} catalogueId={catalogueId} controlId={controlId} />}
     </section>
   );
 }
 
-function AddEvidence({ assessmentId, catalogueId, controlId, onAdded }: { assessmentId: string; catalogueId: string; controlId: string; onAdded(): void }) {
+function AddEvidence({ assessmentId, catalogueId, controlId }: { assessmentId: string; catalogueId: string; controlId: string }) {
   const id = useId();
-  const mutate = useAppStore((s) => s.mutate);
   const [kind, setKind] = useState<Kind>('note');
   const [note, setNote] = useState('');
   const [title, setTitle] = useState('');
@@ -114,6 +100,13 @@ function AddEvidence({ assessmentId, catalogueId, controlId, onAdded }: { assess
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  const add = (request: RequestOf<'evidence.add'>) =>
+    runWrite(() => call('evidence.add', request), {
+      done: (e) => `Added “${e.title}”.`,
+      undo: (e) => call('evidence.remove', { id: e.id }),
+      undoLabel: 'adding the evidence',
+    });
+
   const submit = async () => {
     setError(null);
     const target = { assessmentId, catalogueId, controlId };
@@ -121,12 +114,12 @@ function AddEvidence({ assessmentId, catalogueId, controlId, onAdded }: { assess
       if (kind === 'note') {
         if (!note.trim()) return setError('A note needs some text.');
         setBusy(true);
-        await mutate(() => call('evidence.add', { ...target, kind, body: note, title: title.trim() }));
+        await add({ ...target, kind, body: note, title: title.trim() });
         setNote('');
       } else if (kind === 'link') {
         if (!/^https?:\/\/\S+$/i.test(url.trim())) return setError('A link must be an http or https URL, like https://example.com/policy.');
         setBusy(true);
-        await mutate(() => call('evidence.add', { ...target, kind, url: url.trim(), title: title.trim() }));
+        await add({ ...target, kind, url: url.trim(), title: title.trim() });
         setUrl('');
       } else {
         if (!file) return setError('Choose a file to attach.');
@@ -135,12 +128,11 @@ function AddEvidence({ assessmentId, catalogueId, controlId, onAdded }: { assess
         }
         setBusy(true);
         const dataBase64 = await readAsBase64(file);
-        await mutate(() => call('evidence.add', { ...target, kind, title: title.trim(), file: { name: file.name, dataBase64 } }));
+        await add({ ...target, kind, title: title.trim(), file: { name: file.name, dataBase64 } });
         setFile(null);
         setFileInput((n) => n + 1);
       }
       setTitle('');
-      onAdded();
     } catch (e) {
       setError(messageOf(e));
     } finally {

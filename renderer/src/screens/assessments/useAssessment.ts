@@ -6,7 +6,7 @@ import type { AssessmentRow, AssessmentSummary } from '../../../../main/contract
 import type { ControlStatus } from '../../../../main/contract/vocabulary';
 import { call } from '../../api/client';
 import { messageOf } from '../../components/ErrorText';
-import { useAppStore } from '../../store';
+import { answer, runWrite } from '../../api/write';
 
 export const rowKey = (r: { catalogueId: string; controlId: string }) => `${r.catalogueId}\u0000${r.controlId}`;
 
@@ -86,9 +86,12 @@ export function useAssessment(id: string): AssessmentData {
         return left === 0;
       };
       try {
-        const saved = await useAppStore.getState().mutate(() =>
-          call('assessment.setResult', { assessmentId: id, catalogueId: row.catalogueId, controlId: row.controlId, status, rationale }),
-        );
+        const ref = { assessmentId: id, catalogueId: row.catalogueId, controlId: row.controlId };
+        // The answer is the control's panel as it is now: cached, so the panel needs no trip.
+        const detail = await runWrite(() => call('assessment.setResult', { ...ref, status, rationale }), {
+          answers: (d) => [answer('assessment.control', ref, d)],
+        });
+        const saved = detail.row;
         confirmed.current.set(k, saved);
         if (settle()) patch(saved);
         return saved;

@@ -1,0 +1,81 @@
+// One helper serves every write. It runs the call through the store's save tracking
+// (the top bar's "Saving…/All changes saved"), hands what the write answered to the read
+// cache where that answer is also a read's (so the screen needs no second trip), says
+// what happened, offers Undo (toast and Ctrl+Z) where the change can be taken back, and
+// keeps the error for the screen to show beside what failed.
+import { useCallback, useState } from 'react';
+import type { ChannelName, RequestOf, ResponseOf } from '../../../main/contract/ipc';
+import { messageOf } from '../components/ErrorText';
+import { useAppStore } from '../store';
+import { queryCache } from './query';
+
+/** A read whose answer a write already returned. */
+export interface Answer<C extends ChannelName = ChannelName> {
+  channel: C;
+  request: RequestOf<C>;
+  data: ResponseOf<C>;
+}
+
+export const answer = <C extends ChannelName>(channel: C, request: RequestOf<C>, data: ResponseOf<C>): Answer => ({ channel, request, data }) as Answer;
+
+export interface WriteOptions<T> {
+  /** Said in the toast when it worked. */
+  done?: string | ((value: T) => string);
+  /** Takes the change back: offered as Undo and on Ctrl+Z, labelled with `undoLabel`. */
+  undo?: (value: T) => Promise<unknown>;
+  undoLabel?: string;
+  /** Reads this write's answer already is (e.g. a control's panel after a status change). */
+  answers?: (value: T) => Answer[];
+  /** Put before the error message, e.g. "Could not remove the document". */
+  what?: string;
+  /** The error goes to the toast as well as to the screen's error line. */
+  toastError?: boolean;
+}
+
+/** Runs one write outside React (the store and the cache are module-level). Throws its error. */
+export async function runWrite<T>(run: () => Promise<T>, options: WriteOptions<T> = {}): Promise<T> {
+  const store = useAppStore.getState();
+  const value = await store.mutate(run);
+  for (const a of options.answers?.(value) ?? []) queryCache.prime(a.channel, a.request, a.data);
+  const undo = options.undo;
+  if (undo) store.offerUndo({ label: options.undoLabel ?? 'the last change', run: () => undo(value) });
+  const done = typeof options.done === 'function' ? options.done(value) : options.done;
+  if (done) {
+    store.say({
+      text: done,
+      tone: 'ok',
+      action: undo ? { label: 'Undo', run: () => void useAppStore.getState().undoLast() } : undefined,
+    });
+  }
+  return value;
+}
+
+export interface Writer {
+  /** The write's value, or undefined when it failed (the error is in `error`). */
+  write<T>(run: () => Promise<T>, options?: WriteOptions<T>): Promise<T | undefined>;
+  error: string | null;
+  busy: boolean;
+  clearError(): void;
+}
+
+export function useWrite(): Writer {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(0);
+  const write = useCallback(async <T,>(run: () => Promise<T>, options: WriteOptions<T> = {}): Promise<T | undefined> => {
+    setError(null);
+    setBusy((n) => n + 1);
+    try {
+      return await runWrite(run, options);
+    } catch (e) {
+      const text = options.what ? `${options.what}: ${messageOf(e)}` : messageOf(e);
+      setError(text);
+      if (options.toastError) useAppStore.getState().say({ text, tone: 'error' });
+      return undefined;
+    } finally {
+      setBusy((n) => n - 1);
+    }
+  }, []);
+  const clearError = useCallback(() => setError(null), []);
+  return { write, error, busy: busy > 0, clearError };
+}
+
