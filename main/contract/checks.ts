@@ -235,13 +235,13 @@ export const checkChannels = {
     response: runProgressView,
   }),
   'check.progress': defineChannel({
-    effect: 'read',
+    effect: 'job',
     summary: 'Progress of a run: n of m done, and the state of each target.',
     request: z.object({ runId: id }).strict(),
     response: runProgressView,
   }),
   'check.cancel': defineChannel({
-    effect: 'write',
+    effect: 'job',
     summary: 'Cancel a run; checks in flight stop and are recorded as cancelled.',
     request: z.object({ runId: id }).strict(),
     response: runProgressView,

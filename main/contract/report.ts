@@ -174,7 +174,7 @@ export const reportChannels = {
     response: z.object({ jobId: z.string() }),
   }),
   'report.progress': defineChannel({
-    effect: 'read',
+    effect: 'job',
     summary: 'Progress of an issue job: stage, fraction, and the issued report or the error when finished',
     request: z.object({ jobId: z.string().min(1).max(64) }).strict(),
     response: issueJob,

@@ -8,7 +8,7 @@ export interface ErrorPayload {
   details?: ErrorDetails;
 }
 
-/** `seq`: on a write, the workspace's sequence number after its commit. */
+/** `seq`: on a write or a job's call, the workspace's sequence number after its commits. */
 export type Result<T> = { ok: true; value: T; seq?: number } | { ok: false; error: ErrorPayload };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });

@@ -62,8 +62,9 @@ export function createDispatcher(handlers: HandlerMap, observer: DispatchObserve
       return fail('INVALID_RESPONSE', `The answer to ${channel} did not match the contract.`);
     }
     // A write answers with the sequence number its commit reached, so the caller knows
-    // its data moved without asking again.
-    const seq = def.effect === 'write' ? commitSeq() : null;
+    // its data moved without asking again; so does a job's start and progress, since a
+    // job commits while it runs.
+    const seq = def.effect === 'read' ? null : commitSeq();
     return seq === null ? ok(checked.data) : { ok: true, value: checked.data, seq };
   };
 }

@@ -58,3 +58,34 @@ test('Core.close() waits for a report being issued: it is on disk when the works
     await again.close();
   }
 });
+
+test('answers carry the commit sequence number: every write, and a job while it commits; never a read', async () => {
+  const dir = tempDir('attest-seq-');
+  const core = testCore();
+  const ctx = { origin: 'test' } as const;
+  try {
+    await call(core, 'workspace.create', { path: join(dir, 'seq.attest'), name: 'Seq', passphrase: 'seq passphrase' });
+    await assessmentDemo.seed(demoContext(core, 'test'));
+    const read = await core.dispatch('assessment.list', {}, ctx);
+    assert.ok(read.ok && read.seq === undefined, 'a read says nothing about commits');
+    const before = core.session.lastSeq()!;
+    const current = read.ok ? (read.value as { assessments: { id: string; state: string }[] }).assessments.find((a) => a.state === 'review')! : null;
+    const write = await core.dispatch('finding.create', { assessmentId: current!.id, title: 'Seq check', likelihood: 2, impact: 2 }, ctx);
+    assert.ok(write.ok, JSON.stringify(write));
+    assert.equal(write.seq, before + 1, 'the write answers with the number its commit reached');
+    const started = await core.dispatch('report.issue', { kind: 'engagement', subjectId: current!.id, classification: 'INTERNAL' }, ctx);
+    assert.ok(started.ok && started.seq === before + 1);
+    const jobId = (started.value as { jobId: string }).jobId;
+    let last: Awaited<ReturnType<typeof core.dispatch>>;
+    do {
+      await new Promise((r) => setTimeout(r, 50));
+      last = await core.dispatch('report.progress', { jobId }, ctx);
+      assert.ok(last.ok);
+    } while ((last.value as { state: string }).state === 'running');
+    assert.equal((last.value as { state: string }).state, 'done');
+    assert.ok((last.seq ?? 0) > before + 1, `the finished job's answer carries its commit (${last.seq})`);
+    assert.equal(last.seq, core.session.lastSeq());
+  } finally {
+    await core.close();
+  }
+});

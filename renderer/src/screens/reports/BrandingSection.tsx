@@ -1,54 +1,48 @@
 // Report branding of this workspace: logo, primary colour, footer text, organisation.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { Branding } from '../../../../main/contract/report';
 import { call } from '../../api/client';
+import { useQuery } from '../../api/query';
+import { useWrite } from '../../api/write';
 import { messageOf } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
-import { useAppStore } from '../../store';
 import { readUpload, type Upload } from '../../lib/files';
 
-export function BrandingSection({ lastSeq, onSaved }: { lastSeq: number; onSaved(text: string): void }) {
-  const [saved, setSaved] = useState<Branding | null>(null);
+export function BrandingSection() {
+  const branding = useQuery('report.branding.get', {});
+  const saved: Branding | null = branding.data ?? null;
   const [colour, setColour] = useState('#1f3a5f');
   const [footer, setFooter] = useState('');
   const [organisation, setOrganisation] = useState('');
   const [logo, setLogo] = useState<Upload | null | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const { write, error: writeError } = useWrite();
+  const error = fileError ?? writeError ?? (branding.error ? messageOf(branding.error) : null);
 
-  useEffect(() => {
-    let current = true;
-    call('report.branding.get', {}).then(
-      (b) => {
-        if (!current) return;
-        setSaved(b);
-        setColour(b.primaryColor ?? '#1f3a5f');
-        setFooter(b.footerText ?? '');
-        setOrganisation(b.organisation ?? '');
-      },
-      (e: unknown) => current && setError(messageOf(e)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [lastSeq]);
+  // The form starts from what is saved, and follows it when it changes (a save, an undo):
+  // adjusted while rendering, as React advises for state derived from new data.
+  const [formOf, setFormOf] = useState<Branding | null>(null);
+  if (saved && saved !== formOf) {
+    setFormOf(saved);
+    setColour(saved.primaryColor ?? '#1f3a5f');
+    setFooter(saved.footerText ?? '');
+    setOrganisation(saved.organisation ?? '');
+  }
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    try {
-      await useAppStore.getState().mutate(() =>
+    setFileError(null);
+    const done = await write(
+      () =>
         call('report.branding.set', {
           primaryColor: colour,
           footerText: footer || null,
           organisation: organisation || null,
           ...(logo !== undefined ? { logo } : {}),
         }),
-      );
-      setLogo(undefined);
-      onSaved('Branding saved; the next report uses it.');
-    } catch (err) {
-      setError(messageOf(err));
-    }
+      { done: 'Branding saved; the next report uses it.' },
+    );
+    if (done !== undefined) setLogo(undefined);
   };
 
   const shown = logo === null ? null : logo ? `data:image/png;base64,${logo.dataBase64}` : saved?.logo ? `data:${saved.logo.mediaType};base64,${saved.logo.dataBase64}` : null;
@@ -69,7 +63,7 @@ export function BrandingSection({ lastSeq, onSaved }: { lastSeq: number; onSaved
             accept="image/png,image/jpeg"
             onChange={(e) => {
               const f = e.target.files?.[0];
-              if (f) readUpload(f).then(setLogo, (err: unknown) => setError(messageOf(err)));
+              if (f) readUpload(f).then(setLogo, (err: unknown) => setFileError(messageOf(err)));
             }}
           />
           {saved?.logo || logo ? (

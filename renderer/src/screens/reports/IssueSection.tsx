@@ -79,8 +79,7 @@ export function IssueSection({
         const p = await call('report.progress', { jobId });
         setJob(p);
         if (p.state === 'done' && p.report) {
-          // Refresh the save indicator and every list that depends on lastSeq.
-          await useAppStore.getState().mutate(() => Promise.resolve());
+          // The finished job's answer carried its commit's number: the lists read again.
           onIssued(p.report);
           return;
         }

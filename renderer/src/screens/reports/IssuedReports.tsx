@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { IssuedReportView } from '../../../../main/contract/report';
 import { call } from '../../api/client';
+import { useQuery } from '../../api/query';
 import { messageOf } from '../../components/ErrorText';
 import { base64ToBytes, saveDownload } from '../../lib/files';
 import type { PageImage } from '../../lib/pdf-pages';
@@ -57,18 +58,12 @@ export function PreviewPane({ preview }: { preview: PreviewState | null }) {
   );
 }
 
-export function IssuedReports({ lastSeq, onPreview, onError }: { lastSeq: number; onPreview(r: IssuedReportView): void; onError(e: string): void }) {
-  const [reports, setReports] = useState<IssuedReportView[] | null>(null);
+export function IssuedReports({ onPreview, onError }: { onPreview(r: IssuedReportView): void; onError(e: string): void }) {
+  const list = useQuery('report.list', {});
+  const reports = list.data?.reports ?? null;
   useEffect(() => {
-    let current = true;
-    call('report.list', {}).then(
-      (r) => current && setReports(r.reports),
-      (e: unknown) => current && onError(messageOf(e)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [lastSeq, onError]);
+    if (list.error) onError(messageOf(list.error));
+  }, [list.error, onError]);
 
   const save = async (r: IssuedReportView) => {
     try {

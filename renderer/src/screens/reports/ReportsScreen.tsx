@@ -5,7 +5,6 @@ import type { IssuedReportView } from '../../../../main/contract/report';
 import { useAssessmentList } from '../../components/AssessmentPicker';
 import { ErrorText } from '../../components/ErrorText';
 import { ScreenHeader } from '../../components/ScreenHeader';
-import { Toast, type ToastMessage } from '../../components/Toast';
 import { useAppStore } from '../../store';
 import { WorkspaceScreen } from '../WorkspaceScreen';
 import { BrandingSection } from './BrandingSection';
@@ -24,17 +23,14 @@ export function ReportsScreen() {
   return <Reports />;
 }
 
-let toastId = 0;
-
 function Reports() {
   const lastSeq = useAppStore((s) => (s.status.state === 'open' ? s.status.lastSeq : 0));
   const assessmentId = useAppStore((s) => s.assessmentId);
   const { assessments, error: listError } = useAssessmentList();
   const [preview, showPreview] = usePreview();
   const [error, setError] = useState<string | null>(null);
-  const [toast, setToast] = useState<ToastMessage | null>(null);
-  const say = useCallback((text: string) => setToast({ id: ++toastId, text, tone: 'ok' }), []);
-  const dismiss = useCallback(() => setToast(null), []);
+  const sayInStore = useAppStore((s) => s.say);
+  const say = useCallback((text: string) => sayInStore({ text, tone: 'ok' }), [sayInStore]);
   const onIssued = (r: IssuedReportView) => {
     say(`${r.id} issued${r.signerName ? ` and signed by ${r.signerName}` : ''}.`);
     showPreview(r);
@@ -48,18 +44,17 @@ function Reports() {
         <div className="reports-main">
           <IssueSection assessments={assessments} lastSeq={lastSeq} onIssued={onIssued} />
           <PreviewPane preview={preview} />
-          <BrandingSection lastSeq={lastSeq} onSaved={say} />
+          <BrandingSection />
         </div>
         <div className="reports-side">
           <Verifier />
-          <TrustSection lastSeq={lastSeq} onDone={say} />
+          <TrustSection />
           <ExportsSection assessmentId={assessmentId} onDone={say} />
         </div>
         <div className="reports-wide">
-          <IssuedReports lastSeq={lastSeq} onPreview={showPreview} onError={setError} />
+          <IssuedReports onPreview={showPreview} onError={setError} />
         </div>
       </div>
-      <Toast toast={toast} onDismiss={dismiss} />
     </>
   );
 }

@@ -1,43 +1,23 @@
 // Who signs and whom this workspace trusts: its signing identities (remove) and the
 // certificates it trusts when verifying reports (add, remove). Fingerprints are shown
 // in full so they can be compared with what a signer sent through another channel.
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import type { SigningIdentityView, TrustedCertificateView } from '../../../../main/contract/report';
 import { call } from '../../api/client';
+import { useQuery } from '../../api/query';
+import { useWrite } from '../../api/write';
 import { messageOf } from '../../components/ErrorText';
-import { useAppStore } from '../../store';
 import { readUpload } from '../../lib/files';
 
-export function TrustSection({ lastSeq, onDone }: { lastSeq: number; onDone(text: string): void }) {
+export function TrustSection() {
   const inputId = useId();
-  const [identities, setIdentities] = useState<SigningIdentityView[]>([]);
-  const [trusted, setTrusted] = useState<TrustedCertificateView[]>([]);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    Promise.all([call('report.identity.list', {}), call('report.trust.list', {})]).then(
-      ([i, t]) => {
-        if (!current) return;
-        setIdentities(i.identities);
-        setTrusted(t.certificates);
-      },
-      (e: unknown) => current && setError(messageOf(e)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [lastSeq]);
-
-  const act = async (run: () => Promise<unknown>, done: string) => {
-    setError(null);
-    try {
-      await useAppStore.getState().mutate(run);
-      onDone(done);
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  };
+  const identityList = useQuery('report.identity.list', {});
+  const trustList = useQuery('report.trust.list', {});
+  const identities: SigningIdentityView[] = identityList.data?.identities ?? [];
+  const trusted: TrustedCertificateView[] = trustList.data?.certificates ?? [];
+  const { write, error: writeError } = useWrite();
+  const error = writeError ?? (identityList.error || trustList.error ? messageOf(identityList.error ?? trustList.error) : null);
+  const act = (run: () => Promise<unknown>, done: string) => void write(run, { done });
 
   return (
     <section className="card report-card" aria-labelledby="trust-title">
@@ -55,7 +35,7 @@ export function TrustSection({ lastSeq, onDone }: { lastSeq: number; onDone(text
               type="button"
               className="button danger-ghost"
               aria-label={`Remove identity ${i.commonName}`}
-              onClick={() => void act(() => call('report.identity.remove', { fingerprint: i.fingerprint }), `${i.commonName} removed; reports it signed stay verifiable.`)}
+              onClick={() => act(() => call('report.identity.remove', { fingerprint: i.fingerprint }), `${i.commonName} removed; reports it signed stay verifiable.`)}
             >
               Remove
             </button>
@@ -75,7 +55,7 @@ export function TrustSection({ lastSeq, onDone }: { lastSeq: number; onDone(text
               type="button"
               className="button danger-ghost"
               aria-label={`Stop trusting ${t.label}`}
-              onClick={() => void act(() => call('report.trust.remove', { fingerprint: t.fingerprint }), `${t.label} is no longer trusted.`)}
+              onClick={() => act(() => call('report.trust.remove', { fingerprint: t.fingerprint }), `${t.label} is no longer trusted.`)}
             >
               Remove
             </button>
@@ -93,7 +73,7 @@ export function TrustSection({ lastSeq, onDone }: { lastSeq: number; onDone(text
         onChange={(e) => {
           const f = e.target.files?.[0];
           e.target.value = '';
-          if (f) void act(async () => call('report.trust.add', { file: await readUpload(f) }), `${f.name} is now trusted.`);
+          if (f) act(async () => call('report.trust.add', { file: await readUpload(f) }), `${f.name} is now trusted.`);
         }}
       />
       {error ? <p className="form-error" role="alert">{error}</p> : null}
