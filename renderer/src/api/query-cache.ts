@@ -15,6 +15,8 @@ export interface QueryState<T> {
 }
 
 interface Entry {
+  /** Set for an answer that changes only with this tag (a content hash): writes leave it fresh. */
+  tag?: string;
   data?: unknown;
   error?: unknown;
   /** The commit sequence number the answer was read at. */
@@ -25,11 +27,15 @@ interface Entry {
 
 export interface QueryCache {
   /** The state of one read, as it is now (no side effect: safe while rendering). */
-  peek<T>(channel: string, request: unknown): QueryState<T>;
-  /** Starts a fetch when the read has no answer or a stale one and none is on its way. */
-  ensure(channel: string, request: unknown): void;
+  peek<T>(channel: string, request: unknown, tag?: string): QueryState<T>;
+  /**
+   * Starts a fetch when the read has no answer or a stale one and none is on its way.
+   * With a tag (a content hash the caller already knows), the answer is kept until the
+   * tag changes, whatever is written meanwhile; the previous tag's answer is then dropped.
+   */
+  ensure(channel: string, request: unknown, tag?: string): void;
   /** Fetches again even when fresh (a user's "reload"). */
-  refetch(channel: string, request: unknown): Promise<void>;
+  refetch(channel: string, request: unknown, tag?: string): Promise<void>;
   /** Stores a read's answer that a write returned, as fresh as the latest commit. */
   prime(channel: string, request: unknown, data: unknown): void;
   /** A write reached this commit sequence number: older answers are stale. */
@@ -43,7 +49,8 @@ export interface QueryCache {
   readonly fetches: number;
 }
 
-export const keyOf = (channel: string, request: unknown): string => `${channel} ${JSON.stringify(request ?? {})}`;
+export const keyOf = (channel: string, request: unknown, tag?: string): string =>
+  `${channel} ${JSON.stringify(request ?? {})}${tag === undefined ? '' : ` #${tag}`}`;
 
 export function createQueryCache(fetcher: Fetcher): QueryCache {
   const entries = new Map<string, Entry>();
@@ -56,17 +63,21 @@ export function createQueryCache(fetcher: Fetcher): QueryCache {
     version++;
     for (const l of listeners) l();
   };
-  const isStale = (entry: Entry | undefined) => !entry || entry.readAt < seq;
+  const isStale = (entry: Entry | undefined) =>
+    !entry || entry.readAt < (entry.tag === undefined ? seq : 0);
 
-  function start(key: string, channel: string, request: unknown): Promise<void> {
-    const entry = entries.get(key) ?? { readAt: -1 };
+  function start(key: string, channel: string, request: unknown, tag?: string): Promise<void> {
+    const entry = entries.get(key) ?? { readAt: -1, tag };
     const ticket = ++tickets;
     const startedAt = seq;
     entry.pending = { ticket, startedAt };
     entries.set(key, entry);
     fetches++;
     return fetcher(channel, request).then(
-      (data) => settle(key, ticket, startedAt, { data, error: undefined }),
+      (data) => {
+        if (tag !== undefined) dropOtherTags(keyOf(channel, request), key);
+        settle(key, ticket, startedAt, { data, error: undefined });
+      },
       (error: unknown) => settle(key, ticket, startedAt, { data: entries.get(key)?.data, error }),
     );
   }
@@ -75,22 +86,27 @@ export function createQueryCache(fetcher: Fetcher): QueryCache {
     const entry = entries.get(key);
     // A newer request for this key (or a reset) superseded this one: drop its answer.
     if (!entry?.pending || entry.pending.ticket !== ticket) return;
-    entries.set(key, { ...result, readAt: startedAt });
+    entries.set(key, { ...result, tag: entry.tag, readAt: startedAt });
     notify();
   }
 
+  /** A tagged read keeps only its newest tag's answer (catalogue details are megabytes). */
+  function dropOtherTags(base: string, keep: string): void {
+    for (const key of entries.keys()) if (key !== keep && key.startsWith(`${base} #`)) entries.delete(key);
+  }
+
   return {
-    peek<T>(channel: string, request: unknown): QueryState<T> {
-      const entry = entries.get(keyOf(channel, request));
+    peek<T>(channel: string, request: unknown, tag?: string): QueryState<T> {
+      const entry = entries.get(keyOf(channel, request, tag));
       return { data: entry?.data as T | undefined, error: entry?.error, loading: isStale(entry) };
     },
-    ensure(channel, request) {
-      const key = keyOf(channel, request);
+    ensure(channel, request, tag) {
+      const key = keyOf(channel, request, tag);
       const entry = entries.get(key);
-      const inFlight = entry?.pending !== undefined && entry.pending.startedAt >= seq;
-      if (isStale(entry) && !inFlight) void start(key, channel, request);
+      const inFlight = entry?.pending !== undefined && (tag !== undefined || entry.pending.startedAt >= seq);
+      if (isStale(entry) && !inFlight) void start(key, channel, request, tag);
     },
-    refetch: (channel, request) => start(keyOf(channel, request), channel, request),
+    refetch: (channel, request, tag) => start(keyOf(channel, request, tag), channel, request, tag),
     prime(channel, request, data) {
       // Any read of this key still on its way is older than this answer: it is dropped.
       entries.set(keyOf(channel, request), { data, error: undefined, readAt: seq });

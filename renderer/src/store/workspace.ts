@@ -53,7 +53,12 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
     recent: [],
     suggestedFolder: '',
     save: { pending: 0, lastSavedAt: null, error: null },
-    refreshStatus: async () => set({ status: await call('workspace.status', {}) }),
+    refreshStatus: async () => {
+      const status = await call('workspace.status', {});
+      set({ status });
+      // Commits this window did not make (a job, the CLI's import) make older reads stale too.
+      if (status.state === 'open') queryCache.committed(status.lastSeq);
+    },
     loadRecent: async () => {
       const { recent, suggestedFolder } = await call('workspace.recent', {});
       set({ recent, suggestedFolder });

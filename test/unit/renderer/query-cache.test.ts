@@ -100,3 +100,26 @@ test("a write's answer primed as a read is fresh at that commit: no fetch, and a
   cache.ensure('assessment.control', ref);
   assert.equal(calls.length, 2, 'a later write makes it stale like any read');
 });
+
+test('a tagged read (a content hash) stays fresh across writes until its tag changes; the old tag is dropped', async () => {
+  const { calls, fetcher } = recordingFetcher();
+  const cache = createQueryCache(fetcher);
+  cache.ensure('catalog.get', { id: 'c' }, 'h1');
+  calls[0]!.resolve({ v: 1 });
+  await tick();
+  cache.committed(3);
+  cache.ensure('catalog.get', { id: 'c' }, 'h1');
+  assert.equal(calls.length, 1, 'a write elsewhere does not refetch megabytes of catalogue');
+  assert.equal(cache.peek('catalog.get', { id: 'c' }, 'h1').loading, false);
+  cache.ensure('catalog.get', { id: 'c' }, 'h2');
+  assert.equal(calls.length, 2, 'a new version is read');
+  calls[1]!.resolve({ v: 2 });
+  await tick();
+  assert.deepEqual(cache.peek('catalog.get', { id: 'c' }, 'h2').data, { v: 2 });
+  assert.equal(cache.peek('catalog.get', { id: 'c' }, 'h1').data, undefined, 'the previous version is let go');
+  cache.ensure('catalog.get', { id: 'd' }, 'x');
+  calls[2]!.reject(new Error('gone'));
+  await tick();
+  cache.ensure('catalog.get', { id: 'd' }, 'x');
+  assert.equal(calls.length, 3, 'a failed tagged read is not retried in a loop (reload retries it)');
+});

@@ -20,11 +20,11 @@ import './catalogues.css';
 export function CataloguesScreen() {
   const status = useAppStore((s) => s.status);
   if (status.state !== 'open') return <WorkspaceScreen id="catalogues" />;
-  return <Catalogues key={status.workspaceId} workspaceId={status.workspaceId} lastSeq={status.lastSeq} />;
+  return <Catalogues key={status.workspaceId} />;
 }
 
-function Catalogues({ workspaceId, lastSeq }: { workspaceId: string; lastSeq: number }) {
-  const list = useCatalogueList(lastSeq);
+function Catalogues() {
+  const list = useCatalogueList();
   const [view, setView] = useState<DetailView | null>(null);
   const [query, setQuery] = useState<SearchQuery>(NO_SEARCH);
   const [dialog, setDialog] = useState<'import' | 'custom' | null>(null);
@@ -33,10 +33,10 @@ function Catalogues({ workspaceId, lastSeq }: { workspaceId: string; lastSeq: nu
   const catalogues = useMemo(() => list.value ?? [], [list.value]);
   const known = useMemo(() => new Set(catalogues.map((c) => c.id)), [catalogues]);
   const summary = view ? catalogues.find((c) => c.id === view.catalogueId) : undefined;
-  const detail = useCatalogueDetail(workspaceId, summary);
+  const detail = useCatalogueDetail(summary);
   const chosen = catalogues.find((c) => c.id === query.catalogueId);
-  const chosenDetail = useCatalogueDetail(workspaceId, chosen);
-  const tags = useTags(workspaceId, catalogues, query.catalogueId);
+  const chosenDetail = useCatalogueDetail(chosen);
+  const tags = useTags(catalogues, query.catalogueId);
   const categories = chosenDetail.value?.categories ?? [];
 
   const open = (catalogueId: string, controlId?: string) => {
@@ -69,10 +69,8 @@ function Catalogues({ workspaceId, lastSeq }: { workspaceId: string; lastSeq: nu
   } else if (isSearching(query)) {
     body = (
       <SearchResults
-        workspaceId={workspaceId}
         query={query}
         catalogues={catalogues}
-        lastSeq={lastSeq}
         categoryTitle={categories.find((c) => c.id === query.category)?.title}
         onOpen={jump}
         onClear={() => setQuery(NO_SEARCH)}

@@ -1,12 +1,14 @@
 // The results of a search, fetched ~150 ms after the last keystroke, beside the control
 // under the cursor. Enter, a double-click or "Open in its catalogue" leaves the search.
-import { useEffect, useMemo, useState } from 'react';
-import type { CatalogueDetail, CatalogueSummary, SearchHit } from '../../../../main/contract/catalog';
-import { call } from '../../api/client';
+import { useMemo, useState } from 'react';
+import type { CatalogueSummary, SearchHit } from '../../../../main/contract/catalog';
+import type { RequestOf } from '../../../../main/contract/ipc';
+import { useQuery } from '../../api/query';
+import { useSettled } from '../../lib/use-settled';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { ControlDetail, type ControlTarget } from './ControlDetail';
-import { fetchCatalogue } from './data';
+import { useCatalogue } from './data';
 import type { SearchQuery } from './SearchBar';
 import { Snippet } from './Snippet';
 import { plural } from './text';
@@ -14,60 +16,45 @@ import { plural } from './text';
 const DEBOUNCE_MS = 150;
 const LIMIT = 200;
 
-type Outcome = { key: string; hits: SearchHit[]; total: number; error: string | null };
 
 export function SearchResults({
-  workspaceId,
   query,
   catalogues,
-  lastSeq,
   onOpen,
   onClear,
   categoryTitle,
 }: {
   categoryTitle?: string;
-  workspaceId: string;
   query: SearchQuery;
   catalogues: CatalogueSummary[];
-  lastSeq: number;
   onOpen(target: ControlTarget): void;
   onClear(): void;
 }) {
-  const key = JSON.stringify([query.text.trim(), query.catalogueId, query.category, query.tag, lastSeq]);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const request: RequestOf<'catalog.search'> = {
+    text: query.text.trim(),
+    ...(query.catalogueId ? { catalogueId: query.catalogueId } : {}),
+    ...(query.category ? { category: query.category } : {}),
+    ...(query.tag ? { tag: query.tag } : {}),
+    limit: LIMIT,
+  };
+  const key = JSON.stringify(request);
+  // Searched once typing rests; the answer is cached like any read and follows saves.
+  const settled = useSettled(key, DEBOUNCE_MS);
+  const read = useQuery('catalog.search', JSON.parse(settled) as RequestOf<'catalog.search'>);
+  const outcome = read.data ? { hits: read.data.hits, total: read.data.total } : null;
+  const error = read.error ? messageOf(read.error) : null;
   const [active, setActive] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    const timer = setTimeout(() => {
-      call('catalog.search', {
-        text: query.text.trim(),
-        ...(query.catalogueId ? { catalogueId: query.catalogueId } : {}),
-        ...(query.category ? { category: query.category } : {}),
-        ...(query.tag ? { tag: query.tag } : {}),
-        limit: LIMIT,
-      }).then(
-        (r) => {
-          if (!current) return;
-          setOutcome({ key, hits: r.hits, total: r.total, error: null });
-          setActive(0);
-        },
-        (e: unknown) => current && setOutcome({ key, hits: [], total: 0, error: messageOf(e) }),
-      );
-    }, DEBOUNCE_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-    // key holds every input of the request
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  const [activeFor, setActiveFor] = useState(settled);
+  if (activeFor !== settled) {
+    setActiveFor(settled);
+    setActive(0);
+  }
 
   const titles = useMemo(() => new Map(catalogues.map((c) => [c.id, c.title])), [catalogues]);
   const known = useMemo(() => new Set(catalogues.map((c) => c.id)), [catalogues]);
   const hits = outcome?.hits ?? [];
   const hit = hits[Math.min(active, hits.length - 1)];
-  const pending = outcome?.key !== key;
+  const pending = settled !== key || read.loading;
 
   const columns = useMemo<Column<SearchHit>[]>(
     () => [
@@ -125,7 +112,7 @@ export function SearchResults({
           Clear search
         </button>
       </div>
-      <ErrorText error={outcome?.error ?? null} />
+      <ErrorText error={error} />
       <div className="cat-browse">
         <VirtualTable
           label="Search results"
@@ -139,7 +126,7 @@ export function SearchResults({
           height="min(62vh, 640px)"
           testId="search-results"
           empty={
-            outcome && !outcome.error ? (
+            outcome && !error ? (
               <div className="cat-no-results">
                 <p>
                   No control matches {query.text.trim() ? <>“{query.text.trim()}”</> : 'these filters'} {where}.
@@ -157,7 +144,6 @@ export function SearchResults({
         {hit ? (
           <HitDetail
             key={`${hit.catalogueId}/${hit.controlId}`}
-            workspaceId={workspaceId}
             hit={hit}
             summary={catalogues.find((c) => c.id === hit.catalogueId)}
             known={known}
@@ -170,31 +156,19 @@ export function SearchResults({
 }
 
 function HitDetail({
-  workspaceId,
   hit,
   summary,
   known,
   onOpen,
 }: {
-  workspaceId: string;
   hit: SearchHit;
   summary: CatalogueSummary | undefined;
   known: ReadonlySet<string>;
   onOpen(target: ControlTarget): void;
 }) {
-  const [detail, setDetail] = useState<CatalogueDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!summary) return;
-    let current = true;
-    fetchCatalogue(workspaceId, summary).then(
-      (d) => current && setDetail(d),
-      (e: unknown) => current && setError(messageOf(e)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [workspaceId, summary]);
+  const read = useCatalogue(summary);
+  const detail = read.data ?? null;
+  const error = read.error ? messageOf(read.error) : null;
   const control = detail?.controls.find((c) => c.id === hit.controlId);
   if (error) return <ErrorText error={error} />;
   if (!detail || !control) return <div className="control-detail card cat-muted">Loading {hit.controlId}…</div>;
