@@ -1,10 +1,10 @@
 // Which assessment a screen looks at. The choice lives in the store (assessmentId), so
 // Dashboard, Assessments and Findings stay on the same one; when nothing valid is
 // chosen, the most recent assessment is picked.
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId } from 'react';
 import type { AssessmentSummary } from '../../../main/contract/assessment';
 import { STATE_LABELS } from '../../../main/contract/vocabulary';
-import { call } from '../api/client';
+import { useQuery } from '../api/query';
 import { messageOf } from './ErrorText';
 import { useAppStore } from '../store';
 
@@ -15,30 +15,21 @@ export interface AssessmentList {
   error: string | null;
 }
 
-/** assessment.list, reloaded after every saved change; keeps the store's selection valid. */
+/** assessment.list, read again after every saved change; keeps the store's selection valid. */
 export function useAssessmentList(): AssessmentList {
-  const lastSeq = useAppStore((s) => (s.status.state === 'open' ? s.status.lastSeq : -1));
-  const [state, setState] = useState<AssessmentList>({ assessments: [], loaded: false, error: null });
-
+  const open = useAppStore((s) => s.status.state === 'open');
+  const read = useQuery('assessment.list', open ? {} : null);
+  const assessments = read.data?.assessments;
   useEffect(() => {
-    if (lastSeq < 0) return;
-    let current = true;
-    call('assessment.list', {}).then(
-      ({ assessments }) => {
-        if (!current) return;
-        setState({ assessments, loaded: true, error: null });
-        const { assessmentId, selectAssessment } = useAppStore.getState();
-        // newest first: the first is the most recent
-        if (!assessments.some((a) => a.id === assessmentId)) selectAssessment(assessments[0]?.id ?? null);
-      },
-      (e: unknown) => current && setState((s) => ({ ...s, loaded: true, error: messageOf(e) })),
-    );
-    return () => {
-      current = false;
-    };
-  }, [lastSeq]);
-  return state;
+    if (!assessments) return;
+    const { assessmentId, selectAssessment } = useAppStore.getState();
+    // newest first: the first is the most recent
+    if (!assessments.some((a) => a.id === assessmentId)) selectAssessment(assessments[0]?.id ?? null);
+  }, [assessments]);
+  return { assessments: assessments ?? NONE, loaded: Boolean(read.data || read.error), error: read.error ? messageOf(read.error) : null };
 }
+
+const NONE: AssessmentSummary[] = [];
 
 export const assessmentLabel = (a: AssessmentSummary) => `${a.name} — ${a.client} (${STATE_LABELS[a.state]})`;
 

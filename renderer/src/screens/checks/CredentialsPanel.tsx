@@ -6,7 +6,7 @@ import { call } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { Field, SelectField } from '../../components/Field';
-import { mutate } from './useChecksData';
+import { runWrite } from '../../api/write';
 
 type Kind = CredentialMeta['kind'];
 const KIND_LABELS: Record<Kind, string> = { bearer: 'Bearer token', basic: 'Basic auth (user:password)', header: 'Custom header' };
@@ -25,7 +25,7 @@ export function CredentialsPanel({ credentials }: { credentials: CredentialMeta[
 
   const add = async () => {
     try {
-      const meta = await mutate(() =>
+      const meta = await runWrite(() =>
         call('credential.create', { label, kind, headerName: kind === 'header' ? headerName : undefined, hosts: hosts.split(',').map((h) => h.trim()).filter(Boolean), value }),
       );
       setValue('');
@@ -110,7 +110,7 @@ export function CredentialsPanel({ credentials }: { credentials: CredentialMeta[
             e.preventDefault();
             const c = replacing;
             if (!c) return;
-            void mutate(() => call('credential.replace', { id: c.id, value: newValue })).then(
+            void runWrite(() => call('credential.replace', { id: c.id, value: newValue })).then(
               () => (setReplacing(null), setNewValue(''), setNote(`Replaced the value of “${c.label}”.`)),
               (err: unknown) => (setNewValue(''), setError(messageOf(err))),
             );
@@ -138,7 +138,7 @@ export function CredentialsPanel({ credentials }: { credentials: CredentialMeta[
             onClick={() => {
               const c = deleting;
               if (!c) return;
-              void mutate(() => call('credential.delete', { id: c.id })).then(
+              void runWrite(() => call('credential.delete', { id: c.id })).then(
                 () => (setDeleting(null), setNote(`Deleted “${c.label}”.`)),
                 (err: unknown) => (setDeleting(null), setError(messageOf(err))),
               );

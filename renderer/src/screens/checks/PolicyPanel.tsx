@@ -3,24 +3,16 @@
 import { useState } from 'react';
 import type { EgressPolicyView } from '../../../../main/contract/checks';
 import { call } from '../../api/client';
-import { ErrorText, messageOf } from '../../components/ErrorText';
+import { ErrorText } from '../../components/ErrorText';
 import { Field, TextAreaField } from '../../components/Field';
-import { mutate } from './useChecksData';
+import { useWrite } from '../../api/write';
 
 export function PolicyPanel({ policy }: { policy: EgressPolicyView }) {
   const [host, setHost] = useState('');
   const [ca, setCa] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const run = async (fn: () => Promise<unknown>) => {
-    try {
-      await mutate(fn);
-      setError(null);
-      return true;
-    } catch (e) {
-      setError(messageOf(e));
-      return false;
-    }
-  };
+  const { write, error } = useWrite();
+  // true when it was saved (the field is then cleared)
+  const run = async (fn: () => Promise<unknown>) => (await write(fn)) !== undefined;
   return (
     <section className="card chk-panel" aria-labelledby="chk-policy-title">
       <h2 id="chk-policy-title">Network access</h2>

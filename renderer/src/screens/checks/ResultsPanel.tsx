@@ -6,7 +6,7 @@ import type { CheckRunView } from '../../../../main/contract/checks';
 import { call } from '../../api/client';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
-import { mutate } from './useChecksData';
+import { runWrite } from '../../api/write';
 import { STATUS_WORDS, SUGGESTION_WORDS, when } from './words';
 
 const keyOf = (r: CheckRunView) => `${r.checkId} ${r.target}`;
@@ -79,7 +79,7 @@ function ResultDetail({ run, history, onPick, onClose }: { run: CheckRunView; hi
   }, [run.id]);
   const decide = async (decision: 'accept' | 'reject') => {
     try {
-      await mutate(() => call('check.decide', { id: run.id, decision, note }));
+      await runWrite(() => call('check.decide', { id: run.id, decision, note }));
       setNote('');
       setError(null);
     } catch (e) {

@@ -5,7 +5,7 @@ import type { CheckInfo, CheckTargetView, CredentialMeta, EgressPolicyView } fro
 import { ApiError, call } from '../../api/client';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { Field, SelectField } from '../../components/Field';
-import { mutate } from './useChecksData';
+import { runWrite } from '../../api/write';
 
 interface Props {
   assessmentId: string;
@@ -32,7 +32,7 @@ export function TargetsPanel({ assessmentId, checks, credentials, targets, polic
     if (!check) return;
     try {
       const clean = Object.fromEntries(Object.entries(inputs).filter(([k, v]) => v.trim() && extraInputs.some((i) => i.name === k)));
-      await mutate(() => call('check.addTarget', { assessmentId, checkId: check.id, target, inputs: clean, credentialId: credentialId || null }));
+      await runWrite(() => call('check.addTarget', { assessmentId, checkId: check.id, target, inputs: clean, credentialId: credentialId || null }));
       setTarget('');
       setInputs({});
       setError(null);
@@ -57,7 +57,7 @@ export function TargetsPanel({ assessmentId, checks, credentials, targets, polic
   const approveAndRun = async () => {
     if (!pending) return;
     try {
-      await mutate(() => call('policy.approveHosts', { hosts: pending.hosts }));
+      await runWrite(() => call('policy.approveHosts', { hosts: pending.hosts }));
       await start(pending.ids);
     } catch (e) {
       setError(messageOf(e));
@@ -101,7 +101,7 @@ export function TargetsPanel({ assessmentId, checks, credentials, targets, polic
                 <td className="chk-target">{t.target}</td>
                 <td>{t.credentialLabel ?? '—'}</td>
                 <td>
-                  <button type="button" className="button ghost" aria-label={`Remove ${t.checkTitle} on ${t.target}`} onClick={() => void mutate(() => call('check.removeTarget', { id: t.id })).catch((e: unknown) => setError(messageOf(e)))}>
+                  <button type="button" className="button ghost" aria-label={`Remove ${t.checkTitle} on ${t.target}`} onClick={() => void runWrite(() => call('check.removeTarget', { id: t.id })).catch((e: unknown) => setError(messageOf(e)))}>
                     Remove
                   </button>
                 </td>

@@ -1,9 +1,7 @@
-// Everything the Checks screen shows, reloaded after every saved change (lastSeq).
-import { useEffect, useState } from 'react';
+// Everything the Checks screen shows, read again after every saved change.
 import type { CheckInfo, CheckRunView, CheckTargetView, CredentialMeta, EgressPolicyView } from '../../../../main/contract/checks';
-import { call } from '../../api/client';
+import { useQuery } from '../../api/query';
 import { messageOf } from '../../components/ErrorText';
-import { useAppStore } from '../../store';
 
 export interface ChecksData {
   policy: EgressPolicyView | null;
@@ -14,28 +12,19 @@ export interface ChecksData {
   error: string | null;
 }
 
-const empty: ChecksData = { policy: null, checks: [], credentials: [], targets: [], runs: [], error: null };
-
 export function useChecksData(assessmentId: string | null): ChecksData {
-  const lastSeq = useAppStore((s) => (s.status.state === 'open' ? s.status.lastSeq : -1));
-  const [data, setData] = useState<ChecksData>(empty);
-  useEffect(() => {
-    let live = true;
-    Promise.all([
-      call('policy.get', {}),
-      call('check.list', {}),
-      call('credential.list', {}),
-      assessmentId ? call('check.targets', { assessmentId }) : Promise.resolve({ targets: [] }),
-      assessmentId ? call('check.results', { assessmentId }) : Promise.resolve({ runs: [] }),
-    ]).then(
-      ([policy, { checks }, { credentials }, { targets }, { runs }]) => live && setData({ policy, checks, credentials, targets, runs, error: null }),
-      (e: unknown) => live && setData((d) => ({ ...d, error: messageOf(e) })),
-    );
-    return () => {
-      live = false;
-    };
-  }, [assessmentId, lastSeq]);
-  return data;
+  const policy = useQuery('policy.get', {});
+  const checks = useQuery('check.list', {});
+  const credentials = useQuery('credential.list', {});
+  const targets = useQuery('check.targets', assessmentId ? { assessmentId } : null);
+  const runs = useQuery('check.results', assessmentId ? { assessmentId } : null);
+  const failed = [policy, checks, credentials, targets, runs].find((q) => q.error)?.error;
+  return {
+    policy: policy.data ?? null,
+    checks: checks.data?.checks ?? [],
+    credentials: credentials.data?.credentials ?? [],
+    targets: targets.data?.targets ?? [],
+    runs: runs.data?.runs ?? [],
+    error: failed ? messageOf(failed) : null,
+  };
 }
-
-export const mutate = <T,>(fn: () => Promise<T>) => useAppStore.getState().mutate(fn);
