@@ -1,7 +1,8 @@
 // The controls a question answers for: search the workspace's catalogues and add a hit,
 // or type a catalogue and control id by hand; each mapped control can be removed.
-import { useEffect, useId, useState } from 'react';
-import { call } from '../../api/client';
+import { useId, useState } from 'react';
+import { useQuery } from '../../api/query';
+import { useSettled } from '../../lib/use-settled';
 import type { Question } from './types';
 
 type Ref = Question['controls'][number];
@@ -9,26 +10,13 @@ type Hit = { catalogueId: string; controlId: string; title: string };
 
 export function ControlsEditor({ controls, onChange, questionId }: { controls: Ref[]; onChange(next: Ref[]): void; questionId: string }) {
   const [text, setText] = useState('');
-  const [hits, setHits] = useState<Hit[]>([]);
   const [error, setError] = useState<string | null>(null);
   const listId = useId();
   const inputId = useId();
-
-  useEffect(() => {
-    const q = text.trim();
-    if (q.length < 2) return;
-    let current = true;
-    const timer = setTimeout(() => {
-      call('catalog.search', { text: q, limit: 8 }).then(
-        (r) => current && setHits(r.hits.map((h) => ({ catalogueId: h.catalogueId, controlId: h.controlId, title: h.title }))),
-        () => current && setHits([]),
-      );
-    }, 200);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [text]);
+  // Searched once typing rests; a failed search simply offers nothing.
+  const q = useSettled(text.trim(), 200);
+  const read = useQuery('catalog.search', q.length >= 2 ? { text: q, limit: 8 } : null);
+  const hits: Hit[] = (read.data?.hits ?? []).map((h) => ({ catalogueId: h.catalogueId, controlId: h.controlId, title: h.title }));
 
   const shown = text.trim().length >= 2 ? hits : [];
   const add = (ref: Ref) => {
@@ -36,7 +24,6 @@ export function ControlsEditor({ controls, onChange, questionId }: { controls: R
     if (controls.some((c) => c.catalogueId === ref.catalogueId && c.controlId === ref.controlId)) return setError(`${ref.controlId} is already mapped.`);
     onChange([...controls, ref]);
     setText('');
-    setHits([]);
   };
   const addTyped = () => {
     const m = /^\s*([^\s:]+)\s*[: ]\s*(\S+)\s*$/.exec(text);

@@ -1,9 +1,10 @@
 // One questionnaire of the vendor: send it (XLSX or JSON download), bring the answers back,
 // read the score and gaps, raise findings from gaps, and record the conclusion.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { call } from '../../api/client';
+import { useQuery } from '../../api/query';
+import { useWrite } from '../../api/write';
 import { ErrorText, messageOf } from '../../components/ErrorText';
-import { useAppStore } from '../../store';
 import { AnswersTable } from './AnswersTable';
 import { ConclusionForm } from './ConclusionForm';
 import { saveDownload } from '../../lib/files';
@@ -14,43 +15,26 @@ import type { GapView, ResponseOf, VendorFindingView } from './types';
 
 type Loaded = ResponseOf<'questionnaire.get'>;
 
-export function QuestionnaireDetail({ id, findings, lastSeq }: { id: string; findings: VendorFindingView[]; lastSeq: number }) {
-  const [q, setQ] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
+export function QuestionnaireDetail({ id, findings }: { id: string; findings: VendorFindingView[] }) {
+  const read = useQuery('questionnaire.get', { id });
+  const q: Loaded | null = read.data ?? null;
+  const { write, error: writeError } = useWrite();
+  const error = writeError ?? (read.error ? messageOf(read.error) : null);
   const [importing, setImporting] = useState(false);
   const [done, setDone] = useState<string | null>(null);
 
-  useEffect(() => {
-    let current = true;
-    call('questionnaire.get', { id }).then(
-      (r) => current && setQ(r),
-      (e: unknown) => current && setError(messageOf(e)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [id, lastSeq]);
-
-  const act = async (what: string, run: () => Promise<unknown>) => {
-    setError(null);
+  // What worked is said beside the buttons; what failed, in the error line.
+  const act = async <T,>(what: string, run: () => Promise<T>, said: (value: T) => string | null) => {
     setDone(null);
-    try {
-      await run();
-    } catch (e) {
-      setError(`${what}: ${messageOf(e)}`);
-    }
+    const value = await write(run, { what });
+    if (value !== undefined) setDone(said(value));
   };
   const exportAs = (format: 'xlsx' | 'json') =>
-    act('Not exported', async () => {
-      const file = await useAppStore.getState().mutate(() => call('questionnaire.export', { id, format }));
+    act('Not exported', () => call('questionnaire.export', { id, format }), (file) => {
       saveDownload(file);
-      setDone(`Saved “${file.name}”. Send it to the vendor; import it here when it comes back.`);
+      return `Saved “${file.name}”. Send it to the vendor; import it here when it comes back.`;
     });
-  const followUp = (g: GapView) =>
-    act('No finding raised', async () => {
-      const f = await useAppStore.getState().mutate(() => call('questionnaire.followUp', { id, questionId: g.questionId }));
-      setDone(`Finding ${f.ref} raised from ${g.questionId}.`);
-    });
+  const followUp = (g: GapView) => act('No finding raised', () => call('questionnaire.followUp', { id, questionId: g.questionId }), (f) => `Finding ${f.ref} raised from ${g.questionId}.`);
 
   if (!q) return error ? <ErrorText error={error} /> : <p className="muted">Loading…</p>;
   const s = q.summary;
@@ -82,7 +66,7 @@ export function QuestionnaireDetail({ id, findings, lastSeq }: { id: string; fin
           </button>
         ) : null}
         {scoreNow ? (
-          <button type="button" className="button" onClick={() => void act('Not scored', () => useAppStore.getState().mutate(() => call('questionnaire.score', { id })))}>
+          <button type="button" className="button" onClick={() => void act('Not scored', () => call('questionnaire.score', { id }), () => null)}>
             Score now
           </button>
         ) : null}

@@ -1,7 +1,7 @@
 // One template: what it is (origin, version, counts) and its form as the vendor sees it,
 // with Edit for custom templates and Copy to edit for built-ins and imports.
-import { useEffect, useState, type ReactNode } from 'react';
-import { call } from '../../api/client';
+import type { ReactNode } from 'react';
+import { useQuery } from '../../api/query';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { ORIGIN_LABELS } from './labels';
@@ -25,18 +25,10 @@ export function TemplateView({
   onCopy(): void;
   onRemove(): void;
 }) {
-  const [body, setBody] = useState<TemplateBody | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  useEffect(() => {
-    let current = true;
-    call('template.get', { id }).then(
-      (t) => current && setBody(t.body),
-      (e: unknown) => current && setLoadError(messageOf(e)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [id, summary?.version]);
+  // The version is part of the request's key, so a saved edit is read again.
+  const read = useQuery('template.get', { id }, { tag: String(summary?.version ?? '') });
+  const body: TemplateBody | null = read.data?.body ?? null;
+  const loadError = read.error ? messageOf(read.error) : null;
   const custom = summary?.origin === 'custom';
   return (
     <>

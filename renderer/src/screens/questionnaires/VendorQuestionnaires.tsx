@@ -1,11 +1,10 @@
 // A vendor's questionnaires, embedded in the vendor page: start one from a template,
 // send it out (XLSX or JSON), bring the filled file back, score, conclude, follow up;
 // the vendor's findings, and year over year once there are two cycles.
-import { useEffect, useState } from 'react';
-import { call } from '../../api/client';
+import { useState } from 'react';
+import { useQuery } from '../../api/query';
 import { SeverityBadge, FindingStatusBadge } from '../../components/Badges';
 import { ErrorText, messageOf } from '../../components/ErrorText';
-import { useAppStore } from '../../store';
 import { CONCLUSION_LABELS, score, STATE_LABELS } from './labels';
 import { NewQuestionnaireDialog } from './NewQuestionnaireDialog';
 import { QuestionnaireDetail } from './QuestionnaireDetail';
@@ -13,29 +12,19 @@ import type { QuestionnaireSummary, VendorFindingView } from './types';
 import { YearOverYear } from './YearOverYear';
 import './questionnaires.css';
 
-export function VendorQuestionnaires({ vendorId, vendorName }: { vendorId: string; vendorName: string }) {
-  const lastSeq = useAppStore((s) => (s.status.state === 'open' ? s.status.lastSeq : 0));
-  const [list, setList] = useState<QuestionnaireSummary[] | null>(null);
-  const [findings, setFindings] = useState<VendorFindingView[]>([]);
-  const [selected, setSelected] = useState<string | null>(null);
-  const [creating, setCreating] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+const NO_FINDINGS: VendorFindingView[] = [];
 
-  useEffect(() => {
-    let current = true;
-    Promise.all([call('questionnaire.list', { vendorId }), call('questionnaire.vendorFindings', { vendorId })]).then(
-      ([q, f]) => {
-        if (!current) return;
-        setList(q.questionnaires);
-        setFindings(f.findings);
-        setSelected((id) => (id && q.questionnaires.some((x) => x.id === id) ? id : (q.questionnaires[0]?.id ?? null)));
-      },
-      (e: unknown) => current && setError(messageOf(e)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [vendorId, lastSeq]);
+export function VendorQuestionnaires({ vendorId, vendorName }: { vendorId: string; vendorName: string }) {
+  const questionnaires = useQuery('questionnaire.list', { vendorId });
+  const vendorFindings = useQuery('questionnaire.vendorFindings', { vendorId });
+  const list: QuestionnaireSummary[] | null = questionnaires.data?.questionnaires ?? null;
+  const findings: VendorFindingView[] = vendorFindings.data?.findings ?? NO_FINDINGS;
+  const failed = questionnaires.error ?? vendorFindings.error;
+  const error = failed ? messageOf(failed) : null;
+  // The one picked, while it exists; otherwise the newest.
+  const [picked, setSelected] = useState<string | null>(null);
+  const selected = picked && list?.some((x) => x.id === picked) ? picked : (list?.[0]?.id ?? null);
+  const [creating, setCreating] = useState(false);
 
   return (
     <>
@@ -95,7 +84,7 @@ export function VendorQuestionnaires({ vendorId, vendorName }: { vendorId: strin
             </tbody>
           </table>
         ) : null}
-        {selected ? <QuestionnaireDetail key={selected} id={selected} findings={findings} lastSeq={lastSeq} /> : null}
+        {selected ? <QuestionnaireDetail key={selected} id={selected} findings={findings} /> : null}
         <NewQuestionnaireDialog
           vendorId={vendorId}
           vendorName={vendorName}
@@ -107,7 +96,7 @@ export function VendorQuestionnaires({ vendorId, vendorName }: { vendorId: strin
           }}
         />
       </section>
-      {list && list.length >= 2 ? <YearOverYear key={list.map((q) => q.id).join()} list={list} lastSeq={lastSeq} /> : null}
+      {list && list.length >= 2 ? <YearOverYear key={list.map((q) => q.id).join()} list={list} /> : null}
       <section className="card" aria-labelledby="vf-h">
         <h2 id="vf-h">Findings of {vendorName}</h2>
         {findings.length === 0 ? (

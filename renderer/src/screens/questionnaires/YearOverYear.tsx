@@ -1,7 +1,7 @@
 // Year over year for one vendor: two questionnaires side by side, the score change overall
 // and per section, the answers that changed, and the gaps that opened or closed.
-import { useEffect, useId, useState } from 'react';
-import { call } from '../../api/client';
+import { useId, useState } from 'react';
+import { useQuery } from '../../api/query';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { score } from './labels';
 import type { GapView, QuestionnaireComparison, QuestionnaireSummary } from './types';
@@ -30,26 +30,16 @@ function GapList({ title, gaps, empty }: { title: string; gaps: GapView[]; empty
   );
 }
 
-export function YearOverYear({ list, lastSeq }: { list: QuestionnaireSummary[]; lastSeq: number }) {
+export function YearOverYear({ list }: { list: QuestionnaireSummary[] }) {
   // Oldest first, so "from" defaults to the previous cycle and "to" to the newest.
   const byCycle = [...list].sort((a, b) => a.cycle.localeCompare(b.cycle) || a.createdAt.localeCompare(b.createdAt));
   const [from, setFrom] = useState(byCycle[byCycle.length - 2]?.id ?? '');
   const [to, setTo] = useState(byCycle[byCycle.length - 1]?.id ?? '');
-  const [view, setView] = useState<QuestionnaireComparison | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const fromId = useId();
   const toId = useId();
-  useEffect(() => {
-    if (!from || !to || from === to) return;
-    let current = true;
-    call('questionnaire.compare', { from, to }).then(
-      (v) => current && (setView(v), setError(null)),
-      (e: unknown) => current && (setView(null), setError(messageOf(e))),
-    );
-    return () => {
-      current = false;
-    };
-  }, [from, to, lastSeq]);
+  const read = useQuery('questionnaire.compare', from && to && from !== to ? { from, to } : null);
+  const view: QuestionnaireComparison | null = read.data ?? null;
+  const error = read.error ? messageOf(read.error) : null;
   const label = (q: QuestionnaireSummary) => `${q.cycle} · ${q.templateTitle}`;
   return (
     <section className="card" aria-labelledby="yoy-h" data-testid="yoy">
