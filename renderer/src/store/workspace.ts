@@ -43,7 +43,10 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
   const adopt = (status: WorkspaceStatus) => {
     // Another workspace: nothing read from the previous one applies.
     queryCache.reset(status.state === 'open' ? status.lastSeq : 0);
-    // An Undo belongs to the workspace it was offered in.
+    // An Undo, and the chosen assessment, belong to the workspace they were made in.
+    const before = get().status;
+    const same = before.state !== 'none' && status.state !== 'none' && before.path === status.path;
+    if (!same) set({ assessmentId: null });
     set({ status, lastUndo: null, save: { pending: 0, lastSavedAt: status.state === 'open' ? new Date().toISOString() : null, error: null } });
     if (status.state === 'open') get().navigate('home');
     void get().loadRecent();

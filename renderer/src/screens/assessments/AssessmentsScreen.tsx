@@ -1,8 +1,8 @@
 // The Assessments screen: the list of assessments (or what an assessment is, when there
 // are none) and, once one is chosen, that assessment's work surface.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AssessmentSummary } from '../../../../main/contract/assessment';
-import { call } from '../../api/client';
+import { useQuery } from '../../api/query';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -17,38 +17,23 @@ import './assessments.css';
 export function AssessmentsScreen() {
   const status = useAppStore((s) => s.status);
   if (status.state !== 'open') return <WorkspaceScreen id="assessments" />;
-  return <Assessments workspaceId={status.workspaceId} lastSeq={status.lastSeq} />;
+  return <Assessments />;
 }
 
-function Assessments({ workspaceId, lastSeq }: { workspaceId: string; lastSeq: number }) {
+function Assessments() {
   const assessmentId = useAppStore((s) => s.assessmentId);
   const selectAssessment = useAppStore((s) => s.selectAssessment);
-  const [list, setList] = useState<{ workspaceId: string; assessments: AssessmentSummary[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Inside an assessment the list is not read at all, so its keystrokes re-read nothing
+  // but the control they changed.
+  if (assessmentId) return <AssessmentView key={assessmentId} id={assessmentId} onBack={() => selectAssessment(null)} />;
+  return <AssessmentsList onOpen={selectAssessment} />;
+}
+
+function AssessmentsList({ onOpen }: { onOpen(id: string): void }) {
+  const read = useQuery('assessment.list', {});
+  const assessments: AssessmentSummary[] | null = read.data?.assessments ?? null;
+  const error = read.error ? messageOf(read.error) : null;
   const [creating, setCreating] = useState(false);
-  // The list is re-read while it is shown (progress changes elsewhere); inside an
-  // assessment it is not, so keystrokes there do not re-read every assessment.
-  const listVersion = assessmentId ? -1 : lastSeq;
-
-  useEffect(() => {
-    let current = true;
-    call('assessment.list', {}).then(
-      (r) => {
-        if (!current) return;
-        setList({ workspaceId, assessments: r.assessments });
-        setError(null);
-      },
-      (e: unknown) => current && setError(messageOf(e)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [workspaceId, listVersion]);
-
-  const assessments = list?.workspaceId === workspaceId ? list.assessments : null;
-  const selected = assessmentId && assessments?.some((a) => a.id === assessmentId) ? assessmentId : null;
-
-  if (selected) return <AssessmentView key={selected} id={selected} onBack={() => selectAssessment(null)} />;
 
   const newButton = (
     <button type="button" className="button primary" onClick={() => setCreating(true)}>
@@ -74,15 +59,14 @@ function Assessments({ workspaceId, lastSeq }: { workspaceId: string; lastSeq: n
           </p>
         </EmptyState>
       ) : (
-        <AssessmentList assessments={assessments} onOpen={selectAssessment} />
+        <AssessmentList assessments={assessments} onOpen={onOpen} />
       )}
       <NewAssessmentDialog
         open={creating}
         onClose={() => setCreating(false)}
         onCreated={(a) => {
           setCreating(false);
-          setList((l) => (l ? { ...l, assessments: [a, ...l.assessments] } : l));
-          selectAssessment(a.id);
+          onOpen(a.id);
         }}
       />
     </>

@@ -1,8 +1,9 @@
 // Full-text search over the assessment's controls, debounced while the user types. The
 // answer is a set of row keys the table filters to; null means "no search text".
-import { useEffect, useState } from 'react';
-import { call } from '../../api/client';
+import { useMemo, useState } from 'react';
+import { useQuery } from '../../api/query';
 import { messageOf } from '../../components/ErrorText';
+import { useSettled } from '../../lib/use-settled';
 import { rowKey } from './useAssessment';
 
 export const SEARCH_DEBOUNCE_MS = 150;
@@ -15,29 +16,16 @@ export interface SearchState {
 }
 
 export function useControlSearch(assessmentId: string, text: string): SearchState {
-  const [state, setState] = useState<{ text: string; hits: ReadonlySet<string> | null; error: string | null }>({
-    text: '',
-    hits: null,
-    error: null,
-  });
   const query = text.trim();
-
-  useEffect(() => {
-    if (!query) return;
-    let current = true;
-    const timer = setTimeout(() => {
-      call('catalog.search', { assessmentId, text: query, limit: LIMIT }).then(
-        (answer) => current && setState({ text: query, hits: new Set(answer.hits.map(rowKey)), error: null }),
-        (e: unknown) => current && setState({ text: query, hits: null, error: messageOf(e) }),
-      );
-    }, SEARCH_DEBOUNCE_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [assessmentId, query]);
-
-  if (!query) return { hits: null, pending: false, error: null };
+  const settled = useSettled(query, SEARCH_DEBOUNCE_MS);
+  // An assessment's control texts are a fixed snapshot: a result saved meanwhile does not
+  // change what matches, so the answer is tagged and kept across writes.
+  const read = useQuery('catalog.search', settled ? { assessmentId, text: settled, limit: LIMIT } : null, { tag: assessmentId });
+  const hits = useMemo(() => (read.data ? new Set(read.data.hits.map(rowKey)) : null), [read.data]);
   // Until the answer for this text arrives, keep showing the previous hits.
-  return { hits: state.hits, pending: state.text !== query, error: state.text === query ? state.error : null };
+  const [last, setLast] = useState<ReadonlySet<string> | null>(null);
+  if (hits && hits !== last) setLast(hits);
+  if (!query) return { hits: null, pending: false, error: null };
+  const fresh = settled === query && !read.loading;
+  return { hits: hits ?? last, pending: !fresh, error: fresh && read.error ? messageOf(read.error) : null };
 }

@@ -1,8 +1,8 @@
 // Change over time: this assessment against another of the same client. The older one is
 // "from", the newer "to", whichever the user picks.
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { AssessmentSummary, ComparisonView } from '../../../../main/contract/assessment';
-import { call } from '../../api/client';
+import { useQuery } from '../../api/query';
 import { StatusBadge } from '../../components/Badges';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { deltaText, scoreText } from './format';
@@ -16,30 +16,16 @@ function Delta({ from, to }: { from: number | null; to: number | null }) {
   );
 }
 
-export function CompareView({ current, assessments, lastSeq }: { current: AssessmentSummary; assessments: readonly AssessmentSummary[]; lastSeq: number }) {
+export function CompareView({ current, assessments }: { current: AssessmentSummary; assessments: readonly AssessmentSummary[] }) {
   const id = useId();
   const others = assessments.filter((a) => a.client === current.client && a.id !== current.id);
   const [otherId, setOtherId] = useState('');
-  const [view, setView] = useState<ComparisonView | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const other = others.find((a) => a.id === otherId);
-
-  useEffect(() => {
-    if (!other) return;
-    const [from, to] = other.createdAt <= current.createdAt ? [other, current] : [current, other];
-    let live = true;
-    call('dashboard.compare', { from: from.id, to: to.id }).then(
-      (v) => {
-        if (!live) return;
-        setView(v);
-        setError(null);
-      },
-      (e: unknown) => live && setError(messageOf(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [other, current, lastSeq]);
+  // Older first, whichever was picked.
+  const [from, to] = other ? (other.createdAt <= current.createdAt ? [other, current] : [current, other]) : [null, null];
+  const read = useQuery('dashboard.compare', from && to ? { from: from.id, to: to.id } : null);
+  const view: ComparisonView | null = other ? (read.data ?? null) : null;
+  const error = other && read.error ? messageOf(read.error) : null;
 
   return (
     <section className="card compare" aria-labelledby={`${id}-title`}>
@@ -53,10 +39,7 @@ export function CompareView({ current, assessments, lastSeq }: { current: Assess
         <>
           <div className="field compare-pick">
             <label htmlFor={`${id}-with`}>Compare {current.name} with</label>
-            <select id={`${id}-with`} value={otherId} onChange={(e) => {
-                setView(null);
-                setOtherId(e.target.value);
-              }}>
+            <select id={`${id}-with`} value={otherId} onChange={(e) => setOtherId(e.target.value)}>
               <option value="">Choose an assessment of {current.client}…</option>
               {others.map((a) => (
                 <option key={a.id} value={a.id}>

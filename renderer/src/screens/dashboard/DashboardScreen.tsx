@@ -1,8 +1,7 @@
 // The posture of one assessment at a glance: score, progress, findings, charts per
 // catalogue and category, status distribution, and change against another assessment.
-import { useEffect, useState } from 'react';
 import type { DashboardView } from '../../../../main/contract/assessment';
-import { call } from '../../api/client';
+import { useQuery } from '../../api/query';
 import { AssessmentPicker, useAssessmentList } from '../../components/AssessmentPicker';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorText, messageOf } from '../../components/ErrorText';
@@ -28,29 +27,13 @@ const detail = (b: { met: number; partial: number; notMet: number; notApplicable
   `${b.met} met, ${b.partial} partially met, ${b.notMet} not met, ${b.notApplicable} not applicable, ${b.notAssessed} not assessed`;
 
 function Dashboard() {
-  const lastSeq = useAppStore((s) => (s.status.state === 'open' ? s.status.lastSeq : 0));
   const assessmentId = useAppStore((s) => s.assessmentId);
   const navigate = useAppStore((s) => s.navigate);
   const { assessments, loaded, error: listError } = useAssessmentList();
-  const [view, setView] = useState<DashboardView | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const current = assessments.find((a) => a.id === assessmentId);
-
-  useEffect(() => {
-    if (!current) return;
-    let live = true;
-    call('dashboard.get', { assessmentId: current.id }).then(
-      (v) => {
-        if (!live) return;
-        setView(v);
-        setError(null);
-      },
-      (e: unknown) => live && setError(messageOf(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [current, lastSeq]);
+  const read = useQuery('dashboard.get', current ? { assessmentId: current.id } : null);
+  const view: DashboardView | null = read.data ?? null;
+  const error = read.error ? messageOf(read.error) : null;
 
   if (loaded && assessments.length === 0) {
     return (
@@ -110,7 +93,7 @@ function Dashboard() {
             <FindingsBySeverity view={shown} />
             <OverdueFindings view={shown} />
           </div>
-          <CompareView current={current} assessments={assessments} lastSeq={lastSeq} />
+          <CompareView current={current} assessments={assessments} />
         </div>
       ) : error ? null : (
         <p className="muted">Loading the dashboard…</p>

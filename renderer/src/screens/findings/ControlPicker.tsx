@@ -1,7 +1,7 @@
 // Affected controls of a finding: the assessment's controls (assessment.get rows),
 // searchable by id, title or category, ticked on or off; chosen ones show as chips.
-import { useEffect, useId, useMemo, useState } from 'react';
-import { call } from '../../api/client';
+import { useId, useMemo, useState } from 'react';
+import { useQuery } from '../../api/query';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import type { ControlChoice } from './draft';
 import type { AssessmentRow } from './types';
@@ -11,20 +11,10 @@ const keyOf = (c: { catalogueId: string; controlId: string }) => `${c.catalogueI
 
 export function ControlPicker({ assessmentId, value, onChange }: { assessmentId: string; value: ControlChoice[]; onChange(next: ControlChoice[]): void }) {
   const id = useId();
-  const [rows, setRows] = useState<AssessmentRow[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const read = useQuery('assessment.get', { id: assessmentId });
+  const rows: AssessmentRow[] | null = read.data?.rows ?? null;
+  const error = read.error ? messageOf(read.error) : null;
   const [query, setQuery] = useState('');
-
-  useEffect(() => {
-    let current = true;
-    call('assessment.get', { id: assessmentId }).then(
-      (r) => current && setRows(r.rows),
-      (e: unknown) => current && setError(messageOf(e)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [assessmentId]);
 
   const chosen = useMemo(() => new Set(value.map(keyOf)), [value]);
   const matches = useMemo(() => {

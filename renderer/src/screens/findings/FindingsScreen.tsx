@@ -1,6 +1,8 @@
 // Findings of one assessment (or all): filter, open to edit, create, remove with undo.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { call } from '../../api/client';
+import { useQuery } from '../../api/query';
+import { useWrite } from '../../api/write';
 import { AssessmentPicker, useAssessmentList } from '../../components/AssessmentPicker';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorText, messageOf } from '../../components/ErrorText';
@@ -12,7 +14,6 @@ import { FindingEditor, type EditorTarget } from './FindingEditor';
 import { FindingFilters } from './FindingFilters';
 import { FindingList } from './FindingList';
 import type { FindingView } from './types';
-import { Toast } from '../../components/Toast';
 import './findings.css';
 
 const SUBTITLE = 'Weaknesses found during assessments, with severity, owner, due date and remediation.';
@@ -24,38 +25,23 @@ export function FindingsScreen() {
 }
 
 function Findings() {
-  const lastSeq = useAppStore((s) => (s.status.state === 'open' ? s.status.lastSeq : 0));
   const assessmentId = useAppStore((s) => s.assessmentId);
   const navigate = useAppStore((s) => s.navigate);
   const { assessments, loaded, error: listError } = useAssessmentList();
   const [all, setAll] = useState(false);
-  const [findings, setFindings] = useState<FindingView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [filters, setFilters] = useState<Filters>(requestedFilters);
   const [active, setActive] = useState(0);
   const [editor, setEditor] = useState<EditorTarget | null>(null);
-  const [removed, setRemoved] = useState<FindingView | null>(null);
 
   useEffect(clearRequestedFilters, []);
 
   const assessment = assessments.find((a) => a.id === assessmentId);
   const scope = all ? undefined : assessment?.id;
 
-  useEffect(() => {
-    if (!all && !scope) return;
-    let current = true;
-    call('finding.list', scope ? { assessmentId: scope } : {}).then(
-      (r) => {
-        if (!current) return;
-        setFindings(r.findings);
-        setError(null);
-      },
-      (e: unknown) => current && setError(messageOf(e)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [all, scope, lastSeq]);
+  const read = useQuery('finding.list', all ? {} : scope ? { assessmentId: scope } : null);
+  const findings: FindingView[] | null = read.data?.findings ?? null;
+  const { write, error: writeError } = useWrite();
+  const error = writeError ?? (read.error ? messageOf(read.error) : null);
 
   const shown = useMemo(() => applyFilters(findings ?? [], filters), [findings, filters]);
   const activeIndex = Math.min(active, Math.max(0, shown.length - 1));
@@ -64,40 +50,16 @@ function Findings() {
   const openEditor = (f: FindingView) => setEditor({ mode: 'edit', finding: f, assessment: assessments.find((a) => a.id === f.assessmentId) });
   const newFinding = () => assessment && setEditor({ mode: 'new', assessment });
 
+  // Undo in the toast and on Ctrl+Z (the window's one undo).
   const remove = async (f: FindingView) => {
-    setError(null);
-    try {
-      await useAppStore.getState().mutate(() => call('finding.remove', { id: f.id }));
-      setEditor(null);
-      setRemoved(f);
-    } catch (e) {
-      setError(`${f.ref} was not removed: ${messageOf(e)}`);
-    }
+    const done = await write(() => call('finding.remove', { id: f.id }), {
+      what: `${f.ref} was not removed`,
+      done: `Removed ${f.ref} “${f.title}”.`,
+      undo: () => call('finding.restore', { id: f.id }),
+      undoLabel: `removing ${f.ref}`,
+    });
+    if (done !== undefined) setEditor(null);
   };
-  const undo = useCallback(async () => {
-    if (!removed) return;
-    setRemoved(null);
-    try {
-      await useAppStore.getState().mutate(() => call('finding.restore', { id: removed.id }));
-    } catch (e) {
-      setError(`${removed.ref} could not be restored: ${messageOf(e)}`);
-    }
-  }, [removed]);
-  const dismiss = useCallback(() => setRemoved(null), []);
-
-  // Ctrl/Cmd+Z undoes the last removal while its notice shows (text fields keep their own undo).
-  useEffect(() => {
-    if (!removed) return;
-    const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLElement && e.target.closest('input, textarea, select');
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z' && !typing) {
-        e.preventDefault();
-        void undo();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [removed, undo]);
 
   const header = (
     <ScreenHeader
@@ -200,10 +162,6 @@ function Findings() {
         <p className="muted">Loading findings…</p>
       )}
       {editor ? <FindingEditor key={editor.mode === 'edit' ? editor.finding.id : 'new'} target={editor} onClose={() => setEditor(null)} onRemove={(f) => void remove(f)} /> : null}
-      <Toast
-        toast={removed ? { id: 0, text: `Removed ${removed.ref} “${removed.title}”.`, tone: 'ok', action: { label: 'Undo', run: () => void undo() } } : null}
-        onDismiss={dismiss}
-      />
     </>
   );
 }

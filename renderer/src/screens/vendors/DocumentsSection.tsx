@@ -1,8 +1,7 @@
 // Documents attached to the vendor (contract, DPA, audit report): upload, download,
 // remove with undo.
-import { useCallback, useRef, useState } from 'react';
+import { useRef } from 'react';
 import { call } from '../../api/client';
-import { Toast } from '../../components/Toast';
 import { formatSize, readAsBase64, saveDownload } from '../../lib/files';
 import type { DocumentView, VendorView } from './types';
 import type { Act } from './VendorPage';
@@ -15,7 +14,6 @@ async function download(vendorId: string, blobId: string) {
 
 export function DocumentsSection({ vendor, act }: { vendor: VendorView; act: Act }) {
   const input = useRef<HTMLInputElement>(null);
-  const [removed, setRemoved] = useState<DocumentView | null>(null);
   const editable = !vendor.removedAt;
 
   const upload = async (file: File | undefined) => {
@@ -27,13 +25,13 @@ export function DocumentsSection({ vendor, act }: { vendor: VendorView; act: Act
     }
     if (input.current) input.current.value = '';
   };
-  const remove = async (d: DocumentView) => {
-    if (await act(`“${d.name}” was not removed`, () => call('vendor.document.remove', { vendorId: vendor.id, blobId: d.blobId }))) setRemoved(d);
-  };
-  const undo = useCallback(() => {
-    if (removed) void act(`“${removed.name}” was not restored`, () => call('vendor.document.restore', { vendorId: vendor.id, blobId: removed.blobId }));
-  }, [act, removed, vendor.id]);
-  const dismiss = useCallback(() => setRemoved(null), []);
+  // Undo in the window's toast and on Ctrl+Z.
+  const remove = (d: DocumentView) =>
+    act(`“${d.name}” was not removed`, () => call('vendor.document.remove', { vendorId: vendor.id, blobId: d.blobId }), {
+      done: `Removed “${d.name}”.`,
+      undo: () => call('vendor.document.restore', { vendorId: vendor.id, blobId: d.blobId }),
+      undoLabel: `removing “${d.name}”`,
+    });
 
   return (
     <section className="card" aria-labelledby="docs-h">
@@ -69,7 +67,6 @@ export function DocumentsSection({ vendor, act }: { vendor: VendorView; act: Act
           <span className="muted">Up to {LIMIT_MB} MB, stored encrypted in the workspace.</span>
         </div>
       ) : null}
-      <Toast toast={removed ? { id: 1, text: `Removed “${removed.name}”.`, tone: 'ok', action: { label: 'Undo', run: undo } } : null} onDismiss={dismiss} />
     </section>
   );
 }

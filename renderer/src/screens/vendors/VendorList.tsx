@@ -1,7 +1,7 @@
 // The registry at a glance: a summary strip (vendors, due, overdue, certificates), filters
 // and the table. j/k or arrows move, Enter opens, n adds, / filters, ? lists the keys.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { call } from '../../api/client';
+import { useQuery } from '../../api/query';
 import { Dialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorText, messageOf } from '../../components/ErrorText';
@@ -9,7 +9,6 @@ import { Field, SelectField } from '../../components/Field';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { ShortcutHelp, type ShortcutGroup } from '../../components/ShortcutHelp';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
-import { useAppStore } from '../../store';
 import { CONCLUSION_LABELS, CRITICALITIES, CRITICALITY_LABELS } from './labels';
 import { TierBadge } from './TierBadge';
 import type { ReviewState, ScheduleView, VendorCriticality, VendorRow } from './types';
@@ -98,31 +97,17 @@ function SummaryStrip({ schedule }: { schedule: ScheduleView | null }) {
 }
 
 export function VendorList({ onOpen }: { onOpen(id: string): void }) {
-  const lastSeq = useAppStore((s) => (s.status.state === 'open' ? s.status.lastSeq : 0));
-  const [vendors, setVendors] = useState<VendorRow[] | null>(null);
-  const [schedule, setSchedule] = useState<ScheduleView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const list = useQuery('vendor.list', {});
+  const scheduled = useQuery('vendor.schedule', {});
+  const vendors: VendorRow[] | null = list.data?.vendors ?? null;
+  const schedule: ScheduleView | null = scheduled.data ?? null;
+  const failed = list.error ?? scheduled.error;
+  const error = failed ? messageOf(failed) : null;
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [active, setActive] = useState(0);
   const [adding, setAdding] = useState(false);
   const [help, setHelp] = useState(false);
   const filterBox = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    let current = true;
-    Promise.all([call('vendor.list', {}), call('vendor.schedule', {})]).then(
-      ([l, s]) => {
-        if (!current) return;
-        setVendors(l.vendors);
-        setSchedule(s);
-        setError(null);
-      },
-      (e: unknown) => current && setError(messageOf(e)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [lastSeq]);
 
   const shown = useMemo(() => {
     const needle = filters.text.trim().toLowerCase();

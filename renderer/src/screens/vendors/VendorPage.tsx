@@ -2,9 +2,10 @@
 // review history and next review. Back or Escape returns to the list.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../../api/client';
+import { useQuery } from '../../api/query';
+import { useWrite, type WriteOptions } from '../../api/write';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { ScreenHeader } from '../../components/ScreenHeader';
-import { useAppStore } from '../../store';
 import { VendorQuestionnaires } from '../questionnaires/VendorQuestionnaires';
 import { CertificationsSection } from './CertificationsSection';
 import { CredentialsSection } from './CredentialsSection';
@@ -15,22 +16,12 @@ import type { VendorView } from './types';
 import { profileOf, VendorForm } from './VendorForm';
 
 export function VendorPage({ id, onBack }: { id: string; onBack(): void }) {
-  const lastSeq = useAppStore((s) => (s.status.state === 'open' ? s.status.lastSeq : 0));
-  const [vendor, setVendor] = useState<VendorView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const read = useQuery('vendor.get', { id });
+  const vendor: VendorView | null = read.data ?? null;
+  const { write, error: writeError } = useWrite();
+  const error = writeError ?? (read.error ? messageOf(read.error) : null);
   const [saved, setSaved] = useState<string | null>(null);
   const title = useRef<HTMLHeadingElement | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    call('vendor.get', { id }).then(
-      (v) => current && (setVendor(v), setError(null)),
-      (e: unknown) => current && setError(messageOf(e)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [id, lastSeq]);
 
   useEffect(() => {
     title.current = document.getElementById('screen-title') as HTMLHeadingElement | null;
@@ -47,16 +38,8 @@ export function VendorPage({ id, onBack }: { id: string; onBack(): void }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [onBack]);
 
-  const act = useCallback(async (what: string, run: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await useAppStore.getState().mutate(run);
-      return true;
-    } catch (e) {
-      setError(`${what}: ${messageOf(e)}`);
-      return false;
-    }
-  }, []);
+  // true when it was saved; what failed is shown in the page's error line
+  const act: Act = useCallback(async (what, run, options) => (await write(run, { ...options, what })) !== undefined, [write]);
 
   const back = (
     <button type="button" className="button" onClick={onBack}>
@@ -169,4 +152,5 @@ export function VendorPage({ id, onBack }: { id: string; onBack(): void }) {
   );
 }
 
-export type Act = (what: string, run: () => Promise<unknown>) => Promise<boolean>;
+/** A write of this page: true when it was saved; `options` as in api/write.ts (done, undo). */
+export type Act = (what: string, run: () => Promise<unknown>, options?: Omit<WriteOptions<unknown>, 'what'>) => Promise<boolean>;
