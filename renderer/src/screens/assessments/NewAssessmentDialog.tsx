@@ -1,9 +1,10 @@
 // Start an assessment: what is assessed (name, client, scope, period, assessor) against
 // which catalogues. Mistakes are shown beside their field; nothing typed is lost on error.
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { AssessmentSummary } from '../../../../main/contract/assessment';
 import type { CatalogueSummary } from '../../../../main/contract/catalog';
 import { call } from '../../api/client';
+import { useQuery } from '../../api/query';
 import { Dialog } from '../../components/Dialog';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
@@ -60,19 +61,9 @@ function NewAssessmentForm({ onCancel, onCreated }: { onCancel(): void; onCreate
   const [errors, setErrors] = useState<Errors>({});
   const [serverError, setServerError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [catalogues, setCatalogues] = useState<CatalogueSummary[] | null>(null);
-  const [catalogueError, setCatalogueError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    call('catalog.list', {}).then(
-      (r) => current && setCatalogues(r.catalogues),
-      (e: unknown) => current && setCatalogueError(messageOf(e)),
-    );
-    return () => {
-      current = false;
-    };
-  }, []);
+  const catalogueList = useQuery('catalog.list', {});
+  const catalogues: CatalogueSummary[] | null = catalogueList.data?.catalogues ?? null;
+  const catalogueError = catalogueList.error ? messageOf(catalogueList.error) : null;
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
     setForm((f) => ({ ...f, [key]: value }));

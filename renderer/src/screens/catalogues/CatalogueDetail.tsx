@@ -3,14 +3,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CatalogueDetail as Detail, CatalogueSummary, ControlView } from '../../../../main/contract/catalog';
 import { call } from '../../api/client';
+import { runWrite } from '../../api/write';
 import { SeverityBadge } from '../../components/Badges';
 import { EmptyState } from '../../components/EmptyState';
-import { messageOf } from '../../components/ErrorText';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { useAppStore } from '../../store';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ControlDetail, type ControlTarget } from './ControlDetail';
-import { Toast } from '../../components/Toast';
 import { ControlEditor, controlInput } from './ControlEditor';
 import { ORIGIN_LABELS, isEditable } from './labels';
 import { plural, shortHash } from './text';
@@ -41,7 +40,6 @@ export function CatalogueDetail({
   onBack(): void;
 }) {
   const [editing, setEditing] = useState<Editing>(null);
-  const [undo, setUndo] = useState<{ control: ControlView; position: number; error: string | null } | null>(null);
   const editable = isEditable(summary);
   const heading = useRef<HTMLHeadingElement>(null);
   // Opening a catalogue replaces what had focus (a list row, a search result): move focus to its title.
@@ -81,15 +79,9 @@ export function CatalogueDetail({
     [categoryTitle, view.category],
   );
 
-  const restore = async (control: ControlView, position: number) => {
-    try {
-      await useAppStore.getState().mutate(() => call('catalog.saveControl', { catalogueId: summary.id, control: controlInput(control), position }));
-      setUndo(null);
-      onView({ ...view, controlId: control.id, category: undefined });
-    } catch (e) {
-      setUndo({ control, position, error: messageOf(e) });
-    }
-  };
+  // A deleted control comes back where it was (Undo in the toast, or Ctrl+Z).
+  const restoreControl = (control: ControlView, position: number) =>
+    call('catalog.saveControl', { catalogueId: summary.id, control: controlInput(control), position });
 
   return (
     <div className="cat-detail">
@@ -162,20 +154,6 @@ export function CatalogueDetail({
           ))}
         </div>
       </section>
-
-      <Toast
-        toast={
-          undo
-            ? {
-                id: 0,
-                text: undo.error ? `Control ${undo.control.id} could not be restored: ${undo.error}` : `Deleted control ${undo.control.id}.`,
-                tone: undo.error ? 'error' : 'ok',
-                action: { label: undo.error ? 'Try again' : 'Undo', run: () => void restore(undo.control, undo.position) },
-              }
-            : null
-        }
-        onDismiss={() => setUndo(null)}
-      />
 
       {detail.controls.length === 0 ? (
         <EmptyState
@@ -259,8 +237,15 @@ export function CatalogueDetail({
           onConfirm={async () => {
             const control = editing.control;
             const position = detail.controls.findIndex((c) => c.id === control.id);
-            await useAppStore.getState().mutate(() => call('catalog.deleteControl', { catalogueId: summary.id, controlId: control.id }));
-            setUndo({ control, position: Math.max(0, position), error: null });
+            const at = Math.max(0, position);
+            await runWrite(() => call('catalog.deleteControl', { catalogueId: summary.id, controlId: control.id }), {
+              done: `Deleted control ${control.id}.`,
+              undo: async () => {
+                await restoreControl(control, at);
+                onView({ ...view, controlId: control.id, category: undefined });
+              },
+              undoLabel: `deleting control ${control.id}`,
+            });
           }}
         >
           <p>

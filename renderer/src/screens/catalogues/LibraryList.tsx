@@ -1,8 +1,9 @@
 // "Add from library": the openly licensed catalogues that ship with Attest, one click each.
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { LibraryEntryView } from '../../../../main/contract/catalog';
 import type { ResponseOf } from '../../../../main/contract/ipc';
 import { call } from '../../api/client';
+import { useQuery } from '../../api/query';
 import { messageOf } from '../../components/ErrorText';
 import { useAppStore } from '../../store';
 import type { Stage } from './ImportProgress';
@@ -16,16 +17,12 @@ export function LibraryList({
   onBusy(stage: Stage | null): void;
   onError(message: string | null): void;
 }) {
-  const [entries, setEntries] = useState<LibraryEntryView[] | null>(null);
+  const library = useQuery('catalog.library', {});
+  const entries: LibraryEntryView[] | null = library.data?.entries ?? null;
+  const loadError = library.error ? messageOf(library.error) : null;
   useEffect(() => {
-    let live = true;
-    call('catalog.library', {})
-      .then((r) => live && setEntries(r.entries))
-      .catch((e: unknown) => live && onError(messageOf(e)));
-    return () => {
-      live = false;
-    };
-  }, [onError]);
+    if (loadError) onError(loadError);
+  }, [loadError, onError]);
 
   const add = async (entry: LibraryEntryView) => {
     onError(null);

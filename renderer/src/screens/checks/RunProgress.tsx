@@ -1,44 +1,19 @@
 // A run in progress: n of m, the state of each check, and Cancel. Polls check.progress
-// (the IPC door is invoke-only) and refreshes the saved state when the run ends.
-import { useEffect, useState } from 'react';
-import type { RunProgressView } from '../../../../main/contract/checks';
+// through useJob (the IPC door is invoke-only).
+import { useState } from 'react';
 import { call } from '../../api/client';
+import { useJob } from '../../api/job';
 import { ErrorText, messageOf } from '../../components/ErrorText';
-import { useAppStore } from '../../store';
 import { STATUS_WORDS } from './words';
 
 export function RunProgress({ runId, onEnd }: { runId: string; onEnd(): void }) {
-  const [view, setView] = useState<RunProgressView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      try {
-        const v = await call('check.progress', { runId });
-        if (!live) return;
-        setView(v);
-        void useAppStore.getState().refreshStatus();
-        if (v.state === 'running') timer = setTimeout(() => void poll(), 250);
-      } catch (e) {
-        if (live) setError(messageOf(e));
-      }
-    };
-    void poll();
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [runId]);
+  const job = useJob('check.progress', { runId }, 250, (v) => v.state !== 'running');
+  const [cancelError, setCancelError] = useState<string | null>(null);
+  const view = job.view;
+  const error = cancelError ?? (job.error ? messageOf(job.error) : null);
 
-  const cancel = async () => {
-    try {
-      setView(await call('check.cancel', { runId }));
-      void useAppStore.getState().refreshStatus();
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  };
+  // The poll sees the run stop; a failed cancel is said here.
+  const cancel = () => call('check.cancel', { runId }).then(() => setCancelError(null), (e: unknown) => setCancelError(messageOf(e)));
 
   if (!view) return null;
   const running = view.state === 'running';

@@ -2,18 +2,17 @@
 // the vendor will see it on the right, updated as you type. Items move with the arrow
 // buttons or Alt+↑/↓; a deleted item or section comes back with Undo; Save stores a new
 // version (or creates the template).
-import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import { call } from '../../api/client';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { Field, TextAreaField } from '../../components/Field';
-import { Toast } from '../../components/Toast';
 import { useAppStore } from '../../store';
 import { blankQuestion, freeId, fromDraft, move, newKey, toDraft, type Draft, type DraftSection } from './draft';
 import { Preview } from './Preview';
 import { QuestionEditor } from './QuestionEditor';
 import type { Question, TemplateBody, TemplateSummary } from './types';
 
-type Removed = { label: string; restore(d: Draft): Draft };
+type Restore = (d: Draft) => Draft;
 
 /** Alt+↑/↓ on any control inside an item moves it; focus stays on that control. */
 function moveKeys(onMove: (delta: -1 | 1) => void) {
@@ -33,7 +32,10 @@ export function Builder({ body, create, summary, onSaved, onClose }: { body: Tem
   const [saved, setSaved] = useState<TemplateSummary | undefined>(summary);
   const [dirty, setDirty] = useState(create);
   const [error, setError] = useState<string | null>(null);
-  const [removed, setRemoved] = useState<Removed | null>(null);
+  const say = useAppStore((st) => st.say);
+  // The draft is not saved yet, so its Undo is the toast's alone (Ctrl+Z undoes saved changes).
+  const offerRestore = (label: string, restore: Restore) =>
+    say({ text: label, tone: 'ok', action: { label: 'Undo', run: () => setDraft(restore) } });
   const [toast, setToast] = useState<string | null>(null);
   const preview = useMemo(() => fromDraft(draft), [draft]);
 
@@ -66,22 +68,13 @@ export function Builder({ body, create, summary, onSaved, onClose }: { body: Tem
     const s = draft.sections[si]!;
     const it = s.items[ii]!;
     update((d) => ({ ...d, sections: d.sections.map((x, i) => (i === si ? { ...x, items: x.items.filter((_, j) => j !== ii) } : x)) }));
-    setRemoved({
-      label: `Deleted ${it.item.id ?? 'a note'}.`,
-      restore: (d) => ({ ...d, sections: d.sections.map((x) => (x.key === s.key ? { ...x, items: [...x.items.slice(0, ii), it, ...x.items.slice(ii)] } : x)) }),
-    });
+    offerRestore(`Deleted ${it.item.id ?? 'a note'}.`, (d) => ({ ...d, sections: d.sections.map((x) => (x.key === s.key ? { ...x, items: [...x.items.slice(0, ii), it, ...x.items.slice(ii)] } : x)) }));
   };
   const removeSection = (si: number) => {
     const s = draft.sections[si]!;
     update((d) => ({ ...d, sections: d.sections.filter((_, i) => i !== si) }));
-    setRemoved({ label: `Deleted the section “${s.section.title}” and its ${s.items.length} items.`, restore: (d) => ({ ...d, sections: [...d.sections.slice(0, si), s, ...d.sections.slice(si)] }) });
+    offerRestore(`Deleted the section “${s.section.title}” and its ${s.items.length} items.`, (d) => ({ ...d, sections: [...d.sections.slice(0, si), s, ...d.sections.slice(si)] }));
   };
-  const undo = useCallback(() => {
-    if (!removed) return;
-    setDraft(removed.restore);
-    setRemoved(null);
-  }, [removed]);
-  const dismiss = useCallback(() => setRemoved(null), []);
 
   const save = async () => {
     setError(null);
@@ -207,7 +200,6 @@ export function Builder({ body, create, summary, onSaved, onClose }: { body: Tem
       <div className="builder-preview">
         <Preview body={preview} />
       </div>
-      <Toast toast={removed ? { id: 1, text: removed.label, tone: 'ok', action: { label: 'Undo', run: undo } } : null} onDismiss={dismiss} />
     </div>
   );
 }

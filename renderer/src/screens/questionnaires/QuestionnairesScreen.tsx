@@ -1,11 +1,12 @@
 // The Questionnaires screen: the templates of the workspace, one template's form as the
 // vendor sees it, the builder for custom templates, and the import of VSAQ or template files.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { call } from '../../api/client';
+import { useQuery } from '../../api/query';
+import { useWrite } from '../../api/write';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { ScreenHeader } from '../../components/ScreenHeader';
-import { Toast } from '../../components/Toast';
 import { useAppStore } from '../../store';
 import { WorkspaceScreen } from '../WorkspaceScreen';
 import { Builder } from './Builder';
@@ -26,48 +27,35 @@ export function QuestionnairesScreen() {
 }
 
 function Templates() {
-  const lastSeq = useAppStore((s) => (s.status.state === 'open' ? s.status.lastSeq : 0));
-  const [templates, setTemplates] = useState<TemplateSummary[] | null>(null);
+  const list = useQuery('template.list', {});
+  const templates: TemplateSummary[] | null = list.data?.templates ?? null;
   const [view, setView] = useState<View>({ kind: 'list' });
   const [importing, setImporting] = useState(false);
   const [copying, setCopying] = useState<TemplateSummary | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [removed, setRemoved] = useState<TemplateSummary | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    call('template.list', {}).then(
-      (r) => current && setTemplates(r.templates),
-      (e: unknown) => current && setError(messageOf(e)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [lastSeq]);
+  const [openError, setOpenError] = useState<string | null>(null);
+  const { write, error: writeError } = useWrite();
+  const error = openError ?? writeError ?? (list.error ? messageOf(list.error) : null);
 
   const edit = async (id: string) => {
-    setError(null);
+    setOpenError(null);
     try {
       const t = await call('template.get', { id });
       setView({ kind: 'edit', body: t.body, create: false, summary: t.summary });
     } catch (e) {
-      setError(messageOf(e));
+      setOpenError(messageOf(e));
     }
   };
+  // Undo in the window's toast and on Ctrl+Z.
   const remove = async (t: TemplateSummary) => {
-    setError(null);
-    try {
-      await useAppStore.getState().mutate(() => call('template.remove', { id: t.id }));
-      setRemoved(t);
-      setView({ kind: 'list' });
-    } catch (e) {
-      setError(`Not removed: ${messageOf(e)}`);
-    }
+    setOpenError(null);
+    const done = await write(() => call('template.remove', { id: t.id }), {
+      what: 'Not removed',
+      done: `Removed “${t.title}”. Questionnaires already sent keep their copy.`,
+      undo: () => call('template.restore', { id: t.id }),
+      undoLabel: `removing “${t.title}”`,
+    });
+    if (done !== undefined) setView({ kind: 'list' });
   };
-  const undo = useCallback(() => {
-    if (removed) void useAppStore.getState().mutate(() => call('template.restore', { id: removed.id })).catch((e: unknown) => setError(`Not restored: ${messageOf(e)}`));
-  }, [removed]);
-  const dismiss = useCallback(() => setRemoved(null), []);
   const freshId = () => {
     const ids = new Set(templates?.map((t) => t.id));
     let n = 1;
@@ -80,7 +68,6 @@ function Templates() {
       ← All templates
     </button>
   );
-  const toast = <Toast toast={removed ? { id: 1, text: `Removed “${removed.title}”. Questionnaires already sent keep their copy.`, tone: 'ok', action: { label: 'Undo', run: undo } } : null} onDismiss={dismiss} />;
 
   if (view.kind === 'edit') {
     return (
@@ -110,7 +97,6 @@ function Templates() {
             void edit(s.id);
           }}
         />
-        {toast}
       </>
     );
   }
@@ -160,7 +146,6 @@ function Templates() {
         </>
       ) : null}
       <ImportTemplateDialog open={importing} onClose={() => setImporting(false)} onOpen={(id) => setView({ kind: 'view', id })} />
-      {toast}
     </>
   );
 }

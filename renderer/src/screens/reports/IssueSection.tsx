@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react';
 import type { AssessmentSummary } from '../../../../main/contract/assessment';
 import type { IssueJobView, IssuedReportView, ReportClassification, ReportKind, SigningIdentityView } from '../../../../main/contract/report';
 import { call } from '../../api/client';
+import { useJob } from '../../api/job';
+import { useQuery } from '../../api/query';
 import { AssessmentPicker } from '../../components/AssessmentPicker';
 import { messageOf } from '../../components/ErrorText';
 import { SelectField } from '../../components/Field';
@@ -25,72 +27,49 @@ interface Vendor {
   id: string;
   name: string;
 }
+const NO_VENDORS: Vendor[] = [];
+const NO_IDENTITIES: SigningIdentityView[] = [];
 
-export function IssueSection({
-  assessments,
-  lastSeq,
-  onIssued,
-}: {
-  assessments: AssessmentSummary[];
-  lastSeq: number;
-  onIssued(report: IssuedReportView): void;
-}) {
+export function IssueSection({ assessments, onIssued }: { assessments: AssessmentSummary[]; onIssued(report: IssuedReportView): void }) {
   const assessmentId = useAppStore((s) => s.assessmentId);
   const [kind, setKind] = useState<ReportKind>('engagement');
-  const [vendors, setVendors] = useState<Vendor[]>([]);
+  const vendorList = useQuery('vendor.list', {});
+  const vendors: Vendor[] = vendorList.data?.vendors ?? NO_VENDORS;
   const [vendorId, setVendorId] = useState('');
   const [classification, setClassification] = useState<ReportClassification>('CONFIDENTIAL');
-  const [identities, setIdentities] = useState<SigningIdentityView[]>([]);
-  const [signer, setSigner] = useState('');
-  const [job, setJob] = useState<IssueJobView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const identityList = useQuery('report.identity.list', {});
+  const identities: SigningIdentityView[] = identityList.data?.identities ?? NO_IDENTITIES;
+  // null until the user picks: then the first identity that can sign here; '' is "do not sign".
+  const [picked, setSigner] = useState<string | null>(null);
+  const signer = picked ?? identities.find((i) => i.canSign)?.fingerprint ?? '';
+  const [jobId, setJobId] = useState<string | null>(null);
+  const job = useJob('report.progress', jobId ? { jobId } : null, POLL_MS, (p) => p.state !== 'running');
+  const [startError, setStartError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'import' | 'generate' | null>(null);
 
-  useEffect(() => {
-    let current = true;
-    call('report.identity.list', {}).then(
-      ({ identities: list }) => {
-        if (!current) return;
-        setIdentities(list);
-        setSigner((s) => (s === '' && list.some((i) => i.canSign) ? list.find((i) => i.canSign)!.fingerprint : s));
-      },
-      (e: unknown) => current && setError(messageOf(e)),
-    );
-    call('vendor.list', {}).then(
-      (r) => current && setVendors((r as { vendors: Vendor[] }).vendors),
-      () => current && setVendors([]),
-    );
-    return () => {
-      current = false;
-    };
-  }, [lastSeq]);
-
+  const view = job.view;
+  const failed = view?.state === 'failed' ? (view.error?.message ?? 'The report could not be issued.') : null;
+  const error = startError ?? failed ?? (job.error ? messageOf(job.error) : null) ?? (identityList.error ? messageOf(identityList.error) : null);
   const subjectId = kind === 'engagement' ? (assessmentId ?? '') : vendorId || (vendors[0]?.id ?? '');
-  const running = job?.state === 'running';
+  const running = jobId !== null && (view === null || view.state === 'running') && !job.error;
+
+  // The finished job's answer carried its commit's number, so the lists read again by themselves.
+  const issued = view?.state === 'done' ? view.report : null;
+  useEffect(() => {
+    if (issued) onIssued(issued);
+    // once per issued report
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [issued?.id]);
 
   const issue = async () => {
     if (!subjectId) return;
-    setError(null);
+    setStartError(null);
     try {
-      const { jobId } = await call('report.issue', { kind, subjectId, classification, ...(signer ? { signerFingerprint: signer } : {}) });
-      setJob({ jobId, state: 'running', fraction: 0, stage: 'model', report: null, error: null });
-      for (;;) {
-        await new Promise((r) => setTimeout(r, POLL_MS));
-        const p = await call('report.progress', { jobId });
-        setJob(p);
-        if (p.state === 'done' && p.report) {
-          // The finished job's answer carried its commit's number: the lists read again.
-          onIssued(p.report);
-          return;
-        }
-        if (p.state === 'failed') {
-          setError(p.error?.message ?? 'The report could not be issued.');
-          return;
-        }
-      }
+      const started = await call('report.issue', { kind, subjectId, classification, ...(signer ? { signerFingerprint: signer } : {}) });
+      setJobId(started.jobId);
     } catch (e) {
-      setError(messageOf(e));
-      setJob(null);
+      setStartError(messageOf(e));
+      setJobId(null);
     }
   };
 
@@ -152,11 +131,11 @@ export function IssueSection({
           {running ? 'Issuing…' : signer ? 'Issue signed report' : 'Issue report'}
         </button>
       </div>
-      {job && job.state !== 'failed' ? (
+      {jobId && view?.state !== 'failed' ? (
         <div className="issue-progress" data-testid="issue-progress">
-          <progress max={1} value={job.fraction} aria-label="Report progress" />
+          <progress max={1} value={view?.fraction ?? 0} aria-label="Report progress" />
           <span role="status">
-            {STAGE[job.stage]} · {Math.round(job.fraction * 100)} %
+            {STAGE[view?.stage ?? 'model']} · {Math.round((view?.fraction ?? 0) * 100)} %
           </span>
         </div>
       ) : null}

@@ -24,7 +24,6 @@ export function ReportsScreen() {
 }
 
 function Reports() {
-  const lastSeq = useAppStore((s) => (s.status.state === 'open' ? s.status.lastSeq : 0));
   const assessmentId = useAppStore((s) => s.assessmentId);
   const { assessments, error: listError } = useAssessmentList();
   const [preview, showPreview] = usePreview();
@@ -42,7 +41,7 @@ function Reports() {
       <ErrorText error={listError ?? error} />
       <div className="reports-layout">
         <div className="reports-main">
-          <IssueSection assessments={assessments} lastSeq={lastSeq} onIssued={onIssued} />
+          <IssueSection assessments={assessments} onIssued={onIssued} />
           <PreviewPane preview={preview} />
           <BrandingSection />
         </div>
