@@ -1,12 +1,13 @@
 // Stored runs, newest first: the latest run of each check and target, with its history
 // of re-runs one click away; the detail shows explanation, remediation, the redacted
 // observations and Accept / Reject of the suggested status.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { CheckRunView } from '../../../../main/contract/checks';
 import { call } from '../../api/client';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
-import { runWrite } from '../../api/write';
+import { useQuery } from '../../api/query';
+import { useWrite } from '../../api/write';
 import { STATUS_WORDS, SUGGESTION_WORDS, when } from './words';
 
 const keyOf = (r: CheckRunView) => `${r.checkId} ${r.target}`;
@@ -64,27 +65,13 @@ export function ResultsPanel({ runs }: { runs: CheckRunView[] }) {
 }
 
 function ResultDetail({ run, history, onPick, onClose }: { run: CheckRunView; history: CheckRunView[]; onPick(id: string): void; onClose(): void }) {
-  const [observations, setObservations] = useState<string>('');
+  const read = useQuery('check.result', { id: run.id });
+  const observations = read.data?.observations ?? '';
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    call('check.result', { id: run.id }).then(
-      (d) => live && setObservations(d.observations),
-      (e: unknown) => live && setError(messageOf(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [run.id]);
+  const { write, error: writeError } = useWrite();
+  const error = writeError ?? (read.error ? messageOf(read.error) : null);
   const decide = async (decision: 'accept' | 'reject') => {
-    try {
-      await runWrite(() => call('check.decide', { id: run.id, decision, note }));
-      setNote('');
-      setError(null);
-    } catch (e) {
-      setError(messageOf(e));
-    }
+    if ((await write(() => call('check.decide', { id: run.id, decision, note }))) !== undefined) setNote('');
   };
   const controls = run.controls.map((c) => `${c.catalogueId} ${c.controlId}`).join(', ');
   return (
