@@ -33,6 +33,7 @@ function testFiles(dir) {
 if (part === 'all') {
   step('type check (one project per runtime)', 'node', ['test/typecheck.mjs']);
   step('lint (layer rules included)', 'npx', ['eslint', '--max-warnings', '0', '.']);
+  step('lint: no runtime import cycles', 'npx', ['tsx', 'test/lint-cycles.ts']);
   step('electronegativity', 'node', ['test/security/electronegativity.mjs']);
 }
 if (part === 'all' || part === 'e2e') {
