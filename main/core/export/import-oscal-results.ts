@@ -4,8 +4,8 @@
 // always; imported catalogues are imported first). Checked fully before anything is
 // written; the writes go through the same functions the app uses.
 import type { FindingFields } from '../../contract/assessment';
-import { CONTROL_STATUSES, FINDING_SEVERITIES, FINDING_STATUSES, type FindingSeverity } from '../../contract/vocabulary';
-import { assessmentSummary, createAssessment, setResult } from '../assessment/assessments';
+import { ASSESSMENT_STATES, CONTROL_STATUSES, FINDING_SEVERITIES, FINDING_STATUSES, type AssessmentState, type FindingSeverity } from '../../contract/vocabulary';
+import { assessmentSummary, createAssessment, setAssessmentState, setResult } from '../assessment/assessments';
 import { addEvidence } from '../assessment/evidence';
 import { createFinding } from '../assessment/findings';
 import { readOscal, type OscalJson } from '../catalog/oscal-read';
@@ -125,6 +125,8 @@ export async function importAssessmentResults(ws: Workspace, bytes: Uint8Array, 
     return { ...controlRef(ref), kind: 'note' as const, title, body: text(o, 'body', o.description) };
   });
 
+  const state = (prop(result, 'attest-state') ?? 'draft') as AssessmentState;
+  if (!ASSESSMENT_STATES.includes(state)) bad(`its state "${state}" is not one Attest knows`);
   const name = str(result.title) || str(metadata.title);
   const created = await createAssessment(
     ws,
@@ -142,5 +144,9 @@ export async function importAssessmentResults(ws: Workspace, bytes: Uint8Array, 
   for (const r of results) await setResult(ws, created.id, r.catalogueId, r.controlId, r.status, r.rationale, actor);
   for (const r of risks) await createFinding(ws, created.id, r.fields, actor);
   for (const e of evidence) await addEvidence(ws, { assessmentId: created.id, ...e }, actor);
+  // Last, as the app would: once the results are in, the assessment moves on to the
+  // state it had (review, or final and read-only), each step in the audit log.
+  // ASSESSMENT_STATES is the workflow's order.
+  for (const step of ASSESSMENT_STATES.slice(1, ASSESSMENT_STATES.indexOf(state) + 1)) await setAssessmentState(ws, created.id, step, undefined, actor);
   return assessmentSummary(ws, created.id);
 }

@@ -104,6 +104,7 @@ test('assessment results exported by Attest import into a fresh workspace as the
       const after = await call(fresh, 'assessment.get', { id: summary.id });
       const pick = (a: typeof before) => ({
         name: a.assessment.name,
+        state: a.assessment.state,
         client: a.assessment.client,
         scope: a.assessment.scope,
         assessor: a.assessment.assessor,
