@@ -7,6 +7,7 @@ import type { Workspace } from '../workspace';
 import { demoDates, type DemoDates } from './dates';
 import { assessmentDemo } from './assessment-demo';
 import { checksDemo } from './checks-demo';
+import { libraryDemo } from './library-demo';
 import { questionnaireDemo } from './questionnaire-demo';
 import { reportDemo } from './report-demo';
 import { vendorDemo } from './vendor-demo';
@@ -31,7 +32,7 @@ export interface DemoSeeder {
 
 // The settings seeder runs last so its entries are on the first page of the audit log
 // (newest first), which test/unit/cli/workspace-cli.test.ts reads; nothing depends on it.
-export const demoSeeders: DemoSeeder[] = [assessmentDemo, vendorDemo, questionnaireDemo, checksDemo, reportDemo, workspaceBasics];
+export const demoSeeders: DemoSeeder[] = [assessmentDemo, libraryDemo, vendorDemo, questionnaireDemo, checksDemo, reportDemo, workspaceBasics];
 
 /** The context seeders run in, for the core's open workspace, dated by the core's clock. */
 export function demoContext(core: Core, actor = 'demo (cli)'): DemoContext {

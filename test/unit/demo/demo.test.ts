@@ -160,3 +160,16 @@ test('the final Q2 review is read-only', async () => {
   const e = await failure(core, 'assessment.setResult', { assessmentId: q2.id, catalogueId: 'platform-baseline', controlId: 'S.A.1', status: 'partial', rationale: 'x' });
   assert.equal(e.code, 'ASSESSMENT_FINAL');
 });
+
+test('the starter library: the FedRAMP LI-SaaS baseline is in the demo with its parameter values and parts', async () => {
+  const { catalogues } = await call(core, 'catalog.list', {});
+  const fedramp = catalogues.find((c) => c.id === 'fedramp-rev5-li-saas');
+  assert.ok(fedramp, `catalogues: ${catalogues.map((c) => c.id).join(', ')}`);
+  const detail = await call(core, 'catalog.get', { id: fedramp.id });
+  assert.ok(detail.controls.length > 100, `${detail.controls.length} controls`);
+  const ac1 = detail.controls.find((c) => c.id === 'ac-1');
+  assert.ok(ac1, 'AC-1 is in the baseline');
+  // FedRAMP's own value (from constraints), not the generic "organization-defined" wording.
+  assert.doesNotMatch(ac1.statement, /organization-defined frequency/);
+  assert.ok(detail.controls.some((c) => (c.parts ?? []).length > 0), 'parts are kept');
+});
