@@ -56,6 +56,12 @@ test('without a keychain attest demo completes; the keychain features say the ke
   const assessments = await cliProcess(['assessment', 'list', target, '--json'], opened);
   assert.equal(assessments.code, 0, assessments.stderr);
   assert.equal(JSON.parse(assessments.stdout).assessments.length, 2);
+  // Asked to remember the key with no keychain, attest new refuses before making a file.
+  const remembered = join(dir, 'remembered.attest');
+  const refused = await cliProcess(['new', remembered, '--name', 'Remembered', '--remember'], { ...env, ATTEST_PASSPHRASE: 'a long enough passphrase for this test' });
+  assert.notEqual(refused.code, 0);
+  assert.match(refused.stderr, /keychain is not available/);
+  assert.equal(existsSync(remembered), false, 'nothing half-done is left behind');
 });
 
 test('buildDemoFile never overwrites a file and leaves nothing when the build fails', async () => {

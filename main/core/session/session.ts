@@ -115,6 +115,9 @@ export class Session {
   }
 
   async create(path: string, name: string, passphrase: string, remember: boolean, actor: string): Promise<WorkspaceStatus> {
+    // Asked to remember the key: find out first that the keychain answers, so a missing
+    // keychain refuses the whole creation instead of leaving a file behind.
+    if (remember) await this.options.keychain.accounts();
     await this.close();
     await mkdir(dirname(resolve(path)), { recursive: true });
     const ws = await createWorkspace(resolve(path), {
