@@ -9,6 +9,7 @@ import type * as PdfMakeModule from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { AttestError } from '../errors';
 import { engagementContent } from './engagement';
+import { setEngineSpeedups } from './engine-speedups';
 import { logoType } from './logo';
 import type { ReportModel, RenderOptions } from './model';
 import { MARGINS, pageFooter, pageHeader, primaryColor, styles } from './theme';
@@ -35,6 +36,7 @@ function pdfmake(): PdfMake {
   // Reports are built offline from the model only: refuse every URL and local path.
   pm.setUrlAccessPolicy(() => false);
   pm.setLocalAccessPolicy(() => false);
+  setEngineSpeedups(true);
   engine = pm;
   return pm;
 }
