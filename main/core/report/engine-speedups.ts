@@ -15,7 +15,7 @@ interface StyleStack {
   defaultStyle?: Record<string, unknown>;
   styleOverrides: unknown[];
   /** what getProperty answered since the stack last changed */
-  memo?: Map<string, unknown>;
+  memo?: Record<string, unknown>;
   autopush(item: unknown): number;
   push(entry: unknown): void;
   pop(n?: number): void;
@@ -140,10 +140,9 @@ export function setEngineSpeedups(on: boolean): void {
         }
       }
     }
-    const memo = (stack.memo ??= new Map<string, unknown>());
-    let value: unknown;
-    if (memo.has(property)) value = memo.get(property);
-    else memo.set(property, (value = stack.getProperty(property)));
+    const memo = (stack.memo ??= Object.create(null) as Record<string, unknown>);
+    let value = memo[property];
+    if (value === undefined && !(property in memo)) value = memo[property] = stack.getProperty(property);
     return isValue(value) ? value : fallback;
   };
 
