@@ -9,6 +9,7 @@ const tsx = ['--import', 'tsx'];
 const benches = [
   ['store', [...tsx, 'bench/store/run.ts', '--size-mb', '1']],
   ['report', [...tsx, 'bench/report/run.ts', '--runs', '1', '--controls', '40', '--findings', '5', '--no-chromium']],
+  ['report memory', [...tsx, 'bench/report/rss.ts', '--controls', '40', '--findings', '5']],
   ['checks', [...tsx, 'bench/checks/run.ts', '--targets=3', '--runs=1', '--concurrency=2', '--delay-scale=0.1']],
   ['packaging', [...tsx, 'bench/packaging/run.ts', '--runs', '1']],
   ['catalog search', [...tsx, 'bench/catalog/search.ts', '--controls', '600', '--searches', '10']],
