@@ -36,7 +36,7 @@ function finding(i: number) {
 }
 
 async function build(path: string, sizeMb: number): Promise<{ rows: number; blobs: number; blobBytes: number }> {
-  const ws = await createWorkspace(path, { passphrase: 'bench', name: 'bench', kdf: KDF, allowWeakKdf: true, autoLock: false, backups: 1 });
+  const ws = await createWorkspace(path, { passphrase: 'bench', name: 'bench', kdf: KDF, allowWeakKdf: true, backups: 1 });
   await ws.commit({
     actor: 'bench',
     action: 'setup',
@@ -92,18 +92,18 @@ async function one(sizeMb: number) {
 
     // Open with the data key (KDF excluded).
     const keychain = memoryKeychain();
-    const w0 = await openWorkspace(path, { passphrase: 'bench' }, { autoLock: false });
+    const w0 = await openWorkspace(path, { passphrase: 'bench' });
     await w0.remember(keychain);
     await w0.close();
     const opens: number[] = [];
     for (let i = 0; i < 3; i++) {
       const o0 = performance.now();
-      const w = await openWorkspace(path, { keychain }, { autoLock: false });
+      const w = await openWorkspace(path, { keychain });
       opens.push(performance.now() - o0);
       await w.close();
     }
 
-    const ws = await openWorkspace(path, { keychain }, { autoLock: false, autoCompactBytes: 0 });
+    const ws = await openWorkspace(path, { keychain }, { autoCompactBytes: 0 });
     await commitLatencies(ws, 20, 0); // warm-up
     const commits = await commitLatencies(ws, COMMITS, 100);
 

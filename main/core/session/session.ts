@@ -7,20 +7,19 @@ import type { WorkspaceStatus } from '../../contract/workspace';
 import { AttestError } from '../errors';
 import type { Keychain } from '../keychain/keychain';
 import {
-  createIdleTimer,
   createWorkspace,
   inspectHeader,
   openWorkspace,
   rememberedAccount,
   verifyWorkspace,
   type Clock,
-  type IdleTimer,
   type KdfParams,
   type Unlock,
   type VerifyReport,
   type Workspace,
 } from '../workspace';
 import { nowIso, systemClock } from '../time/clock';
+import { createIdleTimer, type IdleTimer } from './idle-timer';
 import { PreferenceStore } from './preferences';
 
 export interface SessionOptions {
@@ -126,7 +125,6 @@ export class Session {
       actor,
       kdf: this.options.kdf,
       allowWeakKdf: this.options.allowWeakKdf,
-      autoLock: false,
       clock: this.clock,
     });
     return this.adopt(ws, remember);
@@ -134,14 +132,14 @@ export class Session {
 
   async open(path: string, unlock: Unlock | undefined, remember: boolean): Promise<WorkspaceStatus> {
     await this.close();
-    return this.adopt(await openWorkspace(resolve(path), unlock ?? { keychain: this.options.keychain }, { autoLock: false, clock: this.clock }), remember);
+    return this.adopt(await openWorkspace(resolve(path), unlock ?? { keychain: this.options.keychain }, { clock: this.clock }), remember);
   }
 
   async unlock(passphrase: string | undefined): Promise<WorkspaceStatus> {
     const locked = this.locked;
     if (!locked) throw new AttestError('NOT_LOCKED', 'No workspace is locked.');
     const unlock: Unlock = passphrase ? { passphrase } : { keychain: this.options.keychain };
-    const ws = await openWorkspace(locked.path, unlock, { autoLock: false, clock: this.clock });
+    const ws = await openWorkspace(locked.path, unlock, { clock: this.clock });
     return this.adopt(ws, false);
   }
 

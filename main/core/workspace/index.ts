@@ -17,7 +17,7 @@ export {
 export { verifyWorkspace, type VerifyReport } from './verify';
 export { inspectHeader, type HeaderInfo } from './inspect';
 export { rememberedAccount, type Unlock } from './unlock';
-export { createIdleTimer, DEFAULT_IDLE_MS, type Clock, type IdleTimer } from './idle-timer';
+export type { Clock } from '../time/clock';
 export { migrations, LATEST_SCHEMA, type Migration } from './migrations';
 export { DEFAULT_KDF } from './crypto';
 export { FORMAT_VERSION, type KdfParams } from './format';

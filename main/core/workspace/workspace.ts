@@ -28,7 +28,7 @@ import {
 } from './files';
 import { decodeFrame, FORMAT_VERSION, FRAME_LENGTH, type Header, type KdfParams, RecordType } from './format';
 import { systemClock } from '../time/clock';
-import { type Clock, createIdleTimer, DEFAULT_IDLE_MS, type IdleTimer } from './idle-timer';
+import type { Clock } from '../time/clock';
 import { acquireLock, type WorkspaceLock } from './lockfile';
 import { LATEST_SCHEMA, type Migration, migrations as defaultMigrations } from './migrations';
 import { type CommitPayload, encodeBlobChunk, encodeJson, type SqlValue, type Statement } from './records';
@@ -77,10 +77,8 @@ export interface StoreOptions {
   blobLimitBytes?: number;
   /** Journal size (commit records only) that triggers a background compaction; 0 turns it off. */
   autoCompactBytes?: number;
-  /** The core's clock: the time of every record this store writes, and of auto-lock. */
+  /** The core's clock: the time of every record this store writes. */
   clock?: Clock;
-  /** Auto-lock after inactivity (default 15 minutes); false turns it off. */
-  autoLock?: false | { timeoutMs?: number; onLocked?: () => void };
   /** Reports a failed background compaction (the workspace stays usable; the journal keeps growing). */
   onBackgroundError?: (error: AttestError) => void;
   /** For tests and fixtures only: the migration list to use instead of the built-in one. */
@@ -162,7 +160,6 @@ export class Workspace {
   private truncatePending: boolean;
   private journalCommitBytes = 0;
   private lastCompactionError: AttestError | null = null;
-  private idle: IdleTimer | null = null;
   private readonly backupsKept: number;
   private readonly blobLimit: number;
   private readonly autoCompactBytes: number;
@@ -189,16 +186,6 @@ export class Workspace {
     this.backupsKept = opts.backups ?? DEFAULT_BACKUPS;
     this.blobLimit = opts.blobLimitBytes ?? DEFAULT_BLOB_LIMIT;
     this.autoCompactBytes = opts.autoCompactBytes ?? DEFAULT_AUTO_COMPACT_BYTES;
-    if (opts.autoLock !== false) {
-      const a = opts.autoLock ?? {};
-      this.idle = createIdleTimer({
-        timeoutMs: a.timeoutMs ?? DEFAULT_IDLE_MS,
-        clock: this.clock,
-        onIdle: () => {
-          void this.lock().then(() => a.onLocked?.(), () => a.onLocked?.());
-        },
-      });
-    }
   }
 
   /** The clock this store and every domain writing through it read "now" from. */
@@ -254,7 +241,6 @@ export class Workspace {
   /** Runs a read-only query and returns rows as objects. */
   query<T = Record<string, SqlValue>>(sql: string, params: SqlValue[] = []): T[] {
     this.assertOpen();
-    this.idle?.touch();
     if (!/^\s*(SELECT|WITH|VALUES|EXPLAIN)\b/i.test(sql)) {
       throw workspaceError('INVALID_MUTATION', { detail: 'query() only reads; use commit() to change data' });
     }
@@ -303,7 +289,6 @@ export class Workspace {
 
   /** Tells the auto-lock timer the user is active. */
   touch(): void {
-    this.idle?.touch();
   }
 
   get isOpen(): boolean {
@@ -315,7 +300,6 @@ export class Workspace {
   /** Applies a change and resolves only once it is fsync'd; rejects with nothing changed. */
   async commit(m: Mutation): Promise<CommitResult> {
     validateMutation(m);
-    this.idle?.touch();
     return this.exclusive(() => this.commitLocked(m));
   }
 
@@ -326,7 +310,6 @@ export class Workspace {
       throw workspaceError('BLOB_TOO_LARGE', { size: bytes.length, limit: this.blobLimit });
     }
     validateMutation({ actor: meta.actor, action: 'blob.put', entity: 'blob', statements: [{ sql: 'x' }] });
-    this.idle?.touch();
     const id = blobIdFor(this.key, bytes);
     return this.exclusive(async () => {
       if (this.query(`SELECT 1 AS x FROM blobs WHERE id = ?`, [id]).length > 0) return { id, size: bytes.length, existed: true };
@@ -348,7 +331,6 @@ export class Workspace {
 
   async getBlob(id: string): Promise<Buffer> {
     this.assertOpen();
-    this.idle?.touch();
     return this.exclusive(async () => {
       const loc = this.blobs.get(id);
       if (this.query(`SELECT 1 AS x FROM blobs WHERE id = ?`, [id]).length === 0 || !blobComplete(loc)) {
@@ -408,7 +390,6 @@ export class Workspace {
 
   async close(): Promise<void> {
     if (this.closed) return;
-    this.idle?.stop();
     if (this.compacting) await this.compacting.catch(() => undefined);
     await this.exclusive(async () => {
       if (this.closed) return;

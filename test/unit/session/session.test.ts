@@ -101,6 +101,7 @@ test('auto-lock after the configured inactivity, postponed by activity', async (
     const status = await call(core, 'workspace.status');
     assert.equal(status.state, 'locked');
     assert.equal(status.reason, 'idle');
+    assert.equal(existsSync(`${path}.lock`), false, 'the idle lock released the file lock');
   } finally {
     await core.close();
   }

@@ -78,7 +78,7 @@ test('verify names the first broken audit entry when history was rewritten with 
     assert.match(report.firstBrokenEntry?.reason ?? '', reason, what);
     assert.match(report.problems.join('\n'), new RegExp(`audit entry ${seq}`));
     // The workspace still opens: a broken chain is evidence to show, not a reason to lose data.
-    const reopened = await openWorkspace(path, { passphrase: PASS }, { autoLock: false });
+    const reopened = await openWorkspace(path, { passphrase: PASS });
     await reopened.close();
   }
 });

@@ -8,7 +8,7 @@ import { createWorkspace, openWorkspace } from '../../../main/core/workspace';
 
 const [path, pass] = process.argv.slice(2) as [string, string];
 const kdf = { name: 'scrypt' as const, log2N: 10, r: 8, p: 1 };
-const store = { autoLock: false as const, autoCompactBytes: 24 * 1024, backups: 2 };
+const store = { autoCompactBytes: 24 * 1024, backups: 2 };
 
 async function main() {
   const ws = existsSync(path)

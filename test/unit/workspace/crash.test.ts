@@ -99,7 +99,7 @@ async function lane(dir: string, laneNo: number, trials: number) {
       assert.equal(ackedSoFar, 0, `${label}: file vanished`);
       continue; // killed before the new file was linked into place
     }
-    const ws = await openWorkspace(path, { passphrase: PASS }, { autoLock: false });
+    const ws = await openWorkspace(path, { passphrase: PASS });
     try {
       const hasItems = ws.query(`SELECT 1 FROM sqlite_master WHERE name = 'items'`).length > 0;
       const rows = hasItems ? ws.query<{ c: number; m: number | null }>('SELECT count(*) AS c, max(n) AS m FROM items') : [];

@@ -36,7 +36,7 @@ test('a failing journal write (ENOSPC, then EROFS) rejects the commit and change
   failWith = null;
   await ws.commit(setItem('after', '4'));
   await ws.close();
-  const again = await openWorkspace(path, { passphrase: PASS }, { autoLock: false });
+  const again = await openWorkspace(path, { passphrase: PASS });
   assert.deepEqual(again.query('SELECT key FROM settings ORDER BY key').map((r) => r.key), ['after', 'kept']);
   await again.close();
 });
@@ -66,7 +66,7 @@ test('a failing compaction (disk full while writing the snapshot or at the swap)
   await ws.compact();
   assert.equal(ws.info().lastCompactionError, null);
   await ws.close();
-  const again = await openWorkspace(path, { passphrase: PASS }, { autoLock: false });
+  const again = await openWorkspace(path, { passphrase: PASS });
   assert.equal(again.query('SELECT * FROM settings').length, 2);
   await again.close();
 });
@@ -109,7 +109,7 @@ async function fillTheDisk(path: string) {
   assert.equal(await codeOf(ws.compact()), 'DISK_FULL');
   const kept = ws.query('SELECT id FROM blobs').length;
   await ws.close();
-  const again = await openWorkspace(path, { passphrase: PASS }, { autoLock: false });
+  const again = await openWorkspace(path, { passphrase: PASS });
   assert.equal(again.query('SELECT id FROM blobs').length, kept);
   assert.equal(again.query('SELECT * FROM settings').length, 1);
   await again.close();

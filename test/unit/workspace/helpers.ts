@@ -23,7 +23,6 @@ export function create(path: string, extra: Partial<CreateOptions> = {}): Promis
     name: 'Test workspace',
     kdf: TINY_KDF,
     allowWeakKdf: true,
-    autoLock: false,
     ...extra,
   });
 }

@@ -15,13 +15,13 @@ test('remember on this device opens without the passphrase; forget removes it (r
   await ws.commit(setItem('a', '1'));
   assert.equal(await codeOf(ws.close().then(() => openWorkspace(path, { keychain: chain }))), 'NOT_REMEMBERED');
 
-  const again = await openWorkspace(path, { passphrase: PASS }, { autoLock: false });
+  const again = await openWorkspace(path, { passphrase: PASS });
   await again.remember(chain);
   await again.close();
   const { workspaceId } = await inspectHeader(path);
   assert.deepEqual(await chain.accounts(), [rememberedAccount(workspaceId)]);
 
-  const remembered = await openWorkspace(path, { keychain: chain }, { autoLock: false });
+  const remembered = await openWorkspace(path, { keychain: chain });
   assert.equal(remembered.query('SELECT value FROM settings WHERE key = ?', ['a'])[0]?.value, '1');
   // The remembered key survives a passphrase change: only the wrapping changes.
   await remembered.changePassphrase(PASS, 'another passphrase');

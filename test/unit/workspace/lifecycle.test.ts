@@ -20,7 +20,7 @@ test('create, commit, close and reopen keeps every acknowledged change', async (
   assert.equal(ws.info().schemaVersion, LATEST_SCHEMA);
   for (let i = 0; i < 20; i++) await ws.commit(setItem(`k${i}`, `v${i}`));
   await ws.close();
-  const again = await openWorkspace(path, { passphrase: PASS }, { autoLock: false });
+  const again = await openWorkspace(path, { passphrase: PASS });
   const rows = again.query<{ key: string; value: string }>('SELECT key, value FROM settings ORDER BY key');
   assert.equal(rows.length, 20);
   assert.equal(rows.find((r) => r.key === 'k7')?.value, 'v7');
@@ -60,7 +60,7 @@ test('a rejected change leaves nothing behind, in memory or on disk', async (t) 
   assert.throws(() => ws.query('DELETE FROM settings'), { code: 'INVALID_MUTATION' });
   await ws.commit(setItem('d', '4'));
   await ws.close();
-  const again = await openWorkspace(path, { passphrase: PASS }, { autoLock: false });
+  const again = await openWorkspace(path, { passphrase: PASS });
   assert.deepEqual(again.query('SELECT key FROM settings ORDER BY key').map((r) => r.key), ['a', 'd']);
   const before2 = fileHash(path);
   assert.equal((await verifyWorkspace(path, { passphrase: PASS })).ok, true, 'verify reads an open file without its lock');
@@ -81,7 +81,7 @@ test('user-facing creation refuses a KDF cost below scrypt N=2^17 and never over
 
 test('the default KDF is scrypt N=2^17, r=8, p=1 and is recorded in the header', async (t) => {
   const path = join(tempDir(t), 'a.attest');
-  const ws = await createWorkspace(path, { passphrase: PASS, name: 'x', autoLock: false });
+  const ws = await createWorkspace(path, { passphrase: PASS, name: 'x' });
   await ws.close();
   const h = await inspectHeader(path);
   assert.deepEqual(h.kdf, { name: 'scrypt', log2N: 17, r: 8, p: 1 });
@@ -102,7 +102,7 @@ test('a second opener gets WORKSPACE_LOCKED; a lock left by a dead process is re
     `${path}.lock`,
     JSON.stringify({ app: 'attest', pid: deadPid, host: hostname(), processStart: null, since: '2026-01-01T00:00:00Z' }),
   );
-  const recovered = await openWorkspace(path, { passphrase: PASS }, { autoLock: false });
+  const recovered = await openWorkspace(path, { passphrase: PASS });
   assert.equal(JSON.parse(readFileSync(`${path}.lock`, 'utf8')).pid, process.pid);
   await recovered.close();
 
@@ -123,7 +123,7 @@ test('changing the passphrase re-wraps the key and keeps the data and attachment
   await ws.commit(setItem('b', '2'));
   await ws.close();
   assert.equal(await codeOf(openWorkspace(path, { passphrase: PASS })), 'WRONG_PASSPHRASE');
-  const again = await openWorkspace(path, { passphrase: 'new pass' }, { autoLock: false });
+  const again = await openWorkspace(path, { passphrase: 'new pass' });
   assert.equal(again.query('SELECT * FROM settings').length, 2);
   assert.equal((await again.getBlob(blob.id)).toString(), 'evidence bytes');
   await again.close();
@@ -145,7 +145,7 @@ test('attachments: put returns a keyed id, get returns the bytes, limits and unk
   await ws.compact();
   assert.ok((await ws.getBlob(a.id)).equals(big));
   await ws.close();
-  const again = await openWorkspace(path, { passphrase: PASS }, { autoLock: false });
+  const again = await openWorkspace(path, { passphrase: PASS });
   assert.ok((await again.getBlob(a.id)).equals(big));
   const rows = again.query<{ size: number; name: string }>('SELECT size, name FROM blobs');
   assert.deepEqual(rows, [{ size: big.length, name: 'dump.bin' }]);
@@ -167,14 +167,14 @@ test('compaction keeps commits made while it runs and rotates backups', async (t
   assert.equal(ws.info().snapshotGeneration, 6);
   await ws.close();
   assert.ok(existsSync(`${path}.bak1`) && existsSync(`${path}.bak3`) && !existsSync(`${path}.bak4`));
-  const again = await openWorkspace(path, { passphrase: PASS }, { autoLock: false });
+  const again = await openWorkspace(path, { passphrase: PASS });
   assert.deepEqual(again.query('SELECT key, value FROM settings ORDER BY key'), expected);
   for (const b of blobs) assert.ok((await again.getBlob(b.id)).toString().startsWith('blob '));
   await again.close();
   // The newest backup is the previous complete file and opens on its own.
   const backup = join(tempDir(t), 'b.attest');
   writeFileSync(backup, readFileSync(`${path}.bak1`));
-  const old = await openWorkspace(backup, { passphrase: PASS }, { autoLock: false });
+  const old = await openWorkspace(backup, { passphrase: PASS });
   assert.ok(old.query('SELECT * FROM settings').length >= 10);
   await old.close();
   const report = await verifyWorkspace(path, { passphrase: PASS });

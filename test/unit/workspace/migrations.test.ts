@@ -25,7 +25,7 @@ for (let from = 1; from <= LATEST_SCHEMA; from++) {
   test(`a workspace written at schema ${from} opens, migrates to ${LATEST_SCHEMA} and keeps its data`, async (t) => {
     const path = join(tempDir(t), 'old.attest');
     copyFileSync(fixture(from), path);
-    const ws = await openWorkspace(path, { passphrase: 'fixture' }, { autoLock: false });
+    const ws = await openWorkspace(path, { passphrase: 'fixture' });
     assert.equal(ws.info().schemaVersion, LATEST_SCHEMA);
     assert.equal(ws.info().name, `Fixture at schema ${from}`);
     const settings = ws.query<{ key: string }>('SELECT key FROM settings ORDER BY key').map((r) => r.key);
@@ -48,7 +48,7 @@ for (let from = 1; from <= LATEST_SCHEMA; from++) {
     await ws.close();
     const report = await verifyWorkspace(path, { passphrase: 'fixture' });
     assert.equal(report.ok, true, report.problems.join('; '));
-    const again = await openWorkspace(path, { passphrase: 'fixture' }, { autoLock: false });
+    const again = await openWorkspace(path, { passphrase: 'fixture' });
     assert.equal(again.query('SELECT * FROM blob_links').length, 1);
     await again.close();
   });
@@ -108,7 +108,7 @@ test('schema 4 rebuilds findings with a vendor owner and keeps every assessment 
     ],
   });
   await ws.close();
-  const again = await openWorkspace(path, { passphrase: PASS }, { autoLock: false });
+  const again = await openWorkspace(path, { passphrase: PASS });
   assert.equal(again.info().schemaVersion, LATEST_SCHEMA);
   const rows = again.query<{ id: string; assessment_id: string; vendor_id: string | null; title: string }>(
     'SELECT id, assessment_id, vendor_id, title FROM findings',

@@ -102,7 +102,7 @@ test(`tamper trials (${TRIALS}): every flip, deletion or truncation is detected 
     const label = `trial ${i}: ${kind} at byte ${at} of ${clean.length}`;
     let opened: Awaited<ReturnType<typeof openWorkspace>> | null = null;
     try {
-      opened = await openWorkspace(target, { passphrase: PASS }, { autoLock: false });
+      opened = await openWorkspace(target, { passphrase: PASS });
     } catch (e) {
       assert.ok(e instanceof AttestError && DETECTED.has(e.code), `${label}: unexpected ${String(e)}`);
       counts.errors++;

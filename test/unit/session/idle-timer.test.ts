@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { type Clock, createIdleTimer, DEFAULT_IDLE_MS } from '../../../main/core/workspace';
-import { codeOf, create, setItem, tempDir } from './helpers';
+import { createIdleTimer, DEFAULT_IDLE_MS } from '../../../main/core/session/idle-timer';
+import type { Clock } from '../../../main/core/time/clock';
 
 /** A manual clock: time moves only when the test says so. */
 function manualClock() {
@@ -61,22 +59,4 @@ test('the default timeout is 15 minutes and stop() cancels it', () => {
   timer.stop();
   advance(10);
   assert.equal(fired, 0);
-});
-
-test('a workspace auto-locks after inactivity: keys wiped, lock released, commits refused', async (t) => {
-  const { clock, advance } = manualClock();
-  const path = join(tempDir(t), 'a.attest');
-  let locked = false;
-  const ws = await create(path, { clock, autoLock: { timeoutMs: 60_000, onLocked: () => (locked = true) } });
-  await ws.commit(setItem('a', '1'));
-  advance(59_000);
-  ws.query('SELECT 1'); // a read is activity
-  advance(59_000);
-  assert.equal(ws.isOpen, true);
-  advance(2_000);
-  await new Promise((r) => setTimeout(r, 50)); // lock() finishes its async close
-  assert.equal(locked, true);
-  assert.equal(ws.isOpen, false);
-  assert.equal(existsSync(`${path}.lock`), false, 'the lock is released');
-  assert.equal(await codeOf(ws.commit(setItem('b', '2'))), 'WORKSPACE_CLOSED');
 });
