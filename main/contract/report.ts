@@ -63,6 +63,8 @@ export const issueJob = z.object({
 });
 export type IssueJobView = z.infer<typeof issueJob>;
 
+const pathCertificate = z.object({ commonName: z.string(), subject: z.string(), fingerprint: z.string(), notBefore: z.string(), notAfter: z.string() });
+
 export const verdict = z.object({
   status: z.enum(VERDICT_STATUSES),
   /** One plain sentence saying what the verdict means. */
@@ -78,6 +80,15 @@ export const verdict = z.object({
     certificateTrusted: z.boolean(),
     certificateValidAtSigningTime: z.boolean(),
   }),
+  /** The certificate path checked (signer first) and, when it fails, the certificate and the reason. */
+  path: z
+    .object({
+      trusted: z.boolean(),
+      chain: z.array(pathCertificate),
+      failure: z.object({ certificate: pathCertificate, reason: z.string(), message: z.string() }).nullable(),
+      checkedAt: z.string(),
+    })
+    .nullable(),
   appendedBytes: z.number(),
   signer: z.object({ commonName: z.string(), subject: z.string(), fingerprint: z.string(), notAfter: z.string() }).nullable(),
   signingTime: z.string().nullable(),

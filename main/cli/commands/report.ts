@@ -9,6 +9,7 @@ import { importPkcs12, type SigningIdentity } from '../../core/signing/identity'
 import { parseCertificateFile } from '../../core/signing/store';
 import { verdictSummary } from '../../core/signing/verdict-words';
 import { verifyPdfSignature, type VerdictStatus } from '../../core/signing/verify';
+import { nowDate, systemClock } from '../../core/time/clock';
 import type { CliCommand } from '../command';
 import { invoke } from '../cli-core';
 import { facts } from '../format';
@@ -119,7 +120,8 @@ export const verifyReportCommand: CliCommand = {
       if (/^[0-9A-Fa-f:]{64,95}$/.test(t)) trusted.push(t);
       else trusted.push(parseCertificateFile(await readIn(resolve(t), 'certificate'), t).toString());
     }
-    const v = await verifyPdfSignature(pdf, { trusted });
+    // The CLI's core runs on the system clock; the path is checked now, not at the signing time the signer claims.
+    const v = await verifyPdfSignature(pdf, { trusted, now: nowDate(systemClock) });
     const summary = verdictSummary(v);
     return {
       value: { ...v, summary },
@@ -132,6 +134,8 @@ export const verifyReportCommand: CliCommand = {
           ['Reason', v.reason],
           ['Location', v.location],
           ['Type', v.checks.subFilter],
+          ['Path', v.path ? v.path.chain.map((c) => c.commonName).join(', issued by ') : null],
+          ['Checked at', v.path?.checkedAt],
         ]),
         ...v.problems.map((p) => `- ${p}`),
       ].join('\n'),

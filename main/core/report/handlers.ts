@@ -11,6 +11,7 @@ import { assessmentPlan, assessmentResults, planOfActionAndMilestones } from '..
 import { addTrusted, generateIdentity, identityPins, importIdentity, listIdentities, listTrusted, removeIdentity, removeTrusted, trustedPems } from '../signing/store';
 import { verdictSummary } from '../signing/verdict-words';
 import { verifyPdfSignature } from '../signing/verify';
+import { nowDate } from '../time/clock';
 import type { Workspace } from '../workspace';
 import { brandingView, setBranding } from './branding';
 import { issueReport, issuedFile, jobProgress, listIssued, startIssueJob } from './issue';
@@ -49,10 +50,13 @@ function assessmentName(ws: Workspace, id: string): string {
   return ws.query<{ name: string }>('SELECT name FROM assessments WHERE id = ?', [id])[0]?.name ?? id;
 }
 
-/** Verifies PDF bytes with the workspace's trust (its identities and trusted certificates) plus any given. */
-export async function verifyWithWorkspace(ws: Workspace | null, pdf: Uint8Array, extra: string[] = []) {
+/**
+ * Verifies PDF bytes with the workspace's trust (its identities and trusted certificates)
+ * plus any given, at `now` (the core's clock).
+ */
+export async function verifyWithWorkspace(ws: Workspace | null, pdf: Uint8Array, now: Date, extra: string[] = []) {
   const trusted = [...extra, ...(ws ? [...trustedPems(ws), ...identityPins(ws)] : [])];
-  const v = await verifyPdfSignature(pdf, { trusted });
+  const v = await verifyPdfSignature(pdf, { trusted, now });
   const sha = createHash('sha256').update(pdf).digest('hex');
   const issued = ws?.query<{ id: string }>('SELECT id FROM issued_reports WHERE sha256 = ?', [sha])[0]?.id ?? null;
   return { ...v, summary: verdictSummary(v), issuedReportId: issued };
@@ -92,7 +96,7 @@ export function reportHandlers(deps: CoreDeps): Pick<HandlerMap, ReportChannels>
       if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new AttestError('VERIFY_NOT_PDF', `"${r.pdf.name}" is not a PDF file.`);
       // Verification works without a workspace too, with only the trust given.
       const open = deps.session.touch() === 'open' ? await ws() : null;
-      return verifyWithWorkspace(open, pdf, r.trust ?? []);
+      return verifyWithWorkspace(open, pdf, nowDate(deps.session.clock), r.trust ?? []);
     },
     'export.oscalAssessmentResults': async (r) => {
       const w = await ws();

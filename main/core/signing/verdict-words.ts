@@ -7,8 +7,14 @@ export function verdictSummary(v: SignatureVerdict): string {
   switch (v.status) {
     case 'valid':
       return `Valid: signed by ${who}${when}, unchanged since, and the signer is trusted.`;
-    case 'untrusted':
-      return `Intact but not trusted: the file is unchanged since ${who} signed it${when}, but that signer is not among the trusted identities.`;
+    case 'untrusted': {
+      const f = v.path?.failure;
+      const why =
+        !f || f.reason === 'self-signed-not-trusted' || f.reason === 'no-trusted-issuer'
+          ? 'that signer is not among the trusted identities and does not chain to one.'
+          : `the certificate path fails at "${f.certificate.commonName}": ${f.message}`;
+      return `Intact but not trusted: the file is unchanged since ${who} signed it${when}, but ${why}`;
+    }
     case 'modified-after-signing':
       return `Modified after signing: the signed part is intact, but ${v.appendedBytes} bytes were added afterwards and are not covered by the signature.`;
     case 'unsigned':

@@ -4,14 +4,20 @@ import { X509Certificate, createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { OID, cryptoEngine, toArrayBuffer } from './cms';
+import { type PathResult, validateSignerPath } from './path';
+
+export { normaliseFingerprint } from './path';
 
 export type VerdictStatus = 'valid' | 'untrusted' | 'modified-after-signing' | 'invalid' | 'unsigned';
 
 export interface TrustOptions {
   /** Trusted certificates as PEM text, or SHA-256 fingerprints (hex, colons optional). */
   trusted?: string[];
-  /** Time for certificate validity checks; defaults to the signing time in the signature. */
-  at?: Date;
+  /**
+   * Verification time (the caller's clock): every certificate of the path must be valid
+   * now. The signing time in the signature is the signer's own claim and never replaces it.
+   */
+  now: Date;
 }
 
 export interface SignatureVerdict {
@@ -26,9 +32,13 @@ export interface SignatureVerdict {
     signatureVerified: boolean;
     signingCertificateV2Matches: boolean;
     subFilter: string | null;
+    /** A path from the signer to a trusted certificate passed every check at the verification time. */
     certificateTrusted: boolean;
+    /** The signing time claimed in the signature, when there is one, lies inside the signer certificate's validity. */
     certificateValidAtSigningTime: boolean;
   };
+  /** The certificate path checked and, when it fails, the certificate and the reason. */
+  path: PathResult | null;
   byteRange: [number, number, number, number] | null;
   /** Bytes after the signed revision (an appended update or garbage); 0 when none. */
   appendedBytes: number;
@@ -37,10 +47,6 @@ export interface SignatureVerdict {
   name: string | null;
   reason: string | null;
   location: string | null;
-}
-
-export function normaliseFingerprint(fp: string): string {
-  return fp.replace(/[^0-9a-fA-F]/g, '').toUpperCase();
 }
 
 function literal(dict: string, key: string): string | null {
@@ -76,6 +82,7 @@ function emptyVerdict(): SignatureVerdict {
       certificateTrusted: false,
       certificateValidAtSigningTime: false,
     },
+    path: null,
     byteRange: null,
     appendedBytes: 0,
     signer: null,
@@ -86,26 +93,7 @@ function emptyVerdict(): SignatureVerdict {
   };
 }
 
-function isTrusted(signer: X509Certificate, bundled: X509Certificate[], trusted: string[]): boolean {
-  const pins = new Set(trusted.filter((t) => !t.includes('-----BEGIN')).map(normaliseFingerprint));
-  const anchors: X509Certificate[] = [];
-  for (const t of trusted.filter((t) => t.includes('-----BEGIN'))) {
-    for (const pem of t.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? []) anchors.push(new X509Certificate(pem));
-  }
-  for (const a of anchors) pins.add(normaliseFingerprint(a.fingerprint256));
-  // Walk up from the signer through the bundled certificates to a pinned/anchor certificate.
-  let current = signer;
-  for (let depth = 0; depth < 8; depth++) {
-    if (pins.has(normaliseFingerprint(current.fingerprint256))) return true;
-    const issuer = [...anchors, ...bundled].find((c) => c !== current && current.checkIssued(c) && current.verify(c.publicKey));
-    if (!issuer) return false;
-    if (issuer.fingerprint256 === current.fingerprint256) return false;
-    current = issuer;
-  }
-  return false;
-}
-
-export async function verifyPdfSignature(pdf: Uint8Array, opts: TrustOptions = {}): Promise<SignatureVerdict> {
+export async function verifyPdfSignature(pdf: Uint8Array, opts: TrustOptions): Promise<SignatureVerdict> {
   const v = emptyVerdict();
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
   const ranges = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)];
@@ -164,6 +152,7 @@ export async function verifyPdfSignature(pdf: Uint8Array, opts: TrustOptions = {
   const st = attr(OID.signingTime);
   if (st instanceof asn1js.UTCTime || st instanceof asn1js.GeneralizedTime) v.signingTime = st.toDate().toISOString();
 
+  let signerDer: Uint8Array | null = null;
   try {
     const result = await signedData.verify({ signer: 0, data: toArrayBuffer(signed), extendedMode: true, checkChain: false }, cryptoEngine());
     v.checks.signatureVerified = result.signatureVerified === true;
@@ -183,22 +172,30 @@ export async function verifyPdfSignature(pdf: Uint8Array, opts: TrustOptions = {
       const first = ess instanceof asn1js.Sequence ? ess.valueBlock.value[0] : undefined;
       const hashNode = first instanceof asn1js.Sequence ? first.valueBlock.value.find((n) => n instanceof asn1js.OctetString) : undefined;
       v.checks.signingCertificateV2Matches = hashNode instanceof asn1js.OctetString && Buffer.from(hashNode.valueBlock.valueHexView).equals(certHash);
-      const at = opts.at ?? (v.signingTime ? new Date(v.signingTime) : new Date());
-      v.checks.certificateValidAtSigningTime = at >= new Date(x.validFrom) && at <= new Date(x.validTo);
-      const bundled = (signedData.certificates ?? [])
-        .filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate)
-        .map((c) => new X509Certificate(Buffer.from(c.toSchema().toBER(false))));
-      v.checks.certificateTrusted = isTrusted(x, bundled, opts.trusted ?? []);
+      // A claimed signing time outside the certificate's validity is a contradiction in the
+      // signature itself; a missing one (PAdES puts the time in /M) contradicts nothing.
+      // Trust is decided at `now` below, whatever time the signer claims.
+      const claimed = v.signingTime ? new Date(v.signingTime) : null;
+      v.checks.certificateValidAtSigningTime = claimed === null || (claimed >= new Date(x.validFrom) && claimed <= new Date(x.validTo));
+      signerDer = der;
     }
   } catch {
     v.checks.signatureVerified = false;
   }
+  if (signerDer) {
+    const bundled = (signedData.certificates ?? [])
+      .filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate)
+      .map((c) => new Uint8Array(c.toSchema().toBER(false)));
+    v.path = validateSignerPath({ signer: signerDer, bundled, trusted: opts.trusted ?? [], now: opts.now });
+    v.checks.certificateTrusted = v.path.trusted;
+  }
   if (!v.checks.signatureVerified) v.problems.push('The CMS signature does not verify against the signer certificate.');
   if (v.signer && !v.checks.signingCertificateV2Matches)
     v.problems.push('The signing-certificate-v2 attribute is missing or names a different certificate.');
-  if (v.signer && !v.checks.certificateValidAtSigningTime) v.problems.push('The signer certificate was not valid at the signing time.');
+  if (v.signer && !v.checks.certificateValidAtSigningTime)
+    v.problems.push('The signer certificate was not valid at the signing time the signature claims.');
   if (v.checks.subFilter !== 'ETSI.CAdES.detached') v.problems.push(`The signature type is ${v.checks.subFilter ?? 'missing'}, not ETSI.CAdES.detached (PAdES).`);
-  if (v.signer && !v.checks.certificateTrusted) v.problems.push('The signer certificate is not among the trusted identities and does not chain to one.');
+  if (v.path?.failure) v.problems.push(`Not trusted: ${v.path.failure.message}`);
 
   const c = v.checks;
   const intact = c.digestMatches && c.signatureVerified && c.signingCertificateV2Matches && c.certificateValidAtSigningTime && c.subFilter === 'ETSI.CAdES.detached';

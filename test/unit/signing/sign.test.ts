@@ -51,7 +51,7 @@ for (const [kind, model] of [['engagement', engagementFixture()], ['vendor', ven
       assert.match(sig, /Signer Certificate Common Name: Dr\. Amara Okafor/);
       assert.equal(run('qpdf', ['--check', path]).status, 0, 'qpdf --check exits 0');
 
-      const verdict = await verifyPdfSignature(signed.bytes, { trusted: [identity.fingerprint] });
+      const verdict = await verifyPdfSignature(signed.bytes, { trusted: [identity.fingerprint], now: signingTime });
       assert.equal(verdict.status, 'valid', verdict.problems.join(' '));
       assert.deepEqual(verdict.byteRange, signed.byteRange);
       assert.equal(verdict.appendedBytes, 0);
@@ -82,7 +82,7 @@ test('one flipped byte inside the signed range: pdfsig and Attest both say inval
     const sig = pdfsig(tmp.file('tampered.pdf', bytes));
     assert.doesNotMatch(sig, /Signature is Valid/);
     assert.match(sig, /Signature Validation: (Digest Mismatch|Signature is Invalid)/);
-    const verdict = await verifyPdfSignature(bytes, { trusted: [identity.fingerprint] });
+    const verdict = await verifyPdfSignature(bytes, { trusted: [identity.fingerprint], now: signingTime });
     assert.equal(verdict.status, 'invalid');
     assert.equal(verdict.checks.digestMatches, false);
     assert.equal(verdict.checks.signatureVerified, false, 'pkijs reports the signature as not verified');
@@ -92,7 +92,7 @@ test('one flipped byte inside the signed range: pdfsig and Attest both say inval
     const sigHex = Buffer.from(inSig).toString('latin1', signed.byteRange[1] + 1, signed.byteRange[2] - 1);
     const pos = signed.byteRange[1] + 1 + sigHex.search(/0{64}/) - 40; // inside the RSA signature near the end of the DER
     inSig[pos] = inSig[pos] === 0x41 ? 0x42 : 0x41;
-    assert.equal((await verifyPdfSignature(inSig, { trusted: [identity.fingerprint] })).status, 'invalid');
+    assert.equal((await verifyPdfSignature(inSig, { trusted: [identity.fingerprint], now: signingTime })).status, 'invalid');
   } finally {
     tmp.cleanup();
   }
@@ -105,7 +105,7 @@ test('bytes appended after signing are detected and counted', async (t) => {
     const signed = await signReport(rendered.get('vendor')!, vendorFixture(), identity);
     const extra = Buffer.from('\n% appended after signing\n1 0 obj\n<< >>\nendobj\n', 'latin1');
     const bytes = Buffer.concat([signed.bytes, extra]);
-    const verdict = await verifyPdfSignature(bytes, { trusted: [identity.fingerprint] });
+    const verdict = await verifyPdfSignature(bytes, { trusted: [identity.fingerprint], now: signingTime });
     assert.equal(verdict.status, 'modified-after-signing');
     assert.equal(verdict.appendedBytes, extra.length);
     assert.equal(verdict.checks.digestMatches, true, 'the signed revision itself is intact');
@@ -118,19 +118,19 @@ test('bytes appended after signing are detected and counted', async (t) => {
 test('an untrusted certificate gives "untrusted", not "valid"', async () => {
   const signed = await signReport(rendered.get('vendor')!, vendorFixture(), identity);
   const other = generateSelfSignedIdentity({ commonName: 'Someone Else', organisation: 'Elsewhere', passphrase, now: issuedAt });
-  const none = await verifyPdfSignature(signed.bytes);
+  const none = await verifyPdfSignature(signed.bytes, { now: signingTime });
   assert.equal(none.status, 'untrusted');
   assert.equal(none.checks.signatureVerified, true);
-  const wrongPin = await verifyPdfSignature(signed.bytes, { trusted: [other.identity.fingerprint, certificatePem(other.identity.certificate)] });
+  const wrongPin = await verifyPdfSignature(signed.bytes, { trusted: [other.identity.fingerprint, certificatePem(other.identity.certificate)], now: signingTime });
   assert.equal(wrongPin.status, 'untrusted');
-  const byPem = await verifyPdfSignature(signed.bytes, { trusted: [certificatePem(identity.certificate)] });
+  const byPem = await verifyPdfSignature(signed.bytes, { trusted: [certificatePem(identity.certificate)], now: signingTime });
   assert.equal(byPem.status, 'valid');
-  const byBareHex = await verifyPdfSignature(signed.bytes, { trusted: [identity.fingerprint.replace(/:/g, '').toLowerCase()] });
+  const byBareHex = await verifyPdfSignature(signed.bytes, { trusted: [identity.fingerprint.replace(/:/g, '').toLowerCase()], now: signingTime });
   assert.equal(byBareHex.status, 'valid');
 });
 
 test('an unsigned PDF is reported as unsigned', async () => {
-  const verdict = await verifyPdfSignature(rendered.get('vendor')!);
+  const verdict = await verifyPdfSignature(rendered.get('vendor')!, { now: signingTime });
   assert.equal(verdict.status, 'unsigned');
 });
 
@@ -177,25 +177,26 @@ test('identities made by openssl (self-signed, and a leaf under a CA) import, si
     const leaf = importPkcs12(readFileSync(f('leaf.p12')), 'openssl-pass');
     assert.equal(leaf.commonName, 'Jonas Weber');
     assert.equal(leaf.chain.length, 1, 'the CA certificate came along');
-    // openssl certificates start now, so sign now (the fixed fixture time may predate them).
-    const signed = await signReport(rendered.get('vendor')!, vendorFixture(), leaf, new Date());
+    // openssl certificates start now, so sign and verify now (the fixed fixture time may predate them).
+    const now = new Date();
+    const signed = await signReport(rendered.get('vendor')!, vendorFixture(), leaf, now);
     const path = tmp.file('leaf-signed.pdf', signed.bytes);
     assert.match(pdfsig(path), /Signature is Valid\./);
     assert.equal(run('qpdf', ['--check', path]).status, 0);
     const caPem = readFileSync(f('ca.pem'), 'utf8');
-    const chained = await verifyPdfSignature(signed.bytes, { trusted: [caPem] });
+    const chained = await verifyPdfSignature(signed.bytes, { trusted: [caPem], now });
     assert.equal(chained.status, 'valid', chained.problems.join(' '));
-    assert.equal((await verifyPdfSignature(signed.bytes)).status, 'untrusted');
+    assert.equal((await verifyPdfSignature(signed.bytes, { now })).status, 'untrusted');
     // Signed before the certificate existed: the verdict is invalid, whatever the trust.
     const early = await signReport(rendered.get('vendor')!, vendorFixture(), leaf, new Date('2020-01-01T00:00:00Z'));
-    const earlyVerdict = await verifyPdfSignature(early.bytes, { trusted: [caPem] });
+    const earlyVerdict = await verifyPdfSignature(early.bytes, { trusted: [caPem], now });
     assert.equal(earlyVerdict.status, 'invalid');
     assert.equal(earlyVerdict.checks.certificateValidAtSigningTime, false);
 
     const self = importPkcs12(readFileSync(f('self.p12')), 'openssl-pass');
     const signedSelf = await signReport(rendered.get('engagement')!, engagementFixture(), self, new Date());
     assert.match(pdfsig(tmp.file('self-signed.pdf', signedSelf.bytes)), /Signature is Valid\./);
-    assert.equal((await verifyPdfSignature(signedSelf.bytes, { trusted: [self.fingerprint] })).status, 'valid');
+    assert.equal((await verifyPdfSignature(signedSelf.bytes, { trusted: [self.fingerprint], now })).status, 'valid');
   } finally {
     tmp.cleanup();
   }
