@@ -2,6 +2,7 @@
 // lock beside it. Commits are serialised; each is applied inside a transaction, appended
 // to the file's journal and fsync'd before it resolves. Compaction writes a new file
 // (snapshot + live attachments + commits made meanwhile) and renames it into place.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { type FileHandle, link, open, rename, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -22,12 +23,12 @@ import {
   DEFAULT_BACKUPS,
   fsyncDir,
   removeBackups,
-  removeStaleTemps,
   rotateBackups,
   tempPathFor,
 } from './files';
 import { decodeFrame, FORMAT_VERSION, FRAME_LENGTH, type Header, type KdfParams, RecordType } from './format';
 import { systemClock } from '../time/clock';
+import { prepareFirstWrite } from './first-write';
 import { type Clock, createIdleTimer, DEFAULT_IDLE_MS, type IdleTimer } from './idle-timer';
 import { acquireLock, type WorkspaceLock } from './lockfile';
 import { LATEST_SCHEMA, type Migration, migrations as defaultMigrations } from './migrations';
@@ -163,6 +164,10 @@ export class Workspace {
   private journalCommitBytes = 0;
   private lastCompactionError: AttestError | null = null;
   private idle: IdleTimer | null = null;
+  /** Commits made inside setup(): applied in memory, written just before the first real change. */
+  private readonly setupScope = new AsyncLocalStorage<true>();
+  private heldBack: Buffer[] = [];
+  private firstWrite = true;
   private readonly backupsKept: number;
   private readonly blobLimit: number;
   private readonly autoCompactBytes: number;
@@ -299,6 +304,15 @@ export class Workspace {
         ? { code: this.lastCompactionError.code, message: this.lastCompactionError.message }
         : null,
     };
+  }
+
+  /**
+   * Runs fn so that the commits it makes (migrations, built-in installs) change the
+   * database in memory only; their records reach the file ahead of the first real change,
+   * which first keeps a copy of the file as it was. Reading a workspace never writes it.
+   */
+  setup<T>(fn: () => Promise<T>): Promise<T> {
+    return this.setupScope.run(true, fn);
   }
 
   /** Tells the auto-lock timer the user is active. */
@@ -455,7 +469,8 @@ export class Workspace {
     }
     const rec = sealRecord(this.key, this.header.workspaceId, RecordType.commit, BigInt(seq), encodeJson(payload), this.chainTag);
     try {
-      await this.append([rec.bytes], 'journal');
+      if (this.setupScope.getStore()) this.heldBack.push(rec.bytes);
+      else await this.append([rec.bytes], 'journal');
     } catch (e) {
       this.db.run('ROLLBACK');
       throw writeError(e);
@@ -471,12 +486,20 @@ export class Workspace {
     return { seq, auditHash: head };
   }
 
-  /** Writes records at the end of the file and fsyncs; on failure cuts the file back. */
-  private async append(records: Buffer[], step: 'journal' | 'blob'): Promise<number> {
+  /**
+   * Writes records at the end of the file (after any held-back setup records) and fsyncs;
+   * on failure cuts the file back. Returns where the given records start.
+   */
+  private async append(given: Buffer[], step: 'journal' | 'blob'): Promise<number> {
     if (this.broken) throw workspaceError('WRITE_FAILED', { detail: 'an earlier write failed; close and reopen the workspace' });
     const at = this.appendOffset;
+    const records = [...this.heldBack, ...given];
     try {
       this.opts.faults?.beforeWrite?.(step);
+      if (this.firstWrite) {
+        await prepareFirstWrite(this.path, { backup: this.heldBack.length > 0 || this.truncatePending, keep: this.backupsKept });
+        this.firstWrite = false;
+      }
       if (this.truncatePending) {
         await this.fh.truncate(at);
         this.truncatePending = false;
@@ -488,7 +511,9 @@ export class Workspace {
       }
       await this.fh.datasync();
       this.appendOffset = pos;
-      return at;
+      const givenAt = at + this.heldBack.reduce((n, r) => n + r.length, 0);
+      this.heldBack = [];
+      return givenAt;
     } catch (e) {
       // Cut back to the last good state; if even that fails, the unfinished record is a
       // torn tail that the next open discards, and this session stops writing.
@@ -542,6 +567,9 @@ export class Workspace {
       // A: capture a consistent cut (the only synchronous step is the database export).
       const cut = await this.exclusive(async () => {
         this.assertOpen();
+        // Held-back setup records go to the file first (and the first-write steps run now,
+        // not while the new file's temp exists).
+        if (this.firstWrite || this.heldBack.length > 0) await this.append([], 'journal');
         const live = hasTable(this.db, 'blobs')
           ? (this.db.exec('SELECT id FROM blobs ORDER BY rowid')[0]?.values ?? []).map((r) => String(r[0]))
           : [];
@@ -730,8 +758,7 @@ export async function openWorkspace(path: string, unlock: Unlock, opts: StoreOpt
     const { header, bytes } = await readHeaderFrom(fh, size, backupPath(path, 1));
     key = await keyFor(unlock, header, bytes, fh, size);
     const ws = await Workspace.load(path, fh, lock, header, bytes, key, opts);
-    await removeStaleTemps(path);
-    await ws.migrate();
+    await ws.setup(() => ws.migrate());
     return ws;
   } catch (e) {
     wipe(key);
