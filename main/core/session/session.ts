@@ -9,11 +9,13 @@ import type { Keychain } from '../keychain/keychain';
 import {
   createIdleTimer,
   createWorkspace,
+  deviceMemory,
   inspectHeader,
   openWorkspace,
   rememberedAccount,
   verifyWorkspace,
   type Clock,
+  type DeviceMemory,
   type IdleTimer,
   type KdfParams,
   type Unlock,
@@ -37,6 +39,8 @@ type LockedState = { path: string; name: string | null; workspaceId: string; rea
 
 export class Session {
   readonly prefs: PreferenceStore;
+  /** What this device last saw of each workspace: an older file is refused unless accepted. */
+  readonly memory: DeviceMemory;
   private ws: Workspace | null = null;
   private locked: LockedState | null = null;
   private idle: IdleTimer | null = null;
@@ -45,6 +49,7 @@ export class Session {
 
   constructor(private readonly options: SessionOptions) {
     this.prefs = new PreferenceStore(options.dataDir);
+    this.memory = deviceMemory(options.dataDir);
   }
 
   get clock(): Clock {
@@ -95,6 +100,7 @@ export class Session {
         fileBytes: info.fileBytes,
         autoLockMinutes: this.autoLockMinutes,
         recoveredTornTailBytes: info.recoveredTornTailBytes,
+        recoveredTornTail: info.recoveredTornTail,
       };
     }
     if (this.locked) return { state: 'locked', path: this.locked.path, name: this.locked.name, reason: this.locked.reason };
@@ -128,20 +134,23 @@ export class Session {
       allowWeakKdf: this.options.allowWeakKdf,
       autoLock: false,
       clock: this.clock,
+      memory: this.memory,
     });
     return this.adopt(ws, remember);
   }
 
-  async open(path: string, unlock: Unlock | undefined, remember: boolean): Promise<WorkspaceStatus> {
+  /** acceptOlder: the user accepted a file older than this device last saw (WORKSPACE_ROLLED_BACK). */
+  async open(path: string, unlock: Unlock | undefined, remember: boolean, acceptOlder = false): Promise<WorkspaceStatus> {
     await this.close();
-    return this.adopt(await openWorkspace(resolve(path), unlock ?? { keychain: this.options.keychain }, { autoLock: false, clock: this.clock }), remember);
+    const ws = await openWorkspace(resolve(path), unlock ?? { keychain: this.options.keychain }, this.storeOptions(acceptOlder));
+    return this.adopt(ws, remember);
   }
 
-  async unlock(passphrase: string | undefined): Promise<WorkspaceStatus> {
+  async unlock(passphrase: string | undefined, acceptOlder = false): Promise<WorkspaceStatus> {
     const locked = this.locked;
     if (!locked) throw new AttestError('NOT_LOCKED', 'No workspace is locked.');
     const unlock: Unlock = passphrase ? { passphrase } : { keychain: this.options.keychain };
-    const ws = await openWorkspace(locked.path, unlock, { autoLock: false, clock: this.clock });
+    const ws = await openWorkspace(locked.path, unlock, this.storeOptions(acceptOlder));
     return this.adopt(ws, false);
   }
 
@@ -188,7 +197,7 @@ export class Session {
   async verify(passphrase: string | undefined): Promise<VerifyReport> {
     const path = this.ws?.info().path ?? this.locked?.path;
     if (!path) throw new AttestError('NO_WORKSPACE', 'No workspace is open. Create or open one first.');
-    return verifyWorkspace(path, passphrase ? { passphrase } : { keychain: this.options.keychain });
+    return verifyWorkspace(path, passphrase ? { passphrase } : { keychain: this.options.keychain }, { memory: this.memory });
   }
 
   async isRemembered(workspaceId: string): Promise<boolean> {
@@ -214,6 +223,10 @@ export class Session {
     this.autoLockMinutes = prefs.autoLockMinutes;
     this.startIdle();
     return this.status();
+  }
+
+  private storeOptions(acceptOlder: boolean) {
+    return { autoLock: false as const, clock: this.clock, memory: this.memory, acceptOlder };
   }
 
   private startIdle(): void {

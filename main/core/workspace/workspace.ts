@@ -29,6 +29,8 @@ import {
 import { decodeFrame, FORMAT_VERSION, FRAME_LENGTH, type Header, type KdfParams, RecordType } from './format';
 import { systemClock } from '../time/clock';
 import { prepareFirstWrite } from './first-write';
+import { admitOpened, type DeviceMemory } from './seen';
+import { describeTornTail } from './torn-tail';
 import { type Clock, createIdleTimer, DEFAULT_IDLE_MS, type IdleTimer } from './idle-timer';
 import { acquireLock, type WorkspaceLock } from './lockfile';
 import { LATEST_SCHEMA, type Migration, migrations as defaultMigrations } from './migrations';
@@ -89,6 +91,10 @@ export interface StoreOptions {
   /** For tests and fixtures only: stop migrating at this schema version. */
   targetSchema?: number;
   faults?: FaultHooks;
+  /** This device's memory of workspaces (seen.ts): a file older than it remembers is refused. */
+  memory?: DeviceMemory;
+  /** Opens a file older than this device remembers, as it is: the user accepted that state. */
+  acceptOlder?: boolean;
 }
 
 export interface CreateOptions extends StoreOptions {
@@ -116,6 +122,8 @@ export interface WorkspaceInfo {
   blobCount: number;
   /** Bytes of an unfinished final record found at open (a crash while saving); never acknowledged. */
   recoveredTornTailBytes: number;
+  /** What that unfinished record was (torn-tail.ts), or null. */
+  recoveredTornTail: string | null;
   compacting: boolean;
   lastCompactionError: { code: string; message: string } | null;
 }
@@ -168,6 +176,7 @@ export class Workspace {
   private readonly setupScope = new AsyncLocalStorage<true>();
   private heldBack: Buffer[] = [];
   private firstWrite = true;
+  private tornTail: string | null = null;
   private readonly backupsKept: number;
   private readonly blobLimit: number;
   private readonly autoCompactBytes: number;
@@ -247,6 +256,7 @@ export class Workspace {
         scan.journalOffset, scan.manifest.generation, scan.blobs, head, scan.tornTailBytes, opts,
       );
       ws.journalCommitBytes = 0;
+      ws.tornTail = describeTornTail(scan);
       return ws;
     } catch (e) {
       db.close();
@@ -299,6 +309,7 @@ export class Workspace {
       snapshotGeneration: this.generation,
       blobCount,
       recoveredTornTailBytes: this.tornTailBytes,
+      recoveredTornTail: this.tornTail,
       compacting: this.compacting !== null,
       lastCompactionError: this.lastCompactionError
         ? { code: this.lastCompactionError.code, message: this.lastCompactionError.message }
@@ -432,6 +443,7 @@ export class Workspace {
       await this.fh.close().catch(() => undefined);
       await this.lockHandle.release();
     });
+    await this.opts.memory?.flush();
   }
 
   // ---- internals -----------------------------------------------------------------
@@ -479,6 +491,7 @@ export class Workspace {
     this.chainTag = rec.tag;
     this.lastSeq = seq;
     this.auditHead = head;
+    if (!this.setupScope.getStore()) this.opts.memory?.note(this.header.workspaceId.toString('hex'), { seq, auditHash: head, at: payload.at });
     this.journalCommitBytes += rec.bytes.length;
     if (this.autoCompactBytes > 0 && this.journalCommitBytes >= this.autoCompactBytes && !this.compacting) {
       void this.compact().catch(() => undefined);
@@ -758,6 +771,11 @@ export async function openWorkspace(path: string, unlock: Unlock, opts: StoreOpt
     const { header, bytes } = await readHeaderFrom(fh, size, backupPath(path, 1));
     key = await keyFor(unlock, header, bytes, fh, size);
     const ws = await Workspace.load(path, fh, lock, header, bytes, key, opts);
+    // Before anything runs in memory: the state on disk, against this device's memory.
+    await admitOpened(ws, opts).catch(async (e: unknown) => {
+      await ws.close();
+      throw e;
+    });
     await ws.setup(() => ws.migrate());
     return ws;
   } catch (e) {
