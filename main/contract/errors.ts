@@ -13,7 +13,8 @@
 // 4 no such file; 5 exists; 6 open elsewhere; 7 disk full; 8 read-only folder; 9 write
 // failed; 10 not an Attest file; 11 damaged; 12 truncated; 13 newer format; 14 newer
 // schema; 15 audit chain broken; 16 passphrase needed; 17/18 keychain; 19 unknown id;
-// 20–22 unusable import file; 24 refused in this state; 25 cancelled; 30–38 live checks;
+// 20–22 unusable import file; 24 refused in this state; 25 cancelled; 26 workspace older
+// than this device last saw (rolled back); 30–38 live checks;
 // 40–43 vendors; 50–53 questionnaires; 60–65 reports; 70 internal.
 export const ERROR_KINDS = ['usage', 'invalid', 'not-found', 'conflict', 'refused', 'auth', 'integrity', 'environment', 'network', 'outcome', 'cancelled', 'internal'] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
@@ -222,6 +223,7 @@ export const ERRORS = {
   WORKSPACE_EXISTS: { exit: 5, kind: 'conflict' },
   WORKSPACE_LOCKED: { exit: 6, kind: 'environment' },
   WORKSPACE_NOT_FOUND: { exit: 4, kind: 'not-found' },
+  WORKSPACE_ROLLED_BACK: { exit: 26, kind: 'integrity' },
   WRITE_FAILED: { exit: 9, kind: 'environment' },
   WRONG_PASSPHRASE: { exit: 3, kind: 'auth' },
 } as const satisfies Record<string, ErrorSpec>;
@@ -237,4 +239,10 @@ export const isErrorCode = (code: string): code is ErrorCode => Object.prototype
  */
 export interface ErrorDetails {
   hosts?: string[];
+  /**
+   * A workspace file older than the state this device last saw (WORKSPACE_ROLLED_BACK):
+   * how many commits it lacks (null when its history differs instead) and when the newer
+   * state was last seen. The UI asks before opening it with acceptOlder.
+   */
+  rollback?: { missingCommits: number | null; seenSeq: number; seenAt: string; fileSeq: number };
 }

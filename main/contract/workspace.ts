@@ -18,6 +18,8 @@ export const workspaceStatus = z.discriminatedUnion('state', [
     fileBytes: z.number(),
     autoLockMinutes: z.number(),
     recoveredTornTailBytes: z.number(),
+    /** What the discarded unfinished save held, e.g. "commit 13: 412 of its 1056 bytes were written". */
+    recoveredTornTail: z.string().nullable(),
   }),
 ]);
 export type WorkspaceStatus = z.infer<typeof workspaceStatus>;
@@ -59,14 +61,15 @@ export const workspaceChannels = {
   }),
   'workspace.open': defineChannel({
     effect: 'write',
-    summary: 'Open a workspace with its passphrase, or with the key remembered on this device.',
-    request: z.object({ path, passphrase: passphrase.optional(), remember: z.boolean().default(false) }).strict(),
+    summary:
+      'Open a workspace with its passphrase, or with the key remembered on this device. A file older than this device last saw is refused (WORKSPACE_ROLLED_BACK) unless acceptOlder.',
+    request: z.object({ path, passphrase: passphrase.optional(), remember: z.boolean().default(false), acceptOlder: z.boolean().default(false) }).strict(),
     response: workspaceStatus,
   }),
   'workspace.unlock': defineChannel({
     effect: 'write',
     summary: 'Reopen the locked workspace with its passphrase.',
-    request: z.object({ passphrase: passphrase.optional() }).strict(),
+    request: z.object({ passphrase: passphrase.optional(), acceptOlder: z.boolean().default(false) }).strict(),
     response: workspaceStatus,
   }),
   'workspace.lock': defineChannel({
@@ -127,6 +130,10 @@ export const workspaceChannels = {
       blobs: z.number(),
       auditEntries: z.number(),
       firstBrokenEntry: z.object({ seq: z.number(), reason: z.string() }).nullable(),
+      /** The file is older than (or differs from) what this device last saw. */
+      rollback: z
+        .object({ missingCommits: z.number().nullable(), seenSeq: z.number(), seenAt: z.string(), fileSeq: z.number() })
+        .nullable(),
       problems: z.array(z.string()),
     }),
   }),

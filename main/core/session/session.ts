@@ -8,11 +8,13 @@ import { AttestError } from '../errors';
 import type { Keychain } from '../keychain/keychain';
 import {
   createWorkspace,
+  deviceMemory,
   inspectHeader,
   openWorkspace,
   rememberedAccount,
   verifyWorkspace,
   type Clock,
+  type DeviceMemory,
   type KdfParams,
   type Unlock,
   type VerifyReport,
@@ -36,6 +38,8 @@ type LockedState = { path: string; name: string | null; workspaceId: string; rea
 
 export class Session {
   readonly prefs: PreferenceStore;
+  /** What this device last saw of each workspace: an older file is refused unless accepted. */
+  readonly memory: DeviceMemory;
   private ws: Workspace | null = null;
   private locked: LockedState | null = null;
   private idle: IdleTimer | null = null;
@@ -44,6 +48,7 @@ export class Session {
 
   constructor(private readonly options: SessionOptions) {
     this.prefs = new PreferenceStore(options.dataDir);
+    this.memory = deviceMemory(options.dataDir);
   }
 
   get clock(): Clock {
@@ -94,6 +99,7 @@ export class Session {
         fileBytes: info.fileBytes,
         autoLockMinutes: this.autoLockMinutes,
         recoveredTornTailBytes: info.recoveredTornTailBytes,
+        recoveredTornTail: info.recoveredTornTail,
       };
     }
     if (this.locked) return { state: 'locked', path: this.locked.path, name: this.locked.name, reason: this.locked.reason };
@@ -126,20 +132,23 @@ export class Session {
       kdf: this.options.kdf,
       allowWeakKdf: this.options.allowWeakKdf,
       clock: this.clock,
+      memory: this.memory,
     });
     return this.adopt(ws, remember);
   }
 
-  async open(path: string, unlock: Unlock | undefined, remember: boolean): Promise<WorkspaceStatus> {
+  /** acceptOlder: the user accepted a file older than this device last saw (WORKSPACE_ROLLED_BACK). */
+  async open(path: string, unlock: Unlock | undefined, remember: boolean, acceptOlder = false): Promise<WorkspaceStatus> {
     await this.close();
-    return this.adopt(await openWorkspace(resolve(path), unlock ?? { keychain: this.options.keychain }, { clock: this.clock }), remember);
+    const ws = await openWorkspace(resolve(path), unlock ?? { keychain: this.options.keychain }, this.storeOptions(acceptOlder));
+    return this.adopt(ws, remember);
   }
 
-  async unlock(passphrase: string | undefined): Promise<WorkspaceStatus> {
+  async unlock(passphrase: string | undefined, acceptOlder = false): Promise<WorkspaceStatus> {
     const locked = this.locked;
     if (!locked) throw new AttestError('NOT_LOCKED', 'No workspace is locked.');
     const unlock: Unlock = passphrase ? { passphrase } : { keychain: this.options.keychain };
-    const ws = await openWorkspace(locked.path, unlock, { clock: this.clock });
+    const ws = await openWorkspace(locked.path, unlock, this.storeOptions(acceptOlder));
     return this.adopt(ws, false);
   }
 
@@ -186,7 +195,7 @@ export class Session {
   async verify(passphrase: string | undefined): Promise<VerifyReport> {
     const path = this.ws?.info().path ?? this.locked?.path;
     if (!path) throw new AttestError('NO_WORKSPACE', 'No workspace is open. Create or open one first.');
-    return verifyWorkspace(path, passphrase ? { passphrase } : { keychain: this.options.keychain });
+    return verifyWorkspace(path, passphrase ? { passphrase } : { keychain: this.options.keychain }, { memory: this.memory });
   }
 
   async isRemembered(workspaceId: string): Promise<boolean> {
@@ -212,6 +221,10 @@ export class Session {
     this.autoLockMinutes = prefs.autoLockMinutes;
     this.startIdle();
     return this.status();
+  }
+
+  private storeOptions(acceptOlder: boolean) {
+    return { clock: this.clock, memory: this.memory, acceptOlder };
   }
 
   private startIdle(): void {

@@ -15,6 +15,7 @@ export {
   type WorkspaceInfo,
 } from './workspace';
 export { verifyWorkspace, type VerifyReport } from './verify';
+export { deviceMemory, type DeviceMemory, type SeenState } from './seen';
 export { inspectHeader, type HeaderInfo } from './inspect';
 export { rememberedAccount, type Unlock } from './unlock';
 export type { Clock } from '../time/clock';

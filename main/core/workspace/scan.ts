@@ -37,6 +37,8 @@ export interface ScanResult {
   journalOffset: number;
   /** Bytes of an incomplete final record (a crash while appending); 0 when none. */
   tornTailBytes: number;
+  /** What the incomplete final record was, when its frame is whole (torn-tail.ts says it). */
+  tornTailFrame: { type: number; seq: bigint; length: number } | null;
   fileSize: number;
 }
 
@@ -89,6 +91,7 @@ export async function scanFile(
   const commits: CommitPayload[] = [];
   const blobs = new Map<string, BlobLocation>();
   let tornTailBytes = 0;
+  let tornTailFrame: ScanResult['tornTailFrame'] = null;
 
   while (offset < fileSize) {
     const remaining = fileSize - offset;
@@ -106,6 +109,7 @@ export async function scanFile(
     if (remaining < total) {
       if (inJournal) {
         tornTailBytes = remaining;
+        tornTailFrame = { type: frame.type, seq: frame.seq, length: total };
         break;
       }
       throw truncated(`the snapshot ends inside a record at byte ${offset}`);
@@ -178,6 +182,7 @@ export async function scanFile(
     appendOffset: offset,
     journalOffset,
     tornTailBytes,
+    tornTailFrame,
     fileSize,
   };
 }

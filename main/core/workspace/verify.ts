@@ -7,6 +7,8 @@ import { checkAuditChain, loadSqlJs, replay, type ChainProblem } from './databas
 import { workspaceError } from './errors';
 import { backupPath } from './files';
 import { blobComplete, scanFile } from './scan';
+import { describeTornTail } from './torn-tail';
+import { compareWithMemory, describeRollback, type DeviceMemory } from './seen';
 import { keyFor, readHeaderFrom, type Unlock } from './unlock';
 
 export interface VerifyReport {
@@ -18,6 +20,8 @@ export interface VerifyReport {
   firstBrokenEntry: ChainProblem | null;
   /** Bytes of an unfinished final record (a crash while saving, never acknowledged). */
   tornTailBytes: number;
+  /** The file is older than, or differs from, the state this device last saw (seen.ts). */
+  rollback: { missingCommits: number | null; seenSeq: number; seenAt: string; fileSeq: number } | null;
   problems: string[];
 }
 
@@ -25,7 +29,7 @@ export interface VerifyReport {
  * File-level failures (wrong passphrase, not an Attest file, newer format, damage,
  * truncation) throw their AttestError; a readable file returns a report.
  */
-export async function verifyWorkspace(path: string, unlock: Unlock): Promise<VerifyReport> {
+export async function verifyWorkspace(path: string, unlock: Unlock, opts: { memory?: DeviceMemory } = {}): Promise<VerifyReport> {
   try {
     await stat(path);
   } catch {
@@ -49,9 +53,17 @@ export async function verifyWorkspace(path: string, unlock: Unlock): Promise<Ver
       }
       const chain = checkAuditChain(db);
       if (chain.firstBroken) problems.push(`audit entry ${chain.firstBroken.seq}: ${chain.firstBroken.reason}`);
-      if (scan.tornTailBytes > 0) {
-        problems.push(`the last ${scan.tornTailBytes} bytes are an unfinished save (never acknowledged); the next open discards them`);
-      }
+      const torn = describeTornTail(scan);
+      if (torn) problems.push(`the file ends with ${torn} (never acknowledged); the next change discards it`);
+      const seen = opts.memory ? await opts.memory.recall(header.workspaceId.toString('hex')) : null;
+      const hashAt = (seq: number) =>
+        (db.exec('SELECT hash FROM audit_log WHERE seq = ?', [seq])[0]?.values[0]?.[0] as string | undefined) ?? null;
+      const compared = compareWithMemory(seen, scan.lastSeq, (seq) => (chain.entries > 0 ? hashAt(seq) : null));
+      const rollback =
+        compared.kind === 'same-or-newer'
+          ? null
+          : { missingCommits: compared.kind === 'older' ? compared.missing : null, seenSeq: compared.seen.seq, seenAt: compared.seen.at, fileSeq: compared.fileSeq };
+      if (compared.kind !== 'same-or-newer') problems.push(describeRollback(compared));
       return {
         ok: problems.length === 0,
         workspaceId: header.workspaceId.toString('hex'),
@@ -59,6 +71,7 @@ export async function verifyWorkspace(path: string, unlock: Unlock): Promise<Ver
         auditEntries: chain.entries,
         firstBrokenEntry: chain.firstBroken,
         tornTailBytes: scan.tornTailBytes,
+        rollback,
         problems,
       };
     } catch (e) {

@@ -2,6 +2,7 @@
 // lock beside it. Commits are serialised; each is applied inside a transaction, appended
 // to the file's journal and fsync'd before it resolves. Compaction writes a new file
 // (snapshot + live attachments + commits made meanwhile) and renames it into place.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { type FileHandle, link, open, rename, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -22,12 +23,14 @@ import {
   DEFAULT_BACKUPS,
   fsyncDir,
   removeBackups,
-  removeStaleTemps,
   rotateBackups,
   tempPathFor,
 } from './files';
 import { decodeFrame, FORMAT_VERSION, FRAME_LENGTH, type Header, type KdfParams, RecordType } from './format';
 import { systemClock } from '../time/clock';
+import { prepareFirstWrite } from './first-write';
+import { admitOpened, type DeviceMemory } from './seen';
+import { describeTornTail } from './torn-tail';
 import type { Clock } from '../time/clock';
 import { acquireLock, type WorkspaceLock } from './lockfile';
 import { LATEST_SCHEMA, type Migration, migrations as defaultMigrations } from './migrations';
@@ -86,6 +89,10 @@ export interface StoreOptions {
   /** For tests and fixtures only: stop migrating at this schema version. */
   targetSchema?: number;
   faults?: FaultHooks;
+  /** This device's memory of workspaces (seen.ts): a file older than it remembers is refused. */
+  memory?: DeviceMemory;
+  /** Opens a file older than this device remembers, as it is: the user accepted that state. */
+  acceptOlder?: boolean;
 }
 
 export interface CreateOptions extends StoreOptions {
@@ -113,6 +120,8 @@ export interface WorkspaceInfo {
   blobCount: number;
   /** Bytes of an unfinished final record found at open (a crash while saving); never acknowledged. */
   recoveredTornTailBytes: number;
+  /** What that unfinished record was (torn-tail.ts), or null. */
+  recoveredTornTail: string | null;
   compacting: boolean;
   lastCompactionError: { code: string; message: string } | null;
 }
@@ -160,6 +169,11 @@ export class Workspace {
   private truncatePending: boolean;
   private journalCommitBytes = 0;
   private lastCompactionError: AttestError | null = null;
+  /** Commits made inside setup(): applied in memory, written just before the first real change. */
+  private readonly setupScope = new AsyncLocalStorage<true>();
+  private heldBack: Buffer[] = [];
+  private firstWrite = true;
+  private tornTail: string | null = null;
   private readonly backupsKept: number;
   private readonly blobLimit: number;
   private readonly autoCompactBytes: number;
@@ -229,6 +243,7 @@ export class Workspace {
         scan.journalOffset, scan.manifest.generation, scan.blobs, head, scan.tornTailBytes, opts,
       );
       ws.journalCommitBytes = 0;
+      ws.tornTail = describeTornTail(scan);
       return ws;
     } catch (e) {
       db.close();
@@ -280,11 +295,21 @@ export class Workspace {
       snapshotGeneration: this.generation,
       blobCount,
       recoveredTornTailBytes: this.tornTailBytes,
+      recoveredTornTail: this.tornTail,
       compacting: this.compacting !== null,
       lastCompactionError: this.lastCompactionError
         ? { code: this.lastCompactionError.code, message: this.lastCompactionError.message }
         : null,
     };
+  }
+
+  /**
+   * Runs fn so that the commits it makes (migrations, built-in installs) change the
+   * database in memory only; their records reach the file ahead of the first real change,
+   * which first keeps a copy of the file as it was. Reading a workspace never writes it.
+   */
+  setup<T>(fn: () => Promise<T>): Promise<T> {
+    return this.setupScope.run(true, fn);
   }
 
   /** Tells the auto-lock timer the user is active. */
@@ -399,6 +424,7 @@ export class Workspace {
       await this.fh.close().catch(() => undefined);
       await this.lockHandle.release();
     });
+    await this.opts.memory?.flush();
   }
 
   // ---- internals -----------------------------------------------------------------
@@ -436,7 +462,8 @@ export class Workspace {
     }
     const rec = sealRecord(this.key, this.header.workspaceId, RecordType.commit, BigInt(seq), encodeJson(payload), this.chainTag);
     try {
-      await this.append([rec.bytes], 'journal');
+      if (this.setupScope.getStore()) this.heldBack.push(rec.bytes);
+      else await this.append([rec.bytes], 'journal');
     } catch (e) {
       this.db.run('ROLLBACK');
       throw writeError(e);
@@ -445,6 +472,7 @@ export class Workspace {
     this.chainTag = rec.tag;
     this.lastSeq = seq;
     this.auditHead = head;
+    if (!this.setupScope.getStore()) this.opts.memory?.note(this.header.workspaceId.toString('hex'), { seq, auditHash: head, at: payload.at });
     this.journalCommitBytes += rec.bytes.length;
     if (this.autoCompactBytes > 0 && this.journalCommitBytes >= this.autoCompactBytes && !this.compacting) {
       void this.compact().catch(() => undefined);
@@ -452,12 +480,20 @@ export class Workspace {
     return { seq, auditHash: head };
   }
 
-  /** Writes records at the end of the file and fsyncs; on failure cuts the file back. */
-  private async append(records: Buffer[], step: 'journal' | 'blob'): Promise<number> {
+  /**
+   * Writes records at the end of the file (after any held-back setup records) and fsyncs;
+   * on failure cuts the file back. Returns where the given records start.
+   */
+  private async append(given: Buffer[], step: 'journal' | 'blob'): Promise<number> {
     if (this.broken) throw workspaceError('WRITE_FAILED', { detail: 'an earlier write failed; close and reopen the workspace' });
     const at = this.appendOffset;
+    const records = [...this.heldBack, ...given];
     try {
       this.opts.faults?.beforeWrite?.(step);
+      if (this.firstWrite) {
+        await prepareFirstWrite(this.path, { backup: this.heldBack.length > 0 || this.truncatePending, keep: this.backupsKept });
+        this.firstWrite = false;
+      }
       if (this.truncatePending) {
         await this.fh.truncate(at);
         this.truncatePending = false;
@@ -469,7 +505,9 @@ export class Workspace {
       }
       await this.fh.datasync();
       this.appendOffset = pos;
-      return at;
+      const givenAt = at + this.heldBack.reduce((n, r) => n + r.length, 0);
+      this.heldBack = [];
+      return givenAt;
     } catch (e) {
       // Cut back to the last good state; if even that fails, the unfinished record is a
       // torn tail that the next open discards, and this session stops writing.
@@ -523,6 +561,9 @@ export class Workspace {
       // A: capture a consistent cut (the only synchronous step is the database export).
       const cut = await this.exclusive(async () => {
         this.assertOpen();
+        // Held-back setup records go to the file first (and the first-write steps run now,
+        // not while the new file's temp exists).
+        if (this.firstWrite || this.heldBack.length > 0) await this.append([], 'journal');
         const live = hasTable(this.db, 'blobs')
           ? (this.db.exec('SELECT id FROM blobs ORDER BY rowid')[0]?.values ?? []).map((r) => String(r[0]))
           : [];
@@ -711,8 +752,12 @@ export async function openWorkspace(path: string, unlock: Unlock, opts: StoreOpt
     const { header, bytes } = await readHeaderFrom(fh, size, backupPath(path, 1));
     key = await keyFor(unlock, header, bytes, fh, size);
     const ws = await Workspace.load(path, fh, lock, header, bytes, key, opts);
-    await removeStaleTemps(path);
-    await ws.migrate();
+    // Before anything runs in memory: the state on disk, against this device's memory.
+    await admitOpened(ws, opts).catch(async (e: unknown) => {
+      await ws.close();
+      throw e;
+    });
+    await ws.setup(() => ws.migrate());
     return ws;
   } catch (e) {
     wipe(key);
