@@ -14,6 +14,7 @@ export {
   type StoreOptions,
   type WorkspaceInfo,
 } from './workspace';
+export type { RekeyProgress } from './rekey';
 export { verifyWorkspace, type VerifyReport } from './verify';
 export { inspectHeader, type HeaderInfo } from './inspect';
 export { rememberedAccount, type Unlock } from './unlock';
