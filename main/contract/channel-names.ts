@@ -13,6 +13,7 @@ export const CHANNEL_NAMES = [
   'workspace.recent',
   'workspace.forgetRecent',
   'workspace.changePassphrase',
+  'workspace.passphraseProgress',
   'workspace.remember',
   'workspace.setAutoLock',
   'workspace.verify',

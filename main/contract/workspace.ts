@@ -104,9 +104,21 @@ export const workspaceChannels = {
   }),
   'workspace.changePassphrase': defineChannel({
     effect: 'write',
-    summary: 'Change the passphrase of the open workspace (re-wraps its key).',
+    summary:
+      'Change the passphrase of the open workspace: re-encrypts it under a new data key and swaps the new file in (poll workspace.passphraseProgress meanwhile).',
     request: z.object({ current: passphrase, next: passphrase }).strict(),
     response: workspaceStatus,
+  }),
+  'workspace.passphraseProgress': defineChannel({
+    effect: 'read',
+    summary: 'How far a running passphrase change has re-encrypted the workspace.',
+    request: z.object({}).strict(),
+    response: z.object({
+      running: z.boolean(),
+      phase: z.enum(['encrypting', 'swapping', 'done']),
+      doneBytes: z.number(),
+      totalBytes: z.number(),
+    }),
   }),
   'workspace.remember': defineChannel({
     effect: 'write',

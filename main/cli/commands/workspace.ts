@@ -97,13 +97,13 @@ export const verifyCommand: CliCommand = {
 
 export const passwdCommand: CliCommand = {
   name: 'passwd',
-  summary: 'Change the passphrase of a workspace (re-wraps its key; the data is not re-encrypted).',
+  summary: 'Change the passphrase of a workspace: re-encrypts it under a new data key and swaps the new file in.',
   usage: '<file> [--passphrase-file <file>] [--new-passphrase-file <file>]',
   options: { ...passphraseOptions, 'new-passphrase-file': { type: 'string' } },
-  async run({ positionals, values, io }) {
+  async run({ positionals, values, io, json }) {
     const path = fileArgument(positionals, 'passwd');
     const current = await requirePassphrase(io, { ...workspacePassphrase(values), label: 'Current passphrase' });
-    await withCore(io, async (core) => {
+    const status = await withCore(io, async (core) => {
       await invoke(core, 'workspace.open', { path, passphrase: current, remember: false });
       const next = await requirePassphrase(io, {
         file: values['new-passphrase-file'],
@@ -112,8 +112,26 @@ export const passwdCommand: CliCommand = {
         label: 'New passphrase',
         confirm: true,
       });
-      await invoke(core, 'workspace.changePassphrase', { current, next });
+      // Progress goes to stderr (stdout stays the result), once a second or every
+      // ATTEST_PROGRESS_MS milliseconds.
+      let last = -1;
+      const ticker = setInterval(() => {
+        void invoke(core, 'workspace.passphraseProgress', {}).then((p) => {
+          if (!p.running || json || p.totalBytes === 0) return;
+          const percent = Math.floor((100 * p.doneBytes) / p.totalBytes);
+          if (percent !== last) io.err(`Re-encrypting: ${percent}% (${bytes(p.doneBytes)} of ${bytes(p.totalBytes)})`);
+          last = percent;
+        }, () => undefined);
+      }, Number(io.env.ATTEST_PROGRESS_MS) || 1000);
+      try {
+        return await invoke(core, 'workspace.changePassphrase', { current, next });
+      } finally {
+        clearInterval(ticker);
+      }
     });
-    return { value: { path, changed: true }, human: `Changed the passphrase of ${path}.` };
+    return {
+      value: { path, changed: true, keyRotated: true, remembered: status.state === 'open' && status.remembered },
+      human: `Changed the passphrase of ${path}: re-encrypted under a new key; older backups (.bak1…) were removed.`,
+    };
   },
 };

@@ -16,6 +16,7 @@ type SessionChannels =
   | 'workspace.recent'
   | 'workspace.forgetRecent'
   | 'workspace.changePassphrase'
+  | 'workspace.passphraseProgress'
   | 'workspace.remember'
   | 'workspace.setAutoLock'
   | 'workspace.verify'
@@ -52,6 +53,10 @@ export function sessionHandlers({ session, ready }: CoreDeps): Pick<HandlerMap, 
       return recent();
     },
     'workspace.changePassphrase': (r) => session.changePassphrase(r.current, r.next),
+    'workspace.passphraseProgress': () => {
+      const p = session.passphraseProgress();
+      return p ? { running: true, ...p } : { running: false, phase: 'done' as const, doneBytes: 0, totalBytes: 0 };
+    },
     'workspace.remember': (r) => session.setRemembered(r.remember),
     'workspace.setAutoLock': (r) => session.setAutoLock(r.minutes),
     'workspace.verify': async (r) => {

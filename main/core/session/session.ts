@@ -16,6 +16,7 @@ import {
   type Clock,
   type DeviceMemory,
   type KdfParams,
+  type RekeyProgress,
   type Unlock,
   type VerifyReport,
   type Workspace,
@@ -45,6 +46,7 @@ export class Session {
   private idle: IdleTimer | null = null;
   private remembered = false;
   private autoLockMinutes = 15;
+  private rekeyProgress: RekeyProgress | null = null;
 
   constructor(private readonly options: SessionOptions) {
     this.prefs = new PreferenceStore(options.dataDir);
@@ -172,9 +174,36 @@ export class Session {
     return { state: 'none' };
   }
 
+  /**
+   * Changes the passphrase and rotates the data key. A key remembered on this device was
+   * for the old data key: it is replaced by the new one, or, when the keychain refuses,
+   * removed (opening then asks for the passphrase instead of failing on a stale key).
+   */
   async changePassphrase(current: string, next: string): Promise<WorkspaceStatus> {
-    await this.workspace().changePassphrase(current, next);
+    const ws = this.workspace();
+    const wasRemembered = this.remembered || (await this.isRemembered(ws.info().workspaceId));
+    this.rekeyProgress = { phase: 'encrypting', doneBytes: 0, totalBytes: 0 };
+    try {
+      await ws.changePassphrase(current, next, undefined, (p) => {
+        this.rekeyProgress = p;
+      });
+    } finally {
+      this.rekeyProgress = null;
+    }
+    if (wasRemembered) {
+      try {
+        await ws.remember(this.options.keychain);
+      } catch {
+        await ws.forget(this.options.keychain).catch(() => false);
+        this.remembered = false;
+      }
+    }
     return this.status();
+  }
+
+  /** How far a passphrase change has come (null when none runs). */
+  passphraseProgress(): RekeyProgress | null {
+    return this.rekeyProgress;
   }
 
   async setRemembered(remember: boolean): Promise<WorkspaceStatus> {

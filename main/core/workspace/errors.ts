@@ -30,7 +30,7 @@ export const workspaceErrors = {
   INVALID_MUTATION: 'The change was rejected and nothing was saved: {detail}.',
   NOT_REMEMBERED: 'This workspace is not remembered on this device. Open it with its passphrase.',
   REMEMBERED_KEY_INVALID:
-    'The key remembered on this device does not open this workspace. Open it with its passphrase and choose "remember" again.',
+    'The key remembered on this device does not open this workspace (its passphrase was changed since, which replaces the key, or the file was replaced). Open it with its passphrase and choose "remember" again.',
 } as const;
 
 export type WorkspaceErrorCode = keyof typeof workspaceErrors;

@@ -14,6 +14,7 @@ export {
   type StoreOptions,
   type WorkspaceInfo,
 } from './workspace';
+export type { RekeyProgress } from './rekey';
 export { verifyWorkspace, type VerifyReport } from './verify';
 export { deviceMemory, type DeviceMemory, type SeenState } from './seen';
 export { inspectHeader, type HeaderInfo } from './inspect';

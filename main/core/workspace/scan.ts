@@ -117,7 +117,12 @@ export async function scanFile(
     const body = await cursor.read(offset + FRAME_LENGTH, frame.bodyLength);
     const isBlob = frame.type === RecordType.blob;
     const plain = openRecord(key, workspaceId, frameBytes, frame, body, isBlob ? null : chain);
-    if (!plain) throw corrupt(`the record at byte ${offset} fails authentication`);
+    if (!plain) {
+      // The header's key opened but the first record does not authenticate under it: the
+      // header was taken from another file or an older version (before a key rotation).
+      if (offset === HEADER_LENGTH) throw corrupt('the header does not belong to the data after it');
+      throw corrupt(`the record at byte ${offset} fails authentication`);
+    }
     const tag = Buffer.from(body.subarray(body.length - 16));
 
     if (!manifest) {

@@ -22,6 +22,8 @@ export async function writeHeaderAndSnapshot(
   key: Buffer,
   workspaceId: Buffer,
   snap: { generation: number; baseSeq: number; db: Uint8Array; createdAt: string },
+  /** Told the plaintext bytes of each chunk once it is written (progress of long writes). */
+  onChunk?: (bytes: number) => void,
 ): Promise<{ chainTag: Buffer; end: number }> {
   await writeAll(fh, headerBytes, 0);
   let offset = HEADER_LENGTH;
@@ -44,6 +46,7 @@ export async function writeHeaderAndSnapshot(
     await writeAll(fh, rec.bytes, offset);
     offset += rec.bytes.length;
     chain = rec.tag;
+    onChunk?.(part.length);
   }
   return { chainTag: chain, end: offset };
 }

@@ -22,7 +22,6 @@ import {
   backupPath,
   DEFAULT_BACKUPS,
   fsyncDir,
-  removeBackups,
   rotateBackups,
   tempPathFor,
 } from './files';
@@ -36,6 +35,7 @@ import { acquireLock, type WorkspaceLock } from './lockfile';
 import { LATEST_SCHEMA, type Migration, migrations as defaultMigrations } from './migrations';
 import { type CommitPayload, encodeBlobChunk, encodeJson, type SqlValue, type Statement } from './records';
 import { type BlobChunkLocation, type BlobLocation, blobComplete, scanFile } from './scan';
+import { type Rekeyed, rekeyWorkspaceFile, type RekeyProgress } from './rekey';
 import { writeAll, writeHeaderAndSnapshot } from './snapshot';
 import { buildHeader, keyFor, keyFromPassphrase, readHeaderFrom, rememberedAccount, type Unlock } from './unlock';
 
@@ -70,7 +70,7 @@ export interface BlobInfo {
 
 /** Test seam: throw from here to simulate a failing disk at a given write step. */
 export interface FaultHooks {
-  beforeWrite?(step: 'journal' | 'blob' | 'snapshot' | 'swap'): void;
+  beforeWrite?(step: 'journal' | 'blob' | 'snapshot' | 'swap'): void | Promise<void>;
 }
 
 export interface StoreOptions {
@@ -376,26 +376,77 @@ export class Workspace {
     return this.compacting;
   }
 
-  /** Re-wraps the data key under a new passphrase (new salt); the data is not re-encrypted. */
-  async changePassphrase(oldPassphrase: string, newPassphrase: string, kdf?: KdfParams): Promise<void> {
+  /**
+   * Changes the passphrase and rotates the data key: everything is re-encrypted under a
+   * new key into a new file that replaces this one (rekey.ts), while commits wait. A key
+   * remembered for the old data key no longer opens the workspace; the session replaces it.
+   */
+  async changePassphrase(
+    oldPassphrase: string,
+    newPassphrase: string,
+    kdf?: KdfParams,
+    onProgress?: (p: RekeyProgress) => void,
+  ): Promise<void> {
     this.assertOpen();
     if (!newPassphrase) throw workspaceError('PASSPHRASE_EMPTY');
     const check = await keyFromPassphrase(oldPassphrase, this.header, this.headerBytes);
     const same = check.equals(this.key);
     wipe(check);
     if (!same) throw workspaceError('WRONG_PASSPHRASE');
-    const next = await buildHeader(
-      { workspaceId: this.header.workspaceId, createdAt: this.header.createdAt, kdf: kdf ?? this.header.kdf },
-      newPassphrase,
-      this.key,
-    );
+    if (kdf) checkKdf(kdf);
     while (this.compacting) await this.compacting.catch(() => undefined);
-    this.compacting = this.runCompaction(next).finally(() => {
+    this.compacting = this.exclusive(() => this.rekeyLocked(newPassphrase, kdf ?? this.header.kdf, onProgress)).finally(() => {
       this.compacting = null;
     });
     await this.compacting;
-    // Backups still open with the old passphrase, which the user has just retired.
-    await removeBackups(this.path);
+  }
+
+  private async rekeyLocked(passphrase: string, kdf: KdfParams, onProgress?: (p: RekeyProgress) => void): Promise<CompactResult> {
+    this.assertOpen();
+    const started = performance.now();
+    const ids = hasTable(this.db, 'blobs')
+      ? (this.db.exec('SELECT id FROM blobs ORDER BY rowid')[0]?.values ?? []).map((r) => String(r[0]))
+      : [];
+    const live = ids.flatMap((id) => {
+      const loc = this.blobs.get(id);
+      return blobComplete(loc) ? [{ id, loc }] : [];
+    });
+    let done: Rekeyed;
+    try {
+      done = await rekeyWorkspaceFile({
+        path: this.path,
+        fh: this.fh,
+        header: this.header,
+        oldKey: this.key,
+        passphrase,
+        kdf,
+        db: this.db.export(),
+        baseSeq: this.lastSeq,
+        generation: this.generation + 1,
+        createdAt: this.now().toISOString(),
+        live,
+        onProgress,
+        beforeWrite: (step) => this.opts.faults?.beforeWrite?.(step),
+      });
+    } catch (e) {
+      throw writeError(e);
+    }
+    const old = { fh: this.fh, key: this.key, chain: this.chainTag };
+    this.fh = done.fh;
+    this.key = done.key;
+    this.header = done.header;
+    this.headerBytes = done.headerBytes;
+    this.chainTag = done.chainTag;
+    this.appendOffset = done.end;
+    this.journalOffset = done.journalOffset;
+    this.generation += 1;
+    this.blobs = done.blobs;
+    this.truncatePending = false;
+    this.journalCommitBytes = 0;
+    await old.fh.close().catch(() => undefined);
+    wipe(old.key, old.chain);
+    if (done.folderSyncError) throw writeError(done.folderSyncError);
+    return { generation: this.generation, fileBytes: done.end, ms: performance.now() - started };
   }
 
   /** Keeps the data key in the OS keychain so this device opens the workspace without a passphrase. */
@@ -489,7 +540,7 @@ export class Workspace {
     const at = this.appendOffset;
     const records = [...this.heldBack, ...given];
     try {
-      this.opts.faults?.beforeWrite?.(step);
+      await this.opts.faults?.beforeWrite?.(step);
       if (this.firstWrite) {
         await prepareFirstWrite(this.path, { backup: this.heldBack.length > 0 || this.truncatePending, keep: this.backupsKept });
         this.firstWrite = false;
@@ -583,7 +634,7 @@ export class Workspace {
       let swapped = false;
       try {
         // B: snapshot and attachments into the new file, while commits go on.
-        this.opts.faults?.beforeWrite?.('snapshot');
+        await this.opts.faults?.beforeWrite?.('snapshot');
         const snap = await writeHeaderAndSnapshot(tfh, head.bytes, this.key, this.header.workspaceId, {
           generation: cut.generation,
           baseSeq: cut.baseSeq,
@@ -653,7 +704,7 @@ export class Workspace {
             }
             pos += length;
           }
-          this.opts.faults?.beforeWrite?.('swap');
+          await this.opts.faults?.beforeWrite?.('swap');
           await tfh.sync();
           await tfh.close();
           await rotateBackups(this.path, this.backupsKept);

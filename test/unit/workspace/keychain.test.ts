@@ -23,7 +23,7 @@ test('remember on this device opens without the passphrase; forget removes it (r
 
   const remembered = await openWorkspace(path, { keychain: chain });
   assert.equal(remembered.query('SELECT value FROM settings WHERE key = ?', ['a'])[0]?.value, '1');
-  // The remembered key survives a passphrase change: only the wrapping changes.
+  // A passphrase change rotates the key; forgetting removes the (now stale) entry.
   await remembered.changePassphrase(PASS, 'another passphrase');
   assert.equal(await remembered.forget(chain), true);
   await remembered.close();

@@ -113,7 +113,7 @@ test('a second opener gets WORKSPACE_LOCKED; a lock left by a dead process is re
   assert.match((err as Error).message, /open in another window or process/);
 });
 
-test('changing the passphrase re-wraps the key and keeps the data and attachments', async (t) => {
+test('changing the passphrase rotates the key and keeps the data and attachments', async (t) => {
   const path = join(tempDir(t), 'a.attest');
   const ws = await create(path);
   await ws.commit(setItem('a', '1'));
@@ -127,7 +127,7 @@ test('changing the passphrase re-wraps the key and keeps the data and attachment
   assert.equal(again.query('SELECT * FROM settings').length, 2);
   assert.equal((await again.getBlob(blob.id)).toString(), 'evidence bytes');
   await again.close();
-  assert.equal(existsSync(`${path}.bak1`), false, 'backups wrapped under the old passphrase are removed');
+  assert.equal(existsSync(`${path}.bak1`), false, 'backups under the old key are removed');
 });
 
 test('attachments: put returns a keyed id, get returns the bytes, limits and unknown ids are clear errors', async (t) => {
