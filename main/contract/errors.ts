@@ -127,6 +127,7 @@ export const ERRORS = {
   INVALID_TARGET: { exit: 2, kind: 'invalid' },
   INVALID_URL: { exit: 2, kind: 'invalid' },
   JUSTIFICATION_REQUIRED: { exit: 2, kind: 'invalid' },
+  KDF_TOO_COSTLY: { exit: 11, kind: 'integrity' },
   KEYCHAIN_UNAVAILABLE: { exit: 18, kind: 'environment' },
   LIBRARY_DAMAGED: { exit: 11, kind: 'integrity' },
   LIBRARY_MISSING: { exit: 9, kind: 'environment' },
