@@ -29,6 +29,8 @@ export const ERRORS = {
   API_MALFORMED: { exit: 33, kind: 'network' },
   API_PERMISSION_DENIED: { exit: 33, kind: 'network' },
   API_RATE_LIMITED: { exit: 33, kind: 'network' },
+  ARCHIVE_TOO_LARGE: { exit: 22, kind: 'invalid' },
+  ARCHIVE_UNREADABLE: { exit: 22, kind: 'invalid' },
   ASSESSMENT_FINAL: { exit: 24, kind: 'refused' },
   ASSESSMENT_NOT_FOUND: { exit: 19, kind: 'not-found' },
   AUDIT_CHAIN_BROKEN: { exit: 15, kind: 'integrity' },
