@@ -2,6 +2,7 @@
 // sample rows (previewTabular), then turn the rows into a catalogue using the column mapping
 // the user chose (importTabular). Bad rows are reported one by one; good rows still import.
 import ExcelJS from 'exceljs';
+import { assertZipWithinBounds } from '../spreadsheet/zip-bounds';
 import { AttestError } from '../errors';
 import { parseCsv } from './csv';
 import { slugId } from './import-oscal';
@@ -86,6 +87,8 @@ function unsupported(name: string): never {
 
 async function readXlsx(file: TabularFile): Promise<TabularRow[]> {
   const workbook = new ExcelJS.Workbook();
+  // Inflated size and part count are bounded before exceljs (JSZip) inflates anything.
+  await assertZipWithinBounds(file.bytes, file.name);
   try {
     // exceljs's declared Buffer type lags behind @types/node; the bytes are a plain Buffer.
     await workbook.xlsx.load(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength) as unknown as ExcelJS.Buffer);

@@ -3,6 +3,9 @@
 // before any DNS lookup or socket, so a refused destination never sees a packet.
 import { isIP } from 'node:net';
 import { AttestError } from '../errors';
+import { isInternalAddress } from './addresses';
+
+export { isInternalAddress } from './addresses';
 
 export interface EgressPolicy {
   /** False (the default for every workspace) means no lookup and no connection at all. */
@@ -51,43 +54,10 @@ export class HostNotApprovedError extends AttestError {
 }
 
 /**
- * Internal-network addresses (loopback, private, link-local, CGNAT, unique-local,
- * unspecified, multicast). A name that resolves to one of these is reached only when the
- * address itself is approved too, so an approved public name cannot be re-pointed at an
- * internal service by its DNS (rebinding).
+ * Checks an address a name resolved to before any socket is opened to it. An internal
+ * address is reached only when it is approved itself, so an approved public name cannot
+ * be re-pointed at an internal service by its DNS (rebinding).
  */
-export function isInternalAddress(address: string): boolean {
-  const kind = isIP(address);
-  if (kind === 4) return isInternalV4(address);
-  if (kind === 6) {
-    const a = address.toLowerCase();
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a);
-    if (mapped?.[1]) return isInternalV4(mapped[1]);
-    return (
-      a === '::1' || a === '::' || a.startsWith('fc') || a.startsWith('fd') || /^fe[89ab]/.test(a) || a.startsWith('ff')
-    );
-  }
-  return true; // not an address at all: treat as internal, i.e. refuse unless approved
-}
-
-function isInternalV4(address: string): boolean {
-  const [a = 0, b = 0] = address.split('.').map(Number);
-  return (
-    a === 0 || a === 10 || a === 127 || a >= 224 ||
-    (a === 100 && b >= 64 && b <= 127) ||
-    (a === 169 && b === 254) ||
-    (a === 172 && b >= 16 && b <= 31) ||
-    (a === 192 && b === 168)
-  );
-}
-
-export function isLoopbackAddress(address: string): boolean {
-  if (isIP(address) === 4) return address.startsWith('127.');
-  const a = address.toLowerCase();
-  return a === '::1' || /^::ffff:127\./.test(a);
-}
-
-/** Checks an address a name resolved to before any socket is opened to it. */
 export function assertResolvedAddressAllowed(policy: EgressPolicy, host: string, address: string): void {
   if (isIP(normalizeHost(host))) return; // an approved IP literal was approved as itself
   if (isInternalAddress(address) && !isHostApproved(policy, address)) {

@@ -7,6 +7,7 @@
 // id and checked as a whole before anything is stored.
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { assertZipWithinBounds } from '../spreadsheet/zip-bounds';
 import type { AnswerValue, ImportProblem, Question, QuestionnaireSummary, TemplateBody } from '../../contract/questionnaire';
 import { AttestError } from '../errors';
 import { looksLikeFormula, neutraliseCell, toCsv } from '../spreadsheet/cell-safety';
@@ -142,6 +143,8 @@ export async function exportXlsx(summary: QuestionnaireSummary, body: TemplateBo
 
 /** exceljs cannot protect the workbook structure, so the flag goes into workbook.xml directly. */
 async function lockStructure(bytes: Uint8Array): Promise<Uint8Array> {
+  // These bytes were just written by exceljs; the same bounds apply to every ZIP read.
+  await assertZipWithinBounds(bytes, 'the generated workbook');
   const zip = await JSZip.loadAsync(bytes);
   const file = zip.file('xl/workbook.xml');
   if (!file) throw new AttestError('INTERNAL_XLSX', 'The workbook has no workbook.xml.');
@@ -181,6 +184,8 @@ export interface RawAnswer {
 
 export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<{ questionnaireId: string | null; answers: RawAnswer[] }> {
   const wb = new ExcelJS.Workbook();
+  // Inflated size and part count are bounded before exceljs (JSZip) inflates anything.
+  await assertZipWithinBounds(bytes, fileName);
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   } catch (cause) {

@@ -6,6 +6,7 @@
 // options, info and tips (with their warnings) become notes, and every `cond` is kept.
 import type { ImportCounts, Question, TemplateBody, TemplateItem, TemplateSection } from '../../contract/questionnaire';
 import { AttestError } from '../errors';
+import { createIdAllocator } from './unique-ids';
 
 /** VSAQ-flavoured JSON to plain JSON text: comments dropped, raw line breaks in strings escaped, trailing commas gone. */
 export function relaxedJsonToStrict(source: string): string {
@@ -95,13 +96,8 @@ export function importVsaq(data: unknown, templateId: string, fileName: string):
   if (!isVsaq(data)) throw new AttestError('VSAQ_NOT_QUESTIONNAIRE', `${fileName} has no "questionnaire" list, so it is not a VSAQ questionnaire.`);
   const byType: Record<string, number> = {};
   const count = (type: string) => (byType[type] = (byType[type] ?? 0) + 1);
-  const usedIds = new Set<string>();
-  const uniqueId = (wanted: string) => {
-    let id = wanted.replace(/[^A-Za-z0-9_.:-]/g, '_').replace(/^[^A-Za-z0-9]+/, '') || 'item';
-    for (let k = 2; usedIds.has(id); k++) id = `${wanted}_${k}`;
-    usedIds.add(id);
-    return id;
-  };
+  const ids = createIdAllocator();
+  const uniqueId = (wanted: string) => ids.take(wanted);
   let conditions = 0;
   let warnings = 0;
   // Warning tips name the answers that raise them; the other options of that group are expected.

@@ -7,12 +7,21 @@ export const DEFAULT_KDF: KdfParams = { name: 'scrypt', log2N: 17, r: 8, p: 1 };
 export const MIN_USER_LOG2N = 17;
 export const ZERO_TAG = Buffer.alloc(TAG_LENGTH);
 
+/**
+ * The most a header may ask scrypt for: what Attest itself writes (N=2^17, r=8, p=1),
+ * i.e. 128 MiB of memory and well under two seconds. A header asking for more is
+ * damaged or forged (its checksum is not a secret), and deriving from it would let a
+ * hostile file spend gigabytes and minutes before the passphrase is even checked.
+ */
+export const MAX_KDF_WORK = 2 ** DEFAULT_KDF.log2N * DEFAULT_KDF.r * DEFAULT_KDF.p;
+
 export function checkKdf(kdf: KdfParams): void {
   if (kdf.name !== 'scrypt') throw workspaceError('INVALID_KDF', { detail: 'only scrypt is supported' });
-  if (!Number.isInteger(kdf.log2N) || kdf.log2N < 1 || kdf.log2N > 22)
-    throw workspaceError('INVALID_KDF', { detail: 'log2N must be an integer from 1 to 22' });
-  if (!Number.isInteger(kdf.r) || kdf.r < 1 || kdf.r > 32 || !Number.isInteger(kdf.p) || kdf.p < 1 || kdf.p > 16)
-    throw workspaceError('INVALID_KDF', { detail: 'r must be 1-32 and p 1-16' });
+  if (!Number.isInteger(kdf.log2N) || kdf.log2N < 1 || !Number.isInteger(kdf.r) || kdf.r < 1 || !Number.isInteger(kdf.p) || kdf.p < 1)
+    throw workspaceError('INVALID_KDF', { detail: 'N, r and p must be positive integers' });
+  // N·r·p bounds the time and, since p ≥ 1, N·r (memory is 128·N·r bytes) too.
+  if (kdf.log2N > DEFAULT_KDF.log2N || 2 ** kdf.log2N * kdf.r * kdf.p > MAX_KDF_WORK)
+    throw workspaceError('KDF_TOO_COSTLY', { log2N: kdf.log2N, r: kdf.r, p: kdf.p });
 }
 
 /** scrypt of the NFC-normalised passphrase; runs on the libuv pool, not the event loop. */

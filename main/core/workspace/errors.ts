@@ -24,6 +24,8 @@ export const workspaceErrors = {
   WRITE_FAILED: 'The change could not be written to disk ({detail}). Everything saved before is intact.',
   WEAK_KDF: 'The key-derivation cost is below the minimum for a user workspace (scrypt N must be at least 2^17).',
   INVALID_KDF: 'The key-derivation parameters are invalid: {detail}.',
+  KDF_TOO_COSTLY:
+    'The workspace asks for a key-derivation cost (scrypt N=2^{log2N}, r={r}, p={p}) above what Attest writes (at most N=2^17, r=8, p=1), so it was not attempted: the file header is damaged or was forged. The file was not changed; restore it from a backup.',
   PASSPHRASE_EMPTY: 'The passphrase must not be empty.',
   BLOB_TOO_LARGE: 'The attachment is {size} bytes; the limit for one attachment is {limit} bytes. Attach a smaller file or raise the limit in settings.',
   BLOB_NOT_FOUND: 'No attachment with this id exists in the workspace.',
