@@ -10,7 +10,7 @@ import JSZip from 'jszip';
 import { assertZipWithinBounds } from '../spreadsheet/zip-bounds';
 import type { AnswerValue, ImportProblem, Question, QuestionnaireSummary, TemplateBody } from '../../contract/questionnaire';
 import { AttestError } from '../errors';
-import { looksLikeFormula, neutraliseCell, toCsv } from '../spreadsheet/cell-safety';
+import { looksLikeFormula, neutraliseCell, toExcelCsv } from '../spreadsheet/cell-safety';
 import { answerText, parseAnswer, YESNO_LABELS } from './answers';
 import { hiddenItems, questionsOf } from '../../contract/visibility';
 import type { IncomingAnswer } from './questionnaires';
@@ -313,5 +313,5 @@ export function answersCsv(body: TemplateBody, answers: ReadonlyMap<string, Exis
       .filter((i): i is Question => i.kind === 'question')
       .map((q) => [q.id, s.title, q.text, answerText(q, answers.get(q.id)?.value), answers.get(q.id)?.comment ?? '']),
   );
-  return new TextEncoder().encode(toCsv(['Question id', 'Section', 'Question', 'Answer', 'Comment'], rows));
+  return new TextEncoder().encode(toExcelCsv(['Question id', 'Section', 'Question', 'Answer', 'Comment'], rows));
 }

@@ -26,3 +26,8 @@ export function csvField(value: string | number | null | undefined, delimiter = 
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
   return [header, ...rows].map((r) => r.map((v) => csvField(v)).join(',')).join('\r\n') + '\r\n';
 }
+
+/** A CSV for spreadsheet programs: Excel reads a file without a UTF-8 byte-order mark as the local code page. */
+export function toExcelCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+  return `\uFEFF${toCsv(header, rows)}`;
+}

@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { call, failure, upload } from '../../support/dispatch';
 import { PASS, withWorkspace } from '../report/workspace-fixture';
 
@@ -55,7 +56,7 @@ test('findings CSV and XLSX: every finding, formula-like text neutralised', asyn
     const findings = (await call(core, 'finding.list', { assessmentId: q4 })).findings;
 
     const csv = Buffer.from((await call(core, 'export.findingsCsv', { assessmentId: q4 })).dataBase64, 'base64').toString('utf8');
-    const lines = csv.trimEnd().split('\r\n');
+    const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
     assert.ok(lines[0]!.startsWith('Ref,Title,Severity'));
     for (const title of hostile) assert.ok(csv.includes(`'${title.replace(/"/g, '""')}`) || csv.includes(`'${title}`), `${title} neutralised`);
     assert.ok(!/(^|,)[=+\-@]/m.test(csv.split('\r\n').slice(1).join('\n').replace(/"[^"]*"/g, '')), 'no cell starts a formula');
@@ -70,7 +71,66 @@ test('findings CSV and XLSX: every finding, formula-like text neutralised', asyn
       if (n > 1) titles.push(String(row.getCell(2).value));
       row.eachCell((c) => assert.equal(c.type === ExcelJS.ValueType.Formula, false, 'no formula cells'));
     });
-    for (const title of hostile) assert.ok(titles.includes(`'${title}`), `${title} neutralised in XLSX`);
+    // Excel's quote-prefix style keeps the text inert without a visible apostrophe.
+    for (const title of hostile) assert.ok(titles.includes(title), `${title} written as is in XLSX`);
+    assert.equal((await failure(core, 'export.findingsCsv', { assessmentId: 'asm_none' })).code, 'ASSESSMENT_NOT_FOUND');
+  });
+});
+
+test('findings CSV starts with a UTF-8 byte-order mark and keeps accents', async () => {
+  await withWorkspace(async ({ core, q4 }) => {
+    await call(core, 'finding.create', { assessmentId: q4, title: 'Contrôle d’accès généralisé', likelihood: 2, impact: 2 });
+    const bytes = Buffer.from((await call(core, 'export.findingsCsv', { assessmentId: q4 })).dataBase64, 'base64');
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    assert.ok(bytes.subarray(3).toString('utf8').startsWith('Ref,Title'));
+    assert.ok(bytes.toString('utf8').includes('Contrôle d’accès généralisé'));
+  });
+});
+
+test('findings XLSX: formula-like text has the quotePrefix style, dates are date cells with a number format', async () => {
+  await withWorkspace(async ({ core, q4 }) => {
+    const hostile = '=HYPERLINK("http://evil.example","x")';
+    await call(core, 'finding.create', { assessmentId: q4, title: hostile, likelihood: 2, impact: 2, dueDate: '2027-03-15' });
+    await call(core, 'finding.create', { assessmentId: q4, title: 'Plain title', likelihood: 2, impact: 2 });
+    const bytes = Buffer.from((await call(core, 'export.findingsXlsx', { assessmentId: q4 })).dataBase64, 'base64');
+    // Read the stored XML, not exceljs's model: the flag must be in the file Excel opens.
+    const zip = await JSZip.loadAsync(bytes);
+    const styles = await zip.file('xl/styles.xml')!.async('string');
+    const sheetXml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const strings = [...(await zip.file('xl/sharedStrings.xml')!.async('string')).matchAll(/<si>(?:<t[^>]*>([\s\S]*?)<\/t>)?/g)].map((m) => (m[1] ?? '').replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+    const xfs = [.../<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)![1]!.matchAll(/<xf\b[^>]*>/g)].map((m) => m[0]);
+    const numFmts = new Map([...styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+    const cells = [...sheetXml.matchAll(/<c r="([A-Z]+)(\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)].map((m) => ({
+      col: m[1]!,
+      row: Number(m[2]),
+      s: Number(/\bs="(\d+)"/.exec(m[3]!)?.[1] ?? 0),
+      t: /\bt="(\w+)"/.exec(m[3]!)?.[1],
+      v: /<v>([^<]*)<\/v>/.exec(m[4] ?? '')?.[1],
+    }));
+    const text = (c: (typeof cells)[number]) => (c.t === 's' ? strings[Number(c.v)] : c.v);
+    const hostileCell = cells.find((c) => c.col === 'B' && text(c) === hostile);
+    assert.ok(hostileCell, 'the formula-like title is stored as written, without an apostrophe');
+    assert.match(xfs[hostileCell.s]!, /quotePrefix="1"/);
+    const plainCell = cells.find((c) => c.col === 'B' && text(c) === 'Plain title')!;
+    assert.doesNotMatch(xfs[plainCell.s]!, /quotePrefix/);
+    assert.ok(!strings.some((s) => s.startsWith("'")), 'no visible apostrophe anywhere');
+
+    const due = cells.find((c) => c.col === 'H' && c.row === hostileCell.row)!;
+    assert.equal(due.t, undefined, 'a number cell, not text');
+    assert.equal(Number(due.v), 46461, '2027-03-15 as an Excel serial day');
+    const dueFmt = /numFmtId="(\d+)"/.exec(xfs[due.s]!)![1]!;
+    assert.equal(numFmts.get(dueFmt), 'yyyy-mm-dd');
+    const created = cells.find((c) => c.col === 'L' && c.row === hostileCell.row)!;
+    assert.equal(created.t, undefined);
+    assert.ok(Number(created.v) > 40000);
+    assert.equal(numFmts.get(/numFmtId="(\d+)"/.exec(xfs[created.s]!)![1]!), 'yyyy-mm-dd hh:mm');
+
+    // exceljs reads the same cells back as a date and as the plain text.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    const row = book.getWorksheet('Findings')!.getRow(hostileCell.row);
+    assert.ok(row.getCell(8).value instanceof Date);
+    assert.equal((row.getCell(8).value as Date).toISOString().slice(0, 10), '2027-03-15');
     assert.equal((await failure(core, 'export.findingsCsv', { assessmentId: 'asm_none' })).code, 'ASSESSMENT_NOT_FOUND');
   });
 });
