@@ -4,6 +4,7 @@ import { formatTime } from '../lib/dates';
 /**
  * The workspace as the core reports it (open, locked or none), whether every change is
  * on disk, and the lock button. It never scrolls away: the content scrolls beneath it.
+ * (`.topbar` marks the open state only: tests and styles read it as "a workspace is open".)
  */
 export function TopBar() {
   const status = useAppStore((s) => s.status);
@@ -11,14 +12,14 @@ export function TopBar() {
   const lockWorkspace = useAppStore((s) => s.lockWorkspace);
   if (status.state === 'none') {
     return (
-      <div className="topbar" data-state="none">
+      <div className="appbar" data-state="none">
         <span className="topbar-name muted">No workspace open</span>
       </div>
     );
   }
   if (status.state === 'locked') {
     return (
-      <div className="topbar" data-state="locked">
+      <div className="appbar" data-state="locked">
         <span className="topbar-name" title={status.path}>
           {status.name ?? 'Workspace'}
         </span>
@@ -35,7 +36,7 @@ export function TopBar() {
         ? `Last change not saved: ${save.error}`
         : `All changes saved${save.lastSavedAt ? ` · ${formatTime(save.lastSavedAt)}` : ''}`;
   return (
-    <div className="topbar" data-state="open">
+    <div className="appbar topbar" data-state="open">
       <span className="topbar-name" title={status.path}>
         {status.name ?? 'Workspace'}
       </span>

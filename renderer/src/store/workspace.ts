@@ -30,6 +30,12 @@ export interface WorkspaceSlice {
   mutate<T>(run: () => Promise<T>): Promise<T>;
 }
 
+/**
+ * Whether the screens show a workspace: open, or locked with the screen kept behind the
+ * unlock screen (hidden and inert) so drafts and the active row survive the lock.
+ */
+export const workspaceShown = (s: { status: WorkspaceStatus }): boolean => s.status.state !== 'none';
+
 /** What a failed call means for the session: a lock elsewhere (idle) moves the UI to unlock. */
 export function isLockedError(error: unknown): boolean {
   return error instanceof ApiError && error.code === 'SESSION_LOCKED';

@@ -76,7 +76,9 @@ function OpenForm({ path, remembered, onCancel }: { path: string; remembered: bo
     try {
       await openWorkspace({ path, passphrase: useRemembered ? undefined : passphrase, remember });
     } catch (e) {
-      setError(messageOf(e));
+      // Nothing was lost: the workspace that was open stays open, and the user is told so.
+      const current = useAppStore.getState().status;
+      setError(current.state === 'open' ? `${messageOf(e)} “${current.name ?? 'Your workspace'}” is still open.` : messageOf(e));
       setBusy(false);
     }
   };
