@@ -44,6 +44,7 @@ export function App() {
   const refreshStatus = useAppStore((s) => s.refreshStatus);
   const toast = useAppStore((s) => s.toast);
   const dismissToast = useAppStore((s) => s.dismissToast);
+  const sidebarCollapsed = useAppStore((s) => s.sidebarCollapsed);
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
@@ -90,17 +91,27 @@ export function App() {
       firstRender.current = false;
       return;
     }
-    main.current?.querySelector<HTMLElement>('#screen-title')?.focus();
+    main.current?.querySelector<HTMLElement>('.view:not([hidden]) #screen-title')?.focus();
   }, [screen, status.state]);
 
+  const locked = status.state === 'locked';
   return (
-    <div className="frame">
+    <div className="frame" data-sidebar={sidebarCollapsed ? 'collapsed' : 'open'}>
       <a className="skip-link" href="#main">Skip to content</a>
       <Sidebar />
       <div className="workarea">
         <TopBar />
-        <main id="main" ref={main} className="content" data-screen={status.state === 'locked' ? 'locked' : screen}>
-          {status.state === 'locked' ? <UnlockScreen status={status} /> : <Screen id={screen} />}
+        <main id="main" ref={main} className="content" data-screen={locked ? 'locked' : screen}>
+          {locked ? (
+            <div className="view">
+              <UnlockScreen status={status} />
+            </div>
+          ) : null}
+          {/* While locked the screen stays mounted but hidden and inert: a half-typed
+              rationale, the active row and the screen itself are there after unlock. */}
+          <div className="view" hidden={locked} inert={locked}>
+            <Screen id={screen} />
+          </div>
         </main>
       </div>
       <Toast toast={toast} onDismiss={dismissToast} />

@@ -24,9 +24,15 @@ export function useActivity(): void {
     const poll = window.setInterval(() => {
       if (useAppStore.getState().status.state === 'open') void useAppStore.getState().refreshStatus();
     }, POLL_EVERY_MS);
+    // Back to the window: the core may have locked or closed meanwhile (the CLI, a timer).
+    const onFocus = () => {
+      if (useAppStore.getState().status.state !== 'none') void useAppStore.getState().refreshStatus();
+    };
+    window.addEventListener('focus', onFocus);
     window.addEventListener('keydown', onActivity, true);
     window.addEventListener('pointerdown', onActivity, true);
     return () => {
+      window.removeEventListener('focus', onFocus);
       window.clearInterval(poll);
       window.removeEventListener('keydown', onActivity, true);
       window.removeEventListener('pointerdown', onActivity, true);

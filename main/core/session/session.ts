@@ -125,8 +125,8 @@ export class Session {
     // Asked to remember the key: find out first that the keychain answers, so a missing
     // keychain refuses the whole creation instead of leaving a file behind.
     if (remember) await this.options.keychain.accounts();
-    await this.close();
     await mkdir(dirname(resolve(path)), { recursive: true });
+    // The new file first: a creation that fails leaves the open workspace as it was.
     const ws = await createWorkspace(resolve(path), {
       name,
       passphrase,
@@ -136,13 +136,34 @@ export class Session {
       clock: this.clock,
       memory: this.memory,
     });
-    return this.adopt(ws, remember);
+    return this.replaceWith(ws, remember);
   }
 
-  /** acceptOlder: the user accepted a file older than this device last saw (WORKSPACE_ROLLED_BACK). */
+  /**
+   * Opens a workspace in place of the current one. The new one is opened first and the
+   * old one closed only once that succeeded: a wrong passphrase or a missing file leaves
+   * the open (or locked) workspace exactly as it was. acceptOlder: the user accepted a
+   * file older than this device last saw (WORKSPACE_ROLLED_BACK).
+   */
   async open(path: string, unlock: Unlock | undefined, remember: boolean, acceptOlder = false): Promise<WorkspaceStatus> {
-    await this.close();
-    const ws = await openWorkspace(resolve(path), unlock ?? { keychain: this.options.keychain }, this.storeOptions(acceptOlder));
+    const full = resolve(path);
+    // The same file again: it cannot be opened twice (its lock is ours), so it stays open.
+    if (this.ws?.isOpen && this.ws.info().path === full) {
+      if (remember && !this.remembered) await this.setRemembered(true);
+      return this.status();
+    }
+    if (this.locked?.path === full) return this.unlock(unlock && 'passphrase' in unlock ? unlock.passphrase : undefined, acceptOlder);
+    const ws = await openWorkspace(full, unlock ?? { keychain: this.options.keychain }, this.storeOptions(acceptOlder));
+    return this.replaceWith(ws, remember);
+  }
+
+  private async replaceWith(ws: Workspace, remember: boolean): Promise<WorkspaceStatus> {
+    try {
+      await this.close();
+    } catch {
+      // The old workspace's store is flushed on every commit; a failing close must not
+      // strand the one just opened.
+    }
     return this.adopt(ws, remember);
   }
 

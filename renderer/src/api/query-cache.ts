@@ -42,6 +42,8 @@ export interface QueryCache {
   committed(seq: number): void;
   /** Another workspace (or none): nothing cached applies any more. */
   reset(seq?: number): void;
+  /** The same workspace back after a lock: answers stay shown but are all read again. */
+  staleAll(): void;
   subscribe(listener: () => void): () => void;
   /** Grows with every change of the cache (a snapshot for React's useSyncExternalStore). */
   readonly version: number;
@@ -120,6 +122,10 @@ export function createQueryCache(fetcher: Fetcher): QueryCache {
     reset(next = 0) {
       entries.clear();
       seq = next;
+      notify();
+    },
+    staleAll() {
+      for (const [key, entry] of entries) entries.set(key, { data: entry.data, error: undefined, tag: entry.tag, readAt: -1 });
       notify();
     },
     subscribe(listener) {

@@ -7,6 +7,7 @@ import { STATE_LABELS } from '../../../main/contract/vocabulary';
 import { useQuery } from '../api/query';
 import { messageOf } from './ErrorText';
 import { useAppStore } from '../store';
+import { workspaceShown } from '../store/workspace';
 
 export interface AssessmentList {
   assessments: AssessmentSummary[];
@@ -17,7 +18,7 @@ export interface AssessmentList {
 
 /** assessment.list, read again after every saved change; keeps the store's selection valid. */
 export function useAssessmentList(): AssessmentList {
-  const open = useAppStore((s) => s.status.state === 'open');
+  const open = useAppStore(workspaceShown);
   const read = useQuery('assessment.list', open ? {} : null);
   const assessments = read.data?.assessments;
   useEffect(() => {

@@ -2,7 +2,12 @@
 // have one fixed height; the header stays put while the body scrolls. It is an ARIA
 // grid: the active row follows the keyboard (arrows, j/k, Home/End, PageUp/PageDown)
 // and is announced by aria-activedescendant, so focus never leaves the scroller.
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+// Headers sort (natural order) and columns resize (table/). Sorting changes only what is
+// shown: `activeIndex` and the callbacks keep speaking of positions in `rows`.
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { SortValue } from '../lib/natural-sort';
+import { ColumnHead } from './table/ColumnHead';
+import { ariaSort, useSort, type SortState } from './table/sorting';
 
 export interface Column<T> {
   key: string;
@@ -11,6 +16,10 @@ export interface Column<T> {
   width: string;
   render(row: T): ReactNode;
   align?: 'start' | 'end' | 'center';
+  /** The value the column sorts by (natural order); without it the header does not sort. */
+  sort?(row: T): SortValue;
+  /** Long text (titles) wraps to two lines instead of being cut to one. */
+  wrap?: boolean;
 }
 
 export interface VirtualTableProps<T> {
@@ -29,6 +38,7 @@ export interface VirtualTableProps<T> {
   height?: string;
   empty?: ReactNode;
   testId?: string;
+  initialSort?: SortState | null;
 }
 
 const OVERSCAN = 8;
@@ -40,6 +50,17 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
   const head = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);
+  const [widths, setWidths] = useState<Record<string, number>>({});
+  const { sort, order, toggle } = useSort(rows, columns, props.initialSort ?? null);
+  // Shown position → index in rows, and back.
+  const at = useCallback((position: number) => (order ? (order[position] ?? -1) : position), [order]);
+  const positionOf = useMemo(() => {
+    if (!order) return null;
+    const inverse = new Array<number>(order.length);
+    order.forEach((index, position) => (inverse[index] = position));
+    return inverse;
+  }, [order]);
+  const activePosition = activeIndex < 0 ? -1 : positionOf ? (positionOf[activeIndex] ?? -1) : activeIndex;
 
   useLayoutEffect(() => {
     const el = body.current;
@@ -55,33 +76,35 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
   // header sits above the rows inside the scroller, so a row must clear it at both ends.
   useEffect(() => {
     const el = body.current;
-    if (!el || activeIndex < 0) return;
+    if (!el || activePosition < 0) return;
     const header = head.current?.offsetHeight ?? 0;
-    const top = activeIndex * rowHeight;
+    const top = activePosition * rowHeight;
     if (top < el.scrollTop) el.scrollTop = top;
     else if (header + top + rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = header + top + rowHeight - el.clientHeight;
-  }, [activeIndex, rowHeight]);
+  }, [activePosition, rowHeight]);
 
   const move = useCallback(
     (to: number) => {
       if (rows.length === 0) return;
-      onActiveChange(Math.max(0, Math.min(rows.length - 1, to)));
+      onActiveChange(at(Math.max(0, Math.min(rows.length - 1, to))));
     },
-    [rows.length, onActiveChange],
+    [rows.length, onActiveChange, at],
   );
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Keys on a header's sort button or resize handle are theirs, not the grid's.
+    if (event.target !== event.currentTarget) return;
     const page = Math.max(1, Math.floor(viewport / rowHeight) - 1);
     const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
     const handled: Record<string, () => void> = {
-      ArrowDown: () => move(activeIndex + 1),
-      ArrowUp: () => move(activeIndex - 1),
-      j: () => move(activeIndex + 1),
-      k: () => move(activeIndex - 1),
+      ArrowDown: () => move(activePosition + 1),
+      ArrowUp: () => move(activePosition - 1),
+      j: () => move(activePosition + 1),
+      k: () => move(activePosition - 1),
       Home: () => move(0),
       End: () => move(rows.length - 1),
-      PageDown: () => move(activeIndex + page),
-      PageUp: () => move(activeIndex - page),
+      PageDown: () => move(activePosition + page),
+      PageUp: () => move(activePosition - page),
     };
     const action = plain ? handled[event.key] : undefined;
     if (action) {
@@ -99,8 +122,9 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
 
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + viewport) / rowHeight) + OVERSCAN);
-  const template = columns.map((c) => c.width).join(' ');
+  const template = columns.map((c) => (widths[c.key] ? `${widths[c.key]}px` : c.width)).join(' ');
   const rowId = (i: number) => `${id}-row-${i}`;
+  const headCell = (key: string) => head.current?.querySelector<HTMLElement>(`[data-column="${CSS.escape(key)}"]`)?.offsetWidth ?? 100;
 
   return (
     <div className="vtable" data-testid={props.testId}>
@@ -118,8 +142,23 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
       >
         <div ref={head} className="vtable-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
           {columns.map((c) => (
-            <div key={c.key} role="columnheader" className={`vtable-cell align-${c.align ?? 'start'}`}>
-              {c.header}
+            <div
+              key={c.key}
+              role="columnheader"
+              data-column={c.key}
+              aria-sort={c.sort ? ariaSort(sort, c.key) : undefined}
+              className={`vtable-cell th align-${c.align ?? 'start'}`}
+            >
+              <ColumnHead
+                label={c.header}
+                columnKey={c.key}
+                sortable={!!c.sort}
+                sort={sort}
+                onSort={toggle}
+                measure={() => headCell(c.key)}
+                width={widths[c.key]}
+                onResize={(w) => setWidths((all) => ({ ...all, [c.key]: w }))}
+              />
             </div>
           ))}
         </div>
@@ -127,22 +166,25 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
           <div className="vtable-empty">{props.empty ?? 'Nothing to show.'}</div>
         ) : (
           <div className="vtable-spacer" style={{ height: rows.length * rowHeight }}>
-            {rows.slice(first, last).map((row, offset) => {
-              const index = first + offset;
+            {Array.from({ length: last - first }, (_, offset) => {
+              const position = first + offset;
+              const index = at(position);
+              const row = rows[index];
+              if (row === undefined) return null;
               return (
                 <div
                   key={props.rowKey(row)}
                   id={rowId(index)}
                   role="row"
-                  aria-rowindex={index + 2}
+                  aria-rowindex={position + 2}
                   aria-selected={index === activeIndex}
                   className={`vtable-row${index === activeIndex ? ' active' : ''}`}
-                  style={{ top: index * rowHeight, height: rowHeight, gridTemplateColumns: template }}
+                  style={{ top: position * rowHeight, height: rowHeight, gridTemplateColumns: template }}
                   onClick={() => onActiveChange(index)}
                   onDoubleClick={() => props.onOpen?.(row, index)}
                 >
                   {columns.map((c) => (
-                    <div key={c.key} role="gridcell" className={`vtable-cell align-${c.align ?? 'start'}`}>
+                    <div key={c.key} role="gridcell" className={`vtable-cell align-${c.align ?? 'start'}${c.wrap ? ' wrap' : ''}`}>
                       {c.render(row)}
                     </div>
                   ))}

@@ -7,6 +7,7 @@ import { Field } from '../components/Field';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { useAppStore } from '../store';
 import { WorkspaceScreen } from './WorkspaceScreen';
+import { workspaceShown } from '../store/workspace';
 
 const PAGE = 50;
 
@@ -14,8 +15,8 @@ type Verdict = { ok: boolean; text: string };
 
 export function AuditScreen() {
   const status = useAppStore((s) => s.status);
-  if (status.state !== 'open') return <WorkspaceScreen id="audit" />;
-  return <AuditLog remembered={status.remembered} />;
+  if (!workspaceShown({ status })) return <WorkspaceScreen id="audit" />;
+  return <AuditLog remembered={status.state === 'open' && status.remembered} />;
 }
 
 function AuditLog({ remembered }: { remembered: boolean }) {

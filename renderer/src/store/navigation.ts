@@ -21,9 +21,32 @@ export type ScreenId = (typeof screens)[number]['id'];
 export interface NavigationSlice {
   screen: ScreenId;
   navigate(screen: ScreenId): void;
+  /** The sidebar shows icons only (narrow windows); remembered on this device. */
+  sidebarCollapsed: boolean;
+  toggleSidebar(): void;
 }
 
-export const createNavigationSlice: StateCreator<AppState, [], [], NavigationSlice> = (set) => ({
+const SIDEBAR_KEY = 'attest.sidebarCollapsed';
+
+function storedCollapsed(): boolean {
+  try {
+    return window.localStorage.getItem(SIDEBAR_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+export const createNavigationSlice: StateCreator<AppState, [], [], NavigationSlice> = (set, get) => ({
   screen: 'home',
   navigate: (screen) => set({ screen }),
+  sidebarCollapsed: storedCollapsed(),
+  toggleSidebar: () => {
+    const next = !get().sidebarCollapsed;
+    set({ sidebarCollapsed: next });
+    try {
+      window.localStorage.setItem(SIDEBAR_KEY, next ? '1' : '0');
+    } catch {
+      // storage unavailable: the choice lasts this session only
+    }
+  },
 });

@@ -30,6 +30,12 @@ export interface WorkspaceSlice {
   mutate<T>(run: () => Promise<T>): Promise<T>;
 }
 
+/**
+ * Whether the screens show a workspace: open, or locked with the screen kept behind the
+ * unlock screen (hidden and inert) so drafts and the active row survive the lock.
+ */
+export const workspaceShown = (s: { status: WorkspaceStatus }): boolean => s.status.state !== 'none';
+
 /** What a failed call means for the session: a lock elsewhere (idle) moves the UI to unlock. */
 export function isLockedError(error: unknown): boolean {
   return error instanceof ApiError && error.code === 'SESSION_LOCKED';
@@ -51,6 +57,16 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
     if (status.state === 'open') get().navigate('home');
     void get().loadRecent();
   };
+  // A failed open or create changed nothing in the core (the current workspace stays
+  // open), but the status is read again so the frame shows the core's real state.
+  const failedCallShowsRealState = async <T>(pending: Promise<T>): Promise<T> => {
+    try {
+      return await pending;
+    } catch (error) {
+      await get().refreshStatus().catch(() => undefined);
+      throw error;
+    }
+  };
   return {
     status: { state: 'none' },
     recent: [],
@@ -70,12 +86,18 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
       const { recent } = await call('workspace.forgetRecent', { path });
       set({ recent });
     },
-    createWorkspace: async (input) => adopt(await call('workspace.create', input)),
-    openWorkspace: async (input) => adopt(await call('workspace.open', input)),
-    unlockWorkspace: async (passphrase) => adopt(await call('workspace.unlock', { passphrase })),
+    createWorkspace: async (input) => adopt(await failedCallShowsRealState(call('workspace.create', input))),
+    openWorkspace: async (input) => adopt(await failedCallShowsRealState(call('workspace.open', input))),
+    unlockWorkspace: async (passphrase) => {
+      const status = await call('workspace.unlock', { passphrase });
+      // Back where the user was: the screens kept their state (drafts, the active row)
+      // behind the unlock screen; what they show is read again.
+      set({ status, save: { pending: 0, lastSavedAt: new Date().toISOString(), error: null } });
+      if (status.state === 'open') queryCache.committed(status.lastSeq);
+      queryCache.staleAll();
+    },
     lockWorkspace: async () => {
       set({ status: await call('workspace.lock', {}), lastUndo: null });
-      queryCache.reset();
     },
     closeWorkspace: async () => {
       set({ status: await call('workspace.close', {}), lastUndo: null });

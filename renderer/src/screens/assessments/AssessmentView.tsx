@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { ShortcutHelp } from '../../components/ShortcutHelp';
+import { SplitPane } from '../../components/SplitPane';
 import { useAppStore } from '../../store';
 import { ControlFilters } from './ControlFilters';
 import { ControlPanel } from './ControlPanel';
@@ -242,7 +243,13 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
         searching={search.pending}
         searchError={search.error}
       />
-      <div className="asm-work">
+      <SplitPane
+        className="asm-work"
+        storageKey="attest.assessmentSplit"
+        initialShare={0.4}
+        minPx={260}
+        label="Resize the control panel"
+        main={
         <div className="asm-table" ref={tableArea}>
           <ControlTable
             rows={shown}
@@ -257,6 +264,8 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
             In the table: 1 Met · 2 Partial · 3 Not met · 4 N/A · 0 Not assessed · f finding · ? all keys
           </p>
         </div>
+        }
+        side={
         <ControlPanel
           assessmentId={id}
           row={active}
@@ -270,7 +279,8 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
           onRow={adoptRow}
           onOpenFindings={() => navigate('findings')}
         />
-      </div>
+        }
+      />
       <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} groups={ASSESSMENT_SHORTCUTS} title="Assessment shortcuts" />
     </div>
   );

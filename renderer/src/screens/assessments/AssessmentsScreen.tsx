@@ -13,10 +13,11 @@ import { AssessmentList } from './AssessmentList';
 import { AssessmentView } from './AssessmentView';
 import { NewAssessmentDialog } from './NewAssessmentDialog';
 import './assessments.css';
+import { workspaceShown } from '../../store/workspace';
 
 export function AssessmentsScreen() {
-  const status = useAppStore((s) => s.status);
-  if (status.state !== 'open') return <WorkspaceScreen id="assessments" />;
+  const shown = useAppStore(workspaceShown);
+  if (!shown) return <WorkspaceScreen id="assessments" />;
   return <Assessments />;
 }
 

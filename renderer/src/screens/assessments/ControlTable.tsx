@@ -2,20 +2,22 @@
 // columns built once. Keys the grid does not handle itself go to onKey.
 import { memo, type KeyboardEvent } from 'react';
 import type { AssessmentRow } from '../../../../main/contract/assessment';
+import { CONTROL_STATUSES } from '../../../../main/contract/vocabulary';
 import { StatusBadge } from '../../components/Badges';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { rowKey } from './useAssessment';
 
 const columns: readonly Column<AssessmentRow>[] = [
-  { key: 'id', header: 'Control', width: '5rem', render: (r) => <span title={r.label}>{r.label}</span> },
-  { key: 'title', header: 'Title', width: 'minmax(8rem, 1fr)', render: (r) => <span title={r.title}>{r.title}</span> },
-  { key: 'category', header: 'Category', width: '6.2rem', render: (r) => <span title={r.categoryTitle}>{r.categoryTitle}</span> },
-  { key: 'status', header: 'Status', width: '8.6rem', render: (r) => <StatusBadge status={r.status} /> },
+  { key: 'id', header: 'Control', width: '5rem', sort: (r) => r.label, render: (r) => <span title={r.label}>{r.label}</span> },
+  { key: 'title', header: 'Title', width: 'minmax(8rem, 1fr)', wrap: true, sort: (r) => r.title, render: (r) => <span title={r.title}>{r.title}</span> },
+  { key: 'category', header: 'Category', width: '6.2rem', sort: (r) => r.categoryTitle, render: (r) => <span title={r.categoryTitle}>{r.categoryTitle}</span> },
+  { key: 'status', header: 'Status', width: '8.6rem', sort: (r) => CONTROL_STATUSES.indexOf(r.status), render: (r) => <StatusBadge status={r.status} /> },
   {
     key: 'evidence',
     header: 'Evidence',
     width: '5.4rem',
     align: 'end',
+    sort: (r) => r.evidenceCount,
     render: (r) => <span className={r.evidenceCount ? undefined : 'asm-zero'}>{r.evidenceCount}</span>,
   },
   {
@@ -23,6 +25,7 @@ const columns: readonly Column<AssessmentRow>[] = [
     header: 'Findings',
     width: '5.4rem',
     align: 'end',
+    sort: (r) => r.findingCount,
     render: (r) => <span className={r.findingCount ? undefined : 'asm-zero'}>{r.findingCount}</span>,
   },
 ];

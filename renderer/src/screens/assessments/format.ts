@@ -1,4 +1,5 @@
 // Words and numbers as the Assessments screen shows them.
+import { formatDate } from '../../lib/dates';
 import { STATUS_LABELS, type ControlStatus } from '../../../../main/contract/vocabulary';
 
 const ACTIONS: Record<string, string> = {
@@ -24,14 +25,11 @@ export function formatBytes(n: number): string {
   return `${(n / 1048576).toFixed(1)} MB`;
 }
 
-export function formatWhen(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
+export { formatDateTime as formatWhen } from '../../lib/dates';
 
 export function formatPeriod(start: string | null, end: string | null): string {
-  if (start && end) return `${start} to ${end}`;
-  if (start) return `from ${start}`;
-  if (end) return `until ${end}`;
+  if (start && end) return `${formatDate(start)} to ${formatDate(end)}`;
+  if (start) return `from ${formatDate(start)}`;
+  if (end) return `until ${formatDate(end)}`;
   return 'no period set';
 }

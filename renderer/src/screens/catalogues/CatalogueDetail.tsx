@@ -2,6 +2,7 @@
 // windowed table beside the selected control. Custom and imported catalogues can be edited.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CatalogueDetail as Detail, CatalogueSummary, ControlView } from '../../../../main/contract/catalog';
+import { FINDING_SEVERITIES } from '../../../../main/contract/vocabulary';
 import { call } from '../../api/client';
 import { runWrite } from '../../api/write';
 import { SeverityBadge } from '../../components/Badges';
@@ -63,18 +64,19 @@ export function CatalogueDetail({
   const columns = useMemo<Column<ControlView>[]>(
     () =>
       [
-        { key: 'id', header: 'Id', width: '6.5rem', render: (c: ControlView) => <code>{c.label ?? c.id}</code> },
-        { key: 'title', header: 'Title', width: 'minmax(8rem, 1fr)', render: (c: ControlView) => c.title },
+        { key: 'id', header: 'Id', width: '6.5rem', sort: (c: ControlView) => c.label ?? c.id, render: (c: ControlView) => <code>{c.label ?? c.id}</code> },
+        { key: 'title', header: 'Title', width: 'minmax(8rem, 1fr)', wrap: true, sort: (c: ControlView) => c.title, render: (c: ControlView) => c.title },
         view.category
           ? null
-          : { key: 'category', header: 'Category', width: 'minmax(5rem, 9rem)', render: (c: ControlView) => categoryTitle.get(c.category) ?? c.category },
+          : { key: 'category', header: 'Category', width: 'minmax(5rem, 9rem)', sort: (c: ControlView) => categoryTitle.get(c.category) ?? c.category, render: (c: ControlView) => categoryTitle.get(c.category) ?? c.category },
         {
           key: 'severity',
           header: 'Severity',
           width: '6.6rem',
+          sort: (c: ControlView) => (c.severity ? FINDING_SEVERITIES.indexOf(c.severity) : null),
           render: (c: ControlView) => (c.severity ? <SeverityBadge severity={c.severity} /> : <span className="cat-muted">–</span>),
         },
-        { key: 'weight', header: 'Weight', width: '4.8rem', align: 'end' as const, render: (c: ControlView) => c.weight ?? <span className="cat-muted">–</span> },
+        { key: 'weight', header: 'Weight', width: '4.8rem', align: 'end' as const, sort: (c: ControlView) => c.weight, render: (c: ControlView) => c.weight ?? <span className="cat-muted">–</span> },
       ].filter((c) => c !== null),
     [categoryTitle, view.category],
   );

@@ -16,11 +16,13 @@ import { ImportDialog } from './ImportDialog';
 import { NO_SEARCH, SearchBar, isSearching, type SearchQuery } from './SearchBar';
 import { SearchResults } from './SearchResults';
 import './catalogues.css';
+import { workspaceShown } from '../../store/workspace';
 
 export function CataloguesScreen() {
   const status = useAppStore((s) => s.status);
-  if (status.state !== 'open') return <WorkspaceScreen id="catalogues" />;
-  return <Catalogues key={status.workspaceId} />;
+  if (!workspaceShown({ status }) || status.state === 'none') return <WorkspaceScreen id="catalogues" />;
+  // Another file is another library; the same one after a lock keeps its state.
+  return <Catalogues key={status.path} />;
 }
 
 function Catalogues() {

@@ -62,6 +62,7 @@ export function SearchResults({
         key: 'id',
         header: 'Id and catalogue',
         width: 'minmax(7rem, 10rem)',
+        sort: (h) => h.controlId,
         render: (h) => (
           <div className="hit-cell">
             <code>{h.controlId}</code>
@@ -73,6 +74,7 @@ export function SearchResults({
         key: 'title',
         header: 'Title and match',
         width: 'minmax(12rem, 1fr)',
+        sort: (h) => h.title,
         render: (h) => (
           <div className="hit-cell">
             <div className="hit-title">{h.title}</div>

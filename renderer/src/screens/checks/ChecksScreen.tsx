@@ -14,11 +14,12 @@ import { RunProgress } from './RunProgress';
 import { TargetsPanel } from './TargetsPanel';
 import { useChecksData } from './useChecksData';
 import './checks.css';
+import { workspaceShown } from '../../store/workspace';
 
 const SUBTITLE = 'Evidence from the real systems, gathered only when you turn live checks on and approve each host.';
 
 export function ChecksScreen() {
-  const open = useAppStore((s) => s.status.state === 'open');
+  const open = useAppStore(workspaceShown);
   if (!open) return <WorkspaceScreen id="checks" />;
   return <Checks />;
 }

@@ -15,4 +15,4 @@ export const SUGGESTION_WORDS: Record<NonNullable<CheckRunView['suggestedStatus'
   'not-met': 'Not met',
 };
 
-export const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+export { formatDateTime as when } from '../../lib/dates';

@@ -6,6 +6,7 @@ import { useQuery } from '../../api/query';
 import { StatusBadge } from '../../components/Badges';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { deltaText, scoreText } from './format';
+import { formatDate } from '../../lib/dates';
 
 function Delta({ from, to }: { from: number | null; to: number | null }) {
   const d = deltaText(from, to);
@@ -43,7 +44,7 @@ export function CompareView({ current, assessments }: { current: AssessmentSumma
               <option value="">Choose an assessment of {current.client}…</option>
               {others.map((a) => (
                 <option key={a.id} value={a.id}>
-                  {a.name} (started {a.createdAt.slice(0, 10)})
+                  {a.name} (started {formatDate(a.createdAt)})
                 </option>
               ))}
             </select>

@@ -14,11 +14,12 @@ import { FindingsBySeverity, OverdueFindings } from './FindingsSummary';
 import { ScoreCards } from './ScoreCards';
 import { StatusDistribution } from './StatusDistribution';
 import './dashboard.css';
+import { workspaceShown } from '../../store/workspace';
 
 const SUBTITLE = 'Posture at a glance: scores per catalogue and category, findings by severity, progress.';
 
 export function DashboardScreen() {
-  const open = useAppStore((s) => s.status.state === 'open');
+  const open = useAppStore(workspaceShown);
   if (!open) return <WorkspaceScreen id="dashboard" />;
   return <Dashboard />;
 }

@@ -1,10 +1,13 @@
 // The findings as a windowed grid (hundreds stay smooth): Enter opens one, Delete removes it.
 import type { KeyboardEvent, ReactNode } from 'react';
 import { FindingStatusBadge, SeverityBadge } from '../../components/Badges';
+import { FINDING_SEVERITIES, FINDING_STATUSES } from '../../../../main/contract/vocabulary';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { formatDate } from '../../lib/dates';
+import { assessmentPrefixes, shownRef } from '../../lib/finding-refs';
 import type { AssessmentSummary, FindingView } from './types';
 
-const ROW = 40;
+const ROW = 48;
 
 function Due({ f }: { f: FindingView }) {
   const lapsed = f.status === 'risk-accepted';
@@ -12,10 +15,10 @@ function Due({ f }: { f: FindingView }) {
   if (!day) return <span className="muted">—</span>;
   return f.overdue ? (
     <span>
-      {day} <span className="overdue-tag">{lapsed ? 'Acceptance expired' : 'Overdue'}</span>
+      {formatDate(day)} <span className="overdue-tag">{lapsed ? 'Acceptance expired' : 'Overdue'}</span>
     </span>
   ) : (
-    <span>{day}</span>
+    <span>{formatDate(day)}</span>
   );
 }
 
@@ -39,17 +42,30 @@ export function FindingList({
   empty: ReactNode;
 }) {
   const names = new Map(assessments.map((a) => [a.id, a.name]));
+  // Several assessments listed: refs (F-001 in each) carry their assessment's prefix.
+  const listed = new Set(findings.map((f) => f.assessmentId));
+  const prefixes = showAssessment || listed.size > 1 ? assessmentPrefixes(assessments.filter((a) => listed.has(a.id))) : null;
+  const ref = (f: FindingView) => shownRef(f.ref, f.assessmentId, prefixes);
   const columns: Column<FindingView>[] = [
-    { key: 'ref', header: 'Ref', width: '4.6rem', render: (f) => <span className="ref">{f.ref}</span> },
-    { key: 'title', header: 'Title', width: 'minmax(12rem, 1fr)', render: (f) => <span title={f.title}>{f.title}</span> },
+    { key: 'ref', header: 'Ref', width: prefixes ? '8.5rem' : '4.6rem', sort: ref, render: (f) => <span className="ref">{ref(f)}</span> },
+    { key: 'title', header: 'Title', width: 'minmax(12rem, 1fr)', wrap: true, sort: (f) => f.title, render: (f) => <span title={f.title}>{f.title}</span> },
     ...(showAssessment
-      ? [{ key: 'assessment', header: 'Assessment', width: 'minmax(8rem, 12rem)', render: (f: FindingView) => names.get(f.assessmentId) ?? '' }]
+      ? [
+          {
+            key: 'assessment',
+            header: 'Assessment',
+            width: 'minmax(8rem, 12rem)',
+            wrap: true,
+            sort: (f: FindingView) => names.get(f.assessmentId) ?? '',
+            render: (f: FindingView) => <span title={names.get(f.assessmentId)}>{names.get(f.assessmentId) ?? ''}</span>,
+          },
+        ]
       : []),
-    { key: 'severity', header: 'Severity', width: '6.2rem', render: (f) => <SeverityBadge severity={f.severity} /> },
-    { key: 'status', header: 'Status', width: '8rem', render: (f) => <FindingStatusBadge status={f.status} /> },
-    { key: 'owner', header: 'Owner', width: 'minmax(6rem, 9rem)', render: (f) => f.owner || <span className="muted">—</span> },
-    { key: 'due', header: 'Due', width: '11.5rem', render: (f) => <Due f={f} /> },
-    { key: 'controls', header: 'Controls', width: '6.4rem', align: 'end', render: (f) => f.controls.length },
+    { key: 'severity', header: 'Severity', width: '6.2rem', sort: (f) => FINDING_SEVERITIES.indexOf(f.severity), render: (f) => <SeverityBadge severity={f.severity} /> },
+    { key: 'status', header: 'Status', width: '8rem', sort: (f) => FINDING_STATUSES.indexOf(f.status), render: (f) => <FindingStatusBadge status={f.status} /> },
+    { key: 'owner', header: 'Owner', width: 'minmax(6rem, 9rem)', wrap: true, sort: (f) => f.owner, render: (f) => f.owner || <span className="muted">—</span> },
+    { key: 'due', header: 'Due', width: '11.5rem', sort: (f) => (f.status === 'risk-accepted' ? f.acceptanceExpires : f.dueDate), render: (f) => <Due f={f} /> },
+    { key: 'controls', header: 'Controls', width: '6.4rem', align: 'end', sort: (f) => f.controls.length, render: (f) => f.controls.length },
   ];
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>, row: FindingView | undefined) => {
     if (row && e.key === 'Delete' && !e.ctrlKey && !e.metaKey && !e.altKey) {

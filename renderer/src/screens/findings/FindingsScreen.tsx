@@ -15,11 +15,12 @@ import { FindingFilters } from './FindingFilters';
 import { FindingList } from './FindingList';
 import type { FindingView } from './types';
 import './findings.css';
+import { workspaceShown } from '../../store/workspace';
 
 const SUBTITLE = 'Weaknesses found during assessments, with severity, owner, due date and remediation.';
 
 export function FindingsScreen() {
-  const open = useAppStore((s) => s.status.state === 'open');
+  const open = useAppStore(workspaceShown);
   if (!open) return <WorkspaceScreen id="findings" />;
   return <Findings />;
 }

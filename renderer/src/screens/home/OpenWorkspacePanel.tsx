@@ -3,6 +3,7 @@ import type { RecentWorkspace } from '../../../../main/contract/workspace';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
 import { useAppStore } from '../../store';
+import { formatDateTime } from '../../lib/dates';
 
 export function OpenWorkspacePanel() {
   const recent = useAppStore((s) => s.recent);
@@ -50,7 +51,7 @@ function RecentItem({ entry, selected, onSelect }: { entry: RecentWorkspace; sel
         <span className="recent-name">{label}</span>
         <span className="recent-path">{entry.path}</span>
         <span className="recent-meta">
-          {entry.exists ? `Opened ${new Date(entry.lastOpenedAt).toLocaleString()}` : 'File not found'}
+          {entry.exists ? `Opened ${formatDateTime(entry.lastOpenedAt)}` : 'File not found'}
           {entry.remembered ? ' · remembered on this device' : ''}
         </span>
       </button>
@@ -75,7 +76,9 @@ function OpenForm({ path, remembered, onCancel }: { path: string; remembered: bo
     try {
       await openWorkspace({ path, passphrase: useRemembered ? undefined : passphrase, remember });
     } catch (e) {
-      setError(messageOf(e));
+      // Nothing was lost: the workspace that was open stays open, and the user is told so.
+      const current = useAppStore.getState().status;
+      setError(current.state === 'open' ? `${messageOf(e)} “${current.name ?? 'Your workspace'}” is still open.` : messageOf(e));
       setBusy(false);
     }
   };

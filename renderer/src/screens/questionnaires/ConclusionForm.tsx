@@ -7,6 +7,7 @@ import { TextAreaField } from '../../components/Field';
 import { useAppStore } from '../../store';
 import { CONCLUSION_LABELS, CONCLUSION_LIST } from './labels';
 import type { Conclusion, QuestionnaireSummary } from './types';
+import { formatDate } from '../../lib/dates';
 
 export function ConclusionForm({ q }: { q: QuestionnaireSummary }) {
   const [conclusion, setConclusion] = useState<Conclusion | ''>(q.conclusion ?? '');
@@ -18,7 +19,7 @@ export function ConclusionForm({ q }: { q: QuestionnaireSummary }) {
     return (
       <div className={`conclusion-done conclusion-${q.conclusion}`} data-testid="conclusion">
         <p>
-          <strong>{CONCLUSION_LABELS[q.conclusion]}</strong> by {q.concludedBy} on {q.concludedAt?.slice(0, 10)}
+          <strong>{CONCLUSION_LABELS[q.conclusion]}</strong> by {q.concludedBy} on {formatDate(q.concludedAt)}
         </p>
         <p className="rationale">{q.conclusionRationale}</p>
       </div>

@@ -12,6 +12,7 @@ import { ImportAnswersDialog } from './ImportAnswersDialog';
 import { STATE_LABELS } from './labels';
 import { ScoreView } from './ScoreView';
 import type { GapView, ResponseOf, VendorFindingView } from './types';
+import { formatDate } from '../../lib/dates';
 
 type Loaded = ResponseOf<'questionnaire.get'>;
 
@@ -49,9 +50,9 @@ export function QuestionnaireDetail({ id, findings }: { id: string; findings: Ve
         <span className={`badge q-state-${s.state}`}>{STATE_LABELS[s.state]}</span>
       </div>
       <p className="muted small">
-        {s.answered} of {s.questions} questions answered · created {s.createdAt.slice(0, 10)} by {s.createdBy}
-        {s.exportedAt ? ` · last sent ${s.exportedAt.slice(0, 10)}` : ''}
-        {s.importedAt ? ` · answers imported ${s.importedAt.slice(0, 10)}` : ''}
+        {s.answered} of {s.questions} questions answered · created {formatDate(s.createdAt)} by {s.createdBy}
+        {s.exportedAt ? ` · last sent ${formatDate(s.exportedAt)}` : ''}
+        {s.importedAt ? ` · answers imported ${formatDate(s.importedAt)}` : ''}
       </p>
       <div className="q-actions">
         <button type="button" className="button" onClick={() => void exportAs('xlsx')}>

@@ -17,11 +17,12 @@ import { TemplateList } from './TemplateList';
 import { TemplateView } from './TemplateView';
 import type { TemplateBody, TemplateSummary } from './types';
 import './questionnaires.css';
+import { workspaceShown } from '../../store/workspace';
 
 type View = { kind: 'list' } | { kind: 'view'; id: string } | { kind: 'edit'; body: TemplateBody; create: boolean; summary?: TemplateSummary };
 
 export function QuestionnairesScreen() {
-  const open = useAppStore((s) => s.status.state === 'open');
+  const open = useAppStore(workspaceShown);
   if (!open) return <WorkspaceScreen id="questionnaires" />;
   return <Templates />;
 }

@@ -2,6 +2,7 @@
 // their origin, version and how many sections, questions and notes (text that is shown, not answered) each holds.
 import { ORIGIN_LABELS } from './labels';
 import type { TemplateSummary } from './types';
+import { formatDate } from '../../lib/dates';
 
 export function TemplateList({ templates, onOpen }: { templates: TemplateSummary[]; onOpen(id: string): void }) {
   return (
@@ -46,7 +47,7 @@ export function TemplateList({ templates, onOpen }: { templates: TemplateSummary
               <td className="num">{t.sections}</td>
               <td className="num">{t.questions}</td>
               <td className="num">{t.items - t.questions}</td>
-              <td>{t.updatedAt.slice(0, 10)}</td>
+              <td>{formatDate(t.updatedAt)}</td>
             </tr>
           ))}
         </tbody>

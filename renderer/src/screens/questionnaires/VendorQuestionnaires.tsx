@@ -3,7 +3,9 @@
 // the vendor's findings, and year over year once there are two cycles.
 import { useState } from 'react';
 import { useQuery } from '../../api/query';
+import { FINDING_SEVERITIES, FINDING_STATUSES } from '../../../../main/contract/vocabulary';
 import { SeverityBadge, FindingStatusBadge } from '../../components/Badges';
+import { DataTable } from '../../components/DataTable';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { CONCLUSION_LABELS, score, STATE_LABELS } from './labels';
 import { NewQuestionnaireDialog } from './NewQuestionnaireDialog';
@@ -46,43 +48,31 @@ export function VendorQuestionnaires({ vendorId, vendorName }: { vendorId: strin
           </div>
         ) : null}
         {list && list.length > 0 ? (
-          <table className="data-table q-table" data-testid="questionnaire-table">
-            <caption className="visually-hidden">Questionnaires of {vendorName}, newest cycle first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Cycle</th>
-                <th scope="col">Template</th>
-                <th scope="col">State</th>
-                <th scope="col" className="num">
-                  Answered
-                </th>
-                <th scope="col" className="num">
-                  Score
-                </th>
-                <th scope="col">Conclusion</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((q) => (
-                <tr key={q.id} className={q.id === selected ? 'selected' : undefined}>
-                  <td>
-                    <button type="button" className="link-button" aria-pressed={q.id === selected} aria-label={`Open ${q.cycle} ${q.templateTitle}`} onClick={() => setSelected(q.id)}>
-                      {q.cycle}
-                    </button>
-                  </td>
-                  <td className="wrap">{q.templateTitle}</td>
-                  <td>
-                    <span className={`badge q-state-${q.state}`}>{STATE_LABELS[q.state]}</span>
-                  </td>
-                  <td className="num">
-                    {q.answered} / {q.questions}
-                  </td>
-                  <td className="num">{score(q.score)}</td>
-                  <td>{q.conclusion ? CONCLUSION_LABELS[q.conclusion] : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            label={`Questionnaires of ${vendorName}, newest cycle first`}
+            className="q-table"
+            testId="questionnaire-table"
+            rows={list}
+            rowKey={(q) => q.id}
+            rowProps={(q) => ({ className: q.id === selected ? 'selected' : undefined })}
+            columns={[
+              {
+                key: 'cycle',
+                header: 'Cycle',
+                sort: (q) => q.cycle,
+                render: (q) => (
+                  <button type="button" className="link-button" aria-pressed={q.id === selected} aria-label={`Open ${q.cycle} ${q.templateTitle}`} onClick={() => setSelected(q.id)}>
+                    {q.cycle}
+                  </button>
+                ),
+              },
+              { key: 'template', header: 'Template', className: 'wrap', sort: (q) => q.templateTitle, render: (q) => q.templateTitle },
+              { key: 'state', header: 'State', sort: (q) => STATE_LABELS[q.state], render: (q) => <span className={`badge q-state-${q.state}`}>{STATE_LABELS[q.state]}</span> },
+              { key: 'answered', header: 'Answered', align: 'end', sort: (q) => q.answered, render: (q) => `${q.answered} / ${q.questions}` },
+              { key: 'score', header: 'Score', align: 'end', sort: (q) => q.score, render: (q) => score(q.score) },
+              { key: 'conclusion', header: 'Conclusion', sort: (q) => (q.conclusion ? CONCLUSION_LABELS[q.conclusion] : null), render: (q) => (q.conclusion ? CONCLUSION_LABELS[q.conclusion] : '—') },
+            ]}
+          />
         ) : null}
         {selected ? <QuestionnaireDetail key={selected} id={selected} findings={findings} /> : null}
         <NewQuestionnaireDialog
@@ -102,32 +92,19 @@ export function VendorQuestionnaires({ vendorId, vendorName }: { vendorId: strin
         {findings.length === 0 ? (
           <p className="muted">No findings yet. Raise one from a gap in a scored questionnaire: it carries the answer, the expectation and the mapped controls.</p>
         ) : (
-          <table className="data-table" data-testid="vendor-findings">
-            <thead>
-              <tr>
-                <th scope="col">Ref</th>
-                <th scope="col">Title</th>
-                <th scope="col">Severity</th>
-                <th scope="col">Status</th>
-                <th scope="col">Controls</th>
-              </tr>
-            </thead>
-            <tbody>
-              {findings.map((f) => (
-                <tr key={f.id}>
-                  <td>{f.ref}</td>
-                  <td className="wrap">{f.title}</td>
-                  <td>
-                    <SeverityBadge severity={f.severity} />
-                  </td>
-                  <td>
-                    <FindingStatusBadge status={f.status} />
-                  </td>
-                  <td>{f.controls.map((c) => c.controlId).join(', ') || '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            label={`Findings of ${vendorName}`}
+            testId="vendor-findings"
+            rows={findings}
+            rowKey={(f) => f.id}
+            columns={[
+              { key: 'ref', header: 'Ref', sort: (f) => f.ref, render: (f) => f.ref },
+              { key: 'title', header: 'Title', className: 'wrap', width: '40%', sort: (f) => f.title, render: (f) => f.title },
+              { key: 'severity', header: 'Severity', sort: (f) => FINDING_SEVERITIES.indexOf(f.severity), render: (f) => <SeverityBadge severity={f.severity} /> },
+              { key: 'status', header: 'Status', sort: (f) => FINDING_STATUSES.indexOf(f.status), render: (f) => <FindingStatusBadge status={f.status} /> },
+              { key: 'controls', header: 'Controls', className: 'wrap', sort: (f) => f.controls.map((c) => c.controlId).join(', '), render: (f) => f.controls.map((c) => c.controlId).join(', ') || '—' },
+            ]}
+          />
         )}
       </section>
     </>

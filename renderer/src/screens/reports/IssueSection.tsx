@@ -11,6 +11,7 @@ import { messageOf } from '../../components/ErrorText';
 import { SelectField } from '../../components/Field';
 import { useAppStore } from '../../store';
 import { GenerateIdentityDialog, ImportIdentityDialog } from './IdentityDialogs';
+import { formatDate } from '../../lib/dates';
 
 const CLASSIFICATIONS: ReportClassification[] = ['PUBLIC', 'INTERNAL', 'CONFIDENTIAL', 'RESTRICTED'];
 const STAGE: Record<IssueJobView['stage'], string> = {
@@ -115,7 +116,7 @@ export function IssueSection({ assessments, onIssued }: { assessments: Assessmen
           <option value="">Do not sign</option>
           {identities.map((i) => (
             <option key={i.fingerprint} value={i.fingerprint}>
-              {i.commonName} · {i.origin === 'generated' ? 'self-signed' : 'imported'} · until {i.notAfter.slice(0, 10)}
+              {i.commonName} · {i.origin === 'generated' ? 'self-signed' : 'imported'} · until {formatDate(i.notAfter)}
             </option>
           ))}
         </SelectField>

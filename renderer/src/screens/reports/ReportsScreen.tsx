@@ -14,11 +14,12 @@ import { IssuedReports, PreviewPane, usePreview } from './IssuedReports';
 import { TrustSection } from './TrustSection';
 import { Verifier } from './Verifier';
 import './reports.css';
+import { workspaceShown } from '../../store/workspace';
 
 const SUBTITLE = 'Signed PDF reports anyone can verify, standard exports, and the branding they carry.';
 
 export function ReportsScreen() {
-  const open = useAppStore((s) => s.status.state === 'open');
+  const open = useAppStore(workspaceShown);
   if (!open) return <WorkspaceScreen id="reports" />;
   return <Reports />;
 }

@@ -8,6 +8,7 @@ import { useQuery } from '../../api/query';
 import { useWrite } from '../../api/write';
 import { messageOf } from '../../components/ErrorText';
 import { readUpload } from '../../lib/files';
+import { formatDate } from '../../lib/dates';
 
 export function TrustSection() {
   const inputId = useId();
@@ -28,7 +29,7 @@ export function TrustSection() {
         {identities.map((i) => (
           <li key={i.fingerprint}>
             <div>
-              <strong>{i.commonName}</strong> <span className="muted">· until {i.notAfter.slice(0, 10)}{i.canSign ? '' : ' · passphrase not on this computer'}</span>
+              <strong>{i.commonName}</strong> <span className="muted">· until {formatDate(i.notAfter)}{i.canSign ? '' : ' · passphrase not on this computer'}</span>
               <div className="mono small muted">{i.fingerprint}</div>
             </div>
             <button
@@ -48,7 +49,7 @@ export function TrustSection() {
         {trusted.map((t) => (
           <li key={t.fingerprint}>
             <div>
-              <strong>{t.label}</strong> <span className="muted">· until {t.notAfter.slice(0, 10)}</span>
+              <strong>{t.label}</strong> <span className="muted">· until {formatDate(t.notAfter)}</span>
               <div className="mono small muted">{t.fingerprint}</div>
             </div>
             <button

@@ -5,6 +5,7 @@ import { call } from '../../api/client';
 import { formatSize, readAsBase64, saveDownload } from '../../lib/files';
 import type { DocumentView, VendorView } from './types';
 import type { Act } from './VendorPage';
+import { formatDate } from '../../lib/dates';
 
 const LIMIT_MB = 10;
 
@@ -42,7 +43,7 @@ export function DocumentsSection({ vendor, act }: { vendor: VendorView; act: Act
             <li key={d.blobId}>
               <span className="doc-name">{d.name}</span>
               <span className="muted">
-                {formatSize(d.size)} · {d.addedAt.slice(0, 10)}
+                {formatSize(d.size)} · {formatDate(d.addedAt)}
               </span>
               <button type="button" className="button subtle" onClick={() => void act('Download failed', () => download(vendor.id, d.blobId))}>
                 Download

@@ -9,6 +9,7 @@ import { Field, SelectField } from '../../components/Field';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { ShortcutHelp, type ShortcutGroup } from '../../components/ShortcutHelp';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { formatDate } from '../../lib/dates';
 import { CONCLUSION_LABELS, CRITICALITIES, CRITICALITY_LABELS } from './labels';
 import { TierBadge } from './TierBadge';
 import type { ReviewState, ScheduleView, VendorCriticality, VendorRow } from './types';
@@ -44,6 +45,7 @@ const COLUMNS: Column<VendorRow>[] = [
     key: 'name',
     header: 'Vendor',
     width: 'minmax(12rem, 2fr)',
+    sort: (v) => v.name,
     render: (v) => (
       <span className="vendor-cell">
         <span className="vendor-name">{v.name}</span>
@@ -51,17 +53,18 @@ const COLUMNS: Column<VendorRow>[] = [
       </span>
     ),
   },
-  { key: 'tier', header: 'Tier', width: '10rem', render: (v) => <TierBadge tier={v.tier} overridden={v.tierOverridden} /> },
-  { key: 'crit', header: 'Criticality', width: '6.5rem', render: (v) => CRITICALITY_LABELS[v.criticality] },
-  { key: 'score', header: 'Score', width: '5rem', align: 'end', render: (v) => (v.latestScore === null ? <span className="muted">—</span> : Math.round(v.latestScore)) },
-  { key: 'conclusion', header: 'Conclusion', width: 'minmax(7.5rem, 1fr)', render: (v) => (v.latestConclusion ? CONCLUSION_LABELS[v.latestConclusion] : <span className="muted">Not reviewed</span>) },
+  { key: 'tier', header: 'Tier', width: '10rem', sort: (v) => v.tier, render: (v) => <TierBadge tier={v.tier} overridden={v.tierOverridden} /> },
+  { key: 'crit', header: 'Criticality', width: '6.5rem', sort: (v) => CRITICALITIES.indexOf(v.criticality), render: (v) => CRITICALITY_LABELS[v.criticality] },
+  { key: 'score', header: 'Score', width: '5rem', align: 'end', sort: (v) => v.latestScore, render: (v) => (v.latestScore === null ? <span className="muted">—</span> : Math.round(v.latestScore)) },
+  { key: 'conclusion', header: 'Conclusion', width: 'minmax(7.5rem, 1fr)', sort: (v) => (v.latestConclusion ? CONCLUSION_LABELS[v.latestConclusion] : null), render: (v) => (v.latestConclusion ? CONCLUSION_LABELS[v.latestConclusion] : <span className="muted">Not reviewed</span>) },
   {
     key: 'next',
     header: 'Next review',
     width: '10.5rem',
+    sort: (v) => v.nextReview,
     render: (v) => (
       <span className={`review-${v.reviewState}`}>
-        {v.nextReview}
+        {formatDate(v.nextReview)}
         {v.reviewState !== 'ok' ? <span className="review-tag"> · {v.reviewState === 'due' ? 'due' : 'overdue'}</span> : null}
       </span>
     ),
@@ -71,6 +74,7 @@ const COLUMNS: Column<VendorRow>[] = [
     header: 'Cert. warnings',
     width: '8.5rem',
     align: 'end',
+    sort: (v) => v.certWarnings,
     render: (v) => (v.certWarnings ? <span className="cert-warn">⚠ {v.certWarnings}</span> : <span className="muted">0</span>),
   },
 ];

@@ -14,6 +14,7 @@ import { CONCLUSION_LABELS, REVIEW_STATE_LABELS } from './labels';
 import { TierSection } from './TierSection';
 import type { VendorView } from './types';
 import { profileOf, VendorForm } from './VendorForm';
+import { formatDate } from '../../lib/dates';
 
 export function VendorPage({ id, onBack }: { id: string; onBack(): void }) {
   const read = useQuery('vendor.get', { id });
@@ -76,7 +77,7 @@ export function VendorPage({ id, onBack }: { id: string; onBack(): void }) {
       />
       {removed ? (
         <div className="removed-banner" role="status">
-          <span>This vendor was removed from the registry on {vendor.removedAt?.slice(0, 10)}.</span>
+          <span>This vendor was removed from the registry on {formatDate(vendor.removedAt)}.</span>
           <button type="button" className="button primary" onClick={() => void act('Not restored', () => call('vendor.restore', { id }))}>
             Undo removal
           </button>
@@ -129,7 +130,7 @@ export function VendorPage({ id, onBack }: { id: string; onBack(): void }) {
                 <tbody>
                   {vendor.reviews.map((r) => (
                     <tr key={r.questionnaireId}>
-                      <td>{r.concludedAt.slice(0, 10)}</td>
+                      <td>{formatDate(r.concludedAt)}</td>
                       <td className="num">{r.score === null ? '—' : Math.round(r.score)}</td>
                       <td>{r.conclusion ? CONCLUSION_LABELS[r.conclusion] : '—'}</td>
                     </tr>

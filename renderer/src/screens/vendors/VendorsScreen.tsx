@@ -5,9 +5,10 @@ import { WorkspaceScreen } from '../WorkspaceScreen';
 import { VendorList } from './VendorList';
 import { VendorPage } from './VendorPage';
 import './vendors.css';
+import { workspaceShown } from '../../store/workspace';
 
 export function VendorsScreen() {
-  const open = useAppStore((s) => s.status.state === 'open');
+  const open = useAppStore(workspaceShown);
   const [vendorId, setVendorId] = useState<string | null>(null);
   if (!open) return <WorkspaceScreen id="vendors" />;
   if (vendorId) return <VendorPage key={vendorId} id={vendorId} onBack={() => setVendorId(null)} />;

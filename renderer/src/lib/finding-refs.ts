@@ -1,0 +1,34 @@
+// Finding refs restart at F-001 in every assessment, so a list of several assessments'
+// findings shows each ref with a short prefix of its assessment ("Q2-25/F-001").
+
+interface Named {
+  id: string;
+  name: string;
+}
+
+/** A short code for each assessment, unique among those given: initials and numbers. */
+export function assessmentPrefixes(assessments: readonly Named[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const used = new Map<string, number>();
+  for (const a of assessments) {
+    const words = a.name.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    const code =
+      words
+        .map((w) => (/^\d+$/.test(w) ? (w.length === 4 ? w.slice(2) : w) : /\d/.test(w) ? w : (w[0] ?? '')))
+        .join('')
+        .toUpperCase()
+        .slice(0, 8) || 'A';
+    const n = (used.get(code) ?? 0) + 1;
+    used.set(code, n);
+    out.set(a.id, n === 1 ? code : `${code}${n}`);
+  }
+  // A code taken by a later assessment's numbered twin ("AB" + "2" = "AB2"): number all.
+  if (new Set(out.values()).size !== out.size) assessments.forEach((a, i) => out.set(a.id, `A${i + 1}`));
+  return out;
+}
+
+/** The ref as shown: prefixed with its assessment when findings of several are listed. */
+export function shownRef(ref: string, assessmentId: string, prefixes: Map<string, string> | null): string {
+  const prefix = prefixes?.get(assessmentId);
+  return prefix ? `${prefix}/${ref}` : ref;
+}
