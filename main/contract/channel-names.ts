@@ -33,6 +33,7 @@ export const CHANNEL_NAMES = [
   'assessment.update',
   'assessment.get',
   'assessment.setState',
+  'assessment.readiness',
   'assessment.setResult',
   'assessment.control',
   'evidence.add',

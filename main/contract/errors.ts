@@ -30,6 +30,7 @@ export const ERRORS = {
   API_PERMISSION_DENIED: { exit: 33, kind: 'network' },
   API_RATE_LIMITED: { exit: 33, kind: 'network' },
   ASSESSMENT_FINAL: { exit: 24, kind: 'refused' },
+  ASSESSMENT_INCOMPLETE: { exit: 24, kind: 'refused' },
   ASSESSMENT_NOT_FOUND: { exit: 19, kind: 'not-found' },
   AUDIT_CHAIN_BROKEN: { exit: 15, kind: 'integrity' },
   BACKUP_BUSY: { exit: 9, kind: 'environment' },

@@ -13,6 +13,7 @@ import { CONCLUSION_LABELS, CRITICALITIES, CRITICALITY_LABELS } from './labels';
 import { TierBadge } from './TierBadge';
 import type { ReviewState, ScheduleView, VendorCriticality, VendorRow } from './types';
 import { createVendor, emptyProfile, VendorForm } from './VendorForm';
+import { formatScore } from '../../../../main/contract/vocabulary';
 
 const SUBTITLE = 'Every supplier with its tier, latest review score and the date of its next review.';
 
@@ -53,7 +54,7 @@ const COLUMNS: Column<VendorRow>[] = [
   },
   { key: 'tier', header: 'Tier', width: '10rem', render: (v) => <TierBadge tier={v.tier} overridden={v.tierOverridden} /> },
   { key: 'crit', header: 'Criticality', width: '6.5rem', render: (v) => CRITICALITY_LABELS[v.criticality] },
-  { key: 'score', header: 'Score', width: '5rem', align: 'end', render: (v) => (v.latestScore === null ? <span className="muted">—</span> : Math.round(v.latestScore)) },
+  { key: 'score', header: 'Score', width: '5rem', align: 'end', render: (v) => (v.latestScore === null ? <span className="muted">—</span> : formatScore(v.latestScore)) },
   { key: 'conclusion', header: 'Conclusion', width: 'minmax(7.5rem, 1fr)', render: (v) => (v.latestConclusion ? CONCLUSION_LABELS[v.latestConclusion] : <span className="muted">Not reviewed</span>) },
   {
     key: 'next',

@@ -14,6 +14,7 @@ import { CONCLUSION_LABELS, REVIEW_STATE_LABELS } from './labels';
 import { TierSection } from './TierSection';
 import type { VendorView } from './types';
 import { profileOf, VendorForm } from './VendorForm';
+import { formatScore } from '../../../../main/contract/vocabulary';
 
 export function VendorPage({ id, onBack }: { id: string; onBack(): void }) {
   const read = useQuery('vendor.get', { id });
@@ -130,7 +131,7 @@ export function VendorPage({ id, onBack }: { id: string; onBack(): void }) {
                   {vendor.reviews.map((r) => (
                     <tr key={r.questionnaireId}>
                       <td>{r.concludedAt.slice(0, 10)}</td>
-                      <td className="num">{r.score === null ? '—' : Math.round(r.score)}</td>
+                      <td className="num">{r.score === null ? '—' : formatScore(r.score)}</td>
                       <td>{r.conclusion ? CONCLUSION_LABELS[r.conclusion] : '—'}</td>
                     </tr>
                   ))}
