@@ -121,6 +121,17 @@ const findingFields = z
   .strict();
 export type FindingFields = z.output<typeof findingFields>;
 
+/** What is still open before an assessment is final (counts are exact; the lists name the first few). */
+export const readinessView = z.object({
+  complete: z.boolean(),
+  unassessed: z.number(),
+  unassessedControls: z.array(z.object({ catalogueId: z.string(), controlId: z.string(), label: z.string(), title: z.string() })),
+  findingsWithoutOwner: z.number(),
+  findingsWithoutDueDate: z.number(),
+  findings: z.array(z.object({ ref: z.string(), title: z.string(), owner: z.string(), dueDate: z.string().nullable() })),
+});
+export type Readiness = z.infer<typeof readinessView>;
+
 const scoreBlock = z.object({ score: z.number().nullable(), met: z.number(), partial: z.number(), notMet: z.number(), notApplicable: z.number(), notAssessed: z.number() });
 export type ScoreBlock = z.infer<typeof scoreBlock>;
 
@@ -185,8 +196,22 @@ export const assessmentChannels = {
   'assessment.setState': defineChannel({
     effect: 'write',
     summary: 'Move an assessment through draft → in review → final; reopening a final one needs a reason.',
-    request: z.object({ id, state: z.enum(ASSESSMENT_STATES), reason: text(2000).optional() }).strict(),
+    request: z
+      .object({
+        id,
+        state: z.enum(ASSESSMENT_STATES),
+        reason: text(2000).optional(),
+        /** Finalising with unassessed controls or unowned/undated open findings needs this, set by the user. */
+        acknowledgeIncomplete: z.boolean().optional(),
+      })
+      .strict(),
     response: assessmentSummary,
+  }),
+  'assessment.readiness': defineChannel({
+    effect: 'read',
+    summary: 'What is incomplete before finalising: controls not assessed, open findings without owner or due date.',
+    request: z.object({ id }).strict(),
+    response: readinessView,
   }),
   'assessment.setResult': defineChannel({
     effect: 'write',

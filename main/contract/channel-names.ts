@@ -34,6 +34,7 @@ export const CHANNEL_NAMES = [
   'assessment.update',
   'assessment.get',
   'assessment.setState',
+  'assessment.readiness',
   'assessment.setResult',
   'assessment.control',
   'evidence.add',

@@ -33,6 +33,7 @@ export const ERRORS = {
   ARCHIVE_TOO_LARGE: { exit: 22, kind: 'invalid' },
   ARCHIVE_UNREADABLE: { exit: 22, kind: 'invalid' },
   ASSESSMENT_FINAL: { exit: 24, kind: 'refused' },
+  ASSESSMENT_INCOMPLETE: { exit: 24, kind: 'refused' },
   ASSESSMENT_NOT_FOUND: { exit: 19, kind: 'not-found' },
   AUDIT_CHAIN_BROKEN: { exit: 15, kind: 'integrity' },
   BACKUP_BUSY: { exit: 9, kind: 'environment' },

@@ -10,6 +10,12 @@ export const STATUS_LABELS: Record<ControlStatus, string> = {
   'not-applicable': 'Not applicable',
 };
 
+/**
+ * A score (0–100) as every screen and every report writes it: one decimal, no trailing
+ * ".0". One function, so the headline figure and the text below it never disagree.
+ */
+export const formatScore = (score: number): string => String(Math.round(score * 10) / 10);
+
 export const ASSESSMENT_STATES = ['draft', 'review', 'final'] as const;
 export type AssessmentState = (typeof ASSESSMENT_STATES)[number];
 

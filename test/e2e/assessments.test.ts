@@ -205,8 +205,24 @@ test('create, assess by keyboard, finding, search, help, evidence, finalise and 
 
     // Final: read-only; a digit changes nothing.
     await page.getByRole('button', { name: 'Send to review' }).click();
-    await page.getByRole('button', { name: 'Finalise' }).click();
+    // Finalising an incomplete assessment shows the gaps and needs the user's explicit tick.
+    await page.getByRole('button', { name: 'Finalise…' }).click();
+    const finalise = page.getByRole('dialog', { name: 'Finalise the assessment' });
+    const gaps = finalise.getByRole('group', { name: 'What is incomplete' });
+    await gaps.getByRole('heading', { name: `${summary.total - 10} controls not assessed` }).waitFor();
+    await gaps.getByText(rows[10]!.label, { exact: true }).waitFor();
+    // The finding recorded from a control has neither owner nor due date yet.
+    await gaps.getByRole('heading', { name: '1 open finding without an owner, 1 without a due date' }).waitFor();
+    const confirm = finalise.getByRole('button', { name: 'Finalise', exact: true });
+    assert.equal(await confirm.isDisabled(), true, 'finalise waits for the acknowledgement');
+    await app.screenshot('assessment-finalise-incomplete');
+    await axeClean(page, 'finalise dialog');
+    await gaps.getByLabel(/I finalise it incomplete/).check();
+    await confirm.click();
+    await finalise.waitFor({ state: 'hidden' });
     await page.getByText('Final — read-only.').waitFor();
+    const finalEntry = (await call(core, 'audit.list', { offset: 0, limit: 5 })).entries.find((e) => e.action === 'assessment.final');
+    assert.match(finalEntry?.entity ?? '', new RegExp(`finalised incomplete: ${summary.total - 10} controls not assessed`));
     await grid.focus();
     await page.keyboard.press('End');
     await eventually(async () => assert.equal(await rowInView(page, rows.at(-1)!.label), true, 'End shows the last row'));
@@ -228,7 +244,7 @@ test('create, assess by keyboard, finding, search, help, evidence, finalise and 
     await reopen.getByLabel('Reason').fill('Client supplied new evidence for S.A.4.');
     await reopen.getByRole('button', { name: 'Reopen', exact: true }).click();
     await reopen.waitFor({ state: 'hidden' });
-    await page.getByRole('button', { name: 'Finalise' }).waitFor();
+    await page.getByRole('button', { name: 'Finalise…' }).waitFor();
     assert.equal((await call(core, 'assessment.get', { id: summary.id })).assessment.state, 'review');
     const audit = (await call(core, 'audit.list', { offset: 0, limit: 50 })).entries;
     const entry = audit.find((e) => e.action === 'assessment.reopen');

@@ -319,7 +319,7 @@ test('hundreds of findings stay windowed and filter; a finding is edited; a fina
 
     // A final assessment is read-only: the refusal is shown and the input stays.
     await call(core, 'assessment.setState', { id: a.id, state: 'review' });
-    await call(core, 'assessment.setState', { id: a.id, state: 'final' });
+    await call(core, 'assessment.setState', { id: a.id, state: 'final', acknowledgeIncomplete: true });
     await reloadOn(page, '3', 'findings');
     await page.getByText('This assessment is final and read-only').waitFor();
     await grid.focus();

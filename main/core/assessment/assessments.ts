@@ -156,6 +156,8 @@ export async function setAssessmentState(
   state: AssessmentState,
   reason: string | undefined,
   actor: string,
+  /** Run before a move to final: throws to refuse it, or returns the gaps the user acknowledged (readiness.ts). */
+  finaliseCheck: () => string | null = () => null,
 ): Promise<AssessmentSummary> {
   const current = dbRow(ws, id).state;
   if (current === state) return assessmentSummary(ws, id);
@@ -166,12 +168,17 @@ export async function setAssessmentState(
   if (reopening && !reason?.trim()) {
     throw new AttestError('REASON_REQUIRED', 'Reopening a final assessment needs a reason; it is recorded in the audit log.');
   }
+  const accepted = state === 'final' ? finaliseCheck() : null;
   const action = reopening ? 'assessment.reopen' : `assessment.${state}`;
   await ws.commit({
     actor,
     action,
-    // The reason becomes part of the audited entity, so the log itself says why.
-    entity: reopening ? `assessment:${id} reason: ${reason!.trim().slice(0, 500)}` : `assessment:${id}`,
+    // The reason (or the gaps acknowledged) becomes part of the audited entity, so the log itself says why.
+    entity: reopening
+      ? `assessment:${id} reason: ${reason!.trim().slice(0, 500)}`
+      : accepted
+        ? `assessment:${id} finalised incomplete: ${accepted}`
+        : `assessment:${id}`,
     statements: [{ sql: 'UPDATE assessments SET state = ?, updated_at = ? WHERE id = ?', params: [state, ws.now().toISOString(), id] }],
   });
   return assessmentSummary(ws, id);

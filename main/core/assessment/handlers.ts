@@ -15,6 +15,7 @@ import {
   setResult,
   updateAssessment,
 } from './assessments';
+import { checkFinalise, readiness } from './readiness';
 import { compareAssessments, dashboard } from './dashboard';
 import { addEvidence, evidenceFile, listEvidence, removeEvidence, restoreEvidence } from './evidence';
 import {
@@ -33,6 +34,7 @@ type AssessmentChannels =
   | 'assessment.update'
   | 'assessment.get'
   | 'assessment.setState'
+  | 'assessment.readiness'
   | 'assessment.setResult'
   | 'assessment.control'
   | 'evidence.add'
@@ -58,7 +60,11 @@ export function assessmentHandlers({ library }: CoreDeps): Pick<HandlerMap, Asse
       const w = await ws();
       return { assessment: assessmentSummary(w, r.id), rows: assessmentRows(w, r.id) };
     },
-    'assessment.setState': async (r, c) => setAssessmentState(await ws(), r.id, r.state, r.reason, c.actor),
+    'assessment.setState': async (r, c) => {
+      const w = await ws();
+      return setAssessmentState(w, r.id, r.state, r.reason, c.actor, () => checkFinalise(w, r.id, r.acknowledgeIncomplete === true));
+    },
+    'assessment.readiness': async (r) => readiness(await ws(), r.id),
     'assessment.setResult': async (r, c) => {
       const w = await ws();
       await setResult(w, r.assessmentId, r.catalogueId, r.controlId, r.status, r.rationale, c.actor);

@@ -2,6 +2,7 @@
 // and values are real text in table cells beside the bars, so they stay readable and
 // searchable; the canvas draws only the bars and the scale.
 import type { Content } from 'pdfmake/interfaces';
+import { formatScore } from '../../contract/vocabulary';
 import { CONTENT_WIDTH } from './theme';
 
 export interface Bar {
@@ -34,7 +35,7 @@ export function horizontalBarChart(title: string, bars: Bar[], max: number, labe
         { type: 'rect', x: 0, y: 1, w: Math.max(0.5, Math.min(b.value, max) * scale), h: 9, color: b.color },
       ],
     },
-    { text: b.valueText ?? String(Math.round(b.value)), fontSize: 8.5, bold: true, alignment: 'right' },
+    { text: b.valueText ?? formatScore(b.value), fontSize: 8.5, bold: true, alignment: 'right' },
   ]);
   return {
     unbreakable: true,
@@ -82,7 +83,7 @@ export function scoreGauge(label: string, value: number | null, color: string): 
   const score = value ?? 0;
   return {
     columns: [
-      { width: 110, stack: [{ text: label, fontSize: 9, color: '#455A64' }, { text: value === null ? 'Not scored' : `${Math.round(score)} / 100`, fontSize: value === null ? 14 : 20, bold: true, color }] },
+      { width: 110, stack: [{ text: label, fontSize: 9, color: '#455A64' }, { text: value === null ? 'Not scored' : `${formatScore(score)} / 100`, fontSize: value === null ? 14 : 20, bold: true, color }] },
       {
         width: w,
         margin: [0, 14, 0, 0],

@@ -7,6 +7,8 @@ export interface CoverInput {
   title: string;
   subtitle: string;
   marking: Classification;
+  /** Why the report is a draft (e.g. "the assessment was in review, not final"): printed large on the cover. */
+  draft?: string;
   facts: [string, string][];
   branding: Branding | undefined;
   primary: string;
@@ -21,7 +23,13 @@ export function coverPage(c: CoverInput): Content {
       ...logo,
       { canvas: [{ type: 'rect', x: 0, y: 0, w: CONTENT_WIDTH, h: 6, color: c.primary }], margin: [0, 40, 0, 24] },
       { text: c.title, style: 'coverTitle', margin: [0, 0, 0, 8] },
-      { text: c.subtitle, style: 'coverSub', margin: [0, 0, 0, 40] },
+      { text: c.subtitle, style: 'coverSub', margin: [0, 0, 0, c.draft ? 16 : 40] },
+      ...(c.draft
+        ? ([
+            { text: 'DRAFT', fontSize: 28, bold: true, color: '#B71C1C', characterSpacing: 6, margin: [0, 0, 0, 4] },
+            { text: `Not final: ${c.draft}. Results and findings may still change.`, fontSize: 10, color: '#B71C1C', margin: [0, 0, 0, 24] },
+          ] as Content[])
+        : []),
       {
         table: { widths: [90, '*'], body: c.facts.map(([k, v]) => [cell(k, { bold: true, fontSize: 10 }), cell(v, { fontSize: 10 })]) },
         layout: 'lightHorizontalLines',

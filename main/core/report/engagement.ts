@@ -22,7 +22,7 @@ import {
 } from './theme';
 import { coverPage, tocPage } from './cover';
 import { groupBy } from '../collections';
-import { FINDING_STATUS_LABELS } from '../../contract/vocabulary';
+import { FINDING_STATUS_LABELS, formatScore } from '../../contract/vocabulary';
 
 export function engagementContent(m: EngagementReportModel, opts: RenderOptions, primary: string): Content[] {
   return [
@@ -30,6 +30,7 @@ export function engagementContent(m: EngagementReportModel, opts: RenderOptions,
       title: m.title,
       subtitle: `Security assessment of ${m.client.name}`,
       marking: m.classification,
+      ...(m.draftState ? { draft: `the assessment was ${m.draftState === 'review' ? 'in review' : 'a draft'} when this report was issued` } : {}),
       facts: [
         ['Client', m.client.name],
         ['Scope', m.scope],
@@ -161,7 +162,7 @@ function controlsSection(catalogues: CatalogueResults[]): Content[] {
     const byCategory = groupBy(cat.controls, (c) => c.category);
     const intro: Content[] = [];
     intro.push({
-      text: `Version ${cat.version} · ${cat.controls.length} controls · score ${cat.score === null ? 'not yet scored' : `${cat.score} / 100`} · catalogue hash ${cat.hash.slice(0, 16)}…`,
+      text: `Version ${cat.version} · ${cat.controls.length} controls · score ${cat.score === null ? 'not yet scored' : `${formatScore(cat.score)} / 100`} · catalogue hash ${cat.hash.slice(0, 16)}…`,
       style: 'small',
       margin: [0, 0, 0, 6],
     });

@@ -1,7 +1,7 @@
 // Builds the engagement report model from an assessment in the workspace. Reads only;
 // no clock: the issue time comes in, so the same data and time give the same model.
 import { createHash } from 'node:crypto';
-import { SEVERITY_LABELS, type FindingSeverity } from '../../contract/vocabulary';
+import { SEVERITY_LABELS, formatScore, type FindingSeverity } from '../../contract/vocabulary';
 import { assessedControl, assessmentRows, assessmentSummary } from '../assessment/assessments';
 import { scoreOf } from '../assessment/dashboard';
 import { listFindings } from '../assessment/findings';
@@ -169,7 +169,7 @@ export async function engagementModel(ws: Workspace, input: EngagementInput): Pr
       `${assessed} of ${rows.length} controls were assessed: ${overall.met} met, ${overall.partial} partially met, ${overall.notMet} not met and ${overall.notApplicable} not applicable.`,
     overall.score === null
       ? 'No applicable control has been assessed yet, so the report carries no score.'
-      : `The weighted score is ${overall.score} out of 100, computed as on the dashboard: met controls count fully, partially met controls half, not met controls nothing, each by its weight; controls not applicable or not yet assessed are left out.`,
+      : `The weighted score is ${formatScore(overall.score)} out of 100, computed as on the dashboard: met controls count fully, partially met controls half, not met controls nothing, each by its weight; controls not applicable or not yet assessed are left out.`,
     open.length === 0
       ? 'No finding is open.'
       : `${open.length} finding${open.length === 1 ? ' is' : 's are'} open: ${count('critical')} critical, ${count('high')} high, ${count('medium')} medium, ${count('low')} low and ${count('info')} informational.`,
@@ -182,6 +182,7 @@ export async function engagementModel(ws: Workspace, input: EngagementInput): Pr
     reportId: reportIdFor('engagement', a.id, input.issuedAt),
     title: a.name,
     classification: input.classification,
+    ...(a.state === 'final' ? {} : { draftState: a.state }),
     client: { name: a.client },
     scope: a.scope || '—',
     period: { from: a.periodStart ?? a.createdAt, to: a.periodEnd ?? day },

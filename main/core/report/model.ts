@@ -91,6 +91,11 @@ export interface EngagementReportModel {
   reportId: string;
   title: string;
   classification: Classification;
+  /**
+   * The assessment's state when the report was issued, when not final ('draft' or
+   * 'review'): the cover says DRAFT and every page carries a DRAFT watermark.
+   */
+  draftState?: 'draft' | 'review';
   client: { name: string; contact?: Person };
   scope: string;
   period: { from: string; to: string };

@@ -49,6 +49,7 @@ function pdfDate(d: Date): Date {
 export function reportDocument(model: ReportModel, opts: RenderOptions): TDocumentDefinitions {
   const issued = pdfDate(opts.issuedAt);
   const primary = primaryColor(opts.branding);
+  const draft = model.kind === 'engagement' && model.draftState !== undefined;
   const footerText = opts.branding?.footerText ?? opts.branding?.organisation ?? 'Attest';
   const content = model.kind === 'engagement' ? engagementContent(model, opts, primary) : vendorContent(model, opts, primary);
   const images: Record<string, string> = {};
@@ -72,12 +73,14 @@ export function reportDocument(model: ReportModel, opts: RenderOptions): TDocume
       creationDate: issued,
       modDate: issued,
     },
-    header: pageHeader(model.title, model.classification, primary),
+    header: pageHeader(model.title, model.classification, primary, draft),
     footer: pageFooter(footerText, model.reportId),
     images,
     styles: styles(primary),
     defaultStyle: { font: 'Roboto', fontSize: 9.5, color: '#263238' },
     content,
+    // A report from an assessment that is not final says so on every page, not only the cover.
+    ...(draft ? { watermark: { text: 'DRAFT', color: '#B71C1C', opacity: 0.12, bold: true, fontSize: 120, angle: -45 } } : {}),
   } as TDocumentDefinitions;
 }
 

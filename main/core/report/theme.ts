@@ -128,7 +128,7 @@ export function paragraphs(text: string): Content[] {
     .map((p) => para(p));
 }
 
-export function pageHeader(title: string, marking: Classification, primary: string): DynamicContent {
+export function pageHeader(title: string, marking: Classification, primary: string, draft = false): DynamicContent {
   return (currentPage: number): Content =>
     currentPage === 1
       ? { text: '' }
@@ -136,7 +136,7 @@ export function pageHeader(title: string, marking: Classification, primary: stri
           margin: [MARGINS[0], 28, MARGINS[2], 0],
           columns: [
             { text: title, style: 'small', color: primary, bold: true },
-            { text: marking, style: 'marking', alignment: 'right', width: 'auto' },
+            { text: draft ? `DRAFT · ${marking}` : marking, style: 'marking', alignment: 'right', width: 'auto' },
           ],
         };
 }

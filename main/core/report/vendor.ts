@@ -1,6 +1,6 @@
 // Vendor review report: model -> pdfmake content (no I/O, no clock, no randomness).
 import type { Content } from 'pdfmake/interfaces';
-import { CONCLUSION_LABELS } from '../../contract/vocabulary';
+import { CONCLUSION_LABELS, formatScore } from '../../contract/vocabulary';
 import { horizontalBarChart, scoreColor, scoreGauge } from './charts';
 import { coverPage, tocPage } from './cover';
 import type { RenderOptions, VendorReportModel, VendorTier } from './model';
@@ -64,7 +64,7 @@ export function vendorContent(m: VendorReportModel, opts: RenderOptions, primary
     dataTable(
       ['Section', 'Scored questions', 'Score'],
       ['*', 80, 50],
-      q.sections.map((s) => [cell(s.title), cell(String(s.scored), { alignment: 'right' }), cell(s.score === null ? '—' : String(s.score), { alignment: 'right' })]),
+      q.sections.map((s) => [cell(s.title), cell(String(s.scored), { alignment: 'right' }), cell(s.score === null ? '—' : formatScore(s.score), { alignment: 'right' })]),
     ),
     q.gaps.length
       ? keepWithNext(
@@ -95,7 +95,7 @@ export function vendorContent(m: VendorReportModel, opts: RenderOptions, primary
       para(
         delta === undefined
           ? 'This is the first scored review of this vendor.'
-          : `The questionnaire score moved from ${previous!.score} (${previous!.cycle}) to ${q.score} (${q.cycle}), a change of ${delta >= 0 ? '+' : ''}${delta} points.`,
+          : `The questionnaire score moved from ${formatScore(previous!.score!)} (${previous!.cycle}) to ${formatScore(q.score)} (${q.cycle}), a change of ${delta >= 0 ? '+' : ''}${formatScore(delta)} points.`,
       ),
       horizontalBarChart(
         'Score by review',
@@ -111,7 +111,7 @@ export function vendorContent(m: VendorReportModel, opts: RenderOptions, primary
           dataTable(
             ['Review', 'Score', 'Decision'],
             [90, 50, '*'],
-            m.history.map((h) => [cell(h.cycle), cell(h.score === null ? '—' : String(h.score)), cell(h.decision)]),
+            m.history.map((h) => [cell(h.cycle), cell(h.score === null ? '—' : formatScore(h.score)), cell(h.decision)]),
           ),
         ]
       : []),

@@ -90,11 +90,54 @@ test('evidence: notes, links and files within the limit; a larger file is refuse
   });
 });
 
+test('finalising: the gaps are listed, an incomplete assessment is refused without an acknowledgement, and the log keeps what was accepted', async () => {
+  await withAssessment(async (core, id) => {
+    await set(core, id, 'S.A.1', 'not-met', 'Shared admin');
+    const owned = await call(core, 'finding.create', { assessmentId: id, title: 'Owned and dated', likelihood: 2, impact: 2, owner: 'Ops', dueDate: '2027-01-31' });
+    await call(core, 'finding.create', { assessmentId: id, title: 'Nobody owns this', likelihood: 3, impact: 3, dueDate: '2027-01-31' });
+    await call(core, 'finding.create', { assessmentId: id, title: 'No date', likelihood: 3, impact: 3, owner: 'IT' });
+    await call(core, 'finding.create', { assessmentId: id, title: 'Remediated needs neither', likelihood: 1, impact: 1, status: 'remediated' });
+    const r = await call(core, 'assessment.readiness', { id });
+    assert.equal(r.complete, false);
+    assert.equal(r.unassessed, 77);
+    assert.equal(r.unassessedControls.length, 25, 'the first 25 are named');
+    assert.equal(r.unassessedControls[0]!.controlId, 'S.A.2');
+    assert.equal(r.findingsWithoutOwner, 1);
+    assert.equal(r.findingsWithoutDueDate, 1);
+    assert.deepEqual(r.findings.map((f) => f.title), ['Nobody owns this', 'No date']);
+    assert.ok(!r.findings.some((f) => f.ref === owned.ref));
+
+    await call(core, 'assessment.setState', { id, state: 'review' });
+    const refused = await failure(core, 'assessment.setState', { id, state: 'final' });
+    assert.equal(refused.code, 'ASSESSMENT_INCOMPLETE');
+    assert.match(refused.message, /77 controls not assessed, 1 open finding without an owner, 1 open finding without a due date/);
+    assert.equal((await call(core, 'assessment.get', { id })).assessment.state, 'review', 'nothing changed');
+    assert.equal((await failure(core, 'assessment.setState', { id, state: 'final', acknowledgeIncomplete: false })).code, 'ASSESSMENT_INCOMPLETE');
+
+    await call(core, 'assessment.setState', { id, state: 'final', acknowledgeIncomplete: true });
+    const audit = await call(core, 'audit.list', { limit: 3 });
+    const fin = audit.entries.find((e) => e.action === 'assessment.final');
+    assert.ok(fin);
+    assert.match(fin.entity, /finalised incomplete: 77 controls not assessed/);
+  });
+});
+
+test('finalising a complete assessment needs no acknowledgement', async () => {
+  await withAssessment(async (core, id) => {
+    const rows = (await call(core, 'assessment.get', { id })).rows;
+    for (const row of rows) await set(core, id, row.controlId, 'met');
+    const r = await call(core, 'assessment.readiness', { id });
+    assert.equal(r.complete, true);
+    await call(core, 'assessment.setState', { id, state: 'review' });
+    assert.equal((await call(core, 'assessment.setState', { id, state: 'final' })).state, 'final');
+  }, ['platform-baseline']);
+});
+
 test('workflow: draft → review → final is read-only; reopening needs a reason that the audit log keeps', async () => {
   await withAssessment(async (core, id) => {
     assert.equal((await failure(core, 'assessment.setState', { id, state: 'final' })).code, 'INVALID_STATE_CHANGE');
     await call(core, 'assessment.setState', { id, state: 'review' });
-    const final = await call(core, 'assessment.setState', { id, state: 'final' });
+    const final = await call(core, 'assessment.setState', { id, state: 'final', acknowledgeIncomplete: true });
     assert.equal(final.state, 'final');
     const ref = { assessmentId: id, catalogueId: 'platform-baseline', controlId: 'S.A.1' };
     assert.equal((await failure(core, 'assessment.setResult', { ...ref, status: 'met' })).code, 'ASSESSMENT_FINAL');

@@ -35,7 +35,7 @@ async function issue(core: Core, request: Parameters<typeof call<'report.issue'>
 }
 
 test('engagement report from workspace data: dashboard score, signed, recorded, verified; tampering detected', async (t) => {
-  await withWorkspace(async ({ core, q4, path }) => {
+  await withWorkspace(async ({ core, q4, q2, path }) => {
     const identity = await call(core, 'report.identity.generate', { commonName: 'Dana Reyes', organisation: 'Reyes Assurance', passphrase: 'signing passphrase' });
     assert.equal(identity.canSign, true);
 
@@ -51,6 +51,11 @@ test('engagement report from workspace data: dashboard score, signed, recorded, 
     assert.ok(model.appendix.liveChecks.some((c) => c.checkId === 'tls.version' && c.outcome === 'pass'), 'check_runs rows reach the appendix');
     assert.ok(model.appendix.evidence.some((e) => e.kind === 'file' && /^[0-9a-f]{64}$/.test(e.sha256 ?? '')), 'files carry their hash');
     assert.ok(model.executiveSummary.topRisks.length > 0 && model.executiveSummary.topRisks[0]!.severity === 'high');
+    // Q4 is in review: its report is a draft; Q2 is final: its report is not.
+    assert.equal(model.draftState, 'review');
+    assert.match(model.executiveSummary.overview, new RegExp(`weighted score is ${String(dash.overall.score).replace('.', '\\.')} out of 100`));
+    const finalModel = await engagementModel(ws, { assessmentId: q2, classification: 'CONFIDENTIAL', issuedAt: new Date('2026-12-01T10:00:00Z') });
+    assert.equal(finalModel.draftState, undefined);
 
     const { job, stages } = await issue(core, { kind: 'engagement', subjectId: q4, classification: 'CONFIDENTIAL', signerFingerprint: identity.fingerprint, issuedAt: '2026-12-01T10:00:00Z' });
     assert.equal(job.state, 'done', job.error?.message);

@@ -113,3 +113,40 @@ test('pages render to PNG with pdftoppm', async (t) => {
     assert.ok(readdirSync(dir).filter((f) => f.endsWith('.png')).length >= 6);
   }
 });
+
+test('a report from an assessment that is not final says DRAFT on the cover and on every page; a final one nowhere', async (t) => {
+  if (!requirePart(t, hasTool('pdftotext') && hasTool('pdftoppm'), 'poppler pdftotext and pdftoppm')) return;
+  const dir = join(process.cwd(), 'test-results', 'report-draft');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const draftPdf = join(dir, 'draft.pdf');
+  writeFileSync(draftPdf, await renderReport({ ...engagementFixture(), draftState: 'review' }, opts));
+  const pages = pageTexts(draftPdf);
+  assert.match(pages[0]!, /DRAFT/);
+  assert.match(pages[0]!, /Not final: the assessment was in review when this report was issued/);
+  // The watermark is real text on every page (pdftotext reads it), and the header says so too.
+  pages.forEach((p, i) => assert.match(p, /DRAFT/, `DRAFT on page ${i + 1}`));
+  pages.slice(1).forEach((p, i) => assert.match(p, /DRAFT · CONFIDENTIAL/, `header of page ${i + 2}`));
+
+  const finalPdf = join(dir, 'final.pdf');
+  writeFileSync(finalPdf, await renderReport(engagementFixture(), opts));
+  pageTexts(finalPdf).forEach((p, i) => assert.doesNotMatch(p, /DRAFT/, `no DRAFT on page ${i + 1} of a final report`));
+  // Page images for a human to look at.
+  assert.equal(run('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '4', draftPdf, join(dir, 'page')]).status, 0);
+});
+
+test('the headline score and the text below it round the same way (one decimal)', async (t) => {
+  if (!requirePart(t, hasTool('pdftotext'), 'poppler pdftotext')) return;
+  const tmp = tempDir('attest-report-');
+  try {
+    const model = engagementFixture();
+    model.executiveSummary.overallScore = 60.5;
+    model.executiveSummary.overview = 'The weighted score is 60.5 out of 100.';
+    const pages = pageTexts(tmp.file('score.pdf', await renderReport(model, opts)));
+    const summary = pages.find((p) => /Overall score/.test(p))!;
+    assert.match(summary, /60\.5 \/ 100/, 'the gauge shows 60.5, not 61');
+    assert.doesNotMatch(summary, /\b61 \/ 100/);
+  } finally {
+    tmp.cleanup();
+  }
+});

@@ -173,8 +173,10 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
   }, [loaded, focusTable]);
 
   const changeState = useCallback(
-    async (state: AssessmentState, reason?: string) => {
-      const next = await mutate(() => call('assessment.setState', { id, state, ...(reason ? { reason } : {}) }));
+    async (state: AssessmentState, reason?: string, acknowledgeIncomplete?: boolean) => {
+      const next = await mutate(() =>
+        call('assessment.setState', { id, state, ...(reason ? { reason } : {}), ...(acknowledgeIncomplete ? { acknowledgeIncomplete } : {}) }),
+      );
       setSummary(next);
       say({ text: `The assessment is now ${STATE_LABELS[next.state]}${reason ? '; the reason is in the audit log' : ''}.`, tone: 'ok' });
     },

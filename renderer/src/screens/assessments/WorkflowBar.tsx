@@ -5,18 +5,20 @@ import type { AssessmentSummary } from '../../../../main/contract/assessment';
 import { STATE_LABELS, type AssessmentState } from '../../../../main/contract/vocabulary';
 import { Dialog } from '../../components/Dialog';
 import { ErrorText, messageOf } from '../../components/ErrorText';
+import { FinaliseDialog } from './FinaliseDialog';
 import { ProgressBar } from './ProgressBar';
 
 interface Props {
   summary: AssessmentSummary;
   assessed: number;
-  onState(state: AssessmentState, reason?: string): Promise<void>;
+  onState(state: AssessmentState, reason?: string, acknowledgeIncomplete?: boolean): Promise<void>;
 }
 
 export function WorkflowBar({ summary, assessed, onState }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [reopening, setReopening] = useState(false);
+  const [finalising, setFinalising] = useState(false);
   const actions = useRef<HTMLDivElement>(null);
   // The button just pressed is replaced by the next move: focus follows to it.
   const focusNext = () => {
@@ -56,8 +58,8 @@ export function WorkflowBar({ summary, assessed, onState }: Props) {
             <button type="button" className="button" disabled={busy} onClick={() => void move('draft')}>
               Back to draft
             </button>
-            <button type="button" className="button primary" disabled={busy} onClick={() => void move('final')}>
-              Finalise
+            <button type="button" className="button primary" disabled={busy} onClick={() => setFinalising(true)}>
+              Finalise…
             </button>
           </>
         ) : null}
@@ -68,6 +70,12 @@ export function WorkflowBar({ summary, assessed, onState }: Props) {
         ) : null}
       </div>
       <ErrorText error={error} />
+      <FinaliseDialog
+        assessmentId={summary.id}
+        open={finalising}
+        onClose={() => setFinalising(false)}
+        onFinalise={(ack) => onState('final', undefined, ack).then(focusNext)}
+      />
       <ReopenDialog open={reopening} onClose={() => setReopening(false)} onReopen={(reason) => onState('review', reason).then(focusNext)} />
     </section>
   );

@@ -1,6 +1,8 @@
+import { formatScore } from '../../../../main/contract/vocabulary';
+
 // How scores read on the Dashboard. The core rounds a score to one decimal (0–100), or
 // gives null when no applicable control has been assessed yet.
-export const scoreText = (score: number | null) => (score === null ? '—' : String(score));
+export const scoreText = (score: number | null) => (score === null ? '—' : formatScore(score));
 
 /** The change between two scores, with an arrow that does not rely on colour. */
 export function deltaText(from: number | null, to: number | null): { text: string; trend: 'up' | 'down' | 'same' | 'none' } {

@@ -1,6 +1,7 @@
 // The words the questionnaire screens show for the contract's values. The records are typed
 // against the contract, so a value added there fails the type check here until it has a label.
 import type { Conclusion, QuestionType, QuestionnaireSummary, TemplateSummary } from './types';
+import { formatScore } from '../../../../main/contract/vocabulary';
 
 export const TYPE_LABELS: Record<QuestionType, string> = {
   yesno: 'Yes / no / partial',
@@ -37,4 +38,4 @@ export const CONCLUSION_LABELS: Record<Conclusion, string> = {
 };
 export const CONCLUSION_LIST = Object.keys(CONCLUSION_LABELS) as Conclusion[];
 
-export const score = (n: number | null | undefined) => (n === null || n === undefined ? '—' : String(Math.round(n * 10) / 10));
+export const score = (n: number | null | undefined) => (n === null || n === undefined ? '—' : formatScore(n));

@@ -14,6 +14,7 @@ import { CONCLUSION_LABELS, CRITICALITIES, CRITICALITY_LABELS } from './labels';
 import { TierBadge } from './TierBadge';
 import type { ReviewState, ScheduleView, VendorCriticality, VendorRow } from './types';
 import { createVendor, emptyProfile, VendorForm } from './VendorForm';
+import { formatScore } from '../../../../main/contract/vocabulary';
 
 const SUBTITLE = 'Every supplier with its tier, latest review score and the date of its next review.';
 
@@ -55,7 +56,7 @@ const COLUMNS: Column<VendorRow>[] = [
   },
   { key: 'tier', header: 'Tier', width: '10rem', sort: (v) => v.tier, render: (v) => <TierBadge tier={v.tier} overridden={v.tierOverridden} /> },
   { key: 'crit', header: 'Criticality', width: '6.5rem', sort: (v) => CRITICALITIES.indexOf(v.criticality), render: (v) => CRITICALITY_LABELS[v.criticality] },
-  { key: 'score', header: 'Score', width: '5rem', align: 'end', sort: (v) => v.latestScore, render: (v) => (v.latestScore === null ? <span className="muted">—</span> : Math.round(v.latestScore)) },
+  { key: 'score', header: 'Score', width: '5rem', align: 'end', sort: (v) => v.latestScore, render: (v) => (v.latestScore === null ? <span className="muted">—</span> : formatScore(v.latestScore)) },
   { key: 'conclusion', header: 'Conclusion', width: 'minmax(7.5rem, 1fr)', sort: (v) => (v.latestConclusion ? CONCLUSION_LABELS[v.latestConclusion] : null), render: (v) => (v.latestConclusion ? CONCLUSION_LABELS[v.latestConclusion] : <span className="muted">Not reviewed</span>) },
   {
     key: 'next',

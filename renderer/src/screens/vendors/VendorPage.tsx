@@ -15,6 +15,7 @@ import { TierSection } from './TierSection';
 import type { VendorView } from './types';
 import { profileOf, VendorForm } from './VendorForm';
 import { formatDate } from '../../lib/dates';
+import { formatScore } from '../../../../main/contract/vocabulary';
 
 export function VendorPage({ id, onBack }: { id: string; onBack(): void }) {
   const read = useQuery('vendor.get', { id });
@@ -131,7 +132,7 @@ export function VendorPage({ id, onBack }: { id: string; onBack(): void }) {
                   {vendor.reviews.map((r) => (
                     <tr key={r.questionnaireId}>
                       <td>{formatDate(r.concludedAt)}</td>
-                      <td className="num">{r.score === null ? '—' : Math.round(r.score)}</td>
+                      <td className="num">{r.score === null ? '—' : formatScore(r.score)}</td>
                       <td>{r.conclusion ? CONCLUSION_LABELS[r.conclusion] : '—'}</td>
                     </tr>
                   ))}
