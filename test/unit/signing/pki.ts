@@ -29,6 +29,11 @@ export interface CertSpec {
   to: string;
 }
 
+/** A Date as openssl's validity format, YYYYMMDDHHMMSSZ. */
+export function opensslDate(d: Date): string {
+  return `${d.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z`;
+}
+
 export const EXT = {
   ca: ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign,cRLSign', 'subjectKeyIdentifier=hash'],
   signer: ['basicConstraints=critical,CA:FALSE', 'keyUsage=critical,digitalSignature,nonRepudiation', 'extendedKeyUsage=emailProtection', 'subjectKeyIdentifier=hash'],
@@ -99,6 +104,15 @@ export class TestPki {
       chain: chain.map((c) => c.der),
       ...describeCertificate(leaf.der),
     };
+  }
+
+  /** A PKCS#12 file of `leaf` with its key and `chain`, as a CA or openssl would hand it out. */
+  pkcs12(leaf: Issued, chain: Issued[], passphrase: string): string {
+    const out = this.file(`${leaf.name}.p12`);
+    const args = ['pkcs12', '-export', '-inkey', leaf.keyPath, '-in', leaf.pemPath, '-out', out, '-passout', `pass:${passphrase}`];
+    if (chain.length) args.push('-certfile', this.file(`${leaf.name}-chain.pem`, chain.map((c) => c.pem).join('')));
+    this.openssl(args);
+    return out;
   }
 
   /** `openssl verify -purpose smimesign` of `leaf` at `at`, trusting only `root`. */
