@@ -3,7 +3,7 @@
 // carried in the signature to a trusted certificate, every issuer must be a CA allowed to
 // issue at that depth, every link's signature must check, every certificate must be
 // valid at the verification time, and the signer must be allowed to sign documents.
-// The rules and their reasons are in README.md ("Report signatures").
+// The rules and their reasons: docs/report-signatures.md.
 import { X509Certificate } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
