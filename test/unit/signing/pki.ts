@@ -27,6 +27,8 @@ export interface CertSpec {
   /** Validity as openssl dates, YYYYMMDDHHMMSSZ. */
   from: string;
   to: string;
+  /** Reuse the key of this certificate instead of making a new one. */
+  sameKeyAs?: Issued;
 }
 
 /** A Date as openssl's validity format, YYYYMMDDHHMMSSZ. */
@@ -83,11 +85,11 @@ export class TestPki {
 
   issue(spec: CertSpec): Issued {
     const name = `c${++this.count}`;
-    const keyPath = this.file(`${name}.key`);
+    const keyPath = spec.sameKeyAs?.keyPath ?? this.file(`${name}.key`);
     const csrPath = this.file(`${name}.csr`);
     const pemPath = this.file(`${name}.pem`);
     const extPath = this.file(`${name}.ext`, `${spec.ext.join('\n')}\n`);
-    this.openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', keyPath]);
+    if (!spec.sameKeyAs) this.openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', keyPath]);
     this.openssl(['req', '-new', '-key', keyPath, '-subj', `/CN=${spec.cn}/O=Attest Test`, '-out', csrPath]);
     const signer = spec.issuer ? ['-cert', spec.issuer.pemPath, '-keyfile', spec.issuer.keyPath] : ['-selfsign', '-keyfile', keyPath];
     this.openssl(['ca', '-batch', '-config', this.file('ca.cnf'), '-notext', '-startdate', spec.from, '-enddate', spec.to, '-extfile', extPath, '-in', csrPath, '-out', pemPath, ...signer]);
