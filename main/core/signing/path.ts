@@ -3,7 +3,7 @@
 // carried in the signature to a trusted certificate, every issuer must be a CA allowed to
 // issue at that depth, every link's signature must check, every certificate must be
 // valid at the verification time, and the signer must be allowed to sign documents.
-// The rules and their reasons are in README.md ("Report signatures").
+// The rules and their reasons: docs/report-signatures.md.
 import { X509Certificate } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
@@ -24,7 +24,8 @@ export type PathFailureReason =
   | 'unsupported-constraints'
   | 'malformed-extension'
   | 'self-signed-not-trusted'
-  | 'no-trusted-issuer';
+  | 'no-trusted-issuer'
+  | 'too-many-candidates';
 
 export interface PathCertificate {
   commonName: string;
@@ -107,8 +108,12 @@ export const SIGNING_EKUS = new Map<string, string>([
 const KU = { digitalSignature: 0, nonRepudiation: 1, keyCertSign: 5 } as const;
 const MAX_DEPTH = 10;
 const MAX_PATHS = 16;
+/** Certificates sharing names could otherwise make the search grow factorially. */
+const MAX_STEPS = 2000;
 
 interface Cert {
+  /** Normalised SHA-256 fingerprint. */
+  id: string;
   x: X509Certificate;
   p: pkijs.Certificate;
   view: PathCertificate;
@@ -121,6 +126,7 @@ export function normaliseFingerprint(fp: string): string {
 function load(der: Uint8Array): Cert {
   const x = new X509Certificate(Buffer.from(der));
   return {
+    id: normaliseFingerprint(x.fingerprint256),
     x,
     p: pkijs.Certificate.fromBER(toArrayBuffer(der)),
     view: {
@@ -142,7 +148,7 @@ function loadOrSkip(der: Uint8Array): Cert[] {
   }
 }
 
-const fp = (c: Cert) => normaliseFingerprint(c.x.fingerprint256);
+const fp = (c: Cert) => c.id;
 const selfIssued = (c: Cert) => c.x.issuer === c.x.subject;
 
 function bit(bits: asn1js.BitString, n: number): boolean {
@@ -286,8 +292,9 @@ export function validateSignerPath(input: PathInput): PathResult {
 
   const complete: Cert[][] = [];
   let longest: Cert[] = [signer];
+  let steps = 0;
   const walk = (path: Cert[]) => {
-    if (complete.length >= MAX_PATHS) return;
+    if (complete.length >= MAX_PATHS || ++steps > MAX_STEPS) return;
     const last = path.at(-1)!;
     if (pins.has(fp(last))) {
       complete.push(path);
@@ -314,6 +321,17 @@ export function validateSignerPath(input: PathInput): PathResult {
   if (first) return { trusted: false, chain: complete[0]!.map((c) => c.view), failure: first, checkedAt };
 
   const top = longest.at(-1)!;
+  if (steps > MAX_STEPS)
+    return {
+      trusted: false,
+      chain: longest.map((c) => c.view),
+      failure: {
+        certificate: signer.view,
+        reason: 'too-many-candidates',
+        message: `The certificates carried with "${signer.view.commonName}" form too many candidate paths; Attest gave up after ${MAX_STEPS} steps without reaching a trusted certificate.`,
+      },
+      checkedAt,
+    };
   const failure: PathFailure = selfIssued(top)
     ? { certificate: top.view, reason: 'self-signed-not-trusted', message: `The certificate "${top.view.commonName}" is self-signed and is not among the trusted identities.` }
     : {

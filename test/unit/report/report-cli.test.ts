@@ -11,6 +11,7 @@ import { cli } from '../../support/cli';
 import { tempDir, testCore } from '../../support/core';
 import { call } from '../../support/dispatch';
 import { requirePart } from '../../support/require';
+import { EXT, opensslDate, TestPki } from '../signing/pki';
 import { hasTool, run } from './pdf-tools';
 import { demoContext } from '../../../main/core/demo/demo';
 
@@ -67,6 +68,46 @@ test('report --sign writes a signed PDF; verify-report: 0 valid, 62 untrusted, 6
   const unsigned = join(dir, 'unsigned.pdf');
   assert.equal((await cli(['report', ws, '--assessment', q4, '--out', unsigned, '--classification', 'internal'], env)).code, 0);
   assert.equal((await cli(['verify-report', unsigned])).code, 63);
+});
+
+test('a report signed by a certificate that an end-entity certificate issued: verify-report says not trusted (62) and names it; a proper chain to the same root is valid (0)', async (t) => {
+  if (!requirePart(t, hasTool('openssl') && hasTool('pdfsig'), 'openssl and pdfsig')) return;
+  const pki = new TestPki();
+  try {
+    // The CLI verifies on the system clock: these certificates are valid around now.
+    const validity = { from: opensslDate(new Date(Date.now() - 86_400_000)), to: opensslDate(new Date(Date.now() + 2 * 365 * 86_400_000)) };
+    const root = pki.issue({ cn: 'CLI Test Root', ext: EXT.ca, ...validity });
+    const int = pki.issue({ cn: 'CLI Test Issuing CA', issuer: root, ext: EXT.ca, ...validity });
+    // An ordinary S/MIME certificate: not a CA, and no key usage that would forbid issuing.
+    const ordinary = pki.issue({ cn: 'Mallory Ordinary Holder', issuer: int, ext: ['basicConstraints=critical,CA:FALSE', 'extendedKeyUsage=emailProtection'], ...validity });
+    const forged = pki.issue({ cn: 'Chief Auditor (forged)', issuer: ordinary, ext: EXT.signer, ...validity });
+    const proper = pki.issue({ cn: 'Proper Signer', issuer: int, ext: EXT.signer, ...validity });
+    const pass = pki.file('p12-pass.txt', 'p12 pass\n');
+
+    const forgedPdf = join(dir, 'forged.pdf');
+    const issued = await cli(['report', ws, '--assessment', q4, '--out', forgedPdf, '--sign', pki.pkcs12(forged, [ordinary, int], 'p12 pass'), '--sign-passphrase-file', pass], env);
+    assert.equal(issued.code, 0, issued.stderr);
+    const sig = run('pdfsig', [forgedPdf]).stdout;
+    assert.match(sig, /Signature is Valid/, 'the signature itself is intact');
+    assert.doesNotMatch(sig, /Certificate is Trusted/);
+    const verdict = await cli(['verify-report', forgedPdf, '--trust', root.pemPath]);
+    assert.equal(verdict.code, 62, verdict.stdout + verdict.stderr);
+    assert.match(verdict.stdout, /not trusted/);
+    assert.match(verdict.stdout, /"Mallory Ordinary Holder" issued another certificate but is not a CA/);
+    const json = JSON.parse((await cli(['verify-report', forgedPdf, '--trust', root.pemPath, '--json'])).stdout) as { path: { failure: { reason: string; certificate: { commonName: string } } } };
+    assert.equal(json.path.failure.reason, 'not-a-ca');
+    assert.equal(json.path.failure.certificate.commonName, 'Mallory Ordinary Holder');
+    assert.equal(pki.verify(root, [ordinary, int], forged, new Date()).ok, false, 'openssl refuses the same chain');
+
+    const properPdf = join(dir, 'proper.pdf');
+    assert.equal((await cli(['report', ws, '--assessment', q4, '--out', properPdf, '--sign', pki.pkcs12(proper, [int], 'p12 pass'), '--sign-passphrase-file', pass], env)).code, 0);
+    const good = await cli(['verify-report', properPdf, '--trust', root.pemPath]);
+    assert.equal(good.code, 0, good.stdout);
+    assert.match(good.stdout, /Proper Signer, issued by CLI Test Issuing CA, issued by CLI Test Root/);
+    assert.equal(pki.verify(root, [int], proper, new Date()).ok, true, 'openssl accepts the same chain');
+  } finally {
+    pki.cleanup();
+  }
 });
 
 test('report: bad input is one line with its own exit code and writes nothing', async () => {

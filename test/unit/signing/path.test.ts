@@ -134,7 +134,8 @@ test('matrix of certificate paths: Attest agrees with openssl verify -purpose sm
 });
 
 async function verdictFor(leaf: Issued, chain: Issued[], trusted: string[]) {
-  const signed = await signPdf(pdf, { identity: pki.identity(leaf, chain), reason: 'Path test', location: 'Test', signingTime: NOW, box: SIGNATURE_BOX });
+  const reserve = 16384 + chain.length * 2048;
+  const signed = await signPdf(pdf, { identity: pki.identity(leaf, chain), reason: 'Path test', location: 'Test', signingTime: NOW, box: SIGNATURE_BOX, reserve });
   return verifyPdfSignature(signed.bytes, { trusted, now: NOW });
 }
 
@@ -187,4 +188,19 @@ test('a trusted certificate that cannot be read is a clear error, not a verdict'
     verdictFor(leaf, [], ['-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n']),
     (e: unknown) => e instanceof AttestError && e.code === 'CERTIFICATE_UNREADABLE',
   );
+});
+
+test('certificates that all share one name cannot make the path search run away', async (t) => {
+  if (!requirePart(t, tools(), 'openssl, pdfsig and faketime')) return;
+  // Thirty distinct self-issued CA certificates named alike: each could be the issuer of every other.
+  const first = pki.issue({ cn: 'Loop CA', ext: EXT.ca, ...CURRENT });
+  const loop = [first, ...Array.from({ length: 29 }, () => pki.issue({ cn: 'Loop CA', ext: EXT.ca, sameKeyAs: first, ...CURRENT }))];
+  const leaf = pki.issue({ cn: 'Looped Signer', issuer: first, ext: EXT.signer, ...CURRENT });
+  // Without a bound this explores 30 x 29 x 28 … orders and never returns.
+  const v = await verdictFor(leaf, loop, [root.pem]);
+  assert.equal(v.status, 'untrusted');
+  assert.equal(v.path?.failure?.reason, 'too-many-candidates');
+  assert.match(v.problems.join(' '), /"Looped Signer"/);
+  // Trusting one of them ends the search at once.
+  assert.equal((await verdictFor(leaf, loop, [first.pem])).status, 'valid');
 });

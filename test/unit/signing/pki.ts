@@ -27,6 +27,13 @@ export interface CertSpec {
   /** Validity as openssl dates, YYYYMMDDHHMMSSZ. */
   from: string;
   to: string;
+  /** Reuse the key of this certificate instead of making a new one. */
+  sameKeyAs?: Issued;
+}
+
+/** A Date as openssl's validity format, YYYYMMDDHHMMSSZ. */
+export function opensslDate(d: Date): string {
+  return `${d.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z`;
 }
 
 export const EXT = {
@@ -78,11 +85,11 @@ export class TestPki {
 
   issue(spec: CertSpec): Issued {
     const name = `c${++this.count}`;
-    const keyPath = this.file(`${name}.key`);
+    const keyPath = spec.sameKeyAs?.keyPath ?? this.file(`${name}.key`);
     const csrPath = this.file(`${name}.csr`);
     const pemPath = this.file(`${name}.pem`);
     const extPath = this.file(`${name}.ext`, `${spec.ext.join('\n')}\n`);
-    this.openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', keyPath]);
+    if (!spec.sameKeyAs) this.openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', keyPath]);
     this.openssl(['req', '-new', '-key', keyPath, '-subj', `/CN=${spec.cn}/O=Attest Test`, '-out', csrPath]);
     const signer = spec.issuer ? ['-cert', spec.issuer.pemPath, '-keyfile', spec.issuer.keyPath] : ['-selfsign', '-keyfile', keyPath];
     this.openssl(['ca', '-batch', '-config', this.file('ca.cnf'), '-notext', '-startdate', spec.from, '-enddate', spec.to, '-extfile', extPath, '-in', csrPath, '-out', pemPath, ...signer]);
@@ -99,6 +106,15 @@ export class TestPki {
       chain: chain.map((c) => c.der),
       ...describeCertificate(leaf.der),
     };
+  }
+
+  /** A PKCS#12 file of `leaf` with its key and `chain`, as a CA or openssl would hand it out. */
+  pkcs12(leaf: Issued, chain: Issued[], passphrase: string): string {
+    const out = this.file(`${leaf.name}.p12`);
+    const args = ['pkcs12', '-export', '-inkey', leaf.keyPath, '-in', leaf.pemPath, '-out', out, '-passout', `pass:${passphrase}`];
+    if (chain.length) args.push('-certfile', this.file(`${leaf.name}-chain.pem`, chain.map((c) => c.pem).join('')));
+    this.openssl(args);
+    return out;
   }
 
   /** `openssl verify -purpose smimesign` of `leaf` at `at`, trusting only `root`. */
