@@ -496,22 +496,36 @@ export class Workspace {
       entity: m.entity,
       statements: m.statements.map((s) => (s.params ? { sql: s.sql, params: s.params } : { sql: s.sql })),
     };
-    this.db.run('BEGIN');
+    // Check the change by applying it and rolling it back at once: nothing awaits in
+    // between, so no reader ever sees rows that are not yet on disk (or never will be).
     let head: string;
+    this.db.run('BEGIN');
     try {
       head = applyCommit(this.db, payload, this.auditHead);
     } catch (e) {
-      this.db.run('ROLLBACK');
       throw workspaceError('INVALID_MUTATION', { detail: sqliteDetail(e) }, e);
+    } finally {
+      rollbackIfOpen(this.db);
     }
     const rec = sealRecord(this.key, this.header.workspaceId, RecordType.commit, BigInt(seq), encodeJson(payload), this.chainTag);
+    let at: number;
     try {
-      await this.append([rec.bytes], 'journal');
+      at = await this.append([rec.bytes], 'journal');
     } catch (e) {
-      this.db.run('ROLLBACK');
       throw writeError(e);
     }
-    this.db.run('COMMIT');
+    // Durable now: apply it for real in one synchronous step.
+    this.db.run('BEGIN');
+    try {
+      applyCommit(this.db, payload, this.auditHead);
+      this.db.run('COMMIT');
+    } catch (e) {
+      rollbackIfOpen(this.db);
+      // Only a statement that is not deterministic gets here; cut its record off so the
+      // file and the database agree.
+      await this.cutBack(at);
+      throw workspaceError('INVALID_MUTATION', { detail: sqliteDetail(e) }, e);
+    }
     this.chainTag = rec.tag;
     this.lastSeq = seq;
     this.auditHead = head;
@@ -547,6 +561,17 @@ export class Workspace {
         this.broken = true;
       });
       throw e;
+    }
+  }
+
+  /** Removes the records from `at` on (the caller holds the queue). */
+  private async cutBack(at: number): Promise<void> {
+    try {
+      await this.fh.truncate(at);
+      await this.fh.datasync();
+      this.appendOffset = at;
+    } catch {
+      this.broken = true;
     }
   }
 
@@ -739,6 +764,15 @@ export class Workspace {
       applied.push(m.version);
     }
     return applied;
+  }
+}
+
+/** Rolls back the open transaction; SQLite may already have ended it on some errors. */
+function rollbackIfOpen(db: Database): void {
+  try {
+    db.run('ROLLBACK');
+  } catch {
+    // no transaction was open
   }
 }
 
