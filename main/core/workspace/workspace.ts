@@ -503,23 +503,39 @@ export class Workspace {
       entity: m.entity,
       statements: m.statements.map((s) => (s.params ? { sql: s.sql, params: s.params } : { sql: s.sql })),
     };
-    this.db.run('BEGIN');
+    // Check the change by applying it and rolling it back at once: nothing awaits in
+    // between, so no reader ever sees rows that are not yet on disk (or never will be).
     let head: string;
+    this.db.run('BEGIN');
     try {
       head = applyCommit(this.db, payload, this.auditHead);
     } catch (e) {
-      this.db.run('ROLLBACK');
       throw workspaceError('INVALID_MUTATION', { detail: sqliteDetail(e) }, e);
+    } finally {
+      rollbackIfOpen(this.db);
     }
     const rec = sealRecord(this.key, this.header.workspaceId, RecordType.commit, BigInt(seq), encodeJson(payload), this.chainTag);
+    // null: a setup commit, held back in memory until the first real change.
+    let at: number | null = null;
     try {
       if (this.setupScope.getStore()) this.heldBack.push(rec.bytes);
-      else await this.append([rec.bytes], 'journal');
+      else at = await this.append([rec.bytes], 'journal');
     } catch (e) {
-      this.db.run('ROLLBACK');
       throw writeError(e);
     }
-    this.db.run('COMMIT');
+    // Durable now: apply it for real in one synchronous step.
+    this.db.run('BEGIN');
+    try {
+      applyCommit(this.db, payload, this.auditHead);
+      this.db.run('COMMIT');
+    } catch (e) {
+      rollbackIfOpen(this.db);
+      // Only a statement that is not deterministic gets here; cut its record off so the
+      // file and the database agree.
+      if (at === null) this.heldBack.pop();
+      else await this.cutBack(at);
+      throw workspaceError('INVALID_MUTATION', { detail: sqliteDetail(e) }, e);
+    }
     this.chainTag = rec.tag;
     this.lastSeq = seq;
     this.auditHead = head;
@@ -566,6 +582,17 @@ export class Workspace {
         this.broken = true;
       });
       throw e;
+    }
+  }
+
+  /** Removes the records from `at` on (the caller holds the queue). */
+  private async cutBack(at: number): Promise<void> {
+    try {
+      await this.fh.truncate(at);
+      await this.fh.datasync();
+      this.appendOffset = at;
+    } catch {
+      this.broken = true;
     }
   }
 
@@ -761,6 +788,15 @@ export class Workspace {
       applied.push(m.version);
     }
     return applied;
+  }
+}
+
+/** Rolls back the open transaction; SQLite may already have ended it on some errors. */
+function rollbackIfOpen(db: Database): void {
+  try {
+    db.run('ROLLBACK');
+  } catch {
+    // no transaction was open
   }
 }
 
