@@ -29,8 +29,9 @@ export const egressPolicyView = z.object({
   liveChecksEnabled: z.boolean(),
   allowedHosts: z.array(z.string()),
   resolver: z.object({ server: z.string(), port: z.number() }),
-  /** PEM of a private CA trusted for every check of this workspace, in addition to the system roots. */
+  /** PEM of a private CA trusted, in addition to the system roots, for customCaHosts only and never with a credential. */
   customCa: z.string().nullable(),
+  customCaHosts: z.array(z.string()),
   customCaSubject: z.string().nullable(),
 });
 export type EgressPolicyView = z.infer<typeof egressPolicyView>;
@@ -188,8 +189,8 @@ export const checkChannels = {
   }),
   'policy.setCustomCa': defineChannel({
     effect: 'write',
-    summary: 'Trust a private CA (PEM) for every check of this workspace, or clear it with null.',
-    request: z.object({ pem: z.string().max(65_536).nullable() }).strict(),
+    summary: 'Trust a private CA (PEM) for the named hosts only (never with a credential), or clear it with null.',
+    request: z.object({ pem: z.string().max(65_536).nullable(), hosts: z.array(host).max(100).default([]) }).strict(),
     response: egressPolicyView,
   }),
   'check.list': defineChannel({

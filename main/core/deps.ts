@@ -22,6 +22,11 @@ export interface CoreOptions {
   catalogueDir?: string;
   /** The core's one clock: every "now" in the core reads it (default: the system's). */
   clock?: Clock;
+  /**
+   * PEM of a CA this device trusts for live checks on every host, credentials included
+   * (tests pass their test CA). It belongs to the device, unlike a workspace's custom CA.
+   */
+  deviceCaPem?: string;
 }
 
 export interface CoreDeps {

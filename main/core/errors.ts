@@ -1,10 +1,12 @@
 import { type ErrorCode, type ErrorDetails, isErrorCode } from '../contract/errors';
 import type { ErrorPayload } from '../contract/result';
+import { stripUserinfoInText } from './net/userinfo';
 
 /**
  * An error whose message is safe to show a user: it names what went wrong and what
- * to do, and never carries a secret. Anything else thrown in the core is reported as
- * INTERNAL without its message, because foreign messages may quote secrets or paths.
+ * to do, and never carries a secret (nor a URL's userinfo). Anything else thrown in the
+ * core is reported as INTERNAL without its message, because foreign messages may quote
+ * secrets or paths.
  */
 export class AttestError extends Error {
   /** Declared, safe details for the UI (main/contract/errors.ts), never a secret. */
@@ -15,7 +17,8 @@ export class AttestError extends Error {
     message: string,
     options?: { cause?: unknown; details?: ErrorDetails },
   ) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    // A URL quoted in a message never carries its user:password@ (messages are stored and shown).
+    super(stripUserinfoInText(message), options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AttestError';
     this.details = options?.details;
   }

@@ -48,8 +48,9 @@ test('checks: offline, approve, credential, run with progress, result detail, ac
     await page.getByRole('button', { name: 'Approve', exact: true }).click();
     await page.getByRole('button', { name: 'Revoke 127.0.0.1' }).waitFor();
     await page.getByLabel('CA certificate (PEM)').fill(pki.ca.certPem);
+    await page.getByLabel('Hosts it is trusted for').fill('127.0.0.1');
     await page.getByRole('button', { name: 'Trust this CA' }).click();
-    await page.getByText(/Trusted in addition to the system roots/).waitFor();
+    await page.getByText(/Trusted in addition to the system roots: .*, for 127\.0\.0\.1\./).waitFor();
 
     await page.getByRole('tab', { name: /Credentials/ }).click();
     await page.getByLabel('Label').fill('Portal API token');

@@ -3,6 +3,7 @@
 // store. Removal is soft, so it can be undone.
 import type { EvidenceView } from '../../contract/assessment';
 import { AttestError } from '../errors';
+import { stripUserinfoInText, withoutUserinfo } from '../net/userinfo';
 import type { Workspace } from '../workspace';
 import { assertEditable, assessedControl, controlEntity } from './assessments';
 import { newId } from '../ids';
@@ -87,7 +88,9 @@ export async function addEvidence(ws: Workspace, input: EvidenceInput, actor: st
   assertEditable(ws, input.assessmentId);
   assessedControl(ws, input.assessmentId, input.catalogueId, input.controlId);
   let blobId: string | null = null;
-  let title = input.title.trim();
+  let title = stripUserinfoInText(input.title.trim());
+  // A link is kept without its user:password@ (a credential that does not belong in evidence).
+  const url = input.url ? withoutUserinfo(input.url) : null;
   if (input.kind === 'file') {
     if (!input.file) throw new AttestError('FILE_REQUIRED', 'Choose a file to attach.');
     const bytes = Buffer.from(input.file.dataBase64, 'base64');
@@ -104,7 +107,7 @@ export async function addEvidence(ws: Workspace, input: EvidenceInput, actor: st
     title ||= input.file.name;
   } else if (input.kind === 'link') {
     if (!input.url) throw new AttestError('URL_REQUIRED', 'A link needs an http or https URL.');
-    title ||= input.url;
+    title ||= url ?? '';
   } else if (!input.body.trim()) {
     throw new AttestError('NOTE_EMPTY', 'A note needs some text.');
   }
@@ -119,8 +122,8 @@ export async function addEvidence(ws: Workspace, input: EvidenceInput, actor: st
         sql: `INSERT INTO evidence (id, assessment_id, catalogue_id, control_id, kind, title, body, url, blob_id, added_at, added_by)
               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         params: [
-          id, input.assessmentId, input.catalogueId, input.controlId, input.kind, title || 'Note', input.body,
-          input.url ?? null, blobId, ws.now().toISOString(), actor,
+          id, input.assessmentId, input.catalogueId, input.controlId, input.kind, title || 'Note', stripUserinfoInText(input.body),
+          url, blobId, ws.now().toISOString(), actor,
         ],
       },
       ...(blobId ? [{ sql: 'INSERT OR IGNORE INTO blob_links (blob_id, entity) VALUES (?, ?)', params: [blobId, entity] }] : []),

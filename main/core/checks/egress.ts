@@ -1,6 +1,6 @@
 // The workspace's egress policy, kept in the settings table under `net.egress`: live
 // checks on or off (off for every new workspace), the approved hosts, the DNS resolver
-// and an optional custom CA. Every change is one audited commit.
+// and an optional custom CA with the hosts it is for. Every change is one audited commit.
 import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { EgressPolicyView } from '../../contract/checks';
@@ -17,14 +17,16 @@ export interface StoredEgress {
   allowedHosts: string[];
   resolver: ResolverConfig;
   customCa: string | null;
+  /** The only hosts the custom CA is trusted for; a CA stored without them is trusted for none. */
+  customCaHosts: string[];
 }
 
-const offline: StoredEgress = { liveChecksEnabled: false, allowedHosts: [], resolver: defaultResolver, customCa: null };
+const offline: StoredEgress = { liveChecksEnabled: false, allowedHosts: [], resolver: defaultResolver, customCa: null, customCaHosts: [] };
 const hostPattern = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
 
 export function readEgress(ws: Workspace): StoredEgress {
   const raw = ws.query<{ value: string }>('SELECT value FROM settings WHERE key = ?', [EGRESS_KEY])[0]?.value;
-  if (!raw) return { ...offline, allowedHosts: [] };
+  if (!raw) return { ...offline, allowedHosts: [], customCaHosts: [] };
   try {
     const v = JSON.parse(raw) as Partial<StoredEgress>;
     return {
@@ -34,9 +36,10 @@ export function readEgress(ws: Workspace): StoredEgress {
       resolver:
         v.resolver && typeof v.resolver.server === 'string' && typeof v.resolver.port === 'number' ? v.resolver : defaultResolver,
       customCa: typeof v.customCa === 'string' ? v.customCa : null,
+      customCaHosts: Array.isArray(v.customCaHosts) ? v.customCaHosts.filter((h): h is string => typeof h === 'string') : [],
     };
   } catch {
-    return { ...offline, allowedHosts: [] };
+    return { ...offline, allowedHosts: [], customCaHosts: [] };
   }
 }
 
@@ -54,7 +57,7 @@ function caSubject(pem: string | null): string | null {
 }
 
 export function egressView(stored: StoredEgress): EgressPolicyView {
-  return { ...stored, allowedHosts: [...stored.allowedHosts], customCaSubject: caSubject(stored.customCa) };
+  return { ...stored, allowedHosts: [...stored.allowedHosts], customCaHosts: [...stored.customCaHosts], customCaSubject: caSubject(stored.customCa) };
 }
 
 /** A host the user may approve: a plain name or an IP literal, never a wildcard or URL. */
@@ -114,8 +117,13 @@ export function setResolver(ws: Workspace, server: string, port: number, actor: 
   return save(ws, { ...readEgress(ws), resolver: { server: h, port } }, 'policy.resolver', actor);
 }
 
-export function setCustomCa(ws: Workspace, pem: string | null, actor: string) {
+/**
+ * Trusts a private CA for the named hosts only (never for a request carrying a
+ * credential: see WorkspaceCa in net/client), or clears it with null.
+ */
+export function setCustomCa(ws: Workspace, pem: string | null, hosts: readonly string[], actor: string) {
   let clean: string | null = null;
+  let forHosts: string[] = [];
   if (pem !== null && pem.trim()) {
     clean = pem.trim();
     let cert: X509Certificate;
@@ -125,6 +133,10 @@ export function setCustomCa(ws: Workspace, pem: string | null, actor: string) {
       throw new AttestError('INVALID_CA', 'The custom CA is not a PEM certificate; paste the block from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----.');
     }
     if (!cert.ca) throw new AttestError('INVALID_CA', 'That certificate is not a CA certificate (its basic constraints do not allow it to issue others).');
+    forHosts = [...new Set(hosts.map(cleanHost))].sort();
+    if (forHosts.length === 0) {
+      throw new AttestError('INVALID_CA', 'Name the hosts this CA issues certificates for; it is trusted for those hosts only.');
+    }
   }
-  return save(ws, { ...readEgress(ws), customCa: clean }, clean ? 'policy.custom-ca' : 'policy.custom-ca-cleared', actor);
+  return save(ws, { ...readEgress(ws), customCa: clean, customCaHosts: forHosts }, clean ? 'policy.custom-ca' : 'policy.custom-ca-cleared', actor);
 }

@@ -71,13 +71,13 @@ function plan(ws: Workspace, assessmentId: string, targetIds: string[] | undefin
     : listTargets(ws, assessmentId, credentials).map((t) => targetRow(ws, t.id));
   const jobs: PlannedJob[] = rows.map((r) => {
     const check = checkOrThrow(r.check_id);
-    const input = inputOf(r, stored.customCa);
+    const input = inputOf(r, stored);
     return {
       targetId: r.id,
       checkId: check.id,
       title: check.title,
       input,
-      stored: { params: input.params ?? {}, credentialId: input.credentialId ?? null, customCa: input.caPem !== undefined },
+      stored: { params: input.params ?? {}, credentialId: input.credentialId ?? null, customCa: input.workspaceCa !== undefined },
       controls: assessmentControlsFor(ws, assessmentId, check),
     };
   });
@@ -139,12 +139,12 @@ export function checkHandlers(deps: CoreDeps): Pick<HandlerMap, CheckChannels> {
         throw new AttestError('CREDENTIAL_HOST_NOT_BOUND', `The credential "${meta.label}" may only be sent to ${meta.hosts.join(', ')}, not to ${host}.`);
       }
       const stored = readEgress(w);
-      const client = createNetClient({ policy: egressPolicy(stored), credentials: store });
+      // No workspace CA here: a request carrying a credential trusts the system roots (and the device's CA) only.
+      const client = createNetClient({ policy: egressPolicy(stored), credentials: store, deviceCaPem: deps.options.deviceCaPem });
       const res = await client.request({
         url: `https://${host.includes(':') ? `[${host}]` : host}${r.port === 443 ? '' : `:${r.port}`}${r.path}`,
         method: 'GET',
         credentialId: meta.id,
-        caPem: stored.customCa ?? undefined,
         followRedirects: false,
       });
       const ok = res.status < 400;
@@ -160,7 +160,7 @@ export function checkHandlers(deps: CoreDeps): Pick<HandlerMap, CheckChannels> {
     'policy.approveHosts': async (r, c) => approveHosts(await ws(), r.hosts, c.actor),
     'policy.revokeHost': async (r, c) => revokeHost(await ws(), r.host, c.actor),
     'policy.setResolver': async (r, c) => setResolver(await ws(), r.server, r.port, c.actor),
-    'policy.setCustomCa': async (r, c) => setCustomCa(await ws(), r.pem, c.actor),
+    'policy.setCustomCa': async (r, c) => setCustomCa(await ws(), r.pem, r.hosts, c.actor),
     'check.list': () => {
       // The built-in catalogues say which controls cite each check; no workspace needed.
       builtins ??= loadBuiltinCatalogues(deps.options.catalogueDir);
@@ -215,6 +215,7 @@ export function checkHandlers(deps: CoreDeps): Pick<HandlerMap, CheckChannels> {
         policy: p.policy,
         resolver: p.stored.resolver,
         credentials: store,
+        deviceCaPem: deps.options.deviceCaPem,
         actor: c.actor,
       });
     },

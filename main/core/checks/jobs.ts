@@ -29,6 +29,8 @@ export interface JobOptions {
   policy: EgressPolicy;
   resolver: ResolverConfig;
   credentials: CredentialProvider;
+  /** The device's CA (CoreOptions.deviceCaPem), if any. */
+  deviceCaPem?: string;
   actor: string;
   concurrency?: number;
 }
@@ -52,7 +54,7 @@ export function createRunManager(registry: JobRegistry) {
     // As in runChecks: the checks of a run share one client (a page is fetched once per
     // target), and workers take the targets in turn so they do not queue on one site.
     const work = async (signal: AbortSignal) => {
-      const options = { policy: o.policy, credentials: o.credentials, resolver: o.resolver, signal };
+      const options = { policy: o.policy, credentials: o.credentials, deviceCaPem: o.deviceCaPem, resolver: o.resolver, signal };
       const shared = { ...options, share: createRunShare(options) };
       const order = spreadByTarget(o.jobs.map((j) => ({ checkId: j.checkId, input: j.input })));
       let next = 0;

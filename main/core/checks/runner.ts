@@ -7,6 +7,7 @@ import type { CredentialProvider, NetClient, NetLimits } from '../net/client';
 import { createNetClient } from '../net/client';
 import type { EgressPolicy } from '../net/policy';
 import { HostNotApprovedError } from '../net/policy';
+import { stripUserinfoDeep, withoutUserinfo } from '../net/userinfo';
 import type { HostLookup, SocketFactory } from '../net/sockets';
 import { getCheck } from './registry';
 import type { CheckDefinition, CheckInput, CheckResult, ResolverConfig } from './types';
@@ -27,6 +28,8 @@ export interface RunProgress {
 export interface RunOptions {
   policy: EgressPolicy;
   credentials?: CredentialProvider;
+  /** A CA the device trusts for every host (see NetClientOptions.deviceCaPem). */
+  deviceCaPem?: string;
   resolver?: ResolverConfig;
   concurrency?: number;
   timeoutMs?: number;
@@ -54,6 +57,7 @@ export function createRunShare(options: RunOptions): RunShare {
     client: createNetClient({
       policy: options.policy,
       credentials: options.credentials,
+      deviceCaPem: options.deviceCaPem,
       sockets: options.sockets,
       lookup: options.lookup,
       limits: options.limits,
@@ -146,7 +150,7 @@ export async function runOne(job: CheckJob, options: RunOptions, now: () => Date
   const base = {
     checkId: job.checkId,
     title: check?.title ?? job.checkId,
-    target: job.input.target,
+    target: withoutUserinfo(job.input.target),
     controls: check ? [...check.controls] : [],
   };
   const finish = (o: Omit<CheckResult, keyof typeof base | 'startedAt' | 'finishedAt' | 'durationMs'>): CheckResult => ({
@@ -179,6 +183,7 @@ export async function runOne(job: CheckJob, options: RunOptions, now: () => Date
   const client: NetClient = createNetClient({
     policy: options.policy,
     credentials: options.credentials,
+    deviceCaPem: options.deviceCaPem,
     sockets: options.sockets,
     lookup: options.lookup,
     limits: options.limits,
@@ -203,10 +208,10 @@ export async function runOne(job: CheckJob, options: RunOptions, now: () => Date
       }),
       aborted,
     ]);
-    return client.scrub(finish({ ...outcome, errorCode: null, hostToApprove: null }));
+    return stripUserinfoDeep(client.scrub(finish({ ...outcome, errorCode: null, hostToApprove: null })));
   } catch (err) {
     const reason = controller.signal.aborted && controller.signal.reason instanceof AttestError ? controller.signal.reason : err;
-    return client.scrub(finish(errorOutcome(reason)));
+    return stripUserinfoDeep(client.scrub(finish(errorOutcome(reason))));
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onParentAbort);
@@ -248,6 +253,8 @@ function remediationFor(code: string): string {
       return 'Run the check again when ready.';
     case 'TLS_VERIFICATION_FAILED':
       return 'Fix the server certificate, or supply the custom CA that issued it.';
+    case 'CREDENTIAL_INSECURE_TRANSPORT':
+      return 'Give the target as its https:// address; a credential is never sent over plain http.';
     case 'CREDENTIAL_HOST_NOT_BOUND':
       return "Add this host to the credential's hosts if it belongs there, or choose another credential.";
     default:

@@ -8,6 +8,7 @@ import { assertEditable, setResult } from '../assessment/assessments';
 import { newId } from '../ids';
 import { AttestError } from '../errors';
 import { isSecretHeader, REDACTED } from '../net/redact';
+import { stripUserinfoDeep, withoutUserinfo } from '../net/userinfo';
 import type { Statement, Workspace } from '../workspace';
 import type { ControlRef } from './controls';
 import type { CheckResult, SuggestedControlStatus } from './types';
@@ -110,7 +111,8 @@ export interface RunToStore {
 /** Statements that store one finished run and its evidence (for one commit). */
 export function runStatements(run: RunToStore, actor: string): { id: string; statements: Statement[] } {
   const id = newId('run');
-  const r = run.result;
+  // No URL is stored with its user:password@, whichever check or error quoted it.
+  const r = stripUserinfoDeep({ ...run.result, target: withoutUserinfo(run.result.target) });
   const observations = JSON.stringify({ errorCode: r.errorCode, durationMs: r.durationMs, data: redactObservations(r.observations) });
   const statements: Statement[] = [
     {

@@ -5,7 +5,10 @@ import { assertEditable } from '../assessment/assessments';
 import { newId } from '../ids';
 import type { CredentialMetadata } from '../credentials/store';
 import { AttestError } from '../errors';
+import { withoutUserinfo } from '../net/userinfo';
 import type { Workspace } from '../workspace';
+import type { StoredEgress } from './egress';
+import { hostsOrNone } from './hosts';
 import { getCheck } from './registry';
 import type { CheckDefinition, CheckInput } from './types';
 
@@ -66,15 +69,22 @@ export function targetRow(ws: Workspace, id: string): TargetDbRow {
   return r;
 }
 
-/** The input a run of this saved target gets; the workspace's custom CA fills in a missing one. */
-export function inputOf(r: TargetDbRow, customCa: string | null): CheckInput {
+/**
+ * The input a run of this saved target gets. A CA saved with the target is trusted for the
+ * hosts this target contacts; otherwise the workspace's CA for the hosts it was set for.
+ * Both came with the workspace, so the client never uses either with a credential.
+ */
+export function inputOf(r: TargetDbRow, egress: Pick<StoredEgress, 'customCa' | 'customCaHosts' | 'resolver'>): CheckInput {
   const { caPem, ...params } = parseInputs(r.inputs);
-  return {
-    target: r.target,
-    caPem: caPem?.trim() ? caPem : customCa ?? undefined,
-    credentialId: r.credential_id ?? undefined,
-    params,
-  };
+  const input: CheckInput = { target: r.target, credentialId: r.credential_id ?? undefined, params };
+  if (caPem?.trim()) {
+    const check = getCheck(r.check_id);
+    const hosts = check ? hostsOrNone((i: CheckInput) => check.hosts(i, egress.resolver))(input) : [];
+    input.workspaceCa = { pem: caPem, hosts };
+  } else if (egress.customCa) {
+    input.workspaceCa = { pem: egress.customCa, hosts: egress.customCaHosts };
+  }
+  return input;
 }
 
 function validate(check: CheckDefinition, f: TargetFields, credentials: readonly CredentialMetadata[]): void {
@@ -115,7 +125,7 @@ export async function addTarget(
     statements: [
       {
         sql: 'INSERT INTO check_targets (id, assessment_id, check_id, target, inputs, credential_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        params: [id, assessmentId, check.id, f.target.trim(), JSON.stringify(f.inputs), f.credentialId, ws.now().toISOString()],
+        params: [id, assessmentId, check.id, withoutUserinfo(f.target.trim()), JSON.stringify(f.inputs), f.credentialId, ws.now().toISOString()],
       },
     ],
   });
@@ -131,7 +141,7 @@ export async function updateTarget(ws: Workspace, id: string, f: TargetFields, c
     action: 'check.target.update',
     entity: `check-target:${id}`,
     statements: [
-      { sql: 'UPDATE check_targets SET target = ?, inputs = ?, credential_id = ? WHERE id = ?', params: [f.target.trim(), JSON.stringify(f.inputs), f.credentialId, id] },
+      { sql: 'UPDATE check_targets SET target = ?, inputs = ?, credential_id = ? WHERE id = ?', params: [withoutUserinfo(f.target.trim()), JSON.stringify(f.inputs), f.credentialId, id] },
     ],
   });
   return toView(targetRow(ws, id), credentials);

@@ -1,7 +1,7 @@
 // What a live check is and what it returns. A check sees the network only through
 // ctx.client (the egress-guarded client), and suggests, never sets, a control status.
 import type { CredentialKind } from '../credentials/store';
-import type { NetClient } from '../net/client';
+import type { NetClient, WorkspaceCa } from '../net/client';
 
 export type CheckStatus = 'pass' | 'fail' | 'warn' | 'could-not-verify' | 'error';
 export type SuggestedControlStatus = 'met' | 'partially-met' | 'not-met';
@@ -17,8 +17,10 @@ export interface CheckInputSpec {
 export interface CheckInput {
   /** URL, host[:port] or domain, depending on the check. */
   target: string;
-  /** PEM of a custom CA trusted in addition to the system roots. */
+  /** PEM of a CA the user gave for this run (attest check --ca), trusted for any host. */
   caPem?: string;
+  /** The workspace's CA (its settings or the saved target's): only for its hosts, never with a credential. */
+  workspaceCa?: WorkspaceCa;
   credentialId?: string;
   /** Check-specific extras (e.g. org, ssoDomain). */
   params?: Record<string, string>;

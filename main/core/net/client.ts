@@ -1,8 +1,10 @@
 // The only way a check reaches the network. Every request passes, in order: the egress
 // policy (offline / approved host) → name resolution → a check of each resolved address
 // → a socket opened through the seam to that address → TLS verified against the system
-// roots or a custom CA → limits on time and size. Built on node:net/tls/http directly
-// (not fetch) so the client owns the socket and nothing connects behind its back.
+// roots (plus a CA given for the run, or the workspace's CA for its own hosts when no
+// credential rides along) → limits on time and size. A credential goes only over https,
+// and only to the scheme, host and port it was first sent to. Built on node:net/tls/http
+// directly (not fetch) so the client owns the socket and nothing connects behind its back.
 import dns from 'node:dns';
 import http from 'node:http';
 import { isIP } from 'node:net';
@@ -34,9 +36,24 @@ export interface CredentialProvider {
   headerFor(credentialId: string, host: string): Promise<{ name: string; value: string; secret: string }>;
 }
 
+/**
+ * A CA that came with the workspace (its settings or a saved target): trusted only for
+ * the hosts it was set for, and never for a request that carries a credential, so a
+ * workspace file cannot make the client trust a forger with a keychain secret.
+ */
+export interface WorkspaceCa {
+  pem: string;
+  hosts: readonly string[];
+}
+
 export interface NetClientOptions {
   policy: EgressPolicy;
   credentials?: CredentialProvider;
+  /**
+   * PEM of a CA this device trusts for every host, credentials included, in addition to
+   * the system roots. It comes from the device (the app's options), never from a workspace.
+   */
+  deviceCaPem?: string;
   sockets?: SocketFactory;
   lookup?: HostLookup;
   limits?: Partial<NetLimits>;
@@ -49,8 +66,10 @@ export interface HttpRequest {
   method?: 'GET' | 'HEAD';
   headers?: Record<string, string>;
   credentialId?: string;
-  /** PEM of an extra CA trusted in addition to the system roots. */
+  /** PEM of an extra CA the user gave for this run (attest check --ca), for any host. */
   caPem?: string;
+  /** The workspace's CA: only for its hosts, never with a credential. */
+  workspaceCa?: WorkspaceCa;
   /** Follow redirects (default true). Off: a 3xx is returned as is. */
   followRedirects?: boolean;
   timeoutMs?: number;
@@ -87,6 +106,7 @@ export interface TlsProbeRequest {
   minVersion?: tls.SecureVersion;
   maxVersion?: tls.SecureVersion;
   caPem?: string;
+  workspaceCa?: WorkspaceCa;
   signal?: AbortSignal;
 }
 
@@ -242,15 +262,15 @@ function certChain(socket: tls.TLSSocket): PeerCertificateSummary[] {
 // one context per distinct CA is built once and reused (a small bounded cache).
 const contexts = new Map<string, tls.SecureContext>();
 
-function secureContextFor(caPem: string | undefined, versions?: { min?: tls.SecureVersion; max?: tls.SecureVersion }): tls.SecureContext | undefined {
-  if (!caPem && !versions?.min && !versions?.max) return undefined;
+function secureContextFor(caPems: readonly string[], versions?: { min?: tls.SecureVersion; max?: tls.SecureVersion }): tls.SecureContext | undefined {
+  if (caPems.length === 0 && !versions?.min && !versions?.max) return undefined;
   const legacy = versions?.min === 'TLSv1' || versions?.min === 'TLSv1.1';
-  const key = `${versions?.min ?? ''}-${versions?.max ?? ''}\n${caPem ?? ''}`;
+  const key = `${versions?.min ?? ''}-${versions?.max ?? ''}\n${caPems.join('\n')}`;
   let ctx = contexts.get(key);
   if (!ctx) {
     // Version limits belong to the context: tls.connect ignores them when one is given.
     ctx = tls.createSecureContext({
-      ca: caPem ? [...tls.rootCertificates, caPem] : undefined,
+      ca: caPems.length > 0 ? [...tls.rootCertificates, ...caPems] : undefined,
       minVersion: versions?.min,
       maxVersion: versions?.max,
       // Old protocol versions are only offered when probing whether a server accepts them.
@@ -262,8 +282,31 @@ function secureContextFor(caPem: string | undefined, versions?: { min?: tls.Secu
   return ctx;
 }
 
+/** Scheme, host and port: where a credential was issued for and the only place it may go. */
+function originOf(url: URL): string {
+  return `${url.protocol}//${normalizeHost(url.hostname)}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`;
+}
+
+/** The URL without user:password@, which is never sent and never kept. */
+function withoutUserinfo(url: URL): URL {
+  const clean = new URL(url.toString());
+  clean.username = '';
+  clean.password = '';
+  return clean;
+}
+
 export function createNetClient(options: NetClientOptions): NetClient {
   const limits: NetLimits = { ...defaultLimits, ...options.limits };
+
+  /** The CAs trusted, beyond the system roots, for one connection to `host`. */
+  function trustFor(host: string, req: { caPem?: string; workspaceCa?: WorkspaceCa }, carriesCredential: boolean): string[] {
+    const pems: string[] = [];
+    if (options.deviceCaPem) pems.push(options.deviceCaPem);
+    if (req.caPem) pems.push(req.caPem);
+    const ws = req.workspaceCa;
+    if (ws && !carriesCredential && ws.hosts.some((h) => normalizeHost(h) === host)) pems.push(ws.pem);
+    return pems;
+  }
   const sockets = options.sockets ?? nodeSockets;
   const lookup = options.lookup ?? defaultLookup;
   const scrubber = new SecretScrubber();
@@ -287,7 +330,7 @@ export function createNetClient(options: NetClientOptions): NetClient {
 
   async function openSocket(
     url: URL,
-    caPem: string | undefined,
+    caPems: readonly string[],
     signal: AbortSignal,
   ): Promise<{ socket: net.Socket; remoteAddress: string }> {
     const host = normalizeHost(url.hostname);
@@ -307,7 +350,7 @@ export function createNetClient(options: NetClientOptions): NetClient {
         // "localhost"), so an IP-literal target must be named here to be matched.
         host,
         servername: isIP(host) ? undefined : host,
-        secureContext: secureContextFor(caPem),
+        secureContext: secureContextFor(caPems),
         rejectUnauthorized: true,
         ALPNProtocols: ['http/1.1'],
       });
@@ -329,7 +372,8 @@ export function createNetClient(options: NetClientOptions): NetClient {
     signal: AbortSignal,
     maxBytes: number,
   ): Promise<Omit<HttpResponse, 'redirects' | 'url'>> {
-    const { socket, remoteAddress } = await openSocket(url, req.caPem, signal);
+    const trust = trustFor(normalizeHost(url.hostname), req, credentialHeader !== null);
+    const { socket, remoteAddress } = await openSocket(url, trust, signal);
     const headers: Record<string, string> = {
       host: url.host,
       'user-agent': 'Attest-live-check/1',
@@ -406,17 +450,25 @@ export function createNetClient(options: NetClientOptions): NetClient {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       throw new AttestError('INVALID_URL', `Only http and https URLs can be checked, not "${url.protocol}".`);
     }
+    url = withoutUserinfo(url);
     const totalMs = req.timeoutMs ?? limits.totalTimeoutMs;
     const timeout = AbortSignal.timeout(totalMs);
     const signal = anySignal([options.signal, req.signal, timeout]);
     const maxBytes = req.maxBytes ?? limits.maxResponseBytes;
     const firstHost = normalizeHost(url.hostname);
+    const firstOrigin = originOf(url);
     let credential: { name: string; value: string } | null = null;
     if (req.credentialId) {
       if (!options.credentials) {
         throw new AttestError('CREDENTIAL_UNAVAILABLE', 'This check needs a credential, but no credential store is available.');
       }
       assertHostAllowed(options.policy, firstHost); // never fetch a secret for a refused host
+      if (url.protocol !== 'https:') {
+        throw new AttestError(
+          'CREDENTIAL_INSECURE_TRANSPORT',
+          `A credential is never sent over plain http, so nothing was sent to ${url.host}. Use the https:// address of the service.`,
+        );
+      }
       const h = await options.credentials.headerFor(req.credentialId, firstHost);
       scrubber.add(h.secret);
       scrubber.add(h.value);
@@ -425,9 +477,9 @@ export function createNetClient(options: NetClientOptions): NetClient {
     const redirects: RedirectHop[] = [];
     try {
       for (;;) {
-        // The credential travels only to the host it was issued for; a redirect elsewhere
-        // drops it for the rest of the chain.
-        const attach = credential && normalizeHost(url.hostname) === firstHost ? credential : null;
+        // The credential travels only to the scheme, host and port it was sent to first
+        // (always https); a redirect anywhere else goes on without it.
+        const attach = credential && originOf(url) === firstOrigin ? credential : null;
         const res = await exchangeOnce(url, req, attach, signal, maxBytes).catch((err: unknown) => {
           if (timeout.aborted) {
             throw new AttestError('RESPONSE_TIMEOUT', `${url.host} did not answer completely within ${totalMs} ms, so the request was stopped.`);
@@ -452,6 +504,7 @@ export function createNetClient(options: NetClientOptions): NetClient {
         if (next.protocol !== 'http:' && next.protocol !== 'https:') {
           throw new AttestError('INVALID_REDIRECT', `${url.host} redirected to a non-web address (${next.protocol}).`);
         }
+        next = withoutUserinfo(next);
         redirects.push({ url: url.toString(), status: res.status, location: next.toString() });
         url = next;
       }
@@ -479,7 +532,7 @@ export function createNetClient(options: NetClientOptions): NetClient {
       const secure = tls.connect({
         socket: raw,
         servername,
-        secureContext: secureContextFor(req.caPem, { min: req.minVersion, max: req.maxVersion }),
+        secureContext: secureContextFor(trustFor(host, req, false), { min: req.minVersion, max: req.maxVersion }),
         // The probe records trust instead of refusing, so an untrusted chain is reported.
         rejectUnauthorized: false,
       });

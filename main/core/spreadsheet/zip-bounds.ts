@@ -34,7 +34,7 @@ interface Entry {
 const mb = (n: number) => `${(n / 1048576).toFixed(n < 10 * 1048576 ? 1 : 0)} MB`;
 
 function unreadable(fileName: string, why: string): AttestError {
-  return new AttestError('ARCHIVE_UNREADABLE', `${fileName} cannot be read as a workbook (${why}), so nothing was imported. Open it in a spreadsheet program and save it again as .xlsx.`);
+  return new AttestError('IMPORT_UNREADABLE_XLSX', `${fileName} cannot be read as a workbook (${why}), so nothing was imported. Open it in a spreadsheet program and save it again as .xlsx.`);
 }
 
 function tooLarge(fileName: string, why: string): AttestError {
@@ -110,7 +110,7 @@ function inflatedSize(data: Buffer, limit: number): Promise<number | 'over' | 'c
 
 /**
  * Throws ARCHIVE_TOO_LARGE (too many parts, or more inflated bytes than the bound, declared
- * or actual) or ARCHIVE_UNREADABLE (not a plain ZIP) before a parser is handed `bytes`.
+ * or actual) or IMPORT_UNREADABLE_XLSX (not a plain ZIP) before a parser is handed `bytes`.
  */
 export async function assertZipWithinBounds(bytes: Uint8Array, fileName: string, bounds: ZipBounds = spreadsheetZipBounds): Promise<void> {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -48,7 +48,8 @@ test('the canary appears in no response, error, log, workspace row, blob or repo
   if (!requirePart(t, keychainOk, 'A Secret Service (gnome-keyring)')) return;
   const logged: string[] = [];
   const observed: unknown[] = [];
-  const core = testCore({ observer: { onError: (channel, error) => observed.push(error) } });
+  // The test CA is the device's own trust: a workspace's CA never covers a credential.
+  const core = testCore({ deviceCaPem: pki.ca.certPem, observer: { onError: (channel, error) => observed.push(error) } });
   // Everything the process prints while the checks run is captured and searched.
   const writes = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
   const capture = (chunk: unknown) => (logged.push(String(chunk)), true);
@@ -75,7 +76,7 @@ test('the canary appears in no response, error, log, workspace row, blob or repo
     process.stderr.write = capture as typeof process.stderr.write;
     await record(call(core, 'policy.setEnabled', { enabled: true }));
     await record(call(core, 'policy.approveHosts', { hosts: ['127.0.0.1'] }));
-    await record(call(core, 'policy.setCustomCa', { pem: pki.ca.certPem }));
+    await record(call(core, 'policy.setCustomCa', { pem: pki.ca.certPem, hosts: ['127.0.0.1'] }));
     const cred = await record(call(core, 'credential.create', { label: 'Canary tenant', kind: 'bearer', hosts: ['127.0.0.1'], value: CANARY }));
     credentialId = cred.id;
     const base = `https://127.0.0.1:${fake.port}`;

@@ -98,7 +98,7 @@ test('a run over loopback HTTPS with the custom CA is stored as runs and as chec
     }
     assert.equal(first.items[0]!.status, 'could-not-verify');
 
-    const ca = await call(core, 'policy.setCustomCa', { pem: pki.ca.certPem });
+    const ca = await call(core, 'policy.setCustomCa', { pem: pki.ca.certPem, hosts: ['127.0.0.1'] });
     assert.match(ca.customCaSubject ?? '', /Attest Test CA/);
     const leak = await call(core, 'check.addTarget', { assessmentId, checkId: 'web.stack-disclosure', target: `https://127.0.0.1:${weak.port}/`, inputs: {} });
     const started = await call(core, 'check.run', { assessmentId });
@@ -160,7 +160,7 @@ test('cancel stops checks in flight; they are recorded as cancelled and the run 
   try {
     await call(core, 'policy.setEnabled', { enabled: true });
     await call(core, 'policy.approveHosts', { hosts: ['127.0.0.1'] });
-    await call(core, 'policy.setCustomCa', { pem: pki.ca.certPem });
+    await call(core, 'policy.setCustomCa', { pem: pki.ca.certPem, hosts: ['127.0.0.1'] });
     for (const checkId of ['web.hsts', 'web.csp']) {
       await call(core, 'check.addTarget', { assessmentId, checkId, target: `https://127.0.0.1:${hanging.port}/`, inputs: {} });
     }
@@ -193,8 +193,8 @@ test('bad input gets a clear code and changes nothing', async () => {
       ['missing credential', failure(core, 'check.addTarget', { assessmentId, checkId: 'saas.tines.tenant', target: 'https://t.example', inputs: {} }), 'CREDENTIAL_REQUIRED', /needs a credential/],
       ['unknown input', failure(core, 'check.addTarget', { assessmentId, checkId: 'web.hsts', target: 'example.com', inputs: { colour: 'red' } }), 'INVALID_INPUT', /no input called "colour"/],
       ['wildcard host', failure(core, 'policy.approveHosts', { hosts: ['*.example.com'] }), 'INVALID_HOST', /without wildcards/],
-      ['not a CA', failure(core, 'policy.setCustomCa', { pem: 'hello' }), 'INVALID_CA', /PEM certificate/],
-      ['leaf as CA', failure(core, 'policy.setCustomCa', { pem: pki.leaf({ commonName: 'x' }).certPem }), 'INVALID_CA', /not a CA/],
+      ['not a CA', failure(core, 'policy.setCustomCa', { pem: 'hello', hosts: ['127.0.0.1'] }), 'INVALID_CA', /PEM certificate/],
+      ['leaf as CA', failure(core, 'policy.setCustomCa', { pem: pki.leaf({ commonName: 'x' }).certPem, hosts: ['127.0.0.1'] }), 'INVALID_CA', /not a CA/],
       ['resolver name', failure(core, 'policy.setResolver', { server: 'dns.example', port: 53 }), 'INVALID_RESOLVER', /IP address/],
       ['revoke unknown', failure(core, 'policy.revokeHost', { host: 'never.example' }), 'HOST_NOT_FOUND', /not on the approved list/],
       ['nothing to run', failure(core, 'check.run', { assessmentId }), 'LIVE_CHECKS_DISABLED', /turned off/],
@@ -244,7 +244,7 @@ test('the checks of one run share their page: five web checks on one site cost o
   try {
     await call(core, 'policy.setEnabled', { enabled: true });
     await call(core, 'policy.approveHosts', { hosts: ['127.0.0.1'] });
-    await call(core, 'policy.setCustomCa', { pem: pki.ca.certPem });
+    await call(core, 'policy.setCustomCa', { pem: pki.ca.certPem, hosts: ['127.0.0.1'] });
     const url = `https://127.0.0.1:${site.port}/`;
     const checks = ['web.hsts', 'web.csp', 'web.content-type-options', 'web.frame-options', 'web.referrer-policy'];
     for (const checkId of checks) await call(core, 'check.addTarget', { assessmentId, checkId, target: url, inputs: {} });

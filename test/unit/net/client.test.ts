@@ -62,10 +62,6 @@ before(async () => {
       res.writeHead(302, { location: '/loop' }).end();
     } else if (req.url === '/to-other') {
       res.writeHead(302, { location: `http://other.test:${port}/ok` }).end();
-    } else if (req.url === '/to-localhost') {
-      res.writeHead(302, { location: `http://localhost:${port}/ok` }).end();
-    } else if (req.url === '/same-host') {
-      res.writeHead(302, { location: '/ok' }).end();
     } else if (req.url === '/huge') {
       res.writeHead(200, { 'content-type': 'text/plain' });
       const chunk = Buffer.alloc(64 * 1024, 0x61);
@@ -228,7 +224,8 @@ describe('TLS verification', () => {
 
 describe('credential host binding', () => {
   // The provider interface is what the client depends on; the keychain-backed store is
-  // tested in test/unit/credentials and in the canary test.
+  // tested in test/unit/credentials and in the canary test. Redirects and transport:
+  // test/unit/net/credential-transport.test.ts.
   const provider: CredentialProvider = {
     async headerFor(id, host) {
       if (host !== '127.0.0.1') throw new AttestError('CREDENTIAL_HOST_NOT_BOUND', `not bound to ${host}`);
@@ -236,27 +233,20 @@ describe('credential host binding', () => {
     },
   };
   const lookup = fixedLookup({ localhost: '127.0.0.1' });
-
-  test('is attached to its host and kept on a same-host redirect', async () => {
-    seen.length = 0;
-    const client = createNetClient({ policy: online('127.0.0.1'), credentials: provider });
-    const res = await client.request({ url: `http://127.0.0.1:${plain.port}/same-host`, credentialId: 'abc123' });
-    assert.equal(res.status, 200);
-    assert.deepEqual(seen.map((s) => s.auth), ['Bearer tok-abc123', 'Bearer tok-abc123']);
+  const pki = new TestPki();
+  let secure: RunningServer;
+  before(async () => {
+    secure = await startHttps(pki.leaf({ commonName: '127.0.0.1', dnsNames: ['localhost'], ips: ['127.0.0.1'] }), (req, res) => {
+      seen.push({ path: req.url ?? '', auth: req.headers.authorization ?? null });
+      res.end('ok');
+    });
   });
-
-  test('is dropped when a redirect leaves the host, even for an approved host', async () => {
-    seen.length = 0;
-    const client = createNetClient({ policy: online('127.0.0.1', 'localhost'), credentials: provider, lookup });
-    const res = await client.request({ url: `http://127.0.0.1:${plain.port}/to-localhost`, credentialId: 'abc123' });
-    assert.equal(res.status, 200);
-    assert.deepEqual(seen.map((s) => [s.path, s.auth]), [['/to-localhost', 'Bearer tok-abc123'], ['/ok', null]]);
-  });
+  after(async () => secure.close());
 
   test('is never fetched or sent for a host it is not bound to', async () => {
     seen.length = 0;
     const client = createNetClient({ policy: online('127.0.0.1', 'localhost'), credentials: provider, lookup });
-    await rejectsWith(client.request({ url: `http://localhost:${plain.port}/ok`, credentialId: 'abc123' }), 'CREDENTIAL_HOST_NOT_BOUND');
+    await rejectsWith(client.request({ url: `https://localhost:${secure.port}/ok`, credentialId: 'abc123', caPem: pki.ca.certPem }), 'CREDENTIAL_HOST_NOT_BOUND');
     assert.equal(seen.length, 0, 'nothing was sent');
   });
 
@@ -269,7 +259,7 @@ describe('credential host binding', () => {
     const client = createNetClient({ policy: online('127.0.0.1'), credentials: echoing });
     const scrubbed = client.scrub({ note: 'token SECRET-VALUE-123 here', list: ['U0VDUkVULVZBTFVFLTEyMw=='] });
     assert.deepEqual(scrubbed, { note: 'token SECRET-VALUE-123 here', list: ['U0VDUkVULVZBTFVFLTEyMw=='] }, 'nothing to scrub before use');
-    await client.request({ url: `http://127.0.0.1:${plain.port}/ok`, credentialId: 'x' });
+    await client.request({ url: `https://127.0.0.1:${secure.port}/ok`, credentialId: 'x', caPem: pki.ca.certPem });
     assert.deepEqual(client.scrub({ note: 'token SECRET-VALUE-123 here', list: ['U0VDUkVULVZBTFVFLTEyMw=='] }), {
       note: 'token [redacted] here',
       list: ['[redacted]'],

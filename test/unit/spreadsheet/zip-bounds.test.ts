@@ -91,9 +91,9 @@ describe('bounds from the central directory', () => {
     assert.equal(await codeOf(assertZipWithinBounds(stored, 's.xlsx')), 'ARCHIVE_TOO_LARGE');
     const weird = buildZip([{ name: 'a.xml', data: Buffer.alloc(10), method: 8, declaredSize: 10 }]);
     weird.writeUInt16LE(12, weird.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 10); // bzip2 in the central record
-    assert.equal(await codeOf(assertZipWithinBounds(weird, 'w.xlsx')), 'ARCHIVE_UNREADABLE');
-    assert.equal(await codeOf(assertZipWithinBounds(Buffer.from('not a zip at all'), 'n.xlsx')), 'ARCHIVE_UNREADABLE');
-    assert.equal(await codeOf(readTabular({ name: 'n.xlsx', bytes: Buffer.from('not a zip at all') })), 'ARCHIVE_UNREADABLE');
+    assert.equal(await codeOf(assertZipWithinBounds(weird, 'w.xlsx')), 'IMPORT_UNREADABLE_XLSX');
+    assert.equal(await codeOf(assertZipWithinBounds(Buffer.from('not a zip at all'), 'n.xlsx')), 'IMPORT_UNREADABLE_XLSX');
+    assert.equal(await codeOf(readTabular({ name: 'n.xlsx', bytes: Buffer.from('not a zip at all') })), 'IMPORT_UNREADABLE_XLSX');
   });
 
   test('a real workbook passes and imports', async () => {

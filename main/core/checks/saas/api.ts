@@ -38,6 +38,7 @@ export async function getJson(ctx: CheckContext, url: string, headers: Record<st
     headers: { accept: 'application/json', ...headers },
     credentialId: requireCredential(ctx),
     caPem: ctx.input.caPem,
+    workspaceCa: ctx.input.workspaceCa, // the client never applies it with a credential
   });
   const host = new URL(url).host;
   if (res.status === 401 || res.status === 403 || res.status === 404) {

@@ -42,7 +42,7 @@ export const protocolsCheck: CheckDefinition = {
     const { host, port } = tlsTarget(ctx.input);
     const results: Record<string, { accepted: boolean | null; detail: string }> = {};
     for (const v of versions) {
-      const probe: TlsProbeResult = await ctx.client.tlsProbe({ host, port, minVersion: v, maxVersion: v, caPem: ctx.input.caPem });
+      const probe: TlsProbeResult = await ctx.client.tlsProbe({ host, port, minVersion: v, maxVersion: v, caPem: ctx.input.caPem, workspaceCa: ctx.input.workspaceCa });
       if (probe.accepted) results[v] = { accepted: true, detail: probe.cipher ?? '' };
       else if (localInability.test(probe.reason) && (v === 'TLSv1' || v === 'TLSv1.1')) {
         results[v] = { accepted: null, detail: `this machine's TLS library cannot offer ${v} (${probe.reason})` };
@@ -84,7 +84,7 @@ export const certificateCheck: CheckDefinition = {
   credential: null,
   async run(ctx) {
     const { host, port } = tlsTarget(ctx.input);
-    const probe = await ctx.client.tlsProbe({ host, port, caPem: ctx.input.caPem });
+    const probe = await ctx.client.tlsProbe({ host, port, caPem: ctx.input.caPem, workspaceCa: ctx.input.workspaceCa });
     if (!probe.accepted) {
       return couldNotVerify(`No TLS handshake with ${host}:${port} succeeded: ${probe.reason}.`, 'Check that the host and port serve TLS.', { host, port });
     }
@@ -105,7 +105,7 @@ export const certificateCheck: CheckDefinition = {
       hostnameError: probe.hostnameError,
       daysToExpiry,
       chain: probe.chain,
-      customCa: ctx.input.caPem !== undefined,
+      customCa: ctx.input.caPem !== undefined || ctx.input.workspaceCa !== undefined,
     };
     const problems: string[] = [];
     if (now > notAfter) problems.push(`it expired on ${leaf.validTo.slice(0, 10)}`);

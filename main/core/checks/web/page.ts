@@ -67,10 +67,13 @@ function memo<T>(
   return p;
 }
 
+/** Two fetches share an answer only when they trusted the same CAs. */
+const caKey = (input: CheckInput) => `${input.caPem ?? ''}|${input.workspaceCa ? `${input.workspaceCa.hosts.join(',')}|${input.workspaceCa.pem}` : ''}`;
+
 export function fetchPage(client: NetClient, input: CheckInput): Promise<{ page: PageSnapshot; response: HttpResponse }> {
   const target = webTarget(input);
-  return memo(pageCache, client, `${target.httpsUrl}|${input.caPem ?? ''}`, async (owner) => {
-    const response = await owner.request({ url: target.httpsUrl, caPem: input.caPem, headers: { origin: PROBE_ORIGIN } });
+  return memo(pageCache, client, `${target.httpsUrl}|${caKey(input)}`, async (owner) => {
+    const response = await owner.request({ url: target.httpsUrl, caPem: input.caPem, workspaceCa: input.workspaceCa, headers: { origin: PROBE_ORIGIN } });
     const page: PageSnapshot = {
       url: response.url,
       status: response.status,
@@ -89,7 +92,7 @@ export function fetchPage(client: NetClient, input: CheckInput): Promise<{ page:
  */
 export function probeRedirect(client: NetClient, input: CheckInput): Promise<RedirectProbe> {
   const target = webTarget(input);
-  return memo(probeCache, client, `${target.httpUrl}|${input.caPem ?? ''}`, async (owner) => {
+  return memo(probeCache, client, `${target.httpUrl}|${caKey(input)}`, async (owner) => {
     const hops: RedirectHop[] = [];
     try {
       let url = target.httpUrl;
@@ -100,7 +103,7 @@ export function probeRedirect(client: NetClient, input: CheckInput): Promise<Red
           if (hops.length > owner.limits.maxRedirects) throw tooManyRedirects(target.httpUrl, owner.limits.maxRedirects);
           return { kind: 'chain', hops, finalUrl: response.url } satisfies RedirectProbe;
         }
-        const res = await owner.request({ url, caPem: input.caPem, method: 'GET', followRedirects: false });
+        const res = await owner.request({ url, caPem: input.caPem, workspaceCa: input.workspaceCa, method: 'GET', followRedirects: false });
         const location = res.headers.location?.[0];
         if (res.status < 300 || res.status >= 400 || location === undefined) {
           return { kind: 'chain', hops, finalUrl: res.url } satisfies RedirectProbe;

@@ -1,5 +1,5 @@
 // The live-checks switch with what "offline" means, the approved hosts (approve/revoke),
-// and the workspace's custom CA.
+// and the workspace's custom CA with the hosts it is trusted for.
 import { useState } from 'react';
 import type { EgressPolicyView } from '../../../../main/contract/checks';
 import { call } from '../../api/client';
@@ -10,6 +10,7 @@ import { useWrite } from '../../api/write';
 export function PolicyPanel({ policy }: { policy: EgressPolicyView }) {
   const [host, setHost] = useState('');
   const [ca, setCa] = useState('');
+  const [caHosts, setCaHosts] = useState('');
   const { write, error } = useWrite();
   // true when it was saved (the field is then cleared)
   const run = async (fn: () => Promise<unknown>) => (await write(fn)) !== undefined;
@@ -55,16 +56,27 @@ export function PolicyPanel({ policy }: { policy: EgressPolicyView }) {
         </button>
       </form>
       <h3>Custom CA</h3>
-      <p className="chk-muted">{policy.customCaSubject ? `Trusted in addition to the system roots: ${policy.customCaSubject}` : 'Only the system roots are trusted.'}</p>
+      <p className="chk-muted">
+        {policy.customCaSubject
+          ? `Trusted in addition to the system roots: ${policy.customCaSubject}, for ${policy.customCaHosts.length ? policy.customCaHosts.join(', ') : 'no host (set it again with its hosts)'}.`
+          : 'Only the system roots are trusted.'}{' '}
+        A CA saved with the workspace never vouches for a service a credential is sent to.
+      </p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void run(() => call('policy.setCustomCa', { pem: ca })).then((ok) => ok && setCa(''));
+          const hosts = caHosts.split(/[\s,]+/).filter(Boolean);
+          void run(() => call('policy.setCustomCa', { pem: ca, hosts })).then((ok) => {
+            if (!ok) return;
+            setCa('');
+            setCaHosts('');
+          });
         }}
       >
         <TextAreaField label="CA certificate (PEM)" rows={3} value={ca} onChange={(e) => setCa(e.target.value)} placeholder="-----BEGIN CERTIFICATE-----" />
+        <Field label="Hosts it is trusted for" value={caHosts} onChange={(e) => setCaHosts(e.target.value)} placeholder="intranet.example.com, 10.0.0.5" />
         <div className="chk-actions">
-          <button type="submit" className="button" disabled={!ca.trim()}>
+          <button type="submit" className="button" disabled={!ca.trim() || !caHosts.trim()}>
             Trust this CA
           </button>
           {policy.customCa ? (
