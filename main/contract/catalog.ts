@@ -59,7 +59,11 @@ export const catalogueDetail = z.object({
 export type CatalogueDetail = z.infer<typeof catalogueDetail>;
 
 const tabularField = z.enum(['id', 'title', 'statement', 'guidance', 'category', 'weight', 'severity', 'tags', 'references']);
-const columnMapping = z.partialRecord(tabularField, z.string().max(200));
+/** A column by its header text; statement, guidance, tags and references may take several. */
+const columnMapping = z.partialRecord(tabularField, z.union([z.string().max(200), z.array(z.string().max(200)).min(1).max(20)]));
+/** Where the table is in the file: the sheet (XLSX) and the row that names the columns; found when left out. */
+const tabularLayout = { sheet: z.string().min(1).max(200).optional(), headerRow: z.number().int().min(1).max(1_048_576).optional() };
+const gridRow = z.object({ row: z.number(), cells: z.array(z.string()) });
 
 const importProblem = z.object({ where: z.string(), message: z.string() });
 
@@ -139,7 +143,7 @@ export const catalogChannels = {
   'catalog.preview': defineChannel({
     effect: 'read',
     summary: 'Read a file to import: an OSCAL catalog is summarised, a CSV or XLSX shows its columns.',
-    request: z.object({ file: fileUpload, sources: profileSources.optional() }).strict(),
+    request: z.object({ file: fileUpload, sources: profileSources.optional(), ...tabularLayout }).strict(),
     response: z.discriminatedUnion('kind', [
       z.object({
         kind: z.literal('profile'),
@@ -162,10 +166,19 @@ export const catalogChannels = {
       }),
       z.object({
         kind: z.literal('tabular'),
+        /** the sheet read (null for a CSV), every sheet of the workbook, and the header row found or chosen */
+        sheet: z.string().nullable(),
+        sheets: z.array(z.object({ name: z.string(), hidden: z.boolean() })),
+        headerRow: z.number(),
+        /** the first rows of the sheet, to choose another header row from */
+        topRows: z.array(gridRow),
         columns: z.array(z.string()),
         sampleRows: z.array(z.array(z.string())),
         rowCount: z.number(),
         suggestedMapping: columnMapping,
+        encoding: z.string().optional(),
+        delimiter: z.string().optional(),
+        warnings: z.array(z.string()),
       }),
     ]),
   }),
@@ -176,6 +189,7 @@ export const catalogChannels = {
       .object({
         file: fileUpload,
         mapping: columnMapping.optional(),
+        ...tabularLayout,
         title: z.string().trim().min(1).max(200).optional(),
         id: catalogueId.optional(),
         replace: z.boolean().default(false),

@@ -110,6 +110,8 @@ export const ERRORS = {
   IMPORT_NOT_JSON: { exit: 20, kind: 'invalid' },
   IMPORT_NOT_QUESTIONNAIRE: { exit: 22, kind: 'invalid' },
   IMPORT_REFUSED: { exit: 50, kind: 'refused' },
+  IMPORT_SHEET_NOT_FOUND: { exit: 22, kind: 'invalid' },
+  IMPORT_HEADER_NOT_FOUND: { exit: 22, kind: 'invalid' },
   IMPORT_TOO_LARGE: { exit: 22, kind: 'invalid' },
   IMPORT_UNREADABLE_XLSX: { exit: 22, kind: 'invalid' },
   IMPORT_UNSUPPORTED_FILE: { exit: 22, kind: 'invalid' },

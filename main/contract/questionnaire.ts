@@ -21,7 +21,7 @@ const itemId = z
   .string()
   .min(1)
   .max(120)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'an id is letters, digits, and . _ : - (no spaces)');
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:&/()-]*$/, 'an id is letters, digits, and . _ : - & / ( ) (no spaces)');
 
 export const controlRef = z.object({ catalogueId: z.string().min(1).max(63), controlId: z.string().min(1).max(80) }).strict();
 export const questionOption = z.object({ id: itemId, label: z.string().max(4000) }).strict();
@@ -262,6 +262,20 @@ export const comparisonView = z.object({
 export type QuestionnaireComparison = z.infer<typeof comparisonView>;
 
 const templateId = z.string().min(1).max(63);
+/** The general "questionnaire from spreadsheet": which column (by header text) holds each part; sheet and header row found when left out. */
+const column = z.string().trim().min(1).max(200);
+export const questionnaireMapping = z
+  .object({
+    sheet: z.string().min(1).max(200).optional(),
+    headerRow: z.number().int().min(1).max(1_048_576).optional(),
+    id: column,
+    question: column,
+    section: column.optional(),
+    answer: column.optional(),
+    notes: column.optional(),
+    guidance: column.optional(),
+  })
+  .strict();
 const download = z.object({ name: z.string(), mediaType: z.string(), dataBase64: z.string() });
 
 export const questionnaireChannels = {
@@ -303,8 +317,8 @@ export const questionnaireChannels = {
   }),
   'template.import': defineChannel({
     effect: 'write',
-    summary: 'Import a Google VSAQ questionnaire or an Attest template file; every item is kept and counted.',
-    request: z.object({ file: fileUpload, id: templateId.optional(), replace: z.boolean().default(false) }).strict(),
+    summary: 'Import a Google VSAQ questionnaire, an Attest template file, or a questionnaire workbook (CSA CAIQ, the HECVAT family, or any sheet with a column mapping); every item is kept and counted.',
+    request: z.object({ file: fileUpload, id: templateId.optional(), replace: z.boolean().default(false), mapping: questionnaireMapping.optional() }).strict(),
     response: z.object({ template: templateSummary, counts: importCounts }),
   }),
   'questionnaire.list': defineChannel({
@@ -333,8 +347,9 @@ export const questionnaireChannels = {
   }),
   'questionnaire.import': defineChannel({
     effect: 'write',
-    summary: 'Read a filled XLSX or JSON by question id: all answers or none, with a report of every problem.',
-    request: z.object({ id, file: fileUpload }).strict(),
+    summary:
+      "Read a filled XLSX or JSON by question id (Attest's own workbook, or a vendor's completed CAIQ, HECVAT or mapped sheet): all answers or none with a report of every problem; with partial, the valid answers are taken and the rest flagged.",
+    request: z.object({ id, file: fileUpload, partial: z.boolean().default(false), mapping: questionnaireMapping.optional() }).strict(),
     response: z.object({
       applied: z.boolean(),
       missing: z.array(importProblem),

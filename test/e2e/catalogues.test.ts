@@ -272,7 +272,9 @@ test('a CSV imports through the mapping step; a bad row is reported and the good
     await mapping.waitFor();
     // "Ref", "Name", "Requirement" are recognised; "Priority" is not a weight synonym everywhere, so set it.
     assert.equal(await mapping.getByLabel('Id (required)').inputValue(), 'Ref');
-    assert.equal(await mapping.getByLabel('Title (required)').inputValue(), 'Name');
+    assert.equal(await mapping.getByLabel('Title', { exact: true }).inputValue(), 'Name');
+    // The header row found is shown and can be changed.
+    assert.equal(await dialog.getByTestId('import-header-row').inputValue(), '1');
     assert.equal(await mapping.getByLabel('Statement (required)').inputValue(), 'Requirement');
     await mapping.getByLabel('Weight (1–5)').selectOption('Priority');
     await mapping.getByLabel('Category').selectOption('Domain');
@@ -293,7 +295,7 @@ test('a CSV imports through the mapping step; a bad row is reported and the good
     await result.waitFor();
     assert.equal(await result.getByTestId('imported-count').innerText(), '2');
     const errors = result.getByRole('region', { name: 'Rows not imported' }).or(result.locator('.problems.error'));
-    assert.match(await errors.innerText(), /row 3: weight "9" is not a whole number from 1 to 5/);
+    assert.match(await errors.innerText(), /row 3, column "Priority": weight "9" is not a whole number from 1 to 5/);
     await app.screenshot('catalogue-import-result');
     await axeClean(page, 'import result');
 

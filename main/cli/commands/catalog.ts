@@ -99,9 +99,9 @@ export const catalogShowCommand: CliCommand = {
 
 type Mapping = NonNullable<RequestOf<'catalog.import'>['mapping']>;
 
-/** `--map id=Control,title=Name` (repeatable) → a column mapping; unknown fields are usage errors. */
+/** `--map id=Control,title=Name` (repeatable) → a column mapping; unknown fields are usage errors. A field named twice (tags=A,tags=B) takes both columns. */
 export function parseMapping(specs: string[]): Mapping {
-  const mapping: Record<string, string> = {};
+  const mapping: Record<string, string | string[]> = {};
   for (const pair of specs.flatMap((s) => s.split(','))) {
     if (!pair.trim()) continue;
     const at = pair.indexOf('=');
@@ -111,16 +111,17 @@ export function parseMapping(specs: string[]): Mapping {
     if (!(TABULAR_FIELDS as readonly string[]).includes(field)) {
       throw new AttestError('USAGE', `"${field}" is not a catalogue field. Map any of: ${TABULAR_FIELDS.join(', ')}.`);
     }
-    mapping[field] = column;
+    const before = mapping[field];
+    mapping[field] = before === undefined ? column : [...(Array.isArray(before) ? before : [before]), column];
   }
   return mapping as Mapping;
 }
 
-const REQUIRED_FIELDS = ['id', 'title', 'statement'];
+const REQUIRED_FIELDS = ['id', 'statement'];
 
 /** The --map option for a suggested mapping, with a <column> placeholder for each required field it could not guess. */
-function mapOption(suggested: Record<string, string | undefined>): string {
-  const pairs = Object.entries(suggested).filter((e): e is [string, string] => Boolean(e[1]));
+function mapOption(suggested: Record<string, string | string[] | undefined>): string {
+  const pairs = Object.entries(suggested).flatMap(([field, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((c): [string, string] => [field, c])));
   const missing = REQUIRED_FIELDS.filter((f) => !suggested[f]).map((f): [string, string] => [f, '<column>']);
   const quoted = (column: string) => (/[\s,"']/.test(column) && column !== '<column>' ? JSON.stringify(column) : column);
   return `--map ${[...pairs, ...missing].map(([field, column]) => `${field}=${quoted(column)}`).join(',')}`;
@@ -151,7 +152,15 @@ function problemLines(one: string, many: string, list: { where: string; message:
   return [`${list.length} ${list.length === 1 ? one : many}:`, ...shown, ...more];
 }
 
-const importUsage = 'catalog import <workspace> <file.json|.xml|.yaml|.csv|.xlsx> [--map field=Column,...] [--source href=file] [--title <title>] [--id <id>] [--replace]';
+const importUsage = 'catalog import <workspace> <file.json|.xml|.yaml|.csv|.xlsx> [--map field=Column,...] [--sheet <name>] [--header-row <n>] [--source href=file] [--title <title>] [--id <id>] [--replace]';
+
+/** `--header-row 3` → 3; anything but a positive whole number is a usage error. */
+function headerRowOption(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new AttestError('USAGE', `--header-row takes the row number that names the columns (1, 2, …), not "${String(value)}".`);
+  return n;
+}
 
 /** `--source href=file` (repeatable): the local file standing in for each href a profile imports. */
 async function readSources(specs: string[]): Promise<{ href: string; file: { name: string; dataBase64: string } }[]> {
@@ -168,11 +177,14 @@ async function readSources(specs: string[]): Promise<{ href: string; file: { nam
 
 export const catalogImportCommand: CliCommand = {
   name: 'catalog import',
-  summary: 'Import an OSCAL catalog or profile (JSON, XML or YAML; a profile needs --source for each import), or a .csv/.xlsx with --map saying which column holds each field.',
-  usage: '<workspace> <file.json|.xml|.yaml|.csv|.xlsx> [--map id=Column,title=Column,statement=Column,...] [--source href=file] [--title <title>] [--id <id>] [--replace] [--passphrase-file <file>]',
+  summary:
+    'Import an OSCAL catalog or profile (JSON, XML or YAML; a profile needs --source for each import), or a .csv/.xlsx with --map saying which column holds each field (the sheet and header row are found, or give --sheet and --header-row).',
+  usage: '<workspace> <file.json|.xml|.yaml|.csv|.xlsx> [--map id=Column,title=Column,statement=Column,...] [--sheet <name>] [--header-row <n>] [--source href=file] [--title <title>] [--id <id>] [--replace] [--passphrase-file <file>]',
   options: {
     ...passphraseOptions,
     map: { type: 'string', multiple: true },
+    sheet: { type: 'string' },
+    'header-row': { type: 'string' },
     title: { type: 'string' },
     id: { type: 'string' },
     replace: { type: 'boolean', default: false },
@@ -187,15 +199,22 @@ export const catalogImportCommand: CliCommand = {
     const oscal = looksLikeOscal(Buffer.from(file.dataBase64, 'base64')) || extname(file.name).toLowerCase() === '.json';
     const specs = (values.map as string[] | undefined) ?? [];
     const mapping = oscal ? undefined : specs.length ? parseMapping(specs) : null;
+    const layout = {
+      ...(typeof values.sheet === 'string' ? { sheet: values.sheet } : {}),
+      ...(values['header-row'] !== undefined ? { headerRow: headerRowOption(values['header-row']) } : {}),
+    };
     return withWorkspace(input, importUsage, async (core) => {
       if (mapping === null) {
         // A sheet without --map: show what is in it and how to map it, and change nothing.
-        const preview = await invoke(core, 'catalog.preview', { file });
+        const preview = await invoke(core, 'catalog.preview', { file, ...layout });
         if (preview.kind !== 'tabular') throw new AttestError('INTERNAL', 'Expected a table preview.');
         const suggestion = mapOption(preview.suggestedMapping);
-        io.err(`attest: say which column holds each field with --map (id, title and statement are required), e.g. ${suggestion}; nothing was imported.`);
+        io.err(`attest: say which column holds each field with --map (id and statement are required), e.g. ${suggestion}; nothing was imported.`);
         const human = [
-          `${file.name}: ${preview.rowCount} rows, ${preview.columns.length} columns.`,
+          `${file.name}${preview.sheet !== null ? `, sheet "${preview.sheet}"` : ''}: header on row ${preview.headerRow}, ${preview.rowCount} rows, ${preview.columns.length} columns.`,
+          ...(preview.sheets.length > 1 ? [`Sheets: ${preview.sheets.map((s) => s.name).join(', ')} (choose with --sheet)`] : []),
+          ...(preview.encoding ? [`Encoding: ${preview.encoding}, delimiter: ${preview.delimiter}`] : []),
+          ...preview.warnings.map((w) => `Warning: ${w}`),
           `Columns: ${preview.columns.join(', ')}`,
           `Suggested: ${suggestion}`,
         ].join('\n');
@@ -213,7 +232,7 @@ export const catalogImportCommand: CliCommand = {
           );
         }
       }
-      if (mapping) request.mapping = mapping;
+      if (mapping) Object.assign(request, { mapping }, layout);
       if (typeof values.title === 'string') request.title = values.title;
       if (typeof values.id === 'string') request.id = values.id;
       const result = await invoke(core, 'catalog.import', request);

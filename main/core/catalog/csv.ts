@@ -1,9 +1,11 @@
 // A small RFC 4180 CSV reader: quoted fields with doubled quotes, line breaks inside quotes,
-// CRLF or LF, a leading byte-order mark, and either "," or ";" as the delimiter (";" is what
-// spreadsheet programs write in locales that use a decimal comma).
+// CRLF or LF, a leading byte-order mark, and ",", ";", tab or "|" as the delimiter (";" is
+// what spreadsheet programs write in locales that use a decimal comma, tab what "Unicode
+// text" exports use).
 import { AttestError } from '../errors';
 
-export type CsvDelimiter = ',' | ';';
+export type CsvDelimiter = ',' | ';' | '\t' | '|';
+const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t', '|'];
 
 export interface CsvRecord {
   /** 1-based line number where the record starts (a record may span several lines) */
@@ -11,18 +13,16 @@ export interface CsvRecord {
   cells: string[];
 }
 
-/** Picks the delimiter that occurs more often, outside quotes, in the first record. */
+/** Picks the delimiter that occurs most often, outside quotes, in the first record (a comma on a tie). */
 export function detectDelimiter(text: string): CsvDelimiter {
-  let commas = 0;
-  let semicolons = 0;
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
   let quoted = false;
   for (const ch of text.replace(/^\uFEFF/, '')) {
     if (ch === '"') quoted = !quoted;
     else if (!quoted && (ch === '\n' || ch === '\r')) break;
-    else if (!quoted && ch === ',') commas++;
-    else if (!quoted && ch === ';') semicolons++;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
   }
-  return semicolons > commas ? ';' : ',';
+  return DELIMITERS.reduce((best, d) => (counts.get(d)! > counts.get(best)! ? d : best), ',' as CsvDelimiter);
 }
 
 export function parseCsv(text: string, delimiter: CsvDelimiter = detectDelimiter(text)): { delimiter: CsvDelimiter; records: CsvRecord[] } {

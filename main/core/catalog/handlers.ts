@@ -19,7 +19,7 @@ import {
 } from './library';
 import { CATALOGUE_FORMAT, type Catalogue } from './schema';
 import { searchControls } from './search';
-import { importTabular, previewTabular, readTabular } from './tabular';
+import { importTabular, previewTabular, readTabular, tabularWhere } from './tabular';
 
 type CatalogChannels =
   | 'catalog.list'
@@ -166,7 +166,7 @@ export function catalogHandlers({ library, options }: CoreDeps): Pick<HandlerMap
           ...(imports ? { imports } : {}),
         };
       }
-      return { kind: 'tabular' as const, ...(await previewTabular(file)) };
+      return { kind: 'tabular' as const, ...(await previewTabular(file, 5, { sheet: r.sheet, headerRow: r.headerRow })) };
     },
     'catalog.import': async (r, context) => {
       const ws = await library.workspace();
@@ -174,7 +174,7 @@ export function catalogHandlers({ library, options }: CoreDeps): Pick<HandlerMap
       let catalogue: Catalogue;
       let counts = { groups: 0, enhancements: 0 };
       let rowErrors: { where: string; message: string }[];
-      let warnings: { where: string; message: string }[] = [];
+      let warnings: { where: string; message: string }[];
       if (looksLikeOscal(file.bytes)) {
         const result = importOscalFile(readNamed(file), readSources(r.sources), r.id);
         catalogue = r.title ? { ...result.catalogue, title: r.title } : result.catalogue;
@@ -184,9 +184,11 @@ export function catalogHandlers({ library, options }: CoreDeps): Pick<HandlerMap
       } else {
         if (!r.mapping) throw new AttestError('IMPORT_MAPPING_INCOMPLETE', 'Choose which column holds each field before importing.');
         const title = r.title ?? file.name.replace(/\.[^.]+$/, '');
-        const result = importTabular(await readTabular(file), r.mapping, { title, ...(r.id ? { id: r.id } : {}), sourceName: file.name });
+        const table = await readTabular(file, { sheet: r.sheet, headerRow: r.headerRow }, r.mapping);
+        const result = importTabular(table, r.mapping, { title, ...(r.id ? { id: r.id } : {}), sourceName: file.name });
         catalogue = result.catalogue;
-        rowErrors = result.errors.map((e) => ({ where: `row ${e.row}`, message: e.message }));
+        rowErrors = result.errors.map((e) => ({ where: tabularWhere(e), message: e.message }));
+        warnings = result.warnings.map((message) => ({ where: table.sheet !== null ? `sheet "${table.sheet}"` : file.name, message }));
       }
       return installImported(ws, catalogue, { counts, rowErrors, warnings, name: file.name, replace: r.replace }, context.actor);
     },

@@ -41,7 +41,7 @@ const catalogueId = z
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a catalogue id is lower-case letters, digits and hyphens');
 const controlId = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._()-]{0,79}$/, 'a control id is letters, digits and . _ - ( ) without spaces');
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._()&/-]{0,79}$/, 'a control id is letters, digits and . _ - ( ) & / without spaces');
 const text = z.string().trim().min(1);
 
 export const referenceSchema = z

@@ -7,6 +7,7 @@
 // id and checked as a whole before anything is stored.
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { loadWorkbook } from '../spreadsheet/read-workbook';
 import { assertZipWithinBounds } from '../spreadsheet/zip-bounds';
 import type { AnswerValue, ImportProblem, Question, QuestionnaireSummary, TemplateBody } from '../../contract/questionnaire';
 import { AttestError } from '../errors';
@@ -183,14 +184,7 @@ export interface RawAnswer {
 }
 
 export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<{ questionnaireId: string | null; answers: RawAnswer[] }> {
-  const wb = new ExcelJS.Workbook();
-  // Inflated size and part count are bounded before exceljs (JSZip) inflates anything.
-  await assertZipWithinBounds(bytes, fileName);
-  try {
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-  } catch (cause) {
-    throw new AttestError('IMPORT_UNREADABLE_XLSX', `${fileName} cannot be read as an XLSX workbook.`, { cause });
-  }
+  const wb = await loadWorkbook(bytes, fileName);
   const sheet = wb.getWorksheet(QUESTIONS_SHEET);
   if (!sheet) throw new AttestError('IMPORT_NOT_QUESTIONNAIRE', `${fileName} has no "${QUESTIONS_SHEET}" sheet, so it is not a questionnaire Attest sent.`);
   const header = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? '').trim());

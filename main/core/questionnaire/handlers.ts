@@ -33,6 +33,8 @@ import {
   templateSummary,
 } from './templates';
 import { importVsaq, isVsaq, readRelaxedJson } from './vsaq';
+import { standardAnswers, standardTemplate, standardTemplateId } from './standard-template';
+import { readMappedQuestionnaire, readStandardQuestionnaire, type QuestionnaireMapping } from './standard-workbook';
 
 type QuestionnaireChannels =
   | 'template.list'
@@ -54,6 +56,10 @@ type QuestionnaireChannels =
   | 'questionnaire.vendorFindings';
 
 const decode = (file: { name: string; dataBase64: string }) => new Uint8Array(Buffer.from(file.dataBase64, 'base64'));
+/** An XLSX file is a zip archive: told by its first bytes, whatever its name. */
+const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b;
+const readWorkbookQuestionnaire = (bytes: Uint8Array, name: string, mapping: QuestionnaireMapping | undefined) =>
+  mapping ? readMappedQuestionnaire(bytes, name, mapping) : readStandardQuestionnaire(bytes, name);
 const slug = (name: string) =>
   name
     .replace(/\.[^.]*$/, '')
@@ -86,6 +92,18 @@ const MEDIA = {
   csv: 'text/csv',
 };
 
+/** Attest's own workbook when it has one, else a standard or mapped questionnaire workbook (a vendor's completed CAIQ or HECVAT). */
+async function readAnyXlsx(bytes: Uint8Array, name: string, mapping: QuestionnaireMapping | undefined) {
+  if (!mapping) {
+    try {
+      return await readXlsx(bytes, name);
+    } catch (error) {
+      if (!(error instanceof AttestError && error.code === 'IMPORT_NOT_QUESTIONNAIRE')) throw error;
+    }
+  }
+  return { questionnaireId: null, answers: standardAnswers(await readWorkbookQuestionnaire(bytes, name, mapping)) };
+}
+
 export function questionnaireHandlers(deps: CoreDeps): Pick<HandlerMap, QuestionnaireChannels> {
   let builtins: TemplateBody[] | null = null;
   const ws = oncePerWorkspace(
@@ -115,7 +133,13 @@ export function questionnaireHandlers(deps: CoreDeps): Pick<HandlerMap, Question
     },
     'template.import': async (r, c) => {
       const w = await ws();
-      const text = new TextDecoder('utf-8').decode(decode(r.file));
+      const bytes = decode(r.file);
+      if (isZip(bytes)) {
+        const read = await readWorkbookQuestionnaire(bytes, r.file.name, r.mapping);
+        const { body, counts } = standardTemplate(read, r.id ?? standardTemplateId(read), r.file.name);
+        return { template: await installTemplate(w, body, 'imported', c.actor, { replace: r.replace }), counts };
+      }
+      const text = new TextDecoder('utf-8').decode(bytes);
       const data = readRelaxedJson(text, r.file.name);
       if (isVsaq(data)) {
         const { body, counts } = importVsaq(data, r.id ?? `vsaq-${slug(r.file.name)}`, r.file.name);
@@ -148,17 +172,18 @@ export function questionnaireHandlers(deps: CoreDeps): Pick<HandlerMap, Question
       const body = questionnaireBody(w, r.id);
       const bytes = decode(r.file);
       const isJson = r.file.name.toLowerCase().endsWith('.json');
-      const read = isJson ? readJson(bytes, r.file.name) : await readXlsx(bytes, r.file.name);
+      const read = isJson ? readJson(bytes, r.file.name) : await readAnyXlsx(bytes, r.file.name, r.mapping);
       if (read.questionnaireId && read.questionnaireId !== r.id) {
         throw new AttestError('IMPORT_WRONG_QUESTIONNAIRE', `${r.file.name} belongs to questionnaire ${read.questionnaireId}, not ${r.id}.`);
       }
       const checked = checkAnswers(body, read.answers);
       const problems = checked.missing.length + checked.invalid.length + checked.unknown.length;
-      if (problems > 0) {
+      if (problems > 0 && !r.partial) {
         return { applied: false, missing: checked.missing, invalid: checked.invalid, unknown: checked.unknown, changes: [], answered: 0, summary: questionnaireSummary(w, r.id), score: storedScore(w, r.id) };
       }
+      // Partial: the valid answers are stored and every other one stays in the report, flagged.
       const { changes, score } = await replaceAnswers(w, r.id, checked.accepted, c.actor);
-      return { applied: true, missing: [], invalid: [], unknown: [], changes, answered: checked.accepted.filter((a) => a.value !== '').length, summary: questionnaireSummary(w, r.id), score };
+      return { applied: true, missing: checked.missing, invalid: checked.invalid, unknown: checked.unknown, changes, answered: checked.accepted.filter((a) => a.value !== '').length, summary: questionnaireSummary(w, r.id), score };
     },
     'questionnaire.score': async (r, c) => storeScore(await ws(), r.id, c.actor),
     'questionnaire.conclude': async (r, c) => conclude(await ws(), r.id, r.conclusion, r.rationale, c.actor),

@@ -36,12 +36,13 @@ test('importTabular imports good rows and reports each bad row with its row numb
   const table = await readTabular(file);
   const { suggestedMapping } = await previewTabular(file);
   const { catalogue, errors } = importTabular(table, suggestedMapping, { title: 'Client controls' });
-  assert.deepEqual(catalogue.controls.map((c) => c.id), ['AC-01', 'AC-02', 'LG-04']);
+  // LG-01 has no title but a statement: it is kept, titled from its statement.
+  assert.deepEqual(catalogue.controls.map((c) => c.id), ['AC-01', 'AC-02', 'LG-01', 'LG-04']);
+  assert.equal(catalogue.controls[2]!.title, 'Logs are kept for one year.');
   assert.deepEqual(errors, [
-    { row: 5, message: 'id "AC-02" was already used on row 4' },
-    { row: 6, message: 'title is empty (column "Name")' },
-    { row: 7, message: 'weight "9" is not a whole number from 1 to 5' },
-    { row: 8, message: 'severity "urgent" is not one of critical, high, medium, low, info' },
+    { sheet: null, row: 5, column: 'Control ID', message: 'id "AC-02" was already used on row 4' },
+    { sheet: null, row: 7, column: 'Priority', message: 'weight "9" is not a whole number from 1 to 5' },
+    { sheet: null, row: 8, column: 'Severity', message: 'severity "urgent" is not one of critical, high, medium, low, info' },
   ]);
   const ac1 = catalogue.controls[0]!;
   assert.equal(ac1.weight, 4);
@@ -65,7 +66,7 @@ test('semicolon CSV with CRLF and quoted line breaks imports with a hand-made ma
   assert.deepEqual(catalogue.categories, [{ id: 'uncategorised', title: 'Uncategorised' }]);
 });
 
-test('XLSX: the first worksheet is read, rich text flattened, spreadsheet row numbers reported', async () => {
+test('XLSX: the worksheet is found, rich text flattened, spreadsheet row numbers reported', async () => {
   const file = fixture('controls.xlsx');
   const preview = await previewTabular(file);
   assert.deepEqual(preview.columns, ['ID', 'Title', 'Statement', 'Guidance', 'Category', 'Weight']);
@@ -76,8 +77,8 @@ test('XLSX: the first worksheet is read, rich text flattened, spreadsheet row nu
     ['PH-1', 'Offices use badge access.', undefined],
   ]);
   assert.deepEqual(errors, [
-    { row: 4, message: 'statement is empty (column "Statement")' },
-    { row: 6, message: 'id "DS-1" was already used on row 2' },
+    { sheet: 'Controls', row: 4, column: 'Statement', message: 'statement is empty' },
+    { sheet: 'Controls', row: 6, column: 'ID', message: 'id "DS-1" was already used on row 2' },
   ]);
 });
 
@@ -85,6 +86,7 @@ test('mapping and file errors are clear AttestErrors', async () => {
   const table = await readTabular(fixture('controls-semicolon.csv'));
   const code = (fn: () => unknown, c: string, pattern: RegExp) => assert.throws(fn, (e: unknown) => e instanceof AttestError && e.code === c && pattern.test(e.message));
   code(() => importTabular(table, { id: 'id', title: 'title' }, { title: 'x' }), 'IMPORT_MAPPING_INCOMPLETE', /statement/);
+  code(() => importTabular(table, { id: ['id', 'title'], statement: 'statement' }, { title: 'x' }), 'IMPORT_MAPPING_INCOMPLETE', /one column for id/);
   code(() => importTabular(table, { id: 'id', title: 'title', statement: 'Text' }, { title: 'x' }), 'IMPORT_MAPPING_INCOMPLETE', /"Text".*not in the file/);
   await assert.rejects(readTabular({ name: 'list.pdf', bytes: new Uint8Array([1]) }), (e: unknown) => e instanceof AttestError && e.code === 'IMPORT_UNSUPPORTED_FILE');
   await assert.rejects(readTabular({ name: 'broken.xlsx', bytes: new TextEncoder().encode('not a zip') }), (e: unknown) => e instanceof AttestError && e.code === 'IMPORT_UNREADABLE_XLSX');

@@ -116,7 +116,7 @@ test('a CSV without --map shows its columns and the mapping to pass, exits 2 and
   writeFileSync(csv, 'Control ID,Control Name,Requirement Text,Domain\nPOL-1,Access policy,Keep an access policy.,Access\nPOL-2,Reviews,Review access quarterly.,Access\n,No id,Orphan,Access\nPOL-3,Logs,"Keep logs, for a year.",Logging\n');
   const before = await catalogueIds();
   const preview = await run(['catalog', 'import', ws, csv]);
-  assertOneLineError(preview, 2, /--map .*id, title and statement are required.*nothing was imported/, 'preview');
+  assertOneLineError(preview, 2, /--map .*id and statement are required.*nothing was imported/, 'preview');
   assert.match(preview.stdout, /^Columns: Control ID, Control Name, Requirement Text, Domain$/m);
   assert.match(preview.stdout, /^Suggested: --map id="Control ID",title="Control Name".*statement=<column>/m);
   assert.deepEqual(await catalogueIds(), before);
@@ -129,7 +129,7 @@ test('a CSV without --map shows its columns and the mapping to pass, exits 2 and
   const r = await run(['catalog', 'import', ws, csv, '--map', 'id=Control ID,title=Control Name', '--map', 'statement=Requirement Text,category=Domain', '--title', 'Client policy']);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^Imported 3 controls as "client-policy" \(Client policy\), version 1\.0\.0/m);
-  assert.match(r.stdout, /^1 row was skipped:\n {2}row 4: id is empty/m);
+  assert.match(r.stdout, /^1 row was skipped:\n {2}row 4, column "Control ID": id is empty/m);
   const shown = await json(['catalog', 'show', ws, 'client-policy']);
   assert.deepEqual(shown.controls.map((c: { id: string }) => c.id), ['POL-1', 'POL-2', 'POL-3']);
   assert.equal(shown.controls[2].statement, 'Keep logs, for a year.');
@@ -149,6 +149,38 @@ test('an XLSX workbook imports with --map like a CSV', async () => {
   assert.equal(r.catalogue.origin, 'tabular');
   const shown = await json(['catalog', 'show', ws, 'vendor-controls']);
   assert.deepEqual(shown.controls.map((c: { id: string; severity: string }) => [c.id, c.severity]), [['VR-1', 'medium'], ['VR-2', 'high']]);
+});
+
+test('--sheet and --header-row choose where the table is; without them it is found; a wrong sheet is a clear error', async () => {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('Read me').addRow(['This workbook lists our controls on the next sheets.']);
+  const found = workbook.addWorksheet('Controls');
+  found.addRow(['Company controls, 2026']);
+  found.addRow([]);
+  found.addRow(['Ref', 'Name', 'Requirement']);
+  found.addRow(['A&A-01', 'Audit policy', 'Keep an audit policy.']);
+  const other = workbook.addWorksheet('Draft');
+  other.addRow(['Draft list']);
+  other.addRow(['Code', 'Text']);
+  other.addRow(['DR-1', 'A draft control.']);
+  const xlsx = join(dir, 'layout.xlsx');
+  writeFileSync(xlsx, Buffer.from(await workbook.xlsx.writeBuffer()));
+
+  const preview = await run(['catalog', 'import', ws, xlsx]);
+  assert.equal(preview.code, 2);
+  assert.match(preview.stdout, /^layout\.xlsx, sheet "Controls": header on row 3, 1 rows, 3 columns\.$/m);
+  assert.match(preview.stdout, /^Sheets: Read me, Controls, Draft \(choose with --sheet\)$/m);
+
+  const auto = await json(['catalog', 'import', ws, xlsx, '--map', 'id=Ref,title=Name,statement=Requirement', '--id', 'found-sheet']);
+  assert.equal(auto.imported, 1);
+  assert.deepEqual((await json(['catalog', 'show', ws, 'found-sheet'])).controls.map((c: { id: string }) => c.id), ['A&A-01']);
+
+  const chosen = await json(['catalog', 'import', ws, xlsx, '--sheet', 'Draft', '--header-row', '2', '--map', 'id=Code,statement=Text', '--id', 'draft-sheet']);
+  assert.equal(chosen.imported, 1);
+  assert.deepEqual((await json(['catalog', 'show', ws, 'draft-sheet'])).controls.map((c: { id: string; title: string }) => [c.id, c.title]), [['DR-1', 'A draft control.']]);
+
+  assertOneLineError(await run(['catalog', 'import', ws, xlsx, '--sheet', 'Nope', '--map', 'id=Code,statement=Text']), 22, /has no sheet "Nope"\. Its sheets are: "Read me", "Controls", "Draft"/, 'unknown sheet');
+  assertOneLineError(await run(['catalog', 'import', ws, xlsx, '--header-row', 'two', '--map', 'id=Code,statement=Text']), 2, /--header-row takes the row number/, 'bad header row');
 });
 
 test('each bad input has its own one-line message and exit code and changes nothing', async () => {

@@ -14,6 +14,7 @@ import { ProfileSources, type Sources } from './ProfileSources';
 import { ImportResult } from './ImportResult';
 import { ProblemList } from './ProblemList';
 import { MappingStep, missingFields, type Mapping } from './MappingStep';
+import { SheetChooser, type Layout } from './SheetChooser';
 import { readAsBase64 } from '../../lib/files';
 import { MAX_IMPORT_BYTES, importKind } from './readFile';
 import { CATALOGUE_ID, fileSize, plural } from './text';
@@ -34,6 +35,7 @@ export function ImportDialog({ catalogues, onClose, onOpen }: { catalogues: Cata
   const [error, setError] = useState<string | null>(null);
   // Review choices
   const [mapping, setMapping] = useState<Mapping>({});
+  const [layout, setLayout] = useState<Layout>({});
   const [title, setTitle] = useState('');
   const [asNewVersion, setAsNewVersion] = useState(true);
   const [otherId, setOtherId] = useState('');
@@ -73,6 +75,7 @@ export function ImportDialog({ catalogues, onClose, onOpen }: { catalogues: Cata
       setExistsConflict(false);
       setAsNewVersion(true);
       setOtherId('');
+      setLayout({});
       if (preview.kind === 'tabular') {
         setMapping(preview.suggestedMapping);
         setTitle(file.name.replace(/\.[^.]+$/, ''));
@@ -84,6 +87,22 @@ export function ImportDialog({ catalogues, onClose, onOpen }: { catalogues: Cata
     } finally {
       // Picking the same file again after a fix must fire a change.
       if (input.current) input.current.value = '';
+    }
+  };
+
+  /** Reads the spreadsheet again from another sheet or header row; the mapping is suggested afresh. */
+  const relayout = async (file: Upload, next: Layout) => {
+    setError(null);
+    setStep({ kind: 'busy', stage: 'checking' });
+    try {
+      const preview = await call('catalog.preview', { file, ...next });
+      setLayout(next);
+      if (preview.kind === 'tabular') setMapping(preview.suggestedMapping);
+      setStep({ kind: 'review', file, preview });
+    } catch (e) {
+      setError(messageOf(e));
+      const preview = await call('catalog.preview', { file, ...layout }).catch(() => null);
+      setStep(preview ? { kind: 'review', file, preview } : { kind: 'pick' });
     }
   };
 
@@ -122,7 +141,7 @@ export function ImportDialog({ catalogues, onClose, onOpen }: { catalogues: Cata
     if (conflict && !asNewVersion && idProblem(otherId)) return;
     const request: RequestOf<'catalog.import'> = {
       file,
-      ...(preview.kind === 'tabular' ? { mapping, title: title.trim() } : {}),
+      ...(preview.kind === 'tabular' ? { mapping, title: title.trim(), ...layout } : {}),
       ...(conflict && asNewVersion ? { replace: true } : {}),
       ...(conflict && !asNewVersion ? { id: otherId.trim() } : {}),
       ...(Object.keys(sources).length ? { sources: sourceList(sources) } : {}),
@@ -190,6 +209,16 @@ export function ImportDialog({ catalogues, onClose, onOpen }: { catalogues: Cata
             ) : step.preview.kind === 'oscal' ? (
               <OscalSummary preview={step.preview} fileName={step.file.name} />
             ) : (
+              <>
+              <SheetChooser
+                sheet={step.preview.sheet}
+                sheets={step.preview.sheets}
+                headerRow={step.preview.headerRow}
+                topRows={step.preview.topRows}
+                encoding={step.preview.encoding}
+                warnings={step.preview.warnings}
+                onLayout={(next) => void relayout(step.file, next)}
+              />
               <MappingStep
                 fileName={step.file.name}
                 columns={step.preview.columns}
@@ -201,6 +230,7 @@ export function ImportDialog({ catalogues, onClose, onOpen }: { catalogues: Cata
                 onTitle={setTitle}
                 showErrors={tried}
               />
+              </>
             )}
             {conflictingId(step.preview) ? (
               <fieldset className="import-conflict">

@@ -5,7 +5,7 @@ import { Field } from '../../components/Field';
 
 export const FIELDS = [
   { id: 'id', label: 'Id', required: true },
-  { id: 'title', label: 'Title', required: true },
+  { id: 'title', label: 'Title', required: false },
   { id: 'statement', label: 'Statement', required: true },
   { id: 'guidance', label: 'Guidance', required: false },
   { id: 'category', label: 'Category', required: false },
@@ -15,9 +15,11 @@ export const FIELDS = [
   { id: 'references', label: 'References', required: false },
 ] as const;
 export type FieldId = (typeof FIELDS)[number]['id'];
-export type Mapping = Partial<Record<FieldId, string>>;
+/** A field's column; the core also takes several for statement, guidance, tags and references (the CLI's repeated --map). */
+export type Mapping = Partial<Record<FieldId, string | string[]>>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export const missingFields = (mapping: Mapping) => FIELDS.filter((f) => f.required && !mapping[f.id]).map((f) => f.label.toLowerCase());
+export const missingFields = (mapping: Mapping) => FIELDS.filter((f) => f.required && !first(mapping[f.id])).map((f) => f.label.toLowerCase());
 
 export function MappingStep({
   fileName,
@@ -43,20 +45,20 @@ export function MappingStep({
   const ids = useId();
   const used = new Map<string, string[]>();
   for (const f of FIELDS) {
-    const c = mapping[f.id];
+    const c = first(mapping[f.id]);
     if (c) used.set(c, [...(used.get(c) ?? []), f.label]);
   }
   return (
     <div className="mapping" data-testid="mapping-step">
       <p className="cat-muted">
-        {fileName}: {rowCount.toLocaleString('en')} rows under {columns.length} columns. Choose the column that holds each field; id, title and statement
-        are required. Rows with a problem are listed after the import; the others are imported.
+        {fileName}: {rowCount.toLocaleString('en')} rows under {columns.length} columns. Choose the column that holds each field; id and statement are
+        required (without a title, the start of the statement is used). Rows with a problem are listed after the import; the others are imported.
       </p>
       <Field label="Title of the new catalogue" value={title} onChange={(e) => onTitle(e.target.value)} maxLength={200} error={showErrors && !title.trim() ? 'A title is required.' : null} />
       <fieldset className="mapping-fields">
         <legend>Columns</legend>
         {FIELDS.map((f) => {
-          const value = mapping[f.id] ?? '';
+          const value = first(mapping[f.id]) ?? '';
           const shared = value && (used.get(value)?.length ?? 0) > 1;
           const error = showErrors && f.required && !value ? `Choose the column for ${f.label.toLowerCase()}.` : null;
           return (
@@ -105,7 +107,7 @@ export function MappingStep({
               {columns.map((c) => (
                 <th key={c} scope="col">
                   {c}
-                  {FIELDS.filter((f) => mapping[f.id] === c).map((f) => (
+                  {FIELDS.filter((f) => first(mapping[f.id]) === c).map((f) => (
                     <span key={f.id} className="mapping-tag">
                       → {f.label}
                     </span>
