@@ -3,6 +3,8 @@
 // type check when this list and the contract differ.
 export const CHANNEL_NAMES = [
   'app.info',
+  'app.profile',
+  'app.setDisplayName',
   'workspace.status',
   'workspace.create',
   'workspace.open',
@@ -18,6 +20,7 @@ export const CHANNEL_NAMES = [
   'workspace.setAutoLock',
   'workspace.verify',
   'audit.list',
+  'audit.export',
   'catalog.list',
   'catalog.get',
   'catalog.search',

@@ -41,8 +41,24 @@ const auditEntry = z.object({
   entity: z.string(),
   digest: z.string(),
   hash: z.string(),
+  /** The entity in words ("Finding F-003 “…” in “Q4 review”"), or null when it is gone or unnamed. */
+  entityName: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
+
+/** Which entries of the audit log to list or export: all given filters apply together. */
+const auditFilter = {
+  /** Exactly this actor ("Dana Reyes (app)"). */
+  actor: z.string().max(200).optional(),
+  /** Actions of this kind: the part before the first dot ("finding", "result"). */
+  kind: z.string().max(60).optional(),
+  /** Words to find in the action, the entity, its name or the actor (case-insensitive). */
+  text: z.string().max(200).optional(),
+  /** From and to this day (YYYY-MM-DD, inclusive). */
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A day is written YYYY-MM-DD.').optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A day is written YYYY-MM-DD.').optional(),
+};
+export type AuditFilter = { actor?: string; kind?: string; text?: string; from?: string; to?: string };
 
 export const workspaceChannels = {
   'workspace.status': defineChannel({
@@ -151,8 +167,22 @@ export const workspaceChannels = {
   }),
   'audit.list': defineChannel({
     effect: 'read',
-    summary: 'Entries of the audit log, newest first.',
-    request: z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }).strict(),
-    response: z.object({ total: z.number(), entries: z.array(auditEntry) }),
+    summary: 'Entries of the audit log, newest first, with their entities named; filtered by actor, kind of action, words and days.',
+    request: z
+      .object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100), ...auditFilter })
+      .strict(),
+    response: z.object({
+      total: z.number(),
+      entries: z.array(auditEntry),
+      /** Every actor and every kind of action in the whole log, for the filters. */
+      actors: z.array(z.string()),
+      kinds: z.array(z.string()),
+    }),
+  }),
+  'audit.export': defineChannel({
+    effect: 'read',
+    summary: 'The audit log entries a filter selects, as CSV (formula-safe), newest first.',
+    request: z.object(auditFilter).strict(),
+    response: z.object({ name: z.string(), mediaType: z.string(), dataBase64: z.string(), entries: z.number() }),
   }),
 };

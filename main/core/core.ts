@@ -1,5 +1,6 @@
 // Assembles the core: every domain's handlers behind one dispatcher. The Electron
 // shell, the CLI and the tests each create one of these and talk to nothing else.
+import { auditActor } from './actor';
 import { appHandlers } from './app/handlers';
 import { assessmentHandlers } from './assessment/handlers';
 import { catalogHandlers } from './catalog/handlers';
@@ -32,7 +33,7 @@ export function createCore(options: CoreOptions): Core {
     allowWeakKdf: options.allowWeakKdf,
     clock: options.clock,
   });
-  const ready = options.initialWorkspace ? session.suggest(options.initialWorkspace) : Promise.resolve();
+  const ready = Promise.all([options.initialWorkspace ? session.suggest(options.initialWorkspace) : undefined, session.loadProfile()]).then(() => undefined);
   const library = catalogLibrary(session, options.catalogueDir);
   const jobs = createJobRegistry();
   const deps: CoreDeps = { session, ready, library, keychain, options, jobs };
@@ -47,7 +48,16 @@ export function createCore(options: CoreOptions): Core {
     ...reportHandlers(deps),
   };
   return {
-    dispatch: createDispatcher(handlers, options.observer, () => session.lastSeq()),
+    dispatch: createDispatcher(
+      handlers,
+      options.observer,
+      () => session.lastSeq(),
+      // The display name set in Settings, once the preferences are read.
+      async (context) => {
+        await ready;
+        return auditActor(context, session.displayName);
+      },
+    ),
     session,
     // Jobs first (runs cancelled, issues finished), then the workspace they write to.
     close: async () => {

@@ -40,7 +40,15 @@ export interface DispatchObserver {
 /** The open workspace's commit sequence number (null when none is open). */
 export type CommitSeq = () => number | null;
 
-export function createDispatcher(handlers: HandlerMap, observer: DispatchObserver = {}, commitSeq: CommitSeq = () => null): Dispatch {
+/** Who the audit log records for a call (default: the OS user and the call's origin). */
+export type ActorOf = (context: CallContext) => string | Promise<string>;
+
+export function createDispatcher(
+  handlers: HandlerMap,
+  observer: DispatchObserver = {},
+  commitSeq: CommitSeq = () => null,
+  actorOf: ActorOf = (context) => auditActor(context),
+): Dispatch {
   return async (channel, payload, context) => {
     if (!isChannelName(channel)) return fail('UNKNOWN_CHANNEL', `There is no channel named "${String(channel).slice(0, 80)}".`);
     const def = channels[channel];
@@ -51,7 +59,7 @@ export function createDispatcher(handlers: HandlerMap, observer: DispatchObserve
     let value: unknown;
     try {
       const handler = handlers[channel] as Handler<ChannelName>;
-      value = await handler(parsed.data as never, { ...context, actor: auditActor(context) });
+      value = await handler(parsed.data as never, { ...context, actor: await actorOf(context) });
     } catch (error) {
       observer.onError?.(channel, error);
       return { ok: false, error: toErrorPayload(error) };

@@ -43,6 +43,7 @@ test('checks: offline, approve, credential, run with progress, result detail, ac
     await app.screenshot('checks-offline');
 
     await page.getByRole('switch').click();
+    await page.getByRole('button', { name: 'Turn live checks on' }).click();
     await page.getByText('Live checks on', { exact: true }).waitFor();
     await page.getByLabel('Host to approve').fill('127.0.0.1');
     await page.getByRole('button', { name: 'Approve', exact: true }).click();

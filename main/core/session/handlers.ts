@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { AuditEntry } from '../../contract/workspace';
+import { exportAudit, listAudit } from './audit-log';
 import type { HandlerMap } from '../dispatcher';
 import type { CoreDeps } from '../deps';
 
@@ -20,7 +20,8 @@ type SessionChannels =
   | 'workspace.remember'
   | 'workspace.setAutoLock'
   | 'workspace.verify'
-  | 'audit.list';
+  | 'audit.list'
+  | 'audit.export';
 
 export function sessionHandlers({ session, ready }: CoreDeps): Pick<HandlerMap, SessionChannels> {
   const recent = async () => {
@@ -71,14 +72,10 @@ export function sessionHandlers({ session, ready }: CoreDeps): Pick<HandlerMap, 
         problems: report.problems,
       };
     },
-    'audit.list': (r) => {
+    'audit.list': (r) => listAudit(session.workspace(), r),
+    'audit.export': (r) => {
       const ws = session.workspace();
-      const total = Number(ws.query<{ n: number }>('SELECT count(*) AS n FROM audit_log')[0]?.n ?? 0);
-      const entries = ws.query<AuditEntry>(
-        'SELECT seq, at, actor, action, entity, digest, hash FROM audit_log ORDER BY seq DESC LIMIT ? OFFSET ?',
-        [r.limit, r.offset],
-      );
-      return { total, entries };
+      return exportAudit(ws, r, ws.info().name);
     },
   };
 }

@@ -15,6 +15,8 @@ export type RecentRecord = z.infer<typeof recentSchema>;
 
 const prefsSchema = z.object({
   autoLockMinutes: z.number().int().min(1).max(1440).default(15),
+  /** The name the audit log records for this device's user (null: the OS user name). */
+  displayName: z.string().max(80).nullable().default(null),
   recent: z.array(recentSchema).default([]),
 });
 export type Preferences = z.infer<typeof prefsSchema>;

@@ -47,6 +47,8 @@ export class Session {
   private remembered = false;
   private autoLockMinutes = 15;
   private rekeyProgress: RekeyProgress | null = null;
+  /** The user's display name on this device, as the audit actor (null: the OS user). */
+  displayName: string | null = null;
 
   constructor(private readonly options: SessionOptions) {
     this.prefs = new PreferenceStore(options.dataDir);
@@ -193,6 +195,18 @@ export class Session {
     this.locked = null;
     await ws?.close();
     return { state: 'none' };
+  }
+
+  /** Reads this device's preferences the session acts on (the display name). */
+  async loadProfile(): Promise<void> {
+    this.displayName = (await this.prefs.read()).displayName;
+  }
+
+  async setDisplayName(name: string | null): Promise<string | null> {
+    const next = name?.trim() ? name.trim() : null;
+    await this.prefs.update((p) => ({ ...p, displayName: next }));
+    this.displayName = next;
+    return next;
   }
 
   /**

@@ -1,11 +1,14 @@
 import { useState } from 'react';
-import type { AuditEntry } from '../../../main/contract/workspace';
+import type { AuditEntry, AuditFilter } from '../../../main/contract/workspace';
 import { call } from '../api/client';
 import { useQuery } from '../api/query';
+import { DataTable } from '../components/DataTable';
 import { ErrorText, messageOf } from '../components/ErrorText';
 import { Field } from '../components/Field';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { useAppStore } from '../store';
+import { formatDateTime } from '../lib/dates';
+import { AuditFilters } from './audit/AuditFilters';
 import { WorkspaceScreen } from './WorkspaceScreen';
 import { workspaceShown } from '../store/workspace';
 
@@ -21,11 +24,12 @@ export function AuditScreen() {
 
 function AuditLog({ remembered }: { remembered: boolean }) {
   const [offset, setOffset] = useState(0);
+  const [filter, setFilter] = useState<AuditFilter>({});
   const [passphrase, setPassphrase] = useState('');
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [verifying, setVerifying] = useState(false);
   // Read through the one data layer: cached per page, read again after any change.
-  const page = useQuery('audit.list', { offset, limit: PAGE });
+  const page = useQuery('audit.list', { offset, limit: PAGE, ...filter });
   const entries: AuditEntry[] = page.data?.entries ?? [];
   const total = page.data?.total ?? 0;
   const error = page.error ? messageOf(page.error) : null;
@@ -50,7 +54,7 @@ function AuditLog({ remembered }: { remembered: boolean }) {
 
   return (
     <>
-      <ScreenHeader title="Audit log" subtitle="Every change to this workspace, newest first. Each entry is chained to the one before by its hash." />
+      <ScreenHeader title="Audit log" subtitle="Every change to this workspace, newest first, and who made it. Each entry is chained to the one before by its hash." />
       <section className="card verify-card" aria-labelledby="verify-title">
         <h2 id="verify-title">Verify the file</h2>
         <p className="card-intro">Re-reads the workspace from disk and checks every record and the whole chain.</p>
@@ -75,33 +79,41 @@ function AuditLog({ remembered }: { remembered: boolean }) {
         ) : null}
       </section>
       <ErrorText error={error} />
-      <div className="table-wrap">
-        <table className="data-table">
-          <caption className="visually-hidden">Audit entries {offset + 1} to {offset + entries.length} of {total}</caption>
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">Time</th>
-              <th scope="col">Actor</th>
-              <th scope="col">Action</th>
-              <th scope="col">Entity</th>
-              <th scope="col">Hash</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.seq}>
-                <td className="num">{e.seq}</td>
-                <td>{new Date(e.at).toLocaleString()}</td>
-                <td>{e.actor}</td>
-                <td><code>{e.action}</code></td>
-                <td className="wrap">{e.entity}</td>
-                <td><code title={e.hash}>{e.hash.slice(0, 12)}…</code></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AuditFilters
+        filter={filter}
+        onChange={(next) => {
+          setFilter(next);
+          setOffset(0);
+        }}
+        actors={page.data?.actors ?? []}
+        kinds={page.data?.kinds ?? []}
+        total={total}
+      />
+      <DataTable
+        label={`Audit entries ${offset + 1} to ${offset + entries.length} of ${total}`}
+        testId="audit-table"
+        rows={entries}
+        rowKey={(e) => String(e.seq)}
+        columns={[
+          { key: 'seq', header: '#', align: 'end', width: '4.5rem', sort: (e) => e.seq, render: (e) => e.seq },
+          { key: 'at', header: 'Time', width: '11rem', sort: (e) => e.at, render: (e) => formatDateTime(e.at) },
+          { key: 'actor', header: 'Actor', width: '12rem', sort: (e) => e.actor, render: (e) => e.actor },
+          { key: 'action', header: 'Action', width: '13rem', sort: (e) => e.action, render: (e) => <code>{e.action}</code> },
+          {
+            key: 'entity',
+            header: 'Entity',
+            className: 'wrap',
+            sort: (e) => e.entityName ?? e.entity,
+            render: (e) =>
+              e.entityName ? (
+                <span title={e.entity}>{e.entityName}</span>
+              ) : (
+                <span className="muted">{e.entity}</span>
+              ),
+          },
+          { key: 'hash', header: 'Hash', width: '8rem', sort: (e) => e.hash, render: (e) => <code title={e.hash}>{e.hash.slice(0, 10)}…</code> },
+        ]}
+      />
       <nav className="pager" aria-label="Audit log pages">
         <button type="button" className="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
           Newer

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { WorkspaceStatus } from '../../../main/contract/workspace';
 import { call } from '../api/client';
+import { useQuery } from '../api/query';
+import { answer, useWrite } from '../api/write';
 import { ErrorText, messageOf } from '../components/ErrorText';
 import { Field } from '../components/Field';
 import { ScreenHeader } from '../components/ScreenHeader';
@@ -15,6 +17,7 @@ export function SettingsScreen() {
     <>
       <ScreenHeader title="Settings" subtitle="Preferences of this Attest installation and of the open workspace." />
       <div className="card-grid">
+        <Profile />
         {status.state === 'open' ? <WorkspaceSecurity status={status} /> : null}
         {status.state === 'open' ? <ChangePassphrase /> : null}
         <section className="card" aria-labelledby="settings-appearance">
@@ -38,6 +41,47 @@ export function SettingsScreen() {
         </section>
       </div>
     </>
+  );
+}
+
+/** Who this device records in the audit log: a display name instead of the OS account. */
+function Profile() {
+  const profile = useQuery('app.profile', {});
+  const [draft, setDraft] = useState<string | null>(null);
+  const { write, error, busy } = useWrite();
+  const saved = profile.data?.displayName ?? '';
+  const value = draft ?? saved;
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const done = await write(() => call('app.setDisplayName', { displayName: value.trim() || null }), {
+      done: (p) => (p.displayName ? `Changes are now recorded as ${p.displayName}.` : 'Changes are now recorded under your system account.'),
+      answers: (p) => [answer('app.profile', {}, p)],
+    });
+    if (done) setDraft(null);
+  };
+  return (
+    <form className="card form" aria-labelledby="settings-profile" onSubmit={(e) => void save(e)}>
+      <h2 id="settings-profile">Your name</h2>
+      <p className="card-intro">
+        The audit log and the history of every control record who made each change. On this device that is{' '}
+        <strong data-testid="actor-name">{saved || profile.data?.systemUser || '…'}</strong>.
+      </p>
+      <Field
+        label="Display name"
+        value={value}
+        maxLength={80}
+        onChange={(e) => setDraft(e.target.value)}
+        placeholder={profile.data ? `${profile.data.systemUser} (your system account)` : ''}
+        autoComplete="name"
+        hint="Shown in the audit log, the control history and findings you record. Leave empty to use your system account."
+      />
+      <ErrorText error={error} />
+      <div className="form-actions">
+        <button type="submit" className="button primary" disabled={busy || value.trim() === saved}>
+          Save name
+        </button>
+      </div>
+    </form>
   );
 }
 

@@ -28,12 +28,15 @@ export interface NavigationSlice {
 
 const SIDEBAR_KEY = 'attest.sidebarCollapsed';
 
+/** The user's choice, or (never chosen) collapsed in a narrow window, where room is short. */
 function storedCollapsed(): boolean {
   try {
-    return window.localStorage.getItem(SIDEBAR_KEY) === '1';
+    const stored = window.localStorage.getItem(SIDEBAR_KEY);
+    if (stored !== null) return stored === '1';
   } catch {
-    return false;
+    // storage unavailable: fall back to the window's width
   }
+  return window.innerWidth < 1100;
 }
 
 export const createNavigationSlice: StateCreator<AppState, [], [], NavigationSlice> = (set, get) => ({

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { EgressPolicyView } from '../../../../main/contract/checks';
 import { call } from '../../api/client';
+import { Dialog } from '../../components/Dialog';
 import { ErrorText } from '../../components/ErrorText';
 import { Field, TextAreaField } from '../../components/Field';
 import { useWrite } from '../../api/write';
@@ -12,6 +13,7 @@ export function PolicyPanel({ policy }: { policy: EgressPolicyView }) {
   const [ca, setCa] = useState('');
   const [caHosts, setCaHosts] = useState('');
   const { write, error } = useWrite();
+  const [confirming, setConfirming] = useState(false);
   // true when it was saved (the field is then cleared)
   const run = async (fn: () => Promise<unknown>) => (await write(fn)) !== undefined;
   return (
@@ -22,7 +24,11 @@ export function PolicyPanel({ policy }: { policy: EgressPolicyView }) {
           type="checkbox"
           role="switch"
           checked={policy.liveChecksEnabled}
-          onChange={(e) => void run(() => call('policy.setEnabled', { enabled: e.target.checked }))}
+          onChange={(e) => {
+            // Going online is asked for; going back offline never is.
+            if (e.target.checked) setConfirming(true);
+            else void run(() => call('policy.setEnabled', { enabled: false }));
+          }}
         />
         <span>Live checks {policy.liveChecksEnabled ? 'on' : 'off'}</span>
       </label>
@@ -87,6 +93,28 @@ export function PolicyPanel({ policy }: { policy: EgressPolicyView }) {
         </div>
       </form>
       <ErrorText error={error} />
+      <Dialog title="Turn live checks on?" open={confirming} onClose={() => setConfirming(false)}>
+        <p>
+          This workspace stops being offline: checks you run will contact the approved hosts
+          {policy.allowedHosts.length ? ` (${policy.allowedHosts.join(', ')})` : ' (none approved yet)'} over the network, with the
+          credentials you attach to them. Nothing else is sent, and you can turn live checks off again at any time.
+        </p>
+        <div className="form-actions">
+          <button type="button" className="button" onClick={() => setConfirming(false)}>
+            Stay offline
+          </button>
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => {
+              setConfirming(false);
+              void run(() => call('policy.setEnabled', { enabled: true }));
+            }}
+          >
+            Turn live checks on
+          </button>
+        </div>
+      </Dialog>
     </section>
   );
 }

@@ -64,7 +64,7 @@ export function FindingList({
     { key: 'severity', header: 'Severity', width: '6.2rem', sort: (f) => FINDING_SEVERITIES.indexOf(f.severity), render: (f) => <SeverityBadge severity={f.severity} /> },
     { key: 'status', header: 'Status', width: '8rem', sort: (f) => FINDING_STATUSES.indexOf(f.status), render: (f) => <FindingStatusBadge status={f.status} /> },
     { key: 'owner', header: 'Owner', width: 'minmax(6rem, 9rem)', wrap: true, sort: (f) => f.owner, render: (f) => f.owner || <span className="muted">—</span> },
-    { key: 'due', header: 'Due', width: '11.5rem', sort: (f) => (f.status === 'risk-accepted' ? f.acceptanceExpires : f.dueDate), render: (f) => <Due f={f} /> },
+    { key: 'due', header: 'Due', width: '10rem', wrap: true, sort: (f) => (f.status === 'risk-accepted' ? f.acceptanceExpires : f.dueDate), render: (f) => <Due f={f} /> },
     { key: 'controls', header: 'Controls', width: '6.4rem', align: 'end', sort: (f) => f.controls.length, render: (f) => f.controls.length },
   ];
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>, row: FindingView | undefined) => {
