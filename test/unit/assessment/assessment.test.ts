@@ -201,6 +201,7 @@ test('findings: severity from likelihood × impact, override needs a reason, ris
     assert.equal(fromControl.ref, 'F-002');
     assert.match(fromControl.title, /^Not met: /);
     assert.match(fromControl.description, /Two apps outside SSO/);
+    assert.equal(fromControl.remediation, '', 'the remediation starts empty: auditor guidance is not client advice');
     assert.equal((await call(core, 'assessment.get', { id })).rows.find((r) => r.controlId === 'S.A.4')?.findingCount, 1);
 
     await call(core, 'finding.remove', { id: fromControl.id });
