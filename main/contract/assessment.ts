@@ -220,6 +220,23 @@ export const assessmentChannels = {
     // What the control's panel shows, so one round trip serves a status change.
     response: controlDetail,
   }),
+  'assessment.setResults': defineChannel({
+    effect: 'write',
+    summary: 'Set the status of many controls in one step (the rationale kept unless given); answers with what they were, for undo.',
+    request: z
+      .object({
+        assessmentId: id,
+        results: z
+          .array(z.object({ ...controlRef.shape, status: z.enum(CONTROL_STATUSES), rationale: text(20_000).optional() }).strict())
+          .min(1, 'select at least one control')
+          .max(10_000),
+      })
+      .strict(),
+    response: z.object({
+      rows: z.array(assessmentRow),
+      previous: z.array(z.object({ catalogueId: z.string(), controlId: z.string(), status: z.enum(CONTROL_STATUSES), rationale: z.string() })),
+    }),
+  }),
   'assessment.control': defineChannel({
     effect: 'read',
     summary: 'One control of an assessment in full: text, result, evidence, findings and history.',
@@ -277,6 +294,26 @@ export const assessmentChannels = {
     summary: 'Change a finding (risk accepted needs a justification and an expiry).',
     request: findingFields.extend({ id }),
     response: findingView,
+  }),
+  'finding.updateMany': defineChannel({
+    effect: 'write',
+    summary: 'Set the status, owner or due date of many findings (of assessments or vendors) in one step; answers with what they were, for undo.',
+    request: z
+      .object({
+        changes: z
+          .array(
+            z
+              .object({ id, status: z.enum(FINDING_STATUSES).optional(), owner: text(200).optional(), dueDate: day.nullable().optional() })
+              .strict(),
+          )
+          .min(1, 'select at least one finding')
+          .max(5000),
+      })
+      .strict(),
+    response: z.object({
+      ids: z.array(z.string()),
+      previous: z.array(z.object({ id: z.string(), status: z.enum(FINDING_STATUSES), owner: z.string(), dueDate: z.string().nullable() })),
+    }),
   }),
   'finding.fromControl': defineChannel({
     effect: 'write',

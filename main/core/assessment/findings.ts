@@ -208,7 +208,7 @@ export async function updateFinding(ws: Workspace, id: string, f: FindingFields,
   return getFinding(ws, id);
 }
 
-/** One action from a not-met (or partially met) control to a finding, prefilled from it. */
+/** One action from a not-met (or partially met) control to a finding, prefilled from it (never the remediation). */
 export async function findingFromControl(ws: Workspace, assessmentId: string, catalogueId: string, controlId: string, actor: string) {
   const row = assessmentRow(ws, assessmentId, catalogueId, controlId);
   if (row.status !== 'not-met' && row.status !== 'partial') {
@@ -229,7 +229,9 @@ export async function findingFromControl(ws: Workspace, assessmentId: string, ca
       severityOverrideReason: null,
       owner: '',
       dueDate: null,
-      remediation: control.guidance,
+      // Empty: the control's guidance is written for the assessor, not advice to the client.
+      // The editor shows it beside the field as a reference.
+      remediation: '',
       status: 'open',
       acceptanceJustification: null,
       acceptanceExpires: null,

@@ -16,6 +16,7 @@ import {
   updateAssessment,
 } from './assessments';
 import { checkFinalise, readiness } from './readiness';
+import { setResults, updateFindings } from './bulk';
 import { compareAssessments, dashboard } from './dashboard';
 import { addEvidence, evidenceFile, listEvidence, removeEvidence, restoreEvidence } from './evidence';
 import {
@@ -36,6 +37,7 @@ type AssessmentChannels =
   | 'assessment.setState'
   | 'assessment.readiness'
   | 'assessment.setResult'
+  | 'assessment.setResults'
   | 'assessment.control'
   | 'evidence.add'
   | 'evidence.remove'
@@ -44,6 +46,7 @@ type AssessmentChannels =
   | 'finding.list'
   | 'finding.create'
   | 'finding.update'
+  | 'finding.updateMany'
   | 'finding.fromControl'
   | 'finding.remove'
   | 'finding.restore'
@@ -70,6 +73,7 @@ export function assessmentHandlers({ library }: CoreDeps): Pick<HandlerMap, Asse
       await setResult(w, r.assessmentId, r.catalogueId, r.controlId, r.status, r.rationale, c.actor);
       return controlDetail(w, r);
     },
+    'assessment.setResults': async (r, c) => setResults(await ws(), r.assessmentId, r.results, c.actor),
     'assessment.control': async (r) => controlDetail(await ws(), r),
     'evidence.add': async (r, c) => addEvidence(await ws(), r, c.actor),
     'evidence.remove': async (r, c) => {
@@ -81,6 +85,7 @@ export function assessmentHandlers({ library }: CoreDeps): Pick<HandlerMap, Asse
     'finding.list': async (r) => ({ findings: listFindings(await ws(), r.assessmentId) }),
     'finding.create': async ({ assessmentId, ...fields }, c) => createFinding(await ws(), assessmentId, fields, c.actor),
     'finding.update': async ({ id, ...fields }, c) => updateFinding(await ws(), id, fields, c.actor),
+    'finding.updateMany': async (r, c) => updateFindings(await ws(), r.changes, c.actor),
     'finding.fromControl': async (r, c) => findingFromControl(await ws(), r.assessmentId, r.catalogueId, r.controlId, c.actor),
     'finding.remove': async (r, c) => {
       await removeFinding(await ws(), r.id, c.actor);

@@ -125,12 +125,55 @@ test('finalising: the gaps are listed, an incomplete assessment is refused witho
 test('finalising a complete assessment needs no acknowledgement', async () => {
   await withAssessment(async (core, id) => {
     const rows = (await call(core, 'assessment.get', { id })).rows;
-    for (const row of rows) await set(core, id, row.controlId, 'met');
+    await call(core, 'assessment.setResults', { assessmentId: id, results: rows.map((r) => ({ catalogueId: r.catalogueId, controlId: r.controlId, status: 'met' as const })) });
     const r = await call(core, 'assessment.readiness', { id });
     assert.equal(r.complete, true);
     await call(core, 'assessment.setState', { id, state: 'review' });
     assert.equal((await call(core, 'assessment.setState', { id, state: 'final' })).state, 'final');
   }, ['platform-baseline']);
+});
+
+test('bulk: many controls in one commit, answering with what they were; the answer undoes it; a bad row changes nothing', async () => {
+  await withAssessment(async (core, id) => {
+    await set(core, id, 'S.A.1', 'partial', 'Two legacy admins');
+    const ref = (controlId: string) => ({ catalogueId: 'platform-baseline', controlId });
+    const before = (await call(core, 'audit.list', { limit: 1 })).entries[0]!.seq;
+    const done = await call(core, 'assessment.setResults', { assessmentId: id, results: ['S.A.1', 'S.A.2', 'S.A.3'].map((c) => ({ ...ref(c), status: 'met' as const })) });
+    assert.deepEqual(done.rows.map((r) => [r.controlId, r.status, r.rationale]), [['S.A.1', 'met', 'Two legacy admins'], ['S.A.2', 'met', ''], ['S.A.3', 'met', '']]);
+    assert.deepEqual(done.previous.map((p) => [p.controlId, p.status]), [['S.A.1', 'partial'], ['S.A.2', 'not-assessed'], ['S.A.3', 'not-assessed']]);
+    const audit = (await call(core, 'audit.list', { limit: 2 })).entries;
+    assert.equal(audit[0]!.seq, before + 1, 'one commit for the whole step');
+    assert.equal(audit[0]!.action, 'result.bulk');
+    assert.match(audit[0]!.entity, /3 controls → met: S\.A\.1, S\.A\.2, S\.A\.3/);
+
+    // The previous values, sent back, are the undo.
+    await call(core, 'assessment.setResults', { assessmentId: id, results: done.previous });
+    const got = new Map((await call(core, 'assessment.get', { id })).rows.map((r) => [r.controlId, r]));
+    assert.equal(got.get('S.A.1')!.status, 'partial');
+    assert.equal(got.get('S.A.1')!.rationale, 'Two legacy admins');
+    assert.equal(got.get('S.A.2')!.status, 'not-assessed');
+
+    // Not applicable without a rationale, or an unknown control: refused, nothing changed.
+    const na = await failure(core, 'assessment.setResults', { assessmentId: id, results: [{ ...ref('S.A.4'), status: 'met' }, { ...ref('S.A.5'), status: 'not-applicable' }] });
+    assert.equal(na.code, 'JUSTIFICATION_REQUIRED');
+    const unknown = await failure(core, 'assessment.setResults', { assessmentId: id, results: [{ ...ref('S.A.4'), status: 'met' }, { ...ref('S.Z.9'), status: 'met' }] });
+    assert.equal(unknown.code, 'CONTROL_NOT_FOUND');
+    assert.equal((await call(core, 'assessment.get', { id })).rows.find((r) => r.controlId === 'S.A.4')!.status, 'not-assessed');
+
+    // Findings: status, owner and due date of many at once; the previous values undo it.
+    const mk = (title: string) => call(core, 'finding.create', { assessmentId: id, title, likelihood: 2, impact: 3 });
+    const [a, b] = [await mk('First'), await mk('Second')];
+    await call(core, 'finding.update', { id: b.id, title: 'Second', likelihood: 2, impact: 3, owner: 'Ops', dueDate: '2027-02-01' });
+    const many = await call(core, 'finding.updateMany', { changes: [a, b].map((f) => ({ id: f.id, status: 'in-progress' as const, owner: 'Casey', dueDate: '2027-03-31' })) });
+    assert.deepEqual(many.previous.map((p) => [p.status, p.owner, p.dueDate]), [['open', '', null], ['open', 'Ops', '2027-02-01']]);
+    let list = (await call(core, 'finding.list', { assessmentId: id })).findings;
+    assert.ok(list.every((f) => f.status === 'in-progress' && f.owner === 'Casey' && f.dueDate === '2027-03-31'));
+    await call(core, 'finding.updateMany', { changes: many.previous });
+    list = (await call(core, 'finding.list', { assessmentId: id })).findings;
+    assert.deepEqual(list.map((f) => [f.title, f.status, f.owner, f.dueDate]).sort(), [['First', 'open', '', null], ['Second', 'open', 'Ops', '2027-02-01']]);
+    const accept = await failure(core, 'finding.updateMany', { changes: [{ id: a.id, status: 'risk-accepted' }] });
+    assert.equal(accept.code, 'JUSTIFICATION_REQUIRED');
+  });
 });
 
 test('workflow: draft → review → final is read-only; reopening needs a reason that the audit log keeps', async () => {
@@ -201,6 +244,7 @@ test('findings: severity from likelihood × impact, override needs a reason, ris
     assert.equal(fromControl.ref, 'F-002');
     assert.match(fromControl.title, /^Not met: /);
     assert.match(fromControl.description, /Two apps outside SSO/);
+    assert.equal(fromControl.remediation, '', 'the remediation starts empty: auditor guidance is not client advice');
     assert.equal((await call(core, 'assessment.get', { id })).rows.find((r) => r.controlId === 'S.A.4')?.findingCount, 1);
 
     await call(core, 'finding.remove', { id: fromControl.id });

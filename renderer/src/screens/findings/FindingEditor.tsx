@@ -12,6 +12,7 @@ import { messageOf } from '../../components/ErrorText';
 import { useAppStore } from '../../store';
 import { ControlPicker } from './ControlPicker';
 import { draftOf, effectiveSeverity, emptyDraft, fieldsOf, FIELD_OF_CODE, type Draft, type FieldName } from './draft';
+import { GuidanceReference } from './GuidanceReference';
 import { RiskMatrix } from './RiskMatrix';
 import { IMPACT_LABELS, LIKELIHOOD_LABELS, RATINGS, severityFor } from './severity';
 import type { AssessmentSummary, FindingView } from './types';
@@ -156,7 +157,16 @@ export function FindingEditor({ target, onClose, onRemove }: { target: EditorTar
             />
           </div>
         ) : null}
-        <TextAreaField label="Remediation" value={draft.remediation} onChange={(e) => set('remediation', e.target.value)} rows={3} />
+        <div className="remediation-row">
+          <TextAreaField
+            label="Remediation"
+            hint="Advice for the client; it goes into the report as the recommendation."
+            value={draft.remediation}
+            onChange={(e) => set('remediation', e.target.value)}
+            rows={6}
+          />
+          <GuidanceReference assessmentId={assessmentId} controls={draft.controls} />
+        </div>
         <ControlPicker assessmentId={assessmentId} value={draft.controls} onChange={(controls) => set('controls', controls)} />
 
         {formError ? (

@@ -12,6 +12,7 @@ import { WorkspaceScreen } from '../WorkspaceScreen';
 import { applyFilters, isFiltering, clearRequestedFilters, requestedFilters, type Filters } from './filters';
 import { FindingEditor, type EditorTarget } from './FindingEditor';
 import { FindingFilters } from './FindingFilters';
+import { FindingsExport } from './FindingsExport';
 import { FindingList } from './FindingList';
 import type { FindingView } from './types';
 import './findings.css';
@@ -68,9 +69,12 @@ function Findings() {
       subtitle={SUBTITLE}
       actions={
         assessment ? (
-          <button type="button" className="button primary" onClick={newFinding}>
-            New finding
-          </button>
+          <>
+            <FindingsExport assessmentId={all ? null : assessment.id} />
+            <button type="button" className="button primary" onClick={newFinding}>
+              New finding
+            </button>
+          </>
         ) : null
       }
     />
