@@ -87,6 +87,12 @@ export function Verifier() {
                   <dd>{when(verdict.v.signingTime)}</dd>
                 </>
               ) : null}
+              {verdict.v.path ? (
+                <>
+                  <dt>Certificate path</dt>
+                  <dd>{verdict.v.path.chain.map((c) => c.commonName).join(', issued by ')}</dd>
+                </>
+              ) : null}
               {verdict.v.issuedReportId ? (
                 <>
                   <dt>Issued here as</dt>
