@@ -6,10 +6,11 @@ import { copyFileSync, existsSync, readFileSync, renameSync, statSync, truncateS
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { AttestError } from '../../../main/core/errors';
+import { systemClock } from '../../../main/core/time/clock';
 import { deviceMemory, openWorkspace, verifyWorkspace, type DeviceMemory, type StoreOptions } from '../../../main/core/workspace';
 import { codeOf, create, fileHash, PASS, setItem, tempDir } from './helpers';
 
-const clock = { now: () => Date.parse('2026-03-01T10:00:00Z') };
+const clock = { ...systemClock, now: () => Date.parse('2026-03-01T10:00:00Z') };
 
 function setup(t: { after(fn: () => void): void }) {
   const dir = tempDir(t);
