@@ -3,6 +3,7 @@ import type { RecentWorkspace } from '../../../../main/contract/workspace';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
 import { useAppStore } from '../../store';
+import { OlderStateDialog, rollbackOf, type Rollback } from './OlderStateDialog';
 
 export function OpenWorkspacePanel() {
   const recent = useAppStore((s) => s.recent);
@@ -67,17 +68,24 @@ function OpenForm({ path, remembered, onCancel }: { path: string; remembered: bo
   const [remember, setRemember] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // A file older than this device last saw: asked about, then opened again with acceptOlder.
+  const [older, setOlder] = useState<{ rollback: Rollback; useRemembered: boolean } | null>(null);
 
-  const submit = async (event: FormEvent, useRemembered = false) => {
-    event.preventDefault();
+  const attempt = async (useRemembered: boolean, acceptOlder: boolean) => {
     setBusy(true);
     setError(null);
     try {
-      await openWorkspace({ path, passphrase: useRemembered ? undefined : passphrase, remember });
+      await openWorkspace({ path, passphrase: useRemembered ? undefined : passphrase, remember, acceptOlder });
     } catch (e) {
-      setError(messageOf(e));
+      const rollback = rollbackOf(e);
+      if (rollback && !acceptOlder) setOlder({ rollback, useRemembered });
+      else setError(messageOf(e));
       setBusy(false);
     }
+  };
+  const submit = (event: FormEvent, useRemembered = false) => {
+    event.preventDefault();
+    return attempt(useRemembered, false);
   };
 
   return (
@@ -102,6 +110,15 @@ function OpenForm({ path, remembered, onCancel }: { path: string; remembered: bo
           {busy ? 'Opening…' : 'Open'}
         </button>
       </div>
+      <OlderStateDialog
+        rollback={older?.rollback ?? null}
+        onCancel={() => (setOlder(null), setError('Not opened: the file is older than this device last saw.'))}
+        onAccept={() => {
+          const useRemembered = older?.useRemembered ?? false;
+          setOlder(null);
+          void attempt(useRemembered, true);
+        }}
+      />
     </form>
   );
 }
