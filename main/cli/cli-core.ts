@@ -8,9 +8,12 @@ import { createCore, type Core } from '../core/core';
 import { AttestError } from '../core/errors';
 import type { CliIo } from './io';
 
+/** The CLI's data folder: preferences and this device's memory of workspaces. */
+export const cliDataDir = (io: CliIo): string =>
+  io.env.ATTEST_DATA_DIR ?? join(io.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'attest');
+
 export function cliCore(io: CliIo): Core {
-  const dataDir = io.env.ATTEST_DATA_DIR ?? join(io.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'attest');
-  return createCore({ runtime: 'node', dataDir, ...(io.catalogueDir ? { catalogueDir: io.catalogueDir } : {}) });
+  return createCore({ runtime: 'node', dataDir: cliDataDir(io), ...(io.catalogueDir ? { catalogueDir: io.catalogueDir } : {}) });
 }
 
 export async function invoke<C extends ChannelName>(core: Core, channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {

@@ -10,6 +10,17 @@ export const passphraseOptions: OptionSpec = {
   'passphrase-file': { type: 'string' },
 };
 
+/**
+ * Commands that open a workspace also take --accept-older: open a file older than this
+ * device last saw (otherwise refused with exit 26), as it is.
+ */
+export const openOptions: OptionSpec = {
+  ...passphraseOptions,
+  'accept-older': { type: 'boolean', default: false },
+};
+
+export const acceptOlder = (values: Record<string, unknown>): boolean => values['accept-older'] === true;
+
 interface Source {
   /** The value of the --…-passphrase-file option, and that option's name. */
   file: unknown;

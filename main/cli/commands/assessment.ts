@@ -4,7 +4,7 @@ import { STATE_LABELS } from '../../contract/vocabulary';
 import { AttestError } from '../../core/errors';
 import type { CliCommand } from '../command';
 import { invoke } from '../cli-core';
-import { passphraseOptions } from '../passphrase';
+import { openOptions } from '../passphrase';
 import { shortHash, table, withWorkspace } from './catalog';
 
 const percent = (part: number, whole: number) => (whole > 0 ? `${Math.round((100 * part) / whole)}%` : '—');
@@ -14,8 +14,8 @@ const listUsage = 'assessment list <workspace> [--passphrase-file <file>]';
 export const assessmentListCommand: CliCommand = {
   name: 'assessment list',
   summary: 'List the assessments of a workspace with their progress and open findings.',
-  usage: '<workspace> [--passphrase-file <file>]',
-  options: passphraseOptions,
+  usage: '<workspace> [--passphrase-file <file>] [--accept-older]',
+  options: openOptions,
   async run(input) {
     const { assessments } = await withWorkspace(input, listUsage, (core) => invoke(core, 'assessment.list', {}));
     const human = assessments.length
@@ -56,9 +56,9 @@ function day(values: Record<string, unknown>, option: 'from' | 'to'): string | n
 export const assessmentNewCommand: CliCommand = {
   name: 'assessment new',
   summary: 'Start an assessment against one or more catalogues (each snapshotted with its version and hash).',
-  usage: '<workspace> --name <name> --client <client> --assessor <name> --catalog <id> [--catalog <id>…] [--scope <text>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--passphrase-file <file>]',
+  usage: '<workspace> --name <name> --client <client> --assessor <name> --catalog <id> [--catalog <id>…] [--scope <text>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--passphrase-file <file>] [--accept-older]',
   options: {
-    ...passphraseOptions,
+    ...openOptions,
     name: { type: 'string' },
     client: { type: 'string' },
     assessor: { type: 'string' },

@@ -5,13 +5,13 @@ import { isChannelName } from '../../contract/ipc';
 import { AttestError } from '../../core/errors';
 import type { CliCommand } from '../command';
 import { invoke, withCore } from '../cli-core';
-import { optionalPassphrase, passphraseOptions, workspacePassphrase } from '../passphrase';
+import { acceptOlder, optionalPassphrase, openOptions, workspacePassphrase } from '../passphrase';
 
 export const callCommand: CliCommand = {
   name: 'call',
   summary: 'Invoke any IPC channel against a workspace and print the JSON answer.',
-  usage: '<file> <channel> [json-request] [--passphrase-file <file>]   (attest channels lists them)',
-  options: passphraseOptions,
+  usage: '<file> <channel> [json-request] [--passphrase-file <file>] [--accept-older]   (attest channels lists them)',
+  options: openOptions,
   async run({ positionals, values, io }) {
     const [file, channel, json] = positionals;
     if (!file || !channel) throw new AttestError('USAGE', 'Usage: attest call <file> <channel> [json-request]');
@@ -27,7 +27,7 @@ export const callCommand: CliCommand = {
     const path = resolve(file);
     const passphrase = await optionalPassphrase(io, workspacePassphrase(values));
     const value = await withCore(io, async (core) => {
-      await invoke(core, 'workspace.open', { path, passphrase, remember: false });
+      await invoke(core, 'workspace.open', { path, passphrase, remember: false, acceptOlder: acceptOlder(values) });
       const result = await core.dispatch(channel, request, { origin: 'cli' });
       if (!result.ok) throw new AttestError(result.error.code, result.error.message);
       return result.value;

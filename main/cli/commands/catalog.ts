@@ -11,7 +11,7 @@ import { AttestError } from '../../core/errors';
 import type { CliCommand, CommandInput } from '../command';
 import { invoke, withCore } from '../cli-core';
 import { facts } from '../format';
-import { optionalPassphrase, passphraseOptions, requirePassphrase, workspacePassphrase } from '../passphrase';
+import { acceptOlder, optionalPassphrase, openOptions, requirePassphrase, workspacePassphrase } from '../passphrase';
 
 /** Opens the workspace named by the first positional (passphrase as `attest call` takes it) and runs fn. */
 export async function withWorkspace<T>(input: CommandInput, usage: string, fn: (core: Core) => Promise<T>): Promise<T> {
@@ -22,7 +22,7 @@ export async function withWorkspace<T>(input: CommandInput, usage: string, fn: (
   const passphrase = await optionalPassphrase(input.io, source);
   return withCore(input.io, async (core) => {
     try {
-      await invoke(core, 'workspace.open', { path, passphrase, remember: false });
+      await invoke(core, 'workspace.open', { path, passphrase, remember: false, acceptOlder: acceptOlder(input.values) });
     } catch (error) {
       // No passphrase and no key remembered on this device: say how to give one.
       const code = error instanceof AttestError ? error.code : '';
@@ -47,8 +47,8 @@ const listUsage = 'catalog list <workspace> [--passphrase-file <file>]';
 export const catalogListCommand: CliCommand = {
   name: 'catalog list',
   summary: 'List the control catalogues of a workspace (built-in, imported and custom).',
-  usage: '<workspace> [--passphrase-file <file>]',
-  options: passphraseOptions,
+  usage: '<workspace> [--passphrase-file <file>] [--accept-older]',
+  options: openOptions,
   async run(input) {
     const { catalogues } = await withWorkspace(input, listUsage, (core) => invoke(core, 'catalog.list', {}));
     const human = catalogues.length
@@ -66,8 +66,8 @@ const showUsage = 'catalog show <workspace> <catalogue-id> [--passphrase-file <f
 export const catalogShowCommand: CliCommand = {
   name: 'catalog show',
   summary: 'Show one catalogue: its source, licence and hash, and its controls by category.',
-  usage: '<workspace> <catalogue-id> [--passphrase-file <file>]',
-  options: passphraseOptions,
+  usage: '<workspace> <catalogue-id> [--passphrase-file <file>] [--accept-older]',
+  options: openOptions,
   async run(input) {
     const id = input.positionals[1];
     if (!id) throw new AttestError('USAGE', `Missing the catalogue id. Usage: attest ${showUsage}`);
@@ -179,9 +179,9 @@ export const catalogImportCommand: CliCommand = {
   name: 'catalog import',
   summary:
     'Import an OSCAL catalog or profile (JSON, XML or YAML; a profile needs --source for each import), or a .csv/.xlsx with --map saying which column holds each field (the sheet and header row are found, or give --sheet and --header-row).',
-  usage: '<workspace> <file.json|.xml|.yaml|.csv|.xlsx> [--map id=Column,title=Column,statement=Column,...] [--sheet <name>] [--header-row <n>] [--source href=file] [--title <title>] [--id <id>] [--replace] [--passphrase-file <file>]',
+  usage: '<workspace> <file.json|.xml|.yaml|.csv|.xlsx> [--map id=Column,title=Column,statement=Column,...] [--sheet <name>] [--header-row <n>] [--source href=file] [--title <title>] [--id <id>] [--replace] [--passphrase-file <file>] [--accept-older]',
   options: {
-    ...passphraseOptions,
+    ...openOptions,
     map: { type: 'string', multiple: true },
     sheet: { type: 'string' },
     'header-row': { type: 'string' },
@@ -251,8 +251,8 @@ const addUsage = 'catalog add <workspace> <library-id> [--replace] [--passphrase
 export const catalogAddCommand: CliCommand = {
   name: 'catalog add',
   summary: 'Add a catalogue from the library that ships with Attest (NIST SP 800-53 rev5 and FedRAMP rev5 baselines); without an id, list them.',
-  usage: '<workspace> [<library-id>] [--replace] [--passphrase-file <file>]',
-  options: { ...passphraseOptions, replace: { type: 'boolean', default: false } },
+  usage: '<workspace> [<library-id>] [--replace] [--passphrase-file <file>] [--accept-older]',
+  options: { ...openOptions, replace: { type: 'boolean', default: false } },
   async run(input) {
     const id = input.positionals[1];
     return withWorkspace(input, addUsage, async (core) => {

@@ -17,7 +17,7 @@ import { osKeychain } from '../../core/keychain/keychain';
 import type { CliCommand, CommandInput } from '../command';
 import { invoke } from '../cli-core';
 import { exitCodeFor } from '../exit-codes';
-import { passphraseOptions } from '../passphrase';
+import { openOptions } from '../passphrase';
 import { table, withWorkspace } from './catalog';
 
 const usage = (text: string) => new AttestError('USAGE', text);
@@ -45,7 +45,7 @@ export const credentialAddCommand: CliCommand = {
   name: 'credential add',
   summary: 'Save a credential in the OS keychain, bound to its hosts; the value comes from stdin or --value-file.',
   usage: '<workspace> --label <label> --kind bearer|basic|header [--header-name <name>] --hosts <a,b> [--value-file <file>]',
-  options: { ...passphraseOptions, label: { type: 'string' }, kind: { type: 'string' }, 'header-name': { type: 'string' }, hosts: { type: 'string' }, 'value-file': { type: 'string' } },
+  options: { ...openOptions, label: { type: 'string' }, kind: { type: 'string' }, 'header-name': { type: 'string' }, hosts: { type: 'string' }, 'value-file': { type: 'string' } },
   async run(input) {
     const { values } = input;
     const label = typeof values.label === 'string' ? values.label : '';
@@ -66,8 +66,8 @@ export const credentialAddCommand: CliCommand = {
 export const credentialListCommand: CliCommand = {
   name: 'credential list',
   summary: 'List saved credentials (label, kind, hosts; never a value).',
-  usage: '<workspace> [--passphrase-file <file>]',
-  options: passphraseOptions,
+  usage: '<workspace> [--passphrase-file <file>] [--accept-older]',
+  options: openOptions,
   async run(input) {
     const { credentials } = await withWorkspace(input, 'credential list <workspace>', (core) => invoke(core, 'credential.list', {}));
     return { value: { credentials }, human: credentials.length ? credentialRows(credentials) : 'No credentials saved. Add one with "attest credential add".' };
@@ -77,8 +77,8 @@ export const credentialListCommand: CliCommand = {
 export const credentialDeleteCommand: CliCommand = {
   name: 'credential delete',
   summary: 'Delete a credential from the OS keychain.',
-  usage: '<workspace> <id> [--passphrase-file <file>]',
-  options: passphraseOptions,
+  usage: '<workspace> <id> [--passphrase-file <file>] [--accept-older]',
+  options: openOptions,
   async run(input) {
     const id = input.positionals[1];
     if (!id) throw usage('Missing the credential id. Usage: attest credential delete <workspace> <id>');
@@ -123,7 +123,7 @@ export const checkRunCommand: CliCommand = {
   summary: 'Run one live check now against one target (only the hosts that check names are contacted).',
   usage: '<check> --target <url|host> [--ca <pem file>] [--credential <id> --workspace <file>] [--resolver host:port] [--param name=value…]',
   options: {
-    ...passphraseOptions,
+    ...openOptions,
     target: { type: 'string' },
     ca: { type: 'string' },
     credential: { type: 'string' },

@@ -8,7 +8,7 @@ import type { CliCommand } from '../command';
 import { invoke } from '../cli-core';
 import { exitCodeFor } from '../exit-codes';
 import { facts } from '../format';
-import { passphraseOptions } from '../passphrase';
+import { openOptions } from '../passphrase';
 import { table, withWorkspace } from './catalog';
 
 const need = (v: string | undefined, what: string, usage: string) => {
@@ -49,8 +49,8 @@ export const questionnaireCommands: CliCommand[] = [
   {
     name: 'template list',
     summary: 'List the questionnaire templates of a workspace (built-in, imported and custom).',
-    usage: '<workspace> [--passphrase-file <file>]',
-    options: passphraseOptions,
+    usage: '<workspace> [--passphrase-file <file>] [--accept-older]',
+    options: openOptions,
     async run(input) {
       const { templates } = await withWorkspace(input, listUsage, (core) => invoke(core, 'template.list', {}));
       return { value: { templates }, human: table(['ID', 'TITLE', 'VERSION', 'ORIGIN', 'SECTIONS', 'QUESTIONS'], templates.map((t) => [t.id, t.title, t.version, t.origin, t.sections, t.questions])) };
@@ -59,8 +59,8 @@ export const questionnaireCommands: CliCommand[] = [
   {
     name: 'template show',
     summary: 'Show one template: its sections and questions with type, weight and mapped controls.',
-    usage: '<workspace> <template-id> [--passphrase-file <file>]',
-    options: passphraseOptions,
+    usage: '<workspace> <template-id> [--passphrase-file <file>] [--accept-older]',
+    options: openOptions,
     async run(input) {
       const id = need(input.positionals[1], 'the template id', showUsage);
       const t = await withWorkspace(input, showUsage, (core) => invoke(core, 'template.get', { id }));
@@ -88,8 +88,8 @@ export const questionnaireCommands: CliCommand[] = [
   {
     name: 'template import',
     summary: 'Import a Google VSAQ questionnaire or an Attest template file; prints the item counts.',
-    usage: '<workspace> <vsaq.json|template.json> [--id ID] [--replace] [--passphrase-file <file>]',
-    options: { ...passphraseOptions, id: { type: 'string' }, replace: { type: 'boolean' } },
+    usage: '<workspace> <vsaq.json|template.json> [--id ID] [--replace] [--passphrase-file <file>] [--accept-older]',
+    options: { ...openOptions, id: { type: 'string' }, replace: { type: 'boolean' } },
     async run(input) {
       const file = await readInput(need(input.positionals[1], 'the file to import', importUsage));
       const id = input.values.id as string | undefined;
@@ -100,8 +100,8 @@ export const questionnaireCommands: CliCommand[] = [
   {
     name: 'questionnaire export',
     summary: "Write a vendor's questionnaire as XLSX or JSON (started from the template for the cycle if needed).",
-    usage: '<workspace> --vendor <id> [--template <id>] [--cycle <cycle>] --format xlsx|json --out <file> [--passphrase-file <file>]',
-    options: { ...passphraseOptions, vendor: { type: 'string' }, template: { type: 'string' }, cycle: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+    usage: '<workspace> --vendor <id> [--template <id>] [--cycle <cycle>] --format xlsx|json --out <file> [--passphrase-file <file>] [--accept-older]',
+    options: { ...openOptions, vendor: { type: 'string' }, template: { type: 'string' }, cycle: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
     async run(input) {
       const vendorId = need(input.values.vendor as string | undefined, '--vendor', exportUsage);
       const out = need(input.values.out as string | undefined, '--out', exportUsage);
@@ -123,8 +123,8 @@ export const questionnaireCommands: CliCommand[] = [
   {
     name: 'questionnaire import',
     summary: 'Read a filled XLSX or JSON by question id: every answer or none, with a report of each problem.',
-    usage: '<workspace> <questionnaire-id> <file> [--passphrase-file <file>]',
-    options: passphraseOptions,
+    usage: '<workspace> <questionnaire-id> <file> [--passphrase-file <file>] [--accept-older]',
+    options: openOptions,
     async run(input) {
       const id = need(input.positionals[1], 'the questionnaire id', qImportUsage);
       const file = await readInput(need(input.positionals[2], 'the filled file', qImportUsage));
@@ -144,8 +144,8 @@ export const questionnaireCommands: CliCommand[] = [
   {
     name: 'questionnaire score',
     summary: 'Score a questionnaire: per section and overall (0–100), with the gaps against expected answers.',
-    usage: '<workspace> <questionnaire-id> [--passphrase-file <file>]',
-    options: passphraseOptions,
+    usage: '<workspace> <questionnaire-id> [--passphrase-file <file>] [--accept-older]',
+    options: openOptions,
     async run(input) {
       const id = need(input.positionals[1], 'the questionnaire id', scoreUsage);
       const s = await withWorkspace(input, scoreUsage, (core) => invoke(core, 'questionnaire.score', { id }));

@@ -13,7 +13,7 @@ import { nowDate, systemClock } from '../../core/time/clock';
 import type { CliCommand } from '../command';
 import { invoke } from '../cli-core';
 import { facts } from '../format';
-import { passphraseOptions, requirePassphrase } from '../passphrase';
+import { openOptions, requirePassphrase } from '../passphrase';
 import { withWorkspace } from './catalog';
 
 /** Exit codes of verify-report: 0 only for a valid, trusted, unmodified signature. */
@@ -49,7 +49,7 @@ export const reportCommand: CliCommand = {
   summary: 'Issue a report of an assessment (or vendor) as PDF, signed with a PKCS#12 identity when --sign is given; recorded in the workspace.',
   usage: reportUsage.replace(/^report /, ''),
   options: {
-    ...passphraseOptions,
+    ...openOptions,
     assessment: { type: 'string' },
     vendor: { type: 'string' },
     out: { type: 'string' },
@@ -158,7 +158,7 @@ export const exportCommand: CliCommand = {
   name: 'export',
   summary: 'Export an assessment as OSCAL assessment-plan, assessment-results or POA&M JSON, or its findings as CSV or XLSX.',
   usage: exportUsage.replace(/^export /, ''),
-  options: { ...passphraseOptions, assessment: { type: 'string' }, out: { type: 'string' } },
+  options: { ...openOptions, assessment: { type: 'string' }, out: { type: 'string' } },
   async run(input) {
     const format = input.positionals[1] as keyof typeof EXPORTS | undefined;
     if (!format || !(format in EXPORTS)) throw new AttestError('USAGE', `Name the export format. Usage: attest ${exportUsage}`);
@@ -178,7 +178,7 @@ export const importResultsCommand: CliCommand = {
   name: 'import',
   summary: 'Rebuild an assessment (results, findings, evidence) from OSCAL assessment results exported by Attest.',
   usage: importUsage.replace(/^import /, ''),
-  options: passphraseOptions,
+  options: openOptions,
   async run(input) {
     const [, format, file] = input.positionals;
     if (format !== 'oscal-ar' || !file) throw new AttestError('USAGE', `Name the format and the file. Usage: attest ${importUsage}`);

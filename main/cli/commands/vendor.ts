@@ -5,7 +5,7 @@ import { VENDOR_CRITICALITIES, VENDOR_DATA_TYPES, type VendorCriticality, type V
 import { AttestError } from '../../core/errors';
 import type { CliCommand } from '../command';
 import { invoke } from '../cli-core';
-import { passphraseOptions } from '../passphrase';
+import { openOptions } from '../passphrase';
 import { table, withWorkspace } from './catalog';
 
 const STATE_WORDS = { ok: 'ok', due: 'due', overdue: 'OVERDUE' } as const;
@@ -15,8 +15,8 @@ const listUsage = 'vendor list <workspace> [--tier 1|2|3] [--due] [--json] [--pa
 export const vendorListCommand: CliCommand = {
   name: 'vendor list',
   summary: 'List the vendors with tier, criticality, latest score, next review and certificate warnings.',
-  usage: '<workspace> [--tier 1|2|3] [--due] [--passphrase-file <file>]',
-  options: { ...passphraseOptions, tier: { type: 'string' }, due: { type: 'boolean' } },
+  usage: '<workspace> [--tier 1|2|3] [--due] [--passphrase-file <file>] [--accept-older]',
+  options: { ...openOptions, tier: { type: 'string' }, due: { type: 'boolean' } },
   async run(input) {
     const { values } = input;
     let tier: 1 | 2 | 3 | undefined;
@@ -77,9 +77,9 @@ function dataTypes(value: string): VendorDataType[] {
 export const vendorAddCommand: CliCommand = {
   name: 'vendor add',
   summary: 'Add a vendor; its tier follows the rubric over data types and criticality (docs/vendor-risk.md).',
-  usage: '<workspace> --name <name> --owner <name> --criticality <level> --data-types <a,b> [--services <text>] [--passphrase-file <file>]',
+  usage: '<workspace> --name <name> --owner <name> --criticality <level> --data-types <a,b> [--services <text>] [--passphrase-file <file>] [--accept-older]',
   options: {
-    ...passphraseOptions,
+    ...openOptions,
     name: { type: 'string' },
     services: { type: 'string' },
     owner: { type: 'string' },

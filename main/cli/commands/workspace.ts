@@ -2,12 +2,12 @@
 import { basename, extname, resolve } from 'node:path';
 import { AttestError } from '../../core/errors';
 import { osKeychain } from '../../core/keychain/keychain';
-import { inspectHeader, verifyWorkspace } from '../../core/workspace';
+import { deviceMemory, inspectHeader, verifyWorkspace } from '../../core/workspace';
 import type { CliCommand } from '../command';
 import { exitCodes } from '../exit-codes';
-import { invoke, withCore } from '../cli-core';
+import { cliDataDir, invoke, withCore } from '../cli-core';
 import { bytes, facts } from '../format';
-import { optionalPassphrase, passphraseOptions, requirePassphrase, workspacePassphrase } from '../passphrase';
+import { acceptOlder, openOptions, optionalPassphrase, passphraseOptions, requirePassphrase, workspacePassphrase } from '../passphrase';
 
 function fileArgument(positionals: string[], command: string): string {
   const file = positionals[0];
@@ -37,9 +37,9 @@ export const newCommand: CliCommand = {
 
 export const infoCommand: CliCommand = {
   name: 'info',
-  summary: 'Show a workspace file\'s header; with a passphrase, also its contents summary.',
-  usage: '<file> [--passphrase-file <file>]',
-  options: passphraseOptions,
+  summary: 'Show a workspace file\'s header; with a passphrase, also its contents summary. Changes nothing.',
+  usage: '<file> [--passphrase-file <file>] [--accept-older]',
+  options: openOptions,
   async run({ positionals, values, io }) {
     const path = fileArgument(positionals, 'info');
     const header = await inspectHeader(path);
@@ -47,10 +47,16 @@ export const infoCommand: CliCommand = {
     const passphrase = typeof source.file === 'string' || io.env.ATTEST_PASSPHRASE ? await optionalPassphrase(io, source) : undefined;
     const contents = passphrase
       ? await withCore(io, async (core) => {
-          const status = await invoke(core, 'workspace.open', { path, passphrase, remember: false });
+          const status = await invoke(core, 'workspace.open', { path, passphrase, remember: false, acceptOlder: acceptOlder(values) });
           const audit = await invoke(core, 'audit.list', { offset: 0, limit: 1 });
           return status.state === 'open'
-            ? { name: status.name, schemaVersion: status.schemaVersion, lastSeq: status.lastSeq, auditEntries: audit.total }
+            ? {
+                name: status.name,
+                schemaVersion: status.schemaVersion,
+                lastSeq: status.lastSeq,
+                auditEntries: audit.total,
+                discardedUnfinishedSave: status.recoveredTornTail,
+              }
             : null;
         })
       : null;
@@ -68,6 +74,9 @@ export const infoCommand: CliCommand = {
             ['Schema version', contents.schemaVersion],
             ['Commits', contents.lastSeq],
             ['Audit entries', contents.auditEntries],
+            ...(contents.discardedUnfinishedSave
+              ? [['Unfinished save', `${contents.discardedUnfinishedSave}; never acknowledged, so it is ignored (the next change cuts it off)`]]
+              : []),
           ] as [string, string | number | null][])
         : ([['Contents', 'encrypted (give a passphrase to summarise)']] as [string, string][])),
     ]);
@@ -77,34 +86,40 @@ export const infoCommand: CliCommand = {
 
 export const verifyCommand: CliCommand = {
   name: 'verify',
-  summary: 'Check every record of a workspace file and its audit chain; names the first broken entry.',
+  summary:
+    'Check every record of a workspace file and its audit chain, and that it is not older than this device last saw; names the first broken entry. Changes nothing.',
   usage: '<file> [--passphrase-file <file>]',
   options: passphraseOptions,
   async run({ positionals, values, io }) {
     const path = fileArgument(positionals, 'verify');
     const passphrase = await optionalPassphrase(io, workspacePassphrase(values));
-    const report = await verifyWorkspace(path, passphrase ? { passphrase } : { keychain: osKeychain() });
+    const report = await verifyWorkspace(path, passphrase ? { passphrase } : { keychain: osKeychain() }, {
+      memory: deviceMemory(cliDataDir(io)),
+    });
     const broken = report.firstBrokenEntry;
+    const headline = broken
+      ? `audit entry ${broken.seq} is broken (${broken.reason})`
+      : report.rollback
+        ? 'the file is older than this device last saw (rolled back or replaced)'
+        : 'the workspace has problems';
     const human = report.ok
       ? `OK: ${report.records.commits} commits, ${report.records.blobs} attachments, audit chain of ${report.auditEntries} entries intact.`
-      : [
-          `FAILED: ${broken ? `audit entry ${broken.seq} is broken (${broken.reason})` : 'the workspace has problems'}.`,
-          ...report.problems.map((p) => `  - ${p}`),
-        ].join('\n');
-    return { value: report, human, exitCode: report.ok ? 0 : exitCodes.AUDIT_CHAIN_BROKEN };
+      : [`FAILED: ${headline}.`, ...report.problems.map((p) => `  - ${p}`)].join('\n');
+    const exitCode = report.ok ? 0 : report.rollback && !broken ? exitCodes.WORKSPACE_ROLLED_BACK : exitCodes.AUDIT_CHAIN_BROKEN;
+    return { value: report, human, exitCode };
   },
 };
 
 export const passwdCommand: CliCommand = {
   name: 'passwd',
   summary: 'Change the passphrase of a workspace: re-encrypts it under a new data key and swaps the new file in.',
-  usage: '<file> [--passphrase-file <file>] [--new-passphrase-file <file>]',
-  options: { ...passphraseOptions, 'new-passphrase-file': { type: 'string' } },
+  usage: '<file> [--passphrase-file <file>] [--new-passphrase-file <file>] [--accept-older]',
+  options: { ...openOptions, 'new-passphrase-file': { type: 'string' } },
   async run({ positionals, values, io, json }) {
     const path = fileArgument(positionals, 'passwd');
     const current = await requirePassphrase(io, { ...workspacePassphrase(values), label: 'Current passphrase' });
     const status = await withCore(io, async (core) => {
-      await invoke(core, 'workspace.open', { path, passphrase: current, remember: false });
+      await invoke(core, 'workspace.open', { path, passphrase: current, remember: false, acceptOlder: acceptOlder(values) });
       const next = await requirePassphrase(io, {
         file: values['new-passphrase-file'],
         option: 'new-passphrase-file',

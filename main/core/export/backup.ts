@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AttestError } from '../errors';
-import { verifyWorkspace, type Workspace } from '../workspace';
+import { type DeviceMemory, verifyWorkspace, type Workspace } from '../workspace';
 import { acquireLock } from '../workspace/lockfile';
 
 async function exists(path: string): Promise<boolean> {
@@ -100,6 +100,8 @@ export async function restoreWorkspace(input: {
   passphrase: string;
   overwrite: boolean;
   openPath: string | null;
+  /** This device's memory, and now: the restored state is the one the user chose, so it opens without a rollback warning. */
+  seen?: { memory: DeviceMemory; at: string };
 }): Promise<{ path: string; workspaceId: string; commits: number; auditEntries: number }> {
   const target = input.to;
   const present = await exists(target);
@@ -113,6 +115,7 @@ export async function restoreWorkspace(input: {
     if (!report.ok)
       throw new AttestError('RESTORE_VERIFY_FAILED', `The backup does not verify (${report.problems[0] ?? 'unknown problem'}); nothing was restored.`);
     await rename(temp, target);
+    input.seen?.memory.note(report.workspaceId, { seq: report.lastSeq, auditHash: report.auditHead, at: input.seen.at });
     return { path: target, workspaceId: report.workspaceId, commits: report.records.commits, auditEntries: report.auditEntries };
   } finally {
     await rm(temp, { force: true });

@@ -1,4 +1,5 @@
 // IPC handlers of reports, signing identities, verification and exports.
+import { nowIso } from '../time/clock';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { CoreDeps } from '../deps';
@@ -139,7 +140,8 @@ export function reportHandlers(deps: CoreDeps): Pick<HandlerMap, ReportChannels>
         }
       }
       const openPath = deps.session.touch() === 'open' ? deps.session.workspace().path : null;
-      return restoreWorkspace({ bytes, to: r.to, passphrase: r.passphrase, overwrite: r.overwrite, openPath });
+      const seen = { memory: deps.session.memory, at: nowIso(deps.session.clock) };
+      return restoreWorkspace({ bytes, to: r.to, passphrase: r.passphrase, overwrite: r.overwrite, openPath, seen });
     },
   };
 }

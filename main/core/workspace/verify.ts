@@ -3,7 +3,7 @@
 import { open, stat } from 'node:fs/promises';
 import { AttestError } from '../errors';
 import { wipe } from './crypto';
-import { checkAuditChain, loadSqlJs, replay, type ChainProblem } from './database';
+import { checkAuditChain, GENESIS_HASH, loadSqlJs, replay, type ChainProblem } from './database';
 import { workspaceError } from './errors';
 import { backupPath } from './files';
 import { blobComplete, scanFile } from './scan';
@@ -15,6 +15,9 @@ export interface VerifyReport {
   ok: boolean;
   workspaceId: string;
   records: { commits: number; blobs: number; snapshotGeneration: number };
+  /** The file's last commit and the audit hash it holds for it: the state it is (seen.ts). */
+  lastSeq: number;
+  auditHead: string;
   auditEntries: number;
   /** The first audit entry whose chain link or content is wrong; null when the chain holds. */
   firstBrokenEntry: ChainProblem | null;
@@ -68,6 +71,8 @@ export async function verifyWorkspace(path: string, unlock: Unlock, opts: { memo
         ok: problems.length === 0,
         workspaceId: header.workspaceId.toString('hex'),
         records: { commits: scan.commits.length, blobs: scan.blobs.size, snapshotGeneration: scan.manifest.generation },
+        lastSeq: scan.lastSeq,
+        auditHead: (chain.entries > 0 ? hashAt(scan.lastSeq) : null) ?? GENESIS_HASH,
         auditEntries: chain.entries,
         firstBrokenEntry: chain.firstBroken,
         tornTailBytes: scan.tornTailBytes,

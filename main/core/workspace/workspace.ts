@@ -539,8 +539,10 @@ export class Workspace {
     this.chainTag = rec.tag;
     this.lastSeq = seq;
     this.auditHead = head;
-    if (!this.setupScope.getStore()) this.opts.memory?.note(this.header.workspaceId.toString('hex'), { seq, auditHash: head, at: payload.at });
     this.journalCommitBytes += rec.bytes.length;
+    // A held-back setup commit is not on disk: nothing to remember, and no compaction (a write) yet.
+    if (this.setupScope.getStore()) return { seq, auditHash: head };
+    this.opts.memory?.note(this.header.workspaceId.toString('hex'), { seq, auditHash: head, at: payload.at });
     if (this.autoCompactBytes > 0 && this.journalCommitBytes >= this.autoCompactBytes && !this.compacting) {
       void this.compact().catch(() => undefined);
     }

@@ -3,6 +3,7 @@ import type { WorkspaceStatus } from '../../../main/contract/workspace';
 import { ErrorText, messageOf } from '../components/ErrorText';
 import { Field } from '../components/Field';
 import { useAppStore } from '../store';
+import { OlderStateDialog, rollbackOf, type Rollback } from './home/OlderStateDialog';
 
 /** Shown instead of every screen while the workspace is locked: its keys are not in memory. */
 export function UnlockScreen({ status }: { status: Extract<WorkspaceStatus, { state: 'locked' }> }) {
@@ -11,16 +12,23 @@ export function UnlockScreen({ status }: { status: Extract<WorkspaceStatus, { st
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  // The file was replaced by an older one while locked: asked about, then unlocked with acceptOlder.
+  const [older, setOlder] = useState<Rollback | null>(null);
+  const attempt = async (acceptOlder: boolean) => {
     setBusy(true);
     setError(null);
     try {
-      await unlockWorkspace(passphrase);
+      await unlockWorkspace(passphrase, acceptOlder);
     } catch (e) {
-      setError(messageOf(e));
+      const rollback = rollbackOf(e);
+      if (rollback && !acceptOlder) setOlder(rollback);
+      else setError(messageOf(e));
       setBusy(false);
     }
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    return attempt(false);
   };
   return (
     <div className="unlock">
@@ -42,6 +50,11 @@ export function UnlockScreen({ status }: { status: Extract<WorkspaceStatus, { st
             {busy ? 'Unlocking…' : 'Unlock'}
           </button>
         </div>
+        <OlderStateDialog
+          rollback={older}
+          onCancel={() => (setOlder(null), setError('Not unlocked: the file is older than this device last saw.'))}
+          onAccept={() => (setOlder(null), void attempt(true))}
+        />
       </form>
     </div>
   );

@@ -22,8 +22,9 @@ export interface WorkspaceSlice {
   loadRecent(): Promise<void>;
   forgetRecent(path: string): Promise<void>;
   createWorkspace(input: { path: string; name: string; passphrase: string; remember: boolean }): Promise<void>;
-  openWorkspace(input: { path: string; passphrase?: string; remember: boolean }): Promise<void>;
-  unlockWorkspace(passphrase: string): Promise<void>;
+  /** acceptOlder: the user confirmed opening a file older than this device last saw. */
+  openWorkspace(input: { path: string; passphrase?: string; remember: boolean; acceptOlder?: boolean }): Promise<void>;
+  unlockWorkspace(passphrase: string, acceptOlder?: boolean): Promise<void>;
   lockWorkspace(): Promise<void>;
   closeWorkspace(): Promise<void>;
   /** Runs a call that changes the workspace, tracking it in the save state. */
@@ -88,8 +89,8 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
     },
     createWorkspace: async (input) => adopt(await failedCallShowsRealState(call('workspace.create', input))),
     openWorkspace: async (input) => adopt(await failedCallShowsRealState(call('workspace.open', input))),
-    unlockWorkspace: async (passphrase) => {
-      const status = await call('workspace.unlock', { passphrase });
+    unlockWorkspace: async (passphrase, acceptOlder = false) => {
+      const status = await call('workspace.unlock', { passphrase, acceptOlder });
       // Back where the user was: the screens kept their state (drafts, the active row)
       // behind the unlock screen; what they show is read again.
       set({ status, save: { pending: 0, lastSavedAt: new Date().toISOString(), error: null } });

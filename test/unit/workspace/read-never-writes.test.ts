@@ -126,3 +126,17 @@ test('a failed first write keeps the held-back records for the next change', asy
   assert.deepEqual(again.query<{ key: string }>(`SELECT key FROM settings WHERE key IN ('a', 'b')`).map((r) => r.key), ['b']);
   await again.close();
 });
+
+test('held-back setup commits never start a compaction (a write) however large they are', async (t) => {
+  const path = join(tempDir(t), 'a.attest');
+  await (await create(path)).close();
+  const before = fileHash(path);
+  const ws = await open(path, PASS, { autoCompactBytes: 1 });
+  await ws.setup(async () => {
+    for (let i = 0; i < 3; i++) await ws.commit(setItem(`builtin-${i}`, 'x'.repeat(1000)));
+  });
+  assert.equal(ws.info().compacting, false);
+  await ws.close();
+  assert.equal(fileHash(path), before);
+  assert.equal(existsSync(`${path}.bak1`), false);
+});

@@ -4,6 +4,7 @@ import { ErrorText, messageOf } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
 import { useAppStore } from '../../store';
 import { formatDateTime } from '../../lib/dates';
+import { OlderStateDialog, rollbackOf, type Rollback } from './OlderStateDialog';
 
 export function OpenWorkspacePanel() {
   const recent = useAppStore((s) => s.recent);
@@ -68,19 +69,28 @@ function OpenForm({ path, remembered, onCancel }: { path: string; remembered: bo
   const [remember, setRemember] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // A file older than this device last saw: asked about, then opened again with acceptOlder.
+  const [older, setOlder] = useState<{ rollback: Rollback; useRemembered: boolean } | null>(null);
 
-  const submit = async (event: FormEvent, useRemembered = false) => {
-    event.preventDefault();
+  const attempt = async (useRemembered: boolean, acceptOlder: boolean) => {
     setBusy(true);
     setError(null);
     try {
-      await openWorkspace({ path, passphrase: useRemembered ? undefined : passphrase, remember });
+      await openWorkspace({ path, passphrase: useRemembered ? undefined : passphrase, remember, acceptOlder });
     } catch (e) {
-      // Nothing was lost: the workspace that was open stays open, and the user is told so.
-      const current = useAppStore.getState().status;
-      setError(current.state === 'open' ? `${messageOf(e)} “${current.name ?? 'Your workspace'}” is still open.` : messageOf(e));
+      const rollback = rollbackOf(e);
+      if (rollback && !acceptOlder) setOlder({ rollback, useRemembered });
+      else {
+        // Nothing was lost: the workspace that was open stays open, and the user is told so.
+        const current = useAppStore.getState().status;
+        setError(current.state === 'open' ? `${messageOf(e)} “${current.name ?? 'Your workspace'}” is still open.` : messageOf(e));
+      }
       setBusy(false);
     }
+  };
+  const submit = (event: FormEvent, useRemembered = false) => {
+    event.preventDefault();
+    return attempt(useRemembered, false);
   };
 
   return (
@@ -105,6 +115,15 @@ function OpenForm({ path, remembered, onCancel }: { path: string; remembered: bo
           {busy ? 'Opening…' : 'Open'}
         </button>
       </div>
+      <OlderStateDialog
+        rollback={older?.rollback ?? null}
+        onCancel={() => (setOlder(null), setError('Not opened: the file is older than this device last saw.'))}
+        onAccept={() => {
+          const useRemembered = older?.useRemembered ?? false;
+          setOlder(null);
+          void attempt(useRemembered, true);
+        }}
+      />
     </form>
   );
 }
