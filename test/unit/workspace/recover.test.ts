@@ -133,3 +133,15 @@ test('damage inside the snapshot salvages nothing, with its own code; the CLI sa
   const nothing = await cli(['recover', brokenPath, '--out', join(dir, 'cli2.attest'), '--passphrase-file', join(dir, 'pass.txt')]);
   assert.equal(nothing.code, 11);
 });
+
+test('an unfinished final save is left out and named, not counted as damage', async (t) => {
+  const { dir, path } = await fixture(t);
+  const bytes = readFileSync(path);
+  const last = records(bytes).at(-1)!;
+  writeFileSync(path, bytes.subarray(0, last.offset + 20));
+  const r = await recoverWorkspace(path, join(dir, 'out.attest'), PASS);
+  assert.equal(r.lost.firstBad, null);
+  assert.equal(r.lost.tornTailBytes, 20);
+  assert.equal(r.kept.lastSeq, last.seq - 1);
+  assert.equal((await verifyWorkspace(join(dir, 'out.attest'), { passphrase: PASS })).ok, true);
+});
