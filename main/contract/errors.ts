@@ -166,6 +166,7 @@ export const ERRORS = {
   QUESTION_NOT_FOUND: { exit: 19, kind: 'not-found' },
   RATIONALE_REQUIRED: { exit: 2, kind: 'invalid' },
   REASON_REQUIRED: { exit: 2, kind: 'invalid' },
+  RECOVER_NOTHING: { exit: 11, kind: 'integrity' },
   REMEMBERED_KEY_INVALID: { exit: 3, kind: 'auth' },
   REPORT_ALREADY_ISSUED: { exit: 5, kind: 'conflict' },
   REPORT_CANCELLED: { exit: 25, kind: 'cancelled' },

@@ -86,7 +86,7 @@ test('create → audit → verify → lock → unlock → change passphrase → 
     await page.getByLabel('New passphrase', { exact: true }).fill(NEW_PASS);
     await page.getByLabel('Repeat the new passphrase').fill(NEW_PASS);
     await page.getByRole('button', { name: 'Change passphrase' }).click();
-    await page.getByText('The passphrase was changed.').waitFor();
+    await page.getByText('The passphrase was changed and the workspace re-encrypted under a new key').waitFor();
     await app.screenshot('workspace-06-settings');
     await axeClean(page, 'settings with a workspace open');
 

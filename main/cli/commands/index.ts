@@ -8,6 +8,7 @@ import { checkCommands } from './check';
 import { channelsCommand } from './channels';
 import { demoCommand } from './demo';
 import { questionnaireCommands } from './questionnaire';
+import { recoverCommand } from './recover';
 import { reportCommands } from './report';
 import { vendorCommands } from './vendor';
 import { infoCommand, newCommand, passwdCommand, verifyCommand } from './workspace';
@@ -18,6 +19,7 @@ export const commands: CliCommand[] = [
   infoCommand,
   verifyCommand,
   passwdCommand,
+  recoverCommand,
   ...catalogCommands,
   ...assessmentCommands,
   ...vendorCommands,

@@ -3,10 +3,11 @@
 // bytes; a restore writes a new file and keeps it only if the workspace's own verify
 // (with the passphrase) passes.
 import { createHash, randomBytes } from 'node:crypto';
-import { open, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { open, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AttestError } from '../errors';
 import { type DeviceMemory, verifyWorkspace, type Workspace } from '../workspace';
+import { renameDurably } from '../workspace/durable';
 import { acquireLock } from '../workspace/lockfile';
 
 async function exists(path: string): Promise<boolean> {
@@ -51,18 +52,23 @@ export async function workspaceCopy(ws: Workspace): Promise<Buffer> {
   throw new AttestError('BACKUP_BUSY', 'The workspace kept changing while it was copied; try the backup again in a moment.');
 }
 
-/** Writes bytes to a new file next to the target, then renames it into place. */
+/** Writes bytes to a new file (never an existing one) and syncs them. */
+async function writeNew(path: string, bytes: Uint8Array): Promise<void> {
+  const fh = await open(path, 'wx');
+  try {
+    await fh.writeFile(bytes);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Writes bytes to a new file next to the target, then renames it into place durably. */
 async function writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    const fh = await open(temp, 'wx');
-    try {
-      await fh.writeFile(bytes);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await rename(temp, target);
+    await writeNew(temp, bytes);
+    await renameDurably(temp, target);
   } catch (e) {
     await rm(temp, { force: true });
     throw e;
@@ -110,11 +116,11 @@ export async function restoreWorkspace(input: {
   const lock = present ? await acquireLock(target) : null;
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.restore`);
   try {
-    await writeFile(temp, input.bytes, { flag: 'wx' });
+    await writeNew(temp, input.bytes);
     const report = await verifyWorkspace(temp, { passphrase: input.passphrase });
     if (!report.ok)
       throw new AttestError('RESTORE_VERIFY_FAILED', `The backup does not verify (${report.problems[0] ?? 'unknown problem'}); nothing was restored.`);
-    await rename(temp, target);
+    await renameDurably(temp, target);
     input.seen?.memory.note(report.workspaceId, { seq: report.lastSeq, auditHash: report.auditHead, at: input.seen.at });
     return { path: target, workspaceId: report.workspaceId, commits: report.records.commits, auditEntries: report.auditEntries };
   } finally {

@@ -216,9 +216,10 @@ export class Session {
    */
   async changePassphrase(current: string, next: string): Promise<WorkspaceStatus> {
     const ws = this.workspace();
-    const wasRemembered = this.remembered || (await this.isRemembered(ws.info().workspaceId));
     this.rekeyProgress = { phase: 'encrypting', doneBytes: 0, totalBytes: 0 };
+    let wasRemembered = this.remembered;
     try {
+      wasRemembered ||= await this.isRemembered(ws.info().workspaceId);
       await ws.changePassphrase(current, next, undefined, (p) => {
         this.rekeyProgress = p;
       });

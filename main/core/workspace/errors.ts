@@ -33,6 +33,8 @@ export const workspaceErrors = {
   NOT_REMEMBERED: 'This workspace is not remembered on this device. Open it with its passphrase.',
   REMEMBERED_KEY_INVALID:
     'The key remembered on this device does not open this workspace (its passphrase was changed since, which replaces the key, or the file was replaced). Open it with its passphrase and choose "remember" again.',
+  RECOVER_NOTHING:
+    'Nothing can be salvaged from this file: the damage is in its snapshot (the record at byte {offset}: {reason}), which every later change builds on. Restore it from a backup instead.',
 } as const;
 
 export type WorkspaceErrorCode = keyof typeof workspaceErrors;

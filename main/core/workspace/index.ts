@@ -15,6 +15,7 @@ export {
   type WorkspaceInfo,
 } from './workspace';
 export type { RekeyProgress } from './rekey';
+export { recoverWorkspace, type RecoverReport } from './recover';
 export { verifyWorkspace, type VerifyReport } from './verify';
 export { deviceMemory, type DeviceMemory, type SeenState } from './seen';
 export { inspectHeader, type HeaderInfo } from './inspect';

@@ -81,28 +81,16 @@ export async function rekeyWorkspaceFile(input: RekeyInput): Promise<Rekeyed> {
         report('encrypting');
       },
     );
-    let offset = snap.end;
-    const blobs = new Map<string, BlobLocation>();
-    for (const { id, loc } of input.live) {
-      const moved: BlobLocation = { total: loc.total, chunks: [] };
-      for (const c of loc.chunks) {
-        const raw = Buffer.alloc(c.length);
-        await input.fh.read(raw, 0, c.length, c.offset);
-        const frame = decodeFrame(raw);
-        const plain = frame && openRecord(input.oldKey, header.workspaceId, raw, frame, raw.subarray(FRAME_LENGTH), null);
-        if (!frame || !plain || plain.subarray(0, 32).toString('hex') !== id) {
-          throw workspaceError('FILE_CORRUPT', { detail: 'an attachment record changed on disk', backups: backupPath(path, 1) });
-        }
-        const rec = sealRecord(key, header.workspaceId, RecordType.blob, frame.seq, plain, null);
-        await writeAll(tfh, rec.bytes, offset);
-        moved.chunks.push({ offset, length: rec.bytes.length, dataLength: plain.length - BLOB_CHUNK_PREFIX });
-        offset += rec.bytes.length;
-        doneBytes += plain.length - BLOB_CHUNK_PREFIX;
-        plain.fill(0);
+    const moved = await resealBlobs(
+      { fh: input.fh, key: input.oldKey, workspaceId: header.workspaceId, backups: backupPath(path, 1) },
+      { fh: tfh, key, workspaceId: header.workspaceId, offset: snap.end },
+      input.live,
+      (n) => {
+        doneBytes += n;
         report('encrypting');
-      }
-      blobs.set(id, moved);
-    }
+      },
+    );
+    const { blobs, end: offset } = moved;
     report('swapping');
     await input.beforeWrite?.('swap');
     await tfh.sync();
@@ -126,4 +114,39 @@ export async function rekeyWorkspaceFile(input: RekeyInput): Promise<Rekeyed> {
       await unlink(tmp).catch(() => undefined);
     }
   }
+}
+
+/**
+ * Copies attachment chunks from one file to another, opening each under the source's key
+ * and workspace id and sealing it under the target's. Ids stay as they are: an id names
+ * its content inside the authenticated chunk, whichever key sealed it.
+ */
+export async function resealBlobs(
+  from: { fh: FileHandle; key: Buffer; workspaceId: Buffer; backups: string },
+  to: { fh: FileHandle; key: Buffer; workspaceId: Buffer; offset: number },
+  live: { id: string; loc: BlobLocation & { chunks: { offset: number; length: number }[] } }[],
+  onBytes?: (n: number) => void,
+): Promise<{ blobs: Map<string, BlobLocation>; end: number }> {
+  let offset = to.offset;
+  const blobs = new Map<string, BlobLocation>();
+  for (const { id, loc } of live) {
+    const moved: BlobLocation = { total: loc.total, chunks: [] };
+    for (const c of loc.chunks) {
+      const raw = Buffer.alloc(c.length);
+      await from.fh.read(raw, 0, c.length, c.offset);
+      const frame = decodeFrame(raw);
+      const plain = frame && openRecord(from.key, from.workspaceId, raw, frame, raw.subarray(FRAME_LENGTH), null);
+      if (!frame || !plain || plain.subarray(0, 32).toString('hex') !== id) {
+        throw workspaceError('FILE_CORRUPT', { detail: 'an attachment record changed on disk', backups: from.backups });
+      }
+      const rec = sealRecord(to.key, to.workspaceId, RecordType.blob, frame.seq, plain, null);
+      await writeAll(to.fh, rec.bytes, offset);
+      moved.chunks.push({ offset, length: rec.bytes.length, dataLength: plain.length - BLOB_CHUNK_PREFIX });
+      offset += rec.bytes.length;
+      onBytes?.(plain.length - BLOB_CHUNK_PREFIX);
+      plain.fill(0);
+    }
+    blobs.set(id, moved);
+  }
+  return { blobs, end: offset };
 }

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import type { RequestOf, ResponseOf } from '../../../main/contract/ipc';
 import { call } from './client';
 
-type ProgressChannel = 'report.progress' | 'check.progress';
+type ProgressChannel = 'report.progress' | 'check.progress' | 'workspace.passphraseProgress';
 
 export interface JobState<T> {
   view: T | null;

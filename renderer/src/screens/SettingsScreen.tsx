@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { WorkspaceStatus } from '../../../main/contract/workspace';
 import { call } from '../api/client';
+import { useJob } from '../api/job';
 import { useQuery } from '../api/query';
 import { answer, useWrite } from '../api/write';
 import { ErrorText, messageOf } from '../components/ErrorText';
@@ -8,6 +9,7 @@ import { Field } from '../components/Field';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { NewPassphraseFields, newPassphraseReady } from '../components/NewPassphraseFields';
 import { useAppStore } from '../store';
+import { formatBytes } from './assessments/format';
 
 export function SettingsScreen() {
   const info = useAppStore((s) => s.appInfo);
@@ -136,6 +138,8 @@ function ChangePassphrase() {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const ready = current && newPassphraseReady(next, confirm) && !busy;
+  // The change re-encrypts the whole workspace: follow it while the call runs.
+  const progress = useJob('workspace.passphraseProgress', busy ? {} : null, 250, () => false).view;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
@@ -159,7 +163,17 @@ function ChangePassphrase() {
       <Field label="Current passphrase" type="password" value={current} onChange={(e) => setCurrent(e.target.value)} autoComplete="current-password" />
       <NewPassphraseFields label="New passphrase" passphrase={next} confirm={confirm} onPassphrase={setNext} onConfirm={setConfirm} />
       <ErrorText error={error} />
-      {done ? <p role="status" className="ok-text">The passphrase was changed.</p> : null}
+      {busy && progress?.running && progress.totalBytes > 0 ? (
+        <p role="status">
+          Re-encrypting under a new key: {Math.floor((100 * progress.doneBytes) / progress.totalBytes)}% ({formatBytes(progress.doneBytes)} of{' '}
+          {formatBytes(progress.totalBytes)})
+        </p>
+      ) : null}
+      {done ? (
+        <p role="status" className="ok-text">
+          The passphrase was changed and the workspace re-encrypted under a new key; older backups under the old key were removed.
+        </p>
+      ) : null}
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={!ready} aria-busy={busy}>
           Change passphrase
