@@ -7,9 +7,10 @@ import { before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { cli } from '../../support/cli';
 import { tempDir, testCore } from '../../support/core';
+import { corpusDir } from '../../support/corpora';
 import { call } from '../../support/dispatch';
 
-const VSAQ_FILE = join(__dirname, '..', '..', '..', '..', 'shared', 'corpora', 'vsaq', 'physical_and_datacenter.json');
+const VSAQ_FILE = join(corpusDir('vsaq'), 'physical_and_datacenter.json');
 
 const dir = tempDir('attest-questionnaire-cli-');
 const ws = join(dir, 'vendors.attest');
@@ -82,4 +83,40 @@ test('questionnaire export → fill → import → score, and a refused import e
   const usage = await run(['questionnaire', 'export', ws, '--format', 'xlsx', '--out', out]);
   assert.equal(usage.code, 2);
   assert.match(usage.stderr, /^attest: Missing --vendor/);
+});
+
+test('a questionnaire workbook by column mapping: template import --map, template expect, questionnaire import --partial', async () => {
+  const wb = new ExcelJS.Workbook();
+  const s = wb.addWorksheet('Assessment');
+  s.addRows([
+    ['Ques Num', 'Question Text', 'Domain', 'Response', 'Additional Information'],
+    ['1.1', 'Is there a security policy?', 'Policy', 'Yes', 'Reviewed yearly.'],
+    ['1.2', 'Are shared admin accounts used?', 'Policy', 'No', ''],
+    ['1.3', 'Is MFA enforced?', 'Access', 'Sometimes', ''],
+  ]);
+  for (const c of ['D2', 'D3', 'D4']) s.getCell(c).dataValidation = { type: 'list', formulae: ['"Yes,No,N/A"'], allowBlank: true };
+  const file = join(dir, 'supplier.xlsx');
+  writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+  const map = ['--map', 'id=Ques Num,question=Question Text,section=Domain', '--map', 'answer=Response,notes=Additional Information'];
+
+  const imp = await run(['template', 'import', ws, file, ...map, '--id', 'supplier']);
+  assert.equal(imp.code, 0, imp.stderr);
+  assert.match(imp.stdout, /^Imported .* as supplier \(version 1\): 3 items \(2 section, 3 yesno\); 3 questions/m);
+  const expect = await run(['template', 'expect', ws, 'supplier', '1.2', 'no']);
+  assert.equal(expect.code, 0, expect.stderr);
+  assert.match(expect.stdout, /supplier 1\.2 now expects No \(template version 2\)/);
+  assert.equal((await run(['template', 'expect', ws, 'supplier', '9.9', 'no'])).code, 19);
+  assert.equal((await run(['template', 'expect', ws, 'supplier', '1.2', 'maybe'])).code, 2);
+
+  const exported = await run(['questionnaire', 'export', ws, '--vendor', vendorId, '--template', 'supplier', '--cycle', '2027', '--format', 'json', '--out', join(dir, 'supplier.json'), '--json']);
+  assert.equal(exported.code, 0, exported.stderr);
+  const qid = JSON.parse(exported.stdout).questionnaireId as string;
+  const refused = await run(['questionnaire', 'import', ws, qid, file, ...map]);
+  assert.equal(refused.code, 50);
+  assert.match(refused.stdout, /invalid {2}1\.3 {2}sheet "Assessment" row 4: "Sometimes" is not an answer here/);
+  const partial = await run(['questionnaire', 'import', ws, qid, file, ...map, '--partial']);
+  assert.equal(partial.code, 0, partial.stderr);
+  // 1.1 Yes (expected Yes) and 1.2 No (expected No since template expect) earn; 1.3, flagged, is unanswered: 2 of 3.
+  assert.match(partial.stdout, /^Imported 2 answers into .*; score 66\.7 \/ 100\.$/m);
+  assert.match(partial.stdout, /^Flagged, not imported \(1\):\n {2}invalid {2}1\.3/m);
 });

@@ -191,3 +191,67 @@ test('a general "questionnaire from spreadsheet" mapping reads a workbook of ano
     assert.match(unknown.message, /map its columns/);
   });
 });
+
+test('a blank CAIQ (no answers yet) still gives Yes/No questions from its dropdowns', async (t) => {
+  if (!need(t, CAIQ)) return;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(CAIQ) as unknown as ExcelJS.Buffer);
+  const sheet = wb.getWorksheet('CAIQv4.0.3')!;
+  for (let r = 3; r <= 263; r++) for (const c of ['C', 'D', 'E', 'F']) sheet.getCell(`${c}${r}`).value = null;
+  const blank = new Uint8Array(await wb.xlsx.writeBuffer());
+  await withVendor(async (core) => {
+    const imported = await call(core, 'template.import', { file: upload('CAIQv4.0.3-blank.xlsx', blank) });
+    assert.equal(imported.template.questions, 261);
+    assert.equal(imported.counts.byType.yesno, 261);
+  });
+});
+
+test('other layouts of the family: CAIQ v3-style Yes/No/N/A mark columns, a HECVAT Lite-style sheet with section rows', async () => {
+  const v3 = new ExcelJS.Workbook();
+  const s3 = v3.addWorksheet('CAIQ v3.1');
+  s3.addRows([
+    ['Control Domain', 'Control ID', 'Question ID', 'Control Specification', 'Consensus Assessment Questions', 'Consensus Assessment Answers', '', '', 'Notes'],
+    ['', '', '', '', '', 'Yes', 'No', 'Not Applicable', ''],
+    ['Application & Interface Security', 'AIS-01', 'AIS-01.1', 'Spec', 'Do you use industry standards to build in security?', 'X', '', '', 'OWASP.'],
+    ['', '', 'AIS-01.2', 'Spec', 'Do you use an automated source code analysis tool?', '', 'X', '', ''],
+    ['', '', 'AIS-01.3', 'Spec', 'Do you use manual source-code analysis?', '', '', 'X', ''],
+    ['Audit Assurance & Compliance', 'AAC-01', 'AAC-01.1', 'Spec', 'Do you produce audit assertions?', 'X', '', '', ''],
+    ['', '', 'AAC-01.2', 'Spec', 'Do you allow tenants to view audit reports?', 'X', '', '', ''],
+  ]);
+  s3.mergeCells('A3:A5');
+  s3.mergeCells('A6:A7');
+  const lite = new ExcelJS.Workbook();
+  lite.addWorksheet('Instructions').addRow(['Read me']);
+  const sl = lite.addWorksheet('HECVAT - Lite | Vendor Response');
+  sl.addRows([
+    ['HECVAT - Lite | Vendor Response', '', '', '', 'Version 3.03'],
+    ['Company Overview', '', 'Vendor Answers', 'Additional Information'],
+    ['COMP-01', 'Describe your organization.', 'We make software.', ''],
+    ['COMP-02', 'Have you had a breach in the last 5 years?', 'No', 'None.'],
+    ['Data', '', 'Vendor Answers', 'Additional Information'],
+    ['DATA-01', 'Is data encrypted at rest?', 'Yes', ''],
+    ['DATA-02', 'Is data encrypted in transit?', 'Yes', ''],
+    ['DATA-03', 'Do you store data outside the US?', 'No', ''],
+  ]);
+  sl.mergeCells('A1:D1');
+  sl.mergeCells('A2:B2');
+  sl.mergeCells('A5:B5');
+  await withVendor(async (core, vendorId) => {
+    const a = await call(core, 'template.import', { file: upload('caiq-v3.1.xlsx', new Uint8Array(await v3.xlsx.writeBuffer())) });
+    assert.equal(a.template.questions, 5);
+    assert.equal(a.counts.byType.yesno, 5);
+    const { body } = await call(core, 'template.get', { id: a.template.id });
+    assert.deepEqual(body.sections.map((s) => [s.title, s.items.length]), [['Application & Interface Security', 3], ['Audit Assurance & Compliance', 2]]);
+    const q = await call(core, 'questionnaire.create', { vendorId, templateId: a.template.id, cycle: '2026' });
+    const r = await call(core, 'questionnaire.import', { id: q.id, file: upload('caiq-v3.1.xlsx', new Uint8Array(await v3.xlsx.writeBuffer())) });
+    assert.equal(r.applied, true);
+    const answers = (await call(core, 'questionnaire.get', { id: q.id })).answers;
+    assert.deepEqual(answers.map((x) => [x.questionId, x.value]), [['AAC-01.1', 'yes'], ['AAC-01.2', 'yes'], ['AIS-01.1', 'yes'], ['AIS-01.2', 'no'], ['AIS-01.3', 'na']]);
+
+    const b = await call(core, 'template.import', { file: upload('HECVAT-Lite.xlsx', new Uint8Array(await lite.xlsx.writeBuffer())) });
+    assert.equal(b.template.id, 'hecvat-lite-3-03');
+    assert.equal(b.template.questions, 5);
+    const lb = (await call(core, 'template.get', { id: b.template.id })).body;
+    assert.deepEqual(lb.sections.map((s) => [s.title, s.items.map((i) => i.id)]), [['Company Overview', ['COMP-01', 'COMP-02']], ['Data', ['DATA-01', 'DATA-02', 'DATA-03']]]);
+  });
+});
