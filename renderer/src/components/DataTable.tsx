@@ -20,6 +20,8 @@ export interface DataColumn<T> {
   className?: string;
   /** This column's cells are row headers (th scope="row"). */
   rowHeader?: boolean;
+  /** The header is for screen readers only (a column of buttons). */
+  hideHeader?: boolean;
 }
 
 export interface DataTableProps<T> {
@@ -73,7 +75,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
                 aria-sort={c.sort ? ariaSort(sort, c.key) : undefined}
                 className={c.align === 'end' ? 'num' : undefined}
               >
-                <div className="th-inner">
+                <div className={`th-inner${c.hideHeader ? ' hidden-head' : ''}`}>
                   <ColumnHead
                     label={c.header}
                     columnKey={c.key}
