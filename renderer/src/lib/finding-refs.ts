@@ -6,18 +6,17 @@ interface Named {
   name: string;
 }
 
-/** A short code for each assessment, unique among those given: initials and numbers. */
+/**
+ * A short code for each assessment, unique among those given: the words of its name
+ * that hold a number ("Q2 2026" → "Q2-26"), else its initials ("Tines tenant review" → "TTR").
+ */
 export function assessmentPrefixes(assessments: readonly Named[]): Map<string, string> {
   const out = new Map<string, string>();
   const used = new Map<string, number>();
   for (const a of assessments) {
     const words = a.name.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    const code =
-      words
-        .map((w) => (/^\d+$/.test(w) ? (w.length === 4 ? w.slice(2) : w) : /\d/.test(w) ? w : (w[0] ?? '')))
-        .join('')
-        .toUpperCase()
-        .slice(0, 8) || 'A';
+    const numbered = words.filter((w) => /\d/.test(w)).map((w) => (/^\d{4}$/.test(w) ? w.slice(2) : w));
+    const code = (numbered.length ? numbered.join('-') : words.map((w) => w[0] ?? '').join('')).toUpperCase().slice(0, 9) || 'A';
     const n = (used.get(code) ?? 0) + 1;
     used.set(code, n);
     out.set(a.id, n === 1 ? code : `${code}${n}`);

@@ -47,14 +47,14 @@ export function FindingList({
   const prefixes = showAssessment || listed.size > 1 ? assessmentPrefixes(assessments.filter((a) => listed.has(a.id))) : null;
   const ref = (f: FindingView) => shownRef(f.ref, f.assessmentId, prefixes);
   const columns: Column<FindingView>[] = [
-    { key: 'ref', header: 'Ref', width: prefixes ? '8.5rem' : '4.6rem', sort: ref, render: (f) => <span className="ref">{ref(f)}</span> },
+    { key: 'ref', header: 'Ref', width: prefixes ? '7.4rem' : '4.6rem', sort: ref, render: (f) => <span className="ref">{ref(f)}</span> },
     { key: 'title', header: 'Title', width: 'minmax(12rem, 1fr)', wrap: true, sort: (f) => f.title, render: (f) => <span title={f.title}>{f.title}</span> },
     ...(showAssessment
       ? [
           {
             key: 'assessment',
             header: 'Assessment',
-            width: 'minmax(8rem, 12rem)',
+            width: 'minmax(9rem, 13rem)',
             wrap: true,
             sort: (f: FindingView) => names.get(f.assessmentId) ?? '',
             render: (f: FindingView) => <span title={names.get(f.assessmentId)}>{names.get(f.assessmentId) ?? ''}</span>,
