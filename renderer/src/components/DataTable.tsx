@@ -36,6 +36,8 @@ export interface DataTableProps<T> {
   rowProps?(row: T): { className?: string } & Record<string, string | undefined>;
   initialSort?: SortState | null;
   caption?: ReactNode;
+  /** Column widths as given from the start (the columns without one share the rest). */
+  fixed?: boolean;
 }
 
 export function DataTable<T>(props: DataTableProps<T>) {
@@ -55,7 +57,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
     <div className="table-wrap" data-testid={props.testId}>
       <table
         ref={table}
-        className={`data-table${props.className ? ` ${props.className}` : ''}${widths ? ' fixed' : ''}`}
+        className={`data-table${props.className ? ` ${props.className}` : ''}${widths || props.fixed ? ' fixed' : ''}`}
         aria-label={props.caption ? undefined : props.label}
         style={widths ? { width: columns.reduce((n, c) => n + (widths[c.key] ?? 0), 0) } : undefined}
       >

@@ -31,3 +31,23 @@ export function shownRef(ref: string, assessmentId: string, prefixes: Map<string
   const prefix = prefixes?.get(assessmentId);
   return prefix ? `${prefix}/${ref}` : ref;
 }
+
+/**
+ * Assessment names without the words every listed name starts with ("Northwind Health –
+ * Q2 2026 review", "… Q4 2026 review" → "Q2 2026 review", "Q4 2026 review"), so a
+ * narrow column shows what tells them apart.
+ */
+export function distinctNames(assessments: readonly Named[]): Map<string, string> {
+  const split = assessments.map((a) => a.name.split(/(\s+)/));
+  let common = 0;
+  if (split.length > 1) {
+    const first = split[0] ?? [];
+    while (common < first.length && split.every((w) => w[common] === first[common])) common++;
+  }
+  return new Map(
+    assessments.map((a, i) => {
+      const rest = (split[i] ?? []).slice(common).join('').replace(/^[\s–—:·-]+/, '');
+      return [a.id, rest || a.name];
+    }),
+  );
+}

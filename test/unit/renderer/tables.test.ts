@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sortOrder } from '../../../renderer/src/components/table/sorting';
-import { assessmentPrefixes, shownRef } from '../../../renderer/src/lib/finding-refs';
+import { assessmentPrefixes, distinctNames, shownRef } from '../../../renderer/src/lib/finding-refs';
 import { compareNatural } from '../../../renderer/src/lib/natural-sort';
 
 test('natural order: numbers inside text compare as numbers, empty values last', () => {
@@ -30,4 +30,14 @@ test('assessment prefixes are short and unique, and refs carry them only when gi
   assert.deepEqual([...prefixes.values()], ['Q2-26', 'Q4-26', 'TTH', 'TTH2']);
   assert.equal(shownRef('F-001', 'b', prefixes), 'Q4-26/F-001');
   assert.equal(shownRef('F-001', 'b', null), 'F-001');
+});
+
+test('distinct names drop the words every listed name starts with', () => {
+  const names = distinctNames([
+    { id: 'a', name: 'Northwind Health – Q2 2026 platform review' },
+    { id: 'b', name: 'Northwind Health – Q4 2026 platform review' },
+  ]);
+  assert.deepEqual([...names.values()], ['Q2 2026 platform review', 'Q4 2026 platform review']);
+  assert.equal(distinctNames([{ id: 'a', name: 'Only one' }]).get('a'), 'Only one');
+  assert.deepEqual([...distinctNames([{ id: 'a', name: 'Same' }, { id: 'b', name: 'Same' }]).values()], ['Same', 'Same']);
 });
