@@ -53,6 +53,9 @@ function nameBook(ws: Workspace): (kind: string, id: string) => string | null {
         return load('trusted-certificate', 'SELECT fingerprint AS id, label AS name FROM trusted_certificates').get(id) ?? null;
       case 'report':
         return load('report', 'SELECT id, title AS name FROM issued_reports').get(id) ?? null;
+      case 'blob':
+        // A stored file is named by the evidence it is attached as (the first, if several).
+        return load('blob', 'SELECT blob_id AS id, min(title) AS name FROM evidence WHERE blob_id IS NOT NULL GROUP BY blob_id').get(id) ?? null;
       default:
         return null;
     }
@@ -72,6 +75,7 @@ const KIND_WORDS: Record<string, string> = {
   'signing-identity': 'Signing identity',
   'trusted-certificate': 'Trusted certificate',
   report: 'Report',
+  blob: 'File',
 };
 
 /** "control:asm_1/platform-baseline/S.N.11" → "Control S.N.11 of “Q4 review”". */

@@ -20,6 +20,8 @@ export interface DataColumn<T> {
   className?: string;
   /** This column's cells are row headers (th scope="row"). */
   rowHeader?: boolean;
+  /** The header is for screen readers only (a column of buttons). */
+  hideHeader?: boolean;
 }
 
 export interface DataTableProps<T> {
@@ -34,6 +36,8 @@ export interface DataTableProps<T> {
   rowProps?(row: T): { className?: string } & Record<string, string | undefined>;
   initialSort?: SortState | null;
   caption?: ReactNode;
+  /** Column widths as given from the start (the columns without one share the rest). */
+  fixed?: boolean;
 }
 
 export function DataTable<T>(props: DataTableProps<T>) {
@@ -53,7 +57,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
     <div className="table-wrap" data-testid={props.testId}>
       <table
         ref={table}
-        className={`data-table${props.className ? ` ${props.className}` : ''}${widths ? ' fixed' : ''}`}
+        className={`data-table${props.className ? ` ${props.className}` : ''}${widths || props.fixed ? ' fixed' : ''}`}
         aria-label={props.caption ? undefined : props.label}
         style={widths ? { width: columns.reduce((n, c) => n + (widths[c.key] ?? 0), 0) } : undefined}
       >
@@ -73,7 +77,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
                 aria-sort={c.sort ? ariaSort(sort, c.key) : undefined}
                 className={c.align === 'end' ? 'num' : undefined}
               >
-                <div className="th-inner">
+                <div className={`th-inner${c.hideHeader ? ' hidden-head' : ''}`}>
                   <ColumnHead
                     label={c.header}
                     columnKey={c.key}

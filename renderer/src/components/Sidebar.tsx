@@ -26,18 +26,6 @@ export function Sidebar() {
           <path d="M8 12.2l2.7 2.7L16.2 9.4" fill="none" stroke="var(--accent-contrast)" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
         <span className="brand-name">Attest</span>
-        <button
-          type="button"
-          className="sidebar-toggle"
-          onClick={toggleSidebar}
-          aria-expanded={!collapsed}
-          aria-label={collapsed ? 'Expand the sidebar' : 'Collapse the sidebar'}
-          title={collapsed ? 'Expand the sidebar' : 'Collapse the sidebar'}
-        >
-          <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-            <path d={collapsed ? 'M9 6l6 6-6 6' : 'M15 6l-6 6 6 6'} fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
-          </svg>
-        </button>
       </div>
       <ul>
         {screens.map((s) => (
@@ -56,6 +44,19 @@ export function Sidebar() {
           </li>
         ))}
       </ul>
+      {/* After the screens in the tab order: Tab from the skip link reaches Home first. */}
+      <button
+        type="button"
+        className="sidebar-toggle"
+        onClick={toggleSidebar}
+        aria-expanded={!collapsed}
+        aria-label={collapsed ? 'Expand the sidebar' : 'Collapse the sidebar'}
+        title={collapsed ? 'Expand the sidebar' : 'Collapse the sidebar'}
+      >
+        <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+          <path d={collapsed ? 'M9 6l6 6-6 6' : 'M15 6l-6 6 6 6'} fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+      </button>
       <p className="sidebar-foot" data-network={live ? 'live' : 'offline'} data-testid="network-line">
         <span className="sidebar-version">{version ? `Version ${version}` : ' '}</span>
         <span className="network-line">

@@ -6,18 +6,17 @@ interface Named {
   name: string;
 }
 
-/** A short code for each assessment, unique among those given: initials and numbers. */
+/**
+ * A short code for each assessment, unique among those given: the words of its name
+ * that hold a number ("Q2 2026" → "Q2-26"), else its initials ("Tines tenant review" → "TTR").
+ */
 export function assessmentPrefixes(assessments: readonly Named[]): Map<string, string> {
   const out = new Map<string, string>();
   const used = new Map<string, number>();
   for (const a of assessments) {
     const words = a.name.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    const code =
-      words
-        .map((w) => (/^\d+$/.test(w) ? (w.length === 4 ? w.slice(2) : w) : /\d/.test(w) ? w : (w[0] ?? '')))
-        .join('')
-        .toUpperCase()
-        .slice(0, 8) || 'A';
+    const numbered = words.filter((w) => /\d/.test(w)).map((w) => (/^\d{4}$/.test(w) ? w.slice(2) : w));
+    const code = (numbered.length ? numbered.join('-') : words.map((w) => w[0] ?? '').join('')).toUpperCase().slice(0, 9) || 'A';
     const n = (used.get(code) ?? 0) + 1;
     used.set(code, n);
     out.set(a.id, n === 1 ? code : `${code}${n}`);
@@ -31,4 +30,24 @@ export function assessmentPrefixes(assessments: readonly Named[]): Map<string, s
 export function shownRef(ref: string, assessmentId: string, prefixes: Map<string, string> | null): string {
   const prefix = prefixes?.get(assessmentId);
   return prefix ? `${prefix}/${ref}` : ref;
+}
+
+/**
+ * Assessment names without the words every listed name starts with ("Northwind Health –
+ * Q2 2026 review", "… Q4 2026 review" → "Q2 2026 review", "Q4 2026 review"), so a
+ * narrow column shows what tells them apart.
+ */
+export function distinctNames(assessments: readonly Named[]): Map<string, string> {
+  const split = assessments.map((a) => a.name.split(/(\s+)/));
+  let common = 0;
+  if (split.length > 1) {
+    const first = split[0] ?? [];
+    while (common < first.length && split.every((w) => w[common] === first[common])) common++;
+  }
+  return new Map(
+    assessments.map((a, i) => {
+      const rest = (split[i] ?? []).slice(common).join('').replace(/^[\s–—:·-]+/, '');
+      return [a.id, rest || a.name];
+    }),
+  );
 }

@@ -92,13 +92,14 @@ function AuditLog({ remembered }: { remembered: boolean }) {
       <DataTable
         label={`Audit entries ${offset + 1} to ${offset + entries.length} of ${total}`}
         testId="audit-table"
+        fixed
         rows={entries}
         rowKey={(e) => String(e.seq)}
         columns={[
-          { key: 'seq', header: '#', align: 'end', width: '4.5rem', sort: (e) => e.seq, render: (e) => e.seq },
-          { key: 'at', header: 'Time', width: '11rem', sort: (e) => e.at, render: (e) => formatDateTime(e.at) },
-          { key: 'actor', header: 'Actor', width: '12rem', sort: (e) => e.actor, render: (e) => e.actor },
-          { key: 'action', header: 'Action', width: '13rem', sort: (e) => e.action, render: (e) => <code>{e.action}</code> },
+          { key: 'seq', header: '#', align: 'end', width: '4.2rem', sort: (e) => e.seq, render: (e) => e.seq },
+          { key: 'at', header: 'Time', width: '10rem', sort: (e) => e.at, render: (e) => formatDateTime(e.at) },
+          { key: 'actor', header: 'Actor', width: '10rem', sort: (e) => e.actor, render: (e) => e.actor },
+          { key: 'action', header: 'Action', width: '11rem', className: 'wrap', sort: (e) => e.action, render: (e) => <code>{e.action}</code> },
           {
             key: 'entity',
             header: 'Entity',
@@ -111,7 +112,7 @@ function AuditLog({ remembered }: { remembered: boolean }) {
                 <span className="muted">{e.entity}</span>
               ),
           },
-          { key: 'hash', header: 'Hash', width: '8rem', sort: (e) => e.hash, render: (e) => <code title={e.hash}>{e.hash.slice(0, 10)}…</code> },
+          { key: 'hash', header: 'Hash', width: '7.5rem', sort: (e) => e.hash, render: (e) => <code title={e.hash}>{e.hash.slice(0, 10)}…</code> },
         ]}
       />
       <nav className="pager" aria-label="Audit log pages">

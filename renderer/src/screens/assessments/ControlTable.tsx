@@ -10,12 +10,12 @@ import { rowKey } from './useAssessment';
 const columns: readonly Column<AssessmentRow>[] = [
   { key: 'id', header: 'Control', width: '4.8rem', sort: (r) => r.label, render: (r) => <span title={r.label}>{r.label}</span> },
   { key: 'title', header: 'Title', width: 'minmax(7rem, 1fr)', wrap: true, sort: (r) => r.title, render: (r) => <span title={r.title}>{r.title}</span> },
-  { key: 'category', header: 'Category', width: '5.6rem', wrap: true, sort: (r) => r.categoryTitle, render: (r) => <span title={r.categoryTitle}>{r.categoryTitle}</span> },
+  { key: 'category', header: 'Category', width: 'minmax(4.6rem, 6rem)', wrap: true, sort: (r) => r.categoryTitle, render: (r) => <span title={r.categoryTitle}>{r.categoryTitle}</span> },
   { key: 'status', header: 'Status', width: '7.8rem', sort: (r) => CONTROL_STATUSES.indexOf(r.status), render: (r) => <StatusBadge status={r.status} /> },
   {
     key: 'evidence',
     header: 'Evidence',
-    width: '4.9rem',
+    width: '4.7rem',
     align: 'end',
     sort: (r) => r.evidenceCount,
     render: (r) => <span className={r.evidenceCount ? undefined : 'asm-zero'}>{r.evidenceCount}</span>,
@@ -23,7 +23,7 @@ const columns: readonly Column<AssessmentRow>[] = [
   {
     key: 'findings',
     header: 'Findings',
-    width: '4.9rem',
+    width: '4.7rem',
     align: 'end',
     sort: (r) => r.findingCount,
     render: (r) => <span className={r.findingCount ? undefined : 'asm-zero'}>{r.findingCount}</span>,

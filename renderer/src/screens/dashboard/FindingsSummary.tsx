@@ -2,6 +2,8 @@
 import type { DashboardView } from '../../../../main/contract/assessment';
 import { FINDING_SEVERITIES } from '../../../../main/contract/vocabulary';
 import { SeverityBadge } from '../../components/Badges';
+import { DataTable } from '../../components/DataTable';
+import { formatDate } from '../../lib/dates';
 import { useAppStore } from '../../store';
 import { requestFilters } from '../findings/filters';
 
@@ -35,32 +37,35 @@ export function OverdueFindings({ view }: { view: DashboardView }) {
         <p>Nothing is overdue.</p>
       ) : (
         <>
-          <div className="table-wrap">
-            <table className="data-table" data-testid="overdue-list">
-              <thead>
-                <tr>
-                  <th scope="col">Ref</th>
-                  <th scope="col">Title</th>
-                  <th scope="col">Owner</th>
-                  <th scope="col">Due</th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.overdue.map((f) => (
-                  <tr key={f.id}>
-                    <td className="ref">{f.ref}</td>
-                    <td className="wrap">
-                      <button type="button" className="link-button" onClick={show}>
-                        {f.title}
-                      </button>
-                    </td>
-                    <td>{f.owner || '—'}</td>
-                    <td className="overdue nowrap">{f.status === 'risk-accepted' ? `${f.acceptanceExpires} (acceptance)` : f.dueDate}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label="Overdue findings"
+            testId="overdue-list"
+            rows={view.overdue}
+            rowKey={(f) => f.id}
+            columns={[
+              { key: 'ref', header: 'Ref', className: 'ref', sort: (f) => f.ref, render: (f) => f.ref },
+              {
+                key: 'title',
+                header: 'Title',
+                className: 'wrap',
+                width: '45%',
+                sort: (f) => f.title,
+                render: (f) => (
+                  <button type="button" className="link-button" onClick={show}>
+                    {f.title}
+                  </button>
+                ),
+              },
+              { key: 'owner', header: 'Owner', sort: (f) => f.owner, render: (f) => f.owner || '—' },
+              {
+                key: 'due',
+                header: 'Due',
+                className: 'overdue nowrap',
+                sort: (f) => (f.status === 'risk-accepted' ? f.acceptanceExpires : f.dueDate),
+                render: (f) => (f.status === 'risk-accepted' ? `${formatDate(f.acceptanceExpires)} (acceptance)` : formatDate(f.dueDate)),
+              },
+            ]}
+          />
           <p className="card-foot">
             <button type="button" className="button" onClick={show}>
               Show overdue findings

@@ -1,6 +1,7 @@
 // The four figures at the top of the Dashboard: score, progress, open and overdue findings.
 import type { DashboardView } from '../../../../main/contract/assessment';
 import { percent, scoreText } from './format';
+import { formatDate } from '../../lib/dates';
 
 export function ScoreCards({ view }: { view: DashboardView }) {
   const { assessment, overall, findingsByStatus, overdue } = view;
@@ -45,7 +46,7 @@ export function ScoreCards({ view }: { view: DashboardView }) {
         <p className={`stat-figure${overdue.length ? ' overdue' : ''}`} data-testid="overdue-count">
           {overdue.length}
         </p>
-        <p className="stat-note">Past their due date, or with a lapsed risk acceptance, as of {view.today}.</p>
+        <p className="stat-note">Past their due date, or with a lapsed risk acceptance, as of {formatDate(view.today)}.</p>
       </section>
     </div>
   );

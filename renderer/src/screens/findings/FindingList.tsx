@@ -4,7 +4,7 @@ import { FindingStatusBadge, SeverityBadge } from '../../components/Badges';
 import { FINDING_SEVERITIES, FINDING_STATUSES } from '../../../../main/contract/vocabulary';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { formatDate } from '../../lib/dates';
-import { assessmentPrefixes, shownRef } from '../../lib/finding-refs';
+import { assessmentPrefixes, distinctNames, shownRef } from '../../lib/finding-refs';
 import type { AssessmentSummary, FindingView } from './types';
 
 const ROW = 48;
@@ -46,18 +46,19 @@ export function FindingList({
   const listed = new Set(findings.map((f) => f.assessmentId));
   const prefixes = showAssessment || listed.size > 1 ? assessmentPrefixes(assessments.filter((a) => listed.has(a.id))) : null;
   const ref = (f: FindingView) => shownRef(f.ref, f.assessmentId, prefixes);
+  const short = distinctNames(assessments.filter((a) => listed.has(a.id)));
   const columns: Column<FindingView>[] = [
-    { key: 'ref', header: 'Ref', width: prefixes ? '8.5rem' : '4.6rem', sort: ref, render: (f) => <span className="ref">{ref(f)}</span> },
+    { key: 'ref', header: 'Ref', width: prefixes ? '7.4rem' : '4.6rem', sort: ref, render: (f) => <span className="ref">{ref(f)}</span> },
     { key: 'title', header: 'Title', width: 'minmax(12rem, 1fr)', wrap: true, sort: (f) => f.title, render: (f) => <span title={f.title}>{f.title}</span> },
     ...(showAssessment
       ? [
           {
             key: 'assessment',
             header: 'Assessment',
-            width: 'minmax(8rem, 12rem)',
+            width: 'minmax(9rem, 13rem)',
             wrap: true,
             sort: (f: FindingView) => names.get(f.assessmentId) ?? '',
-            render: (f: FindingView) => <span title={names.get(f.assessmentId)}>{names.get(f.assessmentId) ?? ''}</span>,
+            render: (f: FindingView) => <span title={names.get(f.assessmentId)}>{short.get(f.assessmentId) ?? names.get(f.assessmentId) ?? ''}</span>,
           },
         ]
       : []),

@@ -3,6 +3,7 @@
 // which can become a finding of the vendor in one action.
 import { score } from './labels';
 import type { GapView, ScoreView as Score } from './types';
+import { DataTable } from '../../components/DataTable';
 
 function Bar({ label, value, detail }: { label: string; value: number | null; detail: string }) {
   return (
@@ -41,46 +42,46 @@ export function ScoreView({ s, followed, onFollowUp, canFollowUp }: { s: Score; 
       {s.gaps.length === 0 ? (
         <p className="muted">No gaps: every scored answer meets what was expected.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data-table gaps-table" data-testid="gaps-table">
-            <caption className="visually-hidden">Answers that fall short of the expected answer</caption>
-            <thead>
-              <tr>
-                <th scope="col">Question</th>
-                <th scope="col">Answer</th>
-                <th scope="col">Expected</th>
-                <th scope="col">Controls</th>
-                <th scope="col">
-                  <span className="visually-hidden">Follow-up</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.gaps.map((g) => (
-                <tr key={g.questionId}>
-                  <td className="wrap">
-                    <strong>{g.questionId}</strong> {g.text}
-                    <div className="muted small">
-                      {g.sectionTitle} · weight {g.weight}, credit {Math.round(g.credit * 100)}%
-                    </div>
-                  </td>
-                  <td className="wrap answer-cell">{g.answer || '(no answer)'}</td>
-                  <td className="wrap">{g.expected}</td>
-                  <td>{g.controls.length ? g.controls.map((c) => `${c.controlId}`).join(', ') : '—'}</td>
-                  <td>
-                    {followed.has(g.questionId) ? (
-                      <span className="muted small">Finding raised</span>
-                    ) : canFollowUp ? (
-                      <button type="button" className="button subtle" aria-label={`Raise a finding for ${g.questionId}`} onClick={() => onFollowUp(g)}>
-                        Raise finding
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="Answers that fall short of the expected answer"
+          className="gaps-table"
+          testId="gaps-table"
+          rows={s.gaps}
+          rowKey={(g) => g.questionId}
+          columns={[
+            {
+              key: 'question',
+              header: 'Question',
+              className: 'wrap',
+              width: '38%',
+              sort: (g) => g.questionId,
+              render: (g) => (
+                <>
+                  <strong>{g.questionId}</strong> {g.text}
+                  <div className="muted small">
+                    {g.sectionTitle} · weight {g.weight}, credit {Math.round(g.credit * 100)}%
+                  </div>
+                </>
+              ),
+            },
+            { key: 'answer', header: 'Answer', className: 'wrap answer-cell', sort: (g) => g.answer, render: (g) => g.answer || '(no answer)' },
+            { key: 'expected', header: 'Expected', className: 'wrap', sort: (g) => g.expected, render: (g) => g.expected },
+            { key: 'controls', header: 'Controls', className: 'wrap', sort: (g) => g.controls.map((c) => c.controlId).join(', '), render: (g) => (g.controls.length ? g.controls.map((c) => `${c.controlId}`).join(', ') : '—') },
+            {
+              key: 'follow',
+              header: 'Follow-up',
+              hideHeader: true,
+              render: (g) =>
+                followed.has(g.questionId) ? (
+                  <span className="muted small">Finding raised</span>
+                ) : canFollowUp ? (
+                  <button type="button" className="button subtle" aria-label={`Raise a finding for ${g.questionId}`} onClick={() => onFollowUp(g)}>
+                    Raise finding
+                  </button>
+                ) : null,
+            },
+          ]}
+        />
       )}
     </div>
   );

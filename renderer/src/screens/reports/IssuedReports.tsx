@@ -8,6 +8,7 @@ import { messageOf } from '../../components/ErrorText';
 import { base64ToBytes, saveDownload } from '../../lib/files';
 import type { PageImage } from '../../lib/pdf-pages';
 import { shortHash, when } from './files';
+import { DataTable } from '../../components/DataTable';
 
 export interface PreviewState {
   report: IssuedReportView;
@@ -81,47 +82,59 @@ export function IssuedReports({ onPreview, onError }: { onPreview(r: IssuedRepor
       ) : reports.length === 0 ? (
         <p className="muted">No report issued yet. Issue one above; every issued report is kept here with its hash and signer.</p>
       ) : (
-        <div className="table-scroll">
-          <table className="issued-table">
-            <thead>
-              <tr>
-                <th scope="col">Report</th>
-                <th scope="col">Issued</th>
-                <th scope="col">Signer</th>
-                <th scope="col">SHA-256</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {reports.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <div className="issued-title">{r.title}</div>
-                    <div className="muted mono small">{r.id}</div>
-                  </td>
-                  <td className="nowrap">{when(r.issuedAt)}</td>
-                  <td>
-                    {r.signerName ?? <span className="muted">Not signed</span>}
-                    {r.signerFingerprint ? <div className="muted mono small" title={r.signerFingerprint}>{r.signerFingerprint.slice(0, 23)}…</div> : null}
-                  </td>
-                  <td className="mono small" title={r.sha256}>
-                    {shortHash(r.sha256)}
-                  </td>
-                  <td className="row-actions">
-                    <button type="button" className="button ghost" onClick={() => onPreview(r)} aria-label={`Preview ${r.id}`}>
-                      Preview
-                    </button>
-                    <button type="button" className="button" onClick={() => void save(r)} aria-label={`Save ${r.id}`}>
-                      Save
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="Issued reports"
+          className="issued-table"
+          rows={reports}
+          rowKey={(r) => r.id}
+          columns={[
+            {
+              key: 'report',
+              header: 'Report',
+              width: '34%',
+              sort: (r) => r.title,
+              render: (r) => (
+                <>
+                  <div className="issued-title">{r.title}</div>
+                  <div className="muted mono small">{r.id}</div>
+                </>
+              ),
+            },
+            { key: 'issued', header: 'Issued', className: 'nowrap', sort: (r) => r.issuedAt, render: (r) => when(r.issuedAt) },
+            {
+              key: 'signer',
+              header: 'Signer',
+              sort: (r) => r.signerName,
+              render: (r) => (
+                <>
+                  {r.signerName ?? <span className="muted">Not signed</span>}
+                  {r.signerFingerprint ? (
+                    <div className="muted mono small" title={r.signerFingerprint}>
+                      {r.signerFingerprint.slice(0, 23)}…
+                    </div>
+                  ) : null}
+                </>
+              ),
+            },
+            { key: 'sha', header: 'SHA-256', className: 'mono small', sort: (r) => r.sha256, render: (r) => <span title={r.sha256}>{shortHash(r.sha256)}</span> },
+            {
+              key: 'actions',
+              header: 'Actions',
+              hideHeader: true,
+              className: 'row-actions',
+              render: (r) => (
+                <>
+                  <button type="button" className="button ghost" onClick={() => onPreview(r)} aria-label={`Preview ${r.id}`}>
+                    Preview
+                  </button>
+                  <button type="button" className="button" onClick={() => void save(r)} aria-label={`Save ${r.id}`}>
+                    Save
+                  </button>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
     </section>
   );

@@ -1,7 +1,9 @@
 // Certifications with report period and expiry; expired and soon-expiring ones stand out.
 import { useState, type FormEvent } from 'react';
 import { call } from '../../api/client';
+import { DataTable } from '../../components/DataTable';
 import { Field, SelectField } from '../../components/Field';
+import { formatDate } from '../../lib/dates';
 import { CERT_KINDS, CERT_LABELS, certName } from './labels';
 import type { CertificationKind, CertificationView, VendorView } from './types';
 import type { Act } from './VendorPage';
@@ -9,9 +11,9 @@ import type { Act } from './VendorPage';
 function expiry(c: CertificationView) {
   if (c.state === 'no-expiry') return <span className="muted">No expiry</span>;
   const days = c.daysLeft ?? 0;
-  if (c.state === 'expired') return <span className="review-overdue">{c.expiresAt} · expired {-days} days ago</span>;
-  if (c.state === 'expiring') return <span className="review-due">{c.expiresAt} · expires in {days} days</span>;
-  return <span>{c.expiresAt}</span>;
+  if (c.state === 'expired') return <span className="review-overdue">{formatDate(c.expiresAt)} · expired {-days} days ago</span>;
+  if (c.state === 'expiring') return <span className="review-due">{formatDate(c.expiresAt)} · expires in {days} days</span>;
+  return <span>{formatDate(c.expiresAt)}</span>;
 }
 
 export function CertificationsSection({ vendor, act }: { vendor: VendorView; act: Act }) {
@@ -39,32 +41,34 @@ export function CertificationsSection({ vendor, act }: { vendor: VendorView; act
     <section className="card" aria-labelledby="certs-h">
       <h2 id="certs-h">Certifications</h2>
       {vendor.certifications.length ? (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Certification</th>
-              <th scope="col">Report period</th>
-              <th scope="col">Expiry</th>
-              {editable ? <th scope="col">Actions</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {vendor.certifications.map((c) => (
-              <tr key={c.id}>
-                <td className="wrap">{certName(c)}</td>
-                <td>{c.periodStart || c.periodEnd ? `${c.periodStart ?? '…'} – ${c.periodEnd ?? '…'}` : <span className="muted">—</span>}</td>
-                <td>{expiry(c)}</td>
-                {editable ? (
-                  <td>
-                    <button type="button" className="button subtle" aria-label={`Remove ${certName(c)}`} onClick={() => void act('Certification not removed', () => call('vendor.certification.remove', { id: c.id }))}>
-                      Remove
-                    </button>
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          label={`Certifications of ${vendor.name}`}
+          rows={vendor.certifications}
+          rowKey={(c) => c.id}
+          columns={[
+            { key: 'name', header: 'Certification', className: 'wrap', sort: (c) => certName(c), render: (c) => certName(c) },
+            {
+              key: 'period',
+              header: 'Report period',
+              sort: (c) => c.periodStart ?? c.periodEnd,
+              render: (c) => (c.periodStart || c.periodEnd ? `${formatDate(c.periodStart) || '…'} – ${formatDate(c.periodEnd) || '…'}` : <span className="muted">—</span>),
+            },
+            { key: 'expiry', header: 'Expiry', sort: (c) => c.expiresAt, render: (c) => expiry(c) },
+            ...(editable
+              ? [
+                  {
+                    key: 'actions',
+                    header: 'Actions',
+                    render: (c: CertificationView) => (
+                      <button type="button" className="button subtle" aria-label={`Remove ${certName(c)}`} onClick={() => void act('Certification not removed', () => call('vendor.certification.remove', { id: c.id }))}>
+                        Remove
+                      </button>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
       ) : (
         <p className="muted">No certification recorded.</p>
       )}

@@ -4,6 +4,8 @@ import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import type { VendorView } from './types';
 import type { Act } from './VendorPage';
+import { DataTable } from '../../components/DataTable';
+import { formatDate } from '../../lib/dates';
 
 export function CredentialsSection({ vendor, act }: { vendor: VendorView; act: Act }) {
   const [label, setLabel] = useState('');
@@ -30,38 +32,32 @@ export function CredentialsSection({ vendor, act }: { vendor: VendorView; act: A
       <h2 id="creds-h">Credentials issued</h2>
       <p className="card-intro">A record of the accounts, keys and certificates given to this vendor. Never paste the secret itself.</p>
       {vendor.credentials.length ? (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Label</th>
-              <th scope="col">System</th>
-              <th scope="col">Issued</th>
-              <th scope="col">Expires</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {vendor.credentials.map((c) => (
-              <tr key={c.id}>
-                <td className="wrap">{c.label}</td>
-                <td className="wrap">{c.system}</td>
-                <td>{c.issuedAt ?? '—'}</td>
-                <td>{c.expiresAt ?? '—'}</td>
-                <td>
-                  {c.revokedAt ? (
-                    <span className="muted">Revoked {c.revokedAt}</span>
-                  ) : editable ? (
-                    <button type="button" className="button subtle" aria-label={`Revoke ${c.label}`} onClick={() => void act('Not revoked', () => call('vendor.credential.revoke', { id: c.id }))}>
-                      Mark revoked
-                    </button>
-                  ) : (
-                    'Active'
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          label={`Credentials issued to ${vendor.name}`}
+          rows={vendor.credentials}
+          rowKey={(c) => c.id}
+          columns={[
+            { key: 'label', header: 'Label', className: 'wrap', sort: (c) => c.label, render: (c) => c.label },
+            { key: 'system', header: 'System', className: 'wrap', sort: (c) => c.system, render: (c) => c.system },
+            { key: 'issued', header: 'Issued', sort: (c) => c.issuedAt, render: (c) => formatDate(c.issuedAt) || '—' },
+            { key: 'expires', header: 'Expires', sort: (c) => c.expiresAt, render: (c) => formatDate(c.expiresAt) || '—' },
+            {
+              key: 'status',
+              header: 'Status',
+              sort: (c) => (c.revokedAt ? 1 : 0),
+              render: (c) =>
+                c.revokedAt ? (
+                  <span className="muted">Revoked {formatDate(c.revokedAt)}</span>
+                ) : editable ? (
+                  <button type="button" className="button subtle" aria-label={`Revoke ${c.label}`} onClick={() => void act('Not revoked', () => call('vendor.credential.revoke', { id: c.id }))}>
+                    Mark revoked
+                  </button>
+                ) : (
+                  'Active'
+                ),
+            },
+          ]}
+        />
       ) : (
         <p className="muted">No credential issued to this vendor.</p>
       )}

@@ -54,14 +54,14 @@ const COLUMNS: Column<VendorRow>[] = [
       </span>
     ),
   },
-  { key: 'tier', header: 'Tier', width: '10rem', sort: (v) => v.tier, render: (v) => <TierBadge tier={v.tier} overridden={v.tierOverridden} /> },
+  { key: 'tier', header: 'Tier', width: '8.8rem', sort: (v) => v.tier, render: (v) => <TierBadge tier={v.tier} overridden={v.tierOverridden} /> },
   { key: 'crit', header: 'Criticality', width: '6.5rem', sort: (v) => CRITICALITIES.indexOf(v.criticality), render: (v) => CRITICALITY_LABELS[v.criticality] },
   { key: 'score', header: 'Score', width: '5rem', align: 'end', sort: (v) => v.latestScore, render: (v) => (v.latestScore === null ? <span className="muted">—</span> : formatScore(v.latestScore)) },
   { key: 'conclusion', header: 'Conclusion', width: 'minmax(7.5rem, 1fr)', sort: (v) => (v.latestConclusion ? CONCLUSION_LABELS[v.latestConclusion] : null), render: (v) => (v.latestConclusion ? CONCLUSION_LABELS[v.latestConclusion] : <span className="muted">Not reviewed</span>) },
   {
     key: 'next',
     header: 'Next review',
-    width: '10.5rem',
+    width: '9.4rem',
     sort: (v) => v.nextReview,
     render: (v) => (
       <span className={`review-${v.reviewState}`}>
@@ -73,7 +73,7 @@ const COLUMNS: Column<VendorRow>[] = [
   {
     key: 'certs',
     header: 'Cert. warnings',
-    width: '8.5rem',
+    width: '7.8rem',
     align: 'end',
     sort: (v) => v.certWarnings,
     render: (v) => (v.certWarnings ? <span className="cert-warn">⚠ {v.certWarnings}</span> : <span className="muted">0</span>),
