@@ -29,6 +29,14 @@ export interface VirtualTableProps<T> {
   height?: string;
   empty?: ReactNode;
   testId?: string;
+  /**
+   * Many rows chosen at once (lib/row-selection.ts): Ctrl/Cmd+click and Space toggle a
+   * row, Shift+click and Shift+arrows choose a range, a plain click clears the choice.
+   */
+  selection?: {
+    isSelected(row: T): boolean;
+    onSelect(index: number, mode: 'clear' | 'toggle' | 'range'): void;
+  };
 }
 
 const OVERSCAN = 8;
@@ -83,6 +91,20 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
       PageDown: () => move(activeIndex + page),
       PageUp: () => move(activeIndex - page),
     };
+    const sel = props.selection;
+    if (sel && event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+      event.preventDefault();
+      const to = Math.max(0, Math.min(rows.length - 1, activeIndex + (event.key === 'ArrowDown' ? 1 : -1)));
+      if (activeIndex >= 0) sel.onSelect(activeIndex, sel.isSelected(rows[activeIndex]!) ? 'range' : 'toggle');
+      sel.onSelect(to, 'range');
+      move(to);
+      return;
+    }
+    if (sel && plain && event.key === ' ' && rows[activeIndex] !== undefined) {
+      event.preventDefault();
+      sel.onSelect(activeIndex, 'toggle');
+      return;
+    }
     const action = plain ? handled[event.key] : undefined;
     if (action) {
       event.preventDefault();
@@ -109,6 +131,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
         className="vtable-body"
         role="grid"
         aria-label={props.label}
+        aria-multiselectable={props.selection ? true : undefined}
         aria-rowcount={rows.length + 1}
         aria-activedescendant={activeIndex >= 0 && activeIndex < rows.length ? rowId(activeIndex) : undefined}
         tabIndex={0}
@@ -129,16 +152,25 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
           <div className="vtable-spacer" style={{ height: rows.length * rowHeight }}>
             {rows.slice(first, last).map((row, offset) => {
               const index = first + offset;
+              const chosen = props.selection?.isSelected(row) ?? false;
               return (
                 <div
                   key={props.rowKey(row)}
                   id={rowId(index)}
                   role="row"
                   aria-rowindex={index + 2}
-                  aria-selected={index === activeIndex}
-                  className={`vtable-row${index === activeIndex ? ' active' : ''}`}
+                  aria-selected={props.selection ? chosen : index === activeIndex}
+                  className={`vtable-row${index === activeIndex ? ' active' : ''}${chosen ? ' chosen' : ''}`}
                   style={{ top: index * rowHeight, height: rowHeight, gridTemplateColumns: template }}
-                  onClick={() => onActiveChange(index)}
+                  onClick={(e) => {
+                    if (props.selection) {
+                      const mode = e.shiftKey ? 'range' : e.ctrlKey || e.metaKey ? 'toggle' : 'clear';
+                      // Shift+click starts its range at the active row when nothing was chosen yet.
+                      if (mode === 'range' && activeIndex >= 0 && !rows.some((r) => props.selection!.isSelected(r))) props.selection.onSelect(activeIndex, 'toggle');
+                      props.selection.onSelect(index, mode);
+                    }
+                    onActiveChange(index);
+                  }}
                   onDoubleClick={() => props.onOpen?.(row, index)}
                 >
                   {columns.map((c) => (

@@ -3,7 +3,7 @@
 import { memo, type KeyboardEvent } from 'react';
 import type { AssessmentRow } from '../../../../main/contract/assessment';
 import { StatusBadge } from '../../components/Badges';
-import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { VirtualTable, type Column, type VirtualTableProps } from '../../components/VirtualTable';
 import { rowKey } from './useAssessment';
 
 const columns: readonly Column<AssessmentRow>[] = [
@@ -35,6 +35,7 @@ interface Props {
   onKey(event: KeyboardEvent<HTMLDivElement>, row: AssessmentRow | undefined): void;
   height: string;
   empty: string;
+  selection: VirtualTableProps<AssessmentRow>['selection'];
 }
 
 const ROW_HEIGHT = 38;
@@ -55,6 +56,7 @@ export const ControlTable = memo(function ControlTable(props: Props) {
         height={props.height}
         rowHeight={ROW_HEIGHT}
         empty={props.empty}
+        selection={props.selection}
       />
     </div>
   );

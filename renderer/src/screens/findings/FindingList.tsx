@@ -1,7 +1,7 @@
 // The findings as a windowed grid (hundreds stay smooth): Enter opens one, Delete removes it.
 import type { KeyboardEvent, ReactNode } from 'react';
 import { FindingStatusBadge, SeverityBadge } from '../../components/Badges';
-import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { VirtualTable, type Column, type VirtualTableProps } from '../../components/VirtualTable';
 import type { AssessmentSummary, FindingView } from './types';
 
 const ROW = 40;
@@ -28,6 +28,7 @@ export function FindingList({
   onOpen,
   onRemove,
   empty,
+  selection,
 }: {
   findings: readonly FindingView[];
   assessments: readonly AssessmentSummary[];
@@ -37,6 +38,7 @@ export function FindingList({
   onOpen(f: FindingView): void;
   onRemove(f: FindingView): void;
   empty: ReactNode;
+  selection?: VirtualTableProps<FindingView>['selection'];
 }) {
   const names = new Map(assessments.map((a) => [a.id, a.name]));
   const columns: Column<FindingView>[] = [
@@ -71,6 +73,7 @@ export function FindingList({
       rowHeight={ROW}
       height={`${Math.max(4, Math.min(findings.length, 14)) * ROW + 44}px`}
       empty={empty}
+      selection={selection}
     />
   );
 }
