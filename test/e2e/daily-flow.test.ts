@@ -66,3 +66,83 @@ test('a finding from a control starts with an empty remediation, the guidance be
     await app.close();
   }
 });
+
+test('many controls and findings change in one step with shift and ctrl, and one Ctrl+Z takes the step back', async (t) => {
+  if (!requirePart(t, chromiumAvailable, 'Chromium (/usr/bin/chromium)')) return;
+  const app = await openApp();
+  const { core, page } = app;
+  try {
+    const a = await workspaceWithAssessment(core);
+    await call(core, 'assessment.setResult', { assessmentId: a.id, catalogueId: CATALOGUE, controlId: 'S.A.2', status: 'partial', rationale: 'Half done' });
+    const rows = (await call(core, 'assessment.get', { id: a.id })).rows;
+    await reloadOn(page, '2', 'assessments');
+    await page.getByRole('button', { name: 'Q1 review' }).click();
+    const grid = page.getByTestId('control-table').getByRole('grid');
+    await grid.waitFor();
+    const row = (i: number) => grid.getByRole('row').filter({ hasText: rows[i]!.label }).first();
+    // Click the first, Shift+click the fourth, Ctrl+click the sixth: five controls.
+    await row(0).click();
+    await row(3).click({ modifiers: ['Shift'] });
+    await row(5).click({ modifiers: ['Control'] });
+    const bar = page.getByRole('group', { name: 'Change the 5 selected controls' });
+    await bar.getByText('5 controls selected').waitFor();
+    assert.equal(await grid.locator('[role="row"][aria-selected="true"]').count(), 5);
+    await app.screenshot('bulk-controls-selected');
+    await axeClean(page, 'assessment with a selection');
+    await bar.getByLabel('Set status').selectOption('not-met');
+    await bar.getByRole('button', { name: 'Apply to selected' }).click();
+    await page.getByTestId('toast').getByText('5 controls set to Not met.').waitFor();
+    const statusOf = async () => new Map((await call(core, 'assessment.get', { id: a.id })).rows.map((r) => [r.controlId, r]));
+    let now = await statusOf();
+    for (const i of [0, 1, 2, 3, 5]) assert.equal(now.get(rows[i]!.controlId)!.status, 'not-met');
+    assert.equal(now.get(rows[4]!.controlId)!.status, 'not-assessed');
+    assert.equal(now.get('S.A.2')!.rationale, 'Half done', 'the rationale is kept');
+    const bulk = (await call(core, 'audit.list', { limit: 1 })).entries[0]!;
+    assert.equal(bulk.action, 'result.bulk', 'one audited commit');
+
+    // One Ctrl+Z takes the whole step back.
+    await grid.focus();
+    await page.keyboard.press('Control+z');
+    await page.getByTestId('toast').getByText('Undone: the status of 5 controls.').waitFor();
+    now = await statusOf();
+    assert.equal(now.get(rows[0]!.controlId)!.status, 'not-assessed');
+    assert.equal(now.get('S.A.2')!.status, 'partial');
+    await grid.getByRole('row').filter({ hasText: 'S.A.2' }).getByText('Partially met').waitFor();
+
+    // Findings: select with Ctrl and Shift, set owner and due date for all, undo the last.
+    const mk = (title: string) => call(core, 'finding.create', { assessmentId: a.id, title, likelihood: 3, impact: 3 });
+    const made = [await mk('Alpha weakness'), await mk('Bravo weakness'), await mk('Charlie weakness')];
+    await reloadOn(page, '3', 'findings');
+    const list = page.getByTestId('finding-list').getByRole('grid');
+    const frow = (title: string) => list.getByRole('row').filter({ hasText: title });
+    await frow('Alpha weakness').click();
+    await frow('Charlie weakness').click({ modifiers: ['Shift'] });
+    await frow('Bravo weakness').click({ modifiers: ['Control'] });
+    const fbar = page.getByRole('group', { name: 'Change the 2 selected findings' });
+    await fbar.getByLabel('Owner').fill('Casey');
+    await fbar.getByRole('button', { name: 'Set owner' }).click();
+    await page.getByTestId('toast').getByText('Set the owner of 2 findings.').waitFor();
+    await frow('Alpha weakness').click();
+    await frow('Charlie weakness').click({ modifiers: ['Shift'] });
+    const all3 = page.getByRole('group', { name: 'Change the 3 selected findings' });
+    await all3.getByLabel('Due date').fill('2027-03-31');
+    await all3.getByRole('button', { name: 'Set due date' }).click();
+    await page.getByTestId('toast').getByText('Set the due date of 3 findings.').waitFor();
+    await app.screenshot('bulk-findings');
+    let found = (await call(core, 'finding.list', { assessmentId: a.id })).findings;
+    assert.deepEqual(found.map((f) => [f.title, f.owner, f.dueDate]).sort(), [
+      ['Alpha weakness', 'Casey', '2027-03-31'],
+      ['Bravo weakness', '', '2027-03-31'],
+      ['Charlie weakness', 'Casey', '2027-03-31'],
+    ]);
+    await list.focus();
+    await page.keyboard.press('Control+z');
+    await page.getByTestId('toast').getByText('Undone: the due date of 3 findings.').waitFor();
+    found = (await call(core, 'finding.list', { assessmentId: a.id })).findings;
+    assert.ok(found.every((f) => f.dueDate === null), 'the due dates are gone again');
+    assert.equal(found.filter((f) => f.owner === 'Casey').length, 2, 'the earlier change stays');
+    assert.equal(made.length, 3);
+  } finally {
+    await app.close();
+  }
+});

@@ -39,6 +39,15 @@ export interface VirtualTableProps<T> {
   empty?: ReactNode;
   testId?: string;
   initialSort?: SortState | null;
+  /**
+   * Many rows chosen at once (lib/row-selection.ts): Ctrl/Cmd+click and Space toggle a
+   * row, Shift+click and Shift+arrows choose a range, a plain click clears the choice.
+   * `position` is the row's place in `shownKeys`, the row keys in the order shown (sorted).
+   */
+  selection?: {
+    isSelected(row: T): boolean;
+    onSelect(position: number, mode: 'clear' | 'toggle' | 'range', shownKeys: readonly string[]): void;
+  };
 }
 
 const OVERSCAN = 8;
@@ -91,6 +100,10 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
     [rows.length, onActiveChange, at],
   );
 
+  // Ranges run over the rows as shown, so the selection is told the shown order.
+  const select = (position: number, mode: 'clear' | 'toggle' | 'range') =>
+    props.selection?.onSelect(position, mode, Array.from({ length: rows.length }, (_, p) => props.rowKey(rows[at(p)]!)));
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // Keys on a header's sort button or resize handle are theirs, not the grid's.
     if (event.target !== event.currentTarget) return;
@@ -106,6 +119,20 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
       PageDown: () => move(activePosition + page),
       PageUp: () => move(activePosition - page),
     };
+    const sel = props.selection;
+    if (sel && event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+      event.preventDefault();
+      const to = Math.max(0, Math.min(rows.length - 1, activePosition + (event.key === 'ArrowDown' ? 1 : -1)));
+      if (activePosition >= 0) select(activePosition, sel.isSelected(rows[activeIndex]!) ? 'range' : 'toggle');
+      select(to, 'range');
+      move(to);
+      return;
+    }
+    if (sel && plain && event.key === ' ' && rows[activeIndex] !== undefined) {
+      event.preventDefault();
+      select(activePosition, 'toggle');
+      return;
+    }
     const action = plain ? handled[event.key] : undefined;
     if (action) {
       event.preventDefault();
@@ -133,6 +160,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
         className="vtable-body"
         role="grid"
         aria-label={props.label}
+        aria-multiselectable={props.selection ? true : undefined}
         aria-rowcount={rows.length + 1}
         aria-activedescendant={activeIndex >= 0 && activeIndex < rows.length ? rowId(activeIndex) : undefined}
         tabIndex={0}
@@ -171,16 +199,25 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
               const index = at(position);
               const row = rows[index];
               if (row === undefined) return null;
+              const chosen = props.selection?.isSelected(row) ?? false;
               return (
                 <div
                   key={props.rowKey(row)}
                   id={rowId(index)}
                   role="row"
                   aria-rowindex={position + 2}
-                  aria-selected={index === activeIndex}
-                  className={`vtable-row${index === activeIndex ? ' active' : ''}`}
+                  aria-selected={props.selection ? chosen : index === activeIndex}
+                  className={`vtable-row${index === activeIndex ? ' active' : ''}${chosen ? ' chosen' : ''}`}
                   style={{ top: position * rowHeight, height: rowHeight, gridTemplateColumns: template }}
-                  onClick={() => onActiveChange(index)}
+                  onClick={(e) => {
+                    if (props.selection) {
+                      const mode = e.shiftKey ? 'range' : e.ctrlKey || e.metaKey ? 'toggle' : 'clear';
+                      // Shift+click starts its range at the active row when nothing was chosen yet.
+                      if (mode === 'range' && activePosition >= 0 && !rows.some((r) => props.selection!.isSelected(r))) select(activePosition, 'toggle');
+                      select(position, mode);
+                    }
+                    onActiveChange(index);
+                  }}
                   onDoubleClick={() => props.onOpen?.(row, index)}
                 >
                   {columns.map((c) => (

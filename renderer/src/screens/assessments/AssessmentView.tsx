@@ -4,6 +4,9 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import type { AssessmentRow } from '../../../../main/contract/assessment';
 import { STATE_LABELS, STATUS_LABELS, type AssessmentState, type ControlStatus } from '../../../../main/contract/vocabulary';
 import { call } from '../../api/client';
+import { runWrite } from '../../api/write';
+import { BulkBar } from '../../components/BulkBar';
+import { NO_SELECTION, selectRows, selectedRows, type RowSelection, type SelectMode } from '../../lib/row-selection';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { ShortcutHelp } from '../../components/ShortcutHelp';
@@ -18,6 +21,7 @@ import type { Draft, FocusRequest } from './RationaleEditor';
 import { ASSESSMENT_SHORTCUTS, STATUS_KEYS } from './shortcuts';
 import { rowKey, useAssessment } from './useAssessment';
 import { useControlSearch } from './useControlSearch';
+import { BulkStatus } from './BulkStatus';
 import { WorkflowBar } from './WorkflowBar';
 
 // The panel beside the table uses the same height (assessments.css), so neither pushes the page.
@@ -68,6 +72,44 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
         return { ...d, [key]: draft };
       }),
     [],
+  );
+
+  // Many controls chosen with Ctrl/Shift, changed in one write with one undo.
+  const [selection, setSelection] = useState<RowSelection>(NO_SELECTION);
+  const chosen = useMemo(() => selectedRows(shown, rowKey, selection), [shown, selection]);
+  const tableSelection = useMemo(
+    () => ({
+      isSelected: (r: AssessmentRow) => selection.keys.has(rowKey(r)),
+      onSelect: (i: number, mode: SelectMode, shownKeys: readonly string[]) => setSelection((s) => selectRows(s, shownKeys, i, mode)),
+    }),
+    [selection],
+  );
+  const [bulkBusy, setBulkBusy] = useState(false);
+  const applyBulk = useCallback(
+    async (status: ControlStatus) => {
+      if (chosen.length === 0) return;
+      setBulkBusy(true);
+      const n = chosen.length;
+      const restore = (results: { catalogueId: string; controlId: string; status: ControlStatus; rationale: string }[]) =>
+        call('assessment.setResults', { assessmentId: id, results }).then((r) => r.rows.forEach(adoptRow));
+      try {
+        const done = await runWrite(
+          () => call('assessment.setResults', { assessmentId: id, results: chosen.map((r) => ({ catalogueId: r.catalogueId, controlId: r.controlId, status })) }),
+          {
+            done: `${n} control${n === 1 ? '' : 's'} set to ${STATUS_LABELS[status]}.`,
+            undo: (v) => restore(v.previous),
+            undoLabel: `the status of ${n} control${n === 1 ? '' : 's'}`,
+          },
+        );
+        done.rows.forEach(adoptRow);
+        setSelection(NO_SELECTION);
+      } catch (e) {
+        say({ text: `Nothing was changed: ${messageOf(e)}`, tone: 'error' });
+      } finally {
+        setBulkBusy(false);
+      }
+    },
+    [adoptRow, chosen, id, say],
   );
 
   const onActiveChange = useCallback((i: number) => setCursor(shown[i] ? { key: rowKey(shown[i]), index: i, view } : null), [shown, view]);
@@ -131,6 +173,11 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
           return;
         }
         const status = STATUS_KEYS[key as keyof typeof STATUS_KEYS];
+        // With several controls selected, a digit sets them all (N/A keeps each control's rationale, which it needs).
+        if (chosen.length > 1) {
+          void applyBulk(status);
+          return;
+        }
         if (status === 'not-applicable') {
           // Not applicable waits for its justification in the editor.
           const k = rowKey(row);
@@ -146,7 +193,7 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
         void createFinding(row);
       }
     },
-    [createFinding, drafts, editRationale, readOnly, say, setDraft, setStatus],
+    [applyBulk, chosen.length, createFinding, drafts, editRationale, readOnly, say, setDraft, setStatus],
   );
 
   // `/` and `?` work anywhere on the screen except while typing.
@@ -245,6 +292,9 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
         searching={search.pending}
         searchError={search.error}
       />
+      <BulkBar count={chosen.length} noun={['control', 'controls']} onClear={() => setSelection(NO_SELECTION)}>
+        <BulkStatus disabled={bulkBusy || readOnly} onApply={(s) => void applyBulk(s)} />
+      </BulkBar>
       <SplitPane
         className="asm-work"
         storageKey="attest.assessmentSplit"
@@ -261,9 +311,10 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
             onKey={onKey}
             height={TABLE_HEIGHT}
             empty={rows.length ? 'No control matches these filters.' : 'This assessment has no controls.'}
+            selection={tableSelection}
           />
           <p className="asm-table-hint asm-muted">
-            In the table: 1 Met · 2 Partial · 3 Not met · 4 N/A · 0 Not assessed · f finding · ? all keys
+            In the table: 1 Met · 2 Partial · 3 Not met · 4 N/A · 0 Not assessed · f finding · Shift/Ctrl+click or Space select many · ? all keys
           </p>
         </div>
         }

@@ -4,7 +4,7 @@ import { memo, type KeyboardEvent } from 'react';
 import type { AssessmentRow } from '../../../../main/contract/assessment';
 import { CONTROL_STATUSES } from '../../../../main/contract/vocabulary';
 import { StatusBadge } from '../../components/Badges';
-import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { VirtualTable, type Column, type VirtualTableProps } from '../../components/VirtualTable';
 import { rowKey } from './useAssessment';
 
 const columns: readonly Column<AssessmentRow>[] = [
@@ -38,6 +38,7 @@ interface Props {
   onKey(event: KeyboardEvent<HTMLDivElement>, row: AssessmentRow | undefined): void;
   height: string;
   empty: string;
+  selection: VirtualTableProps<AssessmentRow>['selection'];
 }
 
 const ROW_HEIGHT = 38;
@@ -58,6 +59,7 @@ export const ControlTable = memo(function ControlTable(props: Props) {
         height={props.height}
         rowHeight={ROW_HEIGHT}
         empty={props.empty}
+        selection={props.selection}
       />
     </div>
   );

@@ -27,6 +27,14 @@ export const ASSESSMENT_SHORTCUTS: readonly ShortcutGroup[] = [
     ],
   },
   {
+    title: 'Changing many controls at once',
+    shortcuts: [
+      { keys: ['Ctrl+click', 'Space'], action: 'Add or remove a control from the selection' },
+      { keys: ['Shift+click', 'Shift+↓'], action: 'Select a range' },
+      { keys: ['Ctrl+Z'], action: 'Take back the last change, a bulk change included' },
+    ],
+  },
+  {
     title: 'In the rationale editor',
     shortcuts: [
       { keys: ['Ctrl+Enter'], action: 'Save and return to the table' },

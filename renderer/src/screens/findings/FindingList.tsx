@@ -2,7 +2,7 @@
 import type { KeyboardEvent, ReactNode } from 'react';
 import { FindingStatusBadge, SeverityBadge } from '../../components/Badges';
 import { FINDING_SEVERITIES, FINDING_STATUSES } from '../../../../main/contract/vocabulary';
-import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { VirtualTable, type Column, type VirtualTableProps } from '../../components/VirtualTable';
 import { formatDate } from '../../lib/dates';
 import { assessmentPrefixes, distinctNames, shownRef } from '../../lib/finding-refs';
 import type { AssessmentSummary, FindingView } from './types';
@@ -31,6 +31,7 @@ export function FindingList({
   onOpen,
   onRemove,
   empty,
+  selection,
 }: {
   findings: readonly FindingView[];
   assessments: readonly AssessmentSummary[];
@@ -40,6 +41,7 @@ export function FindingList({
   onOpen(f: FindingView): void;
   onRemove(f: FindingView): void;
   empty: ReactNode;
+  selection?: VirtualTableProps<FindingView>['selection'];
 }) {
   const names = new Map(assessments.map((a) => [a.id, a.name]));
   // Several assessments listed: refs (F-001 in each) carry their assessment's prefix.
@@ -88,6 +90,7 @@ export function FindingList({
       rowHeight={ROW}
       height={`${Math.max(4, Math.min(findings.length, 14)) * ROW + 44}px`}
       empty={empty}
+      selection={selection}
     />
   );
 }

@@ -3,6 +3,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/query';
 import { useWrite } from '../../api/write';
+import { BulkBar } from '../../components/BulkBar';
+import { NO_SELECTION, selectRows, selectedRows, type RowSelection, type SelectMode } from '../../lib/row-selection';
+import { BulkFindingChanges, type BulkChange } from './BulkFindingChanges';
 import { AssessmentPicker, useAssessmentList } from '../../components/AssessmentPicker';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorText, messageOf } from '../../components/ErrorText';
@@ -48,6 +51,29 @@ function Findings() {
   const shown = useMemo(() => applyFilters(findings ?? [], filters), [findings, filters]);
   const activeIndex = Math.min(active, Math.max(0, shown.length - 1));
   const activeFinding = shown[activeIndex];
+
+  // Many findings chosen with Ctrl/Shift: one change for all, in one write with one undo.
+  const [selection, setSelection] = useState<RowSelection>(NO_SELECTION);
+  const chosen = useMemo(() => selectedRows(shown, (f) => f.id, selection), [shown, selection]);
+  const tableSelection = useMemo(
+    () => ({
+      isSelected: (f: FindingView) => selection.keys.has(f.id),
+      onSelect: (i: number, mode: SelectMode, shownKeys: readonly string[]) => setSelection((s) => selectRows(s, shownKeys, i, mode)),
+    }),
+    [selection],
+  );
+  const applyBulk = async (change: BulkChange) => {
+    const n = chosen.length;
+    const what = 'status' in change ? 'status' : 'owner' in change ? 'owner' : 'due date';
+    const done = await write(() => call('finding.updateMany', { changes: chosen.map((f) => ({ id: f.id, ...change })) }), {
+      what: 'Nothing was changed',
+      toastError: true,
+      done: `Set the ${what} of ${n} finding${n === 1 ? '' : 's'}.`,
+      undo: (v) => call('finding.updateMany', { changes: v.previous }),
+      undoLabel: `the ${what} of ${n} finding${n === 1 ? '' : 's'}`,
+    });
+    if (done) setSelection(NO_SELECTION);
+  };
 
   const openEditor = (f: FindingView) => setEditor({ mode: 'edit', finding: f, assessment: assessments.find((a) => a.id === f.assessmentId) });
   const newFinding = () => assessment && setEditor({ mode: 'new', assessment });
@@ -152,7 +178,11 @@ function Findings() {
               <kbd>Enter</kbd> edit · <kbd>Delete</kbd> remove · <kbd>j</kbd>/<kbd>k</kbd> move
             </span>
           </div>
+          <BulkBar count={chosen.length} noun={['finding', 'findings']} onClear={() => setSelection(NO_SELECTION)}>
+            <BulkFindingChanges disabled={false} onApply={(c) => void applyBulk(c)} />
+          </BulkBar>
           <FindingList
+            selection={tableSelection}
             findings={shown}
             assessments={assessments}
             showAssessment={all}
