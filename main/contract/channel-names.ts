@@ -17,6 +17,8 @@ export const CHANNEL_NAMES = [
   'workspace.setAutoLock',
   'workspace.verify',
   'audit.list',
+  'dialog.open',
+  'dialog.save',
   'catalog.list',
   'catalog.get',
   'catalog.search',

@@ -5,6 +5,8 @@ import { assessmentHandlers } from './assessment/handlers';
 import { catalogHandlers } from './catalog/handlers';
 import { catalogLibrary } from './catalog/open-library';
 import { checkHandlers } from './checks/handlers';
+import { fileHandlers } from './files/handlers';
+import { FileHandles } from './files/handles';
 import { createDispatcher, type Dispatch, type HandlerMap } from './dispatcher';
 import { createJobRegistry } from './jobs';
 import { osKeychain } from './keychain/keychain';
@@ -20,6 +22,8 @@ export type { CoreDeps, CoreOptions };
 export interface Core {
   dispatch: Dispatch;
   session: Session;
+  /** The chosen-file handles: the CLI registers the paths it was given here. */
+  files: FileHandles;
   close(): Promise<void>;
 }
 
@@ -35,10 +39,12 @@ export function createCore(options: CoreOptions): Core {
   const ready = options.initialWorkspace ? session.suggest(options.initialWorkspace) : Promise.resolve();
   const library = catalogLibrary(session, options.catalogueDir);
   const jobs = createJobRegistry();
-  const deps: CoreDeps = { session, ready, library, keychain, options, jobs };
+  const files = new FileHandles();
+  const deps: CoreDeps = { session, ready, library, keychain, options, jobs, files };
   const handlers: HandlerMap = {
     ...appHandlers(deps),
     ...sessionHandlers(deps),
+    ...fileHandlers(deps),
     ...catalogHandlers(deps),
     ...assessmentHandlers(deps),
     ...vendorHandlers(deps),
@@ -49,6 +55,7 @@ export function createCore(options: CoreOptions): Core {
   return {
     dispatch: createDispatcher(handlers, options.observer, () => session.lastSeq()),
     session,
+    files,
     // Jobs first (runs cancelled, issues finished), then the workspace they write to.
     close: async () => {
       await jobs.dispose();

@@ -1,6 +1,8 @@
 // What every domain's handlers receive: one shape, `(deps: CoreDeps) => handlers`.
 // Its own module so the domains never import core.ts, which imports them.
 import type { CatalogLibrary } from './catalog/open-library';
+import type { FileDialog } from './files/dialogs';
+import type { FileHandles } from './files/handles';
 import type { JobRegistry } from './jobs';
 import type { Keychain } from './keychain/keychain';
 import type { Session } from './session/session';
@@ -22,6 +24,8 @@ export interface CoreOptions {
   catalogueDir?: string;
   /** The core's one clock: every "now" in the core reads it (default: the system's). */
   clock?: Clock;
+  /** The system's file dialog (the Electron shell's; the browser harness's stand-in). Without one, dialog.* refuse. */
+  dialog?: FileDialog;
 }
 
 export interface CoreDeps {
@@ -33,4 +37,6 @@ export interface CoreDeps {
   options: CoreOptions;
   /** Long-lived work (check runs, report issues), disposed when the core closes. */
   jobs: JobRegistry;
+  /** Files the user chose in a dialog (or the CLI was given), by handle. */
+  files: FileHandles;
 }

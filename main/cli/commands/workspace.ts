@@ -5,7 +5,7 @@ import { osKeychain } from '../../core/keychain/keychain';
 import { inspectHeader, verifyWorkspace } from '../../core/workspace';
 import type { CliCommand } from '../command';
 import { exitCodes } from '../exit-codes';
-import { invoke, withCore } from '../cli-core';
+import { chosenFile, invoke, withCore } from '../cli-core';
 import { bytes, facts } from '../format';
 import { optionalPassphrase, passphraseOptions, requirePassphrase, workspacePassphrase } from '../passphrase';
 
@@ -25,7 +25,7 @@ export const newCommand: CliCommand = {
     const name = typeof values.name === 'string' ? values.name : basename(path, extname(path));
     const passphrase = await requirePassphrase(io, workspacePassphrase(values, true));
     const status = await withCore(io, (core) =>
-      invoke(core, 'workspace.create', { path, name, passphrase, remember: values.remember === true }),
+      invoke(core, 'workspace.create', { handle: chosenFile(core, path, 'save:workspace'), name, passphrase, remember: values.remember === true }),
     );
     if (status.state !== 'open') throw new AttestError('INTERNAL', 'The workspace was created but did not open.');
     return {
@@ -47,7 +47,7 @@ export const infoCommand: CliCommand = {
     const passphrase = typeof source.file === 'string' || io.env.ATTEST_PASSPHRASE ? await optionalPassphrase(io, source) : undefined;
     const contents = passphrase
       ? await withCore(io, async (core) => {
-          const status = await invoke(core, 'workspace.open', { path, passphrase, remember: false });
+          const status = await invoke(core, 'workspace.open', { handle: chosenFile(core, path, 'open:workspace'), passphrase, remember: false });
           const audit = await invoke(core, 'audit.list', { offset: 0, limit: 1 });
           return status.state === 'open'
             ? { name: status.name, schemaVersion: status.schemaVersion, lastSeq: status.lastSeq, auditEntries: audit.total }
@@ -104,7 +104,7 @@ export const passwdCommand: CliCommand = {
     const path = fileArgument(positionals, 'passwd');
     const current = await requirePassphrase(io, { ...workspacePassphrase(values), label: 'Current passphrase' });
     await withCore(io, async (core) => {
-      await invoke(core, 'workspace.open', { path, passphrase: current, remember: false });
+      await invoke(core, 'workspace.open', { handle: chosenFile(core, path, 'open:workspace'), passphrase: current, remember: false });
       const next = await requirePassphrase(io, {
         file: values['new-passphrase-file'],
         option: 'new-passphrase-file',

@@ -7,7 +7,7 @@ import { before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { cli } from '../../support/cli';
 import { tempDir, testCore } from '../../support/core';
-import { call } from '../../support/dispatch';
+import { call, chosen } from '../../support/dispatch';
 
 const VSAQ_FILE = join(__dirname, '..', '..', '..', '..', 'shared', 'corpora', 'vsaq', 'physical_and_datacenter.json');
 
@@ -20,7 +20,7 @@ let vendorId = '';
 
 before(async () => {
   const core = testCore();
-  await call(core, 'workspace.create', { path: ws, name: 'Questionnaire CLI', passphrase: PASS, remember: false });
+  await call(core, 'workspace.create', { handle: chosen(core, ws, 'save:workspace'), name: 'Questionnaire CLI', passphrase: PASS, remember: false });
   vendorId = (await call(core, 'vendor.create', { name: 'Skyline Hosting', owner: 'Priya', dataTypes: ['personal'], criticality: 'high' })).id;
   await core.close();
 });
