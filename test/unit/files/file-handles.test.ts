@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { channels } from '../../../main/contract/ipc';
 import type { DialogRequest } from '../../../main/core/files/dialogs';
 import { MAX_OPEN_HANDLES } from '../../../main/core/files/handles';
 import { tempDir, testCore } from '../../support/core';
@@ -55,6 +56,29 @@ test('a renderer-style call naming a path is refused by the contract, and nothin
   } finally {
     await core.close();
   }
+});
+
+// Fields that name where a file is: none may take a filesystem path as a string. The
+// exceptions name no file: credential.test's path is the HTTP request path sent to an
+// approved host, and the compare channels' from and to are the ids of what is compared.
+const LOCATION_FIELD = /^(path|to|from|file|filename|dir|directory|folder|out|output|dest|destination)$/i;
+const NOT_A_FILE = new Set(['credential.test.path', 'dashboard.compare.from', 'dashboard.compare.to', 'questionnaire.compare.from', 'questionnaire.compare.to']);
+
+test('no channel of the contract takes a filesystem path in a field that names a file', () => {
+  const probes = ['/tmp/attest-probe.attest', 'C:\\Users\\x\\probe.attest', '../probe.attest'];
+  const open: string[] = [];
+  const seen: string[] = [];
+  for (const [name, def] of Object.entries(channels)) {
+    const shape = (def.request as unknown as { shape?: Record<string, { safeParse(v: unknown): { success: boolean } }> }).shape;
+    assert.ok(shape, `${name} has an object request`);
+    for (const [key, field] of Object.entries(shape)) {
+      if (!LOCATION_FIELD.test(key) || NOT_A_FILE.has(`${name}.${key}`)) continue;
+      seen.push(`${name}.${key}`);
+      for (const probe of probes) if (field.safeParse(probe).success) open.push(`${name}.${key} takes ${probe}`);
+    }
+  }
+  assert.deepEqual(open, []);
+  for (const field of ['export.backup.to', 'export.restore.from', 'export.restore.to', 'catalog.import.file']) assert.ok(seen.includes(field), `${field} is checked`);
 });
 
 test('a handle works once, for its own purpose only; unknown handles are refused', async () => {
