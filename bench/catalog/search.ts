@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { ChannelName, RequestOf, ResponseOf } from '../../main/contract/ipc';
 import { createCore, type Core } from '../../main/core/core';
+import { chosen } from '../../test/support/dispatch';
 import { clientCatalogueCsv } from './generate';
 import { memoryKeychain } from '../support/memory-keychain';
 import { searchPlan } from './queries';
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'attest-bench-catalog-'));
   const core = createCore({ runtime: 'node', dataDir: join(dir, 'data'), keychain: memoryKeychain(), kdf: { name: 'scrypt', log2N: 10, r: 8, p: 1 }, allowWeakKdf: true });
   try {
-    await call(core, 'workspace.create', { path: join(dir, 'bench.attest'), name: 'Catalogue benchmark', passphrase: 'bench passphrase', remember: false });
+    await call(core, 'workspace.create', { handle: chosen(core, join(dir, 'bench.attest'), 'save:workspace'), name: 'Catalogue benchmark', passphrase: 'bench passphrase', remember: false });
     const [builtins, installMs] = await timed(() => call(core, 'catalog.list', {}));
     let total = builtins.catalogues.reduce((n, c) => n + c.controlCount, 0);
     const sources = [`${total} built-in controls in ${builtins.catalogues.length} catalogues`];

@@ -7,7 +7,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { closeShared, openApp } from '../../test/harness/browser';
 import { tempDir, testCore } from '../../test/support/core';
-import { call, upload } from '../../test/support/dispatch';
+import { call, chosen, upload } from '../../test/support/dispatch';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -33,7 +33,7 @@ function csv(n: number): string {
 
 async function main() {
   const core = testCore();
-  await call(core, 'workspace.create', { path: join(tempDir(), 'bench.attest'), name: 'Table benchmark', passphrase: 'table benchmark passphrase' });
+  await call(core, 'workspace.create', { handle: chosen(core, join(tempDir(), 'bench.attest'), 'save:workspace'), name: 'Table benchmark', passphrase: 'table benchmark passphrase' });
   const imported = await call(core, 'catalog.import', {
     file: upload('bench.csv', csv(CONTROLS)),
     mapping: { id: 'id', title: 'title', statement: 'statement', category: 'category', weight: 'weight' },

@@ -2,7 +2,8 @@
 // ATTEST_DATA_DIR), the OS keychain, and the results of dispatch turned into values or
 // thrown AttestErrors, so commands read like plain calls.
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import type { FilePurpose } from '../contract/files';
 import type { ChannelName, RequestOf, ResponseOf } from '../contract/ipc';
 import { createCore, type Core } from '../core/core';
 import { AttestError } from '../core/errors';
@@ -21,6 +22,12 @@ export async function invoke<C extends ChannelName>(core: Core, channel: C, requ
   if (!result.ok) throw new AttestError(result.error.code, result.error.message);
   return result.value as ResponseOf<C>;
 }
+
+/**
+ * The CLI's files are the paths its user typed: it registers each with the core for its
+ * one purpose, as the app's dialogs do, and passes the handle on.
+ */
+export const chosenFile = (core: Core, path: string, purpose: FilePurpose): string => core.files.grant(resolve(path), purpose).handle;
 
 /** Runs fn with a core and always closes it (releasing the workspace lock). */
 export async function withCore<T>(io: CliIo, fn: (core: Core) => Promise<T>): Promise<T> {

@@ -21,6 +21,8 @@ export const CHANNEL_NAMES = [
   'workspace.verify',
   'audit.list',
   'audit.export',
+  'dialog.open',
+  'dialog.save',
   'catalog.list',
   'catalog.get',
   'catalog.search',

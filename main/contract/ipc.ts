@@ -8,6 +8,7 @@ import { appChannels } from './app';
 import { assessmentChannels } from './assessment';
 import { catalogChannels } from './catalog';
 import { checkChannels } from './checks';
+import { fileChannels } from './files';
 import { questionnaireChannels } from './questionnaire';
 import { reportChannels } from './report';
 import { vendorChannels } from './vendor';
@@ -17,6 +18,7 @@ import type { Result } from './result';
 export const channels = {
   ...appChannels,
   ...workspaceChannels,
+  ...fileChannels,
   ...catalogChannels,
   ...assessmentChannels,
   ...vendorChannels,

@@ -4,6 +4,7 @@ import { id } from './primitives';
 import { defineChannel, type ChannelDef } from './channel';
 import { assessmentSummary } from './assessment';
 import { fileUpload } from './catalog';
+import { fileHandle } from './files';
 
 const fingerprint = z.string().min(1).max(128);
 const passphrase = z.string().min(1).max(1024);
@@ -252,18 +253,18 @@ export const reportChannels = {
   }),
   'export.backup': defineChannel({
     effect: 'write',
-    summary: 'A consistent copy of the whole encrypted workspace file: written to a path, or returned for download',
-    request: z.object({ to: z.string().min(1).max(4096).optional(), overwrite: z.boolean().default(false) }).strict(),
+    summary: 'A consistent copy of the whole encrypted workspace file: written to a file chosen with dialog.save (purpose backup), or returned for download',
+    request: z.object({ to: fileHandle.optional(), overwrite: z.boolean().default(false) }).strict(),
     response: z.object({ path: z.string().nullable(), name: z.string(), size: z.number(), sha256: z.string(), dataBase64: z.string().nullable() }),
   }),
   'export.restore': defineChannel({
     effect: 'write',
-    summary: 'Restore a backup to a new file, verified with its passphrase; never over an open or existing file without overwrite',
+    summary: 'Restore a backup (chosen with dialog.open, purpose backup, or uploaded) to a new file chosen with dialog.save (purpose workspace), verified with its passphrase; never over an open or existing file without overwrite',
     request: z
       .object({
-        from: z.string().min(1).max(4096).optional(),
+        from: fileHandle.optional(),
         backup: fileUpload.optional(),
-        to: z.string().min(1).max(4096),
+        to: fileHandle,
         passphrase,
         overwrite: z.boolean().default(false),
       })

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineChannel } from './channel';
+import { fileHandle, recentId } from './files';
 
-const path = z.string().min(1, 'a file path is required').max(4096);
 const passphrase = z.string().min(1, 'the passphrase must not be empty').max(1024);
 
 export const workspaceStatus = z.discriminatedUnion('state', [
@@ -25,6 +25,8 @@ export const workspaceStatus = z.discriminatedUnion('state', [
 export type WorkspaceStatus = z.infer<typeof workspaceStatus>;
 
 const recentEntry = z.object({
+  /** What workspace.open and workspace.forgetRecent take: the core maps it to the file. */
+  id: z.string(),
   path: z.string(),
   name: z.string().nullable(),
   lastOpenedAt: z.string(),
@@ -69,17 +71,26 @@ export const workspaceChannels = {
   }),
   'workspace.create': defineChannel({
     effect: 'write',
-    summary: 'Create a new encrypted workspace file and open it.',
+    summary: 'Create a new encrypted workspace file (chosen with dialog.save, purpose workspace) and open it.',
     request: z
-      .object({ path, name: z.string().trim().min(1, 'a name is required').max(200), passphrase, remember: z.boolean().default(false) })
+      .object({ handle: fileHandle, name: z.string().trim().min(1, 'a name is required').max(200), passphrase, remember: z.boolean().default(false) })
       .strict(),
     response: workspaceStatus,
   }),
   'workspace.open': defineChannel({
     effect: 'write',
     summary:
-      'Open a workspace with its passphrase, or with the key remembered on this device. A file older than this device last saw is refused (WORKSPACE_ROLLED_BACK) unless acceptOlder.',
-    request: z.object({ path, passphrase: passphrase.optional(), remember: z.boolean().default(false), acceptOlder: z.boolean().default(false) }).strict(),
+      'Open a workspace (a handle from dialog.open, purpose workspace, or a recent id) with its passphrase, or with the key remembered on this device. A file older than this device last saw is refused (WORKSPACE_ROLLED_BACK) unless acceptOlder.',
+    request: z
+      .object({
+        handle: fileHandle.optional(),
+        recent: recentId.optional(),
+        passphrase: passphrase.optional(),
+        remember: z.boolean().default(false),
+        acceptOlder: z.boolean().default(false),
+      })
+      .strict()
+      .refine((r) => (r.handle === undefined) !== (r.recent === undefined), 'give either handle (from dialog.open) or recent (an id from workspace.recent)'),
     response: workspaceStatus,
   }),
   'workspace.unlock': defineChannel({
@@ -114,8 +125,8 @@ export const workspaceChannels = {
   }),
   'workspace.forgetRecent': defineChannel({
     effect: 'write',
-    summary: 'Remove a file from the recent list (the file itself is untouched).',
-    request: z.object({ path }).strict(),
+    summary: 'Remove a file from the recent list by its id (the file itself is untouched).',
+    request: z.object({ id: recentId }).strict(),
     response: z.object({ recent: z.array(recentEntry), suggestedFolder: z.string() }),
   }),
   'workspace.changePassphrase': defineChannel({

@@ -6,6 +6,8 @@ import { assessmentHandlers } from './assessment/handlers';
 import { catalogHandlers } from './catalog/handlers';
 import { catalogLibrary } from './catalog/open-library';
 import { checkHandlers } from './checks/handlers';
+import { fileHandlers } from './files/handlers';
+import { FileHandles } from './files/handles';
 import { createDispatcher, type Dispatch, type HandlerMap } from './dispatcher';
 import { createJobRegistry } from './jobs';
 import { osKeychain } from './keychain/keychain';
@@ -21,6 +23,8 @@ export type { CoreDeps, CoreOptions };
 export interface Core {
   dispatch: Dispatch;
   session: Session;
+  /** The chosen-file handles: the CLI registers the paths it was given here. */
+  files: FileHandles;
   close(): Promise<void>;
 }
 
@@ -36,10 +40,12 @@ export function createCore(options: CoreOptions): Core {
   const ready = Promise.all([options.initialWorkspace ? session.suggest(options.initialWorkspace) : undefined, session.loadProfile()]).then(() => undefined);
   const library = catalogLibrary(session, options.catalogueDir);
   const jobs = createJobRegistry();
-  const deps: CoreDeps = { session, ready, library, keychain, options, jobs };
+  const files = new FileHandles();
+  const deps: CoreDeps = { session, ready, library, keychain, options, jobs, files };
   const handlers: HandlerMap = {
     ...appHandlers(deps),
     ...sessionHandlers(deps),
+    ...fileHandlers(deps),
     ...catalogHandlers(deps),
     ...assessmentHandlers(deps),
     ...vendorHandlers(deps),
@@ -59,6 +65,7 @@ export function createCore(options: CoreOptions): Core {
       },
     ),
     session,
+    files,
     // Jobs first (runs cancelled, issues finished), then the workspace they write to.
     close: async () => {
       await jobs.dispose();

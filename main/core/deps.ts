@@ -1,6 +1,8 @@
 // What every domain's handlers receive: one shape, `(deps: CoreDeps) => handlers`.
 // Its own module so the domains never import core.ts, which imports them.
 import type { CatalogLibrary } from './catalog/open-library';
+import type { FileDialog } from './files/dialogs';
+import type { FileHandles } from './files/handles';
 import type { JobRegistry } from './jobs';
 import type { Keychain } from './keychain/keychain';
 import type { Session } from './session/session';
@@ -27,6 +29,8 @@ export interface CoreOptions {
    * (tests pass their test CA). It belongs to the device, unlike a workspace's custom CA.
    */
   deviceCaPem?: string;
+  /** The system's file dialog (the Electron shell's; the browser harness's stand-in). Without one, dialog.* refuse. */
+  dialog?: FileDialog;
 }
 
 export interface CoreDeps {
@@ -38,4 +42,6 @@ export interface CoreDeps {
   options: CoreOptions;
   /** Long-lived work (check runs, report issues), disposed when the core closes. */
   jobs: JobRegistry;
+  /** Files the user chose in a dialog (or the CLI was given), by handle. */
+  files: FileHandles;
 }

@@ -4,6 +4,7 @@ import { quitAfterClose } from './quit';
 import { join } from 'node:path';
 import { app, BrowserWindow, session } from 'electron';
 import { createCore } from '../core/core';
+import { electronFileDialog } from './dialogs';
 import { hardenSession, hardenWebContents } from './hardening';
 import { registerIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -42,6 +43,8 @@ export function startApp(mainDir: string): void {
       initialWorkspace: workspaceArgument(process.argv),
       // catalog/ ships beside out/ in the app folder (electron-builder.yml "files").
       catalogueDir: join(app.getAppPath(), 'catalog'),
+      // Files reach channels only as handles for what the user chose in these dialogs.
+      dialog: electronFileDialog(),
       observer: { onError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error instanceof Error ? error.name : 'error') },
     });
     registerIpc(core.dispatch);

@@ -11,7 +11,7 @@ import type { AssessmentRow } from '../../main/contract/assessment';
 import { seriousViolations } from '../harness/axe';
 import { chromiumAvailable, closeShared, openApp, type Harness } from '../harness/browser';
 import { tempDir } from '../support/core';
-import { call, upload } from '../support/dispatch';
+import { call, chosen, upload } from '../support/dispatch';
 import { requirePart } from '../support/require';
 
 after(closeShared);
@@ -47,7 +47,7 @@ async function rowInView(page: Page, text: string): Promise<boolean> {
 /** A fresh app with a workspace open on the Assessments screen. */
 async function assessmentsScreen(colorScheme: 'light' | 'dark' = 'light'): Promise<Harness> {
   const app = await openApp({ colorScheme });
-  await call(app.core, 'workspace.create', { path: join(tempDir('attest-e2e-'), 'assessments.attest'), name: 'Northwind review', passphrase: PASS });
+  await call(app.core, 'workspace.create', { handle: chosen(app.core, join(tempDir('attest-e2e-'), 'assessments.attest'), 'save:workspace'), name: 'Northwind review', passphrase: PASS });
   await app.page.reload();
   await app.page.locator('.topbar').waitFor();
   await app.page.keyboard.press('Control+2');

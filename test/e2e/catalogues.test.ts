@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { seriousViolations } from '../harness/axe';
 import { chromiumAvailable, closeShared, openApp, type Harness } from '../harness/browser';
 import { tempDir } from '../support/core';
-import { call, upload } from '../support/dispatch';
+import { call, chosen, upload } from '../support/dispatch';
 import { requirePart } from '../support/require';
 
 after(closeShared);
@@ -28,7 +28,7 @@ async function axeClean(page: Page, where: string) {
 /** A fresh app with a workspace open on the Catalogues screen. */
 async function catalogues(): Promise<Harness> {
   const app = await openApp();
-  await call(app.core, 'workspace.create', { path: join(tempDir('attest-e2e-'), 'catalogues.attest'), name: 'Catalogue review', passphrase: PASS });
+  await call(app.core, 'workspace.create', { handle: chosen(app.core, join(tempDir('attest-e2e-'), 'catalogues.attest'), 'save:workspace'), name: 'Catalogue review', passphrase: PASS });
   await app.page.reload();
   await app.page.locator('.topbar').waitFor();
   await app.page.keyboard.press('Control+4');
@@ -474,7 +474,7 @@ test('the dark theme passes axe on the list, a catalogue, a search and the impor
   const app = await openApp({ colorScheme: 'dark' });
   const { page } = app;
   try {
-    await call(app.core, 'workspace.create', { path: join(tempDir('attest-e2e-'), 'dark.attest'), name: 'Dark review', passphrase: PASS });
+    await call(app.core, 'workspace.create', { handle: chosen(app.core, join(tempDir('attest-e2e-'), 'dark.attest'), 'save:workspace'), name: 'Dark review', passphrase: PASS });
     await page.reload();
     await page.locator('.topbar').waitFor();
     await page.keyboard.press('Control+4');

@@ -9,7 +9,7 @@ import { keychainWorks } from '../../main/core/keychain/keychain';
 import { seriousViolations } from '../harness/axe';
 import { chromiumAvailable, closeShared, openApp } from '../harness/browser';
 import { tempDir, testCore } from '../support/core';
-import { call } from '../support/dispatch';
+import { call, chosen } from '../support/dispatch';
 import { requirePart } from '../support/require';
 import { TestPki } from '../unit/checks/support/pki';
 import { startHttps } from '../unit/checks/support/servers';
@@ -29,7 +29,7 @@ test('checks: offline, approve, credential, run with progress, result detail, ac
     }, 1500);
   });
   const core = testCore();
-  await call(core, 'workspace.create', { path: join(tempDir(), 'checks-e2e.attest'), name: 'Checks e2e', passphrase: 'checks e2e passphrase' });
+  await call(core, 'workspace.create', { handle: chosen(core, join(tempDir(), 'checks-e2e.attest'), 'save:workspace'), name: 'Checks e2e', passphrase: 'checks e2e passphrase' });
   const a = await call(core, 'assessment.create', { name: 'Portal review', client: 'Contoso', assessor: 'R. Auditor', catalogueIds: ['platform-baseline'] });
   const app = await openApp({ core });
   const { page } = app;

@@ -14,7 +14,7 @@ import type { Core } from '../../main/core/core';
 import { seriousViolations } from '../harness/axe';
 import { chromiumAvailable, closeShared, openApp } from '../harness/browser';
 import { tempDir } from '../support/core';
-import { call } from '../support/dispatch';
+import { call, chosen } from '../support/dispatch';
 import { requirePart } from '../support/require';
 
 after(closeShared);
@@ -76,7 +76,7 @@ test('dashboard figures, the finding form, remove and undo, and comparing two as
   const app = await openApp();
   const { page, core } = app;
   try {
-    await call(core, 'workspace.create', { path: join(tempDir('attest-e2e-'), 'contoso.attest'), name: 'Contoso platform review', passphrase: PASS });
+    await call(core, 'workspace.create', { handle: chosen(core, join(tempDir('attest-e2e-'), 'contoso.attest'), 'save:workspace'), name: 'Contoso platform review', passphrase: PASS });
 
     // No assessment yet: both screens teach where to start.
     await reloadOn(page, '1', 'dashboard');
@@ -265,7 +265,7 @@ test('hundreds of findings stay windowed and filter; a finding is edited; a fina
   const app = await openApp();
   const { page, core } = app;
   try {
-    await call(core, 'workspace.create', { path: join(tempDir('attest-e2e-'), 'fabrikam.attest'), name: 'Fabrikam review', passphrase: PASS });
+    await call(core, 'workspace.create', { handle: chosen(core, join(tempDir('attest-e2e-'), 'fabrikam.attest'), 'save:workspace'), name: 'Fabrikam review', passphrase: PASS });
     const a = await call(core, 'assessment.create', {
       name: 'Fabrikam 2026',
       client: 'Fabrikam',

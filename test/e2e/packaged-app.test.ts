@@ -203,7 +203,11 @@ describe('the packaged main process starts (plain Node, recording electron doubl
 
     // The demo workspace (built by `<app> cli demo` above), opened through the packaged app.
     const demo = join(work, 'demo.attest');
-    const opened = await invoke('workspace.open', { path: demo, passphrase: 'attest-demo' });
+    // The file comes from the shell's own open dialog (here the double's answer), as a handle.
+    fake.dialogAnswers.push(demo);
+    const picked = (await invoke('dialog.open', { purpose: 'workspace' })) as { canceled: boolean; handle: string; name: string };
+    assert.deepEqual([picked.canceled, picked.name, fake.dialogs.at(-1)?.kind], [false, 'demo.attest', 'open']);
+    const opened = await invoke('workspace.open', { handle: picked.handle, passphrase: 'attest-demo' });
     assert.ok((opened as { name?: string }).name?.startsWith('Demo'), JSON.stringify(opened));
 
     const { identities } = await invoke('report.identity.list', {}) as { identities: { fingerprint: string; canSign: boolean }[] };

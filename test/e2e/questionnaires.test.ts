@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { seriousViolations } from '../harness/axe';
 import { chromiumAvailable, closeShared, openApp } from '../harness/browser';
 import { tempDir } from '../support/core';
-import { call } from '../support/dispatch';
+import { call, chosen } from '../support/dispatch';
 import { requirePart } from '../support/require';
 
 after(closeShared);
@@ -81,7 +81,7 @@ test('questionnaires: vendor round trip through XLSX, refused import, score, fin
     void d.dismiss();
   });
   try {
-    await call(core, 'workspace.create', { path: join(tempDir('attest-e2e-'), 'programme.attest'), name: 'Vendor programme', passphrase: PASS });
+    await call(core, 'workspace.create', { handle: chosen(core, join(tempDir('attest-e2e-'), 'programme.attest'), 'save:workspace'), name: 'Vendor programme', passphrase: PASS });
     await page.reload();
     await page.locator('.topbar').waitFor();
     await page.keyboard.press('Control+5');

@@ -14,7 +14,7 @@ import { seriousViolations } from '../harness/axe';
 import { chromiumAvailable, closeShared, openApp } from '../harness/browser';
 import { tempDir } from '../support/core';
 import { demoContext } from '../../main/core/demo/demo';
-import { call } from '../support/dispatch';
+import { call, chosen } from '../support/dispatch';
 import { requirePart } from '../support/require';
 
 after(closeShared);
@@ -45,7 +45,7 @@ test('issue a signed report with progress, preview, save, export, and verify val
   const { page, core } = app;
   const dir = tempDir('attest-e2e-reports-');
   try {
-    await call(core, 'workspace.create', { path: join(dir, 'northwind.attest'), name: 'Northwind review', passphrase: PASS });
+    await call(core, 'workspace.create', { handle: chosen(core, join(dir, 'northwind.attest'), 'save:workspace'), name: 'Northwind review', passphrase: PASS });
     const context = demoContext(core, 'e2e');
     await assessmentDemo.seed(context);
     await page.reload();

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { seriousViolations } from '../harness/axe';
 import { chromiumAvailable, closeShared, openApp } from '../harness/browser';
 import { tempDir } from '../support/core';
-import { call } from '../support/dispatch';
+import { call, chosen } from '../support/dispatch';
 import { requirePart } from '../support/require';
 
 after(closeShared);
@@ -44,7 +44,7 @@ test('vendors: empty registry, add through the dialog, tier override with a reas
     void d.dismiss();
   });
   try {
-    await call(core, 'workspace.create', { path: join(tempDir('attest-e2e-'), 'programme.attest'), name: 'Vendor programme', passphrase: PASS });
+    await call(core, 'workspace.create', { handle: chosen(core, join(tempDir('attest-e2e-'), 'programme.attest'), 'save:workspace'), name: 'Vendor programme', passphrase: PASS });
     await openVendors(page);
     await page.getByRole('heading', { name: 'No vendors yet' }).waitFor();
     await page.getByText(/The vendor registry lists every supplier/).waitFor();

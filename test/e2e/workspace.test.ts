@@ -33,7 +33,6 @@ test('create → audit → verify → lock → unlock → change passphrase → 
 
     const create = page.getByRole('form', { name: 'Create a workspace' });
     await create.getByLabel('Name').fill('Northwind Health review');
-    await create.getByLabel('File').fill(path);
     await create.getByLabel('Passphrase', { exact: true }).fill('password1');
     assert.match(await create.locator('.strength-label').innerText(), /^(Very weak|Weak)\./);
     await create.getByLabel('Repeat the passphrase').fill('password1');
@@ -45,10 +44,14 @@ test('create → audit → verify → lock → unlock → change passphrase → 
     assert.equal(await create.getByRole('button', { name: 'Create workspace' }).isDisabled(), true);
     await create.getByLabel('Repeat the passphrase').fill(PASS);
     await app.screenshot('workspace-02-create-form');
+    // Create asks where to save in the system's dialog; the harness stands in for the user's choice.
+    app.chooseFile(path);
     await create.getByRole('button', { name: 'Create workspace' }).click();
 
     await page.getByRole('heading', { name: 'Northwind Health review', level: 1 }).waitFor();
     assert.ok(existsSync(path), 'the file exists on disk');
+    assert.equal(app.dialogs.at(-1)?.kind, 'save');
+    assert.match(app.dialogs.at(-1)?.defaultPath ?? '', /northwind-health-review\.attest$/, 'the dialog suggests a name from the workspace name');
     assert.match(await page.locator('.save-state').innerText(), /All changes saved/);
     await app.screenshot('workspace-03-open');
     await axeClean(page, 'home with an open workspace');

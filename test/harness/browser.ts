@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { channelNames } from '../../main/contract/ipc';
 import type { Core } from '../../main/core/core';
+import type { DialogRequest, FileDialog } from '../../main/core/files/dialogs';
 import { testCore } from '../support/core';
 import { serveRenderer, type StaticServer } from './serve';
 
@@ -33,13 +34,42 @@ export interface Harness {
   problems: string[];
   /** Every channel the page called, in order (tests measure round trips with it). */
   calls: string[];
+  /**
+   * Stands in for the system's open and save dialogs: the next dialog the page asks for
+   * answers this path (as if the user had picked it); with none queued, the user cancels.
+   */
+  chooseFile(path: string): void;
+  /** Every dialog the page asked for, in order. */
+  dialogs: DialogRequest[];
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
 }
 
 export interface HarnessOptions {
   colorScheme?: 'light' | 'dark';
+  /** A core made by the test: give it `dialog: harnessDialog.dialog` from harnessDialog() to use chooseFile. */
   core?: Core;
+  dialog?: HarnessDialog;
+}
+
+export interface HarnessDialog {
+  dialog: FileDialog;
+  answers: string[];
+  asked: DialogRequest[];
+}
+
+/** The dialog stand-in: answers queued paths in order, cancels when none is queued. */
+export function harnessDialog(): HarnessDialog {
+  const answers: string[] = [];
+  const asked: DialogRequest[] = [];
+  return {
+    answers,
+    asked,
+    dialog: async (request) => {
+      asked.push(request);
+      return answers.shift() ?? null;
+    },
+  };
 }
 
 let browser: Browser | undefined;
@@ -61,7 +91,8 @@ export async function closeShared(): Promise<void> {
 
 export async function openApp(options: HarnessOptions = {}): Promise<Harness> {
   const { browser, server } = await shared();
-  const core = options.core ?? testCore();
+  const stand = options.dialog ?? harnessDialog();
+  const core = options.core ?? testCore({ dialog: stand.dialog });
   const context = await browser.newContext({
     viewport: { width: 1280, height: 820 },
     colorScheme: options.colorScheme ?? 'light',
@@ -93,6 +124,8 @@ export async function openApp(options: HarnessOptions = {}): Promise<Harness> {
     context,
     problems,
     calls,
+    chooseFile: (path) => void stand.answers.push(path),
+    dialogs: stand.asked,
     async screenshot(name) {
       mkdirSync(resultsDir, { recursive: true });
       const path = join(resultsDir, `${name}.png`);

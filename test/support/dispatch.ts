@@ -1,5 +1,6 @@
 // Typed calls through a core's dispatcher, as the renderer and the CLI make them.
 import assert from 'node:assert/strict';
+import type { FilePurpose } from '../../main/contract/files';
 import type { ChannelName, RequestOf, ResponseOf } from '../../main/contract/ipc';
 import type { CallContext } from '../../main/core/dispatcher';
 import type { Core } from '../../main/core/core';
@@ -25,3 +26,6 @@ export const upload = (name: string, bytes: Uint8Array | string) => ({
   name,
   dataBase64: Buffer.from(bytes).toString('base64'),
 });
+
+/** A file as the app's dialog would hand it over: a handle for one purpose, never the path. */
+export const chosen = (core: Core, path: string, purpose: FilePurpose): string => core.files.grant(path, purpose).handle;

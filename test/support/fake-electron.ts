@@ -40,6 +40,10 @@ const freshState = () => ({
   isPackaged: false,
   appPath: '',
   userData: '',
+  /** Paths the next dialogs answer, in order (none left: the user cancels). */
+  dialogAnswers: [] as string[],
+  /** What each dialog was asked to show: kind and options. */
+  dialogs: [] as { kind: 'open' | 'save'; options: Record<string, unknown> }[],
 });
 
 export const fake = freshState();
@@ -59,7 +63,22 @@ export async function emitReady(): Promise<void> {
   ready = new Promise<void>((resolve) => (readyResolve = resolve));
 }
 
+/** The dialog's options are its last argument (the parent window, when given, comes first). */
+const lastOf = (args: unknown[]) => args[args.length - 1] as Record<string, unknown>;
+
 export const fakeElectron = {
+  dialog: {
+    showOpenDialog: async (...args: unknown[]) => {
+      fake.dialogs.push({ kind: 'open', options: lastOf(args) });
+      const path = fake.dialogAnswers.shift();
+      return { canceled: path === undefined, filePaths: path === undefined ? [] : [path] };
+    },
+    showSaveDialog: async (...args: unknown[]) => {
+      fake.dialogs.push({ kind: 'save', options: lastOf(args) });
+      const path = fake.dialogAnswers.shift();
+      return { canceled: path === undefined, filePath: path ?? '' };
+    },
+  },
   shell: { openExternal: async (url: string) => void fake.opened.push(url) },
   protocol: {
     registerSchemesAsPrivileged: (schemes: unknown[]) => void fake.schemes.push(...schemes),
@@ -95,6 +114,7 @@ export const fakeElectron = {
   },
   BrowserWindow: class {
     static getAllWindows = () => [];
+    static getFocusedWindow = () => null;
     private record: { options: Record<string, unknown>; url?: string };
     constructor(options: Record<string, unknown>) {
       this.record = { options };

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { isChannelName } from '../../contract/ipc';
 import { AttestError } from '../../core/errors';
 import type { CliCommand } from '../command';
-import { invoke, withCore } from '../cli-core';
+import { chosenFile, invoke, withCore } from '../cli-core';
 import { acceptOlder, optionalPassphrase, openOptions, workspacePassphrase } from '../passphrase';
 
 export const callCommand: CliCommand = {
@@ -27,7 +27,7 @@ export const callCommand: CliCommand = {
     const path = resolve(file);
     const passphrase = await optionalPassphrase(io, workspacePassphrase(values));
     const value = await withCore(io, async (core) => {
-      await invoke(core, 'workspace.open', { path, passphrase, remember: false, acceptOlder: acceptOlder(values) });
+      await invoke(core, 'workspace.open', { handle: chosenFile(core, path, 'open:workspace'), passphrase, remember: false, acceptOlder: acceptOlder(values) });
       const result = await core.dispatch(channel, request, { origin: 'cli' });
       if (!result.ok) throw new AttestError(result.error.code, result.error.message);
       return result.value;

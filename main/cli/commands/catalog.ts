@@ -9,7 +9,7 @@ import { TABULAR_FIELDS } from '../../core/catalog/tabular';
 import type { Core } from '../../core/core';
 import { AttestError } from '../../core/errors';
 import type { CliCommand, CommandInput } from '../command';
-import { invoke, withCore } from '../cli-core';
+import { chosenFile, invoke, withCore } from '../cli-core';
 import { facts } from '../format';
 import { acceptOlder, optionalPassphrase, openOptions, requirePassphrase, workspacePassphrase } from '../passphrase';
 
@@ -22,7 +22,7 @@ export async function withWorkspace<T>(input: CommandInput, usage: string, fn: (
   const passphrase = await optionalPassphrase(input.io, source);
   return withCore(input.io, async (core) => {
     try {
-      await invoke(core, 'workspace.open', { path, passphrase, remember: false, acceptOlder: acceptOlder(input.values) });
+      await invoke(core, 'workspace.open', { handle: chosenFile(core, path, 'open:workspace'), passphrase, remember: false, acceptOlder: acceptOlder(input.values) });
     } catch (error) {
       // No passphrase and no key remembered on this device: say how to give one.
       const code = error instanceof AttestError ? error.code : '';

@@ -5,7 +5,7 @@ import { osKeychain } from '../../core/keychain/keychain';
 import { deviceMemory, inspectHeader, verifyWorkspace } from '../../core/workspace';
 import type { CliCommand } from '../command';
 import { exitCodes } from '../exit-codes';
-import { cliDataDir, invoke, withCore } from '../cli-core';
+import { chosenFile, cliDataDir, invoke, withCore } from '../cli-core';
 import { bytes, facts } from '../format';
 import { acceptOlder, openOptions, optionalPassphrase, passphraseOptions, requirePassphrase, workspacePassphrase } from '../passphrase';
 
@@ -25,7 +25,7 @@ export const newCommand: CliCommand = {
     const name = typeof values.name === 'string' ? values.name : basename(path, extname(path));
     const passphrase = await requirePassphrase(io, workspacePassphrase(values, true));
     const status = await withCore(io, (core) =>
-      invoke(core, 'workspace.create', { path, name, passphrase, remember: values.remember === true }),
+      invoke(core, 'workspace.create', { handle: chosenFile(core, path, 'save:workspace'), name, passphrase, remember: values.remember === true }),
     );
     if (status.state !== 'open') throw new AttestError('INTERNAL', 'The workspace was created but did not open.');
     return {
@@ -47,7 +47,7 @@ export const infoCommand: CliCommand = {
     const passphrase = typeof source.file === 'string' || io.env.ATTEST_PASSPHRASE ? await optionalPassphrase(io, source) : undefined;
     const contents = passphrase
       ? await withCore(io, async (core) => {
-          const status = await invoke(core, 'workspace.open', { path, passphrase, remember: false, acceptOlder: acceptOlder(values) });
+          const status = await invoke(core, 'workspace.open', { handle: chosenFile(core, path, 'open:workspace'), passphrase, remember: false, acceptOlder: acceptOlder(values) });
           const audit = await invoke(core, 'audit.list', { offset: 0, limit: 1 });
           return status.state === 'open'
             ? {
@@ -119,7 +119,7 @@ export const passwdCommand: CliCommand = {
     const path = fileArgument(positionals, 'passwd');
     const current = await requirePassphrase(io, { ...workspacePassphrase(values), label: 'Current passphrase' });
     const status = await withCore(io, async (core) => {
-      await invoke(core, 'workspace.open', { path, passphrase: current, remember: false, acceptOlder: acceptOlder(values) });
+      await invoke(core, 'workspace.open', { handle: chosenFile(core, path, 'open:workspace'), passphrase: current, remember: false, acceptOlder: acceptOlder(values) });
       const next = await requirePassphrase(io, {
         file: values['new-passphrase-file'],
         option: 'new-passphrase-file',

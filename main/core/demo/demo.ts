@@ -41,7 +41,8 @@ export function demoContext(core: Core, actor = 'demo (cli)'): DemoContext {
 }
 
 export async function createDemoWorkspace(core: Core, path: string, passphrase = DEMO_PASSPHRASE): Promise<{ seeded: string[] }> {
-  const created = await core.dispatch('workspace.create', { path, name: DEMO_NAME, passphrase }, { origin: 'cli' });
+  const handle = core.files.grant(path, 'save:workspace').handle;
+  const created = await core.dispatch('workspace.create', { handle, name: DEMO_NAME, passphrase }, { origin: 'cli' });
   if (!created.ok) throw new AttestError(created.error.code, created.error.message);
   const context = demoContext(core);
   for (const seeder of demoSeeders) await seeder.seed(context);

@@ -127,21 +127,27 @@ export function reportHandlers(deps: CoreDeps): Pick<HandlerMap, ReportChannels>
         await findingsXlsx(w, r.assessmentId),
       );
     },
-    'export.backup': async (r) => backupWorkspace(await ws(), r.to, r.overwrite),
+    // Files come by handle only (dialog.save / dialog.open, or the CLI's own): the caller never names a path.
+    'export.backup': async (r) => {
+      const w = await ws();
+      return r.to ? deps.files.use(r.to, 'save:backup', (to) => backupWorkspace(w, to, r.overwrite)) : backupWorkspace(w, undefined, r.overwrite);
+    },
     'export.restore': async (r) => {
-      if (!r.from === !r.backup) throw new AttestError('INVALID_REQUEST', 'Give the backup either as a file path or as an upload, not both.');
-      let bytes: Uint8Array;
-      if (r.backup) bytes = Buffer.from(r.backup.dataBase64, 'base64');
-      else {
-        try {
-          bytes = await readFile(r.from!);
-        } catch (cause) {
-          throw new AttestError('NOT_FOUND', `The backup ${r.from} could not be read.`, { cause });
-        }
-      }
+      if (!r.from === !r.backup) throw new AttestError('INVALID_REQUEST', 'Give the backup either as a chosen file or as an upload, not both.');
       const openPath = deps.session.touch() === 'open' ? deps.session.workspace().path : null;
       const seen = { memory: deps.session.memory, at: nowIso(deps.session.clock) };
-      return restoreWorkspace({ bytes, to: r.to, passphrase: r.passphrase, overwrite: r.overwrite, openPath, seen });
+      const restore = (bytes: Uint8Array) =>
+        deps.files.use(r.to, 'save:workspace', (to) => restoreWorkspace({ bytes, to, passphrase: r.passphrase, overwrite: r.overwrite, openPath, seen }));
+      if (r.backup) return restore(Buffer.from(r.backup.dataBase64, 'base64'));
+      return deps.files.use(r.from!, 'open:backup', async (from) => {
+        let bytes: Uint8Array;
+        try {
+          bytes = await readFile(from);
+        } catch (cause) {
+          throw new AttestError('NOT_FOUND', `The backup ${from} could not be read.`, { cause });
+        }
+        return restore(bytes);
+      });
     },
   };
 }

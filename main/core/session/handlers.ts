@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import type { AuditEntry } from '../../contract/workspace';
 import { exportAudit, listAudit } from './audit-log';
 import type { HandlerMap } from '../dispatcher';
 import type { CoreDeps } from '../deps';
+import { AttestError } from '../errors';
+import { defaultWorkspaceFolder } from '../files/dialogs';
+import { recentIdOf } from './preferences';
 
 type SessionChannels =
   | 'workspace.status'
@@ -23,13 +25,14 @@ type SessionChannels =
   | 'audit.list'
   | 'audit.export';
 
-export function sessionHandlers({ session, ready }: CoreDeps): Pick<HandlerMap, SessionChannels> {
+export function sessionHandlers({ session, ready, files }: CoreDeps): Pick<HandlerMap, SessionChannels> {
   const recent = async () => {
     await ready;
     const prefs = await session.prefs.read();
     return {
       recent: await Promise.all(
         prefs.recent.map(async (r) => ({
+          id: recentIdOf(r.path),
           path: r.path,
           name: r.name,
           lastOpenedAt: r.lastOpenedAt,
@@ -37,20 +40,31 @@ export function sessionHandlers({ session, ready }: CoreDeps): Pick<HandlerMap, 
           remembered: await session.isRemembered(r.workspaceId),
         })),
       ),
-      suggestedFolder: join(homedir(), 'Attest'),
+      suggestedFolder: defaultWorkspaceFolder(),
     };
+  };
+  /** The file of a recent entry: the renderer names it by id only. */
+  const recentPath = async (id: string) => {
+    await ready;
+    const entry = (await session.prefs.read()).recent.find((r) => recentIdOf(r.path) === id);
+    if (!entry) throw new AttestError('RECENT_NOT_FOUND', 'That workspace is no longer in the recent list; open it with “Open another file”.');
+    return entry.path;
   };
   return {
     'workspace.status': () => session.status(),
-    'workspace.create': (r, context) => session.create(r.path, r.name, r.passphrase, r.remember, context.actor),
-    'workspace.open': (r) => session.open(r.path, r.passphrase ? { passphrase: r.passphrase } : undefined, r.remember, r.acceptOlder),
+    'workspace.create': (r, context) => files.use(r.handle, 'save:workspace', (path) => session.create(path, r.name, r.passphrase, r.remember, context.actor)),
+    'workspace.open': async (r) => {
+      const open = (path: string) => session.open(path, r.passphrase ? { passphrase: r.passphrase } : undefined, r.remember, r.acceptOlder);
+      return r.handle ? files.use(r.handle, 'open:workspace', open) : open(await recentPath(r.recent!));
+    },
     'workspace.unlock': (r) => session.unlock(r.passphrase, r.acceptOlder),
     'workspace.lock': () => session.lock('user'),
     'workspace.close': () => session.close(),
     'workspace.touch': () => ({ state: session.touch() }),
     'workspace.recent': recent,
     'workspace.forgetRecent': async (r) => {
-      await session.prefs.update((p) => ({ ...p, recent: p.recent.filter((x) => x.path !== r.path) }));
+      const path = await recentPath(r.id);
+      await session.prefs.update((p) => ({ ...p, recent: p.recent.filter((x) => x.path !== path) }));
       return recent();
     },
     'workspace.changePassphrase': (r) => session.changePassphrase(r.current, r.next),

@@ -1,6 +1,7 @@
 // Per-device preferences and the recent-files list, kept as small JSON files in the
 // app's data folder (never inside a workspace, never holding a secret). Written
 // atomically: temp file, fsync, rename.
+import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
@@ -22,6 +23,9 @@ const prefsSchema = z.object({
 export type Preferences = z.infer<typeof prefsSchema>;
 
 export const MAX_RECENT = 12;
+
+/** A recent entry's id: the renderer opens or forgets an entry by it, never by its path. */
+export const recentIdOf = (path: string) => `rw_${createHash('sha256').update(path).digest('base64url').slice(0, 22)}`;
 
 export class PreferenceStore {
   private readonly file: string;

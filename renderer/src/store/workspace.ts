@@ -20,10 +20,11 @@ export interface WorkspaceSlice {
   save: SaveState;
   refreshStatus(): Promise<void>;
   loadRecent(): Promise<void>;
-  forgetRecent(path: string): Promise<void>;
-  createWorkspace(input: { path: string; name: string; passphrase: string; remember: boolean }): Promise<void>;
+  /** Recent entries and files are named by id and handle: the renderer never names a path. */
+  forgetRecent(id: string): Promise<void>;
+  createWorkspace(input: { handle: string; name: string; passphrase: string; remember: boolean }): Promise<void>;
   /** acceptOlder: the user confirmed opening a file older than this device last saw. */
-  openWorkspace(input: { path: string; passphrase?: string; remember: boolean; acceptOlder?: boolean }): Promise<void>;
+  openWorkspace(input: ({ handle: string } | { recent: string }) & { passphrase?: string; remember: boolean; acceptOlder?: boolean }): Promise<void>;
   unlockWorkspace(passphrase: string, acceptOlder?: boolean): Promise<void>;
   lockWorkspace(): Promise<void>;
   closeWorkspace(): Promise<void>;
@@ -83,8 +84,8 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
       const { recent, suggestedFolder } = await call('workspace.recent', {});
       set({ recent, suggestedFolder });
     },
-    forgetRecent: async (path) => {
-      const { recent } = await call('workspace.forgetRecent', { path });
+    forgetRecent: async (id) => {
+      const { recent } = await call('workspace.forgetRecent', { id });
       set({ recent });
     },
     createWorkspace: async (input) => adopt(await failedCallShowsRealState(call('workspace.create', input))),

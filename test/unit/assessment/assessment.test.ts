@@ -8,7 +8,7 @@ import type { Core } from '../../../main/core/core';
 import { severityFor } from '../../../main/core/assessment/severity';
 import { matchExpression } from '../../../main/core/catalog/search';
 import { tempDir, testCore } from '../../support/core';
-import { call, failure, upload } from '../../support/dispatch';
+import { call, chosen, failure, upload } from '../../support/dispatch';
 
 const PASS = 'assessment test passphrase';
 
@@ -16,7 +16,7 @@ async function withAssessment(run: (core: Core, id: string, path: string) => Pro
   const core = testCore();
   const path = join(tempDir(), 'assess.attest');
   try {
-    await call(core, 'workspace.create', { path, name: 'Assessment test', passphrase: PASS });
+    await call(core, 'workspace.create', { handle: chosen(core, path, 'save:workspace'), name: 'Assessment test', passphrase: PASS });
     const a = await call(core, 'assessment.create', {
       name: 'Q4 review',
       client: 'Northwind',
@@ -337,7 +337,7 @@ test('search: FTS4 over id, title, statement and guidance with filters; any type
     assert.equal(pending.total, 76);
 
     await call(core, 'workspace.close', {});
-    await call(core, 'workspace.open', { path, passphrase: PASS });
+    await call(core, 'workspace.open', { handle: chosen(core, path, 'open:workspace'), passphrase: PASS });
     const again = await call(core, 'catalog.search', { text: 'single sign-on' });
     assert.deepEqual(again.hits.map((h) => h.controlId), sso.hits.map((h) => h.controlId));
   });

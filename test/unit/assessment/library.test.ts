@@ -9,7 +9,7 @@ import type { Core } from '../../../main/core/core';
 import { importOscalCatalog } from '../../../main/core/catalog/import-oscal';
 import { loadBuiltinCatalogues } from '../../../main/core/catalog/loader';
 import { tempDir, testCore } from '../../support/core';
-import { call, failure, upload } from '../../support/dispatch';
+import { call, chosen, failure, upload } from '../../support/dispatch';
 
 const OSCAL = join(__dirname, '../../../../shared/corpora/oscal');
 const LOW = 'NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog-min.json';
@@ -18,7 +18,7 @@ const HIGH = 'NIST_SP-800-53_rev5_HIGH-baseline-resolved-profile_catalog-min.jso
 async function openCore(): Promise<{ core: Core; path: string }> {
   const core = testCore();
   const path = join(tempDir(), 'lib.attest');
-  await call(core, 'workspace.create', { path, name: 'Library test', passphrase: 'library test passphrase' });
+  await call(core, 'workspace.create', { handle: chosen(core, path, 'save:workspace'), name: 'Library test', passphrase: 'library test passphrase' });
   return { core, path };
 }
 
@@ -173,7 +173,7 @@ test('an assessment keeps the catalogue version it was created with, across late
       control: { id: 'HR-2', title: 'New control', statement: 'Added later.', category: 'ops' },
     });
     await call(core, 'workspace.close', {});
-    await call(core, 'workspace.open', { path, passphrase: 'library test passphrase' });
+    await call(core, 'workspace.open', { handle: chosen(core, path, 'open:workspace'), passphrase: 'library test passphrase' });
     const got = await call(core, 'assessment.get', { id: a.id });
     assert.deepEqual(got.rows.map((r) => [r.controlId, r.title]), [['HR-1', 'Original title']]);
     assert.equal(got.assessment.catalogues[0]!.version, v1.version);

@@ -12,7 +12,7 @@ import type { Core } from '../../../main/core/core';
 import { AttestError } from '../../../main/core/errors';
 import { engagementModel } from '../../../main/core/report/from-workspace';
 import { tempDir, testCore } from '../../support/core';
-import { call, failure } from '../../support/dispatch';
+import { call, chosen, failure } from '../../support/dispatch';
 import { requirePart } from '../../support/require';
 
 const corpus = join(__dirname, '..', '..', '..', '..', 'shared', 'corpora', 'oscal');
@@ -22,7 +22,7 @@ const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
 let core: Core;
 before(async () => {
   core = testCore();
-  await call(core, 'workspace.create', { path: join(tempDir('attest-oscal-in-'), 'w.attest'), name: 'OSCAL in', passphrase: 'oscal in passphrase' });
+  await call(core, 'workspace.create', { handle: chosen(core, join(tempDir('attest-oscal-in-'), 'w.attest'), 'save:workspace'), name: 'OSCAL in', passphrase: 'oscal in passphrase' });
 });
 after(() => core.close());
 

@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import { libraryDir, libraryEntries, loadLibraryCatalogue } from '../../../main/core/catalog/starter-library';
 import { cli } from '../../support/cli';
 import { tempDir, testCore } from '../../support/core';
-import { call, failure } from '../../support/dispatch';
+import { call, chosen, failure } from '../../support/dispatch';
 import { requirePart } from '../../support/require';
 
 const corpus = join(__dirname, '..', '..', '..', '..', 'shared', 'corpora', 'oscal');
@@ -55,7 +55,7 @@ test('a damaged library file is refused with a clear message', () => {
 test('Add from library: listed with what is installed, added once, then again only as a new version', async () => {
   const core = testCore();
   try {
-    await call(core, 'workspace.create', { path: join(tempDir('attest-lib-'), 'w.attest'), name: 'Library', passphrase: 'library passphrase' });
+    await call(core, 'workspace.create', { handle: chosen(core, join(tempDir('attest-lib-'), 'w.attest'), 'save:workspace'), name: 'Library', passphrase: 'library passphrase' });
     const before = await call(core, 'catalog.library', {});
     assert.equal(before.entries.length, 6);
     assert.ok(before.entries.every((e) => !e.installed && e.licence.length > 0));
@@ -78,7 +78,7 @@ test('attest catalog add lists the library and adds a baseline', async () => {
   const ws = join(dir, 'w.attest');
   const env = { ATTEST_DATA_DIR: join(dir, 'data'), ATTEST_PASSPHRASE: 'library cli passphrase' };
   const core = testCore();
-  await call(core, 'workspace.create', { path: ws, name: 'Library CLI', passphrase: env.ATTEST_PASSPHRASE, remember: false });
+  await call(core, 'workspace.create', { handle: chosen(core, ws, 'save:workspace'), name: 'Library CLI', passphrase: env.ATTEST_PASSPHRASE, remember: false });
   await core.close();
   const listed = await cli(['catalog', 'add', ws], env);
   assert.equal(listed.code, 0, listed.stderr);
@@ -100,7 +100,7 @@ test('attest catalog import resolves a profile with --source href=file, and name
   const ws = join(dir, 'w.attest');
   const env = { ATTEST_DATA_DIR: join(dir, 'data'), ATTEST_PASSPHRASE: 'profile cli passphrase' };
   const core = testCore();
-  await call(core, 'workspace.create', { path: ws, name: 'Profile CLI', passphrase: env.ATTEST_PASSPHRASE, remember: false });
+  await call(core, 'workspace.create', { handle: chosen(core, ws, 'save:workspace'), name: 'Profile CLI', passphrase: env.ATTEST_PASSPHRASE, remember: false });
   await core.close();
   const profile = join(corpus, 'NIST_SP-800-53_rev5_LOW-baseline_profile.json');
   const text = readFileSync(profile, 'utf8');

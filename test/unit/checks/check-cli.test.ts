@@ -9,7 +9,7 @@ import { exitCodes } from '../../../main/cli/exit-codes';
 import { keychainWorks } from '../../../main/core/keychain/keychain';
 import { cli, cliProcess } from '../../support/cli';
 import { tempDir, testCore } from '../../support/core';
-import { call } from '../../support/dispatch';
+import { call, chosen } from '../../support/dispatch';
 import { requirePart } from '../../support/require';
 import { startSite, strongHeaders } from './support/channels';
 import { TestPki } from './support/pki';
@@ -29,7 +29,7 @@ before(async () => {
   good = await startSite(pki, strongHeaders);
   weak = await startSite(pki, { server: 'nginx/1.18.0 (Ubuntu)', 'x-powered-by': 'Express' });
   const core = testCore();
-  await call(core, 'workspace.create', { path: ws, name: 'Check CLI', passphrase: PASS, remember: false });
+  await call(core, 'workspace.create', { handle: chosen(core, ws, 'save:workspace'), name: 'Check CLI', passphrase: PASS, remember: false });
   await core.close();
 });
 after(async () => {

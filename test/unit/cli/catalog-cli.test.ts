@@ -9,7 +9,7 @@ import { before, test } from 'node:test';
 import { importOscalCatalog } from '../../../main/core/catalog/import-oscal';
 import { cli, cliProcess } from '../../support/cli';
 import { tempDir, testCore } from '../../support/core';
-import { call } from '../../support/dispatch';
+import { call, chosen } from '../../support/dispatch';
 import { requirePart } from '../../support/require';
 
 const dir = tempDir('attest-catalog-cli-');
@@ -40,7 +40,7 @@ function assertOneLineError(r: { code: number; stderr: string }, code: number, m
 before(async () => {
   // Created with the tests' small KDF cost (kept in the file's header), so each CLI run opens it quickly.
   const core = testCore();
-  await call(core, 'workspace.create', { path: ws, name: 'Catalogue CLI', passphrase: PASS, remember: false });
+  await call(core, 'workspace.create', { handle: chosen(core, ws, 'save:workspace'), name: 'Catalogue CLI', passphrase: PASS, remember: false });
   await core.close();
 });
 

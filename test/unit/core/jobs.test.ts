@@ -9,7 +9,7 @@ import { demoContext } from '../../../main/core/demo/demo';
 import { createJobRegistry } from '../../../main/core/jobs';
 import { AttestError } from '../../../main/core/errors';
 import { tempDir, testCore } from '../../support/core';
-import { call } from '../../support/dispatch';
+import { call, chosen } from '../../support/dispatch';
 
 test('dispose cancels cancellable jobs, finishes the others, and refuses new ones', async () => {
   const jobs = createJobRegistry();
@@ -41,7 +41,7 @@ test('Core.close() waits for a report being issued: it is on disk when the works
   const dir = tempDir('attest-jobs-');
   const path = join(dir, 'jobs.attest');
   const core = testCore();
-  await call(core, 'workspace.create', { path, name: 'Jobs', passphrase: 'jobs passphrase' });
+  await call(core, 'workspace.create', { handle: chosen(core, path, 'save:workspace'), name: 'Jobs', passphrase: 'jobs passphrase' });
   await assessmentDemo.seed(demoContext(core, 'test'));
   const current = (await call(core, 'assessment.list', {})).assessments.find((a) => a.state === 'review')!;
   const { jobId } = await call(core, 'report.issue', { kind: 'engagement', subjectId: current.id, classification: 'INTERNAL' });
@@ -50,7 +50,7 @@ test('Core.close() waits for a report being issued: it is on disk when the works
 
   const again = testCore();
   try {
-    await call(again, 'workspace.open', { path, passphrase: 'jobs passphrase', remember: false });
+    await call(again, 'workspace.open', { handle: chosen(again, path, 'open:workspace'), passphrase: 'jobs passphrase', remember: false });
     const { reports } = await call(again, 'report.list', {});
     assert.equal(reports.length, 1, 'the issue started before close was finished and committed');
     assert.equal(reports[0]!.subjectId, current.id);
@@ -64,7 +64,7 @@ test('answers carry the commit sequence number: every write, and a job while it 
   const core = testCore();
   const ctx = { origin: 'test' } as const;
   try {
-    await call(core, 'workspace.create', { path: join(dir, 'seq.attest'), name: 'Seq', passphrase: 'seq passphrase' });
+    await call(core, 'workspace.create', { handle: chosen(core, join(dir, 'seq.attest'), 'save:workspace'), name: 'Seq', passphrase: 'seq passphrase' });
     await assessmentDemo.seed(demoContext(core, 'test'));
     const read = await core.dispatch('assessment.list', {}, ctx);
     assert.ok(read.ok && read.seq === undefined, 'a read says nothing about commits');

@@ -12,7 +12,7 @@ import { STORY_DAY, demoDates } from '../../../main/core/demo/dates';
 import { DEMO_PASSPHRASE } from '../../../main/core/demo/demo';
 import { cli } from '../../support/cli';
 import { tempDir, testCore } from '../../support/core';
-import { call, failure } from '../../support/dispatch';
+import { call, chosen, failure } from '../../support/dispatch';
 
 // The demo is dated from the day it is made: its story's dates move to today.
 const dates = demoDates(new Date());
@@ -31,7 +31,7 @@ before(async () => {
   const verified = await cli(['verify', path], { ATTEST_DATA_DIR: join(dir, 'data'), ATTEST_PASSPHRASE: DEMO_PASSPHRASE });
   assert.equal(verified.code, 0, `the demo's records and audit chain verify: ${verified.stdout}${verified.stderr}`);
   core = testCore();
-  await call(core, 'workspace.open', { path, passphrase: DEMO_PASSPHRASE, remember: false });
+  await call(core, 'workspace.open', { handle: chosen(core, path, 'open:workspace'), passphrase: DEMO_PASSPHRASE, remember: false });
   const { assessments } = await call(core, 'assessment.list', {});
   assert.equal(assessments.length, 2);
   [q4, q2] = assessments as [AssessmentSummary, AssessmentSummary];

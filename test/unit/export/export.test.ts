@@ -9,7 +9,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { call, failure, upload } from '../../support/dispatch';
+import { call, chosen, failure, upload } from '../../support/dispatch';
 import { PASS, withWorkspace } from '../report/workspace-fixture';
 
 const OSCAL = join(import.meta.dirname, '../../../../shared/corpora/oscal');
@@ -138,34 +138,36 @@ test('findings XLSX: formula-like text has the quotePrefix style, dates are date
 test('backup: a consistent encrypted copy; restore verifies it, refuses to overwrite without consent or over the open file', async () => {
   await withWorkspace(async ({ core, dir, path }) => {
     const to = join(dir, 'copy.attest');
-    const b = await call(core, 'export.backup', { to });
+    const b = await call(core, 'export.backup', { to: chosen(core, to, 'save:backup') });
     assert.equal(b.path, to);
-    assert.equal((await failure(core, 'export.backup', { to })).code, 'FILE_EXISTS');
-    assert.equal((await failure(core, 'export.backup', { to: path, overwrite: true })).code, 'BACKUP_TARGET_OPEN');
+    assert.equal((await failure(core, 'export.backup', { to: chosen(core, to, 'save:backup') })).code, 'FILE_EXISTS');
+    assert.equal((await failure(core, 'export.backup', { to: chosen(core, path, 'save:backup'), overwrite: true })).code, 'BACKUP_TARGET_OPEN');
     const dl = await call(core, 'export.backup', {});
     assert.equal(dl.size, b.size);
     assert.ok(Buffer.from(dl.dataBase64!, 'base64').subarray(0, 8).toString('latin1').startsWith('ATTESTWS'));
 
     const restored = join(dir, 'restored.attest');
-    const r = await call(core, 'export.restore', { from: to, to: restored, passphrase: PASS });
+    const restore = (target: string, passphrase = PASS, overwrite = false) =>
+      ({ from: chosen(core, to, 'open:backup'), to: chosen(core, target, 'save:workspace'), passphrase, overwrite });
+    const r = await call(core, 'export.restore', restore(restored));
     assert.equal(r.path, restored);
     assert.equal(r.workspaceId, core.session.workspace().info().workspaceId);
-    assert.equal((await failure(core, 'export.restore', { from: to, to: restored, passphrase: PASS })).code, 'FILE_EXISTS');
-    assert.equal((await failure(core, 'export.restore', { from: to, to: path, passphrase: PASS, overwrite: true })).code, 'BACKUP_TARGET_OPEN');
-    assert.equal((await failure(core, 'export.restore', { from: to, to: join(dir, 'x.attest'), passphrase: 'wrong passphrase' })).code, 'WRONG_PASSPHRASE');
+    assert.equal((await failure(core, 'export.restore', restore(restored))).code, 'FILE_EXISTS');
+    assert.equal((await failure(core, 'export.restore', restore(path, PASS, true))).code, 'BACKUP_TARGET_OPEN');
+    assert.equal((await failure(core, 'export.restore', restore(join(dir, 'x.attest'), 'wrong passphrase'))).code, 'WRONG_PASSPHRASE');
     assert.equal(existsSync(join(dir, 'x.attest')), false, 'nothing left behind');
 
     // A damaged backup is refused and nothing is written.
     const damaged = Buffer.from(readFileSync(to));
     damaged[damaged.length - 100] = damaged[damaged.length - 100]! ^ 0xff;
     writeFileSync(join(dir, 'damaged.attest'), damaged);
-    const bad = await failure(core, 'export.restore', { backup: upload('damaged.attest', damaged), to: join(dir, 'y.attest'), passphrase: PASS });
+    const bad = await failure(core, 'export.restore', { backup: upload('damaged.attest', damaged), to: chosen(core, join(dir, 'y.attest'), 'save:workspace'), passphrase: PASS });
     assert.notEqual(bad.code, '');
     assert.equal(existsSync(join(dir, 'y.attest')), false);
 
     // The restored copy opens with the same data.
     await call(core, 'workspace.close', {});
-    await call(core, 'workspace.open', { path: restored, passphrase: PASS });
+    await call(core, 'workspace.open', { handle: chosen(core, restored, 'open:workspace'), passphrase: PASS });
     assert.equal((await call(core, 'assessment.list', {})).assessments.length, 2);
   });
 });

@@ -11,7 +11,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { osKeychain } from '../../../main/core/keychain/keychain';
 import { tempDir, testCore } from '../../support/core';
-import { call, failure } from '../../support/dispatch';
+import { call, chosen, failure } from '../../support/dispatch';
 import { cli } from '../../support/cli';
 import { requirePart } from '../../support/require';
 import { withWorkspace } from '../report/workspace-fixture';
@@ -98,7 +98,7 @@ test('assessment results exported by Attest import into a fresh workspace as the
 
     const fresh = testCore({ keychain: osKeychain(`Attest.test.${randomUUID()}`) });
     try {
-      await call(fresh, 'workspace.create', { path: join(tempDir('attest-ar-import-'), 'fresh.attest'), name: 'Fresh', passphrase: 'fresh workspace passphrase' });
+      await call(fresh, 'workspace.create', { handle: chosen(fresh, join(tempDir('attest-ar-import-'), 'fresh.attest'), 'save:workspace'), name: 'Fresh', passphrase: 'fresh workspace passphrase' });
       await call(fresh, 'catalog.list', {}); // installs the built-ins
       const summary = await call(fresh, 'import.oscalAssessmentResults', { file: { name: 'results.json', dataBase64: exported.dataBase64 } });
       const after = await call(fresh, 'assessment.get', { id: summary.id });
@@ -144,9 +144,9 @@ test('attest export oscal-ap|oscal-ar and attest import oscal-ar, from the comma
   const core = testCore();
   let id: string;
   try {
-    await call(core, 'workspace.create', { path: to, name: 'To', passphrase: env.ATTEST_PASSPHRASE, remember: false });
+    await call(core, 'workspace.create', { handle: chosen(core, to, 'save:workspace'), name: 'To', passphrase: env.ATTEST_PASSPHRASE, remember: false });
     await call(core, 'catalog.list', {});
-    await call(core, 'workspace.create', { path: from, name: 'From', passphrase: env.ATTEST_PASSPHRASE, remember: false });
+    await call(core, 'workspace.create', { handle: chosen(core, from, 'save:workspace'), name: 'From', passphrase: env.ATTEST_PASSPHRASE, remember: false });
     const a = await call(core, 'assessment.create', { name: 'CLI trip', client: 'Client', scope: 'Portal', periodStart: '2026-11-01', periodEnd: null, assessor: 'Ana', catalogueIds: ['platform-baseline'] });
     id = a.id;
     const row = (await call(core, 'assessment.get', { id })).rows[0]!;

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { cli } from '../../support/cli';
 import { tempDir, testCore } from '../../support/core';
 import { corpusDir } from '../../support/corpora';
-import { call } from '../../support/dispatch';
+import { call, chosen } from '../../support/dispatch';
 
 const VSAQ_FILE = join(corpusDir('vsaq'), 'physical_and_datacenter.json');
 
@@ -21,7 +21,7 @@ let vendorId = '';
 
 before(async () => {
   const core = testCore();
-  await call(core, 'workspace.create', { path: ws, name: 'Questionnaire CLI', passphrase: PASS, remember: false });
+  await call(core, 'workspace.create', { handle: chosen(core, ws, 'save:workspace'), name: 'Questionnaire CLI', passphrase: PASS, remember: false });
   vendorId = (await call(core, 'vendor.create', { name: 'Skyline Hosting', owner: 'Priya', dataTypes: ['personal'], criticality: 'high' })).id;
   await core.close();
 });

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { Core } from '../../../main/core/core';
 import { tempDir, testCore } from '../../support/core';
-import { call } from '../../support/dispatch';
+import { call, chosen } from '../../support/dispatch';
 
 export const PASS = 'questionnaire test passphrase';
 
@@ -10,7 +10,7 @@ export async function withVendor(run: (core: Core, vendorId: string, path: strin
   const core = testCore();
   const path = join(tempDir(), 'vendors.attest');
   try {
-    await call(core, 'workspace.create', { path, name: 'Vendor risk', passphrase: PASS });
+    await call(core, 'workspace.create', { handle: chosen(core, path, 'save:workspace'), name: 'Vendor risk', passphrase: PASS });
     const v = await call(core, 'vendor.create', { name: 'Acme <b>Hosting</b>', owner: 'Dana', dataTypes: ['personal'], criticality: 'high' });
     await run(core, v.id, path);
   } finally {

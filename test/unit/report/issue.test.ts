@@ -11,7 +11,7 @@ import { vendorModel } from '../../../main/core/report/vendor-model';
 import { renderReport } from '../../../main/core/report/render';
 import { certificatePem, importPkcs12 } from '../../../main/core/signing/identity';
 import { signingAccount } from '../../../main/core/signing/store';
-import { call, failure, upload } from '../../support/dispatch';
+import { call, chosen, failure, upload } from '../../support/dispatch';
 import { requirePart } from '../../support/require';
 import { hasTool, run, solidPng, tempDir } from './pdf-tools';
 import { FIXTURE_NOW, PASS, withWorkspace } from './workspace-fixture';
@@ -84,7 +84,7 @@ test('engagement report from workspace data: dashboard score, signed, recorded, 
     const elsewhere = await call(core, 'report.verify', { pdf: upload('r.pdf', bytes) });
     assert.equal(elsewhere.status, 'untrusted');
     assert.equal((await call(core, 'report.verify', { pdf: upload('r.pdf', bytes), trust: [identity.fingerprint] })).status, 'valid');
-    await call(core, 'workspace.open', { path, passphrase: PASS });
+    await call(core, 'workspace.open', { handle: chosen(core, path, 'open:workspace'), passphrase: PASS });
 
     const flipped = Buffer.from(bytes);
     const at = Math.floor(flipped.indexOf('Executive summary') > 0 ? flipped.indexOf('Executive summary') : 2000);

@@ -9,7 +9,7 @@ import { assessmentDemo } from '../../../main/core/demo/assessment-demo';
 import { certificatePem, generateSelfSignedIdentity } from '../../../main/core/signing/identity';
 import { cli } from '../../support/cli';
 import { tempDir, testCore } from '../../support/core';
-import { call } from '../../support/dispatch';
+import { call, chosen } from '../../support/dispatch';
 import { requirePart } from '../../support/require';
 import { EXT, opensslDate, TestPki } from '../signing/pki';
 import { hasTool, run } from './pdf-tools';
@@ -27,7 +27,7 @@ let fingerprint = '';
 
 before(async () => {
   const core = testCore();
-  await call(core, 'workspace.create', { path: ws, name: 'Report CLI', passphrase: PASS, remember: false });
+  await call(core, 'workspace.create', { handle: chosen(core, ws, 'save:workspace'), name: 'Report CLI', passphrase: PASS, remember: false });
   const context = demoContext(core, 'test');
   await assessmentDemo.seed(context);
   q4 = (await call(core, 'assessment.list', {})).assessments.find((a) => a.state === 'review')!.id;

@@ -10,7 +10,7 @@ import { questionnaireDemo } from '../../../main/core/demo/questionnaire-demo';
 import { vendorDemo } from '../../../main/core/demo/vendor-demo';
 import { fixedClock } from '../../../main/core/time/clock';
 import { tempDir, testCore } from '../../support/core';
-import { call } from '../../support/dispatch';
+import { call, chosen } from '../../support/dispatch';
 
 export const PASS = 'report test passphrase';
 /** The fixture's clock: the day the reports of these tests are made and signed. */
@@ -32,7 +32,7 @@ export async function withWorkspace(run: (f: Fixture) => Promise<void>, opts: { 
   const dir = tempDir('attest-report-');
   const path = join(dir, 'report.attest');
   try {
-    await call(core, 'workspace.create', { path, name: 'Report test', passphrase: PASS });
+    await call(core, 'workspace.create', { handle: chosen(core, path, 'save:workspace'), name: 'Report test', passphrase: PASS });
     const ws = core.session.workspace();
     const context = demoContext(core, 'test');
     await assessmentDemo.seed(context);

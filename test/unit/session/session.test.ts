@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import type { Core } from '../../../main/core/core';
 import { keychainWorks } from '../../../main/core/keychain/keychain';
 import { tempDir, testCore } from '../../support/core';
+import { chosen } from '../../support/dispatch';
 import { requirePart } from '../../support/require';
 
 const ctx = { origin: 'test' } as const;
@@ -28,7 +29,7 @@ test('create, audit, close, reopen: wrong passphrase is refused, the right one o
   const core = testCore();
   const path = join(tempDir(), 'client.attest');
   try {
-    const created = await call(core, 'workspace.create', { path, name: 'Northwind review', passphrase: PASS });
+    const created = await call(core, 'workspace.create', { handle: chosen(core, path, 'save:workspace'), name: 'Northwind review', passphrase: PASS });
     assert.equal(created.state, 'open');
     assert.equal(created.name, 'Northwind review');
     assert.ok(existsSync(path));
@@ -39,8 +40,8 @@ test('create, audit, close, reopen: wrong passphrase is refused, the right one o
 
     assert.deepEqual(await call(core, 'workspace.close'), { state: 'none' });
     assert.equal((await failure(core, 'audit.list')).code, 'NO_WORKSPACE');
-    assert.equal((await failure(core, 'workspace.open', { path, passphrase: 'wrong' })).code, 'WRONG_PASSPHRASE');
-    const opened = await call(core, 'workspace.open', { path, passphrase: PASS });
+    assert.equal((await failure(core, 'workspace.open', { handle: chosen(core, path, 'open:workspace'), passphrase: 'wrong' })).code, 'WRONG_PASSPHRASE');
+    const opened = await call(core, 'workspace.open', { handle: chosen(core, path, 'open:workspace'), passphrase: PASS });
     assert.equal(opened.state, 'open');
     assert.equal(opened.name, 'Northwind review');
 
@@ -56,7 +57,7 @@ test('lock wipes access until unlock; a wrong unlock keeps it locked', async () 
   const core = testCore();
   const path = join(tempDir(), 'lock.attest');
   try {
-    await call(core, 'workspace.create', { path, name: 'Lock test', passphrase: PASS });
+    await call(core, 'workspace.create', { handle: chosen(core, path, 'save:workspace'), name: 'Lock test', passphrase: PASS });
     const locked = await call(core, 'workspace.lock');
     assert.deepEqual(locked, { state: 'locked', path, name: 'Lock test', reason: 'user' });
     assert.equal((await failure(core, 'audit.list')).code, 'SESSION_LOCKED');
@@ -91,7 +92,7 @@ test('auto-lock after the configured inactivity, postponed by activity', async (
   const core = testCore({ clock });
   const path = join(tempDir(), 'idle.attest');
   try {
-    await call(core, 'workspace.create', { path, name: 'Idle', passphrase: PASS });
+    await call(core, 'workspace.create', { handle: chosen(core, path, 'save:workspace'), name: 'Idle', passphrase: PASS });
     assert.equal((await call(core, 'workspace.setAutoLock', { minutes: 2 })).autoLockMinutes, 2);
     await advance(90_000);
     assert.deepEqual(await call(core, 'workspace.touch'), { state: 'open' });
@@ -112,12 +113,12 @@ test('a second instance gets a clear "open elsewhere" error', async () => {
   const b = testCore();
   const path = join(tempDir(), 'shared.attest');
   try {
-    await call(a, 'workspace.create', { path, name: 'Shared', passphrase: PASS });
-    const err = await failure(b, 'workspace.open', { path, passphrase: PASS });
+    await call(a, 'workspace.create', { handle: chosen(a, path, 'save:workspace'), name: 'Shared', passphrase: PASS });
+    const err = await failure(b, 'workspace.open', { handle: chosen(b, path, 'open:workspace'), passphrase: PASS });
     assert.equal(err.code, 'WORKSPACE_LOCKED');
     assert.match(err.message, /open in another window or process/);
     await call(a, 'workspace.close');
-    assert.equal((await call(b, 'workspace.open', { path, passphrase: PASS })).state, 'open');
+    assert.equal((await call(b, 'workspace.open', { handle: chosen(b, path, 'open:workspace'), passphrase: PASS })).state, 'open');
   } finally {
     await a.close();
     await b.close();
@@ -129,18 +130,19 @@ test('remember on this device opens without the passphrase; forgetting removes i
   const core = testCore();
   const path = join(tempDir(), 'remember.attest');
   try {
-    await call(core, 'workspace.create', { path, name: 'Remembered', passphrase: PASS, remember: true });
+    await call(core, 'workspace.create', { handle: chosen(core, path, 'save:workspace'), name: 'Remembered', passphrase: PASS, remember: true });
     await call(core, 'workspace.close');
-    const recent = await call(core, 'workspace.recent');
-    assert.deepEqual((recent.recent as { path: string; remembered: boolean; exists: boolean }[]).map((r) => [r.path, r.remembered, r.exists]), [[path, true, true]]);
-    const opened = await call(core, 'workspace.open', { path });
+    const recent = (await call(core, 'workspace.recent')).recent as { id: string; path: string; remembered: boolean; exists: boolean }[];
+    assert.deepEqual(recent.map((r) => [r.path, r.remembered, r.exists]), [[path, true, true]]);
+    const opened = await call(core, 'workspace.open', { recent: recent[0]!.id });
     assert.equal(opened.state, 'open');
     assert.equal(opened.remembered, true);
     assert.equal((await call(core, 'workspace.remember', { remember: false })).remembered, false);
     await call(core, 'workspace.close');
-    assert.equal((await failure(core, 'workspace.open', { path })).code, 'NOT_REMEMBERED');
-    const forgotten = await call(core, 'workspace.forgetRecent', { path });
+    assert.equal((await failure(core, 'workspace.open', { handle: chosen(core, path, 'open:workspace') })).code, 'NOT_REMEMBERED');
+    const forgotten = await call(core, 'workspace.forgetRecent', { id: recent[0]!.id });
     assert.deepEqual(forgotten.recent, []);
+    assert.equal((await failure(core, 'workspace.open', { recent: recent[0]!.id, passphrase: PASS })).code, 'RECENT_NOT_FOUND');
   } finally {
     await core.close();
   }
@@ -150,12 +152,12 @@ test('changing the passphrase: the old one stops working, the new one opens', as
   const core = testCore();
   const path = join(tempDir(), 'passwd.attest');
   try {
-    await call(core, 'workspace.create', { path, name: 'Passwd', passphrase: PASS });
+    await call(core, 'workspace.create', { handle: chosen(core, path, 'save:workspace'), name: 'Passwd', passphrase: PASS });
     assert.equal((await failure(core, 'workspace.changePassphrase', { current: 'wrong', next: 'new one' })).code, 'WRONG_PASSPHRASE');
     await call(core, 'workspace.changePassphrase', { current: PASS, next: 'a new passphrase' });
     await call(core, 'workspace.close');
-    assert.equal((await failure(core, 'workspace.open', { path, passphrase: PASS })).code, 'WRONG_PASSPHRASE');
-    assert.equal((await call(core, 'workspace.open', { path, passphrase: 'a new passphrase' })).state, 'open');
+    assert.equal((await failure(core, 'workspace.open', { handle: chosen(core, path, 'open:workspace'), passphrase: PASS })).code, 'WRONG_PASSPHRASE');
+    assert.equal((await call(core, 'workspace.open', { handle: chosen(core, path, 'open:workspace'), passphrase: 'a new passphrase' })).state, 'open');
   } finally {
     await core.close();
   }
@@ -168,13 +170,13 @@ test('no response or error ever contains the passphrase', async () => {
   const seen: string[] = [];
   const record = async (channel: string, payload: unknown = {}) => seen.push(JSON.stringify(await core.dispatch(channel, payload, ctx)));
   try {
-    await record('workspace.create', { path, name: 'Canary', passphrase: canary });
+    await record('workspace.create', { handle: chosen(core, path, 'save:workspace'), name: 'Canary', passphrase: canary });
     await record('workspace.status');
     await record('workspace.lock');
     await record('workspace.unlock', { passphrase: `${canary}x` });
     await record('workspace.unlock', { passphrase: canary });
     await record('workspace.changePassphrase', { current: `${canary}y`, next: canary });
-    await record('workspace.create', { path, name: 'Again', passphrase: canary });
+    await record('workspace.create', { handle: chosen(core, path, 'save:workspace'), name: 'Again', passphrase: canary });
     await record('workspace.open', { path: 42, passphrase: canary });
     await record('audit.list');
     await record('workspace.verify', { passphrase: canary });
@@ -188,7 +190,7 @@ test('no response or error ever contains the passphrase', async () => {
 test('a workspace given at start-up is offered first in the recent list, without opening it', async () => {
   const maker = testCore();
   const path = join(tempDir(), 'startup.attest');
-  await call(maker, 'workspace.create', { path, name: 'Start-up', passphrase: PASS });
+  await call(maker, 'workspace.create', { handle: chosen(maker, path, 'save:workspace'), name: 'Start-up', passphrase: PASS });
   await maker.close();
   const { createCore } = await import('../../../main/core/core');
   const { osKeychain } = await import('../../../main/core/keychain/keychain');

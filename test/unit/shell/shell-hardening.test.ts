@@ -8,6 +8,7 @@ import { before, test } from 'node:test';
 import { channelNames } from '../../../main/contract/ipc';
 import { testCore } from '../../support/core';
 import type * as Csp from '../../../main/shell/csp';
+import type * as Dialogs from '../../../main/shell/dialogs';
 import type * as Hardening from '../../../main/shell/hardening';
 import type * as Ipc from '../../../main/shell/ipc';
 import type * as Protocol from '../../../main/shell/protocol';
@@ -21,6 +22,7 @@ type Shell = {
   ipc: typeof Ipc;
   window: typeof Window;
   csp: typeof Csp;
+  dialogs: typeof Dialogs;
 };
 let shell: Shell;
 before(async () => {
@@ -30,6 +32,7 @@ before(async () => {
     ipc: await import('../../../main/shell/ipc'),
     window: await import('../../../main/shell/window'),
     csp: await import('../../../main/shell/csp'),
+    dialogs: await import('../../../main/shell/dialogs'),
   };
 });
 
@@ -150,4 +153,32 @@ test('the CSP forbids inline and remote script, objects, framing and form posts'
   assert.match(csp, /script-src 'self'(;|$)/);
   assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|https?:|\*/);
   for (const d of ["object-src 'none'", "frame-ancestors 'none'", "form-action 'none'", "base-uri 'none'"]) assert.ok(csp.includes(d), d);
+});
+
+test("file paths come from the shell's own dialogs: the page gets a handle, a save dialog confirms replacing", async () => {
+  const core = testCore({ dialog: shell.dialogs.electronFileDialog() });
+  shell.ipc.registerIpc(core.dispatch);
+  const page = { senderFrame: { url: 'attest://app/index.html', parent: null } };
+  const send = (channel: string, payload: unknown) => fake.ipcHandlers.get(channel)!(page, payload) as Promise<{ ok: boolean; value?: Record<string, unknown> }>;
+  const dir = mkdtempSync(join(tmpdir(), 'attest-dialog-'));
+  try {
+    fake.dialogAnswers.push(join(dir, 'chosen.attest'));
+    const save = await send('dialog.save', { purpose: 'workspace', suggestedName: 'chosen.attest' });
+    assert.equal(save.ok, true);
+    assert.equal(save.value?.name, 'chosen.attest');
+    assert.match(String(save.value?.handle), /^fh_/);
+    assert.ok(!JSON.stringify(save.value).includes(dir), 'the page is not told the folder');
+    const asked = fake.dialogs.at(-1);
+    assert.equal(asked?.kind, 'save');
+    assert.deepEqual(asked?.options.properties, ['createDirectory', 'showOverwriteConfirmation']);
+    assert.match(String(asked?.options.defaultPath), /[\\/]chosen\.attest$/);
+    const created = await send('workspace.create', { handle: save.value?.handle, name: 'Chosen', passphrase: 'chosen passphrase' });
+    assert.equal(created.ok, true);
+    // The user cancels: nothing to use.
+    assert.deepEqual((await send('dialog.open', { purpose: 'backup' })).value, { canceled: true });
+    assert.equal(fake.dialogs.at(-1)?.kind, 'open');
+    assert.deepEqual(fake.dialogs.at(-1)?.options.properties, ['openFile']);
+  } finally {
+    await core.close();
+  }
 });

@@ -6,7 +6,7 @@ import { before, test } from 'node:test';
 import { exitCodes } from '../../../main/cli/exit-codes';
 import { cli, cliProcess } from '../../support/cli';
 import { tempDir, testCore } from '../../support/core';
-import { call } from '../../support/dispatch';
+import { call, chosen } from '../../support/dispatch';
 
 const dir = tempDir('attest-vendor-cli-');
 const ws = join(dir, 'programme.attest');
@@ -23,7 +23,7 @@ function assertOneLineError(r: { code: number; stderr: string }, code: number, m
 
 before(async () => {
   const core = testCore();
-  await call(core, 'workspace.create', { path: ws, name: 'Vendor CLI', passphrase: PASS, remember: false });
+  await call(core, 'workspace.create', { handle: chosen(core, ws, 'save:workspace'), name: 'Vendor CLI', passphrase: PASS, remember: false });
   await core.close();
 });
 

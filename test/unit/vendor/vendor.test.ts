@@ -9,7 +9,7 @@ import type { Core } from '../../../main/core/core';
 import { tierFor } from '../../../main/core/vendor/rubric';
 import { addMonths, reviewState } from '../../../main/core/vendor/schedule';
 import { tempDir, testCore } from '../../support/core';
-import { call, failure, upload } from '../../support/dispatch';
+import { call, chosen, failure, upload } from '../../support/dispatch';
 
 const PASS = 'vendor registry test passphrase';
 
@@ -17,7 +17,7 @@ async function withWorkspace(run: (core: Core, path: string) => Promise<void>) {
   const core = testCore();
   const path = join(tempDir(), 'vendors.attest');
   try {
-    await call(core, 'workspace.create', { path, name: 'Vendor programme', passphrase: PASS });
+    await call(core, 'workspace.create', { handle: chosen(core, path, 'save:workspace'), name: 'Vendor programme', passphrase: PASS });
     await run(core, path);
   } finally {
     await core.close();
@@ -303,7 +303,7 @@ test('hostile strings are stored and returned untouched, and survive closing and
     await call(core, 'vendor.certification.add', { vendorId: v.id, kind: 'other', otherName: hostile[1]! });
     await call(core, 'vendor.credential.add', { vendorId: v.id, label: hostile[0]!, system: hostile[2]! });
     await call(core, 'workspace.close', {});
-    await call(core, 'workspace.open', { path, passphrase: PASS });
+    await call(core, 'workspace.open', { handle: chosen(core, path, 'open:workspace'), passphrase: PASS });
     const got = await call(core, 'vendor.get', { id: v.id });
     assert.equal(got.name, hostile[0]);
     assert.equal(got.services, hostile[1]);

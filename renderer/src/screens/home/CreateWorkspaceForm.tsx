@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { call } from '../../api/client';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
 import { NewPassphraseFields, newPassphraseReady } from '../../components/NewPassphraseFields';
@@ -8,18 +9,15 @@ const slug = (name: string) =>
   name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'workspace';
 
 export function CreateWorkspaceForm() {
-  const folder = useAppStore((s) => s.suggestedFolder);
   const createWorkspace = useAppStore((s) => s.createWorkspace);
   const [name, setName] = useState('');
-  const [path, setPath] = useState<string | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [remember, setRemember] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const effectivePath = path ?? (folder ? `${folder}/${slug(name)}.attest` : '');
-  const ready = Boolean(name.trim() && effectivePath && newPassphraseReady(passphrase, confirm) && !busy);
+  const ready = Boolean(name.trim() && newPassphraseReady(passphrase, confirm) && !busy);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -27,7 +25,13 @@ export function CreateWorkspaceForm() {
     setBusy(true);
     setError(null);
     try {
-      await createWorkspace({ path: effectivePath, name: name.trim(), passphrase, remember });
+      // Where the file goes is the user's choice in the system's save dialog.
+      const file = await call('dialog.save', { purpose: 'workspace', suggestedName: `${slug(name)}.attest` });
+      if (file.canceled) {
+        setBusy(false);
+        return;
+      }
+      await createWorkspace({ handle: file.handle, name: name.trim(), passphrase, remember });
     } catch (e) {
       setError(messageOf(e));
       setBusy(false);
@@ -39,14 +43,7 @@ export function CreateWorkspaceForm() {
       <h2 id="create-title">Create a workspace</h2>
       <p className="card-intro">One encrypted file per client engagement or vendor programme.</p>
       <Field label="Name" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Northwind Health review" autoComplete="off" required />
-      <Field
-        label="File"
-        value={effectivePath}
-        onChange={(e) => setPath(e.target.value)}
-        hint="Where the encrypted .attest file is saved. Attest never overwrites an existing file."
-        spellCheck={false}
-        required
-      />
+      <p className="muted">Create asks where to save the encrypted .attest file. Attest never overwrites an existing file.</p>
       <NewPassphraseFields passphrase={passphrase} confirm={confirm} onPassphrase={setPassphrase} onConfirm={setConfirm} />
       <label className="check">
         <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />

@@ -1,15 +1,29 @@
 import { useState, type FormEvent } from 'react';
 import type { RecentWorkspace } from '../../../../main/contract/workspace';
+import { call } from '../../api/client';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
 import { useAppStore } from '../../store';
 import { formatDateTime } from '../../lib/dates';
 import { OlderStateDialog, rollbackOf, type Rollback } from './OlderStateDialog';
 
+/** What to open: a recent entry by its id, or a file the user chose in the open dialog, by handle. */
+type Target = { source: { recent: string } | { handle: string }; key: string; label: string; remembered: boolean };
+
 export function OpenWorkspacePanel() {
   const recent = useAppStore((s) => s.recent);
-  const [target, setTarget] = useState<RecentWorkspace | null>(null);
-  const [otherPath, setOtherPath] = useState('');
+  const [target, setTarget] = useState<Target | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const chooseFile = async () => {
+    setError(null);
+    try {
+      const file = await call('dialog.open', { purpose: 'workspace' });
+      if (!file.canceled) setTarget({ source: { handle: file.handle }, key: file.handle, label: file.name, remembered: false });
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
 
   return (
     <section className="card" aria-labelledby="open-title">
@@ -19,25 +33,24 @@ export function OpenWorkspacePanel() {
       ) : (
         <ul className="recent-list" aria-label="Recent workspaces">
           {recent.map((r) => (
-            <RecentItem key={r.path} entry={r} selected={target?.path === r.path} onSelect={() => setTarget(r)} />
+            <RecentItem
+              key={r.id}
+              entry={r}
+              selected={target?.key === r.id}
+              onSelect={() => setTarget({ source: { recent: r.id }, key: r.id, label: r.path, remembered: r.remembered })}
+            />
           ))}
         </ul>
       )}
       {target ? (
-        <OpenForm key={target.path} path={target.path} remembered={target.remembered} onCancel={() => setTarget(null)} />
+        <OpenForm key={target.key} target={target} onCancel={() => setTarget(null)} />
       ) : (
-        <form
-          className="inline-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (otherPath.trim()) setTarget({ path: otherPath.trim(), name: null, lastOpenedAt: '', exists: true, remembered: false });
-          }}
-        >
-          <Field label="Another file" value={otherPath} onChange={(e) => setOtherPath(e.target.value)} placeholder="/path/to/workspace.attest" spellCheck={false} />
-          <button type="submit" className="button" disabled={!otherPath.trim()}>
-            Choose
+        <div className="inline-form">
+          <button type="button" className="button" onClick={() => void chooseFile()}>
+            Open another file…
           </button>
-        </form>
+          <ErrorText error={error} />
+        </div>
       )}
     </section>
   );
@@ -56,14 +69,14 @@ function RecentItem({ entry, selected, onSelect }: { entry: RecentWorkspace; sel
           {entry.remembered ? ' · remembered on this device' : ''}
         </span>
       </button>
-      <button type="button" className="button subtle" onClick={() => void forgetRecent(entry.path)} aria-label={`Remove ${label} from the recent list`}>
+      <button type="button" className="button subtle" onClick={() => void forgetRecent(entry.id)} aria-label={`Remove ${label} from the recent list`}>
         Remove
       </button>
     </li>
   );
 }
 
-function OpenForm({ path, remembered, onCancel }: { path: string; remembered: boolean; onCancel: () => void }) {
+function OpenForm({ target, onCancel }: { target: Target; onCancel: () => void }) {
   const openWorkspace = useAppStore((s) => s.openWorkspace);
   const [passphrase, setPassphrase] = useState('');
   const [remember, setRemember] = useState(false);
@@ -76,7 +89,7 @@ function OpenForm({ path, remembered, onCancel }: { path: string; remembered: bo
     setBusy(true);
     setError(null);
     try {
-      await openWorkspace({ path, passphrase: useRemembered ? undefined : passphrase, remember, acceptOlder });
+      await openWorkspace({ ...target.source, passphrase: useRemembered ? undefined : passphrase, remember, acceptOlder });
     } catch (e) {
       const rollback = rollbackOf(e);
       if (rollback && !acceptOlder) setOlder({ rollback, useRemembered });
@@ -94,9 +107,9 @@ function OpenForm({ path, remembered, onCancel }: { path: string; remembered: bo
   };
 
   return (
-    <form className="open-form" onSubmit={(e) => void submit(e)} aria-label={`Open ${path}`}>
-      <p className="open-path">{path}</p>
-      {remembered ? (
+    <form className="open-form" onSubmit={(e) => void submit(e)} aria-label={`Open ${target.label}`}>
+      <p className="open-path">{target.label}</p>
+      {target.remembered ? (
         <button type="button" className="button primary" onClick={(e) => void submit(e, true)} disabled={busy}>
           Open with the remembered key
         </button>

@@ -31,6 +31,22 @@ export function ExportsSection({ assessmentId, onDone }: { assessmentId: string 
       setBusy(null);
     }
   };
+  // The backup goes where the user says in the system's save dialog (which asked before
+  // replacing a file); the renderer holds only the dialog's handle, never a path.
+  const backup = async () => {
+    setBusy('Workspace backup');
+    setError(null);
+    try {
+      const file = await call('dialog.save', { purpose: 'backup' });
+      if (file.canceled) return;
+      const b = await call('export.backup', { to: file.handle, overwrite: true });
+      onDone(`Workspace backup: ${b.name} saved.`);
+    } catch (e) {
+      setError(`Workspace backup: ${messageOf(e)}`);
+    } finally {
+      setBusy(null);
+    }
+  };
   return (
     <section className="card report-card" aria-labelledby="exports-title">
       <h2 id="exports-title">Exports</h2>
@@ -45,12 +61,7 @@ export function ExportsSection({ assessmentId, onDone }: { assessmentId: string 
           type="button"
           className="button"
           disabled={busy !== null}
-          onClick={() =>
-            void run('Workspace backup', async () => {
-              const b = await call('export.backup', {});
-              return { name: b.name, mediaType: 'application/octet-stream', dataBase64: b.dataBase64 ?? '', size: b.size };
-            })
-          }
+          onClick={() => void backup()}
         >
           {busy === 'Workspace backup' ? 'Copying…' : 'Encrypted backup'}
         </button>

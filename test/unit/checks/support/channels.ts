@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Core } from '../../../../main/core/core';
 import type { RunProgressView } from '../../../../main/contract/checks';
 import { tempDir, testCore } from '../../../support/core';
-import { call } from '../../../support/dispatch';
+import { call, chosen } from '../../../support/dispatch';
 import { type TestPki } from './pki';
 import { startHttps, type RunningServer } from './servers';
 
@@ -16,7 +16,7 @@ export const PASS = 'checks channel test passphrase';
 
 export async function workspaceWithAssessment(core: Core = testCore()) {
   const path = join(tempDir('attest-checks-'), 'checks.attest');
-  await call(core, 'workspace.create', { path, name: 'Checks test', passphrase: PASS });
+  await call(core, 'workspace.create', { handle: chosen(core, path, 'save:workspace'), name: 'Checks test', passphrase: PASS });
   const a = await call(core, 'assessment.create', {
     name: 'Portal review',
     client: 'Northwind',
