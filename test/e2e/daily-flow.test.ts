@@ -11,7 +11,7 @@ import type { Core } from '../../main/core/core';
 import { seriousViolations } from '../harness/axe';
 import { chromiumAvailable, closeShared, openApp } from '../harness/browser';
 import { tempDir } from '../support/core';
-import { call } from '../support/dispatch';
+import { call, chosen } from '../support/dispatch';
 import { requirePart } from '../support/require';
 
 after(closeShared);
@@ -31,7 +31,7 @@ async function reloadOn(page: Page, shortcut: string, screen: string) {
 }
 
 async function workspaceWithAssessment(core: Core, name = 'Q1 review') {
-  await call(core, 'workspace.create', { path: join(tempDir('attest-e2e-'), 'flow.attest'), name: 'Flow', passphrase: PASS });
+  await call(core, 'workspace.create', { handle: chosen(core, join(tempDir('attest-e2e-'), 'flow.attest'), 'save:workspace'), name: 'Flow', passphrase: PASS });
   return call(core, 'assessment.create', { name, client: 'Contoso', scope: 'Platform', periodStart: null, periodEnd: null, assessor: 'R. Auditor', catalogueIds: [CATALOGUE] });
 }
 

@@ -8,7 +8,7 @@ import { createDemoWorkspace } from '../../main/core/demo/demo';
 import { seriousViolations } from '../harness/axe';
 import { chromiumAvailable, closeShared, openApp } from '../harness/browser';
 import { tempDir } from '../support/core';
-import { call } from '../support/dispatch';
+import { call, chosen } from '../support/dispatch';
 import { requirePart } from '../support/require';
 
 after(closeShared);
@@ -23,8 +23,8 @@ test('a failed open leaves the current workspace open and says why; the top bar 
   try {
     // The top bar says so when nothing is open.
     await page.locator('.appbar[data-state="none"]').filter({ hasText: 'No workspace open' }).waitFor();
-    await call(app.core, 'workspace.create', { path: join(dir, 'other.attest'), name: 'Other client', passphrase: PASS });
-    await call(app.core, 'workspace.create', { path: join(dir, 'current.attest'), name: 'Current client', passphrase: PASS });
+    await call(app.core, 'workspace.create', { handle: chosen(app.core, join(dir, 'other.attest'), 'save:workspace'), name: 'Other client', passphrase: PASS });
+    await call(app.core, 'workspace.create', { handle: chosen(app.core, join(dir, 'current.attest'), 'save:workspace'), name: 'Current client', passphrase: PASS });
     await page.reload();
     await page.locator('.topbar').filter({ hasText: 'Current client' }).waitFor();
 

@@ -135,7 +135,7 @@ export const questionnaireCommands: CliCommand[] = [
     name: 'template expect',
     summary: 'Set the answer a Yes/No question of a template expects (yes or no), or none to leave it unscored; the template version goes up.',
     usage: '<workspace> <template-id> <question-id> yes|no|none [--passphrase-file <file>]',
-    options: passphraseOptions,
+    options: openOptions,
     async run(input) {
       const [, templateId, questionId, want] = input.positionals;
       need(templateId, 'the template id', expectUsage);

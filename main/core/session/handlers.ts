@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import type { AuditEntry } from '../../contract/workspace';
 import { exportAudit, listAudit } from './audit-log';
 import type { HandlerMap } from '../dispatcher';
 import type { CoreDeps } from '../deps';

@@ -13,7 +13,7 @@ import { applyCommit, hasTable, lastAuditHash, loadSqlJs } from './database';
 import { workspaceError, writeError } from './errors';
 import { backupPath, fsyncDir, tempPathFor } from './files';
 import { decodeFrame, FRAME_LENGTH, HEADER_LENGTH, RecordType } from './format';
-import type { Clock } from './idle-timer';
+import type { Clock } from '../time/clock';
 import { BLOB_CHUNK_PREFIX, type CommitPayload, decodeBlobChunkHead, type Manifest } from './records';
 import { resealBlobs } from './rekey';
 import { type BlobLocation, blobComplete } from './scan';

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { tempDir, testCore } from '../../support/core';
-import { call, failure } from '../../support/dispatch';
+import { call, chosen, failure } from '../../support/dispatch';
 
 const PASS = 'correct horse battery staple';
 
@@ -15,7 +15,7 @@ test('the display name is the audit actor; entries are named, filtered and expor
   try {
     const before = await call(core, 'app.profile', {});
     assert.equal(before.displayName, null);
-    await call(core, 'workspace.create', { path: join(tempDir(), 'audit.attest'), name: 'Audit test', passphrase: PASS });
+    await call(core, 'workspace.create', { handle: chosen(core, join(tempDir(), 'audit.attest'), 'save:workspace'), name: 'Audit test', passphrase: PASS });
     assert.equal((await failure(core, 'app.setDisplayName', { displayName: 'Dana\u0007' })).code, 'INVALID_REQUEST');
     assert.equal((await call(core, 'app.setDisplayName', { displayName: '  Dana Reyes ' })).displayName, 'Dana Reyes');
     const catalogues = (await call(core, 'catalog.list', {})).catalogues;
