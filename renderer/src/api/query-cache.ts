@@ -61,9 +61,17 @@ export function createQueryCache(fetcher: Fetcher): QueryCache {
   let tickets = 0;
   let fetches = 0;
   let version = 0;
+  // Listeners hear once per turn, after the current synchronous step: a write's commit
+  // number and the answers it primes land together, so no read starts in between.
+  let notifyQueued = false;
   const notify = () => {
     version++;
-    for (const l of listeners) l();
+    if (notifyQueued) return;
+    notifyQueued = true;
+    queueMicrotask(() => {
+      notifyQueued = false;
+      for (const l of listeners) l();
+    });
   };
   const isStale = (entry: Entry | undefined) =>
     !entry || entry.readAt < (entry.tag === undefined ? seq : 0);
@@ -111,7 +119,10 @@ export function createQueryCache(fetcher: Fetcher): QueryCache {
     refetch: (channel, request, tag) => start(keyOf(channel, request, tag), channel, request, tag),
     prime(channel, request, data) {
       // Any read of this key still on its way is older than this answer: it is dropped.
-      entries.set(keyOf(channel, request), { data, error: undefined, readAt: seq });
+      // Tagged reads of the same request (kept across writes) take the answer too.
+      const base = keyOf(channel, request);
+      entries.set(base, { data, error: undefined, readAt: seq });
+      for (const [key, entry] of entries) if (key.startsWith(`${base} #`)) entries.set(key, { data, error: undefined, tag: entry.tag, readAt: seq });
       notify();
     },
     committed(next) {

@@ -16,7 +16,9 @@ export function Sidebar() {
   const open = useAppStore((s) => s.status.state === 'open');
   const collapsed = useAppStore((s) => s.sidebarCollapsed);
   const toggleSidebar = useAppStore((s) => s.toggleSidebar);
-  const policy = useQuery('policy.get', open ? {} : null);
+  // Kept across writes (a constant tag): policy writes answer with the policy, which
+  // reaches this read too, so a status change elsewhere costs no policy read.
+  const policy = useQuery('policy.get', open ? {} : null, { tag: 'network-line' });
   const live = open && policy.data?.liveChecksEnabled === true;
   return (
     <nav className="sidebar" aria-label="Main">

@@ -37,6 +37,7 @@ test('a write makes older reads stale: they show their data and fetch again once
   calls[0]!.resolve({ total: 1 });
   await tick();
   cache.committed(5);
+  await tick();
   assert.ok(notified >= 2);
   assert.deepEqual(cache.peek('audit.list', {}), { data: { total: 1 }, error: undefined, loading: true }, 'old data stays on screen while it reloads');
   cache.ensure('audit.list', {});
@@ -122,4 +123,41 @@ test('a tagged read (a content hash) stays fresh across writes until its tag cha
   await tick();
   cache.ensure('catalog.get', { id: 'd' }, 'x');
   assert.equal(calls.length, 3, 'a failed tagged read is not retried in a loop (reload retries it)');
+});
+
+test('listeners hear once per turn: a commit number and the answer its write primes land together, so nothing is fetched again', async () => {
+  const { calls, fetcher } = recordingFetcher();
+  const cache = createQueryCache(fetcher);
+  const request = { assessmentId: 'a', controlId: 'c-1' };
+  cache.ensure('assessment.control', request);
+  calls[0]!.resolve({ row: 'before' });
+  await tick();
+  // A screen reads again whenever it hears of a change, as React's effects do.
+  let heard = 0;
+  cache.subscribe(() => {
+    heard++;
+    cache.ensure('assessment.control', request);
+  });
+  // The write answers with its commit's number, then its answer is primed, in one turn.
+  cache.committed(7);
+  cache.prime('assessment.control', request, { row: 'after' });
+  await tick();
+  assert.equal(heard, 1, 'one notification for the turn');
+  assert.equal(calls.length, 1, 'the primed answer needs no trip');
+  assert.deepEqual(cache.peek('assessment.control', request).data, { row: 'after' });
+});
+
+test('a read kept across writes (a constant tag) is not fetched again after a commit, and takes a primed answer of its request', async () => {
+  const { calls, fetcher } = recordingFetcher();
+  const cache = createQueryCache(fetcher);
+  cache.ensure('policy.get', {}, 'network-line');
+  calls[0]!.resolve({ liveChecksEnabled: false });
+  await tick();
+  cache.committed(3);
+  cache.ensure('policy.get', {}, 'network-line');
+  assert.equal(calls.length, 1, 'a commit elsewhere does not make it stale');
+  cache.prime('policy.get', {}, { liveChecksEnabled: true });
+  assert.deepEqual(cache.peek('policy.get', {}, 'network-line').data, { liveChecksEnabled: true });
+  cache.ensure('policy.get', {}, 'network-line');
+  assert.equal(calls.length, 1);
 });

@@ -6,7 +6,7 @@ import { call } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { ErrorText } from '../../components/ErrorText';
 import { Field, TextAreaField } from '../../components/Field';
-import { useWrite } from '../../api/write';
+import { answer, useWrite } from '../../api/write';
 
 export function PolicyPanel({ policy }: { policy: EgressPolicyView }) {
   const [host, setHost] = useState('');
@@ -15,7 +15,7 @@ export function PolicyPanel({ policy }: { policy: EgressPolicyView }) {
   const { write, error } = useWrite();
   const [confirming, setConfirming] = useState(false);
   // true when it was saved (the field is then cleared)
-  const run = async (fn: () => Promise<unknown>) => (await write(fn)) !== undefined;
+  const run = async (fn: () => Promise<EgressPolicyView>) => (await write(fn, { answers: (p) => [answer('policy.get', {}, p)] })) !== undefined;
   return (
     <section className="card chk-panel" aria-labelledby="chk-policy-title">
       <h2 id="chk-policy-title">Network access</h2>

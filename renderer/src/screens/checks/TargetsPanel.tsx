@@ -5,7 +5,7 @@ import type { CheckInfo, CheckTargetView, CredentialMeta, EgressPolicyView } fro
 import { ApiError, call } from '../../api/client';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { Field, SelectField } from '../../components/Field';
-import { runWrite } from '../../api/write';
+import { answer, runWrite } from '../../api/write';
 
 interface Props {
   assessmentId: string;
@@ -57,7 +57,7 @@ export function TargetsPanel({ assessmentId, checks, credentials, targets, polic
   const approveAndRun = async () => {
     if (!pending) return;
     try {
-      await runWrite(() => call('policy.approveHosts', { hosts: pending.hosts }));
+      await runWrite(() => call('policy.approveHosts', { hosts: pending.hosts }), { answers: (p) => [answer('policy.get', {}, p)] });
       await start(pending.ids);
     } catch (e) {
       setError(messageOf(e));
