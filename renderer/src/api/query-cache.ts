@@ -40,6 +40,11 @@ export interface QueryCache {
   prime(channel: string, request: unknown, data: unknown): void;
   /** A write reached this commit sequence number: older answers are stale. */
   committed(seq: number): void;
+  /**
+   * While a write is on its way: commit numbers wait until release(), so its answers are
+   * primed before anything it touched counts as stale (no read starts in between).
+   */
+  hold(): () => void;
   /** Another workspace (or none): nothing cached applies any more. */
   reset(seq?: number): void;
   /** The same workspace back after a lock: answers stay shown but are all read again. */
@@ -64,6 +69,9 @@ export function createQueryCache(fetcher: Fetcher): QueryCache {
   // Listeners hear once per turn, after the current synchronous step: a write's commit
   // number and the answers it primes land together, so no read starts in between.
   let notifyQueued = false;
+  // Writes on their way, and the highest commit number they answered with so far.
+  let holds = 0;
+  let heldSeq = 0;
   const notify = () => {
     version++;
     if (notifyQueued) return;
@@ -121,18 +129,37 @@ export function createQueryCache(fetcher: Fetcher): QueryCache {
       // Any read of this key still on its way is older than this answer: it is dropped.
       // Tagged reads of the same request (kept across writes) take the answer too.
       const base = keyOf(channel, request);
-      entries.set(base, { data, error: undefined, readAt: seq });
-      for (const [key, entry] of entries) if (key.startsWith(`${base} #`)) entries.set(key, { data, error: undefined, tag: entry.tag, readAt: seq });
+      const at = Math.max(seq, heldSeq);
+      entries.set(base, { data, error: undefined, readAt: at });
+      for (const [key, entry] of entries) if (key.startsWith(`${base} #`)) entries.set(key, { data, error: undefined, tag: entry.tag, readAt: at });
       notify();
     },
     committed(next) {
+      if (holds > 0) {
+        heldSeq = Math.max(heldSeq, next);
+        return;
+      }
       if (next <= seq) return;
       seq = next;
       notify();
     },
+    hold() {
+      holds++;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        holds--;
+        if (holds === 0 && heldSeq > seq) {
+          seq = heldSeq;
+          notify();
+        }
+      };
+    },
     reset(next = 0) {
       entries.clear();
       seq = next;
+      heldSeq = 0;
       notify();
     },
     staleAll() {

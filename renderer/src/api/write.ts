@@ -35,8 +35,15 @@ export interface WriteOptions<T> {
 /** Runs one write outside React (the store and the cache are module-level). Throws its error. */
 export async function runWrite<T>(run: () => Promise<T>, options: WriteOptions<T> = {}): Promise<T> {
   const store = useAppStore.getState();
-  const value = await store.mutate(run);
-  for (const a of options.answers?.(value) ?? []) queryCache.prime(a.channel, a.request, a.data);
+  // The write's commit makes reads stale only once its own answers are in the cache.
+  const release = queryCache.hold();
+  let value: T;
+  try {
+    value = await store.mutate(run);
+    for (const a of options.answers?.(value) ?? []) queryCache.prime(a.channel, a.request, a.data);
+  } finally {
+    release();
+  }
   const undo = options.undo;
   if (undo) store.offerUndo({ label: options.undoLabel ?? 'the last change', run: () => undo(value) });
   const done = typeof options.done === 'function' ? options.done(value) : options.done;

@@ -161,3 +161,26 @@ test('a read kept across writes (a constant tag) is not fetched again after a co
   cache.ensure('policy.get', {}, 'network-line');
   assert.equal(calls.length, 1);
 });
+
+test('a held write: its commit number waits for its answers, then makes the rest stale', async () => {
+  const { calls, fetcher } = recordingFetcher();
+  const cache = createQueryCache(fetcher);
+  const panel = { controlId: 'c-1' };
+  cache.ensure('assessment.control', panel);
+  cache.ensure('finding.list', {});
+  calls[0]!.resolve({ row: 'before' });
+  calls[1]!.resolve({ findings: [] });
+  await tick();
+  const release = cache.hold();
+  cache.committed(9);
+  // Screens that render meanwhile (other stores changed) still see fresh answers.
+  cache.ensure('assessment.control', panel);
+  cache.ensure('finding.list', {});
+  assert.equal(calls.length, 2, 'nothing is stale while the write is held');
+  cache.prime('assessment.control', panel, { row: 'after' });
+  release();
+  cache.ensure('assessment.control', panel);
+  cache.ensure('finding.list', {});
+  assert.equal(calls.length, 3, 'after release only what the write did not answer is read again');
+  assert.equal(calls[2]!.channel, 'finding.list');
+});
