@@ -293,6 +293,8 @@ test('an assessment of 5,000 controls stays windowed and takes results from the 
     await grid.focus();
     await page.keyboard.press('End');
     await page.getByTestId('control-panel').getByRole('heading', { name: 'Control number 5000' }).waitFor();
+    // The panel has read the control (it does so once the keyboard rests on a row).
+    await page.locator('[data-testid="control-panel"][aria-busy="false"]').waitFor();
     const callsBefore = app.calls.length;
     await page.keyboard.press('3');
     await eventually(async () => {
