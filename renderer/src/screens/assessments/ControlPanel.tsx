@@ -52,7 +52,7 @@ export function ControlPanel(props: Props) {
   }
   const severity = FINDING_SEVERITIES.find((s) => s === detail?.severity);
   return (
-    <aside className="asm-panel" aria-labelledby="asm-panel-title" data-testid="control-panel" aria-busy={request !== null && !detail}>
+    <aside className="asm-panel" aria-labelledby="asm-panel-title" data-testid="control-panel" aria-busy={Boolean(row) && !detail}>
       <header className="asm-panel-head">
         <p className="asm-muted asm-panel-id">{row.label}</p>
         <h2 id="asm-panel-title">{row.title}</h2>
