@@ -9,6 +9,7 @@ import { after, test } from 'node:test';
 import { seriousViolations } from '../harness/axe';
 import { chromiumAvailable, closeShared, openApp } from '../harness/browser';
 import { tempDir, testCore } from '../support/core';
+import { chosen } from '../support/dispatch';
 import { requirePart } from '../support/require';
 
 after(closeShared);
@@ -21,7 +22,7 @@ test('opening an older copy asks first, with the missing count and date; cancel 
   const core = testCore();
   const dir = tempDir('attest-e2e-older-');
   const path = join(dir, 'northwind.attest');
-  const created = await core.dispatch('workspace.create', { path, name: 'Northwind', passphrase: PASS, remember: false }, { origin: 'cli' });
+  const created = await core.dispatch('workspace.create', { handle: chosen(core, path, 'save:workspace'), name: 'Northwind', passphrase: PASS, remember: false }, { origin: 'cli' });
   assert.equal(created.ok, true);
   const old = join(dir, 'old.attest');
   copyFileSync(path, old);

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { chosen } from '../../support/dispatch';
 import type { Core } from '../../../main/core/core';
 import { keychainWorks } from '../../../main/core/keychain/keychain';
 import { tempDir, testCore } from '../../support/core';
@@ -23,7 +24,7 @@ test('a remembered workspace stays remembered under its new key after a passphra
   const core = testCore();
   const path = join(tempDir(), 'remembered.attest');
   try {
-    await call(core, 'workspace.create', { path, name: 'Remembered', passphrase: PASS, remember: true });
+    await call(core, 'workspace.create', { handle: chosen(core, path, 'save:workspace'), name: 'Remembered', passphrase: PASS, remember: true });
     assert.deepEqual(await call(core, 'workspace.passphraseProgress'), { running: false, phase: 'done', doneBytes: 0, totalBytes: 0 });
     const seen: Record<string, unknown>[] = [];
     const changing = call(core, 'workspace.changePassphrase', { current: PASS, next: 'the new one' });
@@ -39,7 +40,7 @@ test('a remembered workspace stays remembered under its new key after a passphra
     assert.ok(seen.some((p) => p.running === true), `progress seen while running: ${JSON.stringify(seen.slice(0, 3))}`);
     await call(core, 'workspace.close');
     // Opening without a passphrase uses the keychain entry: it holds the new key.
-    const opened = await call(core, 'workspace.open', { path });
+    const opened = await call(core, 'workspace.open', { handle: chosen(core, path, 'open:workspace') });
     assert.equal(opened.state, 'open');
     assert.equal(opened.remembered, true);
     await call(core, 'workspace.remember', { remember: false });

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { chosen } from '../../support/dispatch';
 import { channelNames, channels } from '../../../main/contract/ipc';
 import { tempDir, testCore } from '../../support/core';
 
@@ -25,7 +26,7 @@ test('no read channel writes to the workspace file, even on a file that needs mi
   const before = sha(path);
   const core = testCore();
   try {
-    const opened = await core.dispatch('workspace.open', { path, passphrase: 'fixture' }, { origin: 'renderer' });
+    const opened = await core.dispatch('workspace.open', { handle: chosen(core, path, 'open:workspace'), passphrase: 'fixture' }, { origin: 'renderer' });
     assert.equal(opened.ok, true, JSON.stringify(opened));
     const answered: string[] = [];
     for (const name of channelNames.filter((n) => channels[n].effect === 'read')) {

@@ -213,25 +213,25 @@ test('a failed open or create leaves the open workspace open; a good one replace
   const first = join(dir, 'first.attest');
   const second = join(dir, 'second.attest');
   try {
-    await call(core, 'workspace.create', { path: second, name: 'Second', passphrase: PASS });
-    await call(core, 'workspace.create', { path: first, name: 'First', passphrase: PASS });
+    await call(core, 'workspace.create', { handle: chosen(core, second, 'save:workspace'), name: 'Second', passphrase: PASS });
+    await call(core, 'workspace.create', { handle: chosen(core, first, 'save:workspace'), name: 'First', passphrase: PASS });
     assert.equal((await call(core, 'workspace.status')).name, 'First', 'creating another replaced the first created');
 
-    assert.equal((await failure(core, 'workspace.open', { path: second, passphrase: 'wrong' })).code, 'WRONG_PASSPHRASE');
-    assert.equal((await failure(core, 'workspace.open', { path: join(dir, 'missing.attest'), passphrase: PASS })).code, 'WORKSPACE_NOT_FOUND');
-    assert.equal((await failure(core, 'workspace.create', { path: second, name: 'Again', passphrase: PASS })).code, 'WORKSPACE_EXISTS');
+    assert.equal((await failure(core, 'workspace.open', { handle: chosen(core, second, 'open:workspace'), passphrase: 'wrong' })).code, 'WRONG_PASSPHRASE');
+    assert.equal((await failure(core, 'workspace.open', { handle: chosen(core, join(dir, 'missing.attest'), 'open:workspace'), passphrase: PASS })).code, 'WORKSPACE_NOT_FOUND');
+    assert.equal((await failure(core, 'workspace.create', { handle: chosen(core, second, 'save:workspace'), name: 'Again', passphrase: PASS })).code, 'WORKSPACE_EXISTS');
     const still = await call(core, 'workspace.status');
     assert.equal(still.state, 'open');
     assert.equal(still.name, 'First');
     assert.ok(((await call(core, 'audit.list', {})).entries as unknown[]).length > 0, 'the first is still readable');
 
     // The same file again keeps it open rather than failing on its own lock.
-    assert.equal((await call(core, 'workspace.open', { path: first, passphrase: PASS })).name, 'First');
+    assert.equal((await call(core, 'workspace.open', { handle: chosen(core, first, 'open:workspace'), passphrase: PASS })).name, 'First');
 
-    const opened = await call(core, 'workspace.open', { path: second, passphrase: PASS });
+    const opened = await call(core, 'workspace.open', { handle: chosen(core, second, 'open:workspace'), passphrase: PASS });
     assert.equal(opened.name, 'Second');
     // The first was closed: its file lock is released, so it opens again.
-    assert.equal((await call(core, 'workspace.open', { path: first, passphrase: PASS })).name, 'First');
+    assert.equal((await call(core, 'workspace.open', { handle: chosen(core, first, 'open:workspace'), passphrase: PASS })).name, 'First');
   } finally {
     await core.close();
   }
