@@ -99,7 +99,12 @@ test('auto-lock after the configured inactivity, postponed by activity', async (
     await advance(90_000);
     assert.equal((await call(core, 'workspace.status')).state, 'open', 'activity postponed the lock');
     await advance(60_000);
-    const status = await call(core, 'workspace.status');
+    // The lock itself is asynchronous (the store closes its file): wait for it, up to 5 s.
+    let status = await call(core, 'workspace.status');
+    for (let waited = 0; status.state !== 'locked' && waited < 5000; waited += 20) {
+      await new Promise((r) => setTimeout(r, 20));
+      status = await call(core, 'workspace.status');
+    }
     assert.equal(status.state, 'locked');
     assert.equal(status.reason, 'idle');
     assert.equal(existsSync(`${path}.lock`), false, 'the idle lock released the file lock');
