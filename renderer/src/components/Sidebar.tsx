@@ -16,7 +16,9 @@ export function Sidebar() {
   const open = useAppStore((s) => s.status.state === 'open');
   const collapsed = useAppStore((s) => s.sidebarCollapsed);
   const toggleSidebar = useAppStore((s) => s.toggleSidebar);
-  const policy = useQuery('policy.get', open ? {} : null);
+  const path = useAppStore((s) => (s.status.state === 'open' ? s.status.path : ''));
+  const epoch = useAppStore((s) => s.policyEpoch);
+  const policy = useQuery('policy.get', open ? {} : null, { tag: `${path}#${epoch}` });
   const live = open && policy.data?.liveChecksEnabled === true;
   return (
     <nav className="sidebar" aria-label="Main">

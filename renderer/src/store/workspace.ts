@@ -28,6 +28,12 @@ export interface WorkspaceSlice {
   closeWorkspace(): Promise<void>;
   /** Runs a call that changes the workspace, tracking it in the save state. */
   mutate<T>(run: () => Promise<T>): Promise<T>;
+  /**
+   * Grows when the network policy changes: the sidebar's "Offline" line reads the policy
+   * again then, not after every write (a keystroke stays one round trip).
+   */
+  policyEpoch: number;
+  policyChanged(): void;
 }
 
 /**
@@ -72,6 +78,8 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
     recent: [],
     suggestedFolder: '',
     save: { pending: 0, lastSavedAt: null, error: null },
+    policyEpoch: 0,
+    policyChanged: () => set((s) => ({ policyEpoch: s.policyEpoch + 1 })),
     refreshStatus: async () => {
       const status = await call('workspace.status', {});
       set({ status });

@@ -7,6 +7,7 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorText } from '../../components/ErrorText';
 import { Field, TextAreaField } from '../../components/Field';
 import { useWrite } from '../../api/write';
+import { useAppStore } from '../../store';
 
 export function PolicyPanel({ policy }: { policy: EgressPolicyView }) {
   const [host, setHost] = useState('');
@@ -14,7 +15,11 @@ export function PolicyPanel({ policy }: { policy: EgressPolicyView }) {
   const { write, error } = useWrite();
   const [confirming, setConfirming] = useState(false);
   // true when it was saved (the field is then cleared)
-  const run = async (fn: () => Promise<unknown>) => (await write(fn)) !== undefined;
+  const run = async (fn: () => Promise<unknown>) => {
+    const done = (await write(fn)) !== undefined;
+    useAppStore.getState().policyChanged();
+    return done;
+  };
   return (
     <section className="card chk-panel" aria-labelledby="chk-policy-title">
       <h2 id="chk-policy-title">Network access</h2>
