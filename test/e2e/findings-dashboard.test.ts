@@ -137,7 +137,7 @@ test('dashboard figures, the finding form, remove and undo, and comparing two as
     assert.equal(await page.getByTestId('overdue-count').innerText(), '1');
     const overdue = page.getByTestId('overdue-list');
     await overdue.getByRole('button', { name: 'Shared admin account on the build server' }).waitFor();
-    assert.match(await overdue.innerText(), /F-001[\s\S]*Dana Ops[\s\S]*2020-01-15/);
+    assert.match(await overdue.innerText(), /F-001[\s\S]*Dana Ops[\s\S]*Jan 15, 2020/);
     assert.doesNotMatch(await overdue.innerText(), /Stale VPN accounts/, 'a finding due in the future is not overdue');
     const legend = await page.getByTestId('status-legend').innerText();
     assert.match(legend, /Met\s+2/);
@@ -169,7 +169,7 @@ test('dashboard figures, the finding form, remove and undo, and comparing two as
     assert.equal(await list.getByRole('row', { name: /Stale VPN accounts/ }).count(), 0);
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await list.getByRole('row', { name: /Stale VPN accounts/ }).waitFor();
-    assert.match(await list.getByRole('row', { name: /Shared admin account/ }).innerText(), /2020-01-15 Overdue/);
+    assert.match(await list.getByRole('row', { name: /Shared admin account/ }).innerText(), /Jan 15, 2020\s*Overdue/);
     await app.screenshot('findings-list');
     await axeClean(page, 'findings list');
 

@@ -94,7 +94,9 @@ test('vendors: empty registry, add through the dialog, tier override with a reas
     await certForm.getByLabel('Kind').selectOption('iso27001');
     await certForm.getByLabel('Expires').fill(soon);
     await certForm.getByRole('button', { name: 'Add certification' }).click();
-    await page.getByText(`${soon} · expires in 20 days`).waitFor();
+    // Shown in the locale's one date format (the page's Intl decides, as the app does).
+    const shownSoon = await page.evaluate((d) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`)), soon);
+    await page.getByText(`${shownSoon} · expires in 20 days`).waitFor();
     assert.equal((await call(core, 'vendor.get', { id: created!.id })).certifications[0]?.kind, 'iso27001');
     await app.screenshot('vendor-page');
     await axeClean(page, 'the vendor page');

@@ -62,13 +62,15 @@ export function ColumnHead({ label, sortable, sort, columnKey, onSort, measure, 
         className="th-resize"
         role="separator"
         aria-orientation="vertical"
-        aria-label={`Resize the ${label || 'column'} column`}
+        // A plain name: the column header it sits in says which column (and a name holding
+        // the header's words would also answer to that header's label).
+        aria-label="Resize column"
         aria-valuemin={MIN_COLUMN_PX}
         aria-valuemax={MAX_COLUMN_PX}
         aria-valuenow={Math.max(MIN_COLUMN_PX, width ?? measured ?? MIN_COLUMN_PX)}
         onFocus={() => setMeasured(measure())}
         tabIndex={0}
-        title="Drag (or Left/Right arrow) to resize"
+        title={`Drag (or Left/Right arrow) to resize ${label || 'this column'}`}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}

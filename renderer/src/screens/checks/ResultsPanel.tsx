@@ -9,6 +9,7 @@ import { Field } from '../../components/Field';
 import { useQuery } from '../../api/query';
 import { useWrite } from '../../api/write';
 import { STATUS_WORDS, SUGGESTION_WORDS, when } from './words';
+import { DataTable } from '../../components/DataTable';
 
 const keyOf = (r: CheckRunView) => `${r.checkId} ${r.target}`;
 
@@ -22,42 +23,40 @@ export function ResultsPanel({ runs }: { runs: CheckRunView[] }) {
       {latest.length === 0 ? (
         <p className="chk-muted">No results yet. Run a target to gather evidence.</p>
       ) : (
-        <table className="chk-table">
-          <thead>
-            <tr>
-              <th scope="col">Check</th>
-              <th scope="col">Target</th>
-              <th scope="col">Status</th>
-              <th scope="col">Suggested</th>
-              <th scope="col">When</th>
-              <th scope="col">Runs</th>
-            </tr>
-          </thead>
-          <tbody>
-            {latest.map((r) => {
-              const history = runs.filter((o) => keyOf(o) === keyOf(r)).length;
-              return (
-                <tr key={r.id} aria-selected={openId === r.id}>
-                  <td>
-                    <button type="button" className="link-button" onClick={() => setOpenId(r.id)}>
-                      {r.title}
-                    </button>
-                  </td>
-                  <td className="chk-target">{r.target}</td>
-                  <td>
-                    <span className={`chk-state chk-${r.status}`}>{STATUS_WORDS[r.status]}</span>
-                  </td>
-                  <td>
-                    {r.suggestedStatus ? SUGGESTION_WORDS[r.suggestedStatus] : '—'}
-                    {r.decision ? <span className="chk-muted"> ({r.decision})</span> : null}
-                  </td>
-                  <td>{when(r.finishedAt)}</td>
-                  <td>{history}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable
+          label="Check results"
+          className="chk-table"
+          rows={latest}
+          rowKey={(r) => r.id}
+          rowProps={(r) => ({ 'aria-selected': openId === r.id ? 'true' : 'false' })}
+          columns={[
+            {
+              key: 'check',
+              header: 'Check',
+              sort: (r) => r.title,
+              render: (r) => (
+                <button type="button" className="link-button" onClick={() => setOpenId(r.id)}>
+                  {r.title}
+                </button>
+              ),
+            },
+            { key: 'target', header: 'Target', className: 'chk-target', sort: (r) => r.target, render: (r) => r.target },
+            { key: 'status', header: 'Status', sort: (r) => STATUS_WORDS[r.status], render: (r) => <span className={`chk-state chk-${r.status}`}>{STATUS_WORDS[r.status]}</span> },
+            {
+              key: 'suggested',
+              header: 'Suggested',
+              sort: (r) => (r.suggestedStatus ? SUGGESTION_WORDS[r.suggestedStatus] : null),
+              render: (r) => (
+                <>
+                  {r.suggestedStatus ? SUGGESTION_WORDS[r.suggestedStatus] : '—'}
+                  {r.decision ? <span className="chk-muted"> ({r.decision})</span> : null}
+                </>
+              ),
+            },
+            { key: 'when', header: 'When', sort: (r) => r.finishedAt, render: (r) => when(r.finishedAt) },
+            { key: 'runs', header: 'Runs', align: 'end', sort: (r) => runs.filter((o) => keyOf(o) === keyOf(r)).length, render: (r) => runs.filter((o) => keyOf(o) === keyOf(r)).length },
+          ]}
+        />
       )}
       {open ? <ResultDetail run={open} history={runs.filter((o) => keyOf(o) === keyOf(open))} onPick={setOpenId} onClose={() => setOpenId(null)} /> : null}
     </section>

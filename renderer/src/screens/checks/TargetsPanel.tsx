@@ -6,6 +6,7 @@ import { ApiError, call } from '../../api/client';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { Field, SelectField } from '../../components/Field';
 import { answer, runWrite } from '../../api/write';
+import { DataTable } from '../../components/DataTable';
 
 interface Props {
   assessmentId: string;
@@ -77,38 +78,34 @@ export function TargetsPanel({ assessmentId, checks, credentials, targets, polic
     <section className="card chk-panel" aria-labelledby="chk-targets-title">
       <h2 id="chk-targets-title">Targets ({targets.length})</h2>
       {targets.length === 0 ? <p className="chk-muted">No targets yet: add one below.</p> : (
-        <table className="chk-table">
-          <thead>
-            <tr>
-              <th scope="col">
-                <span className="visually-hidden">Selected</span>
-              </th>
-              <th scope="col">Check</th>
-              <th scope="col">Target</th>
-              <th scope="col">Credential</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {targets.map((t) => (
-              <tr key={t.id}>
-                <td>
-                  <input type="checkbox" checked={selected.has(t.id)} onChange={() => toggle(t.id)} aria-label={`Select ${t.checkTitle} on ${t.target}`} />
-                </td>
-                <td>{t.checkTitle}</td>
-                <td className="chk-target">{t.target}</td>
-                <td>{t.credentialLabel ?? '—'}</td>
-                <td>
-                  <button type="button" className="button ghost" aria-label={`Remove ${t.checkTitle} on ${t.target}`} onClick={() => void runWrite(() => call('check.removeTarget', { id: t.id })).catch((e: unknown) => setError(messageOf(e)))}>
-                    Remove
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          label="Check targets"
+          className="chk-table"
+          rows={targets}
+          rowKey={(t) => t.id}
+          columns={[
+            {
+              key: 'selected',
+              header: 'Selected',
+              hideHeader: true,
+              width: '2.6rem',
+              render: (t) => <input type="checkbox" checked={selected.has(t.id)} onChange={() => toggle(t.id)} aria-label={`Select ${t.checkTitle} on ${t.target}`} />,
+            },
+            { key: 'check', header: 'Check', sort: (t) => t.checkTitle, render: (t) => t.checkTitle },
+            { key: 'target', header: 'Target', className: 'chk-target', sort: (t) => t.target, render: (t) => t.target },
+            { key: 'credential', header: 'Credential', sort: (t) => t.credentialLabel, render: (t) => t.credentialLabel ?? '—' },
+            {
+              key: 'actions',
+              header: 'Actions',
+              hideHeader: true,
+              render: (t) => (
+                <button type="button" className="button ghost" aria-label={`Remove ${t.checkTitle} on ${t.target}`} onClick={() => void runWrite(() => call('check.removeTarget', { id: t.id })).catch((e: unknown) => setError(messageOf(e)))}>
+                  Remove
+                </button>
+              ),
+            },
+          ]}
+        />
       )}
       <div className="chk-actions">
         <button type="button" className="button" disabled={running || selected.size === 0 || !policy.liveChecksEnabled} onClick={() => void start([...selected])}>

@@ -7,6 +7,7 @@ import { StatusBadge } from '../../components/Badges';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { deltaText, scoreText } from './format';
 import { formatDate } from '../../lib/dates';
+import { DataTable } from '../../components/DataTable';
 
 function Delta({ from, to }: { from: number | null; to: number | null }) {
   const d = deltaText(from, to);
@@ -95,28 +96,29 @@ function Comparison({ view }: { view: ComparisonView }) {
       {view.changes.length === 0 ? (
         <p>No control changed status.</p>
       ) : (
-        <div className="table-wrap changes-wrap">
-          <table className="data-table" data-testid="status-changes">
-            <thead>
-              <tr>
-                <th scope="col">Control</th>
-                <th scope="col">Title</th>
-                <th scope="col">Status change</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.changes.map((c) => (
-                <tr key={`${c.catalogueId}/${c.controlId}`}>
-                  <td className="ref">{c.controlId}</td>
-                  <td className="wrap">{c.title}</td>
-                  <td className="status-change">
+        <div className="changes-wrap">
+          <DataTable
+            label="Controls whose status changed"
+            testId="status-changes"
+            rows={view.changes}
+            rowKey={(c) => `${c.catalogueId}/${c.controlId}`}
+            columns={[
+              { key: 'control', header: 'Control', className: 'ref', sort: (c) => c.controlId, render: (c) => c.controlId },
+              { key: 'title', header: 'Title', className: 'wrap', width: '50%', sort: (c) => c.title, render: (c) => c.title },
+              {
+                key: 'change',
+                header: 'Status change',
+                className: 'status-change',
+                sort: (c) => `${c.from} ${c.to}`,
+                render: (c) => (
+                  <>
                     <StatusBadge status={c.from} /> <span aria-hidden="true">→</span>
                     <span className="visually-hidden"> to </span> <StatusBadge status={c.to} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+            ]}
+          />
         </div>
       )}
 

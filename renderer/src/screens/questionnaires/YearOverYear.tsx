@@ -5,6 +5,7 @@ import { useQuery } from '../../api/query';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { score } from './labels';
 import type { GapView, QuestionnaireComparison, QuestionnaireSummary } from './types';
+import { DataTable } from '../../components/DataTable';
 
 const change = (n: number | null) => (n === null ? '—' : `${n > 0 ? '+' : n < 0 ? '−' : '±'}${score(Math.abs(n))}`);
 const trend = (n: number | null) => (n === null || n === 0 ? '' : n > 0 ? 'up' : 'down');
@@ -107,26 +108,27 @@ export function YearOverYear({ list }: { list: QuestionnaireSummary[] }) {
           </table>
           <h4>Changed answers ({view.changes.length})</h4>
           {view.changes.length ? (
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Question</th>
-                  <th scope="col">{view.from.cycle}</th>
-                  <th scope="col">{view.to.cycle}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.changes.map((c) => (
-                  <tr key={c.questionId}>
-                    <td className="wrap">
+            <DataTable
+              label="Changed answers"
+              rows={view.changes}
+              rowKey={(c) => c.questionId}
+              columns={[
+                {
+                  key: 'question',
+                  header: 'Question',
+                  className: 'wrap',
+                  width: '50%',
+                  sort: (c) => c.questionId,
+                  render: (c) => (
+                    <>
                       <strong>{c.questionId}</strong> {c.text}
-                    </td>
-                    <td className="wrap">{c.from || '—'}</td>
-                    <td className="wrap">{c.to || '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+                { key: 'from', header: view.from.cycle, className: 'wrap', sort: (c) => c.from, render: (c) => c.from || '—' },
+                { key: 'to', header: view.to.cycle, className: 'wrap', sort: (c) => c.to, render: (c) => c.to || '—' },
+              ]}
+            />
           ) : (
             <p className="muted small">Every answer is the same as before.</p>
           )}

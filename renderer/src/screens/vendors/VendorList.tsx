@@ -45,7 +45,7 @@ const COLUMNS: Column<VendorRow>[] = [
   {
     key: 'name',
     header: 'Vendor',
-    width: 'minmax(12rem, 2fr)',
+    width: 'minmax(10rem, 2fr)',
     sort: (v) => v.name,
     render: (v) => (
       <span className="vendor-cell">
@@ -54,14 +54,15 @@ const COLUMNS: Column<VendorRow>[] = [
       </span>
     ),
   },
-  { key: 'tier', header: 'Tier', width: '8.8rem', sort: (v) => v.tier, render: (v) => <TierBadge tier={v.tier} overridden={v.tierOverridden} /> },
+  { key: 'tier', header: 'Tier', width: '10rem', sort: (v) => v.tier, render: (v) => <TierBadge tier={v.tier} overridden={v.tierOverridden} /> },
   { key: 'crit', header: 'Criticality', width: '6.5rem', sort: (v) => CRITICALITIES.indexOf(v.criticality), render: (v) => CRITICALITY_LABELS[v.criticality] },
   { key: 'score', header: 'Score', width: '5rem', align: 'end', sort: (v) => v.latestScore, render: (v) => (v.latestScore === null ? <span className="muted">—</span> : formatScore(v.latestScore)) },
-  { key: 'conclusion', header: 'Conclusion', width: 'minmax(7.5rem, 1fr)', sort: (v) => (v.latestConclusion ? CONCLUSION_LABELS[v.latestConclusion] : null), render: (v) => (v.latestConclusion ? CONCLUSION_LABELS[v.latestConclusion] : <span className="muted">Not reviewed</span>) },
+  { key: 'conclusion', header: 'Conclusion', width: 'minmax(7.5rem, 1fr)', wrap: true, sort: (v) => (v.latestConclusion ? CONCLUSION_LABELS[v.latestConclusion] : null), render: (v) => (v.latestConclusion ? CONCLUSION_LABELS[v.latestConclusion] : <span className="muted">Not reviewed</span>) },
   {
     key: 'next',
     header: 'Next review',
     width: '9.4rem',
+    wrap: true,
     sort: (v) => v.nextReview,
     render: (v) => (
       <span className={`review-${v.reviewState}`}>
