@@ -95,7 +95,7 @@ test('spreadsheet import: bad rows are reported one by one, good rows import; a 
       title: 'Client baseline',
     });
     assert.equal(r.imported, 2);
-    assert.deepEqual(r.rowErrors.map((e) => e.where), ['row 3', 'row 5']);
+    assert.deepEqual(r.rowErrors.map((e) => e.where), ['row 3, column "Weight"', 'row 5, column "Code"']);
     assert.match(r.rowErrors[0]!.message, /weight "9"/);
 
     const before = (await call(core, 'audit.list', { limit: 1 })).total;
