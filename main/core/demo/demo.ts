@@ -6,6 +6,7 @@ import { AttestError } from '../errors';
 import type { Workspace } from '../workspace';
 import { demoDates, type DemoDates } from './dates';
 import { assessmentDemo } from './assessment-demo';
+import { caiqDemo } from './caiq-demo';
 import { checksDemo } from './checks-demo';
 import { libraryDemo } from './library-demo';
 import { questionnaireDemo } from './questionnaire-demo';
@@ -32,7 +33,7 @@ export interface DemoSeeder {
 
 // The settings seeder runs last so its entries are on the first page of the audit log
 // (newest first), which test/unit/cli/workspace-cli.test.ts reads; nothing depends on it.
-export const demoSeeders: DemoSeeder[] = [assessmentDemo, libraryDemo, vendorDemo, questionnaireDemo, checksDemo, reportDemo, workspaceBasics];
+export const demoSeeders: DemoSeeder[] = [assessmentDemo, libraryDemo, vendorDemo, questionnaireDemo, caiqDemo, checksDemo, reportDemo, workspaceBasics];
 
 /** The context seeders run in, for the core's open workspace, dated by the core's clock. */
 export function demoContext(core: Core, actor = 'demo (cli)'): DemoContext {

@@ -173,3 +173,18 @@ test('the starter library: the FedRAMP LI-SaaS baseline is in the demo with its 
   assert.doesNotMatch(ac1.statement, /organization-defined frequency/);
   assert.ok(detail.controls.some((c) => (c.parts ?? []).length > 0), 'parts are kept');
 });
+
+test('a CAIQ-style questionnaire: the template read from its workbook, and the first vendor’s completed copy as its answers', async () => {
+  const { templates } = await call(core, 'template.list', {});
+  const caiq = templates.find((t) => t.id === 'caiq-demo');
+  assert.ok(caiq, `templates: ${templates.map((t) => t.id).join(', ')}`);
+  assert.equal(caiq.questions, 7);
+  assert.equal(caiq.sections, 2);
+  const { questionnaires } = await call(core, 'questionnaire.list', {});
+  const answered = questionnaires.find((q) => q.templateId === 'caiq-demo');
+  assert.ok(answered);
+  const got = await call(core, 'questionnaire.get', { id: answered.id });
+  assert.equal(got.answers.length, 7);
+  assert.equal(got.answers.find((a) => a.questionId === 'IAM-04.1')?.value, 'na');
+  assert.ok(got.score && got.score.overall < 100, 'two No answers are gaps');
+});

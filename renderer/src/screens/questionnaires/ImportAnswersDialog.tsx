@@ -1,6 +1,8 @@
-// Bring a vendor's filled questionnaire (XLSX or JSON) back: either every answer is taken
-// and the dialog says how many changed, or nothing is written and the dialog lists each
-// missing, invalid and unknown item so the vendor can fix the file.
+// Bring a vendor's filled questionnaire (XLSX or JSON, or their completed CAIQ or HECVAT)
+// back: either every answer is taken and the dialog says how many changed, or nothing is
+// written and the dialog lists each missing, invalid and unknown item so the vendor can fix
+// the file. A partial import takes the valid answers and lists the rest as flagged.
+import { useId, useState } from 'react';
 import { call } from '../../api/client';
 import { useAppStore } from '../../store';
 import { ImportDialog } from './ImportDialog';
@@ -39,14 +41,27 @@ function Problems({ title, items, testId }: { title: string; items: ImportProble
 }
 
 export function ImportAnswersDialog({ questionnaireId, open, onClose }: { questionnaireId: string; open: boolean; onClose(): void }) {
+  const [partial, setPartial] = useState(false);
+  const partialId = useId();
   return (
     <ImportDialog<Result>
       title="Import answers"
       accept=".xlsx,.json,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
       open={open}
       onClose={onClose}
-      intro={<p>Choose the workbook or JSON file the vendor filled in. Answers are matched by question id; if any answer is missing, invalid or unknown, nothing is imported.</p>}
-      run={(file) => useAppStore.getState().mutate(() => call('questionnaire.import', { id: questionnaireId, file }))}
+      intro={
+        <>
+          <p>
+            Choose the workbook or JSON file the vendor filled in, or their completed CAIQ or HECVAT when the questionnaire uses that template. Answers are matched by question id; if any
+            answer is missing, invalid or unknown, nothing is imported.
+          </p>
+          <label className="check" htmlFor={partialId}>
+            <input id={partialId} type="checkbox" checked={partial} onChange={(e) => setPartial(e.target.checked)} data-testid="import-partial" />
+            <span>Partial import: take the valid answers and flag the rest</span>
+          </label>
+        </>
+      }
+      run={(file) => useAppStore.getState().mutate(() => call('questionnaire.import', { id: questionnaireId, file, partial }))}
       result={(r, again) =>
         r.applied ? (
           <div className="import-result" role="status" aria-label="Import result" data-testid="import-applied">
@@ -56,6 +71,9 @@ export function ImportAnswersDialog({ questionnaireId, open, onClose }: { questi
               {r.score ? `. The new score is ${score(r.score.overall)} / 100 with ${r.score.gaps.length} gaps.` : '.'}
             </p>
             <p className="muted">The change is recorded in the audit log with every answer that moved.</p>
+            <Problems title="Flagged: invalid answers, not imported" items={r.invalid} testId="flagged-invalid" />
+            <Problems title="Flagged: unknown questions" items={r.unknown} testId="flagged-unknown" />
+            <Problems title="Flagged: missing required answers" items={r.missing} testId="flagged-missing" />
             <div className="form-actions">
               <button type="button" className="button primary" onClick={onClose}>
                 See the score

@@ -1,4 +1,5 @@
-// Import a Google VSAQ questionnaire or an Attest template file into the workspace, and
+// Import a Google VSAQ questionnaire, an Attest template file or a questionnaire workbook
+// (CSA CAIQ, the HECVAT family) into the workspace, and
 // show what it held: items per type, questions, notes, conditions and warnings.
 import { call } from '../../api/client';
 import { useAppStore } from '../../store';
@@ -12,13 +13,13 @@ export function ImportTemplateDialog({ open, onClose, onOpen }: { open: boolean;
   return (
     <ImportDialog<Result>
       title="Import a questionnaire template"
-      accept=".json,application/json"
+      accept=".json,.xlsx,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
       open={open}
       onClose={onClose}
       intro={
         <p>
-          Choose a Google VSAQ questionnaire (its <code>.json</code> files may carry comments and multi-line strings) or a template file exported from Attest. Every item is kept
-          with its type, display conditions and warnings.
+          Choose a Google VSAQ questionnaire (its <code>.json</code> files may carry comments and multi-line strings), a template file exported from Attest, or a CSA CAIQ or
+          HECVAT workbook (<code>.xlsx</code>, blank or completed). Every item is kept with its type, display conditions and warnings.
         </p>
       }
       run={(file) => useAppStore.getState().mutate(() => call('template.import', { file }))}
