@@ -146,3 +146,54 @@ test('many controls and findings change in one step with shift and ctrl, and one
     await app.close();
   }
 });
+
+test('Ctrl+K jumps to a screen, a control, a finding, a vendor and a questionnaire', async (t) => {
+  if (!requirePart(t, chromiumAvailable, 'Chromium (/usr/bin/chromium)')) return;
+  const app = await openApp();
+  const { core, page } = app;
+  try {
+    const a = await workspaceWithAssessment(core);
+    const f = await call(core, 'finding.create', { assessmentId: a.id, title: 'Backups never restored', likelihood: 3, impact: 4 });
+    const v = await call(core, 'vendor.create', { name: 'Globex Payroll', owner: 'HR', criticality: 'high', dataTypes: ['personal'], services: 'Payroll' });
+    const tpl = (await call(core, 'template.list', {})).templates[0]!;
+    const q = await call(core, 'questionnaire.create', { vendorId: v.id, templateId: tpl.id, cycle: '2026' });
+    await page.reload();
+    await page.locator('.topbar').waitFor();
+    const palette = page.getByRole('dialog', { name: 'Go to' });
+    const input = palette.getByRole('combobox');
+    const jump = async (text: string, option: string | RegExp) => {
+      await page.keyboard.press('Control+k');
+      await input.fill(text);
+      await palette.getByRole('option', { name: option }).first().waitFor();
+      await palette.getByRole('option', { name: option }).first().click();
+      await palette.waitFor({ state: 'hidden' });
+    };
+
+    await page.keyboard.press('Control+k');
+    await input.fill('audit');
+    await palette.getByRole('option', { name: /^Audit log/ }).first().waitFor();
+    assert.match(await palette.getByRole('option').first().innerText(), /^Audit log/, 'the screen ranks first');
+    await app.screenshot('command-palette');
+    await axeClean(page, 'command palette');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('main[data-screen="audit"] h1');
+
+    await jump('S.C.2', /^S\.C\.2 /);
+    await page.waitForSelector('main[data-screen="assessments"] h1');
+    await page.getByTestId('control-panel').getByText('S.C.2', { exact: true }).waitFor();
+
+    await jump('backups never', /F-001 Backups never restored/);
+    await page.getByRole('dialog', { name: `Edit ${f.ref}` }).waitFor();
+    await page.keyboard.press('Escape');
+
+    await jump('globex', /^Globex Payroll\b.*Vendor/);
+    await page.waitForSelector('main[data-screen="vendors"]');
+    await page.getByRole('heading', { name: 'Globex Payroll', level: 1 }).waitFor();
+
+    await page.keyboard.press('Control+2');
+    await jump('globex 2026', /Globex Payroll 2026/);
+    await page.getByRole('button', { name: `Open ${q.cycle} ${q.templateTitle}`, pressed: true }).waitFor();
+  } finally {
+    await app.close();
+  }
+});

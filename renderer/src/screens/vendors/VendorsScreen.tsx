@@ -1,5 +1,5 @@
 // The Vendors screen: the registry list, or one vendor's page (Back or Escape returns).
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useAppStore } from '../../store';
 import { WorkspaceScreen } from '../WorkspaceScreen';
 import { VendorList } from './VendorList';
@@ -9,6 +9,16 @@ import './vendors.css';
 export function VendorsScreen() {
   const open = useAppStore((s) => s.status.state === 'open');
   const [vendorId, setVendorId] = useState<string | null>(null);
+  // A jump from the command palette opens the vendor (a questionnaire's is taken by its page).
+  const pendingJump = useAppStore((s) => (s.jump?.kind === 'vendor' || s.jump?.kind === 'questionnaire' ? s.jump : null));
+  useEffect(() => {
+    if (!pendingJump) return;
+    const t = setTimeout(() => {
+      if (pendingJump.kind === 'vendor') useAppStore.getState().takeJump('vendor');
+      setVendorId(pendingJump.vendorId);
+    }, 0);
+    return () => clearTimeout(t);
+  }, [pendingJump]);
   if (!open) return <WorkspaceScreen id="vendors" />;
   if (vendorId) return <VendorPage key={vendorId} id={vendorId} onBack={() => setVendorId(null)} />;
   return <VendorList onOpen={setVendorId} />;
