@@ -197,3 +197,54 @@ test('Ctrl+K jumps to a screen, a control, a finding, a vendor and a questionnai
     await app.close();
   }
 });
+
+test('a new assessment starts from an earlier one: its results come in marked carried forward, needs review', async (t) => {
+  if (!requirePart(t, chromiumAvailable, 'Chromium (/usr/bin/chromium)')) return;
+  const app = await openApp();
+  const { core, page } = app;
+  try {
+    const a = await workspaceWithAssessment(core, 'Q4 2026 review');
+    await call(core, 'assessment.setResult', { assessmentId: a.id, catalogueId: CATALOGUE, controlId: 'S.A.1', status: 'met', rationale: 'RBAC reviewed' });
+    await call(core, 'assessment.setResult', { assessmentId: a.id, catalogueId: CATALOGUE, controlId: 'S.A.3', status: 'not-met', rationale: 'No MFA for admins' });
+    await reloadOn(page, '2', 'assessments');
+    await page.getByRole('button', { name: 'New assessment' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New assessment' });
+    await dialog.getByLabel('Start from').selectOption({ label: 'Q4 2026 review — Contoso (2 of 78 assessed)' });
+    assert.equal(await dialog.getByLabel('Client').inputValue(), 'Contoso', 'the client comes along');
+    await dialog.getByLabel('Name').fill('Q1 2027 review');
+    await app.screenshot('carry-forward-dialog');
+    await dialog.getByRole('button', { name: /Create|Start/ }).click();
+    await page.getByRole('heading', { name: 'Q1 2027 review', level: 1 }).waitFor();
+    const grid = page.getByTestId('control-table').getByRole('grid');
+    const carried = grid.getByRole('row').filter({ hasText: 'carried forward, needs review' });
+    assert.equal(await carried.count(), 2);
+    await carried.first().click();
+    await page.getByTestId('control-panel').getByText('Carried forward, needs review.').waitFor();
+    await app.screenshot('carry-forward-assessment');
+    await axeClean(page, 'carried-forward assessment');
+    const next = (await call(core, 'assessment.list', {})).assessments.find((x) => x.name === 'Q1 2027 review')!;
+    const rows = (await call(core, 'assessment.get', { id: next.id })).rows.filter((r) => r.carriedForward);
+    assert.deepEqual(rows.map((r) => [r.controlId, r.status]), [['S.A.1', 'met'], ['S.A.3', 'not-met']]);
+    // Setting the status again is the review: the mark goes.
+    await grid.focus();
+    await page.keyboard.press('1');
+    await eventually(async () => {
+      const after = (await call(core, 'assessment.get', { id: next.id })).rows.filter((r) => r.carriedForward);
+      assert.deepEqual(after.map((r) => r.controlId), ['S.A.3']);
+    });
+  } finally {
+    await app.close();
+  }
+});
+
+async function eventually<T>(check: () => Promise<T>, timeoutMs = 5000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}

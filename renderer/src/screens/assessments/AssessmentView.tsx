@@ -118,7 +118,8 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
   const setStatus = useCallback(
     async (row: AssessmentRow, status: ControlStatus) => {
       const key = rowKey(row);
-      if (status === row.status && !drafts[key]) return; // nothing would change
+      // Nothing would change; a carried-forward result set to the same status is its review.
+      if (status === row.status && !drafts[key] && !row.carriedForward) return;
       const rationale = drafts[key]?.rationale ?? row.rationale;
       const before = { status: row.status, rationale: row.rationale };
       setDraft(key, null);

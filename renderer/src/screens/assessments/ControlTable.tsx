@@ -10,7 +10,22 @@ const columns: readonly Column<AssessmentRow>[] = [
   { key: 'id', header: 'Control', width: '5rem', render: (r) => <span title={r.label}>{r.label}</span> },
   { key: 'title', header: 'Title', width: 'minmax(8rem, 1fr)', render: (r) => <span title={r.title}>{r.title}</span> },
   { key: 'category', header: 'Category', width: '6.2rem', render: (r) => <span title={r.categoryTitle}>{r.categoryTitle}</span> },
-  { key: 'status', header: 'Status', width: '8.6rem', render: (r) => <StatusBadge status={r.status} /> },
+  {
+    key: 'status',
+    header: 'Status',
+    width: '8.6rem',
+    render: (r) => (
+      <span className="asm-status-cell">
+        <StatusBadge status={r.status} />
+        {r.carriedForward ? (
+          <span className="asm-carried" title="Carried forward, needs review">
+            <span aria-hidden="true">↻</span>
+            <span className="visually-hidden">carried forward, needs review</span>
+          </span>
+        ) : null}
+      </span>
+    ),
+  },
   {
     key: 'evidence',
     header: 'Evidence',
