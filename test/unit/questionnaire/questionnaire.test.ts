@@ -278,3 +278,18 @@ test('hostile strings in templates and answers are data; every XLSX and CSV cell
     assert.ok(csv.includes(`'${HOSTILE_FORMULA.replace(/"/g, '""')}`) || csv.includes(`"'${HOSTILE_FORMULA}`));
   });
 });
+
+test('answers are listed in the template order, not as text (VSB-2 before VSB-10)', async () => {
+  await withVendor(async (core, vendorId) => {
+    const yes = (id: string) => ({ kind: 'question' as const, id, type: 'yesno' as const, text: `${id}?`, weight: 1, expected: { kind: 'equals' as const, value: 'yes' } });
+    await call(core, 'template.save', {
+      body: { format: 1, id: 'vsb-order', title: 'Order', source: { name: 'test' }, sections: [{ id: 's', title: 'S', items: [yes('VSB-1'), yes('VSB-2'), yes('VSB-10')] }] },
+      create: true,
+    });
+    const q = await call(core, 'questionnaire.create', { vendorId, templateId: 'vsb-order', cycle: '2026' });
+    const wb = (await xlsxOf(core, q.id)).wb;
+    await call(core, 'questionnaire.import', { id: q.id, file: await filled(wb, { 'VSB-10': 'Yes', 'VSB-2': 'No', 'VSB-1': 'Yes' }) });
+    const got = await call(core, 'questionnaire.get', { id: q.id });
+    assert.deepEqual(got.answers.map((a) => a.questionId), ['VSB-1', 'VSB-2', 'VSB-10']);
+  });
+});
