@@ -237,6 +237,35 @@ test('a new assessment starts from an earlier one: its results come in marked ca
   }
 });
 
+test('the questionnaire tracker lists every questionnaire across vendors with its stage and due date', async (t) => {
+  if (!requirePart(t, chromiumAvailable, 'Chromium (/usr/bin/chromium)')) return;
+  const app = await openApp();
+  const { core, page } = app;
+  try {
+    await workspaceWithAssessment(core);
+    const tpl = (await call(core, 'template.list', {})).templates[0]!;
+    const a = await call(core, 'vendor.create', { name: 'Initech Mail', owner: 'IT', criticality: 'high', dataTypes: ['personal'] });
+    const b = await call(core, 'vendor.create', { name: 'Umbrella Print', owner: 'Ops', criticality: 'low', dataTypes: ['internal'] });
+    const sent = await call(core, 'questionnaire.create', { vendorId: a.id, templateId: tpl.id, cycle: '2026' });
+    await call(core, 'questionnaire.create', { vendorId: b.id, templateId: tpl.id, cycle: '2026' });
+    await call(core, 'questionnaire.export', { id: sent.id, format: 'json' });
+    const due = (await call(core, 'questionnaire.tracker', {})).rows.find((r) => r.questionnaireId === sent.id)!.dueDate!;
+    await reloadOn(page, '5', 'vendors');
+    const tracker = page.getByTestId('questionnaire-tracker');
+    const row = tracker.getByRole('row').filter({ hasText: 'Initech Mail' });
+    await row.getByText('Awaiting answers').waitFor();
+    await row.getByText(due).waitFor();
+    await tracker.getByRole('row').filter({ hasText: 'Umbrella Print' }).getByText('Not sent').waitFor();
+    await page.getByTestId('tracker-counts').getByText(/0 overdue · 1 awaiting answers/).waitFor();
+    await app.screenshot('questionnaire-tracker');
+    await axeClean(page, 'questionnaire tracker');
+    await row.getByRole('button', { name: 'Initech Mail' }).click();
+    await page.getByRole('button', { name: `Open ${sent.cycle} ${sent.templateTitle}`, pressed: true }).waitFor();
+  } finally {
+    await app.close();
+  }
+});
+
 async function eventually<T>(check: () => Promise<T>, timeoutMs = 5000): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {

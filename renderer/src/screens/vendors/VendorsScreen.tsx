@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useAppStore } from '../../store';
 import { WorkspaceScreen } from '../WorkspaceScreen';
+import { QuestionnaireTracker } from './QuestionnaireTracker';
 import { VendorList } from './VendorList';
 import { VendorPage } from './VendorPage';
 import './vendors.css';
@@ -21,5 +22,10 @@ export function VendorsScreen() {
   }, [pendingJump]);
   if (!open) return <WorkspaceScreen id="vendors" />;
   if (vendorId) return <VendorPage key={vendorId} id={vendorId} onBack={() => setVendorId(null)} />;
-  return <VendorList onOpen={setVendorId} />;
+  return (
+    <>
+      <VendorList onOpen={setVendorId} />
+      <QuestionnaireTracker />
+    </>
+  );
 }
