@@ -41,6 +41,8 @@ export const assessmentRow = z.object({
   findingCount: z.number(),
   updatedAt: z.string().nullable(),
   updatedBy: z.string().nullable(),
+  /** Copied from an earlier assessment and not yet reviewed (set again) in this one. */
+  carriedForward: z.boolean().default(false),
 });
 export type AssessmentRow = z.infer<typeof assessmentRow>;
 
@@ -128,6 +130,8 @@ export const readinessView = z.object({
   unassessedControls: z.array(z.object({ catalogueId: z.string(), controlId: z.string(), label: z.string(), title: z.string() })),
   findingsWithoutOwner: z.number(),
   findingsWithoutDueDate: z.number(),
+  /** Results carried forward from an earlier assessment and not reviewed yet. */
+  carriedForward: z.number().default(0),
   findings: z.array(z.object({ ref: z.string(), title: z.string(), owner: z.string(), dueDate: z.string().nullable() })),
 });
 export type Readiness = z.infer<typeof readinessView>;
@@ -178,7 +182,14 @@ export const assessmentChannels = {
   'assessment.create': defineChannel({
     effect: 'write',
     summary: 'Start an assessment of a scope against catalogues (snapshotted with version and hash).',
-    request: z.object({ ...assessmentFields, catalogueIds: z.array(z.string().min(1).max(63)).min(1, 'pick at least one catalogue') }).strict(),
+    request: z
+      .object({
+        ...assessmentFields,
+        catalogueIds: z.array(z.string().min(1).max(63)).min(1, 'pick at least one catalogue'),
+        /** Start from this earlier assessment: its results come in marked "carried forward, needs review". */
+        carryFrom: id.optional(),
+      })
+      .strict(),
     response: assessmentSummary,
   }),
   'assessment.update': defineChannel({

@@ -85,6 +85,7 @@ export const CHANNEL_NAMES = [
   'template.restore',
   'template.import',
   'questionnaire.list',
+  'questionnaire.tracker',
   'questionnaire.create',
   'questionnaire.get',
   'questionnaire.export',

@@ -195,6 +195,27 @@ export const questionnaireSummary = z.object({
 });
 export type QuestionnaireSummary = z.infer<typeof questionnaireSummary>;
 
+export const TRACKER_STAGES = ['not-sent', 'awaiting', 'overdue', 'answered', 'scored', 'concluded'] as const;
+/** One questionnaire in the tracker across vendors. */
+export const trackerRow = z.object({
+  questionnaireId: z.string(),
+  vendorId: z.string(),
+  vendorName: z.string(),
+  cycle: z.string(),
+  templateTitle: z.string(),
+  stage: z.enum(TRACKER_STAGES),
+  sentAt: z.string().nullable(),
+  /** The day the vendor should have answered by (sent + the response window); null until sent. */
+  dueDate: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  answered: z.number(),
+  questions: z.number(),
+  score: z.number().nullable(),
+  conclusion: z.enum(CONCLUSIONS).nullable(),
+  concludedAt: z.string().nullable(),
+});
+export type TrackerRow = z.infer<typeof trackerRow>;
+
 /** An answer as stored: yes/no/partial/na, an option id, option ids, text, a number, a date or a file name. */
 export const answerValue = z.union([z.string().max(20_000), z.number(), z.array(z.string().max(200)).max(200)]);
 export type AnswerValue = z.infer<typeof answerValue>;
@@ -326,6 +347,12 @@ export const questionnaireChannels = {
     summary: 'Questionnaires, of one vendor or all, newest cycle first.',
     request: z.object({ vendorId: id.optional() }).strict(),
     response: z.object({ questionnaires: z.array(questionnaireSummary) }),
+  }),
+  'questionnaire.tracker': defineChannel({
+    effect: 'read',
+    summary: 'Every questionnaire across vendors: not sent, awaiting, overdue, answered, scored or concluded, with the answer due date.',
+    request: z.object({ today: day.optional() }).strict(),
+    response: z.object({ rows: z.array(trackerRow), today: z.string(), responseDays: z.number() }),
   }),
   'questionnaire.create': defineChannel({
     effect: 'write',

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { CommandPalette } from './components/CommandPalette';
 import { Sidebar } from './components/Sidebar';
 import { Toast } from './components/Toast';
 import { TopBar } from './components/TopBar';
@@ -47,6 +48,7 @@ export function App() {
   const sidebarCollapsed = useAppStore((s) => s.sidebarCollapsed);
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  const [palette, setPalette] = useState(false);
 
   useEffect(() => {
     void loadAppInfo();
@@ -67,6 +69,11 @@ export function App() {
           event.preventDefault();
           void useAppStore.getState().undoLast();
         }
+        return;
+      }
+      if (event.key.toLowerCase() === 'k' && !event.shiftKey) {
+        event.preventDefault();
+        setPalette(true);
         return;
       }
       if (event.key.toLowerCase() === 'l' && useAppStore.getState().status.state === 'open') {
@@ -115,6 +122,7 @@ export function App() {
         </main>
       </div>
       <Toast toast={toast} onDismiss={dismissToast} />
+      <CommandPalette open={palette} onClose={() => setPalette(false)} />
     </div>
   );
 }

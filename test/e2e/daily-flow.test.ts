@@ -146,3 +146,134 @@ test('many controls and findings change in one step with shift and ctrl, and one
     await app.close();
   }
 });
+
+test('Ctrl+K jumps to a screen, a control, a finding, a vendor and a questionnaire', async (t) => {
+  if (!requirePart(t, chromiumAvailable, 'Chromium (/usr/bin/chromium)')) return;
+  const app = await openApp();
+  const { core, page } = app;
+  try {
+    const a = await workspaceWithAssessment(core);
+    const f = await call(core, 'finding.create', { assessmentId: a.id, title: 'Backups never restored', likelihood: 3, impact: 4 });
+    const v = await call(core, 'vendor.create', { name: 'Globex Payroll', owner: 'HR', criticality: 'high', dataTypes: ['personal'], services: 'Payroll' });
+    const tpl = (await call(core, 'template.list', {})).templates[0]!;
+    const q = await call(core, 'questionnaire.create', { vendorId: v.id, templateId: tpl.id, cycle: '2026' });
+    await page.reload();
+    await page.locator('.topbar').waitFor();
+    const palette = page.getByRole('dialog', { name: 'Go to' });
+    const input = palette.getByRole('combobox');
+    const jump = async (text: string, option: string | RegExp) => {
+      await page.keyboard.press('Control+k');
+      await input.fill(text);
+      await palette.getByRole('option', { name: option }).first().waitFor();
+      await palette.getByRole('option', { name: option }).first().click();
+      await palette.waitFor({ state: 'hidden' });
+    };
+
+    await page.keyboard.press('Control+k');
+    await input.fill('audit');
+    await palette.getByRole('option', { name: /^Audit log/ }).first().waitFor();
+    assert.match(await palette.getByRole('option').first().innerText(), /^Audit log/, 'the screen ranks first');
+    await app.screenshot('command-palette');
+    await axeClean(page, 'command palette');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('main[data-screen="audit"] h1');
+
+    await jump('S.C.2', /^S\.C\.2 /);
+    await page.waitForSelector('main[data-screen="assessments"] h1');
+    await page.getByTestId('control-panel').getByText('S.C.2', { exact: true }).waitFor();
+
+    await jump('backups never', /F-001 Backups never restored/);
+    await page.getByRole('dialog', { name: `Edit ${f.ref}` }).waitFor();
+    await page.keyboard.press('Escape');
+
+    await jump('globex', /^Globex Payroll\b.*Vendor/);
+    await page.waitForSelector('main[data-screen="vendors"]');
+    await page.getByRole('heading', { name: 'Globex Payroll', level: 1 }).waitFor();
+
+    await page.keyboard.press('Control+2');
+    await jump('globex 2026', /Globex Payroll 2026/);
+    await page.getByRole('button', { name: `Open ${q.cycle} ${q.templateTitle}`, pressed: true }).waitFor();
+  } finally {
+    await app.close();
+  }
+});
+
+test('a new assessment starts from an earlier one: its results come in marked carried forward, needs review', async (t) => {
+  if (!requirePart(t, chromiumAvailable, 'Chromium (/usr/bin/chromium)')) return;
+  const app = await openApp();
+  const { core, page } = app;
+  try {
+    const a = await workspaceWithAssessment(core, 'Q4 2026 review');
+    await call(core, 'assessment.setResult', { assessmentId: a.id, catalogueId: CATALOGUE, controlId: 'S.A.1', status: 'met', rationale: 'RBAC reviewed' });
+    await call(core, 'assessment.setResult', { assessmentId: a.id, catalogueId: CATALOGUE, controlId: 'S.A.3', status: 'not-met', rationale: 'No MFA for admins' });
+    await reloadOn(page, '2', 'assessments');
+    await page.getByRole('button', { name: 'New assessment' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New assessment' });
+    await dialog.getByLabel('Start from').selectOption({ label: 'Q4 2026 review — Contoso (2 of 78 assessed)' });
+    assert.equal(await dialog.getByLabel('Client').inputValue(), 'Contoso', 'the client comes along');
+    await dialog.getByLabel('Name').fill('Q1 2027 review');
+    await app.screenshot('carry-forward-dialog');
+    await dialog.getByRole('button', { name: /Create|Start/ }).click();
+    await page.getByRole('heading', { name: 'Q1 2027 review', level: 1 }).waitFor();
+    const grid = page.getByTestId('control-table').getByRole('grid');
+    const carried = grid.getByRole('row').filter({ hasText: 'carried forward, needs review' });
+    assert.equal(await carried.count(), 2);
+    await carried.first().click();
+    await page.getByTestId('control-panel').getByText('Carried forward, needs review.').waitFor();
+    await app.screenshot('carry-forward-assessment');
+    await axeClean(page, 'carried-forward assessment');
+    const next = (await call(core, 'assessment.list', {})).assessments.find((x) => x.name === 'Q1 2027 review')!;
+    const rows = (await call(core, 'assessment.get', { id: next.id })).rows.filter((r) => r.carriedForward);
+    assert.deepEqual(rows.map((r) => [r.controlId, r.status]), [['S.A.1', 'met'], ['S.A.3', 'not-met']]);
+    // Setting the status again is the review: the mark goes.
+    await grid.focus();
+    await page.keyboard.press('1');
+    await eventually(async () => {
+      const after = (await call(core, 'assessment.get', { id: next.id })).rows.filter((r) => r.carriedForward);
+      assert.deepEqual(after.map((r) => r.controlId), ['S.A.3']);
+    });
+  } finally {
+    await app.close();
+  }
+});
+
+test('the questionnaire tracker lists every questionnaire across vendors with its stage and due date', async (t) => {
+  if (!requirePart(t, chromiumAvailable, 'Chromium (/usr/bin/chromium)')) return;
+  const app = await openApp();
+  const { core, page } = app;
+  try {
+    await workspaceWithAssessment(core);
+    const tpl = (await call(core, 'template.list', {})).templates[0]!;
+    const a = await call(core, 'vendor.create', { name: 'Initech Mail', owner: 'IT', criticality: 'high', dataTypes: ['personal'] });
+    const b = await call(core, 'vendor.create', { name: 'Umbrella Print', owner: 'Ops', criticality: 'low', dataTypes: ['internal'] });
+    const sent = await call(core, 'questionnaire.create', { vendorId: a.id, templateId: tpl.id, cycle: '2026' });
+    await call(core, 'questionnaire.create', { vendorId: b.id, templateId: tpl.id, cycle: '2026' });
+    await call(core, 'questionnaire.export', { id: sent.id, format: 'json' });
+    const due = (await call(core, 'questionnaire.tracker', {})).rows.find((r) => r.questionnaireId === sent.id)!.dueDate!;
+    await reloadOn(page, '5', 'vendors');
+    const tracker = page.getByTestId('questionnaire-tracker');
+    const row = tracker.getByRole('row').filter({ hasText: 'Initech Mail' });
+    await row.getByText('Awaiting answers').waitFor();
+    await row.getByText(due).waitFor();
+    await tracker.getByRole('row').filter({ hasText: 'Umbrella Print' }).getByText('Not sent').waitFor();
+    await page.getByTestId('tracker-counts').getByText(/0 overdue · 1 awaiting answers/).waitFor();
+    await app.screenshot('questionnaire-tracker');
+    await axeClean(page, 'questionnaire tracker');
+    await row.getByRole('button', { name: 'Initech Mail' }).click();
+    await page.getByRole('button', { name: `Open ${sent.cycle} ${sent.templateTitle}`, pressed: true }).waitFor();
+  } finally {
+    await app.close();
+  }
+});
+
+async function eventually<T>(check: () => Promise<T>, timeoutMs = 5000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}

@@ -157,6 +157,10 @@ test('questionnaires: vendor round trip through XLSX, refused import, score, fin
     await answers.getByText(HOSTILE_FORMULA, { exact: true }).waitFor();
     assert.equal(await answers.getByText(HOSTILE_HTML, { exact: true }).count(), 2, 'the hostile answer and comment are text');
     assert.equal(await page.locator('main img').count(), 0, 'no image element was injected');
+    // Listed in the template's order: VSB-2 before VSB-10, not as text.
+    const ids = (await answers.locator('tbody tr td:first-child strong').allInnerTexts()).map((t) => Number(t.replace('VSB-', '')));
+    assert.ok(ids.length > 10);
+    assert.deepEqual(ids, [...ids].sort((x, y) => x - y), 'answers in template order');
     await app.screenshot('questionnaire-score');
     await axeClean(page, 'the score and gaps');
 

@@ -96,8 +96,15 @@ function checkPeriod(f: AssessmentFields): void {
   }
 }
 
-export async function createAssessment(ws: Workspace, f: AssessmentFields, catalogueIds: string[], actor: string): Promise<AssessmentSummary> {
+export async function createAssessment(
+  ws: Workspace,
+  f: AssessmentFields,
+  catalogueIds: string[],
+  actor: string,
+  carryFrom?: string,
+): Promise<AssessmentSummary> {
   checkPeriod(f);
+  if (carryFrom) dbRow(ws, carryFrom); // a clear error for an unknown one
   const unique = [...new Set(catalogueIds)];
   const hashes = unique.map((cid) => {
     getCatalogue(ws, cid); // throws a clear error for an unknown id
@@ -116,8 +123,33 @@ export async function createAssessment(ws: Workspace, f: AssessmentFields, catal
       params: [id, cid, hashes[i]!, i],
     })),
   ];
-  await ws.commit({ actor, action: 'assessment.create', entity: `assessment:${id}`, statements });
+  if (carryFrom) statements.push(...carryStatements(ws, carryFrom, id, unique, hashes, at, actor));
+  await ws.commit({
+    actor,
+    action: 'assessment.create',
+    entity: carryFrom ? `assessment:${id} carried forward from assessment:${carryFrom}` : `assessment:${id}`,
+    statements,
+  });
   return assessmentSummary(ws, id);
+}
+
+/**
+ * The earlier assessment's results for the controls the new one covers (same catalogue,
+ * a control still in its new snapshot), each marked carried forward until it is set again.
+ */
+function carryStatements(ws: Workspace, fromId: string, toId: string, catalogueIds: string[], hashes: string[], at: string, actor: string): Statement[] {
+  const present = new Set(catalogueIds.flatMap((cid, i) => snapshot(ws, hashes[i]!).controls.map((c) => key(cid, c.id))));
+  return ws
+    .query<{ catalogue_id: string; control_id: string; status: string; rationale: string }>(
+      'SELECT catalogue_id, control_id, status, rationale FROM results WHERE assessment_id = ? ORDER BY catalogue_id, control_id',
+      [fromId],
+    )
+    .filter((r) => present.has(key(r.catalogue_id, r.control_id)))
+    .map((r) => ({
+      sql: `INSERT INTO results (assessment_id, catalogue_id, control_id, status, rationale, updated_at, updated_by, carried_from)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      params: [toId, r.catalogue_id, r.control_id, r.status, r.rationale, at, actor, fromId],
+    }));
 }
 
 /** Throws unless the assessment may be changed (it exists and is not final). */
@@ -191,6 +223,7 @@ interface ResultDbRow {
   rationale: string;
   updated_at: string;
   updated_by: string;
+  carried_from: string | null;
 }
 
 const key = (catalogueId: string, controlId: string) => `${catalogueId}\u0000${controlId}`;
@@ -211,7 +244,7 @@ export function assessmentRows(ws: Workspace, assessmentId: string, only?: { cat
   const params: SqlValue[] = only ? [assessmentId, only.catalogueId, only.controlId] : [assessmentId];
   const results = new Map<string, ResultDbRow>();
   for (const r of ws.query<ResultDbRow>(
-    `SELECT catalogue_id, control_id, status, rationale, updated_at, updated_by FROM results WHERE assessment_id = ?${where('')}`,
+    `SELECT catalogue_id, control_id, status, rationale, updated_at, updated_by, carried_from FROM results WHERE assessment_id = ?${where('')}`,
     params,
   )) {
     results.set(key(r.catalogue_id, r.control_id), r);
@@ -250,6 +283,7 @@ export function assessmentRows(ws: Workspace, assessmentId: string, only?: { cat
         findingCount: findings.get(k) ?? 0,
         updatedAt: r?.updated_at ?? null,
         updatedBy: r?.updated_by ?? null,
+        carriedForward: !!r?.carried_from,
       });
     }
   }
@@ -292,7 +326,7 @@ export async function setResult(
                   VALUES (?, ?, ?, ?, ?, ?, ?)
                   ON CONFLICT (assessment_id, catalogue_id, control_id)
                   DO UPDATE SET status = excluded.status, rationale = excluded.rationale,
-                    updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+                    updated_at = excluded.updated_at, updated_by = excluded.updated_by, carried_from = NULL`,
             params: [assessmentId, catalogueId, controlId, status, rationale, at, actor],
           },
         ];

@@ -52,7 +52,7 @@ export async function setResults(
                   VALUES (?, ?, ?, ?, ?, ?, ?)
                   ON CONFLICT (assessment_id, catalogue_id, control_id)
                   DO UPDATE SET status = excluded.status, rationale = excluded.rationale,
-                    updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+                    updated_at = excluded.updated_at, updated_by = excluded.updated_by, carried_from = NULL`,
             params: [assessmentId, c.catalogueId, c.controlId, c.status, rationale, at, actor],
           },
     );

@@ -57,7 +57,7 @@ export function assessmentHandlers({ library }: CoreDeps): Pick<HandlerMap, Asse
   const ws = () => library.workspace();
   return {
     'assessment.list': async () => ({ assessments: listAssessments(await ws()) }),
-    'assessment.create': async ({ catalogueIds, ...fields }, c) => createAssessment(await ws(), fields, catalogueIds, c.actor),
+    'assessment.create': async ({ catalogueIds, carryFrom, ...fields }, c) => createAssessment(await ws(), fields, catalogueIds, c.actor, carryFrom),
     'assessment.update': async ({ id, ...fields }, c) => updateAssessment(await ws(), id, fields, c.actor),
     'assessment.get': async (r) => {
       const w = await ws();

@@ -10,7 +10,9 @@ import { assessmentRows } from './assessments';
 const NAMED = 25;
 
 export function readiness(ws: Workspace, assessmentId: string): Readiness {
-  const unassessed = assessmentRows(ws, assessmentId).filter((r) => r.status === 'not-assessed');
+  const rows = assessmentRows(ws, assessmentId);
+  const unassessed = rows.filter((r) => r.status === 'not-assessed');
+  const carried = rows.filter((r) => r.carriedForward).length;
   const findings = ws.query<{ ref: number; title: string; owner: string; due_date: string | null }>(
     `SELECT ref, title, owner, due_date FROM findings
      WHERE assessment_id = ? AND removed_at IS NULL AND status IN ('open', 'in-progress') ORDER BY ref`,
@@ -20,7 +22,8 @@ export function readiness(ws: Workspace, assessmentId: string): Readiness {
   const noOwner = findings.filter((f) => !f.owner.trim());
   const noDue = findings.filter((f) => !f.due_date);
   return {
-    complete: unassessed.length === 0 && noOwner.length === 0 && noDue.length === 0,
+    complete: unassessed.length === 0 && carried === 0 && noOwner.length === 0 && noDue.length === 0,
+    carriedForward: carried,
     unassessed: unassessed.length,
     unassessedControls: unassessed.slice(0, NAMED).map((r) => ({ catalogueId: r.catalogueId, controlId: r.controlId, label: r.label, title: r.title })),
     findingsWithoutOwner: noOwner.length,
@@ -36,6 +39,7 @@ export function readiness(ws: Workspace, assessmentId: string): Readiness {
 export function gapsText(r: Readiness): string {
   const parts: string[] = [];
   if (r.unassessed) parts.push(`${r.unassessed} control${r.unassessed === 1 ? '' : 's'} not assessed`);
+  if (r.carriedForward) parts.push(`${r.carriedForward} carried-forward result${r.carriedForward === 1 ? '' : 's'} not reviewed`);
   if (r.findingsWithoutOwner) parts.push(`${r.findingsWithoutOwner} open finding${r.findingsWithoutOwner === 1 ? '' : 's'} without an owner`);
   if (r.findingsWithoutDueDate) parts.push(`${r.findingsWithoutDueDate} open finding${r.findingsWithoutDueDate === 1 ? '' : 's'} without a due date`);
   return parts.join(', ');

@@ -7,6 +7,8 @@ import { AttestError } from '../errors';
 import type { Workspace } from '../workspace';
 import { loadBuiltinTemplates, defaultTemplateDir } from './builtin';
 import { compareQuestionnaires } from './compare';
+import { questionnaireTracker, RESPONSE_DAYS } from './tracker';
+import { todayOf } from '../time/clock';
 import { answersCsv, checkAnswers, exportJson, exportXlsx, readJson, readXlsx } from './exchange';
 import { followUp, listVendorFindings } from './followups';
 import {
@@ -45,6 +47,7 @@ type QuestionnaireChannels =
   | 'template.restore'
   | 'template.import'
   | 'questionnaire.list'
+  | 'questionnaire.tracker'
   | 'questionnaire.create'
   | 'questionnaire.get'
   | 'questionnaire.export'
@@ -152,6 +155,11 @@ export function questionnaireHandlers(deps: CoreDeps): Pick<HandlerMap, Question
       throw new AttestError('IMPORT_UNSUPPORTED_FILE', `${r.file.name} is neither a VSAQ questionnaire (a "questionnaire" list) nor an Attest template ("sections").`);
     },
     'questionnaire.list': async (r) => ({ questionnaires: listQuestionnaires(await ws(), r.vendorId) }),
+    'questionnaire.tracker': async (r) => {
+      const w = await ws();
+      const today = r.today ?? todayOf(w);
+      return { rows: questionnaireTracker(w, today), today, responseDays: RESPONSE_DAYS };
+    },
     'questionnaire.create': async (r, c) => createQuestionnaire(await ws(), r.vendorId, r.templateId, r.cycle, c.actor),
     'questionnaire.get': async (r) => {
       const w = await ws();

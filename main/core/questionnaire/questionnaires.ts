@@ -118,9 +118,21 @@ interface AnswerRow {
   updated_by: string;
 }
 
+/** Question ids compared as people read them: VSB-2 before VSB-10. */
+const naturalOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base' }).compare;
+
+/** The answers in the order of the template's questions (any the template lacks last, in natural order). */
 export function listAnswers(ws: Workspace, id: string): AnswerView[] {
+  const position = new Map(
+    questionnaireBody(ws, id)
+      .sections.flatMap((sec) => sec.items)
+      .flatMap((i) => (i.kind === 'question' ? [i.id] : []))
+      .map((qid, n) => [qid, n] as const),
+  );
+  const at = (qid: string) => position.get(qid) ?? Number.MAX_SAFE_INTEGER;
   return ws
-    .query<AnswerRow>('SELECT * FROM answers WHERE questionnaire_id = ? ORDER BY question_id', [id])
+    .query<AnswerRow>('SELECT * FROM answers WHERE questionnaire_id = ?', [id])
+    .sort((a, b) => at(a.question_id) - at(b.question_id) || naturalOrder(a.question_id, b.question_id))
     .map((a) => ({ questionId: a.question_id, value: JSON.parse(a.value) as AnswerValue, comment: a.comment, updatedAt: a.updated_at, updatedBy: a.updated_by }));
 }
 

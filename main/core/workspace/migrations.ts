@@ -160,6 +160,14 @@ export const migrations: readonly Migration[] = [
          issued_at TEXT NOT NULL, issued_by TEXT NOT NULL, blob_id TEXT REFERENCES blobs(id))`,
     ],
   },
+  {
+    version: 5,
+    name: 'results carried forward from an earlier assessment',
+    up: [
+      // The assessment a result was copied from; cleared when someone sets the result again.
+      `ALTER TABLE results ADD COLUMN carried_from TEXT`,
+    ],
+  },
 ];
 
 export const LATEST_SCHEMA = migrations[migrations.length - 1]!.version;

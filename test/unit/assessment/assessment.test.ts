@@ -176,6 +176,34 @@ test('bulk: many controls in one commit, answering with what they were; the answ
   });
 });
 
+test('carry forward: a new assessment starts from an earlier one, its results marked until reviewed; finalising counts them', async () => {
+  await withAssessment(async (core, id) => {
+    await set(core, id, 'S.A.1', 'met', 'RBAC reviewed');
+    await set(core, id, 'S.A.2', 'not-applicable', 'No shared accounts');
+    const next = await call(core, 'assessment.create', { name: 'Q1 next year', client: 'Northwind', assessor: 'Dana', catalogueIds: ['platform-baseline'], carryFrom: id });
+    const rows = new Map((await call(core, 'assessment.get', { id: next.id })).rows.map((r) => [r.controlId, r]));
+    assert.equal(rows.get('S.A.1')!.status, 'met');
+    assert.equal(rows.get('S.A.1')!.rationale, 'RBAC reviewed');
+    assert.equal(rows.get('S.A.1')!.carriedForward, true);
+    assert.equal(rows.get('S.A.2')!.carriedForward, true);
+    assert.equal(rows.get('S.A.3')!.carriedForward, false);
+    assert.equal(next.assessed, 2);
+    const created = (await call(core, 'audit.list', { limit: 1 })).entries[0]!;
+    assert.match(created.entity, new RegExp(`carried forward from assessment:${id}`));
+    assert.equal((await call(core, 'assessment.readiness', { id: next.id })).carriedForward, 2);
+
+    // Setting a result again (alone or in bulk) is the review: the mark goes.
+    await set(core, next.id, 'S.A.1', 'met', 'RBAC reviewed again');
+    await call(core, 'assessment.setResults', { assessmentId: next.id, results: [{ catalogueId: 'platform-baseline', controlId: 'S.A.2', status: 'not-applicable' }] });
+    const after = (await call(core, 'assessment.get', { id: next.id })).rows.filter((r) => r.carriedForward);
+    assert.deepEqual(after, []);
+    // The earlier assessment is untouched; an unknown one is refused.
+    assert.equal((await call(core, 'assessment.get', { id })).rows.find((r) => r.controlId === 'S.A.1')!.carriedForward, false);
+    const bad = await failure(core, 'assessment.create', { name: 'x', client: 'y', assessor: 'z', catalogueIds: ['platform-baseline'], carryFrom: 'asm_missing' });
+    assert.equal(bad.code, 'ASSESSMENT_NOT_FOUND');
+  });
+});
+
 test('workflow: draft → review → final is read-only; reopening needs a reason that the audit log keeps', async () => {
   await withAssessment(async (core, id) => {
     assert.equal((await failure(core, 'assessment.setState', { id, state: 'final' })).code, 'INVALID_STATE_CHANGE');

@@ -278,3 +278,46 @@ test('hostile strings in templates and answers are data; every XLSX and CSV cell
     assert.ok(csv.includes(`'${HOSTILE_FORMULA.replace(/"/g, '""')}`) || csv.includes(`"'${HOSTILE_FORMULA}`));
   });
 });
+
+test('answers are listed in the template order, not as text (VSB-2 before VSB-10)', async () => {
+  await withVendor(async (core, vendorId) => {
+    const yes = (id: string) => ({ kind: 'question' as const, id, type: 'yesno' as const, text: `${id}?`, weight: 1, expected: { kind: 'equals' as const, value: 'yes' as const } });
+    await call(core, 'template.save', {
+      body: { format: 1, id: 'vsb-order', title: 'Order', source: { name: 'test' }, sections: [{ id: 's', title: 'S', items: [yes('VSB-1'), yes('VSB-2'), yes('VSB-10')] }] },
+      create: true,
+    });
+    const q = await call(core, 'questionnaire.create', { vendorId, templateId: 'vsb-order', cycle: '2026' });
+    const wb = (await xlsxOf(core, q.id)).wb;
+    await call(core, 'questionnaire.import', { id: q.id, file: await filled(wb, { 'VSB-10': 'Yes', 'VSB-2': 'No', 'VSB-1': 'Yes' }) });
+    const got = await call(core, 'questionnaire.get', { id: q.id });
+    assert.deepEqual(got.answers.map((a) => a.questionId), ['VSB-1', 'VSB-2', 'VSB-10']);
+  });
+});
+
+test('tracker: every questionnaire across vendors with its stage and the answer due date; overdue follows the given day', async () => {
+  await withVendor(async (core, vendorId) => {
+    const q = await setup(core, vendorId, '2026');
+    const other = await call(core, 'vendor.create', { name: 'Globex', owner: 'Sam', dataTypes: ['internal'], criticality: 'low' });
+    const idle = await call(core, 'questionnaire.create', { vendorId: other.id, templateId: 'hand', cycle: '2026' });
+    let t = await call(core, 'questionnaire.tracker', {});
+    assert.deepEqual(t.rows.map((r) => [r.questionnaireId, r.stage, r.dueDate]).sort(), [[idle.id, 'not-sent', null], [q.id, 'not-sent', null]].sort());
+    const wb = (await xlsxOf(core, q.id)).wb; // exporting is sending
+    t = await call(core, 'questionnaire.tracker', {});
+    const sent = t.rows.find((r) => r.questionnaireId === q.id)!;
+    assert.equal(sent.stage, 'awaiting');
+    assert.equal(t.responseDays, 30);
+    const sentDay = sent.sentAt!.slice(0, 10);
+    assert.equal(sent.dueDate, new Date(Date.parse(`${sentDay}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10));
+    assert.equal((await call(core, 'questionnaire.tracker', { today: sent.dueDate! })).rows[0]!.stage, 'awaiting', 'due today is not late');
+    const late = await call(core, 'questionnaire.tracker', { today: new Date(Date.parse(`${sent.dueDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10) });
+    assert.equal(late.rows[0]!.questionnaireId, q.id, 'overdue comes first');
+    assert.equal(late.rows[0]!.stage, 'overdue');
+    await call(core, 'questionnaire.import', { id: q.id, file: await filled(wb, { q1: 'Yes', q2: 'No', q4: 'TLS 1.3' }) });
+    t = await call(core, 'questionnaire.tracker', { today: '2099-01-01' });
+    const back = t.rows.find((r) => r.questionnaireId === q.id)!;
+    assert.equal(back.stage, 'scored', 'answers read and scored; never overdue once answered');
+    await call(core, 'questionnaire.conclude', { id: q.id, conclusion: 'approve', rationale: 'Fine for low-risk use' });
+    t = await call(core, 'questionnaire.tracker', {});
+    assert.deepEqual(t.rows.map((r) => r.stage), ['not-sent', 'concluded'], 'concluded last');
+  });
+});

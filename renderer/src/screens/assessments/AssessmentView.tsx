@@ -118,7 +118,8 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
   const setStatus = useCallback(
     async (row: AssessmentRow, status: ControlStatus) => {
       const key = rowKey(row);
-      if (status === row.status && !drafts[key]) return; // nothing would change
+      // Nothing would change; a carried-forward result set to the same status is its review.
+      if (status === row.status && !drafts[key] && !row.carriedForward) return;
       const rationale = drafts[key]?.rationale ?? row.rationale;
       const before = { status: row.status, rationale: row.rationale };
       setDraft(key, null);
@@ -212,6 +213,23 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
     window.addEventListener('keydown', onWindowKey);
     return () => window.removeEventListener('keydown', onWindowKey);
   }, []);
+
+  // A jump from the command palette to one of this assessment's controls: show it, active.
+  const pendingJump = useAppStore((s) => (s.jump?.kind === 'control' && s.jump.assessmentId === id ? s.jump : null));
+  useEffect(() => {
+    if (!pendingJump || rows.length === 0) return;
+    const key = rowKey(pendingJump);
+    const index = rows.findIndex((r) => rowKey(r) === key);
+    if (index < 0) return;
+    // After this render: the table shows every control with the target active.
+    const t = setTimeout(() => {
+      useAppStore.getState().takeJump('control');
+      setFilters(NO_FILTERS);
+      setCursor({ key, index, view: {} });
+      focusTable();
+    }, 0);
+    return () => clearTimeout(t);
+  }, [pendingJump, rows, focusTable]);
 
   // Keyboard first: once the assessment is loaded, the table has focus.
   const loaded = summary !== null;

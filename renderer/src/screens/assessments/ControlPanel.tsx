@@ -66,6 +66,12 @@ export function ControlPanel(props: Props) {
           ) : null}
         </p>
       </header>
+      {row.carriedForward ? (
+        <p className="asm-carried-note" role="note">
+          <strong>Carried forward, needs review.</strong> This result comes from an earlier assessment; set the status again
+          (the same or another) to confirm it for this one.
+        </p>
+      ) : null}
       <RationaleEditor
         row={row}
         rowKey={rowKey}

@@ -11,7 +11,23 @@ const columns: readonly Column<AssessmentRow>[] = [
   { key: 'id', header: 'Control', width: '4.8rem', sort: (r) => r.label, render: (r) => <span title={r.label}>{r.label}</span> },
   { key: 'title', header: 'Title', width: 'minmax(7rem, 1fr)', wrap: true, sort: (r) => r.title, render: (r) => <span title={r.title}>{r.title}</span> },
   { key: 'category', header: 'Category', width: 'minmax(4.6rem, 6rem)', wrap: true, sort: (r) => r.categoryTitle, render: (r) => <span title={r.categoryTitle}>{r.categoryTitle}</span> },
-  { key: 'status', header: 'Status', width: '7.8rem', sort: (r) => CONTROL_STATUSES.indexOf(r.status), render: (r) => <StatusBadge status={r.status} /> },
+  {
+    key: 'status',
+    header: 'Status',
+    width: '8.6rem',
+    sort: (r) => CONTROL_STATUSES.indexOf(r.status),
+    render: (r) => (
+      <span className="asm-status-cell">
+        <StatusBadge status={r.status} />
+        {r.carriedForward ? (
+          <span className="asm-carried" title="Carried forward, needs review">
+            <span aria-hidden="true">↻</span>
+            <span className="visually-hidden">carried forward, needs review</span>
+          </span>
+        ) : null}
+      </span>
+    ),
+  },
   {
     key: 'evidence',
     header: 'Evidence',

@@ -74,6 +74,13 @@ function FinaliseBody({ assessmentId, onClose, onFinalise }: Omit<Props, 'open'>
               </ul>
             </section>
           ) : null}
+          {r.carriedForward > 0 ? (
+            <section>
+              <h4>
+                {r.carriedForward} carried-forward result{r.carriedForward === 1 ? '' : 's'} not reviewed
+              </h4>
+            </section>
+          ) : null}
           {r.findings.length > 0 ? (
             <section>
               <h4>

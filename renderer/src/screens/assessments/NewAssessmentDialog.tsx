@@ -7,7 +7,7 @@ import { call } from '../../api/client';
 import { useQuery } from '../../api/query';
 import { Dialog } from '../../components/Dialog';
 import { ErrorText, messageOf } from '../../components/ErrorText';
-import { Field } from '../../components/Field';
+import { Field, SelectField } from '../../components/Field';
 import { useAppStore } from '../../store';
 
 interface Form {
@@ -18,10 +18,12 @@ interface Form {
   periodEnd: string;
   assessor: string;
   catalogueIds: string[];
+  /** An earlier assessment to start from ('' for none). */
+  carryFrom: string;
 }
 type Errors = Partial<Record<keyof Form, string>>;
 
-const EMPTY: Form = { name: '', client: '', scope: '', periodStart: '', periodEnd: '', assessor: '', catalogueIds: [] };
+const EMPTY: Form = { name: '', client: '', scope: '', periodStart: '', periodEnd: '', assessor: '', catalogueIds: [], carryFrom: '' };
 
 export function validate(f: Form): Errors {
   const e: Errors = {};
@@ -64,6 +66,26 @@ function NewAssessmentForm({ onCancel, onCreated }: { onCancel(): void; onCreate
   const catalogueList = useQuery('catalog.list', {});
   const catalogues: CatalogueSummary[] | null = catalogueList.data?.catalogues ?? null;
   const catalogueError = catalogueList.error ? messageOf(catalogueList.error) : null;
+  const earlier = useQuery('assessment.list', {}).data?.assessments ?? [];
+
+  // Starting from an earlier assessment takes its client, scope, assessor and catalogues
+  // (each still editable) and brings its results in marked "carried forward".
+  const startFrom = (aid: string) => {
+    const a = earlier.find((x) => x.id === aid);
+    setForm((f) =>
+      a
+        ? {
+            ...f,
+            carryFrom: aid,
+            client: f.client || a.client,
+            scope: f.scope || a.scope,
+            assessor: f.assessor || a.assessor,
+            catalogueIds: f.catalogueIds.length ? f.catalogueIds : a.catalogues.map((c) => c.id),
+          }
+        : { ...f, carryFrom: '' },
+    );
+    setErrors({});
+  };
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
@@ -86,6 +108,7 @@ function NewAssessmentForm({ onCancel, onCreated }: { onCancel(): void; onCreate
           periodEnd: form.periodEnd || null,
           assessor: form.assessor.trim(),
           catalogueIds: form.catalogueIds,
+          ...(form.carryFrom ? { carryFrom: form.carryFrom } : {}),
         }),
       );
       onCreated(created);
@@ -113,6 +136,23 @@ function NewAssessmentForm({ onCancel, onCreated }: { onCancel(): void; onCreate
       }}
     >
       <div className="asm-new-grid">
+        {earlier.length ? (
+          <div className="asm-span">
+            <SelectField
+              label="Start from"
+              hint="An earlier assessment: its results come in marked “carried forward, needs review” until you set each again."
+              value={form.carryFrom}
+              onChange={(e) => startFrom(e.target.value)}
+            >
+              <option value="">Nothing (a fresh assessment)</option>
+              {earlier.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name} — {a.client} ({a.assessed} of {a.total} assessed)
+                </option>
+              ))}
+            </SelectField>
+          </div>
+        ) : null}
         <Field label="Name" value={form.name} error={errors.name} onChange={(e) => set('name', e.target.value)} maxLength={200} autoFocus />
         <Field label="Client" value={form.client} error={errors.client} onChange={(e) => set('client', e.target.value)} maxLength={200} />
         <div className="field asm-span">

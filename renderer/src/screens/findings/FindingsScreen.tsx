@@ -12,7 +12,7 @@ import { ErrorText, messageOf } from '../../components/ErrorText';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useAppStore } from '../../store';
 import { WorkspaceScreen } from '../WorkspaceScreen';
-import { applyFilters, isFiltering, clearRequestedFilters, requestedFilters, type Filters } from './filters';
+import { applyFilters, isFiltering, clearRequestedFilters, NO_FILTERS, requestedFilters, type Filters } from './filters';
 import { FindingEditor, type EditorTarget } from './FindingEditor';
 import { FindingFilters } from './FindingFilters';
 import { FindingsExport } from './FindingsExport';
@@ -74,6 +74,22 @@ function Findings() {
     });
     if (done) setSelection(NO_SELECTION);
   };
+
+  // A jump from the command palette: that finding, active and open (filters cleared).
+  const pendingJump = useAppStore((s) => (s.jump?.kind === 'finding' ? s.jump : null));
+  useEffect(() => {
+    if (!pendingJump || !findings) return;
+    const target = findings.find((f) => f.id === pendingJump.findingId);
+    if (!target) return;
+    const visible = applyFilters(findings, NO_FILTERS);
+    const t = setTimeout(() => {
+      useAppStore.getState().takeJump('finding');
+      setFilters(NO_FILTERS);
+      setActive(Math.max(0, visible.indexOf(target)));
+      setEditor({ mode: 'edit', finding: target, assessment: assessments.find((a) => a.id === target.assessmentId) });
+    }, 0);
+    return () => clearTimeout(t);
+  }, [pendingJump, findings, assessments]);
 
   const openEditor = (f: FindingView) => setEditor({ mode: 'edit', finding: f, assessment: assessments.find((a) => a.id === f.assessmentId) });
   const newFinding = () => assessment && setEditor({ mode: 'new', assessment });

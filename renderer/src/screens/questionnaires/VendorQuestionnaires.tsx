@@ -7,6 +7,7 @@ import { FINDING_SEVERITIES, FINDING_STATUSES } from '../../../../main/contract/
 import { SeverityBadge, FindingStatusBadge } from '../../components/Badges';
 import { DataTable } from '../../components/DataTable';
 import { ErrorText, messageOf } from '../../components/ErrorText';
+import { useAppStore } from '../../store';
 import { CONCLUSION_LABELS, score, STATE_LABELS } from './labels';
 import { NewQuestionnaireDialog } from './NewQuestionnaireDialog';
 import { QuestionnaireDetail } from './QuestionnaireDetail';
@@ -24,7 +25,11 @@ export function VendorQuestionnaires({ vendorId, vendorName }: { vendorId: strin
   const failed = questionnaires.error ?? vendorFindings.error;
   const error = failed ? messageOf(failed) : null;
   // The one picked, while it exists; otherwise the newest.
-  const [picked, setSelected] = useState<string | null>(null);
+  const [picked, setSelected] = useState<string | null>(() => {
+    // A jump from the command palette to one of this vendor's questionnaires.
+    const j = useAppStore.getState().jump;
+    return j?.kind === 'questionnaire' && j.vendorId === vendorId ? (useAppStore.getState().takeJump('questionnaire')?.questionnaireId ?? null) : null;
+  });
   const selected = picked && list?.some((x) => x.id === picked) ? picked : (list?.[0]?.id ?? null);
   const [creating, setCreating] = useState(false);
 

@@ -1,7 +1,8 @@
 // The Vendors screen: the registry list, or one vendor's page (Back or Escape returns).
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useAppStore } from '../../store';
 import { WorkspaceScreen } from '../WorkspaceScreen';
+import { QuestionnaireTracker } from './QuestionnaireTracker';
 import { VendorList } from './VendorList';
 import { VendorPage } from './VendorPage';
 import './vendors.css';
@@ -10,7 +11,22 @@ import { workspaceShown } from '../../store/workspace';
 export function VendorsScreen() {
   const open = useAppStore(workspaceShown);
   const [vendorId, setVendorId] = useState<string | null>(null);
+  // A jump from the command palette opens the vendor (a questionnaire's is taken by its page).
+  const pendingJump = useAppStore((s) => (s.jump?.kind === 'vendor' || s.jump?.kind === 'questionnaire' ? s.jump : null));
+  useEffect(() => {
+    if (!pendingJump) return;
+    const t = setTimeout(() => {
+      if (pendingJump.kind === 'vendor') useAppStore.getState().takeJump('vendor');
+      setVendorId(pendingJump.vendorId);
+    }, 0);
+    return () => clearTimeout(t);
+  }, [pendingJump]);
   if (!open) return <WorkspaceScreen id="vendors" />;
   if (vendorId) return <VendorPage key={vendorId} id={vendorId} onBack={() => setVendorId(null)} />;
-  return <VendorList onOpen={setVendorId} />;
+  return (
+    <>
+      <VendorList onOpen={setVendorId} />
+      <QuestionnaireTracker />
+    </>
+  );
 }
