@@ -459,7 +459,7 @@ test('an Excel workbook imports through the same mapping step', async (t) => {
     const result = dialog.getByTestId('import-result');
     await result.waitFor();
     assert.equal(await result.getByTestId('imported-count').innerText(), '1');
-    assert.match(await result.locator('.problems.error').innerText(), /row 3: severity "urgent" is not one of/);
+    assert.match(await result.locator('.problems.error').innerText(), /sheet "Controls" row 3, column "Severity": severity "urgent" is not one of/);
     const listed = (await call(app.core, 'catalog.list', {})).catalogues.find((c) => c.id === 'hr-controls');
     assert.equal(listed?.controlCount, 1);
     assert.equal(listed?.origin, 'tabular');
