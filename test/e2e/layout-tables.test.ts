@@ -92,7 +92,7 @@ test('headers sort in natural order, columns resize, titles wrap to two lines', 
     assert.ok(ten >= 0 && nine > ten, `…10 above …9: ${descending.join(', ')}`);
     // j moves down the sorted view, and the panel follows the row shown active.
     await page.keyboard.press('j');
-    const active = await table.locator('[role="row"][aria-selected="true"] [role="gridcell"]:first-child').innerText();
+    const active = await table.locator('[role="row"].active [role="gridcell"]:first-child').innerText();
     assert.equal(active, descending[1]);
     assert.equal(await page.getByTestId('control-panel').locator('.asm-panel-id').innerText(), active);
 
@@ -212,7 +212,7 @@ test('at 1024×700 the sidebar collapses, the split resizes, evidence and long U
     await grid.focus();
     await page.keyboard.press('j');
     await page.keyboard.press('Enter');
-    const active = await grid.locator('[role="row"][aria-selected="true"]').boundingBox();
+    const active = await grid.locator('[role="row"].active').boundingBox();
     const g = await grid.boundingBox();
     assert.ok(active && g && active.y >= g.y && active.y + active.height <= g.y + g.height + 1, 'the edited row stays in view');
     assert.deepEqual(await seriousViolations(page), [], 'axe at 1024×700');

@@ -78,7 +78,7 @@ test('a lock keeps a half-typed rationale; unlock returns to the same screen and
     const grid = page.getByTestId('control-table').getByRole('grid');
     await grid.focus();
     for (let i = 0; i < 5; i++) await page.keyboard.press('j');
-    const activeBefore = await grid.locator('[role="row"][aria-selected="true"]').innerText();
+    const activeBefore = await grid.locator('[role="row"].active').innerText();
     await page.keyboard.press('e');
     const draft = 'Half-typed: MFA is enforced for all admin acc';
     await page.keyboard.type(draft);
@@ -94,7 +94,7 @@ test('a lock keeps a half-typed rationale; unlock returns to the same screen and
 
     await page.locator('main[data-screen="assessments"]').waitFor();
     await page.locator('.topbar').waitFor();
-    const activeAfter = await grid.locator('[role="row"][aria-selected="true"]').innerText();
+    const activeAfter = await grid.locator('[role="row"].active').innerText();
     assert.equal(activeAfter, activeBefore, 'the same control is active');
     assert.ok((await page.locator('.asm-editor textarea').inputValue()).endsWith(draft), 'the draft survived');
     await page.locator('.asm-unsaved').waitFor();
