@@ -3,15 +3,16 @@
 // cells (with dropdowns for yes/no/partial and select questions), sheet protection and
 // workbook structure protection (no password: they guard against slips, not attackers).
 // JSON: the shape documented in catalog/questionnaires/questionnaire-answers.schema.json.
-// Every text cell written goes through neutraliseCell; answers are read back by question
-// id and checked as a whole before anything is stored.
+// Text cells are written as they are, formula-like ones with Excel's quote-prefix style;
+// answers are read back by question id and checked as a whole before anything is stored.
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { loadWorkbook } from '../spreadsheet/read-workbook';
 import { assertZipWithinBounds } from '../spreadsheet/zip-bounds';
 import type { AnswerValue, ImportProblem, Question, QuestionnaireSummary, TemplateBody } from '../../contract/questionnaire';
 import { AttestError } from '../errors';
-import { looksLikeFormula, neutraliseCell, toExcelCsv } from '../spreadsheet/cell-safety';
+import { looksLikeFormula, toExcelCsv } from '../spreadsheet/cell-safety';
+import { applyQuotePrefix, setTextCell } from '../spreadsheet/quote-prefix';
 import { answerText, parseAnswer, YESNO_LABELS } from './answers';
 import { hiddenItems, questionsOf } from '../../contract/visibility';
 import type { IncomingAnswer } from './questionnaires';
@@ -32,7 +33,9 @@ const TYPE_TEXT: Record<Question['type'], string> = {
   file: 'Name of the file you send with this questionnaire',
 };
 
-const cell = (text: string) => neutraliseCell(text);
+// Text goes in as written; formula-like cells get Excel's quote-prefix style (no visible
+// apostrophe), added after the workbook is written (spreadsheet/quote-prefix.ts).
+const cell = (text: string) => text;
 
 function conditionText(q: Question, questions: ReadonlyMap<string, Question>): string {
   if (q.showWhen) {
@@ -138,7 +141,8 @@ export async function exportXlsx(summary: QuestionnaireSummary, body: TemplateBo
   await sheet.protect('', protection);
   await intro.protect('', protection);
   await lists.protect('', protection);
-  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  for (const ws of [intro, sheet, lists]) ws.eachRow((row) => row.eachCell((c) => typeof c.value === 'string' && setTextCell(c, c.value)));
+  const bytes = await applyQuotePrefix(new Uint8Array(await wb.xlsx.writeBuffer()));
   return lockStructure(bytes);
 }
 
@@ -173,7 +177,7 @@ function cellValue(v: ExcelJS.CellValue): unknown {
   return v;
 }
 
-/** The inverse of neutraliseCell: an apostrophe Attest put before a formula-like text comes off. */
+/** Workbooks from older versions put an apostrophe before formula-like text: it comes off. */
 const unNeutralise = (s: string) => (s.startsWith("'") && looksLikeFormula(s.slice(1)) ? s.slice(1) : s);
 
 export interface RawAnswer {

@@ -260,19 +260,30 @@ test('hostile strings in templates and answers are data; every XLSX and CSV cell
     const got = await call(core, 'questionnaire.get', { id: q.id });
     assert.equal(got.answers.find((a) => a.questionId === 'h1')!.value, HOSTILE_FORMULA, 'kept verbatim');
     assert.equal(got.answers.find((a) => a.questionId === 'h2')!.value, 'o');
-    // Export again with the answers in: no cell of any sheet may start a formula.
-    const again = (await xlsxOf(core, q.id)).wb;
+    // Export again with the answers in: no cell is a formula; formula-like text is stored as
+    // written, with Excel's quote-prefix style (no visible apostrophe).
+    const exported = await xlsxOf(core, q.id);
+    const again = exported.wb;
+    const styles = await (await JSZip.loadAsync(exported.bytes)).file('xl/styles.xml')!.async('string');
+    const textStyles = [...styles.matchAll(/<xf\b[^>]*numFmtId="49"[^>]*>/g)].map((m) => m[0]);
+    assert.ok(textStyles.length > 0 && textStyles.every((xf) => /quotePrefix="1"/.test(xf)), 'text-format styles carry quotePrefix');
     let cells = 0;
+    let formulaLike = 0;
     again.eachSheet((sheet) =>
       sheet.eachRow((row) =>
         row.eachCell((cell) => {
           cells++;
           assert.equal(typeof cell.value === 'object' && cell.value !== null && 'formula' in cell.value, false);
-          if (typeof cell.value === 'string') assert.doesNotMatch(cell.value, /^[=+\-@]/, `${sheet.name}!${cell.address}`);
+          if (typeof cell.value === 'string' && /^[=+\-@]/.test(cell.value)) {
+            formulaLike++;
+            assert.equal(cell.numFmt, '@', `${sheet.name}!${cell.address} is marked as text`);
+            assert.doesNotMatch(cell.value, /^'/);
+          }
         }),
       ),
     );
     assert.ok(cells > 10);
+    assert.ok(formulaLike >= 3, `the hostile title, text and help are written as they are (${formulaLike})`);
     const csv = Buffer.from((await call(core, 'questionnaire.export', { id: q.id, format: 'csv' })).dataBase64, 'base64').toString('utf8');
     for (const line of csv.split('\r\n').slice(1).filter(Boolean)) for (const field of line.split(',')) assert.doesNotMatch(field.replace(/^"/, ''), /^[=+\-@]/, line);
     assert.ok(csv.includes(`'${HOSTILE_FORMULA.replace(/"/g, '""')}`) || csv.includes(`"'${HOSTILE_FORMULA}`));
