@@ -33,7 +33,8 @@ import { describeTornTail } from './torn-tail';
 import type { Clock } from '../time/clock';
 import { acquireLock, type WorkspaceLock } from './lockfile';
 import { LATEST_SCHEMA, type Migration, migrations as defaultMigrations } from './migrations';
-import { type CommitPayload, encodeBlobChunk, encodeJson, type SqlValue, type Statement } from './records';
+import { type CommitPayload, decodeBlobChunkHead, encodeBlobChunk, encodeJson, type SqlValue, type Statement } from './records';
+import { blobChunkData, blobChunkDataLength, blobPlainDataLength, bodyOffset, bodyTag, recordBody, recordLength } from './layout';
 import { type BlobChunkLocation, type BlobLocation, blobComplete, scanFile } from './scan';
 import { type Rekeyed, rekeyWorkspaceFile, type RekeyProgress } from './rekey';
 import { writeAll, writeHeaderAndSnapshot } from './snapshot';
@@ -618,7 +619,7 @@ export class Workspace {
     const loc: BlobLocation = { total: bytes.length, chunks: [] };
     for (let i = 0; i < count; i++) {
       const r = records[i]!;
-      loc.chunks.push({ offset: at, length: r.length, dataLength: r.length - FRAME_LENGTH - 16 - 48 });
+      loc.chunks.push({ offset: at, length: r.length, dataLength: blobChunkDataLength(r.length) });
       at += r.length;
     }
     this.blobs.set(id, loc);
@@ -628,11 +629,11 @@ export class Workspace {
     const raw = Buffer.alloc(c.length);
     await this.fh.read(raw, 0, c.length, c.offset);
     const frame = decodeFrame(raw);
-    const plain = frame && openRecord(this.key, this.header.workspaceId, raw, frame, raw.subarray(FRAME_LENGTH), null);
-    if (!plain || plain.subarray(0, 32).toString('hex') !== id) {
+    const plain = frame && openRecord(this.key, this.header.workspaceId, raw, frame, recordBody(raw), null);
+    if (!plain || decodeBlobChunkHead(plain).id !== id) {
       throw workspaceError('FILE_CORRUPT', { detail: 'an attachment record changed on disk', backups: backupPath(this.path, 1) });
     }
-    return plain.subarray(48);
+    return blobChunkData(plain);
   }
 
   private async runCompaction(newHeader: { header: Header; bytes: Buffer } | null): Promise<CompactResult> {
@@ -700,7 +701,7 @@ export class Workspace {
             await this.fh.read(frameBytes, 0, FRAME_LENGTH, pos);
             const frame = decodeFrame(frameBytes);
             if (!frame) throw new Error('journal record frame unreadable during compaction');
-            const length = FRAME_LENGTH + frame.bodyLength;
+            const length = recordLength(frame.bodyLength);
             if (frame.type === RecordType.blob) {
               const raw = Buffer.alloc(length);
               await this.fh.read(raw, 0, length, pos);
@@ -708,23 +709,21 @@ export class Workspace {
               await writeAll(tfh, raw, offset);
               offset += length;
               // Locate the chunk by decrypting its head (id and index) once.
-              const plain = openRecord(this.key, this.header.workspaceId, raw, frame, raw.subarray(FRAME_LENGTH), null);
+              const plain = openRecord(this.key, this.header.workspaceId, raw, frame, recordBody(raw), null);
               if (!plain) throw new Error('attachment record unreadable during compaction');
-              const bid = plain.subarray(0, 32).toString('hex');
-              const index = plain.readUInt32BE(32);
-              const count = plain.readUInt32BE(36);
-              let loc = blobs.get(bid);
+              const head = decodeBlobChunkHead(plain);
+              let loc = blobs.get(head.id);
               if (!loc) {
-                loc = { total: Number(plain.readBigUInt64BE(40)), chunks: new Array(count).fill(undefined) };
-                blobs.set(bid, loc);
+                loc = { total: head.total, chunks: new Array(head.count).fill(undefined) };
+                blobs.set(head.id, loc);
               }
-              loc.chunks[index] ??= { offset: placed, length, dataLength: plain.length - 48 };
+              loc.chunks[head.index] ??= { offset: placed, length, dataLength: blobPlainDataLength(plain.length) };
             } else {
               const body = Buffer.alloc(frame.bodyLength);
-              await this.fh.read(body, 0, frame.bodyLength, pos + FRAME_LENGTH);
+              await this.fh.read(body, 0, frame.bodyLength, bodyOffset(pos));
               const plain = openRecord(this.key, this.header.workspaceId, frameBytes, frame, body, oldChain);
               if (!plain) throw new Error('journal record unreadable during compaction');
-              oldChain = Buffer.from(body.subarray(body.length - 16));
+              oldChain = Buffer.from(bodyTag(body));
               const rec = sealRecord(this.key, this.header.workspaceId, RecordType.commit, frame.seq, plain, chain);
               await writeAll(tfh, rec.bytes, offset);
               offset += rec.bytes.length;
