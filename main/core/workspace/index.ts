@@ -11,6 +11,7 @@ export {
   type CreateOptions,
   type FaultHooks,
   type Mutation,
+  type ReadOnlyView,
   type StoreOptions,
   type WorkspaceInfo,
 } from './workspace';
