@@ -10,7 +10,7 @@ import type {
 import { findControl, getCatalogue, snapshot } from '../catalog/library';
 import type { Catalogue } from '../catalog/schema';
 import { AttestError } from '../errors';
-import type { SqlValue, Statement, Workspace } from '../workspace';
+import type { ReadOnlyView, SqlValue, Statement, Workspace } from '../workspace';
 import { newId } from '../ids';
 
 export interface AssessmentFields {
@@ -48,7 +48,7 @@ export function assessmentCatalogues(ws: Workspace, assessmentId: string): { cat
 /** A withdrawn control has nothing to assess: it is left out unless a result was already recorded for it. */
 const isWithdrawn = (c: Catalogue['controls'][number]) => c.tags.includes('withdrawn');
 
-function dbRow(ws: Workspace, id: string): AssessmentDbRow {
+function dbRow(ws: ReadOnlyView, id: string): AssessmentDbRow {
   const row = ws.query<AssessmentDbRow>('SELECT * FROM assessments WHERE id = ?', [id])[0];
   if (!row) throw new AttestError('ASSESSMENT_NOT_FOUND', `There is no assessment "${id}" in this workspace.`);
   return row;
@@ -153,19 +153,28 @@ function carryStatements(ws: Workspace, fromId: string, toId: string, catalogueI
 }
 
 /** Throws unless the assessment may be changed (it exists and is not final). */
-export function assertEditable(ws: Workspace, assessmentId: string): void {
-  if (dbRow(ws, assessmentId).state === 'final') {
+export function assertEditable(read: ReadOnlyView, assessmentId: string): void {
+  if (dbRow(read, assessmentId).state === 'final') {
     throw new AttestError('ASSESSMENT_FINAL', 'This assessment is final and read-only. Reopen it (with a reason) to change it.');
   }
 }
 
+/**
+ * assertEditable as a commit precondition: checked inside the commit queue, so a change
+ * queued behind the one that finalises the assessment is refused, not written.
+ */
+export const whileEditable =
+  (assessmentId: string) =>
+  (read: ReadOnlyView): void =>
+    assertEditable(read, assessmentId);
+
 export async function updateAssessment(ws: Workspace, id: string, f: AssessmentFields, actor: string): Promise<AssessmentSummary> {
-  assertEditable(ws, id);
   checkPeriod(f);
   await ws.commit({
     actor,
     action: 'assessment.update',
     entity: `assessment:${id}`,
+    precondition: whileEditable(id),
     statements: [
       {
         sql: `UPDATE assessments SET name = ?, client = ?, scope = ?, period_start = ?, period_end = ?, assessor = ?, updated_at = ? WHERE id = ?`,
@@ -311,6 +320,8 @@ export async function setResult(
   rationale: string,
   actor: string,
 ): Promise<AssessmentRow> {
+  // Checked here too so a missing or final assessment is named before the control or the
+  // justification; the precondition below is what holds when commits race.
   assertEditable(ws, assessmentId);
   assessedControl(ws, assessmentId, catalogueId, controlId);
   if (status === 'not-applicable' && !rationale.trim()) {
@@ -331,7 +342,13 @@ export async function setResult(
           },
         ];
   statements.push({ sql: 'UPDATE assessments SET updated_at = ? WHERE id = ?', params: [at, assessmentId] });
-  await ws.commit({ actor, action: `result.${status}`, entity: controlEntity(assessmentId, catalogueId, controlId), statements });
+  await ws.commit({
+    actor,
+    action: `result.${status}`,
+    entity: controlEntity(assessmentId, catalogueId, controlId),
+    statements,
+    precondition: whileEditable(assessmentId),
+  });
   return assessmentRow(ws, assessmentId, catalogueId, controlId);
 }
 

@@ -1,16 +1,15 @@
 // The workspace store: one encrypted .attest file per workspace (docs/file-format.md).
+export { createWorkspace, openWorkspace, type CreateOptions } from './open';
 export {
-  createWorkspace,
-  openWorkspace,
   Workspace,
   DEFAULT_BLOB_LIMIT,
   type BlobInfo,
   type BlobMeta,
   type CommitResult,
   type CompactResult,
-  type CreateOptions,
   type FaultHooks,
   type Mutation,
+  type ReadOnlyView,
   type StoreOptions,
   type WorkspaceInfo,
 } from './workspace';

@@ -12,13 +12,14 @@ import { openRecord, wipe, ZERO_TAG } from './crypto';
 import { applyCommit, hasTable, lastAuditHash, loadSqlJs } from './database';
 import { workspaceError, writeError } from './errors';
 import { backupPath, fsyncDir, tempPathFor } from './files';
-import { decodeFrame, FRAME_LENGTH, HEADER_LENGTH, RecordType } from './format';
+import { decodeFrame, FRAME_LENGTH, RecordType } from './format';
 import type { Clock } from '../time/clock';
 import { BLOB_CHUNK_PREFIX, type CommitPayload, decodeBlobChunkHead, type Manifest } from './records';
 import { resealBlobs } from './rekey';
 import { type BlobLocation, blobComplete } from './scan';
 import { writeHeaderAndSnapshot } from './snapshot';
 import { buildHeader, keyFromPassphrase, readHeaderFrom } from './unlock';
+import { blobPlainDataLength, bodyOffset, bodyTag, FIRST_RECORD_OFFSET, recordLength } from './layout';
 
 export interface RecoverReport {
   from: string;
@@ -65,7 +66,7 @@ async function readAt(fh: FileHandle, offset: number, n: number): Promise<Buffer
 
 /** Reads records in order until the first that fails; never throws on damage after the snapshot. */
 async function salvage(fh: FileHandle, size: number, key: Buffer, workspaceId: Buffer): Promise<Salvage> {
-  let offset = HEADER_LENGTH;
+  let offset = FIRST_RECORD_OFFSET;
   let chain = ZERO_TAG;
   let manifest: Manifest | undefined;
   const dbParts: Buffer[] = [];
@@ -82,17 +83,17 @@ async function salvage(fh: FileHandle, size: number, key: Buffer, workspaceId: B
   while (offset < size) {
     const frameBytes = await readAt(fh, offset, FRAME_LENGTH);
     const frame = frameBytes.length === FRAME_LENGTH ? decodeFrame(frameBytes) : null;
-    if (frameBytes.length < FRAME_LENGTH || (frame && offset + FRAME_LENGTH + frame.bodyLength > size)) {
+    if (frameBytes.length < FRAME_LENGTH || (frame && offset + recordLength(frame.bodyLength) > size)) {
       // An unfinished final record: a crash while saving, as open treats it.
       if (!manifest || !inJournal) return stop('the file ends inside a record');
       return { manifest, dbParts, commits, blobs, keptBytes: offset, firstBad: null, tornTailBytes: size - offset };
     }
     if (!frame) return stop('its frame is damaged');
-    const body = await readAt(fh, offset + FRAME_LENGTH, frame.bodyLength);
+    const body = await readAt(fh, bodyOffset(offset), frame.bodyLength);
     const isBlob = frame.type === RecordType.blob;
     const plain = openRecord(key, workspaceId, frameBytes, frame, body, isBlob ? null : chain);
     if (!plain) return stop('it fails authentication');
-    const tag = Buffer.from(body.subarray(body.length - 16));
+    const tag = Buffer.from(bodyTag(body));
     if (!manifest) {
       if (frame.type !== RecordType.manifest) return stop('the snapshot manifest is missing');
       try {
@@ -123,13 +124,13 @@ async function salvage(fh: FileHandle, size: number, key: Buffer, workspaceId: B
       const head = decodeBlobChunkHead(plain);
       const loc = blobs.get(head.id) ?? { total: head.total, chunks: new Array<undefined>(head.count).fill(undefined) };
       if (head.index >= head.count || loc.chunks.length !== head.count) return stop('an attachment record is inconsistent');
-      loc.chunks[head.index] ??= { offset, length: FRAME_LENGTH + frame.bodyLength, dataLength: plain.length - BLOB_CHUNK_PREFIX };
+      loc.chunks[head.index] ??= { offset, length: recordLength(frame.bodyLength), dataLength: blobPlainDataLength(plain.length) };
       blobs.set(head.id, loc);
       plain.fill(0);
     } else {
       return stop('the record is out of place');
     }
-    offset += FRAME_LENGTH + frame.bodyLength;
+    offset += recordLength(frame.bodyLength);
   }
   if (!manifest || !inJournal) return stop('the snapshot is incomplete');
   return { manifest, dbParts, commits, blobs, keptBytes: offset, firstBad: null, tornTailBytes: 0 };
@@ -148,7 +149,7 @@ async function countLost(fh: FileHandle, size: number, from: number) {
   let offset = from;
   while (offset + FRAME_LENGTH <= size) {
     const frame = decodeFrame(await readAt(fh, offset, FRAME_LENGTH));
-    if (!frame || offset + FRAME_LENGTH + frame.bodyLength > size) {
+    if (!frame || offset + recordLength(frame.bodyLength) > size) {
       offset++;
       continue;
     }
@@ -159,7 +160,7 @@ async function countLost(fh: FileHandle, size: number, from: number) {
       first ??= seq;
       last = seq;
     }
-    offset += FRAME_LENGTH + frame.bodyLength;
+    offset += recordLength(frame.bodyLength);
   }
   return { records, commits, commitSeqs: first !== null && last !== null ? { first, last } : null };
 }
@@ -207,7 +208,7 @@ export async function recoverWorkspace(
     try {
       db = new SQL.Database(Buffer.concat(found.dbParts));
     } catch {
-      throw workspaceError('RECOVER_NOTHING', { offset: HEADER_LENGTH, reason: 'the snapshot is not a database' });
+      throw workspaceError('RECOVER_NOTHING', { offset: FIRST_RECORD_OFFSET, reason: 'the snapshot is not a database' });
     }
     try {
       const applied = replayWhatHolds(db, found.commits);

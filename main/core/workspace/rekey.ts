@@ -9,11 +9,12 @@ import { dirname } from 'node:path';
 import { openRecord, sealRecord, wipe } from './crypto';
 import { workspaceError } from './errors';
 import { backupPath, fsyncDir, removeBackups, tempPathFor } from './files';
-import { decodeFrame, FRAME_LENGTH, type Header, type KdfParams, RecordType } from './format';
-import { BLOB_CHUNK_PREFIX } from './records';
+import { decodeFrame, type Header, type KdfParams, RecordType } from './format';
+import { decodeBlobChunkHead } from './records';
 import type { BlobLocation } from './scan';
 import { writeAll, writeHeaderAndSnapshot } from './snapshot';
 import { buildHeader } from './unlock';
+import { blobPlainDataLength, recordBody } from './layout';
 
 export interface RekeyProgress {
   phase: 'encrypting' | 'swapping' | 'done';
@@ -135,15 +136,15 @@ export async function resealBlobs(
       const raw = Buffer.alloc(c.length);
       await from.fh.read(raw, 0, c.length, c.offset);
       const frame = decodeFrame(raw);
-      const plain = frame && openRecord(from.key, from.workspaceId, raw, frame, raw.subarray(FRAME_LENGTH), null);
-      if (!frame || !plain || plain.subarray(0, 32).toString('hex') !== id) {
+      const plain = frame && openRecord(from.key, from.workspaceId, raw, frame, recordBody(raw), null);
+      if (!frame || !plain || decodeBlobChunkHead(plain).id !== id) {
         throw workspaceError('FILE_CORRUPT', { detail: 'an attachment record changed on disk', backups: from.backups });
       }
       const rec = sealRecord(to.key, to.workspaceId, RecordType.blob, frame.seq, plain, null);
       await writeAll(to.fh, rec.bytes, offset);
-      moved.chunks.push({ offset, length: rec.bytes.length, dataLength: plain.length - BLOB_CHUNK_PREFIX });
+      moved.chunks.push({ offset, length: rec.bytes.length, dataLength: blobPlainDataLength(plain.length) });
       offset += rec.bytes.length;
-      onBytes?.(plain.length - BLOB_CHUNK_PREFIX);
+      onBytes?.(blobPlainDataLength(plain.length));
       plain.fill(0);
     }
     blobs.set(id, moved);

@@ -4,7 +4,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { openRecord, ZERO_TAG } from './crypto';
 import { workspaceError } from './errors';
-import { decodeFrame, FRAME_LENGTH, HEADER_LENGTH, RecordType } from './format';
+import { decodeFrame, FRAME_LENGTH, RecordType } from './format';
 import {
   BLOB_CHUNK_PREFIX,
   type CommitPayload,
@@ -12,6 +12,7 @@ import {
   decodeJson,
   type Manifest,
 } from './records';
+import { blobPlainDataLength, bodyOffset, bodyTag, FIRST_RECORD_OFFSET, recordLength } from './layout';
 
 export interface BlobChunkLocation {
   offset: number; // of the frame
@@ -81,7 +82,7 @@ export async function scanFile(
   const corrupt = (detail: string) => workspaceError('FILE_CORRUPT', { detail, backups });
   const truncated = (detail: string) => workspaceError('FILE_TRUNCATED', { detail, backups });
 
-  let offset = HEADER_LENGTH;
+  let offset = FIRST_RECORD_OFFSET;
   let chain = ZERO_TAG;
   let manifest: Manifest | undefined;
   const dbParts: Buffer[] = [];
@@ -105,7 +106,7 @@ export async function scanFile(
     const frameBytes = Buffer.from(await cursor.read(offset, FRAME_LENGTH));
     const frame = decodeFrame(frameBytes);
     if (!frame) throw corrupt(`the record at byte ${offset} has a damaged frame`);
-    const total = FRAME_LENGTH + frame.bodyLength;
+    const total = recordLength(frame.bodyLength);
     if (remaining < total) {
       if (inJournal) {
         tornTailBytes = remaining;
@@ -114,16 +115,16 @@ export async function scanFile(
       }
       throw truncated(`the snapshot ends inside a record at byte ${offset}`);
     }
-    const body = await cursor.read(offset + FRAME_LENGTH, frame.bodyLength);
+    const body = await cursor.read(bodyOffset(offset), frame.bodyLength);
     const isBlob = frame.type === RecordType.blob;
     const plain = openRecord(key, workspaceId, frameBytes, frame, body, isBlob ? null : chain);
     if (!plain) {
       // The header's key opened but the first record does not authenticate under it: the
       // header was taken from another file or an older version (before a key rotation).
-      if (offset === HEADER_LENGTH) throw corrupt('the header does not belong to the data after it');
+      if (offset === FIRST_RECORD_OFFSET) throw corrupt('the header does not belong to the data after it');
       throw corrupt(`the record at byte ${offset} fails authentication`);
     }
-    const tag = Buffer.from(body.subarray(body.length - 16));
+    const tag = Buffer.from(bodyTag(body));
 
     if (!manifest) {
       if (frame.type !== RecordType.manifest || frame.seq !== 0n) throw corrupt('the snapshot manifest is missing');
@@ -166,7 +167,7 @@ export async function scanFile(
       if (loc.total !== head.total || loc.chunks.length !== head.count) {
         throw corrupt(`the attachment record at byte ${offset} is inconsistent`);
       }
-      loc.chunks[head.index] ??= { offset, length: total, dataLength: plain.length - BLOB_CHUNK_PREFIX };
+      loc.chunks[head.index] ??= { offset, length: total, dataLength: blobPlainDataLength(plain.length) };
     } else {
       throw corrupt(`the record at byte ${offset} is out of place`);
     }

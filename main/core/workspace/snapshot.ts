@@ -3,8 +3,9 @@
 // never held for more than one chunk's work.
 import type { FileHandle } from 'node:fs/promises';
 import { sealRecord, ZERO_TAG } from './crypto';
-import { HEADER_LENGTH, RecordType } from './format';
+import { RecordType } from './format';
 import { encodeJson, type Manifest } from './records';
+import { FIRST_RECORD_OFFSET } from './layout';
 
 export const SNAPSHOT_CHUNK = 1024 * 1024;
 
@@ -26,7 +27,7 @@ export async function writeHeaderAndSnapshot(
   onChunk?: (bytes: number) => void,
 ): Promise<{ chainTag: Buffer; end: number }> {
   await writeAll(fh, headerBytes, 0);
-  let offset = HEADER_LENGTH;
+  let offset = FIRST_RECORD_OFFSET;
   const chunks = Math.ceil(snap.db.length / SNAPSHOT_CHUNK);
   const manifest: Manifest = {
     v: 1,

@@ -15,6 +15,7 @@ import {
   type KdfParams,
   WRAP_AAD_END,
 } from './format';
+import { bodyOffset, FIRST_RECORD_OFFSET, recordLength } from './layout';
 
 export type Unlock = { passphrase: string } | { keychain: Keychain };
 
@@ -67,11 +68,11 @@ async function keyFromKeychain(keychain: Keychain, header: Header, fh: FileHandl
   if (!secret) throw workspaceError('NOT_REMEMBERED');
   const key = Buffer.from(secret, 'base64');
   const frameBytes = Buffer.alloc(FRAME_LENGTH);
-  await fh.read(frameBytes, 0, FRAME_LENGTH, HEADER_LENGTH);
+  await fh.read(frameBytes, 0, FRAME_LENGTH, FIRST_RECORD_OFFSET);
   const frame = decodeFrame(frameBytes);
-  if (key.length === 32 && frame && size >= HEADER_LENGTH + FRAME_LENGTH + frame.bodyLength) {
+  if (key.length === 32 && frame && size >= FIRST_RECORD_OFFSET + recordLength(frame.bodyLength)) {
     const body = Buffer.alloc(frame.bodyLength);
-    await fh.read(body, 0, frame.bodyLength, HEADER_LENGTH + FRAME_LENGTH);
+    await fh.read(body, 0, frame.bodyLength, bodyOffset(FIRST_RECORD_OFFSET));
     if (openRecord(key, header.workspaceId, frameBytes, frame, body, ZERO_TAG)) return key;
   }
   wipe(key);

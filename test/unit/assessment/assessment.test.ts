@@ -204,6 +204,26 @@ test('carry forward: a new assessment starts from an earlier one, its results ma
   });
 });
 
+test('a result change queued behind the finalising commit is refused inside the commit queue, not written', async () => {
+  await withAssessment(async (core, id) => {
+    await call(core, 'assessment.setState', { id, state: 'review' });
+    const ref = { assessmentId: id, catalogueId: 'platform-baseline', controlId: 'S.A.1' };
+    // Both are asked for while the assessment is still in review; the result's turn comes after it is final.
+    const [final, late] = await Promise.allSettled([
+      call(core, 'assessment.setState', { id, state: 'final', acknowledgeIncomplete: true }),
+      call(core, 'assessment.setResult', { ...ref, status: 'met', rationale: 'late' }),
+    ]);
+    assert.equal(final.status, 'fulfilled');
+    assert.equal(late.status, 'rejected');
+    assert.equal((late as PromiseRejectedResult).reason.code, 'ASSESSMENT_FINAL');
+    const got = await call(core, 'assessment.get', { id });
+    assert.equal(got.assessment.state, 'final');
+    assert.equal(got.rows.find((r) => r.controlId === 'S.A.1')?.status, 'not-assessed', 'nothing was written after finalising');
+    const audit = await call(core, 'audit.list', { limit: 5 });
+    assert.equal(audit.entries.some((e) => e.action === 'result.met'), false);
+  });
+});
+
 test('workflow: draft → review → final is read-only; reopening needs a reason that the audit log keeps', async () => {
   await withAssessment(async (core, id) => {
     assert.equal((await failure(core, 'assessment.setState', { id, state: 'final' })).code, 'INVALID_STATE_CHANGE');
