@@ -39,9 +39,9 @@ test('a failed open leaves the current workspace open and says why; the top bar 
     assert.equal((await call(app.core, 'workspace.status', {})).state, 'open');
     await page.getByRole('button', { name: 'Cancel' }).click();
 
-    // A path that does not exist.
-    await page.getByLabel('Another file').fill(join(dir, 'missing.attest'));
-    await page.getByRole('button', { name: 'Choose' }).click();
+    // A file that is gone by the time it is opened (chosen in the dialog, then removed).
+    app.chooseFile(join(dir, 'missing.attest'));
+    await page.getByRole('button', { name: 'Open another file…' }).click();
     await page.getByLabel('Passphrase').fill(PASS);
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: /still open/ }).waitFor();

@@ -2,6 +2,7 @@
 // back, was scored or concluded, with the day answers are due. A row opens the vendor's
 // questionnaire (through the same jump as the command palette).
 import type { TrackerRow } from '../../../../main/contract/questionnaire';
+import { formatDate } from '../../lib/dates';
 import { formatScore } from '../../../../main/contract/vocabulary';
 import { useQuery } from '../../api/query';
 import { ErrorText, messageOf } from '../../components/ErrorText';
@@ -68,13 +69,13 @@ export function QuestionnaireTracker() {
                   <td>
                     <span className={`tracker-stage stage-${r.stage}`}>{STAGE_LABELS[r.stage]}</span>
                   </td>
-                  <td>{r.sentAt?.slice(0, 10) ?? '—'}</td>
-                  <td>{r.dueDate ?? '—'}</td>
+                  <td>{r.sentAt ? formatDate(r.sentAt) : '—'}</td>
+                  <td>{r.dueDate ? formatDate(r.dueDate) : '—'}</td>
                   <td className="num">
                     {r.answered} / {r.questions}
                   </td>
                   <td className="num">{r.score === null ? '—' : formatScore(r.score)}</td>
-                  <td>{r.concludedAt?.slice(0, 10) ?? '—'}</td>
+                  <td>{r.concludedAt ? formatDate(r.concludedAt) : '—'}</td>
                 </tr>
               ))}
             </tbody>
