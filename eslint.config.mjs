@@ -23,7 +23,10 @@ export default tseslint.config(
   {
     files: ['main/contract/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!zod$|\\./).*', message: 'main/contract may import only zod and its own files.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!zod$|\\./).*', message: 'main/contract may import only zod and its own files.' }] },
+      ],
     },
   },
   // The core and the CLI are plain Node: never electron, never the shell, preload or renderer.
@@ -31,12 +34,26 @@ export default tseslint.config(
     files: ['main/core/**/*.ts', 'main/cli/**/*.ts', 'main/cli/**/*.mjs'],
     ignores: ['main/core/keychain/keychain.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [electronOnly, keytarOnly],
-        patterns: [{ group: ['**/shell/**', '**/preload/**', '**/renderer/**'], message: 'The core may not depend on the Electron shell, preload or renderer.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnly, keytarOnly],
+          patterns: [
+            {
+              group: ['**/shell/**', '**/preload/**', '**/renderer/**'],
+              message: 'The core may not depend on the Electron shell, preload or renderer.',
+            },
+          ],
+        },
+      ],
       // Backstop for tsconfig.node.json, into which @types/pdfmake pulls the DOM library.
-      'no-restricted-globals': ['error', ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location'].map((name) => ({ name, message: 'The core runs in Node: no browser globals.' }))],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location'].map((name) => ({
+          name,
+          message: 'The core runs in Node: no browser globals.',
+        })),
+      ],
     },
   },
   {
@@ -46,13 +63,24 @@ export default tseslint.config(
   // The Electron shell may import electron and the core; nothing imports the shell but main/index.ts.
   {
     files: ['main/shell/**/*.ts', 'main/index.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [keytarOnly], patterns: [{ group: ['**/renderer/**', '**/preload/**'], message: 'The shell does not import renderer or preload code.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [keytarOnly],
+          patterns: [{ group: ['**/renderer/**', '**/preload/**'], message: 'The shell does not import renderer or preload code.' }],
+        },
+      ],
+    },
   },
   // Preload: electron and the contract, nothing else.
   {
     files: ['preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!electron$|\\.\\./main/contract/).*', message: 'preload may import only electron and main/contract.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!electron$|\\.\\./main/contract/).*', message: 'preload may import only electron and main/contract.' }] },
+      ],
     },
   },
   // Renderer: browser code; from main/ only the contract's types.
@@ -63,15 +91,23 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': 'off',
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        paths: [electronOnly],
-        patterns: [
-          { regex: '^node:', message: 'The renderer is a sandboxed web page: no Node modules.' },
-          { regex: '^(\\.\\./)+main/(?!contract/)', message: 'The renderer imports from main/ only the IPC contract.' },
-          { regex: '^(\\.\\./)+main/contract/(?!(vocabulary|visibility)$)', allowTypeImports: true, message: 'The renderer imports only the contract\'s types (import type), and values only from contract/vocabulary and contract/visibility.' },
-          { regex: '^(\\.\\./)+preload/', message: 'The renderer reaches preload only through window.attest.' },
-        ],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnly],
+          patterns: [
+            { regex: '^node:', message: 'The renderer is a sandboxed web page: no Node modules.' },
+            { regex: '^(\\.\\./)+main/(?!contract/)', message: 'The renderer imports from main/ only the IPC contract.' },
+            {
+              regex: '^(\\.\\./)+main/contract/(?!(vocabulary|visibility)$)',
+              allowTypeImports: true,
+              message:
+                "The renderer imports only the contract's types (import type), and values only from contract/vocabulary and contract/visibility.",
+            },
+            { regex: '^(\\.\\./)+preload/', message: 'The renderer reaches preload only through window.attest.' },
+          ],
+        },
+      ],
     },
   },
   {

@@ -13,7 +13,11 @@ const benches = [
   ['checks', [...tsx, 'bench/checks/run.ts', '--targets=3', '--runs=1', '--concurrency=2', '--delay-scale=0.1']],
   ['packaging', [...tsx, 'bench/packaging/run.ts', '--runs', '1']],
   ['catalog search', [...tsx, 'bench/catalog/search.ts', '--controls', '600', '--searches', '10']],
-  ['catalog table (browser)', ['bash', 'test/support/keyring-session.sh', process.execPath, ...tsx, 'bench/catalog/table.ts', '--controls', '300', '--runs', '1'], 'bash'],
+  [
+    'catalog table (browser)',
+    ['bash', 'test/support/keyring-session.sh', process.execPath, ...tsx, 'bench/catalog/table.ts', '--controls', '300', '--runs', '1'],
+    'bash',
+  ],
 ];
 
 let failed = 0;

@@ -33,6 +33,7 @@ function testFiles(dir) {
 if (part === 'all') {
   step('type check (one project per runtime)', 'node', ['test/typecheck.mjs']);
   step('lint (layer rules included)', 'npx', ['eslint', '--max-warnings', '0', '.']);
+  step('format (prettier --check)', 'npx', ['prettier', '--check', '.']);
   step('lint: no runtime import cycles', 'npx', ['tsx', 'test/lint-cycles.ts']);
   step('electronegativity', 'node', ['test/security/electronegativity.mjs']);
 }

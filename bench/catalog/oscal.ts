@@ -25,7 +25,11 @@ function time(fn: () => number): { ms: number; controls: number } {
 }
 
 const rows: string[][] = [];
-const files = [...readdirSync(corpus).filter((f) => /catalog/.test(f) && !/schema/.test(f)), 'examples/basic-catalog.xml', 'examples/basic-catalog.json'];
+const files = [
+  ...readdirSync(corpus).filter((f) => /catalog/.test(f) && !/schema/.test(f)),
+  'examples/basic-catalog.xml',
+  'examples/basic-catalog.json',
+];
 for (const f of files) {
   const bytes = readFileSync(join(corpus, f));
   const r = time(() => importOscalCatalog(bytes).catalogue.controls.length);

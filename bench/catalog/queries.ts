@@ -3,12 +3,53 @@
 import type { RequestOf } from '../../main/contract/ipc';
 
 const WORDS = [
-  'mfa', 'multi-factor authentication', 'encryption at rest', 'access review', 'audit log', 'backup', 'incident response plan',
-  'vulnerability scan', 'password', 'least privilege', 'session timeout', 'tls', 'key rotation', 'vendor', 'change control',
-  'logging', 'privileged', 'remote access', 'malware', 'patch', 'firewall', 'baseline configuration', 'account lockout',
-  'separation of duties', 'contingency plan', 'ac-2', 'S.A.3', 'webhook', 'secrets', 'sso', 'retention', 'media sanitization',
-  'supply chain', 'boundary protection', 'training', 'physical access', 'risk assessment', 'configuration management', 'monitor',
-  'enc', 'pat', 'container', 'ransomware', 'SIEM', 'data processing agreement', 'system', 'the organisation',
+  'mfa',
+  'multi-factor authentication',
+  'encryption at rest',
+  'access review',
+  'audit log',
+  'backup',
+  'incident response plan',
+  'vulnerability scan',
+  'password',
+  'least privilege',
+  'session timeout',
+  'tls',
+  'key rotation',
+  'vendor',
+  'change control',
+  'logging',
+  'privileged',
+  'remote access',
+  'malware',
+  'patch',
+  'firewall',
+  'baseline configuration',
+  'account lockout',
+  'separation of duties',
+  'contingency plan',
+  'ac-2',
+  'S.A.3',
+  'webhook',
+  'secrets',
+  'sso',
+  'retention',
+  'media sanitization',
+  'supply chain',
+  'boundary protection',
+  'training',
+  'physical access',
+  'risk assessment',
+  'configuration management',
+  'monitor',
+  'enc',
+  'pat',
+  'container',
+  'ransomware',
+  'SIEM',
+  'data processing agreement',
+  'system',
+  'the organisation',
 ];
 const STATUSES = ['not-assessed', 'met', 'partial', 'not-met'] as const;
 
@@ -41,7 +82,9 @@ export function searchPlan(n: number, inputs: PlanInputs): RequestOf<'catalog.se
         plan.push({ text, assessmentId: inputs.assessmentId, status, limit: 200 });
         break;
       default:
-        plan.push(i % 12 === 5 ? { text: '', catalogueId, limit: 200 } : { text: '', assessmentId: inputs.assessmentId, status, limit: 200 });
+        plan.push(
+          i % 12 === 5 ? { text: '', catalogueId, limit: 200 } : { text: '', assessmentId: inputs.assessmentId, status, limit: 200 },
+        );
     }
   }
   return plan;

@@ -16,10 +16,21 @@ import { clientCatalogueCsv } from './generate';
 import { memoryKeychain } from '../support/memory-keychain';
 import { searchPlan } from './queries';
 
-const { values: args } = parseArgs({ options: { controls: { type: 'string', default: '5000' }, searches: { type: 'string', default: '240' } } });
+const { values: args } = parseArgs({
+  options: { controls: { type: 'string', default: '5000' }, searches: { type: 'string', default: '240' } },
+});
 const TARGET_CONTROLS = Number(args.controls);
 const SEARCHES = Number(args.searches);
-const HIGH = join(__dirname, '..', '..', '..', 'shared', 'corpora', 'oscal', 'NIST_SP-800-53_rev5_HIGH-baseline-resolved-profile_catalog-min.json');
+const HIGH = join(
+  __dirname,
+  '..',
+  '..',
+  '..',
+  'shared',
+  'corpora',
+  'oscal',
+  'NIST_SP-800-53_rev5_HIGH-baseline-resolved-profile_catalog-min.json',
+);
 
 async function call<C extends ChannelName>(core: Core, channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
   const r = await core.dispatch(channel, request, { origin: 'cli' });
@@ -42,15 +53,32 @@ const upload = (name: string, text: string) => ({ name, dataBase64: Buffer.from(
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'attest-bench-catalog-'));
-  const core = createCore({ runtime: 'node', dataDir: join(dir, 'data'), keychain: memoryKeychain(), kdf: { name: 'scrypt', log2N: 10, r: 8, p: 1 }, allowWeakKdf: true });
+  const core = createCore({
+    runtime: 'node',
+    dataDir: join(dir, 'data'),
+    keychain: memoryKeychain(),
+    kdf: { name: 'scrypt', log2N: 10, r: 8, p: 1 },
+    allowWeakKdf: true,
+  });
   try {
-    await call(core, 'workspace.create', { handle: chosen(core, join(dir, 'bench.attest'), 'save:workspace'), name: 'Catalogue benchmark', passphrase: 'bench passphrase', remember: false });
+    await call(core, 'workspace.create', {
+      handle: chosen(core, join(dir, 'bench.attest'), 'save:workspace'),
+      name: 'Catalogue benchmark',
+      passphrase: 'bench passphrase',
+      remember: false,
+    });
     const [builtins, installMs] = await timed(() => call(core, 'catalog.list', {}));
     let total = builtins.catalogues.reduce((n, c) => n + c.controlCount, 0);
     const sources = [`${total} built-in controls in ${builtins.catalogues.length} catalogues`];
     let importMs = 0;
     if (existsSync(HIGH)) {
-      const [r, t] = await timed(() => call(core, 'catalog.import', { file: upload('nist-high.json', readFileSync(HIGH, 'utf8')), id: 'nist-800-53-high', replace: false }));
+      const [r, t] = await timed(() =>
+        call(core, 'catalog.import', {
+          file: upload('nist-high.json', readFileSync(HIGH, 'utf8')),
+          id: 'nist-800-53-high',
+          replace: false,
+        }),
+      );
       total += r.imported;
       importMs += t;
       sources.push(`${r.imported} NIST SP 800-53 HIGH controls (OSCAL)`);
@@ -65,7 +93,15 @@ async function main(): Promise<void> {
       const [r, t] = await timed(() =>
         call(core, 'catalog.import', {
           file: upload(`${id}.csv`, clientCatalogueCsv(n, size)),
-          mapping: { id: 'Ref', title: 'Title', statement: 'Requirement', guidance: 'Guidance', category: 'Domain', weight: 'Weight', tags: 'Tags' },
+          mapping: {
+            id: 'Ref',
+            title: 'Title',
+            statement: 'Requirement',
+            guidance: 'Guidance',
+            category: 'Domain',
+            weight: 'Weight',
+            tags: 'Tags',
+          },
           id,
           title: `Client control set ${n}`,
           replace: false,
@@ -100,7 +136,13 @@ async function main(): Promise<void> {
     for (let i = 0; i < 60; i++) {
       const row = rows[(i * 83) % rows.length]!;
       const [, t] = await timed(() =>
-        call(core, 'assessment.setResult', { assessmentId: assessment.id, catalogueId: row.catalogueId, controlId: row.controlId, status: statuses[i % statuses.length]!, rationale: 'Checked during the benchmark.' }),
+        call(core, 'assessment.setResult', {
+          assessmentId: assessment.id,
+          catalogueId: row.catalogueId,
+          controlId: row.controlId,
+          status: statuses[i % statuses.length]!,
+          rationale: 'Checked during the benchmark.',
+        }),
       );
       resultTimes.push(t);
     }
@@ -118,25 +160,48 @@ async function main(): Promise<void> {
 
     const cpu = cpus();
     console.log('Attest catalogue benchmark');
-    console.log(`machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown cpu'}, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(
+      `machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown cpu'}, Node ${process.version}, load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
     console.log(`scale: ${controls} controls in ${catalogues.length} catalogues (${sources.join('; ')})`);
     console.log(`setup: built-ins installed in ${ms(installMs)}, imports took ${ms(importMs)} in all`);
     console.log('');
     console.log(`catalog.search, ${plan.length} searches after 20 warm-up (${Math.round(hits / plan.length)} matches on average):`);
     const line = (label: string, xs: number[]) =>
-      console.log(`  ${label.padEnd(34)} n=${String(xs.length).padStart(3)}  p50 ${ms(pct(xs, 50))}  p95 ${ms(pct(xs, 95))}  max ${ms(Math.max(...xs))}`);
+      console.log(
+        `  ${label.padEnd(34)} n=${String(xs.length).padStart(3)}  p50 ${ms(pct(xs, 50))}  p95 ${ms(pct(xs, 95))}  max ${ms(Math.max(...xs))}`,
+      );
     line('all', searchTimes);
-    line('text only', byKind((q) => Boolean(q.text) && !q.catalogueId && !q.category && !q.assessmentId));
-    line('text + catalogue/category filter', byKind((q) => Boolean(q.text) && Boolean(q.catalogueId || q.category) && !q.assessmentId));
-    line('with assessment status filter', byKind((q) => Boolean(q.assessmentId)));
-    line('filters only (no text)', byKind((q) => !q.text));
+    line(
+      'text only',
+      byKind((q) => Boolean(q.text) && !q.catalogueId && !q.category && !q.assessmentId),
+    );
+    line(
+      'text + catalogue/category filter',
+      byKind((q) => Boolean(q.text) && Boolean(q.catalogueId || q.category) && !q.assessmentId),
+    );
+    line(
+      'with assessment status filter',
+      byKind((q) => Boolean(q.assessmentId)),
+    );
+    line(
+      'filters only (no text)',
+      byKind((q) => !q.text),
+    );
     console.log(`  target p95 ≤ 10 ms: ${pct(searchTimes, 95) <= 10 ? 'met' : 'NOT met'}`);
-    const slowest = searchTimes.map((t, i) => ({ t, q: plan[i]! })).sort((a, b) => b.t - a.t).slice(0, 5);
+    const slowest = searchTimes
+      .map((t, i) => ({ t, q: plan[i]! }))
+      .sort((a, b) => b.t - a.t)
+      .slice(0, 5);
     console.log('  slowest:');
     for (const { t, q } of slowest) console.log(`    ${ms(t).padStart(10)}  ${JSON.stringify({ ...q, limit: undefined })}`);
     console.log('');
     console.log(`assessment.create over ${assessment.total} controls: ${ms(createMs)}`);
-    console.log(`assessment.get (${rows.length} rows), 5 runs: median ${ms(pct(getTimes, 50))}, first ${ms(getTimes[0]!)}, max ${ms(Math.max(...getTimes))}`);
+    console.log(
+      `assessment.get (${rows.length} rows), 5 runs: median ${ms(pct(getTimes, 50))}, first ${ms(getTimes[0]!)}, max ${ms(Math.max(...getTimes))}`,
+    );
     console.log(`assessment.setResult, 60 results: p50 ${ms(pct(resultTimes, 50))}, p95 ${ms(pct(resultTimes, 95))}`);
   } finally {
     await core.close();

@@ -26,20 +26,31 @@ function csv(n: number): string {
   const rows = ['id,title,statement,category,weight'];
   for (let i = 1; i <= n; i++) {
     const area = areas[i % areas.length]!;
-    rows.push(`B-${i},${area} control ${i} is applied to every production system,"Each production system in scope applies ${area.toLowerCase()} rule ${i}, and its owner reviews it quarterly.",${area},${(i % 5) + 1}`);
+    rows.push(
+      `B-${i},${area} control ${i} is applied to every production system,"Each production system in scope applies ${area.toLowerCase()} rule ${i}, and its owner reviews it quarterly.",${area},${(i % 5) + 1}`,
+    );
   }
   return rows.join('\n');
 }
 
 async function main() {
   const core = testCore();
-  await call(core, 'workspace.create', { handle: chosen(core, join(tempDir(), 'bench.attest'), 'save:workspace'), name: 'Table benchmark', passphrase: 'table benchmark passphrase' });
+  await call(core, 'workspace.create', {
+    handle: chosen(core, join(tempDir(), 'bench.attest'), 'save:workspace'),
+    name: 'Table benchmark',
+    passphrase: 'table benchmark passphrase',
+  });
   const imported = await call(core, 'catalog.import', {
     file: upload('bench.csv', csv(CONTROLS)),
     mapping: { id: 'id', title: 'title', statement: 'statement', category: 'category', weight: 'weight' },
     title: `Benchmark ${CONTROLS}`,
   });
-  const a = await call(core, 'assessment.create', { name: 'Table benchmark', client: 'Bench', assessor: 'Bench', catalogueIds: [imported.catalogue.id] });
+  const a = await call(core, 'assessment.create', {
+    name: 'Table benchmark',
+    client: 'Bench',
+    assessor: 'Bench',
+    catalogueIds: [imported.catalogue.id],
+  });
   const app = await openApp({ core });
   const { page } = app;
   const firstRow = '[data-testid="control-table"] [role="row"][aria-rowindex="2"]';
@@ -77,7 +88,9 @@ async function main() {
     }
     const rendered = await page.locator('[data-testid="control-table"] [role="row"]').count();
     console.log(`control table, ${CONTROLS} controls, ${RUNS} runs, ${cpus().length} cpus, node ${process.version}, Chromium headless`);
-    console.log(`navigation → first rows: median ${pct(open, 50).toFixed(0)} ms, p95 ${pct(open, 95).toFixed(0)} ms, max ${Math.max(...open).toFixed(0)} ms`);
+    console.log(
+      `navigation → first rows: median ${pct(open, 50).toFixed(0)} ms, p95 ${pct(open, 95).toFixed(0)} ms, max ${Math.max(...open).toFixed(0)} ms`,
+    );
     console.log(`of which assessment.get through the harness transport alone: median ${pct(transport, 50).toFixed(0)} ms`);
     console.log(`End → last row rendered: median ${pct(toEnd, 50).toFixed(0)} ms, p95 ${pct(toEnd, 95).toFixed(0)} ms`);
     console.log(`rows in the DOM at once: ${rendered} (of ${CONTROLS + 1} with the header)`);

@@ -20,8 +20,7 @@ import { webChecks } from '../../main/core/checks/web/checks';
 import { measureHandshakes } from './handshake';
 import { median, ms, scheduleFloor, startMeter, type Meter } from './measure';
 
-const arg = (name: string, fallback: string) =>
-  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
+const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const targets = Number(arg('targets', '50'));
 const concurrency = Number(arg('concurrency', String(defaultConcurrency)));
 const checkSet = arg('checks', 'grade');
@@ -106,7 +105,9 @@ async function oneRun(child: ChildProcess, ready: Ready): Promise<RunFigures> {
   assertVerified(results, 'batch');
   // The checks of a run share one page fetch and one redirect probe per target.
   if (servers.served.https > targets || servers.served.http > targets) {
-    throw new Error(`batch: the servers answered ${servers.served.https} https and ${servers.served.http} http requests for ${targets} targets (expected one each)`);
+    throw new Error(
+      `batch: the servers answered ${servers.served.https} https and ${servers.served.http} http requests for ${targets} targets (expected one each)`,
+    );
   }
 
   // A target's time inside the batch: from its first check's start to its last one's end.
@@ -147,12 +148,20 @@ async function main() {
     });
     await runChecks(jobsFor(ready, 0), options); // warm-up, not measured
 
-    console.log(`scale: ${targets} HTTPS targets on 127.0.0.1 in a separate process (test CA, ECDSA P-256 leaf), response delay 20–149 ms × ${delayScale}`);
-    console.log(`       ${checkIds.length} check(s) per target (${checkSet === 'web' ? 'every web check' : 'web.observatory-grade'}), ${targets * checkIds.length} checks, concurrency ${concurrency}, ${availableParallelism()} CPUs, Node ${process.version}`);
+    console.log(
+      `scale: ${targets} HTTPS targets on 127.0.0.1 in a separate process (test CA, ECDSA P-256 leaf), response delay 20–149 ms × ${delayScale}`,
+    );
+    console.log(
+      `       ${checkIds.length} check(s) per target (${checkSet === 'web' ? 'every web check' : 'web.observatory-grade'}), ${targets * checkIds.length} checks, concurrency ${concurrency}, ${availableParallelism()} CPUs, Node ${process.version}`,
+    );
     const hs = await measureHandshakes(ready.caPem, ready.ports[0]!, 50);
-    console.log(`TLS handshake to a target (client side, 50 in a row): ${hs.wallMs.toFixed(2)} ms wall, ${hs.cpuMs.toFixed(2)} ms client CPU each`);
+    console.log(
+      `TLS handshake to a target (client side, 50 in a row): ${hs.wallMs.toFixed(2)} ms wall, ${hs.cpuMs.toFixed(2)} ms client CPU each`,
+    );
     console.log('');
-    console.log('run  load   slowest single  batch total  ratio   floor¹   in-batch per target (median / max)  client CPU  loop p99 / max  servers CPU  https / http²');
+    console.log(
+      'run  load   slowest single  batch total  ratio   floor¹   in-batch per target (median / max)  client CPU  loop p99 / max  servers CPU  https / http²',
+    );
     const all: RunFigures[] = [];
     for (let r = 1; r <= runs; r++) {
       const f = await oneRun(child, ready);
@@ -163,9 +172,13 @@ async function main() {
     }
     const ratios = all.map((f) => f.total / f.slowest);
     console.log('');
-    console.log(`median of ${runs} runs: slowest single ${ms(median(all.map((f) => f.slowest)))}, batch total ${ms(median(all.map((f) => f.total)))}, ratio ${median(ratios).toFixed(2)}× (target ≤ 3×), client CPU ${(median(all.map((f) => f.client.cpuMs)) / (targets * checkIds.length)).toFixed(2)} ms per check`);
+    console.log(
+      `median of ${runs} runs: slowest single ${ms(median(all.map((f) => f.slowest)))}, batch total ${ms(median(all.map((f) => f.total)))}, ratio ${median(ratios).toFixed(2)}× (target ≤ 3×), client CPU ${(median(all.map((f) => f.client.cpuMs)) / (targets * checkIds.length)).toFixed(2)} ms per check`,
+    );
     console.log(`load average (1 min) at the end: ${load()}`);
-    console.log('¹ floor: the batch time if nothing competed for CPU: the targets taken in order by the workers, each lasting what it took alone.');
+    console.log(
+      '¹ floor: the batch time if nothing competed for CPU: the targets taken in order by the workers, each lasting what it took alone.',
+    );
     console.log('² requests the target servers answered during the batch, each on its own connection (https ones with a TLS handshake).');
   } finally {
     child.disconnect();

@@ -28,7 +28,23 @@ function ecdsaLeaf(pki: TestPki): KeyAndCert {
     const run = (...args: string[]) => execFileSync('openssl', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     run('ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', f('leaf.key'));
     run('req', '-new', '-key', f('leaf.key'), '-subj', '/CN=app.test', '-out', f('leaf.csr'));
-    run('x509', '-req', '-in', f('leaf.csr'), '-CA', f('ca.pem'), '-CAkey', f('ca.key'), '-CAcreateserial', '-days', '30', '-extfile', f('ext.cnf'), '-out', f('leaf.pem'));
+    run(
+      'x509',
+      '-req',
+      '-in',
+      f('leaf.csr'),
+      '-CA',
+      f('ca.pem'),
+      '-CAkey',
+      f('ca.key'),
+      '-CAcreateserial',
+      '-days',
+      '30',
+      '-extfile',
+      f('ext.cnf'),
+      '-out',
+      f('leaf.pem'),
+    );
     return { keyPem: readFileSync(f('leaf.key'), 'utf8'), certPem: readFileSync(f('leaf.pem'), 'utf8') };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -35,9 +35,14 @@ function coldStart(args: string[], n: number): { median: number; min: number; ma
   times.sort((a, b) => a - b);
   return { median: times[Math.floor(n / 2)]!, min: times[0]!, max: times.at(-1)! };
 }
-const ms = (t: { median: number; min: number; max: number }) => `${t.median.toFixed(0)} ms (min ${t.min.toFixed(0)}, max ${t.max.toFixed(0)})`;
+const ms = (t: { median: number; min: number; max: number }) =>
+  `${t.median.toFixed(0)} ms (min ${t.min.toFixed(0)}, max ${t.max.toFixed(0)})`;
 
-console.log(`Node ${process.version}, ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `Node ${process.version}, ${cpus().length} cores, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 const app = packageApp();
 const renderer = join(root, 'out/renderer/assets');
 console.log('\nPackage (electron-builder --dir, linux-x64)');
@@ -54,4 +59,6 @@ console.log(`  attest --version (out/cli/attest.cjs)      ${ms(coldStart(['out/c
 console.log(`  attest --help (loads the whole core)       ${ms(coldStart(['out/cli/attest.cjs', '--help'], runs))}`);
 console.log(`  node -e 0 (Node itself)                    ${ms(coldStart(['-e', '0'], runs))}`);
 const sourceRuns = Math.max(3, Math.floor(runs / 4));
-console.log(`  attest --version via tsx (checkout bin, ${sourceRuns} runs)  ${ms(coldStart(['main/cli/bin.cjs', '--version'], sourceRuns))}`);
+console.log(
+  `  attest --version via tsx (checkout bin, ${sourceRuns} runs)  ${ms(coldStart(['main/cli/bin.cjs', '--version'], sourceRuns))}`,
+);

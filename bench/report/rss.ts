@@ -16,7 +16,9 @@ async function main() {
   const t0 = performance.now();
   const pdf = await renderReport(model, { issuedAt: new Date('2026-11-20T09:00:00Z') });
   const peak = process.resourceUsage().maxRSS / 1024;
-  console.log(`scale: ${controls} controls, ${findings} findings; one render ${Math.round(performance.now() - t0)} ms, ${(pdf.length / 1024).toFixed(0)} KiB`);
+  console.log(
+    `scale: ${controls} controls, ${findings} findings; one render ${Math.round(performance.now() - t0)} ms, ${(pdf.length / 1024).toFixed(0)} KiB`,
+  );
   console.log(`peak RSS ${peak.toFixed(0)} MiB (${before.toFixed(0)} MiB before rendering; target <= 400 MiB)`);
 }
 

@@ -26,9 +26,16 @@ const ms = (x: number) => `${x.toFixed(0)} ms`;
 
 async function main() {
   const model = engagementFixture({ controls, findings });
-  const { identity } = generateSelfSignedIdentity({ commonName: 'Bench Signer', organisation: 'Attest', passphrase: 'bench-passphrase', now: new Date('2026-11-20T08:00:00Z') });
+  const { identity } = generateSelfSignedIdentity({
+    commonName: 'Bench Signer',
+    organisation: 'Attest',
+    passphrase: 'bench-passphrase',
+    now: new Date('2026-11-20T08:00:00Z'),
+  });
   const issuedAt = new Date('2026-11-20T09:00:00Z');
-  console.log(`scale: ${controls} controls, ${findings} findings, ${model.catalogues.length} catalogues, charts on; ${runs} runs (+1 warm-up); node ${process.version}`);
+  console.log(
+    `scale: ${controls} controls, ${findings} findings, ${model.catalogues.length} catalogues, charts on; ${runs} runs (+1 warm-up); node ${process.version}`,
+  );
 
   // Before and after in one run: the engine's own code paths (plain) and Attest's faster
   // ones (fast, the default), alternating run by run so load changes hit both alike.
@@ -48,12 +55,21 @@ async function main() {
     const t3 = performance.now();
     if (v.status !== 'valid') throw new Error(`benchmark signature not valid: ${v.problems.join(' ')}`);
     size = signed.bytes.length;
-    pages = (Buffer.from(pdf).toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+    pages = (
+      Buffer.from(pdf)
+        .toString('latin1')
+        .match(/\/Type \/Page\b/g) ?? []
+    ).length;
     return { render: t1 - t0, sign: t2 - t1, total: t2 - t0, verify: t3 - t2 };
   };
   // --only plain|fast: one kind per process (no swapping of the engine's functions).
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
-  const modes = ([[false, plain], [true, fast]] as const).filter(([on]) => only === null || (only === 'fast') === on);
+  const modes = (
+    [
+      [false, plain],
+      [true, fast],
+    ] as const
+  ).filter(([on]) => only === null || (only === 'fast') === on);
   for (let i = 0; i <= runs; i++) {
     for (const [on, into] of modes) {
       setEngineSpeedups(on);
@@ -70,7 +86,11 @@ async function main() {
   setEngineSpeedups(true);
   const total = fast.total.length ? fast.total : plain.total;
   const spread = (xs: number[]) => `median ${ms(median(xs))}  [min ${ms(Math.min(...xs))}, max ${ms(Math.max(...xs))}]`;
-  console.log(`output: ${pages} pages, ${(size / 1024).toFixed(0)} KiB signed; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  console.log(
+    `output: ${pages} pages, ${(size / 1024).toFixed(0)} KiB signed; load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
   if (plain.render.length) console.log(`render, engine's own paths (before)   ${spread(plain.render)}`);
   if (fast.render.length) console.log(`render, Attest's faster paths (after) ${spread(fast.render)}`);
   console.log(`sign (placeholder + CMS RSA-3072) median ${ms(median(sign))}`);
@@ -94,7 +114,9 @@ async function main() {
     };
     const base = await timeAt(1000);
     const big = await timeAt(5000);
-    console.log(`scaling: 1,000 controls ${ms(base)}, 5,000 controls ${ms(big)}: ${(big / base).toFixed(2)}x (target <= 5.5x); peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+    console.log(
+      `scaling: 1,000 controls ${ms(base)}, 5,000 controls ${ms(big)}: ${(big / base).toFixed(2)}x (target <= 5.5x); peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
+    );
   }
 
   const w0 = performance.now();
@@ -108,7 +130,15 @@ async function main() {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const html = engagementHtml(model);
@@ -117,7 +147,15 @@ async function main() {
       const page = await browser.newPage();
       const t0 = performance.now();
       await page.setContent(html, { waitUntil: 'load' });
-      const pdf = await page.pdf({ format: 'A4', printBackground: true, displayHeaderFooter: true, footerTemplate: '<div style="font-size:8px;width:100%;text-align:right;padding-right:40px">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>', headerTemplate: '<div></div>', margin: { top: '72px', bottom: '60px', left: '50px', right: '50px' } });
+      const pdf = await page.pdf({
+        format: 'A4',
+        printBackground: true,
+        displayHeaderFooter: true,
+        footerTemplate:
+          '<div style="font-size:8px;width:100%;text-align:right;padding-right:40px">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
+        headerTemplate: '<div></div>',
+        margin: { top: '72px', bottom: '60px', left: '50px', right: '50px' },
+      });
       const t1 = performance.now();
       await page.close();
       if (i === 0) {

@@ -165,7 +165,9 @@ async function one(sizeMb: number) {
 async function main() {
   const i = process.argv.indexOf('--size-mb');
   if (i > 0) return one(Number(process.argv[i + 1]));
-  console.log(`Attest workspace store benchmark — node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), tmpdir ${tmpdir()}`);
+  console.log(
+    `Attest workspace store benchmark — node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), tmpdir ${tmpdir()}`,
+  );
   for (const size of [1, 200]) {
     // Each size in its own process so peak RSS belongs to that size alone.
     const r = spawnSync(process.execPath, [...process.execArgv, __filename, '--size-mb', String(size)], { stdio: 'inherit' });

@@ -13,8 +13,10 @@ if (!isMainThread) {
 } else if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${appVersion}\n`);
 } else {
-  void Promise.all([import('./io'), import('./main'), import('../core/report/render-in-worker')]).then(async ([{ processIo }, { runCli }, { useBundledWorker }]) => {
-    useBundledWorker(pathToFileURL(__filename));
-    process.exitCode = await runCli(args, { ...processIo, catalogueDir: join(__dirname, '../../catalog') });
-  });
+  void Promise.all([import('./io'), import('./main'), import('../core/report/render-in-worker')]).then(
+    async ([{ processIo }, { runCli }, { useBundledWorker }]) => {
+      useBundledWorker(pathToFileURL(__filename));
+      process.exitCode = await runCli(args, { ...processIo, catalogueDir: join(__dirname, '../../catalog') });
+    },
+  );
 }

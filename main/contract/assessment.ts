@@ -136,7 +136,14 @@ export const readinessView = z.object({
 });
 export type Readiness = z.infer<typeof readinessView>;
 
-const scoreBlock = z.object({ score: z.number().nullable(), met: z.number(), partial: z.number(), notMet: z.number(), notApplicable: z.number(), notAssessed: z.number() });
+const scoreBlock = z.object({
+  score: z.number().nullable(),
+  met: z.number(),
+  partial: z.number(),
+  notMet: z.number(),
+  notApplicable: z.number(),
+  notAssessed: z.number(),
+});
 export type ScoreBlock = z.infer<typeof scoreBlock>;
 
 export const dashboardView = z.object({
@@ -157,7 +164,13 @@ export const comparisonView = z.object({
   overall: z.object({ from: z.number().nullable(), to: z.number().nullable() }),
   catalogues: z.array(z.object({ id: z.string(), title: z.string(), from: z.number().nullable(), to: z.number().nullable() })),
   changes: z.array(
-    z.object({ catalogueId: z.string(), controlId: z.string(), title: z.string(), from: z.enum(CONTROL_STATUSES), to: z.enum(CONTROL_STATUSES) }),
+    z.object({
+      catalogueId: z.string(),
+      controlId: z.string(),
+      title: z.string(),
+      from: z.enum(CONTROL_STATUSES),
+      to: z.enum(CONTROL_STATUSES),
+    }),
   ),
   findings: z.object({ opened: z.array(z.string()), closed: z.array(z.string()) }),
 });
@@ -227,7 +240,9 @@ export const assessmentChannels = {
   'assessment.setResult': defineChannel({
     effect: 'write',
     summary: 'Set the status and rationale of one control (not applicable needs a justification).',
-    request: z.object({ assessmentId: id, ...controlRef.shape, status: z.enum(CONTROL_STATUSES), rationale: text(20_000).default('') }).strict(),
+    request: z
+      .object({ assessmentId: id, ...controlRef.shape, status: z.enum(CONTROL_STATUSES), rationale: text(20_000).default('') })
+      .strict(),
     // What the control's panel shows, so one round trip serves a status change.
     response: controlDetail,
   }),
@@ -245,7 +260,9 @@ export const assessmentChannels = {
       .strict(),
     response: z.object({
       rows: z.array(assessmentRow),
-      previous: z.array(z.object({ catalogueId: z.string(), controlId: z.string(), status: z.enum(CONTROL_STATUSES), rationale: z.string() })),
+      previous: z.array(
+        z.object({ catalogueId: z.string(), controlId: z.string(), status: z.enum(CONTROL_STATUSES), rationale: z.string() }),
+      ),
     }),
   }),
   'assessment.control': defineChannel({
@@ -308,7 +325,8 @@ export const assessmentChannels = {
   }),
   'finding.updateMany': defineChannel({
     effect: 'write',
-    summary: 'Set the status, owner or due date of many findings (of assessments or vendors) in one step; answers with what they were, for undo.',
+    summary:
+      'Set the status, owner or due date of many findings (of assessments or vendors) in one step; answers with what they were, for undo.',
     request: z
       .object({
         changes: z

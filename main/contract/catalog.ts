@@ -71,7 +71,14 @@ const importProblem = z.object({ where: z.string(), message: z.string() });
 const profileSources = z.array(z.object({ href: z.string().min(1).max(2000), file: fileUpload })).max(20);
 const profileImport = z.object({ href: z.string(), title: z.string().optional(), resolved: z.boolean() });
 
-export const libraryEntry = z.object({ id: z.string(), title: z.string(), publisher: z.string(), source: z.string(), licence: z.string(), installed: z.boolean() });
+export const libraryEntry = z.object({
+  id: z.string(),
+  title: z.string(),
+  publisher: z.string(),
+  source: z.string(),
+  licence: z.string(),
+  installed: z.boolean(),
+});
 export type LibraryEntryView = z.infer<typeof libraryEntry>;
 
 const importResponse = z.object({

@@ -15,8 +15,6 @@ export interface ChannelDef<Req extends z.ZodType = z.ZodType, Res extends z.Zod
   response: Res;
 }
 
-export function defineChannel<Req extends z.ZodType, Res extends z.ZodType>(
-  def: ChannelDef<Req, Res>,
-): ChannelDef<Req, Res> {
+export function defineChannel<Req extends z.ZodType, Res extends z.ZodType>(def: ChannelDef<Req, Res>): ChannelDef<Req, Res> {
   return def;
 }

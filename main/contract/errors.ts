@@ -16,7 +16,20 @@
 // 20–22 unusable import file; 24 refused in this state; 25 cancelled; 26 workspace older
 // than this device last saw (rolled back); 30–38 live checks;
 // 40–43 vendors; 50–53 questionnaires; 60–65 reports; 70 internal.
-export const ERROR_KINDS = ['usage', 'invalid', 'not-found', 'conflict', 'refused', 'auth', 'integrity', 'environment', 'network', 'outcome', 'cancelled', 'internal'] as const;
+export const ERROR_KINDS = [
+  'usage',
+  'invalid',
+  'not-found',
+  'conflict',
+  'refused',
+  'auth',
+  'integrity',
+  'environment',
+  'network',
+  'outcome',
+  'cancelled',
+  'internal',
+] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 export interface ErrorSpec {

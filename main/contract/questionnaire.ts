@@ -41,7 +41,13 @@ export const showWhen = z.object({ question: itemId, anyOf: z.array(z.string().m
 
 /** Where an imported item came from: its type and id in the source file, and its nesting. */
 const itemOrigin = z
-  .object({ format: z.literal('vsaq'), type: z.string().max(40), id: z.string().max(200).nullable(), parent: z.string().max(200).nullable(), depth: z.number().int().min(0) })
+  .object({
+    format: z.literal('vsaq'),
+    type: z.string().max(40),
+    id: z.string().max(200).nullable(),
+    parent: z.string().max(200).nullable(),
+    depth: z.number().int().min(0),
+  })
   .strict();
 
 export const question = z
@@ -103,10 +109,16 @@ const optionIdsFit = (q: Question, ids: readonly string[]) => ids.every((v) => q
 export const templateBody = z
   .object({
     format: z.literal(1),
-    id: z.string().min(1).max(63).regex(/^[a-z0-9][a-z0-9-]*$/, 'a template id is lower-case letters, digits and hyphens'),
+    id: z
+      .string()
+      .min(1)
+      .max(63)
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'a template id is lower-case letters, digits and hyphens'),
     title: z.string().trim().min(1, 'a template needs a title').max(300),
     description: z.string().max(8000).default(''),
-    source: z.object({ name: z.string().max(400), url: z.string().max(1000).optional(), licence: z.string().max(2000).optional() }).strict(),
+    source: z
+      .object({ name: z.string().max(400), url: z.string().max(1000).optional(), licence: z.string().max(2000).optional() })
+      .strict(),
     sections: z.array(templateSection).min(1, 'a template needs at least one section').max(500),
   })
   .strict()
@@ -123,8 +135,10 @@ export const templateBody = z
         if (item.kind !== 'question') return;
         questions.set(item.id, item);
         const needsOptions = item.type === 'single' || item.type === 'multi';
-        if (needsOptions && item.options.length === 0) ctx.addIssue({ code: 'custom', path, message: `question ${item.id} needs options to choose from` });
-        if (new Set(item.options.map((o) => o.id)).size !== item.options.length) ctx.addIssue({ code: 'custom', path, message: `question ${item.id} has two options with one id` });
+        if (needsOptions && item.options.length === 0)
+          ctx.addIssue({ code: 'custom', path, message: `question ${item.id} needs options to choose from` });
+        if (new Set(item.options.map((o) => o.id)).size !== item.options.length)
+          ctx.addIssue({ code: 'custom', path, message: `question ${item.id} has two options with one id` });
         const e = item.expected;
         if (!e) return;
         const fits =
@@ -133,13 +147,18 @@ export const templateBody = z
           (e.kind === 'allOf' && item.type === 'multi' && optionIdsFit(item, e.values)) ||
           (e.kind === 'range' && item.type === 'number') ||
           (e.kind === 'provided' && (item.type === 'text' || item.type === 'date' || item.type === 'file'));
-        if (!fits) ctx.addIssue({ code: 'custom', path, message: `the expected answer of ${item.id} does not fit a ${item.type} question` });
+        if (!fits)
+          ctx.addIssue({ code: 'custom', path, message: `the expected answer of ${item.id} does not fit a ${item.type} question` });
       }),
     );
     t.sections.forEach((s, si) =>
       s.items.forEach((item, ii) => {
         if (item.showWhen && !questions.has(item.showWhen.question)) {
-          ctx.addIssue({ code: 'custom', path: ['sections', si, 'items', ii], message: `the condition of ${item.id ?? 'an item'} names an unknown question ${item.showWhen.question}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sections', si, 'items', ii],
+            message: `the condition of ${item.id ?? 'an item'} names an unknown question ${item.showWhen.question}`,
+          });
         }
       }),
     );
@@ -219,7 +238,13 @@ export type TrackerRow = z.infer<typeof trackerRow>;
 /** An answer as stored: yes/no/partial/na, an option id, option ids, text, a number, a date or a file name. */
 export const answerValue = z.union([z.string().max(20_000), z.number(), z.array(z.string().max(200)).max(200)]);
 export type AnswerValue = z.infer<typeof answerValue>;
-export const answerView = z.object({ questionId: z.string(), value: answerValue, comment: z.string(), updatedAt: z.string(), updatedBy: z.string() });
+export const answerView = z.object({
+  questionId: z.string(),
+  value: answerValue,
+  comment: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
 export type AnswerView = z.infer<typeof answerView>;
 
 export const gapView = z.object({
@@ -239,7 +264,16 @@ export const scoreView = z.object({
   overall: z.number(),
   earned: z.number(),
   possible: z.number(),
-  sections: z.array(z.object({ id: z.string(), title: z.string(), score: z.number().nullable(), earned: z.number(), possible: z.number(), scored: z.number() })),
+  sections: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      score: z.number().nullable(),
+      earned: z.number(),
+      possible: z.number(),
+      scored: z.number(),
+    }),
+  ),
   gaps: z.array(gapView),
   counts: z.object({ scored: z.number(), unanswered: z.number(), notApplicable: z.number(), hidden: z.number(), unscored: z.number() }),
   rule: z.string(),
@@ -275,7 +309,9 @@ export const comparisonView = z.object({
   from: questionnaireSummary,
   to: questionnaireSummary,
   overall: z.object({ from: z.number().nullable(), to: z.number().nullable(), change: z.number().nullable() }),
-  sections: z.array(z.object({ id: z.string(), title: z.string(), from: z.number().nullable(), to: z.number().nullable(), change: z.number().nullable() })),
+  sections: z.array(
+    z.object({ id: z.string(), title: z.string(), from: z.number().nullable(), to: z.number().nullable(), change: z.number().nullable() }),
+  ),
   changes: z.array(z.object({ questionId: z.string(), text: z.string(), from: z.string(), to: z.string() })),
   newGaps: z.array(gapView),
   closedGaps: z.array(gapView),
@@ -321,7 +357,13 @@ export const questionnaireChannels = {
   'template.duplicate': defineChannel({
     effect: 'write',
     summary: 'Copy a template (a built-in or an import) into a new custom template.',
-    request: z.object({ id: templateId, newId: templateId.regex(/^[a-z0-9][a-z0-9-]*$/, 'a template id is lower-case letters, digits and hyphens'), title: z.string().trim().min(1).max(300) }).strict(),
+    request: z
+      .object({
+        id: templateId,
+        newId: templateId.regex(/^[a-z0-9][a-z0-9-]*$/, 'a template id is lower-case letters, digits and hyphens'),
+        title: z.string().trim().min(1).max(300),
+      })
+      .strict(),
     response: templateSummary,
   }),
   'template.remove': defineChannel({
@@ -338,8 +380,16 @@ export const questionnaireChannels = {
   }),
   'template.import': defineChannel({
     effect: 'write',
-    summary: 'Import a Google VSAQ questionnaire, an Attest template file, or a questionnaire workbook (CSA CAIQ, the HECVAT family, or any sheet with a column mapping); every item is kept and counted.',
-    request: z.object({ file: fileUpload, id: templateId.optional(), replace: z.boolean().default(false), mapping: questionnaireMapping.optional() }).strict(),
+    summary:
+      'Import a Google VSAQ questionnaire, an Attest template file, or a questionnaire workbook (CSA CAIQ, the HECVAT family, or any sheet with a column mapping); every item is kept and counted.',
+    request: z
+      .object({
+        file: fileUpload,
+        id: templateId.optional(),
+        replace: z.boolean().default(false),
+        mapping: questionnaireMapping.optional(),
+      })
+      .strict(),
     response: z.object({ template: templateSummary, counts: importCounts }),
   }),
   'questionnaire.list': defineChannel({
@@ -419,7 +469,7 @@ export const questionnaireChannels = {
   }),
   'questionnaire.compare': defineChannel({
     effect: 'read',
-    summary: "Year over year: two questionnaires of one vendor, score change, changed answers, new and closed gaps.",
+    summary: 'Year over year: two questionnaires of one vendor, score change, changed answers, new and closed gaps.',
     request: z.object({ from: id, to: id }).strict(),
     response: comparisonView,
   }),

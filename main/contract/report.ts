@@ -17,7 +17,10 @@ export type ReportClassification = (typeof REPORT_CLASSIFICATIONS)[number];
 export type VerdictStatus = (typeof VERDICT_STATUSES)[number];
 
 export const branding = z.object({
-  primaryColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour looks like #1f3a5f').nullable(),
+  primaryColor: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'a colour looks like #1f3a5f')
+    .nullable(),
   footerText: z.string().max(200).nullable(),
   organisation: z.string().max(200).nullable(),
   logo: z.object({ mediaType: z.enum(['image/png', 'image/jpeg']), dataBase64: z.string() }).nullable(),
@@ -36,7 +39,13 @@ export const signingIdentity = z.object({
 });
 export type SigningIdentityView = z.infer<typeof signingIdentity>;
 
-export const trustedCertificate = z.object({ fingerprint: z.string(), label: z.string(), commonName: z.string(), notAfter: z.string(), addedAt: z.string() });
+export const trustedCertificate = z.object({
+  fingerprint: z.string(),
+  label: z.string(),
+  commonName: z.string(),
+  notAfter: z.string(),
+  addedAt: z.string(),
+});
 export type TrustedCertificateView = z.infer<typeof trustedCertificate>;
 
 export const issuedReport = z.object({
@@ -64,7 +73,13 @@ export const issueJob = z.object({
 });
 export type IssueJobView = z.infer<typeof issueJob>;
 
-const pathCertificate = z.object({ commonName: z.string(), subject: z.string(), fingerprint: z.string(), notBefore: z.string(), notAfter: z.string() });
+const pathCertificate = z.object({
+  commonName: z.string(),
+  subject: z.string(),
+  fingerprint: z.string(),
+  notBefore: z.string(),
+  notAfter: z.string(),
+});
 
 export const verdict = z.object({
   status: z.enum(VERDICT_STATUSES),
@@ -141,7 +156,9 @@ export const reportChannels = {
   'report.identity.generate': defineChannel({
     effect: 'write',
     summary: 'Generate a self-signed RSA-3072 signing identity, valid for five years',
-    request: z.object({ commonName: z.string().min(1).max(120), organisation: z.string().max(120), passphrase: z.string().min(8).max(1024) }).strict(),
+    request: z
+      .object({ commonName: z.string().min(1).max(120), organisation: z.string().max(120), passphrase: z.string().min(8).max(1024) })
+      .strict(),
     response: signingIdentity,
   }),
   'report.identity.remove': defineChannel({
@@ -205,7 +222,8 @@ export const reportChannels = {
   }),
   'report.verify': defineChannel({
     effect: 'read',
-    summary: "Verify a signed PDF: byte range, digest, CMS signature, signer trust (the workspace's identities and trusted certificates), appended bytes",
+    summary:
+      "Verify a signed PDF: byte range, digest, CMS signature, signer trust (the workspace's identities and trusted certificates), appended bytes",
     request: z
       .object({
         pdf: fileUpload,
@@ -253,13 +271,21 @@ export const reportChannels = {
   }),
   'export.backup': defineChannel({
     effect: 'write',
-    summary: 'A consistent copy of the whole encrypted workspace file: written to a file chosen with dialog.save (purpose backup), or returned for download',
+    summary:
+      'A consistent copy of the whole encrypted workspace file: written to a file chosen with dialog.save (purpose backup), or returned for download',
     request: z.object({ to: fileHandle.optional(), overwrite: z.boolean().default(false) }).strict(),
-    response: z.object({ path: z.string().nullable(), name: z.string(), size: z.number(), sha256: z.string(), dataBase64: z.string().nullable() }),
+    response: z.object({
+      path: z.string().nullable(),
+      name: z.string(),
+      size: z.number(),
+      sha256: z.string(),
+      dataBase64: z.string().nullable(),
+    }),
   }),
   'export.restore': defineChannel({
     effect: 'write',
-    summary: 'Restore a backup (chosen with dialog.open, purpose backup, or uploaded) to a new file chosen with dialog.save (purpose workspace), verified with its passphrase; never over an open or existing file without overwrite',
+    summary:
+      'Restore a backup (chosen with dialog.open, purpose backup, or uploaded) to a new file chosen with dialog.save (purpose workspace), verified with its passphrase; never over an open or existing file without overwrite',
     request: z
       .object({
         from: fileHandle.optional(),

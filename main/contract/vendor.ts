@@ -9,8 +9,6 @@ import { CERTIFICATION_KINDS, REVIEW_CONCLUSIONS, VENDOR_CRITICALITIES, VENDOR_D
 export { CERTIFICATION_KINDS, REVIEW_CONCLUSIONS, VENDOR_CRITICALITIES, VENDOR_DATA_TYPES };
 export type { CertificationKind, ReviewConclusion, VendorCriticality, VendorDataType } from './vocabulary';
 
-
-
 export const VENDOR_TIERS = [1, 2, 3] as const;
 export type VendorTier = (typeof VENDOR_TIERS)[number];
 const tier = z.union([z.literal(1), z.literal(2), z.literal(3)]);
@@ -147,7 +145,13 @@ const scheduleItem = z.object({
 export const scheduleView = z.object({
   today: z.string(),
   intervals: reviewIntervals,
-  counts: z.object({ vendors: z.number(), due: z.number(), overdue: z.number(), expiringCertificates: z.number(), expiredCertificates: z.number() }),
+  counts: z.object({
+    vendors: z.number(),
+    due: z.number(),
+    overdue: z.number(),
+    expiringCertificates: z.number(),
+    expiredCertificates: z.number(),
+  }),
   due: z.array(scheduleItem),
   overdue: z.array(scheduleItem),
   certificates: z.array(
@@ -207,7 +211,8 @@ const pinnedToday = { today: day.optional() };
 export const vendorChannels = {
   'vendor.list': defineChannel({
     effect: 'read',
-    summary: 'Vendors with tier, latest score and conclusion, next review and certificate warnings; filters by tier, criticality, review state and text.',
+    summary:
+      'Vendors with tier, latest score and conclusion, next review and certificate warnings; filters by tier, criticality, review state and text.',
     request: z
       .object({
         tier: tier.optional(),

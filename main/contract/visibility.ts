@@ -66,13 +66,20 @@ export function evaluateCond(expr: string, holds: (term: string) => boolean): bo
 }
 
 export function questionsOf(body: TemplateBody): Map<string, Question> {
-  return new Map(body.sections.flatMap((s) => s.items).filter((i): i is Question => i.kind === 'question').map((q) => [q.id, q]));
+  return new Map(
+    body.sections
+      .flatMap((s) => s.items)
+      .filter((i): i is Question => i.kind === 'question')
+      .map((q) => [q.id, q]),
+  );
 }
 
 function itemShown(item: TemplateItem, answers: Answers, questions: ReadonlyMap<string, Question>): boolean {
   if (item.showWhen) {
     const a = answers.get(item.showWhen.question);
-    const hit = Array.isArray(a) ? a.some((v) => item.showWhen!.anyOf.includes(v)) : a !== undefined && item.showWhen.anyOf.includes(String(a));
+    const hit = Array.isArray(a)
+      ? a.some((v) => item.showWhen!.anyOf.includes(v))
+      : a !== undefined && item.showWhen.anyOf.includes(String(a));
     if (!hit) return false;
   }
   if (item.cond && !evaluateCond(item.cond, (t) => termHolds(t, answers, questions))) return false;

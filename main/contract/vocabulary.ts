@@ -23,7 +23,13 @@ export const FINDING_SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] 
 export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];
 export const FINDING_STATUSES = ['open', 'in-progress', 'risk-accepted', 'remediated', 'verified'] as const;
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
-export const SEVERITY_LABELS: Record<FindingSeverity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low', info: 'Info' };
+export const SEVERITY_LABELS: Record<FindingSeverity, string> = {
+  critical: 'Critical',
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+  info: 'Info',
+};
 export const FINDING_STATUS_LABELS: Record<FindingStatus, string> = {
   open: 'Open',
   'in-progress': 'In progress',
@@ -56,7 +62,16 @@ export function severityFor(likelihood: number, impact: number): FindingSeverity
 }
 
 /** What a vendor stores or can reach; `none` stands alone. */
-export const VENDOR_DATA_TYPES = ['personal', 'special-category', 'payment', 'credentials', 'production-access', 'source-code', 'internal', 'none'] as const;
+export const VENDOR_DATA_TYPES = [
+  'personal',
+  'special-category',
+  'payment',
+  'credentials',
+  'production-access',
+  'source-code',
+  'internal',
+  'none',
+] as const;
 export type VendorDataType = (typeof VENDOR_DATA_TYPES)[number];
 export const DATA_TYPE_LABELS: Record<VendorDataType, string> = {
   personal: 'Personal data',

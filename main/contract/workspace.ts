@@ -57,8 +57,14 @@ const auditFilter = {
   /** Words to find in the action, the entity, its name or the actor (case-insensitive). */
   text: z.string().max(200).optional(),
   /** From and to this day (YYYY-MM-DD, inclusive). */
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A day is written YYYY-MM-DD.').optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A day is written YYYY-MM-DD.').optional(),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'A day is written YYYY-MM-DD.')
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'A day is written YYYY-MM-DD.')
+    .optional(),
 };
 export type AuditFilter = { actor?: string; kind?: string; text?: string; from?: string; to?: string };
 
@@ -73,7 +79,12 @@ export const workspaceChannels = {
     effect: 'write',
     summary: 'Create a new encrypted workspace file (chosen with dialog.save, purpose workspace) and open it.',
     request: z
-      .object({ handle: fileHandle, name: z.string().trim().min(1, 'a name is required').max(200), passphrase, remember: z.boolean().default(false) })
+      .object({
+        handle: fileHandle,
+        name: z.string().trim().min(1, 'a name is required').max(200),
+        passphrase,
+        remember: z.boolean().default(false),
+      })
       .strict(),
     response: workspaceStatus,
   }),
@@ -90,7 +101,10 @@ export const workspaceChannels = {
         acceptOlder: z.boolean().default(false),
       })
       .strict()
-      .refine((r) => (r.handle === undefined) !== (r.recent === undefined), 'give either handle (from dialog.open) or recent (an id from workspace.recent)'),
+      .refine(
+        (r) => (r.handle === undefined) !== (r.recent === undefined),
+        'give either handle (from dialog.open) or recent (an id from workspace.recent)',
+      ),
     response: workspaceStatus,
   }),
   'workspace.unlock': defineChannel({
@@ -156,7 +170,15 @@ export const workspaceChannels = {
   'workspace.setAutoLock': defineChannel({
     effect: 'write',
     summary: 'Set the inactivity time after which the workspace locks itself.',
-    request: z.object({ minutes: z.number().int().min(1).max(24 * 60) }).strict(),
+    request: z
+      .object({
+        minutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 60),
+      })
+      .strict(),
     response: workspaceStatus,
   }),
   'workspace.verify': defineChannel({

@@ -37,7 +37,9 @@ export function createCore(options: CoreOptions): Core {
     allowWeakKdf: options.allowWeakKdf,
     clock: options.clock,
   });
-  const ready = Promise.all([options.initialWorkspace ? session.suggest(options.initialWorkspace) : undefined, session.loadProfile()]).then(() => undefined);
+  const ready = Promise.all([options.initialWorkspace ? session.suggest(options.initialWorkspace) : undefined, session.loadProfile()]).then(
+    () => undefined,
+  );
   const library = catalogLibrary(session, options.catalogueDir);
   const jobs = createJobRegistry();
   const files = new FileHandles();

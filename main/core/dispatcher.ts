@@ -2,13 +2,7 @@
 // parsed by its schema before the handler sees it, the response is parsed (and so
 // stripped of undeclared fields) before anyone else does, and every failure becomes a
 // { code, message } payload. Electron's ipcMain, the CLI and the tests all call this.
-import {
-  channels,
-  isChannelName,
-  type ChannelName,
-  type ParsedRequestOf,
-  type ResponseOf,
-} from '../contract/ipc';
+import { channels, isChannelName, type ChannelName, type ParsedRequestOf, type ResponseOf } from '../contract/ipc';
 import { fail, ok, type Result } from '../contract/result';
 import { auditActor } from './actor';
 import { toErrorPayload } from './errors';

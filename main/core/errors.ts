@@ -25,7 +25,8 @@ export class AttestError extends Error {
 }
 
 export function toErrorPayload(error: unknown): ErrorPayload {
-  if (error instanceof AttestError) return { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
+  if (error instanceof AttestError)
+    return { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
   return { code: 'INTERNAL', message: 'An internal error occurred; nothing was changed by the failed step.' };
 }
 

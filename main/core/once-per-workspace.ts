@@ -5,7 +5,10 @@
 // so listing or showing never writes the file.
 import type { Workspace } from './workspace';
 
-export function oncePerWorkspace(open: () => Workspace | Promise<Workspace>, install: (ws: Workspace) => Promise<void>): () => Promise<Workspace> {
+export function oncePerWorkspace(
+  open: () => Workspace | Promise<Workspace>,
+  install: (ws: Workspace) => Promise<void>,
+): () => Promise<Workspace> {
   const ready = new WeakSet<Workspace>();
   return async () => {
     const ws = await open();

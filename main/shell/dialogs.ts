@@ -11,7 +11,12 @@ export function electronFileDialog(): FileDialog {
   return async (request: DialogRequest) => {
     const parent = parentWindow();
     if (request.kind === 'open') {
-      const options: OpenDialogOptions = { title: request.title, defaultPath: request.defaultPath, filters: request.filters, properties: ['openFile'] };
+      const options: OpenDialogOptions = {
+        title: request.title,
+        defaultPath: request.defaultPath,
+        filters: request.filters,
+        properties: ['openFile'],
+      };
       const answer = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       return answer.canceled ? null : (answer.filePaths[0] ?? null);
     }

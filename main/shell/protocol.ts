@@ -7,9 +7,7 @@ import { rendererFile, rendererHeaders } from './renderer-files';
 
 /** Must run before app 'ready'. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
 export function serveRenderer(rendererRoot: string): void {

@@ -104,7 +104,9 @@ export function App() {
   const locked = status.state === 'locked';
   return (
     <div className="frame" data-sidebar={sidebarCollapsed ? 'collapsed' : 'open'}>
-      <a className="skip-link" href="#main">Skip to content</a>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <Sidebar />
       <div className="workarea">
         <TopBar />

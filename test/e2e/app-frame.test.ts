@@ -28,7 +28,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
           await app.page.locator('.topbar').waitFor();
         }
         for (const screen of screens) {
-          await app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: screen.label, exact: false }).first().click();
+          await app.page
+            .getByRole('navigation', { name: 'Main' })
+            .getByRole('button', { name: screen.label, exact: false })
+            .first()
+            .click();
           await app.page.waitForSelector(`main[data-screen="${screen.id}"] h1`);
           const current = await app.page.locator('[aria-current="page"]').innerText();
           assert.match(current, new RegExp(screen.label));
@@ -103,7 +107,10 @@ test('the Content-Security-Policy blocks inline script in the served app', async
       return w.__inline === true;
     });
     assert.equal(ran, false, 'inline script must not run');
-    assert.ok(app.problems.some((p) => /Content Security Policy/i.test(p)), 'the violation is reported');
+    assert.ok(
+      app.problems.some((p) => /Content Security Policy/i.test(p)),
+      'the violation is reported',
+    );
   } finally {
     await app.close();
   }

@@ -47,7 +47,11 @@ async function rowInView(page: Page, text: string): Promise<boolean> {
 /** A fresh app with a workspace open on the Assessments screen. */
 async function assessmentsScreen(colorScheme: 'light' | 'dark' = 'light'): Promise<Harness> {
   const app = await openApp({ colorScheme });
-  await call(app.core, 'workspace.create', { handle: chosen(app.core, join(tempDir('attest-e2e-'), 'assessments.attest'), 'save:workspace'), name: 'Northwind review', passphrase: PASS });
+  await call(app.core, 'workspace.create', {
+    handle: chosen(app.core, join(tempDir('attest-e2e-'), 'assessments.attest'), 'save:workspace'),
+    name: 'Northwind review',
+    passphrase: PASS,
+  });
   await app.page.reload();
   await app.page.locator('.topbar').waitFor();
   await app.page.keyboard.press('Control+2');
@@ -97,7 +101,10 @@ test('create, assess by keyboard, finding, search, help, evidence, finalise and 
     assert.ok(summary);
     assert.equal(summary.client, 'Northwind Health');
     assert.equal(summary.periodStart, '2026-03-01');
-    assert.deepEqual(summary.catalogues.map((c) => c.id), ['platform-baseline']);
+    assert.deepEqual(
+      summary.catalogues.map((c) => c.id),
+      ['platform-baseline'],
+    );
     const { rows } = await call(core, 'assessment.get', { id: summary.id });
     const grid = page.getByTestId('control-table').getByRole('grid');
     assert.equal(await grid.getAttribute('aria-rowcount'), String(rows.length + 1));
@@ -111,7 +118,9 @@ test('create, assess by keyboard, finding, search, help, evidence, finalise and 
       await page.keyboard.press(key);
       if (key === '4') {
         const editor = page.getByRole('textbox', { name: 'Justification' });
-        await eventually(async () => assert.equal(await editor.evaluate((el) => el === document.activeElement), true, 'the editor has focus'));
+        await eventually(async () =>
+          assert.equal(await editor.evaluate((el) => el === document.activeElement), true, 'the editor has focus'),
+        );
         // Not saved until the justification is there.
         assert.equal((await call(core, 'assessment.get', { id: summary.id })).rows[4]!.status, 'not-assessed');
         await page.keyboard.type(JUSTIFICATION);
@@ -135,16 +144,25 @@ test('create, assess by keyboard, finding, search, help, evidence, finalise and 
     await page.keyboard.press('j');
     await page.getByTestId('control-panel').getByRole('heading', { name: rows[2]!.title }).waitFor();
     await page.keyboard.press('f');
-    await page.getByTestId('toast').getByText(/^F-001 created from /).waitFor();
+    await page
+      .getByTestId('toast')
+      .getByText(/^F-001 created from /)
+      .waitFor();
     const findings = (await call(core, 'finding.list', { assessmentId: summary.id })).findings;
     assert.equal(findings.length, 1);
     assert.equal(findings[0]!.ref, 'F-001');
-    assert.deepEqual(findings[0]!.controls.map((c) => c.controlId), [rows[2]!.controlId]);
+    assert.deepEqual(
+      findings[0]!.controls.map((c) => c.controlId),
+      [rows[2]!.controlId],
+    );
     await page.getByTestId('control-panel').getByText('F-001').waitFor();
     // A met control offers no finding, and says why.
     await page.keyboard.press('Home');
     await page.keyboard.press('f');
-    await page.getByTestId('toast').getByText(/Only a control assessed Not met or Partially met becomes a finding/).waitFor();
+    await page
+      .getByTestId('toast')
+      .getByText(/Only a control assessed Not met or Partially met becomes a finding/)
+      .waitFor();
     assert.equal((await call(core, 'finding.list', { assessmentId: summary.id })).findings.length, 1);
     await app.screenshot('assessment-table');
     await axeClean(page, 'assessment table');
@@ -160,17 +178,26 @@ test('create, assess by keyboard, finding, search, help, evidence, finalise and 
     await panel.getByText('Reviewed the IdP configuration export with the platform team.').waitFor();
     await panel.getByRole('radio', { name: 'File' }).check();
     await panel.getByText('Up to 10 MB.', { exact: false }).waitFor();
-    await panel.locator('input[type="file"]').setInputFiles({ name: 'too-big.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 7) });
+    await panel
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'too-big.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 7) });
     await panel.getByRole('button', { name: 'Attach file' }).click();
-    await panel.getByRole('alert').getByText(/evidence files can be at most 10 MB/).waitFor();
-    await panel.locator('input[type="file"]').setInputFiles({ name: 'idp-export.txt', mimeType: 'text/plain', buffer: Buffer.from('sso: enforced\n') });
+    await panel
+      .getByRole('alert')
+      .getByText(/evidence files can be at most 10 MB/)
+      .waitFor();
+    await panel
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'idp-export.txt', mimeType: 'text/plain', buffer: Buffer.from('sso: enforced\n') });
     await panel.getByRole('button', { name: 'Attach file' }).click();
     await panel.getByText('idp-export.txt').waitFor();
     const download = page.waitForEvent('download');
     await panel.getByRole('button', { name: 'Download idp-export.txt' }).click();
     assert.equal((await download).suggestedFilename(), 'idp-export.txt');
     await panel.getByText('Attached a file').waitFor();
-    const evidence = (await call(core, 'assessment.control', { assessmentId: summary.id, catalogueId: 'platform-baseline', controlId: rows[0]!.controlId })).evidence;
+    const evidence = (
+      await call(core, 'assessment.control', { assessmentId: summary.id, catalogueId: 'platform-baseline', controlId: rows[0]!.controlId })
+    ).evidence;
     assert.deepEqual(evidence.map((e) => e.kind).sort(), ['file', 'note']);
     await panel.getByRole('heading', { name: /^Evidence/ }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await app.screenshot('assessment-control-panel');
@@ -227,10 +254,20 @@ test('create, assess by keyboard, finding, search, help, evidence, finalise and 
     await page.keyboard.press('End');
     await eventually(async () => assert.equal(await rowInView(page, rows.at(-1)!.label), true, 'End shows the last row'));
     await page.keyboard.press('1');
-    await page.getByTestId('toast').getByText(/final and read-only/).waitFor();
+    await page
+      .getByTestId('toast')
+      .getByText(/final and read-only/)
+      .waitFor();
     const after = (await call(core, 'assessment.get', { id: summary.id })).rows;
     assert.deepEqual(assessedResults(after), expected, 'nothing changed while final');
-    assert.equal(await grid.getByRole('row').filter({ hasText: rows.at(-1)!.label }).getByText('Not assessed').count(), 1);
+    assert.equal(
+      await grid
+        .getByRole('row')
+        .filter({ hasText: rows.at(-1)!.label })
+        .getByText('Not assessed')
+        .count(),
+      1,
+    );
     assert.equal(await panel.getByRole('button', { name: 'Add note' }).count(), 0, 'no evidence forms while final');
     await app.screenshot('assessment-final');
     await axeClean(page, 'final assessment');
@@ -308,7 +345,10 @@ test('an assessment of 5,000 controls stays windowed and takes results from the 
     const made = app.calls.slice(callsBefore);
     console.log(`round trips for one status change: ${made.length} (${made.join(', ')})`);
     // One: the write answers with the panel's data, which goes into the read cache.
-    assert.deepEqual(made.filter((c) => c !== 'workspace.touch'), ['assessment.setResult']);
+    assert.deepEqual(
+      made.filter((c) => c !== 'workspace.touch'),
+      ['assessment.setResult'],
+    );
     // Ctrl+Z takes the change back (the last undoable change, in the core too).
     await page.keyboard.press('Control+z');
     await eventually(async () => {

@@ -28,7 +28,11 @@ async function axeClean(page: Page, where: string) {
 /** A fresh app with a workspace open on the Catalogues screen. */
 async function catalogues(): Promise<Harness> {
   const app = await openApp();
-  await call(app.core, 'workspace.create', { handle: chosen(app.core, join(tempDir('attest-e2e-'), 'catalogues.attest'), 'save:workspace'), name: 'Catalogue review', passphrase: PASS });
+  await call(app.core, 'workspace.create', {
+    handle: chosen(app.core, join(tempDir('attest-e2e-'), 'catalogues.attest'), 'save:workspace'),
+    name: 'Catalogue review',
+    passphrase: PASS,
+  });
   await app.page.reload();
   await app.page.locator('.topbar').waitFor();
   await app.page.keyboard.press('Control+4');
@@ -37,7 +41,10 @@ async function catalogues(): Promise<Harness> {
 }
 
 const row = (page: Page, testId: string, id: string) =>
-  page.getByTestId(testId).getByRole('row').filter({ has: page.locator('code', { hasText: new RegExp(`^${id.replace(/\./g, '\\.')}$`) }) });
+  page
+    .getByTestId(testId)
+    .getByRole('row')
+    .filter({ has: page.locator('code', { hasText: new RegExp(`^${id.replace(/\./g, '\\.')}$`) }) });
 
 test('the list shows the built-ins; a catalogue and its controls open with every detail', async (t) => {
   if (!requirePart(t, chromiumAvailable, 'Chromium (/usr/bin/chromium)')) return;
@@ -114,29 +121,54 @@ test('search covers every catalogue, highlights the matched words and teaches wh
     assert.equal(await box.evaluate((el) => el === document.activeElement), true, '/ focuses the search box');
     await page.keyboard.type('single sign-on');
     const results = page.getByTestId('search-results');
-    await page.getByTestId('result-count').filter({ hasText: /^2 results/ }).waitFor();
+    await page
+      .getByTestId('result-count')
+      .filter({ hasText: /^2 results/ })
+      .waitFor();
     await row(page, 'search-results', 'S.A.4').waitFor();
     await row(page, 'search-results', 'TN.ACC.1').waitFor();
     assert.ok((await results.locator('mark').count()) >= 2, 'matched words are marked');
     assert.equal((await results.locator('mark').first().innerText()).toLowerCase(), 'single');
-    assert.equal(await results.locator('.hit-snippet').first().evaluate((el) => el.textContent?.includes('[')), false, 'no raw brackets left');
-    await page.getByTestId('control-detail').getByRole('heading', { name: /S\.A\.4 / }).waitFor();
+    assert.equal(
+      await results
+        .locator('.hit-snippet')
+        .first()
+        .evaluate((el) => el.textContent?.includes('[')),
+      false,
+      'no raw brackets left',
+    );
+    await page
+      .getByTestId('control-detail')
+      .getByRole('heading', { name: /S\.A\.4 / })
+      .waitFor();
     await app.screenshot('catalogue-search');
     await axeClean(page, 'search results');
 
     // Filters narrow the search; the category list is the chosen catalogue's.
     await page.getByLabel('Catalogue', { exact: true }).selectOption('tines-hardening');
-    await page.getByTestId('result-count').filter({ hasText: /^1 result/ }).waitFor();
+    await page
+      .getByTestId('result-count')
+      .filter({ hasText: /^1 result/ })
+      .waitFor();
     await page.getByLabel('Category').selectOption({ label: 'Accessing the tenant' });
-    await page.getByTestId('result-count').filter({ hasText: /^1 result/ }).waitFor();
+    await page
+      .getByTestId('result-count')
+      .filter({ hasText: /^1 result/ })
+      .waitFor();
     await page.getByLabel('Category').selectOption({ label: 'User access control' });
-    await page.getByTestId('result-count').filter({ hasText: /^0 results/ }).waitFor();
+    await page
+      .getByTestId('result-count')
+      .filter({ hasText: /^0 results/ })
+      .waitFor();
     assert.match(await results.innerText(), /category “User access control”/);
     await page.getByLabel('Category').selectOption('');
 
     // Nothing found: say what was searched and how to widen it.
     await box.fill('zebra quokka');
-    await page.getByTestId('result-count').filter({ hasText: /^0 results/ }).waitFor();
+    await page
+      .getByTestId('result-count')
+      .filter({ hasText: /^0 results/ })
+      .waitFor();
     const empty = await results.innerText();
     assert.match(empty, /No control matches “zebra quokka” in Tines/);
     assert.match(empty, /widen the filters/);
@@ -149,7 +181,10 @@ test('search covers every catalogue, highlights the matched words and teaches wh
     await results.getByRole('grid').focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: /Platform security baseline/i, level: 2 }).waitFor();
-    await page.getByTestId('control-detail').getByRole('heading', { name: /S\.A\.4 / }).waitFor();
+    await page
+      .getByTestId('control-detail')
+      .getByRole('heading', { name: /S\.A\.4 / })
+      .waitFor();
     assert.equal(await box.inputValue(), '');
     assert.deepEqual(app.problems, []);
   } finally {
@@ -300,7 +335,10 @@ test('a CSV imports through the mapping step; a bad row is reported and the good
     await axeClean(page, 'import result');
 
     const saved = await call(app.core, 'catalog.get', { id: 'vendor-policy' });
-    assert.deepEqual(saved.controls.map((c) => c.id), ['VP-1', 'VP-3']);
+    assert.deepEqual(
+      saved.controls.map((c) => c.id),
+      ['VP-1', 'VP-3'],
+    );
     assert.deepEqual(saved.controls[0]?.tags, ['inventory', 'suppliers']);
     assert.equal(saved.controls[0]?.weight, 4);
 
@@ -312,8 +350,14 @@ test('a CSV imports through the mapping step; a bad row is reported and the good
     await dialog.getByTestId('import-file').setInputFiles(bad);
     await dialog.getByTestId('mapping-step').getByLabel('Title of the new catalogue').fill('Nothing');
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-    await dialog.getByRole('alert').filter({ hasText: /No control in empty-rows\.csv could be imported; nothing was saved/ }).waitFor();
-    assert.equal((await call(app.core, 'catalog.list', {})).catalogues.some((c) => c.id === 'nothing'), false);
+    await dialog
+      .getByRole('alert')
+      .filter({ hasText: /No control in empty-rows\.csv could be imported; nothing was saved/ })
+      .waitFor();
+    assert.equal(
+      (await call(app.core, 'catalog.list', {})).catalogues.some((c) => c.id === 'nothing'),
+      false,
+    );
     assert.deepEqual(app.problems, []);
   } finally {
     await app.close();
@@ -356,9 +400,10 @@ test('a custom catalogue: create it, add, edit, delete and restore a control, th
     const detail = page.getByTestId('control-detail');
     await detail.getByRole('heading', { name: /ACME\.1 Backups are encrypted/ }).waitFor();
     let saved = await call(app.core, 'catalog.get', { id: 'acme-cloud-policy' });
-    assert.deepEqual(saved.controls.map((c) => [c.id, c.category, c.weight, c.severity, c.tags]), [
-      ['ACME.1', 'data-protection-backup', 4, 'high', ['backup', 'encryption']],
-    ]);
+    assert.deepEqual(
+      saved.controls.map((c) => [c.id, c.category, c.weight, c.severity, c.tags]),
+      [['ACME.1', 'data-protection-backup', 4, 'high', ['backup', 'encryption']]],
+    );
     await axeClean(page, 'custom catalogue with a control');
 
     await detail.getByRole('button', { name: 'Edit control' }).click();
@@ -374,7 +419,10 @@ test('a custom catalogue: create it, add, edit, delete and restore a control, th
     await page.getByRole('status').filter({ hasText: 'Deleted control ACME.1' }).getByRole('button', { name: 'Undo' }).click();
     await detail.getByRole('heading', { name: /ACME\.1 Backups are encrypted at rest/ }).waitFor();
     saved = await call(app.core, 'catalog.get', { id: 'acme-cloud-policy' });
-    assert.deepEqual(saved.controls.map((c) => [c.id, c.title, c.weight, c.tags]), [['ACME.1', 'Backups are encrypted at rest', 4, ['backup', 'encryption']]]);
+    assert.deepEqual(
+      saved.controls.map((c) => [c.id, c.title, c.weight, c.tags]),
+      [['ACME.1', 'Backups are encrypted at rest', 4, ['backup', 'encryption']]],
+    );
 
     // The keyboard reaches the editor too: e on the control under the cursor.
     await page.getByTestId('controls-table').getByRole('grid').focus();
@@ -396,7 +444,10 @@ test('a custom catalogue: create it, add, edit, delete and restore a control, th
     assert.match(await confirm.innerText(), /keep the snapshot/);
     await confirm.getByRole('button', { name: 'Remove catalogue' }).click();
     await page.getByTestId('catalogue-list').waitFor();
-    assert.equal((await call(app.core, 'catalog.list', {})).catalogues.some((c) => c.id === 'acme-cloud-policy'), false);
+    assert.equal(
+      (await call(app.core, 'catalog.list', {})).catalogues.some((c) => c.id === 'acme-cloud-policy'),
+      false,
+    );
     assert.deepEqual(app.problems, []);
   } finally {
     await app.close();
@@ -424,9 +475,15 @@ test('a catalogue of 5,000 controls stays windowed and answers the keyboard', as
     await grid.focus();
     const started = Date.now();
     await page.keyboard.press('End');
-    await page.getByTestId('control-detail').getByRole('heading', { name: /BIG\.5000 / }).waitFor();
+    await page
+      .getByTestId('control-detail')
+      .getByRole('heading', { name: /BIG\.5000 / })
+      .waitFor();
     for (let i = 0; i < 30; i++) await page.keyboard.press('PageUp');
-    await page.getByTestId('control-detail').getByRole('heading', { name: /BIG\.4\d\d\d / }).waitFor();
+    await page
+      .getByTestId('control-detail')
+      .getByRole('heading', { name: /BIG\.4\d\d\d / })
+      .waitFor();
     assert.ok(Date.now() - started < 5000, `keyboard paging stays quick (${Date.now() - started} ms)`);
     assert.deepEqual(app.problems, []);
   } finally {
@@ -459,7 +516,10 @@ test('an Excel workbook imports through the same mapping step', async (t) => {
     const result = dialog.getByTestId('import-result');
     await result.waitFor();
     assert.equal(await result.getByTestId('imported-count').innerText(), '1');
-    assert.match(await result.locator('.problems.error').innerText(), /sheet "Controls" row 3, column "Severity": severity "urgent" is not one of/);
+    assert.match(
+      await result.locator('.problems.error').innerText(),
+      /sheet "Controls" row 3, column "Severity": severity "urgent" is not one of/,
+    );
     const listed = (await call(app.core, 'catalog.list', {})).catalogues.find((c) => c.id === 'hr-controls');
     assert.equal(listed?.controlCount, 1);
     assert.equal(listed?.origin, 'tabular');
@@ -474,7 +534,11 @@ test('the dark theme passes axe on the list, a catalogue, a search and the impor
   const app = await openApp({ colorScheme: 'dark' });
   const { page } = app;
   try {
-    await call(app.core, 'workspace.create', { handle: chosen(app.core, join(tempDir('attest-e2e-'), 'dark.attest'), 'save:workspace'), name: 'Dark review', passphrase: PASS });
+    await call(app.core, 'workspace.create', {
+      handle: chosen(app.core, join(tempDir('attest-e2e-'), 'dark.attest'), 'save:workspace'),
+      name: 'Dark review',
+      passphrase: PASS,
+    });
     await page.reload();
     await page.locator('.topbar').waitFor();
     await page.keyboard.press('Control+4');

@@ -29,8 +29,17 @@ test('checks: offline, approve, credential, run with progress, result detail, ac
     }, 1500);
   });
   const core = testCore();
-  await call(core, 'workspace.create', { handle: chosen(core, join(tempDir(), 'checks-e2e.attest'), 'save:workspace'), name: 'Checks e2e', passphrase: 'checks e2e passphrase' });
-  const a = await call(core, 'assessment.create', { name: 'Portal review', client: 'Contoso', assessor: 'R. Auditor', catalogueIds: ['platform-baseline'] });
+  await call(core, 'workspace.create', {
+    handle: chosen(core, join(tempDir(), 'checks-e2e.attest'), 'save:workspace'),
+    name: 'Checks e2e',
+    passphrase: 'checks e2e passphrase',
+  });
+  const a = await call(core, 'assessment.create', {
+    name: 'Portal review',
+    client: 'Contoso',
+    assessor: 'R. Auditor',
+    catalogueIds: ['platform-baseline'],
+  });
   const app = await openApp({ core });
   const { page } = app;
   try {
@@ -78,9 +87,12 @@ test('checks: offline, approve, credential, run with progress, result detail, ac
     assert.deepEqual(await seriousViolations(page), [], 'axe results');
     await app.screenshot('checks-results');
 
-    await page.getByRole('button', { name: 'Strict-Transport-Security (HSTS)' }).click().catch(async () => {
-      await page.locator('.chk-table .link-button').first().click();
-    });
+    await page
+      .getByRole('button', { name: 'Strict-Transport-Security (HSTS)' })
+      .click()
+      .catch(async () => {
+        await page.locator('.chk-table .link-button').first().click();
+      });
     await page.getByRole('button', { name: 'Accept suggestion' }).waitFor();
     await page.getByText('Observations (secrets redacted)').click();
     await app.screenshot('checks-result-detail');

@@ -49,7 +49,10 @@ test('create workspace → new assessment → assess ten controls by keyboard �
     await page.keyboard.press('j');
     await page.keyboard.press('j');
     await page.keyboard.press('f');
-    await page.getByTestId('toast').getByText(/^F-001 created from /).waitFor();
+    await page
+      .getByTestId('toast')
+      .getByText(/^F-001 created from /)
+      .waitFor();
     await app.screenshot('flow-assessment');
 
     await page.keyboard.press('Control+1');
@@ -59,7 +62,14 @@ test('create workspace → new assessment → assess ten controls by keyboard �
     assert.ok(assessment);
     const dashboard = await call(core, 'dashboard.get', { assessmentId: assessment.id });
     assert.equal(dashboard.overall.met + dashboard.overall.partial + dashboard.overall.notMet, 10);
-    assert.equal(dashboard.findingsBySeverity.high + dashboard.findingsBySeverity.critical + dashboard.findingsBySeverity.medium + dashboard.findingsBySeverity.low + dashboard.findingsBySeverity.info, 1);
+    assert.equal(
+      dashboard.findingsBySeverity.high +
+        dashboard.findingsBySeverity.critical +
+        dashboard.findingsBySeverity.medium +
+        dashboard.findingsBySeverity.low +
+        dashboard.findingsBySeverity.info,
+      1,
+    );
     assert.match(await score.innerText(), new RegExp(String(dashboard.overall.score).replace('.', '\\.')));
     const severity = Object.entries(dashboard.findingsBySeverity).find(([, n]) => n === 1)![0];
     assert.equal(await page.locator(`[data-severity="${severity}"] .severity-count`).innerText(), '1');

@@ -31,8 +31,20 @@ async function reloadOn(page: Page, shortcut: string, screen: string) {
 }
 
 async function workspaceWithAssessment(core: Core, name = 'Q1 review') {
-  await call(core, 'workspace.create', { handle: chosen(core, join(tempDir('attest-e2e-'), 'flow.attest'), 'save:workspace'), name: 'Flow', passphrase: PASS });
-  return call(core, 'assessment.create', { name, client: 'Contoso', scope: 'Platform', periodStart: null, periodEnd: null, assessor: 'R. Auditor', catalogueIds: [CATALOGUE] });
+  await call(core, 'workspace.create', {
+    handle: chosen(core, join(tempDir('attest-e2e-'), 'flow.attest'), 'save:workspace'),
+    name: 'Flow',
+    passphrase: PASS,
+  });
+  return call(core, 'assessment.create', {
+    name,
+    client: 'Contoso',
+    scope: 'Platform',
+    periodStart: null,
+    periodEnd: null,
+    assessor: 'R. Auditor',
+    catalogueIds: [CATALOGUE],
+  });
 }
 
 test('a finding from a control starts with an empty remediation, the guidance beside it; Findings exports on its own', async (t) => {
@@ -41,7 +53,13 @@ test('a finding from a control starts with an empty remediation, the guidance be
   const { core, page } = app;
   try {
     const a = await workspaceWithAssessment(core);
-    await call(core, 'assessment.setResult', { assessmentId: a.id, catalogueId: CATALOGUE, controlId: 'S.A.1', status: 'not-met', rationale: 'Shared admin account' });
+    await call(core, 'assessment.setResult', {
+      assessmentId: a.id,
+      catalogueId: CATALOGUE,
+      controlId: 'S.A.1',
+      status: 'not-met',
+      rationale: 'Shared admin account',
+    });
     const f = await call(core, 'finding.fromControl', { assessmentId: a.id, catalogueId: CATALOGUE, controlId: 'S.A.1' });
     const control = await call(core, 'assessment.control', { assessmentId: a.id, catalogueId: CATALOGUE, controlId: 'S.A.1' });
     assert.ok(control.guidance.length > 20, 'the control has guidance to show');
@@ -73,7 +91,13 @@ test('many controls and findings change in one step with shift and ctrl, and one
   const { core, page } = app;
   try {
     const a = await workspaceWithAssessment(core);
-    await call(core, 'assessment.setResult', { assessmentId: a.id, catalogueId: CATALOGUE, controlId: 'S.A.2', status: 'partial', rationale: 'Half done' });
+    await call(core, 'assessment.setResult', {
+      assessmentId: a.id,
+      catalogueId: CATALOGUE,
+      controlId: 'S.A.2',
+      status: 'partial',
+      rationale: 'Half done',
+    });
     const rows = (await call(core, 'assessment.get', { id: a.id })).rows;
     await reloadOn(page, '2', 'assessments');
     await page.getByRole('button', { name: 'Q1 review' }).click();
@@ -139,7 +163,10 @@ test('many controls and findings change in one step with shift and ctrl, and one
     await page.keyboard.press('Control+z');
     await page.getByTestId('toast').getByText('Undone: the due date of 3 findings.').waitFor();
     found = (await call(core, 'finding.list', { assessmentId: a.id })).findings;
-    assert.ok(found.every((f) => f.dueDate === null), 'the due dates are gone again');
+    assert.ok(
+      found.every((f) => f.dueDate === null),
+      'the due dates are gone again',
+    );
     assert.equal(found.filter((f) => f.owner === 'Casey').length, 2, 'the earlier change stays');
     assert.equal(made.length, 3);
   } finally {
@@ -154,7 +181,13 @@ test('Ctrl+K jumps to a screen, a control, a finding, a vendor and a questionnai
   try {
     const a = await workspaceWithAssessment(core);
     const f = await call(core, 'finding.create', { assessmentId: a.id, title: 'Backups never restored', likelihood: 3, impact: 4 });
-    const v = await call(core, 'vendor.create', { name: 'Globex Payroll', owner: 'HR', criticality: 'high', dataTypes: ['personal'], services: 'Payroll' });
+    const v = await call(core, 'vendor.create', {
+      name: 'Globex Payroll',
+      owner: 'HR',
+      criticality: 'high',
+      dataTypes: ['personal'],
+      services: 'Payroll',
+    });
     const tpl = (await call(core, 'template.list', {})).templates[0]!;
     const q = await call(core, 'questionnaire.create', { vendorId: v.id, templateId: tpl.id, cycle: '2026' });
     await page.reload();
@@ -171,7 +204,10 @@ test('Ctrl+K jumps to a screen, a control, a finding, a vendor and a questionnai
 
     await page.keyboard.press('Control+k');
     await input.fill('audit');
-    await palette.getByRole('option', { name: /^Audit log/ }).first().waitFor();
+    await palette
+      .getByRole('option', { name: /^Audit log/ })
+      .first()
+      .waitFor();
     assert.match(await palette.getByRole('option').first().innerText(), /^Audit log/, 'the screen ranks first');
     await app.screenshot('command-palette');
     await axeClean(page, 'command palette');
@@ -204,8 +240,20 @@ test('a new assessment starts from an earlier one: its results come in marked ca
   const { core, page } = app;
   try {
     const a = await workspaceWithAssessment(core, 'Q4 2026 review');
-    await call(core, 'assessment.setResult', { assessmentId: a.id, catalogueId: CATALOGUE, controlId: 'S.A.1', status: 'met', rationale: 'RBAC reviewed' });
-    await call(core, 'assessment.setResult', { assessmentId: a.id, catalogueId: CATALOGUE, controlId: 'S.A.3', status: 'not-met', rationale: 'No MFA for admins' });
+    await call(core, 'assessment.setResult', {
+      assessmentId: a.id,
+      catalogueId: CATALOGUE,
+      controlId: 'S.A.1',
+      status: 'met',
+      rationale: 'RBAC reviewed',
+    });
+    await call(core, 'assessment.setResult', {
+      assessmentId: a.id,
+      catalogueId: CATALOGUE,
+      controlId: 'S.A.3',
+      status: 'not-met',
+      rationale: 'No MFA for admins',
+    });
     await reloadOn(page, '2', 'assessments');
     await page.getByRole('button', { name: 'New assessment' }).click();
     const dialog = page.getByRole('dialog', { name: 'New assessment' });
@@ -224,13 +272,22 @@ test('a new assessment starts from an earlier one: its results come in marked ca
     await axeClean(page, 'carried-forward assessment');
     const next = (await call(core, 'assessment.list', {})).assessments.find((x) => x.name === 'Q1 2027 review')!;
     const rows = (await call(core, 'assessment.get', { id: next.id })).rows.filter((r) => r.carriedForward);
-    assert.deepEqual(rows.map((r) => [r.controlId, r.status]), [['S.A.1', 'met'], ['S.A.3', 'not-met']]);
+    assert.deepEqual(
+      rows.map((r) => [r.controlId, r.status]),
+      [
+        ['S.A.1', 'met'],
+        ['S.A.3', 'not-met'],
+      ],
+    );
     // Setting the status again is the review: the mark goes.
     await grid.focus();
     await page.keyboard.press('1');
     await eventually(async () => {
       const after = (await call(core, 'assessment.get', { id: next.id })).rows.filter((r) => r.carriedForward);
-      assert.deepEqual(after.map((r) => r.controlId), ['S.A.3']);
+      assert.deepEqual(
+        after.map((r) => r.controlId),
+        ['S.A.3'],
+      );
     });
   } finally {
     await app.close();
@@ -256,7 +313,10 @@ test('the questionnaire tracker lists every questionnaire across vendors with it
     await row.getByText('Awaiting answers').waitFor();
     await row.getByText(due).waitFor();
     await tracker.getByRole('row').filter({ hasText: 'Umbrella Print' }).getByText('Not sent').waitFor();
-    await page.getByTestId('tracker-counts').getByText(/0 overdue · 1 awaiting answers/).waitFor();
+    await page
+      .getByTestId('tracker-counts')
+      .getByText(/0 overdue · 1 awaiting answers/)
+      .waitFor();
     await app.screenshot('questionnaire-tracker');
     await axeClean(page, 'questionnaire tracker');
     await row.getByRole('button', { name: 'Initech Mail' }).click();

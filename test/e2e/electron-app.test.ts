@@ -19,7 +19,9 @@ function electronBinary(): string | undefined {
 test('the packaged app starts, shows the frame and answers over real IPC', async (t) => {
   const executablePath = electronBinary();
   if (!executablePath) {
-    t.skip('SKIPPED: no Electron binary on this machine (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1); the real-app launch test did not run');
+    t.skip(
+      'SKIPPED: no Electron binary on this machine (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1); the real-app launch test did not run',
+    );
     return;
   }
   const app = await _electron.launch({ executablePath, args: [join(root, 'out/main/index.js'), '--no-sandbox'], cwd: root });

@@ -60,7 +60,10 @@ test('open a workspace through the open dialog, then back it up through the save
 
     // The page can name no file itself: a path where a handle belongs is refused.
     const refused = await page.evaluate(
-      async (to) => (window as unknown as { attest: Record<string, (r: unknown) => Promise<{ ok: boolean; error?: { code: string } }>> }).attest['export.backup']!({ to, overwrite: true }),
+      async (to) =>
+        (window as unknown as { attest: Record<string, (r: unknown) => Promise<{ ok: boolean; error?: { code: string } }>> }).attest[
+          'export.backup'
+        ]!({ to, overwrite: true }),
       join(dir, 'elsewhere.attest'),
     );
     assert.deepEqual([refused.ok, refused.error?.code], [false, 'INVALID_REQUEST']);

@@ -55,7 +55,12 @@ async function setResults(core: Core, assessmentId: string, results: Record<stri
   }
 }
 
-const finding = (title: string, likelihood: number, impact: number, extra: { owner?: string; dueDate?: string; status?: 'open' | 'remediated' } = {}) => ({
+const finding = (
+  title: string,
+  likelihood: number,
+  impact: number,
+  extra: { owner?: string; dueDate?: string; status?: 'open' | 'remediated' } = {},
+) => ({
   title,
   description: '',
   likelihood,
@@ -76,7 +81,11 @@ test('dashboard figures, the finding form, remove and undo, and comparing two as
   const app = await openApp();
   const { page, core } = app;
   try {
-    await call(core, 'workspace.create', { handle: chosen(core, join(tempDir('attest-e2e-'), 'contoso.attest'), 'save:workspace'), name: 'Contoso platform review', passphrase: PASS });
+    await call(core, 'workspace.create', {
+      handle: chosen(core, join(tempDir('attest-e2e-'), 'contoso.attest'), 'save:workspace'),
+      name: 'Contoso platform review',
+      passphrase: PASS,
+    });
 
     // No assessment yet: both screens teach where to start.
     await reloadOn(page, '1', 'dashboard');
@@ -99,7 +108,13 @@ test('dashboard figures, the finding form, remove and undo, and comparing two as
     await app.screenshot('findings-empty');
     await axeClean(page, 'findings of an assessment without findings');
 
-    const latestResults: Record<string, ControlStatus> = { 'S.A.1': 'met', 'S.A.2': 'met', 'S.A.3': 'partial', 'S.A.4': 'not-met', 'S.A.5': 'not-applicable' };
+    const latestResults: Record<string, ControlStatus> = {
+      'S.A.1': 'met',
+      'S.A.2': 'met',
+      'S.A.3': 'partial',
+      'S.A.4': 'not-met',
+      'S.A.5': 'not-applicable',
+    };
     await setResults(core, latest.id, latestResults);
     await setResults(core, before.id, { 'S.A.1': 'met', 'S.A.2': 'not-met', 'S.A.4': 'not-met' });
     const seeded = [
@@ -108,7 +123,8 @@ test('dashboard figures, the finding form, remove and undo, and comparing two as
       finding('Vendor portal without MFA', 2, 2, { status: 'remediated' }),
     ];
     for (const f of seeded) await call(core, 'finding.create', { assessmentId: latest.id, ...f });
-    for (const title of ['Stale VPN accounts', 'Unencrypted backups']) await call(core, 'finding.create', { assessmentId: before.id, ...finding(title, 3, 4) });
+    for (const title of ['Stale VPN accounts', 'Unencrypted backups'])
+      await call(core, 'finding.create', { assessmentId: before.id, ...finding(title, 3, 4) });
 
     // The expected score, from the catalogue's weights: met 1, partial ½, not met 0, N/A left out.
     const weights = new Map((await call(core, 'catalog.get', { id: CATALOGUE })).controls.map((c) => [c.id, c.weight ?? 1]));
@@ -132,7 +148,11 @@ test('dashboard figures, the finding form, remove and undo, and comparing two as
     await score.waitFor();
     assert.equal((await score.innerText()).replace(/\s+/g, ' ').trim(), `${expectedScore} / 100`);
     for (const s of FINDING_SEVERITIES) {
-      assert.equal(await page.locator(`[data-severity="${s}"] .severity-count`).innerText(), String(expectedBySeverity[s]), `${s} findings`);
+      assert.equal(
+        await page.locator(`[data-severity="${s}"] .severity-count`).innerText(),
+        String(expectedBySeverity[s]),
+        `${s} findings`,
+      );
     }
     assert.equal(await page.getByTestId('overdue-count').innerText(), '1');
     const overdue = page.getByTestId('overdue-list');
@@ -200,9 +220,11 @@ test('dashboard figures, the finding form, remove and undo, and comparing two as
     assert.equal(await dialog.getByLabel('Title', { exact: true }).inputValue(), 'Root login allowed over SSH', 'nothing typed is lost');
     assert.equal(await dialog.getByLabel('Justification for accepting the risk').getAttribute('aria-invalid'), 'true');
     // focus goes to the field to fix
-    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true', undefined, { timeout: 5000 }).catch(async () => {
-      assert.fail(`focus is on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200))}`);
-    });
+    await page
+      .waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true', undefined, { timeout: 5000 })
+      .catch(async () => {
+        assert.fail(`focus is on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200))}`);
+      });
     await app.screenshot('finding-editor-error');
     await axeClean(page, 'finding form with an error');
 
@@ -215,13 +237,18 @@ test('dashboard figures, the finding form, remove and undo, and comparing two as
     await dialog.getByRole('button', { name: 'Create finding' }).click();
     await dialog.waitFor({ state: 'detached' });
 
-    const created = (await call(core, 'finding.list', { assessmentId: latest.id })).findings.find((f) => f.title === 'Root login allowed over SSH');
+    const created = (await call(core, 'finding.list', { assessmentId: latest.id })).findings.find(
+      (f) => f.title === 'Root login allowed over SSH',
+    );
     assert.ok(created, 'the finding is saved');
     assert.equal(created.computedSeverity, 'critical');
     assert.equal(created.severity, 'high');
     assert.equal(created.severityOverrideReason, 'Reachable only from the management network.');
     assert.equal(created.status, 'risk-accepted');
-    assert.deepEqual(created.controls.map((c) => c.controlId), ['S.A.4']);
+    assert.deepEqual(
+      created.controls.map((c) => c.controlId),
+      ['S.A.4'],
+    );
     const row = list.getByRole('row', { name: /Root login allowed over SSH/ });
     await row.waitFor();
     assert.match(await row.innerText(), /High[\s\S]*Risk accepted[\s\S]*Sam Platform/);
@@ -231,10 +258,16 @@ test('dashboard figures, the finding form, remove and undo, and comparing two as
     await page.getByRole('group', { name: 'Selected finding' }).getByRole('button', { name: 'Remove' }).click();
     await page.locator('.toast-region').getByText(`Removed ${created.ref}`).waitFor();
     await row.waitFor({ state: 'detached' });
-    assert.equal((await call(core, 'finding.list', { assessmentId: latest.id })).findings.some((f) => f.id === created.id), false);
+    assert.equal(
+      (await call(core, 'finding.list', { assessmentId: latest.id })).findings.some((f) => f.id === created.id),
+      false,
+    );
     await page.locator('.toast-region').getByRole('button', { name: 'Undo' }).click();
     await row.waitFor();
-    assert.equal((await call(core, 'finding.list', { assessmentId: latest.id })).findings.some((f) => f.id === created.id), true);
+    assert.equal(
+      (await call(core, 'finding.list', { assessmentId: latest.id })).findings.some((f) => f.id === created.id),
+      true,
+    );
     await axeClean(page, 'findings after undo');
     assert.deepEqual(app.problems, []);
 
@@ -249,7 +282,10 @@ test('dashboard figures, the finding form, remove and undo, and comparing two as
       await dark.screenshot('dashboard-dark');
       await axeClean(dark.page, 'dashboard, dark theme');
       await dark.page.keyboard.press('Control+3');
-      await dark.page.getByTestId('finding-list').getByRole('row', { name: /Root login allowed over SSH/ }).waitFor();
+      await dark.page
+        .getByTestId('finding-list')
+        .getByRole('row', { name: /Root login allowed over SSH/ })
+        .waitFor();
       await axeClean(dark.page, 'findings, dark theme');
       assert.deepEqual(dark.problems, []);
     } finally {
@@ -265,7 +301,11 @@ test('hundreds of findings stay windowed and filter; a finding is edited; a fina
   const app = await openApp();
   const { page, core } = app;
   try {
-    await call(core, 'workspace.create', { handle: chosen(core, join(tempDir('attest-e2e-'), 'fabrikam.attest'), 'save:workspace'), name: 'Fabrikam review', passphrase: PASS });
+    await call(core, 'workspace.create', {
+      handle: chosen(core, join(tempDir('attest-e2e-'), 'fabrikam.attest'), 'save:workspace'),
+      name: 'Fabrikam review',
+      passphrase: PASS,
+    });
     const a = await call(core, 'assessment.create', {
       name: 'Fabrikam 2026',
       client: 'Fabrikam',

@@ -58,7 +58,10 @@ test('without a keychain attest demo completes; the keychain features say the ke
   assert.equal(JSON.parse(assessments.stdout).assessments.length, 2);
   // Asked to remember the key with no keychain, attest new refuses before making a file.
   const remembered = join(dir, 'remembered.attest');
-  const refused = await cliProcess(['new', remembered, '--name', 'Remembered', '--remember'], { ...env, ATTEST_PASSPHRASE: 'a long enough passphrase for this test' });
+  const refused = await cliProcess(['new', remembered, '--name', 'Remembered', '--remember'], {
+    ...env,
+    ATTEST_PASSPHRASE: 'a long enough passphrase for this test',
+  });
   assert.notEqual(refused.code, 0);
   assert.match(refused.stderr, /keychain is not available/);
   assert.equal(existsSync(remembered), false, 'nothing half-done is left behind');
@@ -68,7 +71,10 @@ test('buildDemoFile never overwrites a file and leaves nothing when the build fa
   const dir = tempDir('attest-demo-file-');
   const existing = join(dir, 'taken.attest');
   writeFileSync(existing, 'not mine');
-  await assert.rejects(buildDemoFile(existing, async () => 'unused'), { code: 'WORKSPACE_EXISTS' });
+  await assert.rejects(
+    buildDemoFile(existing, async () => 'unused'),
+    { code: 'WORKSPACE_EXISTS' },
+  );
   const target = join(dir, 'demo.attest');
   await assert.rejects(
     buildDemoFile(target, async (temp) => {
@@ -97,11 +103,20 @@ test('npm start without a Secret Service reaches the Electron launch', (t) => {
     cpSync(join(root, entry), join(copy, entry), { recursive: true });
   }
   symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'));
-  const r = spawnSync('npm', ['start'], { cwd: copy, encoding: 'utf8', timeout: 180_000, env: { ...process.env, ...NO_SECRET_SERVICE, ATTEST_PASSPHRASE: '' } });
+  const r = spawnSync('npm', ['start'], {
+    cwd: copy,
+    encoding: 'utf8',
+    timeout: 180_000,
+    env: { ...process.env, ...NO_SECRET_SERVICE, ATTEST_PASSPHRASE: '' },
+  });
   const output = `${r.stdout}\n${r.stderr}`;
   assert.ok(existsSync(join(copy, 'demo.attest')), `the demo workspace was created:\n${output.slice(-3000)}`);
   assert.doesNotMatch(output, /keychain/i);
   // The build passed and electron-vite got to starting Electron, which stops there
   // because this machine has no binary.
-  assert.match(output, /Error: Electron uninstall\s+at getElectronPath[^\n]*\n\s+at startElectron/, `npm start stopped before the Electron launch (exit ${r.status}):\n${output.slice(-3000)}`);
+  assert.match(
+    output,
+    /Error: Electron uninstall\s+at getElectronPath[^\n]*\n\s+at startElectron/,
+    `npm start stopped before the Electron launch (exit ${r.status}):\n${output.slice(-3000)}`,
+  );
 });

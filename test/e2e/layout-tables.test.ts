@@ -72,7 +72,8 @@ test('headers sort in natural order, columns resize, titles wrap to two lines', 
   try {
     await openQ4Review(page);
     const table = page.getByTestId('control-table');
-    const labels = async () => (await table.locator('[role="row"][aria-rowindex] [role="gridcell"]:first-child').allInnerTexts()).slice(0, 14);
+    const labels = async () =>
+      (await table.locator('[role="row"][aria-rowindex] [role="gridcell"]:first-child').allInnerTexts()).slice(0, 14);
     const header = table.getByRole('columnheader', { name: /Control/ });
     await header.getByRole('button', { name: /Control/ }).click();
     assert.equal(await header.getAttribute('aria-sort'), 'ascending');
@@ -85,7 +86,10 @@ test('headers sort in natural order, columns resize, titles wrap to two lines', 
     await table.getByRole('grid').focus();
     await page.keyboard.press('Home');
     const descending = await labels();
-    assert.deepEqual(descending, [...descending].sort((x, y) => natural(y, x)));
+    assert.deepEqual(
+      descending,
+      [...descending].sort((x, y) => natural(y, x)),
+    );
     // Descending, S.N.10 comes before S.N.9 (as text it would come after it).
     const ten = descending.findIndex((l) => /\.10$/.test(l));
     const nine = descending.findIndex((l) => /\.9$/.test(l));
@@ -113,10 +117,13 @@ test('headers sort in natural order, columns resize, titles wrap to two lines', 
     assert.ok(Math.abs((await title.boundingBox())!.width - (after + 10)) <= 2);
 
     // A long title wraps to two lines instead of being cut to one.
-    const wrapped = await table.locator('[role="row"][aria-rowindex] .vtable-cell.wrap').first().evaluate((cell) => {
-      const style = getComputedStyle(cell);
-      return { white: style.whiteSpace, lines: Math.round(cell.getBoundingClientRect().height / parseFloat(style.lineHeight)) };
-    });
+    const wrapped = await table
+      .locator('[role="row"][aria-rowindex] .vtable-cell.wrap')
+      .first()
+      .evaluate((cell) => {
+        const style = getComputedStyle(cell);
+        return { white: style.whiteSpace, lines: Math.round(cell.getBoundingClientRect().height / parseFloat(style.lineHeight)) };
+      });
     assert.equal(wrapped.white, 'normal');
     assert.equal(wrapped.lines, 2, 'two lines of title');
 
@@ -126,7 +133,10 @@ test('headers sort in natural order, columns resize, titles wrap to two lines', 
     const list = page.locator('.asm-list');
     await list.getByRole('button', { name: /Assessment/ }).click();
     const names = await list.locator('tbody .asm-link').allInnerTexts();
-    assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' })));
+    assert.deepEqual(
+      names,
+      [...names].sort((a, b) => a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' })),
+    );
     assert.equal(await list.getByRole('columnheader', { name: /Assessment/ }).getAttribute('aria-sort'), 'ascending');
     assert.deepEqual(await seriousViolations(page), [], 'axe with sorted headers (dark)');
     assert.deepEqual(app.problems, []);
@@ -148,13 +158,19 @@ test('finding refs are unique when several assessments are listed', async (t) =>
     const refs = await grid.locator('[role="row"][aria-rowindex] [role="gridcell"]:first-child').allInnerTexts();
     assert.ok(refs.length > 3);
     assert.equal(new Set(refs).size, refs.length, `unique refs: ${refs.join(', ')}`);
-    assert.ok(refs.every((r) => /^[^/]+\/F-\d{3}$/.test(r)), `each ref carries its assessment's prefix: ${refs.join(', ')}`);
+    assert.ok(
+      refs.every((r) => /^[^/]+\/F-\d{3}$/.test(r)),
+      `each ref carries its assessment's prefix: ${refs.join(', ')}`,
+    );
     // One assessment chosen: plain refs again.
     const first = await picker.locator('option').nth(1).innerText();
     await picker.selectOption({ label: first });
     await grid.getByRole('columnheader', { name: /Assessment/ }).waitFor({ state: 'detached' });
     const plain = await grid.locator('[role="row"][aria-rowindex] [role="gridcell"]:first-child').allInnerTexts();
-    assert.ok(plain.every((r) => /^F-\d{3}$/.test(r)), plain.join(', '));
+    assert.ok(
+      plain.every((r) => /^F-\d{3}$/.test(r)),
+      plain.join(', '),
+    );
   } finally {
     await app.close();
   }
@@ -179,7 +195,14 @@ test('at 1024×700 the sidebar collapses, the split resizes, evidence and long U
     const a = assessments.assessments.find((x) => x.state !== 'final')!;
     const row = (await call(app.core, 'assessment.get', { id: a.id })).rows[0]!;
     const url = `https://evidence.example.com/${'very-long-path-segment-'.repeat(12)}?query=${'x'.repeat(80)}`;
-    await call(app.core, 'evidence.add', { assessmentId: a.id, catalogueId: row.catalogueId, controlId: row.controlId, kind: 'link', title: 'Access review export', url });
+    await call(app.core, 'evidence.add', {
+      assessmentId: a.id,
+      catalogueId: row.catalogueId,
+      controlId: row.controlId,
+      kind: 'link',
+      title: 'Access review export',
+      url,
+    });
     await page.reload();
     await page.locator('.topbar').waitFor();
     await page.keyboard.press('Control+2');
@@ -202,7 +225,10 @@ test('at 1024×700 the sidebar collapses, the split resizes, evidence and long U
     await page.mouse.move(handle.x - 95, handle.y + 40, { steps: 5 });
     await page.mouse.up();
     const wider = await panel.boundingBox();
-    assert.ok(wider && wider.width - side.width >= 95 && wider.width - side.width <= 115, `the panel widened by the 100px dragged (${side.width} → ${wider?.width})`);
+    assert.ok(
+      wider && wider.width - side.width >= 95 && wider.width - side.width <= 115,
+      `the panel widened by the 100px dragged (${side.width} → ${wider?.width})`,
+    );
     await page.locator('.split-handle').focus();
     await page.keyboard.press('ArrowRight');
     assert.ok(Math.abs((await panel.boundingBox())!.width - (wider.width - 20)) <= 3, 'the arrow keys resize too');

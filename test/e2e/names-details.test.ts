@@ -55,12 +55,18 @@ test('the display name is the actor; the audit log names, filters, searches and 
     const at = await app.core.dispatch('audit.list', { limit: 1 }, { origin: 'test' });
     assert.ok(at.ok);
     const iso = (at.value as { entries: { at: string }[] }).entries[0]!.at;
-    const expected = await page.evaluate((s) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(s)), iso);
+    const expected = await page.evaluate(
+      (s) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(s)),
+      iso,
+    );
     assert.equal(await newest.locator('td').nth(1).innerText(), expected);
 
     // Filter by actor: only the app user's entries.
     await page.locator('.audit-filters').getByLabel('Actor').selectOption('Dana Reyes (app)');
-    await page.locator('.audit-actions [role="status"]').filter({ hasText: /^1 entry$/ }).waitFor();
+    await page
+      .locator('.audit-actions [role="status"]')
+      .filter({ hasText: /^1 entry$/ })
+      .waitFor();
     // Search by the entity's name (not its id), across every actor.
     await page.locator('.audit-filters').getByLabel('Actor').selectOption('');
     await page.locator('.audit-filters').getByLabel('Search').fill('Q2 2026');
@@ -79,7 +85,11 @@ test('the display name is the actor; the audit log names, filters, searches and 
     assert.deepEqual(await seriousViolations(page), [], 'axe on the filtered audit log');
 
     // One date format across screens: no raw ISO days in the findings, vendors or the audit log.
-    for (const [key, screen] of [['Control+3', 'findings'], ['Control+5', 'vendors'], ['Control+8', 'audit']] as const) {
+    for (const [key, screen] of [
+      ['Control+3', 'findings'],
+      ['Control+5', 'vendors'],
+      ['Control+8', 'audit'],
+    ] as const) {
       await page.keyboard.press(key);
       await page.waitForSelector(`main[data-screen="${screen}"] h1`);
       await page.waitForLoadState('networkidle');

@@ -22,7 +22,11 @@ test('opening an older copy asks first, with the missing count and date; cancel 
   const core = testCore();
   const dir = tempDir('attest-e2e-older-');
   const path = join(dir, 'northwind.attest');
-  const created = await core.dispatch('workspace.create', { handle: chosen(core, path, 'save:workspace'), name: 'Northwind', passphrase: PASS, remember: false }, { origin: 'cli' });
+  const created = await core.dispatch(
+    'workspace.create',
+    { handle: chosen(core, path, 'save:workspace'), name: 'Northwind', passphrase: PASS, remember: false },
+    { origin: 'cli' },
+  );
   assert.equal(created.ok, true);
   const old = join(dir, 'old.attest');
   copyFileSync(path, old);

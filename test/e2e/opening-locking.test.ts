@@ -23,14 +23,25 @@ test('a failed open leaves the current workspace open and says why; the top bar 
   try {
     // The top bar says so when nothing is open.
     await page.locator('.appbar[data-state="none"]').filter({ hasText: 'No workspace open' }).waitFor();
-    await call(app.core, 'workspace.create', { handle: chosen(app.core, join(dir, 'other.attest'), 'save:workspace'), name: 'Other client', passphrase: PASS });
-    await call(app.core, 'workspace.create', { handle: chosen(app.core, join(dir, 'current.attest'), 'save:workspace'), name: 'Current client', passphrase: PASS });
+    await call(app.core, 'workspace.create', {
+      handle: chosen(app.core, join(dir, 'other.attest'), 'save:workspace'),
+      name: 'Other client',
+      passphrase: PASS,
+    });
+    await call(app.core, 'workspace.create', {
+      handle: chosen(app.core, join(dir, 'current.attest'), 'save:workspace'),
+      name: 'Current client',
+      passphrase: PASS,
+    });
     await page.reload();
     await page.locator('.topbar').filter({ hasText: 'Current client' }).waitFor();
 
     // Wrong passphrase for a recent workspace.
     await page.locator('.recent-open').filter({ hasText: 'Other client' }).click();
-    await page.getByRole('form', { name: /other\.attest/ }).getByLabel('Passphrase').fill('not the passphrase');
+    await page
+      .getByRole('form', { name: /other\.attest/ })
+      .getByLabel('Passphrase')
+      .fill('not the passphrase');
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     const alert = page.getByRole('alert');
     await alert.filter({ hasText: /passphrase/i }).waitFor();
@@ -44,7 +55,10 @@ test('a failed open leaves the current workspace open and says why; the top bar 
     await page.getByRole('button', { name: 'Open another file…' }).click();
     await page.getByLabel('Passphrase').fill(PASS);
     await page.getByRole('button', { name: 'Open', exact: true }).click();
-    await page.getByRole('alert').filter({ hasText: /still open/ }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /still open/ })
+      .waitFor();
     assert.match(await page.getByRole('alert').innerText(), /No workspace file exists/);
 
     // Every screen still has the workspace: Findings lists, not "no workspace".

@@ -29,7 +29,8 @@ before(() => {
   entries = [];
   for (const p of asar.listPackage(app.asar, { isPack: false })) {
     const s = asar.statFile(app.asar, p.slice(1), false) as { size?: number; files?: unknown; unpacked?: boolean };
-    if (s.files === undefined && typeof s.size === 'number') entries.push({ path: p.slice(1).split(sep).join('/'), size: s.size, unpacked: s.unpacked === true });
+    if (s.files === undefined && typeof s.size === 'number')
+      entries.push({ path: p.slice(1).split(sep).join('/'), size: s.size, unpacked: s.unpacked === true });
   }
 });
 
@@ -52,21 +53,47 @@ describe('packaging (electron-builder --dir, Linux)', () => {
 
   test(`app.asar stays within ${ASAR_BUDGET / 1024 / 1024} MB and ships only what runs`, () => {
     const size = statSync(app.asar).size;
-    const largest = [...entries].filter((e) => !e.unpacked).sort((a, b) => b.size - a.size).slice(0, 10);
+    const largest = [...entries]
+      .filter((e) => !e.unpacked)
+      .sort((a, b) => b.size - a.size)
+      .slice(0, 10);
     console.log(`app.asar: ${(size / 1024 / 1024).toFixed(2)} MB, ${entries.length} files; 10 largest entries:`);
     for (const e of largest) console.log(`  ${(e.size / 1024).toFixed(0).padStart(7)} KB  ${e.path}`);
     assert.ok(size <= ASAR_BUDGET, `app.asar is ${size} bytes`);
     const paths = entries.map((e) => e.path);
-    for (const required of ['out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html', 'package.json']) assert.ok(paths.includes(required), required);
-    assert.ok(paths.some((p) => p.startsWith('out/renderer/assets/') && p.endsWith('.js')), 'renderer script');
-    assert.ok(paths.some((p) => /^catalog\/.+\.yaml$/.test(p)), 'catalogues');
-    assert.ok(paths.some((p) => p.startsWith('catalog/questionnaires/')), 'questionnaire templates');
-    assert.deepEqual(paths.filter((p) => p.endsWith('.map')), [], 'no source maps');
-    assert.deepEqual(paths.filter((p) => p.startsWith('out/cli/') || /(^|\/)(test|tests|__tests__)\//.test(p)), [], 'no CLI bundle copy, no tests');
+    for (const required of ['out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html', 'package.json'])
+      assert.ok(paths.includes(required), required);
+    assert.ok(
+      paths.some((p) => p.startsWith('out/renderer/assets/') && p.endsWith('.js')),
+      'renderer script',
+    );
+    assert.ok(
+      paths.some((p) => /^catalog\/.+\.yaml$/.test(p)),
+      'catalogues',
+    );
+    assert.ok(
+      paths.some((p) => p.startsWith('catalog/questionnaires/')),
+      'questionnaire templates',
+    );
+    assert.deepEqual(
+      paths.filter((p) => p.endsWith('.map')),
+      [],
+      'no source maps',
+    );
+    assert.deepEqual(
+      paths.filter((p) => p.startsWith('out/cli/') || /(^|\/)(test|tests|__tests__)\//.test(p)),
+      [],
+      'no CLI bundle copy, no tests',
+    );
     // Runtime dependencies only: the bundlers inlined the rest.
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-    for (const dev of Object.keys(pkg.devDependencies)) assert.ok(!paths.some((p) => p.startsWith(`node_modules/${dev}/`)), `devDependency ${dev} is not shipped`);
-    assert.deepEqual(paths.filter((p) => /node_modules\/sql\.js\/dist\//.test(p)).sort(), ['node_modules/sql.js/dist/sql-wasm.js', 'node_modules/sql.js/dist/sql-wasm.wasm'], 'one sql.js build');
+    for (const dev of Object.keys(pkg.devDependencies))
+      assert.ok(!paths.some((p) => p.startsWith(`node_modules/${dev}/`)), `devDependency ${dev} is not shipped`);
+    assert.deepEqual(
+      paths.filter((p) => /node_modules\/sql\.js\/dist\//.test(p)).sort(),
+      ['node_modules/sql.js/dist/sql-wasm.js', 'node_modules/sql.js/dist/sql-wasm.wasm'],
+      'one sql.js build',
+    );
   });
 
   test('keytar.node and the sql.js wasm are unpacked beside the archive', () => {
@@ -110,7 +137,8 @@ describe('the packaged main process starts (plain Node, recording electron doubl
     appDir = join(work, 'resources', 'app.asar');
     asar.extractAll(app.asar, appDir);
     cpSync(app.unpacked, join(work, 'resources', 'app.asar.unpacked'), { recursive: true });
-    for (const e of entries.filter((x) => x.unpacked && x.path.endsWith('.node'))) writeFileSync(join(appDir, e.path), 'not loadable from inside the archive');
+    for (const e of entries.filter((x) => x.unpacked && x.path.endsWith('.node')))
+      writeFileSync(join(appDir, e.path), 'not loadable from inside the archive');
     mainFile = join(appDir, 'out/main/index.js');
     installFakeElectron();
     emulateAsarNativeRedirect();
@@ -190,11 +218,18 @@ describe('the packaged main process starts (plain Node, recording electron doubl
     assert.equal(page.status, 200);
     const html = await page.text();
     const assets = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+)"/g)].map((m) => m[1]!);
-    assert.ok(assets.some((a) => a.endsWith('.js')) && assets.some((a) => a.endsWith('.css')), `index.html links its assets: ${assets.join(', ')}`);
+    assert.ok(
+      assets.some((a) => a.endsWith('.js')) && assets.some((a) => a.endsWith('.css')),
+      `index.html links its assets: ${assets.join(', ')}`,
+    );
     for (const asset of assets) {
       const r = await serve({ url: `attest://app/${asset}`, method: 'GET' });
       assert.equal(r.status, 200, asset);
-      assert.equal(Buffer.from(await r.arrayBuffer()).length, statSync(join(appDir, 'out/renderer', asset)).size, `${asset} is the packaged file`);
+      assert.equal(
+        Buffer.from(await r.arrayBuffer()).length,
+        statSync(join(appDir, 'out/renderer', asset)).size,
+        `${asset} is the packaged file`,
+      );
       assert.match(r.headers.get('content-security-policy') ?? '', /default-src 'none'/);
     }
     assert.equal((await serve({ url: 'attest://app/../../package.json', method: 'GET' })).status, 404);
@@ -210,11 +245,19 @@ describe('the packaged main process starts (plain Node, recording electron doubl
     const opened = await invoke('workspace.open', { handle: picked.handle, passphrase: 'attest-demo' });
     assert.ok((opened as { name?: string }).name?.startsWith('Demo'), JSON.stringify(opened));
 
-    const { identities } = await invoke('report.identity.list', {}) as { identities: { fingerprint: string; canSign: boolean }[] };
+    const { identities } = (await invoke('report.identity.list', {})) as { identities: { fingerprint: string; canSign: boolean }[] };
     const signer = identities.find((i) => i.canSign);
-    assert.ok(signer, `the demo identity's passphrase is in the keychain: ${JSON.stringify(identities)} (native loads: ${nativeLoads.join(', ')})`);
-    const { assessments } = await invoke('assessment.list', {}) as { assessments: { id: string }[] };
-    const { jobId } = await invoke('report.issue', { kind: 'engagement', subjectId: assessments[0]!.id, classification: 'INTERNAL', signerFingerprint: signer.fingerprint }) as { jobId: string };
+    assert.ok(
+      signer,
+      `the demo identity's passphrase is in the keychain: ${JSON.stringify(identities)} (native loads: ${nativeLoads.join(', ')})`,
+    );
+    const { assessments } = (await invoke('assessment.list', {})) as { assessments: { id: string }[] };
+    const { jobId } = (await invoke('report.issue', {
+      kind: 'engagement',
+      subjectId: assessments[0]!.id,
+      classification: 'INTERNAL',
+      signerFingerprint: signer.fingerprint,
+    })) as { jobId: string };
     let job: { state: string; report: { id: string; signerFingerprint: string | null } | null; error: unknown };
     for (;;) {
       job = await invoke('report.progress', { jobId });
@@ -223,8 +266,8 @@ describe('the packaged main process starts (plain Node, recording electron doubl
     }
     assert.equal(job.state, 'done', JSON.stringify(job.error));
     assert.equal(job.report?.signerFingerprint, signer.fingerprint);
-    const file = await invoke('report.file', { id: job.report!.id }) as { dataBase64: string; name: string };
-    const verdict = await invoke('report.verify', { pdf: { name: file.name, dataBase64: file.dataBase64 } }) as { status: string };
+    const file = (await invoke('report.file', { id: job.report!.id })) as { dataBase64: string; name: string };
+    const verdict = (await invoke('report.verify', { pdf: { name: file.name, dataBase64: file.dataBase64 } })) as { status: string };
     assert.equal(verdict.status, 'valid');
 
     const keytarLoads = nativeLoads.filter((p) => p.endsWith(`${sep}keytar.node`));

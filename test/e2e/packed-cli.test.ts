@@ -35,14 +35,17 @@ test('the installed package holds the one-file CLI and production dependencies o
   assert.ok(existsSync(join(installed, 'catalog/platform-baseline.yaml')));
   const modules = readdirSync(join(installed, 'node_modules'));
   for (const dependency of Object.keys(pkg.dependencies)) assert.ok(modules.includes(dependency), `${dependency} installed`);
-  for (const dev of ['tsx', 'typescript', 'electron', 'zod', 'react', 'esbuild']) assert.ok(!modules.includes(dev), `${dev} is not installed`);
+  for (const dev of ['tsx', 'typescript', 'electron', 'zod', 'react', 'esbuild'])
+    assert.ok(!modules.includes(dev), `${dev} is not installed`);
 });
 
 test('attest --version, demo and report run from the installed package', () => {
   assert.equal(run(attest, ['--version']).trim(), pkg.version);
   const demo = join(work, 'demo.attest');
   assert.match(run(attest, ['demo', demo]), /Created the demo workspace/);
-  const { assessments } = JSON.parse(run(attest, ['assessment', 'list', demo, '--json'])) as { assessments: { id: string; name: string }[] };
+  const { assessments } = JSON.parse(run(attest, ['assessment', 'list', demo, '--json'])) as {
+    assessments: { id: string; name: string }[];
+  };
   assert.ok(assessments.length > 0);
   const out = join(work, 'report.pdf');
   run(attest, ['report', demo, '--assessment', assessments[0]!.id, '--out', out]);

@@ -34,7 +34,11 @@ async function axeClean(page: Page, where: string) {
 }
 
 /** Fills the Questions sheet's Answer (and Comment) column by question id, as a vendor would. */
-async function filled(bytes: Buffer, answer: (id: string, type: string) => string | number | null, comments: Record<string, string> = {}): Promise<Buffer> {
+async function filled(
+  bytes: Buffer,
+  answer: (id: string, type: string) => string | number | null,
+  comments: Record<string, string> = {},
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   const sheet = wb.getWorksheet('Questions')!;
@@ -81,7 +85,11 @@ test('questionnaires: vendor round trip through XLSX, refused import, score, fin
     void d.dismiss();
   });
   try {
-    await call(core, 'workspace.create', { handle: chosen(core, join(tempDir('attest-e2e-'), 'programme.attest'), 'save:workspace'), name: 'Vendor programme', passphrase: PASS });
+    await call(core, 'workspace.create', {
+      handle: chosen(core, join(tempDir('attest-e2e-'), 'programme.attest'), 'save:workspace'),
+      name: 'Vendor programme',
+      passphrase: PASS,
+    });
     await page.reload();
     await page.locator('.topbar').waitFor();
     await page.keyboard.press('Control+5');
@@ -139,7 +147,10 @@ test('questionnaires: vendor round trip through XLSX, refused import, score, fin
     const good = await filled(workbook, answersOf({ 'VSB-4': 'No', 'VSB-11': 'Partial', 'VSB-31': 30 }), { 'VSB-10': HOSTILE_HTML });
     dialog = await importAnswers(page, 'answers-2026.xlsx', good);
     await dialog.getByTestId('import-applied').waitFor();
-    assert.match(await dialog.getByTestId('import-applied').innerText(), /answers read; \d+ answers changed since the last import\. The new score is [\d.]+ \/ 100 with \d+ gaps\./);
+    assert.match(
+      await dialog.getByTestId('import-applied').innerText(),
+      /answers read; \d+ answers changed since the last import\. The new score is [\d.]+ \/ 100 with \d+ gaps\./,
+    );
     await dialog.getByRole('button', { name: 'See the score' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
@@ -160,7 +171,11 @@ test('questionnaires: vendor round trip through XLSX, refused import, score, fin
     // Listed in the template's order: VSB-2 before VSB-10, not as text.
     const ids = (await answers.locator('tbody tr td:first-child strong').allInnerTexts()).map((t) => Number(t.replace('VSB-', '')));
     assert.ok(ids.length > 10);
-    assert.deepEqual(ids, [...ids].sort((x, y) => x - y), 'answers in template order');
+    assert.deepEqual(
+      ids,
+      [...ids].sort((x, y) => x - y),
+      'answers in template order',
+    );
     await app.screenshot('questionnaire-score');
     await axeClean(page, 'the score and gaps');
 
@@ -190,7 +205,10 @@ test('questionnaires: vendor round trip through XLSX, refused import, score, fin
     await create.getByRole('button', { name: 'Create questionnaire' }).click();
     await detail.getByText(/^2027 · /).waitFor();
     const [next] = await Promise.all([page.waitForEvent('download'), detail.getByRole('button', { name: 'Export XLSX' }).click()]);
-    const second = await filled(readFileSync((await next.path())!), answersOf({ 'VSB-11': 'Partial', 'VSB-22': 'Older protocols are still accepted', 'VSB-31': 7 }));
+    const second = await filled(
+      readFileSync((await next.path())!),
+      answersOf({ 'VSB-11': 'Partial', 'VSB-22': 'Older protocols are still accepted', 'VSB-31': 7 }),
+    );
     dialog = await importAnswers(page, 'answers-2027.xlsx', second);
     await dialog.getByRole('button', { name: 'See the score' }).click();
     const yoy = page.getByTestId('yoy');
@@ -198,7 +216,10 @@ test('questionnaires: vendor round trip through XLSX, refused import, score, fin
     await yoy.getByRole('heading', { name: /^New gaps \(1\)$/ }).waitFor();
     await yoy.getByRole('heading', { name: /^Closed gaps \(2\)$/ }).waitFor();
     await yoy.getByText('VSB-22', { exact: true }).first().waitFor();
-    const cmp = await call(core, 'questionnaire.compare', { from: first!.id, to: (await call(core, 'questionnaire.list', { vendorId })).questionnaires[0]!.id });
+    const cmp = await call(core, 'questionnaire.compare', {
+      from: first!.id,
+      to: (await call(core, 'questionnaire.list', { vendorId })).questionnaires[0]!.id,
+    });
     assert.ok(cmp.overall.change !== null);
     assert.match(await page.getByTestId('yoy-overall-change').innerText(), /^[+−±][\d.]+$/);
     await yoy.scrollIntoViewIfNeeded();
@@ -206,7 +227,10 @@ test('questionnaires: vendor round trip through XLSX, refused import, score, fin
     await axeClean(page, 'year over year');
 
     // The Questionnaires screen: templates, then a VSAQ import through the dialog.
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Questionnaires/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('button', { name: /Questionnaires/ })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Questionnaires' }).waitFor();
     const templates = page.getByTestId('template-table');
     await templates.getByRole('button', { name: 'Vendor security baseline' }).waitFor();
@@ -230,7 +254,9 @@ test('questionnaires: vendor round trip through XLSX, refused import, score, fin
     // A wrong file is refused in plain words and changes nothing.
     await page.getByRole('button', { name: '← All templates' }).click();
     await page.getByRole('button', { name: 'Import template…' }).click();
-    await imp.getByLabel('File to import').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') });
+    await imp
+      .getByLabel('File to import')
+      .setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') });
     await imp.getByText(/neither a VSAQ questionnaire .* nor an Attest template/).waitFor();
     await imp.getByText('Nothing was changed in the workspace.').waitFor();
     assert.equal((await call(core, 'template.list', {})).templates.length, 2);
@@ -261,7 +287,11 @@ test('questionnaires: vendor round trip through XLSX, refused import, score, fin
     await page.keyboard.press('Alt+ArrowDown');
     const firstSection = builder.getByRole('region', { name: 'Section Assurance and governance' });
     await firstSection.locator('.q-id').nth(1).getByText('VSB-1', { exact: true }).waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement?.textContent?.startsWith('VSB-1')), true, 'focus stayed on the moved question');
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.textContent?.startsWith('VSB-1')),
+      true,
+      'focus stayed on the moved question',
+    );
     await builder.getByRole('button', { name: 'Move VSB-1 up' }).click();
     await firstSection.locator('.q-id').first().getByText('VSB-1', { exact: true }).waitFor();
 

@@ -45,7 +45,11 @@ test('issue a signed report with progress, preview, save, export, and verify val
   const { page, core } = app;
   const dir = tempDir('attest-e2e-reports-');
   try {
-    await call(core, 'workspace.create', { handle: chosen(core, join(dir, 'northwind.attest'), 'save:workspace'), name: 'Northwind review', passphrase: PASS });
+    await call(core, 'workspace.create', {
+      handle: chosen(core, join(dir, 'northwind.attest'), 'save:workspace'),
+      name: 'Northwind review',
+      passphrase: PASS,
+    });
     const context = demoContext(core, 'e2e');
     await assessmentDemo.seed(context);
     await page.reload();
@@ -71,7 +75,10 @@ test('issue a signed report with progress, preview, save, export, and verify val
     // The new identity becomes the signer once the identity list has reloaded.
     const signer = page.getByLabel('Signer');
     await signer.locator('option:checked', { hasText: 'Dana Reyes · self-signed' }).waitFor({ state: 'attached', timeout: 10_000 });
-    await page.getByLabel('Assessment', { exact: true }).locator('option:checked', { hasText: 'Q4 2026' }).waitFor({ state: 'attached', timeout: 10_000 });
+    await page
+      .getByLabel('Assessment', { exact: true })
+      .locator('option:checked', { hasText: 'Q4 2026' })
+      .waitFor({ state: 'attached', timeout: 10_000 });
     await page.getByLabel('Classification').selectOption('RESTRICTED');
     await app.screenshot('reports-issue');
     await axeClean(page, 'the issue form');
@@ -122,7 +129,12 @@ test('issue a signed report with progress, preview, save, export, and verify val
     await axeClean(page, 'a verdict');
 
     // Trust another signer's certificate through the file picker; it is listed with its fingerprint.
-    const other = generateSelfSignedIdentity({ commonName: 'Outside Auditor', organisation: 'Elsewhere', passphrase: 'another passphrase', now: new Date() });
+    const other = generateSelfSignedIdentity({
+      commonName: 'Outside Auditor',
+      organisation: 'Elsewhere',
+      passphrase: 'another passphrase',
+      now: new Date(),
+    });
     const pem = join(dir, 'outside.pem');
     writeFileSync(pem, certificatePem(other.identity.certificate));
     await page.locator('input[type="file"][accept*=".pem"]').setInputFiles(pem);

@@ -44,7 +44,10 @@ const VISITS: { name: string; go(page: Page): Promise<void> }[] = [
     go: async (p) => {
       await nav(p, 'Findings', 'findings');
       await p.getByLabel('Assessment', { exact: true }).selectOption({ label: 'All assessments' });
-      await p.getByTestId('finding-list').getByRole('columnheader', { name: /Assessment/ }).waitFor();
+      await p
+        .getByTestId('finding-list')
+        .getByRole('columnheader', { name: /Assessment/ })
+        .waitFor();
     },
   },
   { name: 'catalogues', go: async (p) => (await nav(p, 'Catalogues', 'catalogues'), p.getByTestId('catalogue-list').waitFor()) },
@@ -52,7 +55,10 @@ const VISITS: { name: string; go(page: Page): Promise<void> }[] = [
   { name: 'questionnaires', go: (p) => nav(p, 'Questionnaires', 'questionnaires') },
   { name: 'checks', go: (p) => nav(p, 'Checks', 'checks') },
   { name: 'reports', go: (p) => nav(p, 'Reports', 'reports') },
-  { name: 'audit', go: async (p) => (await nav(p, 'Audit log', 'audit'), p.getByTestId('audit-table').locator('tbody tr').first().waitFor()) },
+  {
+    name: 'audit',
+    go: async (p) => (await nav(p, 'Audit log', 'audit'), p.getByTestId('audit-table').locator('tbody tr').first().waitFor()),
+  },
   { name: 'settings', go: (p) => nav(p, 'Settings', 'settings') },
 ];
 

@@ -44,7 +44,11 @@ test('vendors: empty registry, add through the dialog, tier override with a reas
     void d.dismiss();
   });
   try {
-    await call(core, 'workspace.create', { handle: chosen(core, join(tempDir('attest-e2e-'), 'programme.attest'), 'save:workspace'), name: 'Vendor programme', passphrase: PASS });
+    await call(core, 'workspace.create', {
+      handle: chosen(core, join(tempDir('attest-e2e-'), 'programme.attest'), 'save:workspace'),
+      name: 'Vendor programme',
+      passphrase: PASS,
+    });
     await openVendors(page);
     await page.getByRole('heading', { name: 'No vendors yet' }).waitFor();
     await page.getByText(/The vendor registry lists every supplier/).waitFor();
@@ -95,7 +99,10 @@ test('vendors: empty registry, add through the dialog, tier override with a reas
     await certForm.getByLabel('Expires').fill(soon);
     await certForm.getByRole('button', { name: 'Add certification' }).click();
     // Shown in the locale's one date format (the page's Intl decides, as the app does).
-    const shownSoon = await page.evaluate((d) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`)), soon);
+    const shownSoon = await page.evaluate(
+      (d) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`)),
+      soon,
+    );
     await page.getByText(`${shownSoon} · expires in 20 days`).waitFor();
     assert.equal((await call(core, 'vendor.get', { id: created!.id })).certifications[0]?.kind, 'iso27001');
     await app.screenshot('vendor-page');
@@ -109,8 +116,22 @@ test('vendors: empty registry, add through the dialog, tier override with a reas
     await table.getByText('Tier 2 · overridden').waitFor();
 
     // Hostile text, through the core, is shown as text on the list and the page.
-    const hostile = await call(core, 'vendor.create', { name: HOSTILE_NAME, services: HOSTILE_SERVICES, owner: 'Ops', dataTypes: ['none'], criticality: 'low', exitPlan: HOSTILE_PLAN });
-    for (let i = 0; i < 8; i++) await call(core, 'vendor.create', { name: `Supplier ${i + 1}`, services: `Service ${i + 1}`, owner: 'Procurement', dataTypes: i % 2 ? ['internal'] : ['personal'], criticality: i % 3 ? 'medium' : 'high' });
+    const hostile = await call(core, 'vendor.create', {
+      name: HOSTILE_NAME,
+      services: HOSTILE_SERVICES,
+      owner: 'Ops',
+      dataTypes: ['none'],
+      criticality: 'low',
+      exitPlan: HOSTILE_PLAN,
+    });
+    for (let i = 0; i < 8; i++)
+      await call(core, 'vendor.create', {
+        name: `Supplier ${i + 1}`,
+        services: `Service ${i + 1}`,
+        owner: 'Procurement',
+        dataTypes: i % 2 ? ['internal'] : ['personal'],
+        criticality: i % 3 ? 'medium' : 'high',
+      });
     await openVendors(page);
     await table.getByText(HOSTILE_NAME, { exact: true }).waitFor();
     await table.getByText(HOSTILE_SERVICES, { exact: true }).waitFor();

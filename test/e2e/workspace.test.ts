@@ -51,7 +51,11 @@ test('create → audit → verify → lock → unlock → change passphrase → 
     await page.getByRole('heading', { name: 'Northwind Health review', level: 1 }).waitFor();
     assert.ok(existsSync(path), 'the file exists on disk');
     assert.equal(app.dialogs.at(-1)?.kind, 'save');
-    assert.match(app.dialogs.at(-1)?.defaultPath ?? '', /northwind-health-review\.attest$/, 'the dialog suggests a name from the workspace name');
+    assert.match(
+      app.dialogs.at(-1)?.defaultPath ?? '',
+      /northwind-health-review\.attest$/,
+      'the dialog suggests a name from the workspace name',
+    );
     assert.match(await page.locator('.save-state').innerText(), /All changes saved/);
     await app.screenshot('workspace-03-open');
     await axeClean(page, 'home with an open workspace');

@@ -22,9 +22,12 @@ try {
   const result = await run({ input: work, isRelative: true, isVerbose: false, customScan: [], excludeFromScan: [] }, false);
   const rel = (file) => String(file).replace(`${work}/`, '');
   for (const issue of result.issues) {
-    console.log(`  ${issue.severity.name.padEnd(13)} ${issue.id} ${rel(issue.file)}:${issue.location.line}:${issue.location.column} (${issue.confidence.name})`);
+    console.log(
+      `  ${issue.severity.name.padEnd(13)} ${issue.id} ${rel(issue.file)}:${issue.location.line}:${issue.location.column} (${issue.confidence.name})`,
+    );
   }
-  for (const error of result.errors) console.log(`  PARSE ERROR   ${rel(error.file)}: ${error.message ?? error.error ?? 'could not parse'}`);
+  for (const error of result.errors)
+    console.log(`  PARSE ERROR   ${rel(error.file)}: ${error.message ?? error.error ?? 'could not parse'}`);
   const blocking = result.issues.filter((i) => ['HIGH', 'MEDIUM'].includes(i.severity.name));
   console.log(
     `electronegativity: ${result.atomicChecks} atomic and ${result.globalChecks} global checks; ` +

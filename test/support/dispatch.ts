@@ -15,7 +15,11 @@ export async function call<C extends ChannelName>(core: Core, channel: C, reques
 }
 
 /** Calls a channel that must fail and returns the error. */
-export async function failure<C extends ChannelName>(core: Core, channel: C, request: RequestOf<C>): Promise<{ code: string; message: string }> {
+export async function failure<C extends ChannelName>(
+  core: Core,
+  channel: C,
+  request: RequestOf<C>,
+): Promise<{ code: string; message: string }> {
   const r = await core.dispatch(channel, request, ctx);
   assert.equal(r.ok, false, `${channel} should fail`);
   return r.ok ? { code: '', message: '' } : r.error;

@@ -30,7 +30,10 @@ function typeOnly(typeKeyword: string | undefined, clause: string): boolean {
   if (typeKeyword) return true;
   const named = /^\{([\s\S]*)\}$/.exec(clause.trim());
   if (!named) return false;
-  const parts = (named[1] ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = (named[1] ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   return parts.length > 0 && parts.every((p) => p.startsWith('type '));
 }
 

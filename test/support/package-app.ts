@@ -67,8 +67,16 @@ export function packageApp(): PackagedApp {
   const dist = standInElectronDist(join(work, 'electron-dist'));
   const output = join(work, 'dist');
   run('npx', [
-    'electron-builder', '--linux', '--dir', '--config', 'electron-builder.yml',
-    `-c.electronDist=${dist}`, `-c.directories.output=${output}`, '-c.npmRebuild=false', '--publish', 'never',
+    'electron-builder',
+    '--linux',
+    '--dir',
+    '--config',
+    'electron-builder.yml',
+    `-c.electronDist=${dist}`,
+    `-c.directories.output=${output}`,
+    '-c.npmRebuild=false',
+    '--publish',
+    'never',
   ]);
   const appOutDir = join(output, 'linux-unpacked');
   return {

@@ -13,7 +13,8 @@ const unescape = (s: string) =>
     .replace(/&amp;/g, '&');
 
 /** The text of every <t> inside one <si> or <is>, joined (rich text runs included, phonetic runs left out). */
-const runsText = (xml: string) => unescape([...xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((m) => m[1]).join(''));
+const runsText = (xml: string) =>
+  unescape([...xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((m) => m[1]).join(''));
 
 export interface XmlSheet {
   name: string;
@@ -27,7 +28,12 @@ export async function readXlsxXml(bytes: Uint8Array): Promise<XmlSheet[]> {
   const text = async (path: string) => (await zip.file(path)?.async('string')) ?? '';
   const shared = [...(await text('xl/sharedStrings.xml')).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => runsText(m[1]!));
   const workbook = await text('xl/workbook.xml');
-  const rels = new Map([...(await text('xl/_rels/workbook.xml.rels')).matchAll(/<Relationship\b[^>]*>/g)].map((m) => [/Id="([^"]+)"/.exec(m[0])![1]!, /Target="([^"]+)"/.exec(m[0])![1]!]));
+  const rels = new Map(
+    [...(await text('xl/_rels/workbook.xml.rels')).matchAll(/<Relationship\b[^>]*>/g)].map((m) => [
+      /Id="([^"]+)"/.exec(m[0])![1]!,
+      /Target="([^"]+)"/.exec(m[0])![1]!,
+    ]),
+  );
   const sheets: XmlSheet[] = [];
   for (const m of workbook.matchAll(/<sheet\b[^>]*\/>/g)) {
     const tag = m[0];
@@ -40,7 +46,7 @@ export async function readXlsxXml(bytes: Uint8Array): Promise<XmlSheet[]> {
       const type = /\bt="(\w+)"/.exec(c[3]!)?.[1];
       const body = c[4] ?? '';
       const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
-      const value = type === 's' ? shared[Number(v)] ?? '' : type === 'inlineStr' ? runsText(body) : v === undefined ? '' : unescape(v);
+      const value = type === 's' ? (shared[Number(v)] ?? '') : type === 'inlineStr' ? runsText(body) : v === undefined ? '' : unescape(v);
       if (value === '') continue;
       const row = Number(c[2]);
       if (!rows.has(row)) rows.set(row, new Map());

@@ -48,7 +48,10 @@ function day(values: Record<string, unknown>, option: 'from' | 'to'): string | n
   const v = values[option];
   if (v === undefined) return null;
   const text = String(v);
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+  const valid =
+    /^\d{4}-\d{2}-\d{2}$/.test(text) &&
+    !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) &&
+    new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
   if (!valid) throw new AttestError('USAGE', `--${option} "${text}" is not a date; write it as YYYY-MM-DD, e.g. 2026-10-01.`);
   return text;
 }
@@ -56,7 +59,8 @@ function day(values: Record<string, unknown>, option: 'from' | 'to'): string | n
 export const assessmentNewCommand: CliCommand = {
   name: 'assessment new',
   summary: 'Start an assessment against one or more catalogues (each snapshotted with its version and hash).',
-  usage: '<workspace> --name <name> --client <client> --assessor <name> --catalog <id> [--catalog <id>…] [--scope <text>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--passphrase-file <file>] [--accept-older]',
+  usage:
+    '<workspace> --name <name> --client <client> --assessor <name> --catalog <id> [--catalog <id>…] [--scope <text>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--passphrase-file <file>] [--accept-older]',
   options: {
     ...openOptions,
     name: { type: 'string' },
@@ -73,12 +77,19 @@ export const assessmentNewCommand: CliCommand = {
       name: required(values, 'name'),
       client: required(values, 'client'),
       assessor: required(values, 'assessor'),
-      catalogueIds: ((values.catalog as string[] | undefined) ?? []).flatMap((c) => c.split(',')).map((c) => c.trim()).filter(Boolean),
+      catalogueIds: ((values.catalog as string[] | undefined) ?? [])
+        .flatMap((c) => c.split(','))
+        .map((c) => c.trim())
+        .filter(Boolean),
       scope: typeof values.scope === 'string' ? values.scope : '',
       periodStart: day(values, 'from'),
       periodEnd: day(values, 'to'),
     };
-    if (!request.catalogueIds.length) throw new AttestError('USAGE', `Pick at least one catalogue with --catalog <id> ("attest catalog list" shows them). Usage: attest ${newUsage}`);
+    if (!request.catalogueIds.length)
+      throw new AttestError(
+        'USAGE',
+        `Pick at least one catalogue with --catalog <id> ("attest catalog list" shows them). Usage: attest ${newUsage}`,
+      );
     const a = await withWorkspace(input, newUsage, (core) => invoke(core, 'assessment.create', request));
     const human = [
       `Created assessment ${a.id}: "${a.name}" for ${a.client} (${STATE_LABELS[a.state]}), ${a.total} controls.`,

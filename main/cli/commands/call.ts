@@ -27,7 +27,12 @@ export const callCommand: CliCommand = {
     const path = resolve(file);
     const passphrase = await optionalPassphrase(io, workspacePassphrase(values));
     const value = await withCore(io, async (core) => {
-      await invoke(core, 'workspace.open', { handle: chosenFile(core, path, 'open:workspace'), passphrase, remember: false, acceptOlder: acceptOlder(values) });
+      await invoke(core, 'workspace.open', {
+        handle: chosenFile(core, path, 'open:workspace'),
+        passphrase,
+        remember: false,
+        acceptOlder: acceptOlder(values),
+      });
       const result = await core.dispatch(channel, request, { origin: 'cli' });
       if (!result.ok) throw new AttestError(result.error.code, result.error.message);
       return result.value;

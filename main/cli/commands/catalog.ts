@@ -22,11 +22,17 @@ export async function withWorkspace<T>(input: CommandInput, usage: string, fn: (
   const passphrase = await optionalPassphrase(input.io, source);
   return withCore(input.io, async (core) => {
     try {
-      await invoke(core, 'workspace.open', { handle: chosenFile(core, path, 'open:workspace'), passphrase, remember: false, acceptOlder: acceptOlder(input.values) });
+      await invoke(core, 'workspace.open', {
+        handle: chosenFile(core, path, 'open:workspace'),
+        passphrase,
+        remember: false,
+        acceptOlder: acceptOlder(input.values),
+      });
     } catch (error) {
       // No passphrase and no key remembered on this device: say how to give one.
       const code = error instanceof AttestError ? error.code : '';
-      if (passphrase === undefined && (code === 'NOT_REMEMBERED' || code === 'KEYCHAIN_UNAVAILABLE')) await requirePassphrase(input.io, source);
+      if (passphrase === undefined && (code === 'NOT_REMEMBERED' || code === 'KEYCHAIN_UNAVAILABLE'))
+        await requirePassphrase(input.io, source);
       throw error;
     }
     return fn(core);
@@ -107,7 +113,8 @@ export function parseMapping(specs: string[]): Mapping {
     const at = pair.indexOf('=');
     const field = pair.slice(0, at).trim();
     const column = pair.slice(at + 1).trim();
-    if (at < 1 || !column) throw new AttestError('USAGE', `"${pair}" is not field=Column. Example: --map id=ID,title=Title,statement=Requirement`);
+    if (at < 1 || !column)
+      throw new AttestError('USAGE', `"${pair}" is not field=Column. Example: --map id=ID,title=Title,statement=Requirement`);
     if (!(TABULAR_FIELDS as readonly string[]).includes(field)) {
       throw new AttestError('USAGE', `"${field}" is not a catalogue field. Map any of: ${TABULAR_FIELDS.join(', ')}.`);
     }
@@ -121,7 +128,9 @@ const REQUIRED_FIELDS = ['id', 'statement'];
 
 /** The --map option for a suggested mapping, with a <column> placeholder for each required field it could not guess. */
 function mapOption(suggested: Record<string, string | string[] | undefined>): string {
-  const pairs = Object.entries(suggested).flatMap(([field, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((c): [string, string] => [field, c])));
+  const pairs = Object.entries(suggested).flatMap(([field, v]) =>
+    v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((c): [string, string] => [field, c]),
+  );
   const missing = REQUIRED_FIELDS.filter((f) => !suggested[f]).map((f): [string, string] => [f, '<column>']);
   const quoted = (column: string) => (/[\s,"']/.test(column) && column !== '<column>' ? JSON.stringify(column) : column);
   return `--map ${[...pairs, ...missing].map(([field, column]) => `${field}=${quoted(column)}`).join(',')}`;
@@ -152,13 +161,15 @@ function problemLines(one: string, many: string, list: { where: string; message:
   return [`${list.length} ${list.length === 1 ? one : many}:`, ...shown, ...more];
 }
 
-const importUsage = 'catalog import <workspace> <file.json|.xml|.yaml|.csv|.xlsx> [--map field=Column,...] [--sheet <name>] [--header-row <n>] [--source href=file] [--title <title>] [--id <id>] [--replace]';
+const importUsage =
+  'catalog import <workspace> <file.json|.xml|.yaml|.csv|.xlsx> [--map field=Column,...] [--sheet <name>] [--header-row <n>] [--source href=file] [--title <title>] [--id <id>] [--replace]';
 
 /** `--header-row 3` → 3; anything but a positive whole number is a usage error. */
 function headerRowOption(value: unknown): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new AttestError('USAGE', `--header-row takes the row number that names the columns (1, 2, …), not "${String(value)}".`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new AttestError('USAGE', `--header-row takes the row number that names the columns (1, 2, …), not "${String(value)}".`);
   return n;
 }
 
@@ -169,7 +180,11 @@ async function readSources(specs: string[]): Promise<{ href: string; file: { nam
     const at = spec.lastIndexOf('=');
     const href = spec.slice(0, at).trim();
     const path = spec.slice(at + 1).trim();
-    if (at < 1 || !path) throw new AttestError('USAGE', `"${spec}" is not href=file. Example: --source "#84cbf061-eb87-4ec1-8112-1f529232e907=NIST_SP-800-53_rev5_catalog.json"`);
+    if (at < 1 || !path)
+      throw new AttestError(
+        'USAGE',
+        `"${spec}" is not href=file. Example: --source "#84cbf061-eb87-4ec1-8112-1f529232e907=NIST_SP-800-53_rev5_catalog.json"`,
+      );
     out.push({ href, file: await readUpload(resolve(path)) });
   }
   return out;
@@ -179,7 +194,8 @@ export const catalogImportCommand: CliCommand = {
   name: 'catalog import',
   summary:
     'Import an OSCAL catalog or profile (JSON, XML or YAML; a profile needs --source for each import), or a .csv/.xlsx with --map saying which column holds each field (the sheet and header row are found, or give --sheet and --header-row).',
-  usage: '<workspace> <file.json|.xml|.yaml|.csv|.xlsx> [--map id=Column,title=Column,statement=Column,...] [--sheet <name>] [--header-row <n>] [--source href=file] [--title <title>] [--id <id>] [--replace] [--passphrase-file <file>] [--accept-older]',
+  usage:
+    '<workspace> <file.json|.xml|.yaml|.csv|.xlsx> [--map id=Column,title=Column,statement=Column,...] [--sheet <name>] [--header-row <n>] [--source href=file] [--title <title>] [--id <id>] [--replace] [--passphrase-file <file>] [--accept-older]',
   options: {
     ...openOptions,
     map: { type: 'string', multiple: true },
@@ -209,7 +225,9 @@ export const catalogImportCommand: CliCommand = {
         const preview = await invoke(core, 'catalog.preview', { file, ...layout });
         if (preview.kind !== 'tabular') throw new AttestError('INTERNAL', 'Expected a table preview.');
         const suggestion = mapOption(preview.suggestedMapping);
-        io.err(`attest: say which column holds each field with --map (id and statement are required), e.g. ${suggestion}; nothing was imported.`);
+        io.err(
+          `attest: say which column holds each field with --map (id and statement are required), e.g. ${suggestion}; nothing was imported.`,
+        );
         const human = [
           `${file.name}${preview.sheet !== null ? `, sheet "${preview.sheet}"` : ''}: header on row ${preview.headerRow}, ${preview.rowCount} rows, ${preview.columns.length} columns.`,
           ...(preview.sheets.length > 1 ? [`Sheets: ${preview.sheets.map((s) => s.name).join(', ')} (choose with --sheet)`] : []),
@@ -238,7 +256,9 @@ export const catalogImportCommand: CliCommand = {
       const result = await invoke(core, 'catalog.import', request);
       const human = [
         importedLine(result, oscal),
-        ...(oscal ? problemLines('item was skipped', 'items were skipped', result.rowErrors) : problemLines('row was skipped', 'rows were skipped', result.rowErrors)),
+        ...(oscal
+          ? problemLines('item was skipped', 'items were skipped', result.rowErrors)
+          : problemLines('row was skipped', 'rows were skipped', result.rowErrors)),
         ...problemLines('warning', 'warnings', result.warnings),
       ].join('\n');
       return { value: result, human };
@@ -250,7 +270,8 @@ const addUsage = 'catalog add <workspace> <library-id> [--replace] [--passphrase
 
 export const catalogAddCommand: CliCommand = {
   name: 'catalog add',
-  summary: 'Add a catalogue from the library that ships with Attest (NIST SP 800-53 rev5 and FedRAMP rev5 baselines); without an id, list them.',
+  summary:
+    'Add a catalogue from the library that ships with Attest (NIST SP 800-53 rev5 and FedRAMP rev5 baselines); without an id, list them.',
   usage: '<workspace> [<library-id>] [--replace] [--passphrase-file <file>] [--accept-older]',
   options: { ...openOptions, replace: { type: 'boolean', default: false } },
   async run(input) {
@@ -258,7 +279,10 @@ export const catalogAddCommand: CliCommand = {
     return withWorkspace(input, addUsage, async (core) => {
       if (!id) {
         const { entries } = await invoke(core, 'catalog.library', {});
-        const human = table(['ID', 'TITLE', 'PUBLISHER', 'IN WORKSPACE'], entries.map((e) => [e.id, e.title, e.publisher, e.installed ? 'yes' : 'no']));
+        const human = table(
+          ['ID', 'TITLE', 'PUBLISHER', 'IN WORKSPACE'],
+          entries.map((e) => [e.id, e.title, e.publisher, e.installed ? 'yes' : 'no']),
+        );
         return { value: { entries }, human };
       }
       const result = await invoke(core, 'catalog.addFromLibrary', { id, replace: input.values.replace === true });

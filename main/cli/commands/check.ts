@@ -28,7 +28,10 @@ function readSecret(input: CommandInput): string {
   try {
     raw = typeof file === 'string' ? readFileSync(resolve(file), 'utf8') : readFileSync(0, 'utf8');
   } catch {
-    throw new AttestError('VALUE_UNREADABLE', typeof file === 'string' ? `Cannot read the value file "${file}".` : 'Cannot read the value from standard input.');
+    throw new AttestError(
+      'VALUE_UNREADABLE',
+      typeof file === 'string' ? `Cannot read the value file "${file}".` : 'Cannot read the value from standard input.',
+    );
   }
   // One trailing newline is how files and pipes end; it is not part of the secret.
   const value = raw.replace(/\r?\n$/, '');
@@ -37,22 +40,46 @@ function readSecret(input: CommandInput): string {
 }
 
 const credentialRows = (list: CredentialMeta[]) =>
-  table(['ID', 'LABEL', 'KIND', 'HOSTS', 'CREATED'], list.map((c) => [c.id, c.label, c.kind === 'header' ? `header ${c.headerName ?? ''}` : c.kind, c.hosts.join(','), c.createdAt.slice(0, 10)]));
+  table(
+    ['ID', 'LABEL', 'KIND', 'HOSTS', 'CREATED'],
+    list.map((c) => [
+      c.id,
+      c.label,
+      c.kind === 'header' ? `header ${c.headerName ?? ''}` : c.kind,
+      c.hosts.join(','),
+      c.createdAt.slice(0, 10),
+    ]),
+  );
 
-const addUsage = 'credential add <workspace> --label <label> --kind bearer|basic|header [--header-name <name>] --hosts <a,b> [--value-file <file>] (value on stdin otherwise)';
+const addUsage =
+  'credential add <workspace> --label <label> --kind bearer|basic|header [--header-name <name>] --hosts <a,b> [--value-file <file>] (value on stdin otherwise)';
 
 export const credentialAddCommand: CliCommand = {
   name: 'credential add',
   summary: 'Save a credential in the OS keychain, bound to its hosts; the value comes from stdin or --value-file.',
   usage: '<workspace> --label <label> --kind bearer|basic|header [--header-name <name>] --hosts <a,b> [--value-file <file>]',
-  options: { ...openOptions, label: { type: 'string' }, kind: { type: 'string' }, 'header-name': { type: 'string' }, hosts: { type: 'string' }, 'value-file': { type: 'string' } },
+  options: {
+    ...openOptions,
+    label: { type: 'string' },
+    kind: { type: 'string' },
+    'header-name': { type: 'string' },
+    hosts: { type: 'string' },
+    'value-file': { type: 'string' },
+  },
   async run(input) {
     const { values } = input;
     const label = typeof values.label === 'string' ? values.label : '';
     const kind = values.kind;
     if (!label.trim()) throw usage(`Missing --label. Usage: attest ${addUsage}`);
-    if (kind !== 'bearer' && kind !== 'basic' && kind !== 'header') throw usage(`--kind must be bearer, basic or header. Usage: attest ${addUsage}`);
-    const hosts = typeof values.hosts === 'string' ? values.hosts.split(',').map((h) => h.trim()).filter(Boolean) : [];
+    if (kind !== 'bearer' && kind !== 'basic' && kind !== 'header')
+      throw usage(`--kind must be bearer, basic or header. Usage: attest ${addUsage}`);
+    const hosts =
+      typeof values.hosts === 'string'
+        ? values.hosts
+            .split(',')
+            .map((h) => h.trim())
+            .filter(Boolean)
+        : [];
     if (hosts.length === 0) throw usage(`Missing --hosts (the hosts the value may be sent to). Usage: attest ${addUsage}`);
     const headerName = typeof values['header-name'] === 'string' ? values['header-name'] : undefined;
     return withWorkspace(input, addUsage, async (core) => {
@@ -70,7 +97,10 @@ export const credentialListCommand: CliCommand = {
   options: openOptions,
   async run(input) {
     const { credentials } = await withWorkspace(input, 'credential list <workspace>', (core) => invoke(core, 'credential.list', {}));
-    return { value: { credentials }, human: credentials.length ? credentialRows(credentials) : 'No credentials saved. Add one with "attest credential add".' };
+    return {
+      value: { credentials },
+      human: credentials.length ? credentialRows(credentials) : 'No credentials saved. Add one with "attest credential add".',
+    };
   },
 };
 
@@ -96,7 +126,10 @@ export const checkListCommand: CliCommand = {
     const checks = describeChecks().map((c) => ({ ...c, controls: controlIds(catalogues, getCheck(c.id)!) }));
     return {
       value: { checks },
-      human: table(['ID', 'TITLE', 'CREDENTIAL', 'CONTROLS'], checks.map((c) => [c.id, c.title, c.credential ? c.credential.kinds.join('/') : '—', c.controls.join(' ') || '—'])),
+      human: table(
+        ['ID', 'TITLE', 'CREDENTIAL', 'CONTROLS'],
+        checks.map((c) => [c.id, c.title, c.credential ? c.credential.kinds.join('/') : '—', c.controls.join(' ') || '—']),
+      ),
     };
   },
 };
@@ -116,12 +149,14 @@ function parseResolver(text: string): ResolverConfig {
   return { server: m[1], port: Number(m[2] ?? 53) };
 }
 
-const runUsage = 'check run <check> --target <url|host> [--ca <pem file>] [--credential <id> --workspace <file>] [--resolver host:port] [--param name=value…] [--json]';
+const runUsage =
+  'check run <check> --target <url|host> [--ca <pem file>] [--credential <id> --workspace <file>] [--resolver host:port] [--param name=value…] [--json]';
 
 export const checkRunCommand: CliCommand = {
   name: 'check run',
   summary: 'Run one live check now against one target (only the hosts that check names are contacted).',
-  usage: '<check> --target <url|host> [--ca <pem file>] [--credential <id> --workspace <file>] [--resolver host:port] [--param name=value…]',
+  usage:
+    '<check> --target <url|host> [--ca <pem file>] [--credential <id> --workspace <file>] [--resolver host:port] [--param name=value…]',
   options: {
     ...openOptions,
     target: { type: 'string' },
@@ -160,7 +195,8 @@ export const checkRunCommand: CliCommand = {
       runOne({ checkId, input: job }, { policy: { liveChecksEnabled: true, allowedHosts: hosts }, resolver, credentials });
     let result: CheckResult;
     if (credentialId) {
-      if (typeof values.workspace !== 'string') throw usage('A run with --credential needs --workspace <file> (the credential is used on behalf of that workspace).');
+      if (typeof values.workspace !== 'string')
+        throw usage('A run with --credential needs --workspace <file> (the credential is used on behalf of that workspace).');
       const sub = { ...input, positionals: [values.workspace] };
       result = await withWorkspace(sub, runUsage, async (core) => {
         await invoke(core, 'credential.list', {}); // the workspace opened: the user may use its credentials
@@ -183,4 +219,10 @@ export const checkRunCommand: CliCommand = {
   },
 };
 
-export const checkCommands: CliCommand[] = [credentialAddCommand, credentialListCommand, credentialDeleteCommand, checkListCommand, checkRunCommand];
+export const checkCommands: CliCommand[] = [
+  credentialAddCommand,
+  credentialListCommand,
+  credentialDeleteCommand,
+  checkListCommand,
+  checkRunCommand,
+];

@@ -22,7 +22,12 @@ export const demoCommand: CliCommand = {
     const { seeded } = await buildDemoFile(path, (temp) => withCore(io, (core) => createDemoWorkspace(core, temp, passphrase)));
     return {
       value: { path, created: true, seeded },
-      human: [`Created the demo workspace ${path}.`, `Passphrase: ${passphrase === DEMO_PASSPHRASE ? DEMO_PASSPHRASE : '(from ATTEST_PASSPHRASE)'}`, 'Contains:', ...seeded.map((s) => `  - ${s}`)].join('\n'),
+      human: [
+        `Created the demo workspace ${path}.`,
+        `Passphrase: ${passphrase === DEMO_PASSPHRASE ? DEMO_PASSPHRASE : '(from ATTEST_PASSPHRASE)'}`,
+        'Contains:',
+        ...seeded.map((s) => `  - ${s}`),
+      ].join('\n'),
     };
   },
 };

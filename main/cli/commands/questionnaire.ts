@@ -33,18 +33,25 @@ const countsLine = (c: ImportCounts) =>
 export function scoreText(s: ScoreView): string {
   return [
     `Overall ${s.overall} / 100 (${s.earned} of ${s.possible} weighted points)`,
-    table(['SECTION', 'SCORE', 'EARNED', 'POSSIBLE'], s.sections.map((x) => [x.title, x.score ?? '–', x.earned, x.possible])),
-    s.gaps.length ? `Gaps (${s.gaps.length}):\n${s.gaps.map((g) => `  ${g.questionId}  ${g.answer || '(none)'} (expected ${g.expected})  ${g.text.slice(0, 90)}${g.controls.length ? `  [${g.controls.map((c) => c.controlId).join(', ')}]` : ''}`).join('\n')}` : 'No gaps.',
+    table(
+      ['SECTION', 'SCORE', 'EARNED', 'POSSIBLE'],
+      s.sections.map((x) => [x.title, x.score ?? '–', x.earned, x.possible]),
+    ),
+    s.gaps.length
+      ? `Gaps (${s.gaps.length}):\n${s.gaps.map((g) => `  ${g.questionId}  ${g.answer || '(none)'} (expected ${g.expected})  ${g.text.slice(0, 90)}${g.controls.length ? `  [${g.controls.map((c) => c.controlId).join(', ')}]` : ''}`).join('\n')}`
+      : 'No gaps.',
     s.rule,
   ].join('\n\n');
 }
 
 const listUsage = 'template list <workspace>';
 const showUsage = 'template show <workspace> <template-id>';
-const importUsage = 'template import <workspace> <vsaq.json|template.json|questionnaire.xlsx> [--map id=Column,question=Column,...] [--sheet <name>] [--header-row <n>] [--id ID] [--replace]';
+const importUsage =
+  'template import <workspace> <vsaq.json|template.json|questionnaire.xlsx> [--map id=Column,question=Column,...] [--sheet <name>] [--header-row <n>] [--id ID] [--replace]';
 const expectUsage = 'template expect <workspace> <template-id> <question-id> yes|no|none';
 const exportUsage = 'questionnaire export <workspace> --vendor <id> [--template <id>] [--cycle <cycle>] --format xlsx|json --out <file>';
-const qImportUsage = 'questionnaire import <workspace> <questionnaire-id> <file> [--partial] [--map id=Column,question=Column,answer=Column,...]';
+const qImportUsage =
+  'questionnaire import <workspace> <questionnaire-id> <file> [--partial] [--map id=Column,question=Column,answer=Column,...]';
 
 const MAPPING_PARTS = ['id', 'question', 'section', 'answer', 'notes', 'guidance'] as const;
 
@@ -52,7 +59,8 @@ const MAPPING_PARTS = ['id', 'question', 'section', 'answer', 'notes', 'guidance
 function questionnaireMapping(values: Record<string, unknown>): QuestionnaireMapping | undefined {
   const specs = (values.map as string[] | undefined) ?? [];
   if (!specs.length) {
-    if (values.sheet !== undefined || values['header-row'] !== undefined) throw new AttestError('USAGE', '--sheet and --header-row go with --map (id=Column,question=Column,...).');
+    if (values.sheet !== undefined || values['header-row'] !== undefined)
+      throw new AttestError('USAGE', '--sheet and --header-row go with --map (id=Column,question=Column,...).');
     return undefined;
   }
   const mapping: Record<string, string | number> = {};
@@ -61,15 +69,21 @@ function questionnaireMapping(values: Record<string, unknown>): QuestionnaireMap
     const at = pair.indexOf('=');
     const part = pair.slice(0, at).trim();
     const column = pair.slice(at + 1).trim();
-    if (at < 1 || !column) throw new AttestError('USAGE', `"${pair}" is not part=Column. Example: --map id=ID,question=Question,answer=Answer,notes=Notes`);
-    if (!(MAPPING_PARTS as readonly string[]).includes(part)) throw new AttestError('USAGE', `"${part}" is not a questionnaire column. Map any of: ${MAPPING_PARTS.join(', ')}.`);
+    if (at < 1 || !column)
+      throw new AttestError('USAGE', `"${pair}" is not part=Column. Example: --map id=ID,question=Question,answer=Answer,notes=Notes`);
+    if (!(MAPPING_PARTS as readonly string[]).includes(part))
+      throw new AttestError('USAGE', `"${part}" is not a questionnaire column. Map any of: ${MAPPING_PARTS.join(', ')}.`);
     mapping[part] = column;
   }
   if (!mapping.id || !mapping.question) throw new AttestError('USAGE', '--map needs at least id=Column and question=Column.');
   if (typeof values.sheet === 'string') mapping.sheet = values.sheet;
   if (values['header-row'] !== undefined) {
     const n = Number(values['header-row']);
-    if (!Number.isInteger(n) || n < 1) throw new AttestError('USAGE', `--header-row takes the row number that names the columns (1, 2, …), not "${String(values['header-row'])}".`);
+    if (!Number.isInteger(n) || n < 1)
+      throw new AttestError(
+        'USAGE',
+        `--header-row takes the row number that names the columns (1, 2, …), not "${String(values['header-row'])}".`,
+      );
     mapping.headerRow = n;
   }
   return mapping as unknown as QuestionnaireMapping;
@@ -85,7 +99,13 @@ export const questionnaireCommands: CliCommand[] = [
     options: openOptions,
     async run(input) {
       const { templates } = await withWorkspace(input, listUsage, (core) => invoke(core, 'template.list', {}));
-      return { value: { templates }, human: table(['ID', 'TITLE', 'VERSION', 'ORIGIN', 'SECTIONS', 'QUESTIONS'], templates.map((t) => [t.id, t.title, t.version, t.origin, t.sections, t.questions])) };
+      return {
+        value: { templates },
+        human: table(
+          ['ID', 'TITLE', 'VERSION', 'ORIGIN', 'SECTIONS', 'QUESTIONS'],
+          templates.map((t) => [t.id, t.title, t.version, t.origin, t.sections, t.questions]),
+        ),
+      };
     },
   },
   {
@@ -121,43 +141,72 @@ export const questionnaireCommands: CliCommand[] = [
     name: 'template import',
     summary:
       'Import a Google VSAQ questionnaire, an Attest template file, or a questionnaire workbook: CSA CAIQ and the HECVAT family are recognised, any other sheet is read with --map; prints the item counts.',
-    usage: '<workspace> <vsaq.json|template.json|questionnaire.xlsx> [--map id=Column,question=Column,section=Column,answer=Column,notes=Column] [--sheet <name>] [--header-row <n>] [--id ID] [--replace] [--passphrase-file <file>] [--accept-older]',
+    usage:
+      '<workspace> <vsaq.json|template.json|questionnaire.xlsx> [--map id=Column,question=Column,section=Column,answer=Column,notes=Column] [--sheet <name>] [--header-row <n>] [--id ID] [--replace] [--passphrase-file <file>] [--accept-older]',
     options: { ...openOptions, ...mappingOptions, id: { type: 'string' }, replace: { type: 'boolean' } },
     async run(input) {
       const file = await readInput(need(input.positionals[1], 'the file to import', importUsage));
       const id = input.values.id as string | undefined;
       const mapping = questionnaireMapping(input.values);
-      const r = await withWorkspace(input, importUsage, (core) => invoke(core, 'template.import', { file, ...(id ? { id } : {}), ...(mapping ? { mapping } : {}), replace: input.values.replace === true }));
-      return { value: r, human: `Imported ${r.template.title} as ${r.template.id} (version ${r.template.version}): ${countsLine(r.counts)}.` };
+      const r = await withWorkspace(input, importUsage, (core) =>
+        invoke(core, 'template.import', {
+          file,
+          ...(id ? { id } : {}),
+          ...(mapping ? { mapping } : {}),
+          replace: input.values.replace === true,
+        }),
+      );
+      return {
+        value: r,
+        human: `Imported ${r.template.title} as ${r.template.id} (version ${r.template.version}): ${countsLine(r.counts)}.`,
+      };
     },
   },
   {
     name: 'template expect',
-    summary: 'Set the answer a Yes/No question of a template expects (yes or no), or none to leave it unscored; the template version goes up.',
+    summary:
+      'Set the answer a Yes/No question of a template expects (yes or no), or none to leave it unscored; the template version goes up.',
     usage: '<workspace> <template-id> <question-id> yes|no|none [--passphrase-file <file>]',
     options: openOptions,
     async run(input) {
       const [, templateId, questionId, want] = input.positionals;
       need(templateId, 'the template id', expectUsage);
       need(questionId, 'the question id', expectUsage);
-      if (want !== 'yes' && want !== 'no' && want !== 'none') throw new AttestError('USAGE', `The expected answer is yes, no or none, not "${want ?? ''}". Usage: attest ${expectUsage}`);
+      if (want !== 'yes' && want !== 'no' && want !== 'none')
+        throw new AttestError('USAGE', `The expected answer is yes, no or none, not "${want ?? ''}". Usage: attest ${expectUsage}`);
       const saved = await withWorkspace(input, expectUsage, async (core) => {
         const { body } = await invoke(core, 'template.get', { id: templateId! });
         const question = body.sections.flatMap((s) => s.items).find((i) => i.kind === 'question' && i.id === questionId);
-        if (!question || question.kind !== 'question') throw new AttestError('QUESTION_NOT_FOUND', `Template ${templateId} has no question "${questionId}". See them with "attest template show".`);
-        if (question.type !== 'yesno') throw new AttestError('USAGE', `${questionId} is a ${question.type} question; only Yes/No questions take yes or no here.`);
+        if (!question || question.kind !== 'question')
+          throw new AttestError(
+            'QUESTION_NOT_FOUND',
+            `Template ${templateId} has no question "${questionId}". See them with "attest template show".`,
+          );
+        if (question.type !== 'yesno')
+          throw new AttestError('USAGE', `${questionId} is a ${question.type} question; only Yes/No questions take yes or no here.`);
         if (want === 'none') delete question.expected;
         else question.expected = { kind: 'equals', value: want };
         return invoke(core, 'template.save', { body });
       });
-      return { value: saved, human: `${templateId} ${questionId} now ${want === 'none' ? 'has no expected answer' : `expects ${want === 'yes' ? 'Yes' : 'No'}`} (template version ${saved.version}).` };
+      return {
+        value: saved,
+        human: `${templateId} ${questionId} now ${want === 'none' ? 'has no expected answer' : `expects ${want === 'yes' ? 'Yes' : 'No'}`} (template version ${saved.version}).`,
+      };
     },
   },
   {
     name: 'questionnaire export',
     summary: "Write a vendor's questionnaire as XLSX or JSON (started from the template for the cycle if needed).",
-    usage: '<workspace> --vendor <id> [--template <id>] [--cycle <cycle>] --format xlsx|json --out <file> [--passphrase-file <file>] [--accept-older]',
-    options: { ...openOptions, vendor: { type: 'string' }, template: { type: 'string' }, cycle: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+    usage:
+      '<workspace> --vendor <id> [--template <id>] [--cycle <cycle>] --format xlsx|json --out <file> [--passphrase-file <file>] [--accept-older]',
+    options: {
+      ...openOptions,
+      vendor: { type: 'string' },
+      template: { type: 'string' },
+      cycle: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+    },
     async run(input) {
       const vendorId = need(input.values.vendor as string | undefined, '--vendor', exportUsage);
       const out = need(input.values.out as string | undefined, '--out', exportUsage);
@@ -168,37 +217,51 @@ export const questionnaireCommands: CliCommand[] = [
         // The default cycle is this year by the core's clock.
         const cycle = (input.values.cycle as string | undefined) ?? String(core.session.workspace().now().getUTCFullYear());
         const { questionnaires } = await invoke(core, 'questionnaire.list', { vendorId });
-        const q = questionnaires.find((x) => x.templateId === templateId && x.cycle === cycle) ?? (await invoke(core, 'questionnaire.create', { vendorId, templateId, cycle }));
+        const q =
+          questionnaires.find((x) => x.templateId === templateId && x.cycle === cycle) ??
+          (await invoke(core, 'questionnaire.create', { vendorId, templateId, cycle }));
         const file = await invoke(core, 'questionnaire.export', { id: q.id, format });
         return { questionnaire: q, file };
       });
       await writeFile(resolve(out), Buffer.from(r.file.dataBase64, 'base64'));
-      return { value: { questionnaireId: r.questionnaire.id, out: resolve(out), format }, human: `Wrote questionnaire ${r.questionnaire.id} (${r.questionnaire.vendorName}, ${r.questionnaire.cycle}) to ${out}.` };
+      return {
+        value: { questionnaireId: r.questionnaire.id, out: resolve(out), format },
+        human: `Wrote questionnaire ${r.questionnaire.id} (${r.questionnaire.vendorName}, ${r.questionnaire.cycle}) to ${out}.`,
+      };
     },
   },
   {
     name: 'questionnaire import',
     summary:
       "Read a filled XLSX or JSON by question id (Attest's own, or a vendor's completed CAIQ, HECVAT or --map sheet): every answer or none, with a report of each problem; --partial takes the valid answers and flags the rest.",
-    usage: '<workspace> <questionnaire-id> <file> [--partial] [--map id=Column,question=Column,answer=Column,notes=Column] [--sheet <name>] [--header-row <n>] [--passphrase-file <file>] [--accept-older]',
+    usage:
+      '<workspace> <questionnaire-id> <file> [--partial] [--map id=Column,question=Column,answer=Column,notes=Column] [--sheet <name>] [--header-row <n>] [--passphrase-file <file>] [--accept-older]',
     options: { ...openOptions, ...mappingOptions, partial: { type: 'boolean', default: false } },
     async run(input) {
       const id = need(input.positionals[1], 'the questionnaire id', qImportUsage);
       const file = await readInput(need(input.positionals[2], 'the filled file', qImportUsage));
       const mapping = questionnaireMapping(input.values);
-      const r = await withWorkspace(input, qImportUsage, (core) => invoke(core, 'questionnaire.import', { id, file, partial: input.values.partial === true, ...(mapping ? { mapping } : {}) }));
+      const r = await withWorkspace(input, qImportUsage, (core) =>
+        invoke(core, 'questionnaire.import', { id, file, partial: input.values.partial === true, ...(mapping ? { mapping } : {}) }),
+      );
       if (!r.applied) {
         const lines = [
           ...r.missing.map((p) => `missing  ${p.questionId}  ${p.message}`),
           ...r.invalid.map((p) => `invalid  ${p.questionId}  ${p.where}: ${p.message}`),
           ...r.unknown.map((p) => `unknown  ${p.questionId}  ${p.where}: ${p.message}`),
         ];
-        return { value: r, human: `Nothing was imported: ${r.missing.length} missing, ${r.invalid.length} invalid, ${r.unknown.length} unknown.\n${lines.join('\n')}`, exitCode: exitCodeFor('IMPORT_REFUSED') };
+        return {
+          value: r,
+          human: `Nothing was imported: ${r.missing.length} missing, ${r.invalid.length} invalid, ${r.unknown.length} unknown.\n${lines.join('\n')}`,
+          exitCode: exitCodeFor('IMPORT_REFUSED'),
+        };
       }
       const changes = r.changes.map((c) => `  ${c.questionId}: ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`);
-      const flagged = [...r.missing.map((p) => ['missing', p] as const), ...r.invalid.map((p) => ['invalid', p] as const), ...r.unknown.map((p) => ['unknown', p] as const)].map(
-        ([kind, p]) => `  ${kind}  ${p.questionId}  ${p.where}: ${p.message}`,
-      );
+      const flagged = [
+        ...r.missing.map((p) => ['missing', p] as const),
+        ...r.invalid.map((p) => ['invalid', p] as const),
+        ...r.unknown.map((p) => ['unknown', p] as const),
+      ].map(([kind, p]) => `  ${kind}  ${p.questionId}  ${p.where}: ${p.message}`);
       return {
         value: r,
         human: [

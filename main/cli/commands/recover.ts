@@ -32,7 +32,8 @@ export const recoverCommand: CliCommand = {
     } else {
       lines.push('Nothing was damaged: every record authenticated.');
     }
-    if (lost.tornTailBytes > 0) lines.push(`An unfinished save at the end (${bytes(lost.tornTailBytes)}, never acknowledged) was left out.`);
+    if (lost.tornTailBytes > 0)
+      lines.push(`An unfinished save at the end (${bytes(lost.tornTailBytes)}, never acknowledged) was left out.`);
     if (lost.attachments.length > 0) lines.push(`Attachments lost (their rows removed): ${lost.attachments.join(', ')}.`);
     lines.push('The new workspace has its own id and key and the same passphrase; the damaged file was not changed.');
     return { value: r, human: lines.join('\n') };

@@ -46,7 +46,8 @@ const reportUsage =
 
 export const reportCommand: CliCommand = {
   name: 'report',
-  summary: 'Issue a report of an assessment (or vendor) as PDF, signed with a PKCS#12 identity when --sign is given; recorded in the workspace.',
+  summary:
+    'Issue a report of an assessment (or vendor) as PDF, signed with a PKCS#12 identity when --sign is given; recorded in the workspace.',
   usage: reportUsage.replace(/^report /, ''),
   options: {
     ...openOptions,
@@ -61,7 +62,8 @@ export const reportCommand: CliCommand = {
     const v = input.values;
     const assessment = typeof v.assessment === 'string' ? v.assessment : undefined;
     const vendor = typeof v.vendor === 'string' ? v.vendor : undefined;
-    if (!assessment === !vendor) throw new AttestError('USAGE', `Give exactly one of --assessment or --vendor. Usage: attest ${reportUsage}`);
+    if (!assessment === !vendor)
+      throw new AttestError('USAGE', `Give exactly one of --assessment or --vendor. Usage: attest ${reportUsage}`);
     if (typeof v.out !== 'string') throw new AttestError('USAGE', `Missing --out <pdf>. Usage: attest ${reportUsage}`);
     const classification = (typeof v.classification === 'string' ? v.classification.toUpperCase() : 'CONFIDENTIAL') as ReportClassification;
     if (!REPORT_CLASSIFICATIONS.includes(classification))
@@ -107,7 +109,8 @@ const verifyUsage = 'verify-report <pdf> [--trust <certificate.pem|fingerprint>]
 
 export const verifyReportCommand: CliCommand = {
   name: 'verify-report',
-  summary: 'Verify the signature of a report PDF (exit 0 only when valid; 60 invalid, 61 modified after signing, 62 untrusted signer, 63 unsigned).',
+  summary:
+    'Verify the signature of a report PDF (exit 0 only when valid; 60 invalid, 61 modified after signing, 62 untrusted signer, 63 unsigned).',
   usage: verifyUsage.replace(/^verify-report /, ''),
   options: { trust: { type: 'string', multiple: true } },
   async run(input) {
@@ -164,7 +167,8 @@ export const exportCommand: CliCommand = {
     if (!format || !(format in EXPORTS)) throw new AttestError('USAGE', `Name the export format. Usage: attest ${exportUsage}`);
     const assessmentId = input.values.assessment;
     const outPath = input.values.out;
-    if (typeof assessmentId !== 'string' || typeof outPath !== 'string') throw new AttestError('USAGE', `Give --assessment and --out. Usage: attest ${exportUsage}`);
+    if (typeof assessmentId !== 'string' || typeof outPath !== 'string')
+      throw new AttestError('USAGE', `Give --assessment and --out. Usage: attest ${exportUsage}`);
     const d = await withWorkspace(input, exportUsage, (core) => invoke(core, EXPORTS[format], { assessmentId }));
     const out = resolve(outPath);
     await writeOut(out, Buffer.from(d.dataBase64, 'base64'));
@@ -184,8 +188,13 @@ export const importResultsCommand: CliCommand = {
     if (format !== 'oscal-ar' || !file) throw new AttestError('USAGE', `Name the format and the file. Usage: attest ${importUsage}`);
     const path = resolve(file);
     const bytes = await readIn(path, 'assessment results');
-    const a = await withWorkspace(input, importUsage, (core) => invoke(core, 'import.oscalAssessmentResults', { file: { name: file, dataBase64: bytes.toString('base64') } }));
-    return { value: a, human: `Imported assessment "${a.name}" as ${a.id}: ${a.assessed} of ${a.total} controls assessed, ${a.openFindings} open findings.` };
+    const a = await withWorkspace(input, importUsage, (core) =>
+      invoke(core, 'import.oscalAssessmentResults', { file: { name: file, dataBase64: bytes.toString('base64') } }),
+    );
+    return {
+      value: a,
+      human: `Imported assessment "${a.name}" as ${a.id}: ${a.assessed} of ${a.total} controls assessed, ${a.openFindings} open findings.`,
+    };
   },
 };
 

@@ -66,10 +66,16 @@ function criticality(value: string): VendorCriticality {
 }
 
 function dataTypes(value: string): VendorDataType[] {
-  const list = value.split(',').map((t) => t.trim()).filter(Boolean);
+  const list = value
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   const unknown = list.filter((t) => !(VENDOR_DATA_TYPES as readonly string[]).includes(t));
   if (unknown.length || !list.length) {
-    throw new AttestError('USAGE', `--data-types takes a comma-separated list of ${VENDOR_DATA_TYPES.join(', ')}${unknown.length ? `; not known: ${unknown.join(', ')}` : ''}.`);
+    throw new AttestError(
+      'USAGE',
+      `--data-types takes a comma-separated list of ${VENDOR_DATA_TYPES.join(', ')}${unknown.length ? `; not known: ${unknown.join(', ')}` : ''}.`,
+    );
   }
   return list as VendorDataType[];
 }
@@ -77,7 +83,8 @@ function dataTypes(value: string): VendorDataType[] {
 export const vendorAddCommand: CliCommand = {
   name: 'vendor add',
   summary: 'Add a vendor; its tier follows the rubric over data types and criticality (docs/vendor-risk.md).',
-  usage: '<workspace> --name <name> --owner <name> --criticality <level> --data-types <a,b> [--services <text>] [--passphrase-file <file>] [--accept-older]',
+  usage:
+    '<workspace> --name <name> --owner <name> --criticality <level> --data-types <a,b> [--services <text>] [--passphrase-file <file>] [--accept-older]',
   options: {
     ...openOptions,
     name: { type: 'string' },

@@ -25,7 +25,12 @@ export const newCommand: CliCommand = {
     const name = typeof values.name === 'string' ? values.name : basename(path, extname(path));
     const passphrase = await requirePassphrase(io, workspacePassphrase(values, true));
     const status = await withCore(io, (core) =>
-      invoke(core, 'workspace.create', { handle: chosenFile(core, path, 'save:workspace'), name, passphrase, remember: values.remember === true }),
+      invoke(core, 'workspace.create', {
+        handle: chosenFile(core, path, 'save:workspace'),
+        name,
+        passphrase,
+        remember: values.remember === true,
+      }),
     );
     if (status.state !== 'open') throw new AttestError('INTERNAL', 'The workspace was created but did not open.');
     return {
@@ -37,7 +42,7 @@ export const newCommand: CliCommand = {
 
 export const infoCommand: CliCommand = {
   name: 'info',
-  summary: 'Show a workspace file\'s header; with a passphrase, also its contents summary. Changes nothing.',
+  summary: "Show a workspace file's header; with a passphrase, also its contents summary. Changes nothing.",
   usage: '<file> [--passphrase-file <file>] [--accept-older]',
   options: openOptions,
   async run({ positionals, values, io }) {
@@ -47,7 +52,12 @@ export const infoCommand: CliCommand = {
     const passphrase = typeof source.file === 'string' || io.env.ATTEST_PASSPHRASE ? await optionalPassphrase(io, source) : undefined;
     const contents = passphrase
       ? await withCore(io, async (core) => {
-          const status = await invoke(core, 'workspace.open', { handle: chosenFile(core, path, 'open:workspace'), passphrase, remember: false, acceptOlder: acceptOlder(values) });
+          const status = await invoke(core, 'workspace.open', {
+            handle: chosenFile(core, path, 'open:workspace'),
+            passphrase,
+            remember: false,
+            acceptOlder: acceptOlder(values),
+          });
           const audit = await invoke(core, 'audit.list', { offset: 0, limit: 1 });
           return status.state === 'open'
             ? {
@@ -75,7 +85,12 @@ export const infoCommand: CliCommand = {
             ['Commits', contents.lastSeq],
             ['Audit entries', contents.auditEntries],
             ...(contents.discardedUnfinishedSave
-              ? [['Unfinished save', `${contents.discardedUnfinishedSave}; never acknowledged, so it is ignored (the next change cuts it off)`]]
+              ? [
+                  [
+                    'Unfinished save',
+                    `${contents.discardedUnfinishedSave}; never acknowledged, so it is ignored (the next change cuts it off)`,
+                  ],
+                ]
               : []),
           ] as [string, string | number | null][])
         : ([['Contents', 'encrypted (give a passphrase to summarise)']] as [string, string][])),
@@ -119,7 +134,12 @@ export const passwdCommand: CliCommand = {
     const path = fileArgument(positionals, 'passwd');
     const current = await requirePassphrase(io, { ...workspacePassphrase(values), label: 'Current passphrase' });
     const status = await withCore(io, async (core) => {
-      await invoke(core, 'workspace.open', { handle: chosenFile(core, path, 'open:workspace'), passphrase: current, remember: false, acceptOlder: acceptOlder(values) });
+      await invoke(core, 'workspace.open', {
+        handle: chosenFile(core, path, 'open:workspace'),
+        passphrase: current,
+        remember: false,
+        acceptOlder: acceptOlder(values),
+      });
       const next = await requirePassphrase(io, {
         file: values['new-passphrase-file'],
         option: 'new-passphrase-file',
@@ -130,14 +150,20 @@ export const passwdCommand: CliCommand = {
       // Progress goes to stderr (stdout stays the result), once a second or every
       // ATTEST_PROGRESS_MS milliseconds.
       let last = -1;
-      const ticker = setInterval(() => {
-        void invoke(core, 'workspace.passphraseProgress', {}).then((p) => {
-          if (!p.running || json || p.totalBytes === 0) return;
-          const percent = Math.floor((100 * p.doneBytes) / p.totalBytes);
-          if (percent !== last) io.err(`Re-encrypting: ${percent}% (${bytes(p.doneBytes)} of ${bytes(p.totalBytes)})`);
-          last = percent;
-        }, () => undefined);
-      }, Number(io.env.ATTEST_PROGRESS_MS) || 1000);
+      const ticker = setInterval(
+        () => {
+          void invoke(core, 'workspace.passphraseProgress', {}).then(
+            (p) => {
+              if (!p.running || json || p.totalBytes === 0) return;
+              const percent = Math.floor((100 * p.doneBytes) / p.totalBytes);
+              if (percent !== last) io.err(`Re-encrypting: ${percent}% (${bytes(p.doneBytes)} of ${bytes(p.totalBytes)})`);
+              last = percent;
+            },
+            () => undefined,
+          );
+        },
+        Number(io.env.ATTEST_PROGRESS_MS) || 1000,
+      );
       try {
         return await invoke(core, 'workspace.changePassphrase', { current, next });
       } finally {

@@ -1,12 +1,7 @@
 // Assessments: a scope assessed against snapshotted catalogues, one result per control,
 // moving draft → in review → final. A final assessment is read-only; reopening it is a
 // recorded act with a reason.
-import type {
-  AssessmentRow,
-  AssessmentState,
-  AssessmentSummary,
-  ControlStatus,
-} from '../../contract/assessment';
+import type { AssessmentRow, AssessmentState, AssessmentSummary, ControlStatus } from '../../contract/assessment';
 import { findControl, getCatalogue, snapshot } from '../catalog/library';
 import type { Catalogue } from '../catalog/schema';
 import { AttestError } from '../errors';
@@ -41,7 +36,9 @@ export const controlEntity = (assessmentId: string, catalogueId: string, control
 
 export function assessmentCatalogues(ws: Workspace, assessmentId: string): { catalogue: Catalogue; hash: string }[] {
   return ws
-    .query<{ snapshot_hash: string }>('SELECT snapshot_hash FROM assessment_catalogues WHERE assessment_id = ? ORDER BY position', [assessmentId])
+    .query<{ snapshot_hash: string }>('SELECT snapshot_hash FROM assessment_catalogues WHERE assessment_id = ? ORDER BY position', [
+      assessmentId,
+    ])
     .map((r) => ({ catalogue: snapshot(ws, r.snapshot_hash), hash: r.snapshot_hash }));
 }
 
@@ -58,9 +55,16 @@ export function assessmentSummary(ws: Workspace, id: string): AssessmentSummary 
   const a = dbRow(ws, id);
   const cats = assessmentCatalogues(ws, id);
   const recorded = cats.some((c) => c.catalogue.controls.some(isWithdrawn))
-    ? new Set(ws.query<{ k: string }>("SELECT catalogue_id || char(0) || control_id AS k FROM results WHERE assessment_id = ?", [id]).map((r) => r.k))
+    ? new Set(
+        ws
+          .query<{ k: string }>('SELECT catalogue_id || char(0) || control_id AS k FROM results WHERE assessment_id = ?', [id])
+          .map((r) => r.k),
+      )
     : new Set<string>();
-  const total = cats.reduce((n, c) => n + c.catalogue.controls.filter((k) => !isWithdrawn(k) || recorded.has(key(c.catalogue.id, k.id))).length, 0);
+  const total = cats.reduce(
+    (n, c) => n + c.catalogue.controls.filter((k) => !isWithdrawn(k) || recorded.has(key(c.catalogue.id, k.id))).length,
+    0,
+  );
   const assessed = Number(ws.query<{ n: number }>('SELECT count(*) AS n FROM results WHERE assessment_id = ?', [id])[0]?.n ?? 0);
   const openFindings = Number(
     ws.query<{ n: number }>(
@@ -137,7 +141,15 @@ export async function createAssessment(
  * The earlier assessment's results for the controls the new one covers (same catalogue,
  * a control still in its new snapshot), each marked carried forward until it is set again.
  */
-function carryStatements(ws: Workspace, fromId: string, toId: string, catalogueIds: string[], hashes: string[], at: string, actor: string): Statement[] {
+function carryStatements(
+  ws: Workspace,
+  fromId: string,
+  toId: string,
+  catalogueIds: string[],
+  hashes: string[],
+  at: string,
+  actor: string,
+): Statement[] {
   const present = new Set(catalogueIds.flatMap((cid, i) => snapshot(ws, hashes[i]!).controls.map((c) => key(cid, c.id))));
   return ws
     .query<{ catalogue_id: string; control_id: string; status: string; rationale: string }>(
@@ -203,7 +215,10 @@ export async function setAssessmentState(
   const current = dbRow(ws, id).state;
   if (current === state) return assessmentSummary(ws, id);
   if (!NEXT_STATES[current].includes(state)) {
-    throw new AttestError('INVALID_STATE_CHANGE', `An assessment moves draft → in review → final; it cannot go from ${current} to ${state}.`);
+    throw new AttestError(
+      'INVALID_STATE_CHANGE',
+      `An assessment moves draft → in review → final; it cannot go from ${current} to ${state}.`,
+    );
   }
   const reopening = current === 'final';
   if (reopening && !reason?.trim()) {
@@ -330,7 +345,12 @@ export async function setResult(
   const at = ws.now().toISOString();
   const statements: Statement[] =
     status === 'not-assessed'
-      ? [{ sql: 'DELETE FROM results WHERE assessment_id = ? AND catalogue_id = ? AND control_id = ?', params: [assessmentId, catalogueId, controlId] }]
+      ? [
+          {
+            sql: 'DELETE FROM results WHERE assessment_id = ? AND catalogue_id = ? AND control_id = ?',
+            params: [assessmentId, catalogueId, controlId],
+          },
+        ]
       : [
           {
             sql: `INSERT INTO results (assessment_id, catalogue_id, control_id, status, rationale, updated_at, updated_by)

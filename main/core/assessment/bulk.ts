@@ -38,15 +38,25 @@ export async function setResults(
   const statements: Statement[] = [];
   for (const c of unique) {
     const row = rows.get(key(c));
-    if (!row) throw new AttestError('CONTROL_NOT_FOUND', `Assessment "${assessmentId}" has no control ${c.controlId} in catalogue "${c.catalogueId}"; nothing was changed.`);
+    if (!row)
+      throw new AttestError(
+        'CONTROL_NOT_FOUND',
+        `Assessment "${assessmentId}" has no control ${c.controlId} in catalogue "${c.catalogueId}"; nothing was changed.`,
+      );
     const rationale = c.rationale ?? row.rationale;
     if (c.status === 'not-applicable' && !rationale.trim()) {
-      throw new AttestError('JUSTIFICATION_REQUIRED', `Not applicable needs a justification, and ${row.label} has none; nothing was changed.`);
+      throw new AttestError(
+        'JUSTIFICATION_REQUIRED',
+        `Not applicable needs a justification, and ${row.label} has none; nothing was changed.`,
+      );
     }
     previous.push({ catalogueId: c.catalogueId, controlId: c.controlId, status: row.status, rationale: row.rationale });
     statements.push(
       c.status === 'not-assessed'
-        ? { sql: 'DELETE FROM results WHERE assessment_id = ? AND catalogue_id = ? AND control_id = ?', params: [assessmentId, c.catalogueId, c.controlId] }
+        ? {
+            sql: 'DELETE FROM results WHERE assessment_id = ? AND catalogue_id = ? AND control_id = ?',
+            params: [assessmentId, c.catalogueId, c.controlId],
+          }
         : {
             sql: `INSERT INTO results (assessment_id, catalogue_id, control_id, status, rationale, updated_at, updated_by)
                   VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -60,7 +70,10 @@ export async function setResults(
   if (unique.length === 0) return { rows: [], previous: [] };
   statements.push({ sql: 'UPDATE assessments SET updated_at = ? WHERE id = ?', params: [at, assessmentId] });
   const statuses = [...new Set(unique.map((c) => c.status))].join(', ');
-  const labels = unique.slice(0, 20).map((c) => rows.get(key(c))!.label).join(', ');
+  const labels = unique
+    .slice(0, 20)
+    .map((c) => rows.get(key(c))!.label)
+    .join(', ');
   await ws.commit({
     actor,
     action: 'result.bulk',
@@ -98,17 +111,27 @@ interface Row {
 }
 
 /** Sets status, owner or due date on many findings (of assessments or vendors) in one commit. */
-export async function updateFindings(ws: Workspace, changes: FindingChange[], actor: string): Promise<{ ids: string[]; previous: PreviousFinding[] }> {
+export async function updateFindings(
+  ws: Workspace,
+  changes: FindingChange[],
+  actor: string,
+): Promise<{ ids: string[]; previous: PreviousFinding[] }> {
   const unique = [...new Map(changes.map((c) => [c.id, c])).values()];
   const previous: PreviousFinding[] = [];
   const statements: Statement[] = [];
   const at = ws.now().toISOString();
   for (const c of unique) {
-    const r = ws.query<Row>('SELECT id, assessment_id, ref, status, owner, due_date, acceptance_justification, acceptance_expires, removed_at FROM findings WHERE id = ?', [c.id])[0];
+    const r = ws.query<Row>(
+      'SELECT id, assessment_id, ref, status, owner, due_date, acceptance_justification, acceptance_expires, removed_at FROM findings WHERE id = ?',
+      [c.id],
+    )[0];
     if (!r || r.removed_at) throw new AttestError('FINDING_NOT_FOUND', `There is no finding "${c.id}"; nothing was changed.`);
     if (r.assessment_id) assertEditable(ws, r.assessment_id);
     if (c.status === 'risk-accepted' && r.status !== 'risk-accepted' && (!r.acceptance_justification || !r.acceptance_expires)) {
-      throw new AttestError('JUSTIFICATION_REQUIRED', 'Accepting a risk needs a justification and an expiry for each finding: accept them one at a time; nothing was changed.');
+      throw new AttestError(
+        'JUSTIFICATION_REQUIRED',
+        'Accepting a risk needs a justification and an expiry for each finding: accept them one at a time; nothing was changed.',
+      );
     }
     previous.push({ id: r.id, status: r.status, owner: r.owner, dueDate: r.due_date });
     statements.push({
@@ -118,7 +141,13 @@ export async function updateFindings(ws: Workspace, changes: FindingChange[], ac
   }
   if (unique.length === 0) return { ids: [], previous: [] };
   const what = [
-    ...new Set(unique.flatMap((c) => [c.status !== undefined ? `status ${c.status}` : null, c.owner !== undefined ? 'owner' : null, c.dueDate !== undefined ? 'due date' : null])),
+    ...new Set(
+      unique.flatMap((c) => [
+        c.status !== undefined ? `status ${c.status}` : null,
+        c.owner !== undefined ? 'owner' : null,
+        c.dueDate !== undefined ? 'due date' : null,
+      ]),
+    ),
   ]
     .filter(Boolean)
     .join(', ');

@@ -44,8 +44,12 @@ export function dashboard(ws: Workspace, assessmentId: string, day = todayOf(ws)
   const rows = assessmentRows(ws, assessmentId);
   const findings = listFindings(ws, assessmentId, day);
   const open = findings.filter((f) => f.status !== 'remediated' && f.status !== 'verified');
-  const bySeverity = Object.fromEntries(FINDING_SEVERITIES.map((s) => [s, open.filter((f) => f.severity === s).length])) as DashboardView['findingsBySeverity'];
-  const byStatus = Object.fromEntries(FINDING_STATUSES.map((s) => [s, findings.filter((f) => f.status === s).length])) as DashboardView['findingsByStatus'];
+  const bySeverity = Object.fromEntries(
+    FINDING_SEVERITIES.map((s) => [s, open.filter((f) => f.severity === s).length]),
+  ) as DashboardView['findingsBySeverity'];
+  const byStatus = Object.fromEntries(
+    FINDING_STATUSES.map((s) => [s, findings.filter((f) => f.status === s).length]),
+  ) as DashboardView['findingsByStatus'];
   const byCatalogue = groupBy(rows, (r) => r.catalogueId);
   return {
     assessment,
@@ -70,7 +74,10 @@ export function compareAssessments(ws: Workspace, fromId: string, toId: string):
   const to = assessmentSummary(ws, toId);
   if (fromId === toId) throw new AttestError('COMPARE_SAME', 'Pick two different assessments to compare.');
   if (from.client !== to.client) {
-    throw new AttestError('COMPARE_DIFFERENT_SCOPE', `These assessments are of different clients (${from.client}, ${to.client}); compare assessments of the same scope.`);
+    throw new AttestError(
+      'COMPARE_DIFFERENT_SCOPE',
+      `These assessments are of different clients (${from.client}, ${to.client}); compare assessments of the same scope.`,
+    );
   }
   const before = new Map(assessmentRows(ws, fromId).map((r) => [`${r.catalogueId}\u0000${r.controlId}`, r]));
   const afterRows = assessmentRows(ws, toId);

@@ -34,7 +34,6 @@ interface FindingDbRow {
   removed_at: string | null;
 }
 
-
 /** Open work past its due date, or a risk acceptance that has lapsed. */
 export function isOverdue(f: Pick<FindingDbRow, 'status' | 'due_date' | 'acceptance_expires'>, day: string): boolean {
   if ((f.status === 'open' || f.status === 'in-progress') && f.due_date) return f.due_date < day;
@@ -51,7 +50,9 @@ function titleLookup(ws: Workspace): TitleOf {
     let titles = byAssessment.get(assessmentId);
     if (!titles) {
       titles = new Map(
-        assessmentCatalogues(ws, assessmentId).flatMap(({ catalogue }) => catalogue.controls.map((c) => [`${catalogue.id}\u0000${c.id}`, c.title] as const)),
+        assessmentCatalogues(ws, assessmentId).flatMap(({ catalogue }) =>
+          catalogue.controls.map((c) => [`${catalogue.id}\u0000${c.id}`, c.title] as const),
+        ),
       );
       byAssessment.set(assessmentId, titles);
     }
@@ -137,7 +138,8 @@ function checked(f: FindingFields): { severity: FindingSeverity; overrideReason:
   }
   if (f.status === 'risk-accepted') {
     if (!f.acceptanceJustification?.trim()) throw new AttestError('JUSTIFICATION_REQUIRED', 'Accepting a risk needs a justification.');
-    if (!f.acceptanceExpires) throw new AttestError('EXPIRY_REQUIRED', 'Accepting a risk needs an expiry date, after which it is reviewed again.');
+    if (!f.acceptanceExpires)
+      throw new AttestError('EXPIRY_REQUIRED', 'Accepting a risk needs an expiry date, after which it is reviewed again.');
   }
   return { severity: f.severityOverride ?? computed, overrideReason };
 }
@@ -161,7 +163,8 @@ export async function createFinding(ws: Workspace, assessmentId: string, f: Find
   assertEditable(ws, assessmentId);
   const { severity, overrideReason } = checked(f);
   const id = newId('fnd');
-  const ref = Number(ws.query<{ n: number | null }>('SELECT max(ref) AS n FROM findings WHERE assessment_id = ?', [assessmentId])[0]?.n ?? 0) + 1;
+  const ref =
+    Number(ws.query<{ n: number | null }>('SELECT max(ref) AS n FROM findings WHERE assessment_id = ?', [assessmentId])[0]?.n ?? 0) + 1;
   const at = ws.now().toISOString();
   await ws.commit({
     actor,
@@ -173,8 +176,24 @@ export async function createFinding(ws: Workspace, assessmentId: string, f: Find
                 owner, due_date, remediation, status, acceptance_justification, acceptance_expires, created_at, created_by, updated_at, updated_by)
               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         params: [
-          id, assessmentId, ref, f.title, f.description, f.likelihood, f.impact, severity, overrideReason, f.owner, f.dueDate,
-          f.remediation, f.status, ...acceptance(f), at, actor, at, actor,
+          id,
+          assessmentId,
+          ref,
+          f.title,
+          f.description,
+          f.likelihood,
+          f.impact,
+          severity,
+          overrideReason,
+          f.owner,
+          f.dueDate,
+          f.remediation,
+          f.status,
+          ...acceptance(f),
+          at,
+          actor,
+          at,
+          actor,
         ],
       },
       ...controlStatements(ws, assessmentId, id, f),
@@ -198,8 +217,20 @@ export async function updateFinding(ws: Workspace, id: string, f: FindingFields,
                 owner = ?, due_date = ?, remediation = ?, status = ?, acceptance_justification = ?, acceptance_expires = ?,
                 updated_at = ?, updated_by = ? WHERE id = ?`,
         params: [
-          f.title, f.description, f.likelihood, f.impact, severity, overrideReason, f.owner, f.dueDate, f.remediation, f.status,
-          ...acceptance(f), ws.now().toISOString(), actor, id,
+          f.title,
+          f.description,
+          f.likelihood,
+          f.impact,
+          severity,
+          overrideReason,
+          f.owner,
+          f.dueDate,
+          f.remediation,
+          f.status,
+          ...acceptance(f),
+          ws.now().toISOString(),
+          actor,
+          id,
         ],
       },
       ...controlStatements(ws, current.assessment_id, id, f),
@@ -212,7 +243,10 @@ export async function updateFinding(ws: Workspace, id: string, f: FindingFields,
 export async function findingFromControl(ws: Workspace, assessmentId: string, catalogueId: string, controlId: string, actor: string) {
   const row = assessmentRow(ws, assessmentId, catalogueId, controlId);
   if (row.status !== 'not-met' && row.status !== 'partial') {
-    throw new AttestError('CONTROL_NOT_FAILED', `Only a control assessed not met or partially met becomes a finding; ${row.label} is ${row.status.replace('-', ' ')}.`);
+    throw new AttestError(
+      'CONTROL_NOT_FAILED',
+      `Only a control assessed not met or partially met becomes a finding; ${row.label} is ${row.status.replace('-', ' ')}.`,
+    );
   }
   const control = assessedControl(ws, assessmentId, catalogueId, controlId);
   const ratings = RATINGS_FOR_SEVERITY[control.severity ?? 'medium'];

@@ -57,7 +57,8 @@ export function assessmentHandlers({ library }: CoreDeps): Pick<HandlerMap, Asse
   const ws = () => library.workspace();
   return {
     'assessment.list': async () => ({ assessments: listAssessments(await ws()) }),
-    'assessment.create': async ({ catalogueIds, carryFrom, ...fields }, c) => createAssessment(await ws(), fields, catalogueIds, c.actor, carryFrom),
+    'assessment.create': async ({ catalogueIds, carryFrom, ...fields }, c) =>
+      createAssessment(await ws(), fields, catalogueIds, c.actor, carryFrom),
     'assessment.update': async ({ id, ...fields }, c) => updateAssessment(await ws(), id, fields, c.actor),
     'assessment.get': async (r) => {
       const w = await ws();
@@ -98,7 +99,10 @@ export function assessmentHandlers({ library }: CoreDeps): Pick<HandlerMap, Asse
 }
 
 /** One control as its panel shows it: the read's answer and a status change's. */
-function controlDetail(w: Workspace, r: { assessmentId: string; catalogueId: string; controlId: string }): ResponseOf<'assessment.control'> {
+function controlDetail(
+  w: Workspace,
+  r: { assessmentId: string; catalogueId: string; controlId: string },
+): ResponseOf<'assessment.control'> {
   const control = assessedControl(w, r.assessmentId, r.catalogueId, r.controlId);
   return {
     row: assessmentRow(w, r.assessmentId, r.catalogueId, r.controlId),

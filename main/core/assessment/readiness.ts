@@ -25,7 +25,9 @@ export function readiness(ws: Workspace, assessmentId: string): Readiness {
     complete: unassessed.length === 0 && carried === 0 && noOwner.length === 0 && noDue.length === 0,
     carriedForward: carried,
     unassessed: unassessed.length,
-    unassessedControls: unassessed.slice(0, NAMED).map((r) => ({ catalogueId: r.catalogueId, controlId: r.controlId, label: r.label, title: r.title })),
+    unassessedControls: unassessed
+      .slice(0, NAMED)
+      .map((r) => ({ catalogueId: r.catalogueId, controlId: r.controlId, label: r.label, title: r.title })),
     findingsWithoutOwner: noOwner.length,
     findingsWithoutDueDate: noDue.length,
     findings: [...new Map([...noOwner, ...noDue].map((f) => [f.ref, f])).values()]
@@ -40,8 +42,10 @@ export function gapsText(r: Readiness): string {
   const parts: string[] = [];
   if (r.unassessed) parts.push(`${r.unassessed} control${r.unassessed === 1 ? '' : 's'} not assessed`);
   if (r.carriedForward) parts.push(`${r.carriedForward} carried-forward result${r.carriedForward === 1 ? '' : 's'} not reviewed`);
-  if (r.findingsWithoutOwner) parts.push(`${r.findingsWithoutOwner} open finding${r.findingsWithoutOwner === 1 ? '' : 's'} without an owner`);
-  if (r.findingsWithoutDueDate) parts.push(`${r.findingsWithoutDueDate} open finding${r.findingsWithoutDueDate === 1 ? '' : 's'} without a due date`);
+  if (r.findingsWithoutOwner)
+    parts.push(`${r.findingsWithoutOwner} open finding${r.findingsWithoutOwner === 1 ? '' : 's'} without an owner`);
+  if (r.findingsWithoutDueDate)
+    parts.push(`${r.findingsWithoutDueDate} open finding${r.findingsWithoutDueDate === 1 ? '' : 's'} without a due date`);
   return parts.join(', ');
 }
 

@@ -84,7 +84,10 @@ export function parseCsv(text: string, delimiter: CsvDelimiter = detectDelimiter
     }
   }
   if (quoted) {
-    throw new AttestError('CSV_UNTERMINATED_QUOTE', `The CSV file has a quoted field opened on line ${quoteLine} that is never closed. Check that field's quotation marks and save the file again.`);
+    throw new AttestError(
+      'CSV_UNTERMINATED_QUOTE',
+      `The CSV file has a quoted field opened on line ${quoteLine} that is never closed. Check that field's quotation marks and save the file again.`,
+    );
   }
   if (field !== '' || cells.length) endRecord();
   return { delimiter, records };

@@ -34,7 +34,10 @@ type CatalogChannels =
   | 'catalog.library'
   | 'catalog.addFromLibrary';
 
-const decode = (file: { name: string; dataBase64: string }) => ({ name: file.name, bytes: new Uint8Array(Buffer.from(file.dataBase64, 'base64')) });
+const decode = (file: { name: string; dataBase64: string }) => ({
+  name: file.name,
+  bytes: new Uint8Array(Buffer.from(file.dataBase64, 'base64')),
+});
 
 const problems = (list: readonly ImportProblem[]) => list.map((p) => ({ where: p.path, message: p.message }));
 
@@ -44,7 +47,8 @@ function readNamed(file: { name: string; bytes: Uint8Array }): OscalDocument {
   try {
     return readOscal(file.bytes);
   } catch (error) {
-    if (error instanceof AttestError) throw new AttestError(error.code, `${file.name}${error.message.replace(/^This file/, '')}`, { cause: error });
+    if (error instanceof AttestError)
+      throw new AttestError(error.code, `${file.name}${error.message.replace(/^This file/, '')}`, { cause: error });
     throw error;
   }
 }
@@ -107,14 +111,21 @@ interface ImportOutcome {
 async function installImported(ws: Workspace, catalogue: Catalogue, o: ImportOutcome, actor: string) {
   const exists = (id: string) => listCatalogues(ws).some((c) => c.id === id);
   if (catalogue.controls.length === 0) {
-    throw new AttestError('IMPORT_NOTHING', `No control in ${o.name} could be imported; nothing was saved.${o.rowErrors[0] ? ` First problem: ${o.rowErrors[0].where}: ${o.rowErrors[0].message}` : ''}`);
+    throw new AttestError(
+      'IMPORT_NOTHING',
+      `No control in ${o.name} could be imported; nothing was saved.${o.rowErrors[0] ? ` First problem: ${o.rowErrors[0].where}: ${o.rowErrors[0].message}` : ''}`,
+    );
   }
   const valid = validateCatalogue(catalogue);
   if (exists(valid.id)) {
     const current = catalogueSummary(ws, valid.id);
-    if (current.origin === 'builtin') throw new AttestError('CATALOG_EXISTS', `"${valid.id}" is a built-in catalogue. Import under another id.`);
+    if (current.origin === 'builtin')
+      throw new AttestError('CATALOG_EXISTS', `"${valid.id}" is a built-in catalogue. Import under another id.`);
     if (!o.replace) {
-      throw new AttestError('CATALOG_EXISTS', `The workspace already has a catalogue "${valid.id}" (${current.title}, version ${current.version}). Import it as a new version with replace, or under another id.`);
+      throw new AttestError(
+        'CATALOG_EXISTS',
+        `The workspace already has a catalogue "${valid.id}" (${current.title}, version ${current.version}). Import it as a new version with replace, or under another id.`,
+      );
     }
     if (valid.version === current.version) valid.version = bumpVersion(current.version);
   }
@@ -152,7 +163,12 @@ export function catalogHandlers({ library, options }: CoreDeps): Pick<HandlerMap
         const doc = readNamed(file);
         const sources = readSources(r.sources);
         const imports = doc.model === 'profile' ? importsOf(doc, sources) : undefined;
-        if (imports?.some((i) => !i.resolved)) return { kind: 'profile' as const, title: String((doc.doc.profile as { metadata?: { title?: unknown } }).metadata?.title ?? file.name), imports };
+        if (imports?.some((i) => !i.resolved))
+          return {
+            kind: 'profile' as const,
+            title: String((doc.doc.profile as { metadata?: { title?: unknown } }).metadata?.title ?? file.name),
+            imports,
+          };
         const result = importOscalFile(doc, sources);
         return {
           kind: 'oscal' as const,
@@ -217,7 +233,10 @@ export function catalogHandlers({ library, options }: CoreDeps): Pick<HandlerMap
       const existing = current.controls.find((c) => c.id === replacing);
       const control = { ...(existing ?? { references: [], mappings: [], checks: [] }), ...r.control };
       if (!current.categories.some((c) => c.id === control.category)) {
-        throw new AttestError('CATALOG_INVALID', `Category "${control.category}" is not one of this catalogue's: ${current.categories.map((c) => c.id).join(', ')}.`);
+        throw new AttestError(
+          'CATALOG_INVALID',
+          `Category "${control.category}" is not one of this catalogue's: ${current.categories.map((c) => c.id).join(', ')}.`,
+        );
       }
       const controls = existing ? current.controls.map((c) => (c.id === replacing ? control : c)) : [...current.controls];
       if (!existing) controls.splice(Math.min(r.position ?? controls.length, controls.length), 0, control);
@@ -228,18 +247,43 @@ export function catalogHandlers({ library, options }: CoreDeps): Pick<HandlerMap
       const ws = await library.workspace();
       const current = getCatalogue(ws, r.catalogueId);
       assertEditableCatalogue(current);
-      if (!current.controls.some((c) => c.id === r.controlId)) throw new AttestError('CONTROL_NOT_FOUND', `Catalogue "${r.catalogueId}" has no control "${r.controlId}".`);
-      const next = validateCatalogue({ ...current, version: bumpVersion(current.version), controls: current.controls.filter((c) => c.id !== r.controlId) });
+      if (!current.controls.some((c) => c.id === r.controlId))
+        throw new AttestError('CONTROL_NOT_FOUND', `Catalogue "${r.catalogueId}" has no control "${r.controlId}".`);
+      const next = validateCatalogue({
+        ...current,
+        version: bumpVersion(current.version),
+        controls: current.controls.filter((c) => c.id !== r.controlId),
+      });
       return (await installCatalogue(ws, next, context.actor)).summary;
     },
     'catalog.library': async () => {
       const ws = await library.workspace();
-      return { entries: libraryEntries(starterDir).map((e) => ({ id: e.id, title: e.title, publisher: e.publisher, source: e.source, licence: e.licence, installed: exists(ws, e.id) })) };
+      return {
+        entries: libraryEntries(starterDir).map((e) => ({
+          id: e.id,
+          title: e.title,
+          publisher: e.publisher,
+          source: e.source,
+          licence: e.licence,
+          installed: exists(ws, e.id),
+        })),
+      };
     },
     'catalog.addFromLibrary': async (r, context) => {
       const ws = await library.workspace();
       const { entry, result } = loadLibraryCatalogue(r.id, starterDir);
-      return installImported(ws, result.catalogue, { counts: result.counts, rowErrors: problems(result.errors), warnings: problems(result.warnings), name: entry.title, replace: r.replace }, context.actor);
+      return installImported(
+        ws,
+        result.catalogue,
+        {
+          counts: result.counts,
+          rowErrors: problems(result.errors),
+          warnings: problems(result.warnings),
+          name: entry.title,
+          replace: r.replace,
+        },
+        context.actor,
+      );
     },
     'catalog.remove': async (r, context) => {
       const ws = await library.workspace();

@@ -87,7 +87,10 @@ const arrayOf = (v: unknown): Json[] => (Array.isArray(v) ? v.filter(isObject) :
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 function notCatalog(what: string): never {
-  throw new AttestError('OSCAL_NOT_CATALOG', `This file is not an OSCAL catalog: ${what}. Choose an OSCAL catalog or profile in JSON, XML or YAML.`);
+  throw new AttestError(
+    'OSCAL_NOT_CATALOG',
+    `This file is not an OSCAL catalog: ${what}. Choose an OSCAL catalog or profile in JSON, XML or YAML.`,
+  );
 }
 
 /** Derives a catalogue id (lower-case, hyphens, at most 63 characters) from a title. */
@@ -126,7 +129,15 @@ export function importOscalCatalog(input: unknown, options: OscalImportOptions =
   }
   if (!isObject(doc)) notCatalog('the top level is not an object');
   const catalog = doc.catalog;
-  if (!isObject(catalog)) notCatalog(`it has no "catalog" but ${Object.keys(doc).slice(0, 3).map((k) => `"${k}"`).join(', ') || 'nothing'}`);
+  if (!isObject(catalog))
+    notCatalog(
+      `it has no "catalog" but ${
+        Object.keys(doc)
+          .slice(0, 3)
+          .map((k) => `"${k}"`)
+          .join(', ') || 'nothing'
+      }`,
+    );
   const metadata = catalog.metadata;
   if (!isObject(metadata)) notCatalog('missing catalog.metadata');
   const title = str(metadata.title)?.trim();
@@ -174,8 +185,14 @@ export function importOscalCatalog(input: unknown, options: OscalImportOptions =
       });
     // Parameter choices may themselves insert parameters: resolve those once the map is complete.
     for (const p of params.values()) {
-      p.shownAs = p.shownAs.replace(/\{\{\s*insert:\s*param,\s*([^\s}]+)\s*\}\}/g, (_m, pid: string) => params.get(pid)?.shownAs ?? `[Assignment: ${pid}]`);
-      if (p.choices) p.choices = p.choices.map((c) => c.replace(/\{\{\s*insert:\s*param,\s*([^\s}]+)\s*\}\}/g, (_m, pid: string) => params.get(pid)?.shownAs ?? `[Assignment: ${pid}]`));
+      p.shownAs = p.shownAs.replace(
+        /\{\{\s*insert:\s*param,\s*([^\s}]+)\s*\}\}/g,
+        (_m, pid: string) => params.get(pid)?.shownAs ?? `[Assignment: ${pid}]`,
+      );
+      if (p.choices)
+        p.choices = p.choices.map((c) =>
+          c.replace(/\{\{\s*insert:\s*param,\s*([^\s}]+)\s*\}\}/g, (_m, pid: string) => params.get(pid)?.shownAs ?? `[Assignment: ${pid}]`),
+        );
     }
 
     const parts = arrayOf(raw.parts);
@@ -185,7 +202,12 @@ export function importOscalCatalog(input: unknown, options: OscalImportOptions =
     const withdrawn = isWithdrawn(raw);
     if (!statement.trim()) {
       statement = withdrawn ? `Withdrawn: ${controlTitle}` : controlTitle;
-      warnings.push({ path: id, message: withdrawn ? 'withdrawn control; its title stands in for the statement' : 'no statement part; the title stands in for the statement' });
+      warnings.push({
+        path: id,
+        message: withdrawn
+          ? 'withdrawn control; its title stands in for the statement'
+          : 'no statement part; the title stands in for the statement',
+      });
     }
     const guidance = parts
       .filter((p) => p.name === 'guidance')
@@ -217,7 +239,9 @@ export function importOscalCatalog(input: unknown, options: OscalImportOptions =
           warnings.push({ path: id, message: `reference ${href} is not in the back-matter` });
           continue;
         }
-        const rlink = arrayOf(res.rlinks).map((l) => str(l.href)).find((h): h is string => !!h && /^https?:\/\//.test(h));
+        const rlink = arrayOf(res.rlinks)
+          .map((l) => str(l.href))
+          .find((h): h is string => !!h && /^https?:\/\//.test(h));
         const citation = isObject(res.citation) ? str(res.citation.text) : undefined;
         references.push({
           title: str(res.title)?.trim() || citation?.trim() || href.slice(1),
@@ -272,7 +296,9 @@ export function importOscalCatalog(input: unknown, options: OscalImportOptions =
   }
   if (categories.length === 0) notCatalog('it has no groups and no controls');
 
-  const party = arrayOf(metadata.parties).map((p) => str(p.name)).find(Boolean);
+  const party = arrayOf(metadata.parties)
+    .map((p) => str(p.name))
+    .find(Boolean);
   const lastModified = str(metadata['last-modified']);
   const catalogue: Catalogue = {
     format: CATALOGUE_FORMAT,
@@ -315,12 +341,20 @@ function collectParams(raw: Json): Map<string, Parameter> {
     const id = str(p.id);
     if (!id) continue;
     const label = str(p.label)?.trim();
-    const guidance = arrayOf(p.guidelines).map((g) => str(g.prose)?.trim()).filter(Boolean).join(' ');
+    const guidance = arrayOf(p.guidelines)
+      .map((g) => str(g.prose)?.trim())
+      .filter(Boolean)
+      .join(' ');
     const values = Array.isArray(p.values) ? p.values.filter((v): v is string => typeof v === 'string') : [];
     // FedRAMP states its required values as constraints ("at least annually").
-    const constrained = arrayOf(p.constraints).map((c) => str(c.description)?.trim()).filter((d): d is string => !!d);
+    const constrained = arrayOf(p.constraints)
+      .map((c) => str(c.description)?.trim())
+      .filter((d): d is string => !!d);
     const select = isObject(p.select) ? p.select : undefined;
-    const choices = select && Array.isArray(select.choice) ? select.choice.filter((c): c is string => typeof c === 'string').map((c) => c.trim()) : undefined;
+    const choices =
+      select && Array.isArray(select.choice)
+        ? select.choice.filter((c): c is string => typeof c === 'string').map((c) => c.trim())
+        : undefined;
     const howMany = select && select['how-many'] === 'one-or-more' ? 'one-or-more' : select ? 'one' : undefined;
     let shownAs: string;
     if (values.length) shownAs = values.join(', ');

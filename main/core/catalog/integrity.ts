@@ -26,12 +26,15 @@ export function catalogueIssues(catalogue: Catalogue): CatalogueIssue[] {
   });
 
   catalogue.controls.forEach((c, i) => {
-    if (!categoryIds.has(c.category)) add(`controls[${i}].category`, `control ${c.id} names category "${c.category}", which the catalogue does not define`);
-    if (c.parent !== undefined && !controlIds.has(c.parent)) add(`controls[${i}].parent`, `control ${c.id} enhances "${c.parent}", which is not in the catalogue`);
+    if (!categoryIds.has(c.category))
+      add(`controls[${i}].category`, `control ${c.id} names category "${c.category}", which the catalogue does not define`);
+    if (c.parent !== undefined && !controlIds.has(c.parent))
+      add(`controls[${i}].parent`, `control ${c.id} enhances "${c.parent}", which is not in the catalogue`);
     const seen = new Set<string>();
     c.mappings.forEach((m, j) => {
       const key = `${m.catalogue}/${m.control}`;
-      if (m.catalogue === catalogue.id) add(`controls[${i}].mappings[${j}]`, `control ${c.id} maps to its own catalogue; mappings link different catalogues`);
+      if (m.catalogue === catalogue.id)
+        add(`controls[${i}].mappings[${j}]`, `control ${c.id} maps to its own catalogue; mappings link different catalogues`);
       if (seen.has(key)) add(`controls[${i}].mappings[${j}]`, `control ${c.id} maps to ${key} twice`);
       seen.add(key);
     });
@@ -45,7 +48,8 @@ export function crossCatalogueIssues(catalogues: readonly Catalogue[]): Catalogu
   const issues: CatalogueIssue[] = [];
   const byId = new Map(catalogues.map((c) => [c.id, c]));
   const mapsTo = new Set<string>();
-  for (const cat of catalogues) for (const ctl of cat.controls) for (const m of ctl.mappings) mapsTo.add(`${cat.id}/${ctl.id}->${m.catalogue}/${m.control}`);
+  for (const cat of catalogues)
+    for (const ctl of cat.controls) for (const m of ctl.mappings) mapsTo.add(`${cat.id}/${ctl.id}->${m.catalogue}/${m.control}`);
 
   for (const cat of catalogues) {
     cat.controls.forEach((ctl, i) => {
@@ -57,7 +61,11 @@ export function crossCatalogueIssues(catalogues: readonly Catalogue[]): Catalogu
         } else if (!other.controls.some((c) => c.id === m.control)) {
           issues.push({ catalogue: cat.id, path, message: `control ${ctl.id} maps to ${m.catalogue}/${m.control}, which does not exist` });
         } else if (!mapsTo.has(`${m.catalogue}/${m.control}->${cat.id}/${ctl.id}`)) {
-          issues.push({ catalogue: cat.id, path, message: `control ${ctl.id} maps to ${m.catalogue}/${m.control}, but that control does not map back` });
+          issues.push({
+            catalogue: cat.id,
+            path,
+            message: `control ${ctl.id} maps to ${m.catalogue}/${m.control}, but that control does not map back`,
+          });
         }
       });
     });

@@ -47,7 +47,7 @@ const toSummary = (r: CatalogueRow): CatalogueSummary => ({
 const parsedSnapshots = new Map<string, Catalogue>();
 
 export function listCatalogues(ws: Workspace): CatalogueSummary[] {
-  return ws.query<CatalogueRow>('SELECT * FROM catalogues ORDER BY origin = \'builtin\' DESC, title').map(toSummary);
+  return ws.query<CatalogueRow>("SELECT * FROM catalogues ORDER BY origin = 'builtin' DESC, title").map(toSummary);
 }
 
 export function catalogueSummary(ws: Workspace, id: string): CatalogueSummary {
@@ -61,7 +61,8 @@ export function snapshot(ws: Workspace, hash: string): Catalogue {
   const cached = parsedSnapshots.get(hash);
   if (cached) return cached;
   const row = ws.query<{ body: string }>('SELECT body FROM catalogue_snapshots WHERE hash = ?', [hash])[0];
-  if (!row) throw new AttestError('CATALOG_SNAPSHOT_MISSING', `The catalogue snapshot ${hash.slice(0, 19)}… is missing from this workspace.`);
+  if (!row)
+    throw new AttestError('CATALOG_SNAPSHOT_MISSING', `The catalogue snapshot ${hash.slice(0, 19)}… is missing from this workspace.`);
   const catalogue = catalogueSchema.parse(JSON.parse(row.body));
   parsedSnapshots.set(hash, catalogue);
   return catalogue;
@@ -86,7 +87,13 @@ export function validateCatalogue(input: unknown): Catalogue {
   }
   const issues = catalogueIssues(parsed.data);
   if (issues.length) {
-    throw new AttestError('CATALOG_INVALID', `The catalogue is not valid: ${issues.slice(0, 5).map((i) => i.message).join('; ')}`);
+    throw new AttestError(
+      'CATALOG_INVALID',
+      `The catalogue is not valid: ${issues
+        .slice(0, 5)
+        .map((i) => i.message)
+        .join('; ')}`,
+    );
   }
   return parsed.data;
 }

@@ -84,12 +84,21 @@ function formatIssue(issue: CatalogueIssue): string {
 export function loadBuiltinCatalogues(dir: string = defaultCatalogueDir()): LoadedCatalogue[] {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.yaml'))
+      .sort();
   } catch (error) {
-    throw new AttestError('CATALOG_DIR_MISSING', `The built-in catalogue folder could not be read (${dir}). Reinstall Attest; the catalogues ship with it.`, { cause: error });
+    throw new AttestError(
+      'CATALOG_DIR_MISSING',
+      `The built-in catalogue folder could not be read (${dir}). Reinstall Attest; the catalogues ship with it.`,
+      { cause: error },
+    );
   }
   if (names.length === 0) {
-    throw new AttestError('CATALOG_DIR_MISSING', `The built-in catalogue folder (${dir}) holds no catalogue files. Reinstall Attest; the catalogues ship with it.`);
+    throw new AttestError(
+      'CATALOG_DIR_MISSING',
+      `The built-in catalogue folder (${dir}) holds no catalogue files. Reinstall Attest; the catalogues ship with it.`,
+    );
   }
   const sources = names.map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') }));
   const { loaded, problems } = validateCatalogueSources(sources);

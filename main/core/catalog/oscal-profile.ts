@@ -37,7 +37,15 @@ export function profileImports(profile: Json): { href: string; title?: string; a
     const href = str(imp.href) ?? '';
     const res = href.startsWith('#') ? resources.get(href.slice(1)) : undefined;
     const title = res ? str(res.title) : undefined;
-    return { href, ...(title ? { title } : {}), alternatives: res ? arrayOf(res.rlinks).map((l) => str(l.href)).filter((h): h is string => !!h) : [] };
+    return {
+      href,
+      ...(title ? { title } : {}),
+      alternatives: res
+        ? arrayOf(res.rlinks)
+            .map((l) => str(l.href))
+            .filter((h): h is string => !!h)
+        : [],
+    };
   });
 }
 
@@ -55,7 +63,11 @@ function backMatter(doc: Json): Map<string, Json> {
  * rlinks, or the rlink's file name) to the document read from the user's local file.
  */
 export function resolveProfile(profileDoc: OscalDocument, sources: ReadonlyMap<string, OscalDocument>, depth = 0): ProfileResolution {
-  if (depth > 8) throw new AttestError('OSCAL_PROFILE_LOOP', 'These profiles import each other more than eight levels deep; a profile probably imports itself.');
+  if (depth > 8)
+    throw new AttestError(
+      'OSCAL_PROFILE_LOOP',
+      'These profiles import each other more than eight levels deep; a profile probably imports itself.',
+    );
   const profile = profileDoc.doc.profile;
   if (!isObject(profile)) throw new AttestError('OSCAL_NOT_PROFILE', 'This document is not an OSCAL profile.');
   const warnings: ImportProblem[] = [];
@@ -79,8 +91,10 @@ export function resolveProfile(profileDoc: OscalDocument, sources: ReadonlyMap<s
 
   const merge = isObject(profile.merge) ? profile.merge : {};
   const asIs = merge['as-is'] === true || merge['as-is'] === 'true' || isObject(merge.custom);
-  if (isObject(merge.custom)) warnings.push({ path: 'profile.merge.custom', message: 'custom merge is not supported; the source groups are kept as they are' });
-  if (merge.combine !== undefined) warnings.push({ path: 'profile.merge.combine', message: 'combine is treated as "use-first": a control selected twice is kept once' });
+  if (isObject(merge.custom))
+    warnings.push({ path: 'profile.merge.custom', message: 'custom merge is not supported; the source groups are kept as they are' });
+  if (merge.combine !== undefined)
+    warnings.push({ path: 'profile.merge.combine', message: 'combine is treated as "use-first": a control selected twice is kept once' });
 
   const rootGroups: Json[] = [];
   const looseControls: Json[] = [];
@@ -97,7 +111,10 @@ export function resolveProfile(profileDoc: OscalDocument, sources: ReadonlyMap<s
       warnings.push(...nested.warnings.map((w) => ({ path: `${imp.href} → ${w.path}`, message: w.message })));
       source = nested.doc.catalog as Json;
     } else {
-      throw new AttestError('OSCAL_PROFILE_INVALID', `The file given for ${imp.href} is an OSCAL ${sourceDoc.model}, not a catalog or a profile.`);
+      throw new AttestError(
+        'OSCAL_PROFILE_INVALID',
+        `The file given for ${imp.href} is an OSCAL ${sourceDoc.model}, not a catalog or a profile.`,
+      );
     }
     resources.push(...arrayOf(isObject(source['back-matter']) ? source['back-matter'].resources : undefined));
     params.push(...arrayOf(source.params));
@@ -152,7 +169,9 @@ export function resolveProfile(profileDoc: OscalDocument, sources: ReadonlyMap<s
     ...(params.length ? { params } : {}),
     ...(looseControls.length ? { controls: looseControls } : {}),
     ...(rootGroups.length ? { groups: rootGroups } : {}),
-    'back-matter': { resources: [...resources, ...arrayOf(isObject(profile['back-matter']) ? profile['back-matter'].resources : undefined)] },
+    'back-matter': {
+      resources: [...resources, ...arrayOf(isObject(profile['back-matter']) ? profile['back-matter'].resources : undefined)],
+    },
   };
   if (index.size === 0) throw new AttestError('OSCAL_PROFILE_EMPTY', 'This profile selects no control from the catalogs it imports.');
   return { doc: { catalog }, warnings };
@@ -205,7 +224,8 @@ function selection(source: Json, imp: Json, href: string, warnings: ImportProble
     return out;
   };
 
-  const included = imp['include-all'] !== undefined ? new Set(all.map((c) => c.id)) : pick(arrayOf(imp['include-controls']), 'include-controls');
+  const included =
+    imp['include-all'] !== undefined ? new Set(all.map((c) => c.id)) : pick(arrayOf(imp['include-controls']), 'include-controls');
   if (imp['include-all'] === undefined && !Array.isArray(imp['include-controls'])) {
     warnings.push({ path: href, message: 'the import says neither include-all nor include-controls; nothing is selected from it' });
   }
@@ -214,7 +234,12 @@ function selection(source: Json, imp: Json, href: string, warnings: ImportProble
 }
 
 function globToRegExp(glob: string): RegExp {
-  return new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  return new RegExp(
+    `^${glob
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
 }
 
 /** A group with only its selected controls (and its sub-groups that keep any), or null. */
@@ -247,10 +272,14 @@ function setParameters(sets: Json[], index: Map<string, Json>, warnings: ImportP
     const id = str(set['param-id']);
     const param = id ? paramsById.get(id) : undefined;
     if (!id || !param) {
-      warnings.push({ path: 'modify.set-parameters', message: `parameter "${id ?? '?'}" is not in any selected control; its setting is ignored` });
+      warnings.push({
+        path: 'modify.set-parameters',
+        message: `parameter "${id ?? '?'}" is not in any selected control; its setting is ignored`,
+      });
       continue;
     }
-    for (const key of ['label', 'usage', 'values', 'select', 'depends-on', 'class']) if (set[key] !== undefined) param[key] = clone(set[key]);
+    for (const key of ['label', 'usage', 'values', 'select', 'depends-on', 'class'])
+      if (set[key] !== undefined) param[key] = clone(set[key]);
     for (const key of ['props', 'links', 'constraints', 'guidelines']) {
       if (Array.isArray(set[key])) param[key] = [...arrayOf(param[key]), ...clone(arrayOf(set[key]))];
     }
@@ -277,7 +306,10 @@ function alter(alters: Json[], index: Map<string, Json>, warnings: ImportProblem
       const byId = str(add['by-id']);
       const target: Json | undefined = byId && byId !== id ? findById(control, byId) : control;
       if (!target) {
-        warnings.push({ path: id, message: `an addition targets "${byId}", which this control does not have; it is added to the control instead` });
+        warnings.push({
+          path: id,
+          message: `an addition targets "${byId}", which this control does not have; it is added to the control instead`,
+        });
       }
       const position = str(add.position) ?? 'ending';
       const where = target ?? control;

@@ -22,7 +22,15 @@ export interface OscalDocument {
   doc: OscalJson;
 }
 
-const MODELS = ['catalog', 'profile', 'assessment-results', 'assessment-plan', 'plan-of-action-and-milestones', 'system-security-plan', 'component-definition'];
+const MODELS = [
+  'catalog',
+  'profile',
+  'assessment-results',
+  'assessment-plan',
+  'plan-of-action-and-milestones',
+  'system-security-plan',
+  'component-definition',
+];
 
 const isObject = (v: unknown): v is OscalJson => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -59,10 +67,17 @@ export function readOscal(input: string | Uint8Array): OscalDocument {
     if (form === 'json') throw new AttestError('IMPORT_NOT_JSON', `This file is not valid JSON: ${why}`, { cause });
     throw new AttestError('OSCAL_UNREADABLE', `This file is not readable as OSCAL ${form.toUpperCase()}: ${why}`, { cause });
   }
-  if (!isObject(doc)) throw new AttestError('OSCAL_NOT_CATALOG', `This file is not an OSCAL document: its top level is not an object (read as ${form.toUpperCase()}).`);
+  if (!isObject(doc))
+    throw new AttestError(
+      'OSCAL_NOT_CATALOG',
+      `This file is not an OSCAL document: its top level is not an object (read as ${form.toUpperCase()}).`,
+    );
   const model = Object.keys(doc).find((k) => MODELS.includes(k) && isObject(doc[k]));
   if (!model) {
-    throw new AttestError('OSCAL_NOT_CATALOG', `This file is not an OSCAL document: it has none of ${MODELS.slice(0, 3).join(', ')} at its top level (read as ${form.toUpperCase()}).`);
+    throw new AttestError(
+      'OSCAL_NOT_CATALOG',
+      `This file is not an OSCAL document: it has none of ${MODELS.slice(0, 3).join(', ')} at its top level (read as ${form.toUpperCase()}).`,
+    );
   }
   return { form, model, doc };
 }
@@ -224,7 +239,9 @@ function markup(nodes: XNode[]): string {
       case 'h6':
       case 'pre':
       case 'blockquote':
-        out += `\n\n${markup(inner).replace(/\s+/g, name === 'pre' ? ' ' : ' ').trim()}\n\n`;
+        out += `\n\n${markup(inner)
+          .replace(/\s+/g, name === 'pre' ? ' ' : ' ')
+          .trim()}\n\n`;
         break;
       case 'ol':
       case 'ul':
@@ -250,7 +267,16 @@ function tableRows(table: XNode): string[][] {
   const visit = (nodes: XNode[]) => {
     for (const n of nodes) {
       const name = elementName(n);
-      if (name === 'tr') rows.push(childrenOf(n, 'tr').filter((c) => elementName(c) === 'td' || elementName(c) === 'th').map((c) => markup(childrenOf(c, elementName(c)!)).replace(/\s+/g, ' ').trim()));
+      if (name === 'tr')
+        rows.push(
+          childrenOf(n, 'tr')
+            .filter((c) => elementName(c) === 'td' || elementName(c) === 'th')
+            .map((c) =>
+              markup(childrenOf(c, elementName(c)!))
+                .replace(/\s+/g, ' ')
+                .trim(),
+            ),
+        );
       else if (name) visit(childrenOf(n, name));
     }
   };

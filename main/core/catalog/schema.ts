@@ -36,9 +36,7 @@ export type Severity = (typeof SEVERITIES)[number];
 export const CATALOGUE_FORMAT = 1;
 
 // Ids appear in reports, CLI arguments and mappings: keep them to a safe, printable set.
-const catalogueId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a catalogue id is lower-case letters, digits and hyphens');
+const catalogueId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a catalogue id is lower-case letters, digits and hyphens');
 const controlId = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._()&/-]{0,79}$/, 'a control id is letters, digits and . _ - ( ) & / without spaces');

@@ -79,7 +79,9 @@ export function searchControls(ws: Workspace, q: SearchQuery): { hits: SearchHit
   // Controls whose title holds the first word come first, then catalogue order. (Ranking by
   // offsets() costs a pass over every match: tens of ms on common words at 5,000 controls.)
   const firstWord = fromFts ? (q.text.toLowerCase().match(/[\p{L}\p{N}]+/u)?.[0] ?? '') : '';
-  const order = fromFts ? 'ORDER BY instr(lower(controls_fts.title), ?) = 0, c.catalogue_id, c.position' : 'ORDER BY c.catalogue_id, c.position';
+  const order = fromFts
+    ? 'ORDER BY instr(lower(controls_fts.title), ?) = 0, c.catalogue_id, c.position'
+    : 'ORDER BY c.catalogue_id, c.position';
   const rows = ws.query<{ catalogue_id: string; control_id: string; title: string; category: string; snip: string; status: string | null }>(
     `SELECT c.catalogue_id, c.control_id, controls_fts.title AS title, c.category,
             ${fromFts ? `snippet(controls_fts, '${MATCH_START}', '${MATCH_END}', '…', -1, 12)` : `substr(controls_fts.statement, 1, 120)`} AS snip,
@@ -89,9 +91,7 @@ export function searchControls(ws: Workspace, q: SearchQuery): { hits: SearchHit
   );
   // Without text the index is not needed to count: count the controls alone.
   const countFrom = fromFts ? from : `FROM controls c ${join}`;
-  const total = Number(
-    ws.query<{ n: number }>(`SELECT count(*) AS n ${countFrom} ${whereSql}`, [...joinParams, ...params])[0]?.n ?? 0,
-  );
+  const total = Number(ws.query<{ n: number }>(`SELECT count(*) AS n ${countFrom} ${whereSql}`, [...joinParams, ...params])[0]?.n ?? 0);
   return {
     total,
     hits: rows.map((r) => ({

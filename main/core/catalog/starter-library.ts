@@ -35,7 +35,11 @@ export function libraryEntries(dir: string = libraryDir()): LibraryEntry[] {
   try {
     raw = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
   } catch (cause) {
-    throw new AttestError('LIBRARY_MISSING', `The catalogue library (${dir}) could not be read. Reinstall Attest; the library ships with it.`, { cause });
+    throw new AttestError(
+      'LIBRARY_MISSING',
+      `The catalogue library (${dir}) could not be read. Reinstall Attest; the library ships with it.`,
+      { cause },
+    );
   }
   const index = indexSchema.parse(raw);
   return index.entries.map((e) => ({ ...e, licence: index.licence }));
@@ -45,15 +49,22 @@ export function libraryEntries(dir: string = libraryDir()): LibraryEntry[] {
 export function loadLibraryCatalogue(id: string, dir: string = libraryDir()): { entry: LibraryEntry; result: OscalImportResult } {
   const entries = libraryEntries(dir);
   const entry = entries.find((e) => e.id === id);
-  if (!entry) throw new AttestError('LIBRARY_NOT_FOUND', `The library has no catalogue "${id}". It offers: ${entries.map((e) => e.id).join(', ')}.`);
+  if (!entry)
+    throw new AttestError('LIBRARY_NOT_FOUND', `The library has no catalogue "${id}". It offers: ${entries.map((e) => e.id).join(', ')}.`);
   let bytes: Buffer;
   try {
     bytes = brotliDecompressSync(readFileSync(join(dir, entry.file)));
   } catch (cause) {
-    throw new AttestError('LIBRARY_DAMAGED', `The library file for "${id}" (${entry.file}) is missing or damaged. Reinstall Attest.`, { cause });
+    throw new AttestError('LIBRARY_DAMAGED', `The library file for "${id}" (${entry.file}) is missing or damaged. Reinstall Attest.`, {
+      cause,
+    });
   }
   const digest = createHash('sha256').update(bytes).digest('hex');
-  if (digest !== entry.sha256) throw new AttestError('LIBRARY_DAMAGED', `The library file for "${id}" (${entry.file}) does not match its published checksum. Reinstall Attest.`);
+  if (digest !== entry.sha256)
+    throw new AttestError(
+      'LIBRARY_DAMAGED',
+      `The library file for "${id}" (${entry.file}) does not match its published checksum. Reinstall Attest.`,
+    );
   const result = importOscalCatalog(bytes, { id: entry.id });
   result.catalogue.licence = { note: entry.licence };
   result.catalogue.source = { ...result.catalogue.source, name: entry.source, publisher: entry.publisher };

@@ -93,7 +93,8 @@ export function tabularWhere(e: { sheet: string | null; row: number; column?: st
   return `${e.sheet !== null ? `sheet "${e.sheet}" ` : ''}row ${e.row}${e.column ? `, column "${e.column}"` : ''}`;
 }
 
-const columnsOf = (mapping: ColumnMapping): string[] => Object.values(mapping).flatMap((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+const columnsOf = (mapping: ColumnMapping): string[] =>
+  Object.values(mapping).flatMap((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
 const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
 
 function headerColumns(cells: readonly string[]): string[] {
@@ -130,19 +131,36 @@ interface Grid {
   rows: GridRow[];
 }
 
-function tableFrom(grid: Grid, all: Grid[], layout: TabularLayout, mapping: ColumnMapping | undefined, fileName: string, extra: Partial<TabularTable>): TabularTable {
+function tableFrom(
+  grid: Grid,
+  all: Grid[],
+  layout: TabularLayout,
+  mapping: ColumnMapping | undefined,
+  fileName: string,
+  extra: Partial<TabularTable>,
+): TabularTable {
   const where = grid.name !== null ? `sheet "${grid.name}" of ${fileName}` : fileName;
   let index: number;
   if (layout.headerRow !== undefined) {
     index = grid.rows.findIndex((r) => r.row === layout.headerRow);
-    if (index < 0) throw new AttestError('IMPORT_HEADER_NOT_FOUND', `Row ${layout.headerRow} of ${where} is empty, so it cannot name the columns. Choose the row that holds the column names.`);
+    if (index < 0)
+      throw new AttestError(
+        'IMPORT_HEADER_NOT_FOUND',
+        `Row ${layout.headerRow} of ${where} is empty, so it cannot name the columns. Choose the row that holds the column names.`,
+      );
   } else {
     // When no row names every mapped column, the likeliest header is used and the import
     // then says which chosen column is missing and lists the ones there are.
     let found = findHeaderRow(grid.rows, mapping);
     if (found.index < 0 && mapping) found = findHeaderRow(grid.rows, undefined);
     // Without a recognisable header, the first row with two or more filled cells names the columns.
-    index = found.index >= 0 ? found.index : Math.max(0, grid.rows.findIndex((r) => r.cells.filter((c) => c.trim()).length >= 2));
+    index =
+      found.index >= 0
+        ? found.index
+        : Math.max(
+            0,
+            grid.rows.findIndex((r) => r.cells.filter((c) => c.trim()).length >= 2),
+          );
   }
   const header = grid.rows[index];
   if (!header || header.cells.every((c) => c.trim() === '')) {
@@ -170,7 +188,11 @@ function chooseGrid(grids: Grid[], layout: TabularLayout, mapping: ColumnMapping
   if (layout.sheet !== undefined) {
     const wanted = norm(layout.sheet);
     const hit = grids.find((g) => g.name !== null && norm(g.name) === wanted);
-    if (!hit) throw new AttestError('IMPORT_SHEET_NOT_FOUND', `${fileName} has no sheet "${layout.sheet}". Its sheets are: ${grids.map((g) => `"${g.name}"`).join(', ')}.`);
+    if (!hit)
+      throw new AttestError(
+        'IMPORT_SHEET_NOT_FOUND',
+        `${fileName} has no sheet "${layout.sheet}". Its sheets are: ${grids.map((g) => `"${g.name}"`).join(', ')}.`,
+      );
     return hit;
   }
   const ordered = [...grids.filter((g) => !g.hidden), ...grids.filter((g) => g.hidden)];
@@ -186,7 +208,10 @@ function chooseGrid(grids: Grid[], layout: TabularLayout, mapping: ColumnMapping
 
 export async function readTabular(file: TabularFile, layout: TabularLayout = {}, mapping?: ColumnMapping): Promise<TabularTable> {
   if (file.bytes.byteLength > MAX_TABULAR_BYTES) {
-    throw new AttestError('IMPORT_TOO_LARGE', `${file.name} is ${(file.bytes.byteLength / 1048576).toFixed(1)} MB; catalogue imports are limited to ${MAX_TABULAR_BYTES / 1048576} MB. Split the file or remove unused sheets.`);
+    throw new AttestError(
+      'IMPORT_TOO_LARGE',
+      `${file.name} is ${(file.bytes.byteLength / 1048576).toFixed(1)} MB; catalogue imports are limited to ${MAX_TABULAR_BYTES / 1048576} MB. Split the file or remove unused sheets.`,
+    );
   }
   const lower = file.name.toLowerCase();
   if (lower.endsWith('.xlsx') || lower.endsWith('.xlsm')) {
@@ -195,7 +220,8 @@ export async function readTabular(file: TabularFile, layout: TabularLayout = {},
     return tableFrom(chooseGrid(grids, layout, mapping, file.name), grids, layout, mapping, file.name, {});
   }
   if (lower.endsWith('.csv') || lower.endsWith('.txt') || lower.endsWith('.tsv')) {
-    if (layout.sheet !== undefined) throw new AttestError('IMPORT_SHEET_NOT_FOUND', `${file.name} is a CSV file, which has no sheets; leave the sheet out.`);
+    if (layout.sheet !== undefined)
+      throw new AttestError('IMPORT_SHEET_NOT_FOUND', `${file.name} is a CSV file, which has no sheets; leave the sheet out.`);
     const decoded = decodeText(file.bytes, file.name);
     const csv = parseCsv(decoded.text);
     const grid: Grid = { name: null, hidden: false, rows: csv.records.map((r) => ({ row: r.line, cells: r.cells })) };
@@ -205,14 +231,49 @@ export async function readTabular(file: TabularFile, layout: TabularLayout = {},
       warnings: decoded.warning ? [decoded.warning] : [],
     });
   }
-  throw new AttestError('IMPORT_UNSUPPORTED_FILE', `${file.name} is neither a .csv nor an .xlsx file. Save the sheet as CSV or Excel workbook (.xlsx) and import that.`);
+  throw new AttestError(
+    'IMPORT_UNSUPPORTED_FILE',
+    `${file.name} is neither a .csv nor an .xlsx file. Save the sheet as CSV or Excel workbook (.xlsx) and import that.`,
+  );
 }
 
 const SYNONYMS: Record<TabularField, string[]> = {
-  id: ['id', 'control id', 'controlid', 'code', 'ref', 'reference id', 'control', 'identifier', 'number', 'no', 'requirement id', 'control number'],
+  id: [
+    'id',
+    'control id',
+    'controlid',
+    'code',
+    'ref',
+    'reference id',
+    'control',
+    'identifier',
+    'number',
+    'no',
+    'requirement id',
+    'control number',
+  ],
   title: ['title', 'name', 'control name', 'control title', 'summary'],
-  statement: ['statement', 'requirement', 'description', 'control statement', 'text', 'goal', 'control text', 'control specification', 'specification'],
-  guidance: ['guidance', 'evidence', 'how to assess', 'assessment guidance', 'notes', 'supplemental guidance', 'implementation guidance', 'implementation guidelines'],
+  statement: [
+    'statement',
+    'requirement',
+    'description',
+    'control statement',
+    'text',
+    'goal',
+    'control text',
+    'control specification',
+    'specification',
+  ],
+  guidance: [
+    'guidance',
+    'evidence',
+    'how to assess',
+    'assessment guidance',
+    'notes',
+    'supplemental guidance',
+    'implementation guidance',
+    'implementation guidelines',
+  ],
   category: ['category', 'domain', 'family', 'group', 'section', 'area', 'control domain', 'domain title', 'control family'],
   weight: ['weight', 'priority', 'importance'],
   severity: ['severity', 'risk', 'impact'],
@@ -221,7 +282,11 @@ const SYNONYMS: Record<TabularField, string[]> = {
 };
 
 export function suggestMapping(columns: readonly string[]): ColumnMapping {
-  const key = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const key = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   const mapping: ColumnMapping = {};
   const used = new Set<string>();
   for (const field of TABULAR_FIELDS) {
@@ -253,9 +318,17 @@ export async function previewTabular(file: TabularFile, sampleSize = 5, layout: 
 
 const dedupe = (xs: string[]) => [...new Set(xs)];
 /** Tags: one cell may hold several, separated by ; , or line breaks. */
-const splitTags = (cell: string) => cell.split(/[;,\n]/).map((s) => s.trim()).filter(Boolean);
+const splitTags = (cell: string) =>
+  cell
+    .split(/[;,\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 /** References split on ; and line breaks only: a citation like "SP 800-53: AC-1, AC-2" keeps its commas. */
-const splitReferences = (cell: string) => cell.split(/[;\r\n]+/).map((s) => s.trim()).filter(Boolean);
+const splitReferences = (cell: string) =>
+  cell
+    .split(/[;\r\n]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** A title for a control whose title cell is empty: the start of its statement. */
 function titleFromStatement(statement: string): string {
@@ -268,18 +341,28 @@ function titleFromStatement(statement: string): string {
 export function importTabular(table: TabularTable, mapping: ColumnMapping, info: TabularCatalogueInfo): TabularImportResult {
   const missing = REQUIRED_TABULAR_FIELDS.filter((f) => !columnsOf({ [f]: mapping[f] }).length);
   if (missing.length) {
-    throw new AttestError('IMPORT_MAPPING_INCOMPLETE', `Choose a column for ${missing.join(' and ')}; id and statement are required (a missing title is taken from the statement).`);
+    throw new AttestError(
+      'IMPORT_MAPPING_INCOMPLETE',
+      `Choose a column for ${missing.join(' and ')}; id and statement are required (a missing title is taken from the statement).`,
+    );
   }
   const index: Partial<Record<TabularField, number[]>> = {};
   for (const field of TABULAR_FIELDS) {
     const chosen = columnsOf({ [field]: mapping[field] });
     if (!chosen.length) continue;
     if (chosen.length > 1 && !MULTI_COLUMN_FIELDS.includes(field)) {
-      throw new AttestError('IMPORT_MAPPING_INCOMPLETE', `Choose one column for ${field}; only ${MULTI_COLUMN_FIELDS.join(', ')} can take several.`);
+      throw new AttestError(
+        'IMPORT_MAPPING_INCOMPLETE',
+        `Choose one column for ${field}; only ${MULTI_COLUMN_FIELDS.join(', ')} can take several.`,
+      );
     }
     index[field] = chosen.map((column) => {
       const at = table.columns.findIndex((c) => norm(c) === norm(column));
-      if (at < 0) throw new AttestError('IMPORT_MAPPING_INCOMPLETE', `The column "${column}" chosen for ${field} is not in ${table.sheet !== null ? `sheet "${table.sheet}"` : 'the file'}. Pick one of: ${table.columns.join(', ')}.`);
+      if (at < 0)
+        throw new AttestError(
+          'IMPORT_MAPPING_INCOMPLETE',
+          `The column "${column}" chosen for ${field} is not in ${table.sheet !== null ? `sheet "${table.sheet}"` : 'the file'}. Pick one of: ${table.columns.join(', ')}.`,
+        );
       return at;
     });
   }
@@ -313,7 +396,8 @@ export function importTabular(table: TabularTable, mapping: ColumnMapping, info:
   for (const { row, cells } of table.rows) {
     const values = (f: TabularField) => (index[f] ?? []).map((i) => (cells[i] ?? '').trim());
     const cell = (f: TabularField) => values(f).filter(Boolean).join('\n\n');
-    const problem = (f: TabularField, message: string) => errors.push({ sheet: table.sheet, row, ...(columnName(f) ? { column: columnName(f)! } : {}), message });
+    const problem = (f: TabularField, message: string) =>
+      errors.push({ sheet: table.sheet, row, ...(columnName(f) ? { column: columnName(f)! } : {}), message });
 
     const id = cell('id');
     const statement = cell('statement');
@@ -373,7 +457,10 @@ export function importTabular(table: TabularTable, mapping: ColumnMapping, info:
       else {
         for (const issue of parsed.error.issues.slice(0, 3)) {
           const field = String(issue.path[0] ?? '');
-          problem((TABULAR_FIELDS as readonly string[]).includes(field) ? (field as TabularField) : 'id', `${field || 'row'}: ${issue.message}`);
+          problem(
+            (TABULAR_FIELDS as readonly string[]).includes(field) ? (field as TabularField) : 'id',
+            `${field || 'row'}: ${issue.message}`,
+          );
         }
       }
     }
@@ -381,7 +468,9 @@ export function importTabular(table: TabularTable, mapping: ColumnMapping, info:
   }
 
   if (titled.length) {
-    warnings.push(`${titled.length} ${titled.length === 1 ? 'control has' : 'controls have'} no title; the start of the statement is used (row${titled.length === 1 ? '' : 's'} ${titled.slice(0, 10).join(', ')}${titled.length > 10 ? ', …' : ''}).`);
+    warnings.push(
+      `${titled.length} ${titled.length === 1 ? 'control has' : 'controls have'} no title; the start of the statement is used (row${titled.length === 1 ? '' : 's'} ${titled.slice(0, 10).join(', ')}${titled.length > 10 ? ', …' : ''}).`,
+    );
   }
   if (categories.length === 0) categories.push({ id: 'uncategorised', title: 'Uncategorised' });
   const catalogue: Catalogue = {

@@ -3,7 +3,12 @@ import type { z } from 'zod';
 
 export function describeZodIssues(error: z.ZodError, limit = 10): string[] {
   const lines = error.issues.slice(0, limit).map((issue) => {
-    const where = issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '(top level)';
+    const where = issue.path.length
+      ? issue.path
+          .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+          .join('')
+          .replace(/^\./, '')
+      : '(top level)';
     return `${where}: ${issue.message}`;
   });
   if (error.issues.length > limit) lines.push(`…and ${error.issues.length - limit} more`);

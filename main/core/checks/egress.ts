@@ -33,8 +33,7 @@ export function readEgress(ws: Workspace): StoredEgress {
       // Anything but an explicit true is off: a damaged setting never turns egress on.
       liveChecksEnabled: v.liveChecksEnabled === true,
       allowedHosts: Array.isArray(v.allowedHosts) ? v.allowedHosts.filter((h): h is string => typeof h === 'string') : [],
-      resolver:
-        v.resolver && typeof v.resolver.server === 'string' && typeof v.resolver.port === 'number' ? v.resolver : defaultResolver,
+      resolver: v.resolver && typeof v.resolver.server === 'string' && typeof v.resolver.port === 'number' ? v.resolver : defaultResolver,
       customCa: typeof v.customCa === 'string' ? v.customCa : null,
       customCaHosts: Array.isArray(v.customCaHosts) ? v.customCaHosts.filter((h): h is string => typeof h === 'string') : [],
     };
@@ -57,7 +56,12 @@ function caSubject(pem: string | null): string | null {
 }
 
 export function egressView(stored: StoredEgress): EgressPolicyView {
-  return { ...stored, allowedHosts: [...stored.allowedHosts], customCaHosts: [...stored.customCaHosts], customCaSubject: caSubject(stored.customCa) };
+  return {
+    ...stored,
+    allowedHosts: [...stored.allowedHosts],
+    customCaHosts: [...stored.customCaHosts],
+    customCaSubject: caSubject(stored.customCa),
+  };
 }
 
 /** A host the user may approve: a plain name or an IP literal, never a wildcard or URL. */
@@ -74,7 +78,10 @@ export function cleanHost(input: string): string {
   h = normalizeHost(h);
   if (isIP(h)) return h;
   if (!hostPattern.test(h)) {
-    throw new AttestError('INVALID_HOST', `"${input.trim().slice(0, 100)}" is not a host name or IP address; enter a name like api.example.com, without wildcards or paths.`);
+    throw new AttestError(
+      'INVALID_HOST',
+      `"${input.trim().slice(0, 100)}" is not a host name or IP address; enter a name like api.example.com, without wildcards or paths.`,
+    );
   }
   return h;
 }
@@ -130,13 +137,25 @@ export function setCustomCa(ws: Workspace, pem: string | null, hosts: readonly s
     try {
       cert = new X509Certificate(clean);
     } catch {
-      throw new AttestError('INVALID_CA', 'The custom CA is not a PEM certificate; paste the block from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----.');
+      throw new AttestError(
+        'INVALID_CA',
+        'The custom CA is not a PEM certificate; paste the block from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----.',
+      );
     }
-    if (!cert.ca) throw new AttestError('INVALID_CA', 'That certificate is not a CA certificate (its basic constraints do not allow it to issue others).');
+    if (!cert.ca)
+      throw new AttestError(
+        'INVALID_CA',
+        'That certificate is not a CA certificate (its basic constraints do not allow it to issue others).',
+      );
     forHosts = [...new Set(hosts.map(cleanHost))].sort();
     if (forHosts.length === 0) {
       throw new AttestError('INVALID_CA', 'Name the hosts this CA issues certificates for; it is trusted for those hosts only.');
     }
   }
-  return save(ws, { ...readEgress(ws), customCa: clean, customCaHosts: forHosts }, clean ? 'policy.custom-ca' : 'policy.custom-ca-cleared', actor);
+  return save(
+    ws,
+    { ...readEgress(ws), customCa: clean, customCaHosts: forHosts },
+    clean ? 'policy.custom-ca' : 'policy.custom-ca-cleared',
+    actor,
+  );
 }

@@ -45,7 +45,12 @@ type CheckChannels =
 const titleOf = (checkId: string) => getCheck(checkId)?.title ?? checkId;
 
 /** Records a credential change in the workspace's audit log: metadata only, never a value. */
-async function auditCredential(ws: Workspace, action: string, meta: Pick<CredentialMetadata, 'id' | 'label' | 'kind' | 'hosts'>, actor: string) {
+async function auditCredential(
+  ws: Workspace,
+  action: string,
+  meta: Pick<CredentialMetadata, 'id' | 'label' | 'kind' | 'hosts'>,
+  actor: string,
+) {
   await ws.commit({
     actor,
     action,
@@ -53,7 +58,11 @@ async function auditCredential(ws: Workspace, action: string, meta: Pick<Credent
     statements: [
       {
         sql: 'INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, ?, ?)',
-        params: ['credentials.last-change', JSON.stringify({ action, id: meta.id, label: meta.label, kind: meta.kind, hosts: meta.hosts }), ws.now().toISOString()],
+        params: [
+          'credentials.last-change',
+          JSON.stringify({ action, id: meta.id, label: meta.label, kind: meta.kind, hosts: meta.hosts }),
+          ws.now().toISOString(),
+        ],
       },
     ],
   });
@@ -136,7 +145,10 @@ export function checkHandlers(deps: CoreDeps): Pick<HandlerMap, CheckChannels> {
       const meta = await store.get(r.id);
       const host = normalizeHost(r.host ?? meta.hosts[0] ?? '');
       if (!meta.hosts.includes(host)) {
-        throw new AttestError('CREDENTIAL_HOST_NOT_BOUND', `The credential "${meta.label}" may only be sent to ${meta.hosts.join(', ')}, not to ${host}.`);
+        throw new AttestError(
+          'CREDENTIAL_HOST_NOT_BOUND',
+          `The credential "${meta.label}" may only be sent to ${meta.hosts.join(', ')}, not to ${host}.`,
+        );
       }
       const stored = readEgress(w);
       // No workspace CA here: a request carrying a credential trusts the system roots (and the device's CA) only.
@@ -179,9 +191,22 @@ export function checkHandlers(deps: CoreDeps): Pick<HandlerMap, CheckChannels> {
     },
     'check.targets': async (r) => ({ targets: listTargets(await ws(), r.assessmentId, await credentialsFor()) }),
     'check.addTarget': async (r, c) =>
-      addTarget(await ws(), r.assessmentId, r.checkId, { target: r.target, inputs: r.inputs, credentialId: r.credentialId }, await credentialsFor(r.credentialId), c.actor),
+      addTarget(
+        await ws(),
+        r.assessmentId,
+        r.checkId,
+        { target: r.target, inputs: r.inputs, credentialId: r.credentialId },
+        await credentialsFor(r.credentialId),
+        c.actor,
+      ),
     'check.updateTarget': async (r, c) =>
-      updateTarget(await ws(), r.id, { target: r.target, inputs: r.inputs, credentialId: r.credentialId }, await credentialsFor(r.credentialId), c.actor),
+      updateTarget(
+        await ws(),
+        r.id,
+        { target: r.target, inputs: r.inputs, credentialId: r.credentialId },
+        await credentialsFor(r.credentialId),
+        c.actor,
+      ),
     'check.removeTarget': async (r, c) => {
       await removeTarget(await ws(), r.id, c.actor);
       return { removed: r.id };
@@ -202,11 +227,9 @@ export function checkHandlers(deps: CoreDeps): Pick<HandlerMap, CheckChannels> {
       }
       if (p.jobs.length === 0) throw new AttestError('NO_TARGETS', 'There is nothing to run: add a target first.');
       if (p.unapproved.length > 0) {
-        throw new AttestError(
-          'HOSTS_NOT_APPROVED',
-          `Approve these hosts first (nothing was contacted): ${p.unapproved.join(', ')}.`,
-          { details: { hosts: p.unapproved } },
-        );
+        throw new AttestError('HOSTS_NOT_APPROVED', `Approve these hosts first (nothing was contacted): ${p.unapproved.join(', ')}.`, {
+          details: { hosts: p.unapproved },
+        });
       }
       return runs.start({
         ws: w,

@@ -49,7 +49,15 @@ export function createRunManager(registry: JobRegistry) {
       state: 'running',
       done: 0,
       total: o.jobs.length,
-      items: o.jobs.map((j) => ({ targetId: j.targetId, checkId: j.checkId, title: j.title, target: j.input.target, state: 'queued', status: null, checkRunId: null })),
+      items: o.jobs.map((j) => ({
+        targetId: j.targetId,
+        checkId: j.checkId,
+        title: j.title,
+        target: j.input.target,
+        state: 'queued',
+        status: null,
+        checkRunId: null,
+      })),
     };
     // As in runChecks: the checks of a run share one client (a page is fetched once per
     // target), and workers take the targets in turn so they do not queue on one site.
@@ -69,7 +77,11 @@ export function createRunManager(registry: JobRegistry) {
           item.state = 'running';
           const result = await runOne({ checkId: job.checkId, input: job.input }, shared, () => o.ws.now());
           try {
-            item.checkRunId = await storeRun(o.ws, { assessmentId: o.assessmentId, targetId: job.targetId, inputs: job.stored, result, controls: job.controls }, o.actor);
+            item.checkRunId = await storeRun(
+              o.ws,
+              { assessmentId: o.assessmentId, targetId: job.targetId, inputs: job.stored, result, controls: job.controls },
+              o.actor,
+            );
           } catch {
             // The workspace was locked or closed mid-run: the result cannot be kept, and says so.
             item.checkRunId = null;
@@ -91,7 +103,8 @@ export function createRunManager(registry: JobRegistry) {
 
   function get(runId: string): Job<RunProgressView> {
     const run = registry.get<RunProgressView>('check-run', runId);
-    if (!run) throw new AttestError('RUN_NOT_FOUND', 'That run is not known (it finished long ago or the app restarted); see the stored results.');
+    if (!run)
+      throw new AttestError('RUN_NOT_FOUND', 'That run is not known (it finished long ago or the app restarted); see the stored results.');
     return run;
   }
 

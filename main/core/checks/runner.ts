@@ -121,8 +121,7 @@ export async function runChecks(jobs: CheckJob[], options: RunOptions): Promise<
   let next = 0;
   let done = 0;
 
-  const report = (last: CheckResult | null) =>
-    options.onProgress?.({ done, total: jobs.length, running: [...running.values()], last });
+  const report = (last: CheckResult | null) => options.onProgress?.({ done, total: jobs.length, running: [...running.values()], last });
 
   async function worker(): Promise<void> {
     for (;;) {
@@ -218,7 +217,9 @@ export async function runOne(job: CheckJob, options: RunOptions, now: () => Date
   }
 }
 
-function errorOutcome(err: unknown): Omit<CheckResult, 'checkId' | 'title' | 'target' | 'controls' | 'startedAt' | 'finishedAt' | 'durationMs'> {
+function errorOutcome(
+  err: unknown,
+): Omit<CheckResult, 'checkId' | 'title' | 'target' | 'controls' | 'startedAt' | 'finishedAt' | 'durationMs'> {
   if (err instanceof AttestError) {
     const unverifiable = unverifiableCodes.has(err.code);
     return {

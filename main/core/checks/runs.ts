@@ -52,7 +52,8 @@ export function redactObservations(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    if (k.toLowerCase() === 'set-cookie') out[k] = v; // already reduced to names and attributes by the checks
+    if (k.toLowerCase() === 'set-cookie')
+      out[k] = v; // already reduced to names and attributes by the checks
     else out[k] = isSecretHeader(k) ? (Array.isArray(v) ? v.map(() => REDACTED) : REDACTED) : redactObservations(v);
   }
   return out;
@@ -120,8 +121,21 @@ export function runStatements(run: RunToStore, actor: string): { id: string; sta
               observations, suggested_status, controls, started_at, finished_at, run_by)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       params: [
-        id, run.assessmentId, run.targetId, r.checkId, r.target, JSON.stringify(run.inputs), r.status, r.summary, r.remediation,
-        observations, r.suggestedControlStatus, JSON.stringify(run.controls), r.startedAt, r.finishedAt, actor,
+        id,
+        run.assessmentId,
+        run.targetId,
+        r.checkId,
+        r.target,
+        JSON.stringify(run.inputs),
+        r.status,
+        r.summary,
+        r.remediation,
+        observations,
+        r.suggestedControlStatus,
+        JSON.stringify(run.controls),
+        r.startedAt,
+        r.finishedAt,
+        actor,
       ],
     },
   ];
@@ -131,7 +145,17 @@ export function runStatements(run: RunToStore, actor: string): { id: string; sta
       statements.push({
         sql: `INSERT INTO evidence (id, assessment_id, catalogue_id, control_id, kind, title, body, url, blob_id, added_at, added_by, check_run_id)
               VALUES (?, ?, ?, ?, 'check', ?, ?, NULL, NULL, ?, ?, ?)`,
-        params: [newId('evd'), run.assessmentId, c.catalogueId, c.controlId, `${r.title} — ${r.target}`, `${statusWord(r.status)}: ${r.summary}`, r.finishedAt, actor, id],
+        params: [
+          newId('evd'),
+          run.assessmentId,
+          c.catalogueId,
+          c.controlId,
+          `${r.title} — ${r.target}`,
+          `${statusWord(r.status)}: ${r.summary}`,
+          r.finishedAt,
+          actor,
+          id,
+        ],
       });
     }
   }
@@ -156,7 +180,9 @@ function runRow(ws: Workspace, id: string): RunDbRow {
 
 export function listRuns(ws: Workspace, assessmentId: string, titleOf: (id: string) => string): CheckRunView[] {
   return ws
-    .query<RunDbRow>('SELECT * FROM check_runs WHERE assessment_id = ? ORDER BY finished_at DESC, started_at DESC, rowid DESC', [assessmentId])
+    .query<RunDbRow>('SELECT * FROM check_runs WHERE assessment_id = ? ORDER BY finished_at DESC, started_at DESC, rowid DESC', [
+      assessmentId,
+    ])
     .map((r) => toView(r, titleOf));
 }
 
@@ -188,7 +214,10 @@ export async function decideRun(
   }
   if (decision === 'accept') {
     if (!r.suggested_status) {
-      throw new AttestError('NO_SUGGESTION', 'This result suggests no control status (it could not be verified), so there is nothing to accept.');
+      throw new AttestError(
+        'NO_SUGGESTION',
+        'This result suggests no control status (it could not be verified), so there is nothing to accept.',
+      );
     }
     if (view.controls.length === 0) {
       throw new AttestError('NO_CONTROLS', "This check evidences no control of the assessment's catalogues, so there is no status to set.");
@@ -209,7 +238,10 @@ export async function decideRun(
     action: `check.decide.${decision}`,
     entity: `check-run:${id}`,
     statements: [
-      { sql: 'UPDATE check_runs SET decision = ?, decided_at = ?, decided_by = ? WHERE id = ?', params: [value, ws.now().toISOString(), actor, id] },
+      {
+        sql: 'UPDATE check_runs SET decision = ?, decided_at = ?, decided_by = ? WHERE id = ?',
+        params: [value, ws.now().toISOString(), actor, id],
+      },
     ],
   });
   return toView(runRow(ws, id), titleOf);

@@ -59,7 +59,9 @@ function toView(r: TargetDbRow, credentials: readonly CredentialMetadata[]): Che
 
 export function listTargets(ws: Workspace, assessmentId: string, credentials: readonly CredentialMetadata[]): CheckTargetView[] {
   return ws
-    .query<TargetDbRow>('SELECT * FROM check_targets WHERE assessment_id = ? AND removed_at IS NULL ORDER BY created_at, id', [assessmentId])
+    .query<TargetDbRow>('SELECT * FROM check_targets WHERE assessment_id = ? AND removed_at IS NULL ORDER BY created_at, id', [
+      assessmentId,
+    ])
     .map((r) => toView(r, credentials));
 }
 
@@ -99,7 +101,10 @@ function validate(check: CheckDefinition, f: TargetFields, credentials: readonly
     const meta = credentials.find((c) => c.id === f.credentialId);
     if (!meta) throw new AttestError('CREDENTIAL_NOT_FOUND', 'That credential no longer exists; choose another or add it again.');
     if (!check.credential.kinds.includes(meta.kind)) {
-      throw new AttestError('CREDENTIAL_KIND', `The check "${check.title}" needs a ${check.credential.kinds.join(' or ')} credential, not ${meta.kind}.`);
+      throw new AttestError(
+        'CREDENTIAL_KIND',
+        `The check "${check.title}" needs a ${check.credential.kinds.join(' or ')} credential, not ${meta.kind}.`,
+      );
     }
   } else if (check.credential?.required) {
     throw new AttestError('CREDENTIAL_REQUIRED', `The check "${check.title}" needs a credential; add one first, then choose it here.`);
@@ -125,7 +130,15 @@ export async function addTarget(
     statements: [
       {
         sql: 'INSERT INTO check_targets (id, assessment_id, check_id, target, inputs, credential_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        params: [id, assessmentId, check.id, withoutUserinfo(f.target.trim()), JSON.stringify(f.inputs), f.credentialId, ws.now().toISOString()],
+        params: [
+          id,
+          assessmentId,
+          check.id,
+          withoutUserinfo(f.target.trim()),
+          JSON.stringify(f.inputs),
+          f.credentialId,
+          ws.now().toISOString(),
+        ],
       },
     ],
   });
@@ -141,7 +154,10 @@ export async function updateTarget(ws: Workspace, id: string, f: TargetFields, c
     action: 'check.target.update',
     entity: `check-target:${id}`,
     statements: [
-      { sql: 'UPDATE check_targets SET target = ?, inputs = ?, credential_id = ? WHERE id = ?', params: [withoutUserinfo(f.target.trim()), JSON.stringify(f.inputs), f.credentialId, id] },
+      {
+        sql: 'UPDATE check_targets SET target = ?, inputs = ?, credential_id = ? WHERE id = ?',
+        params: [withoutUserinfo(f.target.trim()), JSON.stringify(f.inputs), f.credentialId, id],
+      },
     ],
   });
   return toView(targetRow(ws, id), credentials);

@@ -55,7 +55,8 @@ function cleanHosts(hosts: string[]): string[] {
   const out = [...new Set(hosts.map(normalizeHost).filter((h) => h.length > 0))];
   if (out.length === 0) throw invalid('A credential must be bound to at least one host it may be sent to.');
   for (const h of out) {
-    if (!hostPattern.test(h) || h.includes('*')) throw invalid(`"${h}" is not a host name; enter a name like api.example.com, without wildcards.`);
+    if (!hostPattern.test(h) || h.includes('*'))
+      throw invalid(`"${h}" is not a host name; enter a name like api.example.com, without wildcards.`);
   }
   return out.sort();
 }
@@ -101,8 +102,7 @@ export function createCredentialStore(keychain: Keychain, now: () => Date = () =
     }
   }
 
-  const writeIndex = (list: CredentialMetadata[]) =>
-    keychain.set(INDEX_ACCOUNT, JSON.stringify({ version: 1, credentials: list }));
+  const writeIndex = (list: CredentialMetadata[]) => keychain.set(INDEX_ACCOUNT, JSON.stringify({ version: 1, credentials: list }));
 
   async function find(id: string): Promise<CredentialMetadata> {
     const meta = (await readIndex()).find((c) => c.id === id);
@@ -124,7 +124,7 @@ export function createCredentialStore(keychain: Keychain, now: () => Date = () =
           id: randomUUID(),
           label,
           kind: input.kind,
-          headerName: input.kind === 'header' ? input.headerName ?? null : null,
+          headerName: input.kind === 'header' ? (input.headerName ?? null) : null,
           hosts: cleanHosts(input.hosts),
           createdAt: at,
           updatedAt: at,
@@ -175,7 +175,10 @@ export function createCredentialStore(keychain: Keychain, now: () => Date = () =
       }
       const secret = await keychain.get(valueAccount(id));
       if (secret === null) {
-        throw new AttestError('CREDENTIAL_VALUE_MISSING', `The value of the credential "${meta.label}" is missing from the OS keychain; enter it again.`);
+        throw new AttestError(
+          'CREDENTIAL_VALUE_MISSING',
+          `The value of the credential "${meta.label}" is missing from the OS keychain; enter it again.`,
+        );
       }
       return { ...headerFromSecret(meta, secret), secret };
     },

@@ -7,15 +7,41 @@ import { AttestError } from '../errors';
 import { demoCall } from './call';
 import type { DemoSeeder } from './demo';
 
-const HEADER = ['Question ID', 'Question', 'CSP CAIQ Answer', 'SSRM Control Ownership', 'CSP Implementation Description (Optional/Recommended)', 'CCM Control ID', 'CCM Domain Title'];
+const HEADER = [
+  'Question ID',
+  'Question',
+  'CSP CAIQ Answer',
+  'SSRM Control Ownership',
+  'CSP Implementation Description (Optional/Recommended)',
+  'CCM Control ID',
+  'CCM Domain Title',
+];
 const ROWS: [string, string, string, string, string][] = [
-  ['A&A-01.1', 'Are audit policies written down and approved?', 'Yes', 'Audit policy approved by the CISO, reviewed yearly.', 'Audit & Assurance'],
+  [
+    'A&A-01.1',
+    'Are audit policies written down and approved?',
+    'Yes',
+    'Audit policy approved by the CISO, reviewed yearly.',
+    'Audit & Assurance',
+  ],
   ['A&A-02.1', 'Is an independent audit done at least once a year?', 'Yes', 'SOC 2 Type II by an external firm.', 'Audit & Assurance'],
   ['A&A-03.1', 'Are audit findings tracked until they are fixed?', 'No', 'Tracked in tickets; no formal plan yet.', 'Audit & Assurance'],
   ['IAM-01.1', 'Is there a written identity and access policy?', 'Yes', '', 'Identity & Access Management'],
-  ['IAM-02.1', 'Is multi-factor authentication required for staff?', 'Yes', 'Hardware keys for administrators.', 'Identity & Access Management'],
+  [
+    'IAM-02.1',
+    'Is multi-factor authentication required for staff?',
+    'Yes',
+    'Hardware keys for administrators.',
+    'Identity & Access Management',
+  ],
   ['IAM-03.1', 'Are access rights reviewed every quarter?', 'No', 'Reviewed twice a year.', 'Identity & Access Management'],
-  ['IAM-04.1', 'Are customer accounts managed by the customer?', 'NA', 'Single-tenant deployment managed by us.', 'Identity & Access Management'],
+  [
+    'IAM-04.1',
+    'Are customer accounts managed by the customer?',
+    'NA',
+    'Single-tenant deployment managed by us.',
+    'Identity & Access Management',
+  ],
 ];
 
 export async function caiqDemoWorkbook(answered: boolean): Promise<Uint8Array> {
@@ -41,7 +67,12 @@ export const caiqDemo: DemoSeeder = {
     const first = [...vendors].sort((a, b) => a.name.localeCompare(b.name))[0];
     if (!first) return;
     const q = await call('questionnaire.create', { vendorId: first.id, templateId: 'caiq-demo', cycle: '2026' });
-    const r = await call('questionnaire.import', { id: q.id, file: file('caiq-style-demo-answered.xlsx', await caiqDemoWorkbook(true)), partial: false });
-    if (!r.applied) throw new AttestError('DEMO', `Demo CAIQ answers were refused: ${JSON.stringify([...r.invalid, ...r.unknown]).slice(0, 300)}`);
+    const r = await call('questionnaire.import', {
+      id: q.id,
+      file: file('caiq-style-demo-answered.xlsx', await caiqDemoWorkbook(true)),
+      partial: false,
+    });
+    if (!r.applied)
+      throw new AttestError('DEMO', `Demo CAIQ answers were refused: ${JSON.stringify([...r.invalid, ...r.unknown]).slice(0, 300)}`);
   },
 };

@@ -29,7 +29,9 @@ interface DemoRun {
 
 const portalHeaders = {
   'strict-transport-security': ['max-age=31536000; includeSubDomains'],
-  'content-security-policy': ["default-src 'self'; script-src 'self' 'unsafe-inline' https://chat.example-widget.com; frame-ancestors 'none'"],
+  'content-security-policy': [
+    "default-src 'self'; script-src 'self' 'unsafe-inline' https://chat.example-widget.com; frame-ancestors 'none'",
+  ],
   'x-content-type-options': ['nosniff'],
   'set-cookie': ['nw_session=[redacted]; Path=/; Secure; HttpOnly; SameSite=Lax'],
 };
@@ -63,7 +65,12 @@ const RUNS: DemoRun[] = [
     suggested: 'not-met',
     summary: "The content security policy allows 'unsafe-inline' scripts, which defeats its protection against injected script.",
     remediation: "Move inline scripts to files or allow them by hash or nonce, then remove 'unsafe-inline' from script-src.",
-    observations: { url: PORTAL, status: 200, headers: portalHeaders, csp: { unsafeInline: true, unsafeEval: false, frameAncestors: "'none'" } },
+    observations: {
+      url: PORTAL,
+      status: 200,
+      headers: portalHeaders,
+      csp: { unsafeInline: true, unsafeEval: false, frameAncestors: "'none'" },
+    },
     at: '2026-10-22T14:03:41.000Z',
     decide: {
       decision: 'reject',
@@ -80,7 +87,7 @@ const RUNS: DemoRun[] = [
     observations: {
       host: 'portal.northwind.example',
       port: 443,
-      versions: { 'TLSv1': 'refused', 'TLSv1.1': 'refused', 'TLSv1.2': 'accepted', 'TLSv1.3': 'accepted' },
+      versions: { TLSv1: 'refused', 'TLSv1.1': 'refused', 'TLSv1.2': 'accepted', 'TLSv1.3': 'accepted' },
     },
     at: '2026-10-22T14:03:44.000Z',
   },

@@ -33,7 +33,16 @@ export interface DemoSeeder {
 
 // The settings seeder runs last so its entries are on the first page of the audit log
 // (newest first), which test/unit/cli/workspace-cli.test.ts reads; nothing depends on it.
-export const demoSeeders: DemoSeeder[] = [assessmentDemo, libraryDemo, vendorDemo, questionnaireDemo, caiqDemo, checksDemo, reportDemo, workspaceBasics];
+export const demoSeeders: DemoSeeder[] = [
+  assessmentDemo,
+  libraryDemo,
+  vendorDemo,
+  questionnaireDemo,
+  caiqDemo,
+  checksDemo,
+  reportDemo,
+  workspaceBasics,
+];
 
 /** The context seeders run in, for the core's open workspace, dated by the core's clock. */
 export function demoContext(core: Core, actor = 'demo (cli)'): DemoContext {

@@ -39,8 +39,12 @@ export const questionnaireDemo: DemoSeeder = {
     const questions = body.sections.flatMap((s) => s.items).filter((i): i is Question => i.kind === 'question');
     const answer = async (id: string, k: number) => {
       const answers = Object.fromEntries(questions.map((q, n) => [q.id, answerFor(q, n, k)]).filter(([, v]) => v !== null));
-      const r = await call('questionnaire.import', { id, file: { name: 'answers.json', dataBase64: Buffer.from(JSON.stringify({ questionnaireId: id, answers })).toString('base64') } });
-      if (!r.applied) throw new AttestError('DEMO', `Demo answers were refused: ${JSON.stringify([...r.missing, ...r.invalid]).slice(0, 300)}`);
+      const r = await call('questionnaire.import', {
+        id,
+        file: { name: 'answers.json', dataBase64: Buffer.from(JSON.stringify({ questionnaireId: id, answers })).toString('base64') },
+      });
+      if (!r.applied)
+        throw new AttestError('DEMO', `Demo answers were refused: ${JSON.stringify([...r.missing, ...r.invalid]).slice(0, 300)}`);
       return r;
     };
     // The last two vendors have not answered yet: one sent, one still a draft.
@@ -48,7 +52,11 @@ export const questionnaireDemo: DemoSeeder = {
       if (k === 0) {
         const last = await call('questionnaire.create', { vendorId: v.id, templateId: body.id, cycle: '2025' });
         await answer(last.id, 6);
-        await call('questionnaire.conclude', { id: last.id, conclusion: 'approve-with-conditions', rationale: 'Approved on condition that MFA covers every staff login and breach notice falls to 72 hours by mid-2026.' });
+        await call('questionnaire.conclude', {
+          id: last.id,
+          conclusion: 'approve-with-conditions',
+          rationale: 'Approved on condition that MFA covers every staff login and breach notice falls to 72 hours by mid-2026.',
+        });
       }
       const q = await call('questionnaire.create', { vendorId: v.id, templateId: body.id, cycle: '2026' });
       if (k >= sorted.length - 2) {
@@ -58,11 +66,34 @@ export const questionnaireDemo: DemoSeeder = {
       const r = await answer(q.id, k);
       if (k % 3 === 0) {
         const gap = r.score?.gaps[0];
-        if (gap) await call('questionnaire.followUp', { id: q.id, questionId: gap.questionId, likelihood: 3, impact: 4, owner: v.owner, dueDate: '2027-03-31' });
+        if (gap)
+          await call('questionnaire.followUp', {
+            id: q.id,
+            questionId: gap.questionId,
+            likelihood: 3,
+            impact: 4,
+            owner: v.owner,
+            dueDate: '2027-03-31',
+          });
       }
-      if (k === 1) await call('questionnaire.conclude', { id: q.id, conclusion: 'approve', rationale: 'Strong answers, current SOC 2 Type II report on file.' });
-      if (k === 2) await call('questionnaire.conclude', { id: q.id, conclusion: 'reject', rationale: 'No MFA for staff and unencrypted data at rest; not acceptable for personal data.' });
-      if (k === 3) await call('questionnaire.conclude', { id: q.id, conclusion: 'approve-with-conditions', rationale: 'Approved if the backup restore test is done and reported before Q2 2027.' });
+      if (k === 1)
+        await call('questionnaire.conclude', {
+          id: q.id,
+          conclusion: 'approve',
+          rationale: 'Strong answers, current SOC 2 Type II report on file.',
+        });
+      if (k === 2)
+        await call('questionnaire.conclude', {
+          id: q.id,
+          conclusion: 'reject',
+          rationale: 'No MFA for staff and unencrypted data at rest; not acceptable for personal data.',
+        });
+      if (k === 3)
+        await call('questionnaire.conclude', {
+          id: q.id,
+          conclusion: 'approve-with-conditions',
+          rationale: 'Approved if the backup restore test is done and reported before Q2 2027.',
+        });
     }
   },
 };

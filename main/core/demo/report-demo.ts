@@ -20,7 +20,11 @@ export const reportDemo: DemoSeeder = {
     const call = demoCall(core, dates);
     const q4 = (await call('assessment.list', {})).assessments.find((a) => a.state === 'review');
     if (!q4) return;
-    await call('report.branding.set', { primaryColor: '#1F4E5F', footerText: 'Reyes Assurance · prepared for Northwind Health', organisation: 'Reyes Assurance' });
+    await call('report.branding.set', {
+      primaryColor: '#1F4E5F',
+      footerText: 'Reyes Assurance · prepared for Northwind Health',
+      organisation: 'Reyes Assurance',
+    });
     // A random passphrase: nobody types it, the keychain keeps it.
     const passphrase = randomBytes(18).toString('base64url');
     const request = { commonName: 'Dana Reyes', organisation: 'Reyes Assurance', passphrase };
@@ -41,10 +45,17 @@ export const reportDemo: DemoSeeder = {
         await new Promise((r) => setTimeout(r, 50));
       }
     }
-    if (made.error.code !== 'KEYCHAIN_UNAVAILABLE') throw new AttestError(made.error.code, `Demo data (report.identity.generate): ${made.error.message}`);
+    if (made.error.code !== 'KEYCHAIN_UNAVAILABLE')
+      throw new AttestError(made.error.code, `Demo data (report.identity.generate): ${made.error.message}`);
     const { identity } = await generateIdentity(ws, NO_KEYCHAIN, request, actor, { keepPassphrase: false });
     await issueReport(
-      { kind: 'engagement', subjectId: q4.id, classification: 'CONFIDENTIAL', reason: dates.text('Q4 2026 platform review issued to the client'), location: 'Lisbon' },
+      {
+        kind: 'engagement',
+        subjectId: q4.id,
+        classification: 'CONFIDENTIAL',
+        reason: dates.text('Q4 2026 platform review issued to the client'),
+        location: 'Lisbon',
+      },
       { ws, actor, identity },
     );
   },

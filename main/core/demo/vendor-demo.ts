@@ -24,14 +24,23 @@ export const DEMO_VENDORS: DemoVendor[] = [
       criticality: 'critical',
       contractStart: '2024-02-01',
       contractEnd: '2027-01-31',
-      exitPlan: 'Infrastructure is Terraform; a second region with another provider was costed in 2025 (12 weeks, two engineers). Nightly encrypted backups already land in an account we control.',
+      exitPlan:
+        'Infrastructure is Terraform; a second region with another provider was costed in 2025 (12 weeks, two engineers). Nightly encrypted backups already land in an account we control.',
     },
     certifications: [
       { kind: 'soc2-type2', periodStart: '2025-10-01', periodEnd: '2026-09-30', expiresAt: '2027-09-30' },
       { kind: 'iso27001', expiresAt: '2028-03-14' },
       { kind: 'pci-dss', expiresAt: '2027-05-31' },
     ],
-    credentials: [{ label: 'Support access role', system: 'AWS organisation (break-glass, read-only)', issuedAt: '2024-02-01', expiresAt: '2027-01-31', notes: 'Assumable only with a ticket number; every session is logged.' }],
+    credentials: [
+      {
+        label: 'Support access role',
+        system: 'AWS organisation (break-glass, read-only)',
+        issuedAt: '2024-02-01',
+        expiresAt: '2027-01-31',
+        notes: 'Assumable only with a ticket number; every session is logged.',
+      },
+    ],
   },
   {
     profile: {
@@ -49,7 +58,15 @@ export const DEMO_VENDORS: DemoVendor[] = [
       { kind: 'soc2-type2', periodStart: '2024-07-01', periodEnd: '2025-06-30', expiresAt: '2026-06-30' },
       { kind: 'iso27001', expiresAt: '2027-11-02' },
     ],
-    credentials: [{ label: 'SFTP upload account', system: 'sftp.payflow.example (HR exports)', issuedAt: '2023-04-01', expiresAt: '2026-04-01', notes: 'Key pair; the vendor holds the private key.' }],
+    credentials: [
+      {
+        label: 'SFTP upload account',
+        system: 'sftp.payflow.example (HR exports)',
+        issuedAt: '2023-04-01',
+        expiresAt: '2026-04-01',
+        notes: 'Key pair; the vendor holds the private key.',
+      },
+    ],
   },
   {
     profile: {
@@ -80,7 +97,14 @@ export const DEMO_VENDORS: DemoVendor[] = [
       exitPlan: 'SMTP relay is behind our own mail service; switching providers is a DNS and configuration change (two days).',
     },
     certifications: [{ kind: 'soc2-type2', periodStart: '2025-04-01', periodEnd: '2026-03-31', expiresAt: '2027-03-31' }],
-    credentials: [{ label: 'Sending domain DKIM delegation', system: 'DNS: mail.northwind.example', issuedAt: '2025-06-01', notes: 'CNAME delegation; removing the records ends sending.' }],
+    credentials: [
+      {
+        label: 'Sending domain DKIM delegation',
+        system: 'DNS: mail.northwind.example',
+        issuedAt: '2025-06-01',
+        notes: 'CNAME delegation; removing the records ends sending.',
+      },
+    ],
   },
   {
     profile: {
@@ -98,8 +122,19 @@ export const DEMO_VENDORS: DemoVendor[] = [
       { kind: 'iso27001', expiresAt: '2028-01-20' },
     ],
     credentials: [
-      { label: 'Deploy key for infrastructure repository', system: 'CodeHarbor → AWS (OIDC role)', issuedAt: '2025-09-15', notes: 'Federated role, no stored key.' },
-      { label: 'Legacy CI token', system: 'Artifact registry', issuedAt: '2023-01-10', expiresAt: '2025-01-10', notes: 'Replaced by the OIDC role.' },
+      {
+        label: 'Deploy key for infrastructure repository',
+        system: 'CodeHarbor → AWS (OIDC role)',
+        issuedAt: '2025-09-15',
+        notes: 'Federated role, no stored key.',
+      },
+      {
+        label: 'Legacy CI token',
+        system: 'Artifact registry',
+        issuedAt: '2023-01-10',
+        expiresAt: '2025-01-10',
+        notes: 'Replaced by the OIDC role.',
+      },
     ],
   },
   {
@@ -169,7 +204,15 @@ export const DEMO_VENDORS: DemoVendor[] = [
       { kind: 'hitrust', expiresAt: '2027-08-31' },
       { kind: 'iso27001', expiresAt: '2027-02-28' },
     ],
-    credentials: [{ label: 'Mutual TLS client certificate', system: 'results-api.northwind.example', issuedAt: '2025-11-01', expiresAt: '2026-11-01', notes: 'Renewal requested in October.' }],
+    credentials: [
+      {
+        label: 'Mutual TLS client certificate',
+        system: 'results-api.northwind.example',
+        issuedAt: '2025-11-01',
+        expiresAt: '2026-11-01',
+        notes: 'Renewal requested in October.',
+      },
+    ],
   },
 ];
 
@@ -196,7 +239,10 @@ export const vendorDemo: DemoSeeder = {
       }
       if (v.override) await call('vendor.setTierOverride', { id, ...v.override });
       if (v.profile.name === 'Skyline Cloud') {
-        await call('vendor.document.add', { vendorId: id, file: { name: 'skyline-dpa-summary.txt', dataBase64: Buffer.from(DPA).toString('base64') } });
+        await call('vendor.document.add', {
+          vendorId: id,
+          file: { name: 'skyline-dpa-summary.txt', dataBase64: Buffer.from(DPA).toString('base64') },
+        });
       }
     }
   },

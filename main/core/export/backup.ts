@@ -119,7 +119,10 @@ export async function restoreWorkspace(input: {
     await writeNew(temp, input.bytes);
     const report = await verifyWorkspace(temp, { passphrase: input.passphrase });
     if (!report.ok)
-      throw new AttestError('RESTORE_VERIFY_FAILED', `The backup does not verify (${report.problems[0] ?? 'unknown problem'}); nothing was restored.`);
+      throw new AttestError(
+        'RESTORE_VERIFY_FAILED',
+        `The backup does not verify (${report.problems[0] ?? 'unknown problem'}); nothing was restored.`,
+      );
     await renameDurably(temp, target);
     input.seen?.memory.note(report.workspaceId, { seq: report.lastSeq, auditHash: report.auditHead, at: input.seen.at });
     return { path: target, workspaceId: report.workspaceId, commits: report.records.commits, auditEntries: report.auditEntries };

@@ -10,10 +10,28 @@ import { toExcelCsv } from '../spreadsheet/cell-safety';
 import { applyQuotePrefix, setTextCell } from '../spreadsheet/quote-prefix';
 import type { Workspace } from '../workspace';
 
-const HEADER = ['Ref', 'Title', 'Severity', 'Status', 'Likelihood', 'Impact', 'Owner', 'Due', 'Controls', 'Description', 'Remediation', 'Created', 'Updated'] as const;
+const HEADER = [
+  'Ref',
+  'Title',
+  'Severity',
+  'Status',
+  'Likelihood',
+  'Impact',
+  'Owner',
+  'Due',
+  'Controls',
+  'Description',
+  'Remediation',
+  'Created',
+  'Updated',
+] as const;
 
 /** Columns written as date cells, with the number format each shows. */
-const DATE_COLUMNS: Partial<Record<(typeof HEADER)[number], string>> = { Due: 'yyyy-mm-dd', Created: 'yyyy-mm-dd hh:mm', Updated: 'yyyy-mm-dd hh:mm' };
+const DATE_COLUMNS: Partial<Record<(typeof HEADER)[number], string>> = {
+  Due: 'yyyy-mm-dd',
+  Created: 'yyyy-mm-dd hh:mm',
+  Updated: 'yyyy-mm-dd hh:mm',
+};
 
 /** A stored day or UTC timestamp as the Date exceljs writes as an Excel serial date. */
 const excelDate = (iso: string) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00Z` : iso);

@@ -4,7 +4,14 @@
 // always; imported catalogues are imported first). Checked fully before anything is
 // written; the writes go through the same functions the app uses.
 import type { FindingFields } from '../../contract/assessment';
-import { ASSESSMENT_STATES, CONTROL_STATUSES, FINDING_SEVERITIES, FINDING_STATUSES, type AssessmentState, type FindingSeverity } from '../../contract/vocabulary';
+import {
+  ASSESSMENT_STATES,
+  CONTROL_STATUSES,
+  FINDING_SEVERITIES,
+  FINDING_STATUSES,
+  type AssessmentState,
+  type FindingSeverity,
+} from '../../contract/vocabulary';
 import { assessmentSummary, createAssessment, setAssessmentState, setResult } from '../assessment/assessments';
 import { addEvidence } from '../assessment/evidence';
 import { createFinding } from '../assessment/findings';
@@ -18,7 +25,10 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 const arrayOf = (v: unknown): Json[] => (Array.isArray(v) ? v.filter(isObject) : []);
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-const props = (o: Json, name: string) => arrayOf(o.props).filter((p) => p.ns === ATTEST_NS && p.name === name).map((p) => str(p.value));
+const props = (o: Json, name: string) =>
+  arrayOf(o.props)
+    .filter((p) => p.ns === ATTEST_NS && p.name === name)
+    .map((p) => str(p.value));
 const prop = (o: Json, name: string) => props(o, name)[0];
 const emptied = (o: Json) => new Set((prop(o, 'attest-empty') ?? '').split(' ').filter(Boolean));
 const text = (o: Json, field: string, value: unknown) => (emptied(o).has(field) ? '' : str(value));
@@ -65,14 +75,18 @@ export async function importAssessmentResults(ws: Workspace, bytes: Uint8Array, 
     const [id, version, hash] = s.split(' ');
     const row = ws.query<{ hash: string; version: string }>('SELECT hash, version FROM catalogues WHERE id = ?', [id ?? ''])[0];
     if (!row) bad(`this workspace has no catalogue "${id}"; import version ${version} of it first`);
-    if (row.hash !== hash) bad(`catalogue "${id}" is at version ${row.version} here, the results were recorded against version ${version} (${hash?.slice(0, 19)}…)`);
+    if (row.hash !== hash)
+      bad(
+        `catalogue "${id}" is at version ${row.version} here, the results were recorded against version ${version} (${hash?.slice(0, 19)}…)`,
+      );
     return id!;
   });
 
   const results = arrayOf(result.findings).map((f) => {
     const ref = prop(f, 'attest-control');
     const status = prop(f, 'attest-status');
-    if (!ref || !status || !(CONTROL_STATUSES as readonly string[]).includes(status)) bad(`finding "${str(f.title)}" has no Attest control or status`);
+    if (!ref || !status || !(CONTROL_STATUSES as readonly string[]).includes(status))
+      bad(`finding "${str(f.title)}" has no Attest control or status`);
     return { ...controlRef(ref), status: status as (typeof CONTROL_STATUSES)[number], rationale: str(f.remarks) };
   });
   const risks = arrayOf(result.risks)
@@ -82,7 +96,8 @@ export async function importAssessmentResults(ws: Workspace, bytes: Uint8Array, 
       const impact = Number(facets.get('impact'));
       const severity = facets.get('severity');
       const status = prop(r, 'attest-status');
-      if (!(likelihood >= 1 && likelihood <= 5 && impact >= 1 && impact <= 5)) bad(`risk "${str(r.title)}" has no likelihood and impact facets`);
+      if (!(likelihood >= 1 && likelihood <= 5 && impact >= 1 && impact <= 5))
+        bad(`risk "${str(r.title)}" has no likelihood and impact facets`);
       if (!status || !(FINDING_STATUSES as readonly string[]).includes(status)) bad(`risk "${str(r.title)}" has no Attest status`);
       const remediations = arrayOf(r.remediations);
       const acceptance = remediations.find((x) => arrayOf(x.props).some((p) => p.name === 'type' && p.value === 'accept'));
@@ -95,7 +110,8 @@ export async function importAssessmentResults(ws: Workspace, bytes: Uint8Array, 
         description: text(r, 'description', r.description),
         likelihood,
         impact,
-        severityOverride: override && severity && (FINDING_SEVERITIES as readonly string[]).includes(severity) ? (severity as FindingSeverity) : null,
+        severityOverride:
+          override && severity && (FINDING_SEVERITIES as readonly string[]).includes(severity) ? (severity as FindingSeverity) : null,
         severityOverrideReason: override ? override[1]! : null,
         owner: owner ? str(owner.name) : '',
         dueDate: day(r.deadline),
@@ -119,7 +135,13 @@ export async function importAssessmentResults(ws: Workspace, bytes: Uint8Array, 
       const res = files.get(href.replace(/^#/, ''));
       const b64 = isObject(res?.base64) ? res.base64 : undefined;
       if (!b64) bad(`the file of observation "${str(o.title)}" is not in the back-matter`);
-      return { ...controlRef(ref), kind: 'file' as const, title, body: text(o, 'body', o.description), file: { name: safeDecode(str(b64.filename)), dataBase64: str(b64.value) } };
+      return {
+        ...controlRef(ref),
+        kind: 'file' as const,
+        title,
+        body: text(o, 'body', o.description),
+        file: { name: safeDecode(str(b64.filename)), dataBase64: str(b64.value) },
+      };
     }
     if (kind === 'link') return { ...controlRef(ref), kind: 'link' as const, title, body: '', url: href };
     return { ...controlRef(ref), kind: 'note' as const, title, body: text(o, 'body', o.description) };
@@ -147,6 +169,7 @@ export async function importAssessmentResults(ws: Workspace, bytes: Uint8Array, 
   // Last, as the app would: once the results are in, the assessment moves on to the
   // state it had (review, or final and read-only), each step in the audit log.
   // ASSESSMENT_STATES is the workflow's order.
-  for (const step of ASSESSMENT_STATES.slice(1, ASSESSMENT_STATES.indexOf(state) + 1)) await setAssessmentState(ws, created.id, step, undefined, actor);
+  for (const step of ASSESSMENT_STATES.slice(1, ASSESSMENT_STATES.indexOf(state) + 1))
+    await setAssessmentState(ws, created.id, step, undefined, actor);
   return assessmentSummary(ws, created.id);
 }

@@ -42,7 +42,9 @@ export const ATTEST_NS = 'https://attest.invalid/ns/oscal';
 const prop = (name: string, value: string) => ({ name, ns: ATTEST_NS, value: value.replace(/\s+/g, ' ').trim() });
 /** Names the fields written with a stand-in text because they were empty, so a reader can blank them again. */
 const emptyProp = (fields: Record<string, string | null | undefined>) => {
-  const empty = Object.entries(fields).filter(([, v]) => !(v ?? '').trim()).map(([k]) => k);
+  const empty = Object.entries(fields)
+    .filter(([, v]) => !(v ?? '').trim())
+    .map(([k]) => k);
   return empty.length ? [prop('attest-empty', empty.join(' '))] : [];
 };
 /** The party of a finding owner, one per distinct owner name. */
@@ -61,7 +63,15 @@ const RISK_STATUS: Record<FindingView['status'], string> = {
   verified: 'closed',
 };
 
-function metadata(title: string, lastModified: string, version: string, client: string, assessor: string, key: string, owners: string[] = []) {
+function metadata(
+  title: string,
+  lastModified: string,
+  version: string,
+  client: string,
+  assessor: string,
+  key: string,
+  owners: string[] = [],
+) {
   const distinct = [...new Map(owners.filter((o) => o.trim()).map((o) => [o.trim().toLowerCase(), o.trim()])).values()];
   return {
     title,
@@ -74,8 +84,18 @@ function metadata(title: string, lastModified: string, version: string, client: 
       ...(distinct.length ? [{ id: 'finding-owner', title: 'Finding owner' }] : []),
     ],
     parties: [
-      { uuid: uuidV5(`${key}/party/client`), type: 'organization', name: str(client, 'Client'), ...(client.trim() ? {} : { props: [prop('attest-empty', 'name')] }) },
-      { uuid: uuidV5(`${key}/party/assessor`), type: 'person', name: str(assessor, 'Assessor'), ...(assessor.trim() ? {} : { props: [prop('attest-empty', 'name')] }) },
+      {
+        uuid: uuidV5(`${key}/party/client`),
+        type: 'organization',
+        name: str(client, 'Client'),
+        ...(client.trim() ? {} : { props: [prop('attest-empty', 'name')] }),
+      },
+      {
+        uuid: uuidV5(`${key}/party/assessor`),
+        type: 'person',
+        name: str(assessor, 'Assessor'),
+        ...(assessor.trim() ? {} : { props: [prop('attest-empty', 'name')] }),
+      },
       ...distinct.map((o) => ({ uuid: ownerUuid(key, o), type: 'person', name: o })),
     ],
     'responsible-parties': [
@@ -127,7 +147,16 @@ function risk(f: FindingView, key: string) {
             description: str(f.acceptanceJustification, 'Risk accepted.'),
             props: [{ name: 'type', value: 'accept' }],
             ...(f.acceptanceExpires
-              ? { tasks: [{ uuid: uuidV5(`${key}/risk/${f.id}/acceptance-expiry`), type: 'milestone', title: `Acceptance expires ${f.acceptanceExpires}`, timing: { 'on-date': { date: isoTime(f.acceptanceExpires, '') } } }] }
+              ? {
+                  tasks: [
+                    {
+                      uuid: uuidV5(`${key}/risk/${f.id}/acceptance-expiry`),
+                      type: 'milestone',
+                      title: `Acceptance expires ${f.acceptanceExpires}`,
+                      timing: { 'on-date': { date: isoTime(f.acceptanceExpires, '') } },
+                    },
+                  ],
+                }
               : {}),
           },
         ]
@@ -181,10 +210,16 @@ function observations(ws: Workspace, assessmentId: string, key: string) {
       uuid: uuidV5(`${key}/observation/${e.id}`),
       title: str(e.title, e.kind),
       description: str(e.kind === 'link' ? e.url : e.body, `${e.kind} evidence for ${e.catalogue_id} ${e.control_id}`),
-      props: [prop('attest-kind', e.kind), prop('attest-control', `${e.catalogue_id} ${e.control_id}`), ...emptyProp({ title: e.title, ...(e.kind === 'link' ? {} : { body: e.body }) })],
+      props: [
+        prop('attest-kind', e.kind),
+        prop('attest-control', `${e.catalogue_id} ${e.control_id}`),
+        ...emptyProp({ title: e.title, ...(e.kind === 'link' ? {} : { body: e.body }) }),
+      ],
       methods: ['EXAMINE'],
       ...(e.url ? { 'relevant-evidence': [{ href: e.url, description: str(e.title, 'Link') }] } : {}),
-      ...(e.kind === 'file' ? { 'relevant-evidence': [{ href: `#${uuidV5(`${key}/file/${e.id}`)}`, description: str(e.title, 'Evidence file') }] } : {}),
+      ...(e.kind === 'file'
+        ? { 'relevant-evidence': [{ href: `#${uuidV5(`${key}/file/${e.id}`)}`, description: str(e.title, 'Evidence file') }] }
+        : {}),
       collected: isoTime(e.added_at, ''),
       _control: `${e.catalogue_id}\u0000${e.control_id}`,
       _file: e.kind === 'file' ? e.id : null,
@@ -200,7 +235,11 @@ async function fileResources(ws: Workspace, obs: ReturnType<typeof observations>
     out.push({
       uuid: uuidV5(`${key}/file/${o._file}`),
       title: str(f.name, 'evidence'),
-      base64: { filename: encodeURIComponent(str(f.name, 'evidence')), 'media-type': str(f.mediaType, 'application/octet-stream'), value: f.dataBase64 || '' },
+      base64: {
+        filename: encodeURIComponent(str(f.name, 'evidence')),
+        'media-type': str(f.mediaType, 'application/octet-stream'),
+        value: f.dataBase64 || '',
+      },
     });
   }
   return out;
@@ -223,7 +262,10 @@ function controlFindings(rows: AssessmentRow[], findings: FindingView[], obs: Re
         target: {
           type: 'objective-id',
           'target-id': token(r.controlId),
-          status: { state: satisfied ? 'satisfied' : 'not-satisfied', reason: r.status === 'met' ? 'pass' : r.status === 'not-applicable' ? 'other' : 'fail' },
+          status: {
+            state: satisfied ? 'satisfied' : 'not-satisfied',
+            reason: r.status === 'met' ? 'pass' : r.status === 'not-applicable' ? 'other' : 'fail',
+          },
         },
         ...(related.length ? { 'related-observations': related.map((o) => ({ 'observation-uuid': o.uuid })) } : {}),
         ...(risks.length ? { 'related-risks': risks.map((f) => ({ 'risk-uuid': uuidV5(`${key}/risk/${f.id}`) })) } : {}),
@@ -249,8 +291,19 @@ export async function assessmentResults(ws: Workspace, assessmentId: string): Pr
   return {
     'assessment-results': {
       uuid: uuidV5(`${key}/assessment-results`),
-      metadata: metadata(str(a.name, a.id), a.updatedAt, a.state, a.client, a.assessor, key, findings.map((f) => f.owner)),
-      'import-ap': { href: `#${uuidV5(`${key}/assessment-plan-resource`)}`, remarks: 'The plan is exported separately as an OSCAL assessment plan of the same assessment.' },
+      metadata: metadata(
+        str(a.name, a.id),
+        a.updatedAt,
+        a.state,
+        a.client,
+        a.assessor,
+        key,
+        findings.map((f) => f.owner),
+      ),
+      'import-ap': {
+        href: `#${uuidV5(`${key}/assessment-plan-resource`)}`,
+        remarks: 'The plan is exported separately as an OSCAL assessment plan of the same assessment.',
+      },
       results: [
         {
           uuid: uuidV5(`${key}/result`),
@@ -274,7 +327,14 @@ export async function assessmentResults(ws: Workspace, assessmentId: string): Pr
         },
       ],
       'back-matter': {
-        resources: [{ uuid: uuidV5(`${key}/assessment-plan-resource`), title: 'Assessment plan', rlinks: [{ href: `urn:attest:assessment-plan:${a.id}` }] }, ...files],
+        resources: [
+          {
+            uuid: uuidV5(`${key}/assessment-plan-resource`),
+            title: 'Assessment plan',
+            rlinks: [{ href: `urn:attest:assessment-plan:${a.id}` }],
+          },
+          ...files,
+        ],
       },
     },
   };
@@ -298,14 +358,18 @@ export function assessmentPlan(ws: Workspace, assessmentId: string): Record<stri
       'terms-and-conditions': {
         parts: [
           { name: 'assessment-scope', title: 'Scope', prose: str(a.scope, 'No scope recorded.') },
-          ...(a.periodStart || a.periodEnd ? [{ name: 'assessment-period', title: 'Period', prose: `${a.periodStart ?? 'open'} to ${a.periodEnd ?? 'open'}` }] : []),
+          ...(a.periodStart || a.periodEnd
+            ? [{ name: 'assessment-period', title: 'Period', prose: `${a.periodStart ?? 'open'} to ${a.periodEnd ?? 'open'}` }]
+            : []),
         ],
       },
       'reviewed-controls': {
         props: a.catalogues.map((c) => prop('catalogue-snapshot', `${c.id} ${c.version} ${c.hash}`)),
         'control-selections': [{ 'include-controls': rows.map((r) => ({ 'control-id': token(r.controlId) })) }],
       },
-      'assessment-subjects': [{ type: 'component', description: str(`${a.client}: ${a.scope}`, a.client || 'Assessed system'), 'include-all': {} }],
+      'assessment-subjects': [
+        { type: 'component', description: str(`${a.client}: ${a.scope}`, a.client || 'Assessed system'), 'include-all': {} },
+      ],
       tasks: [
         {
           uuid: uuidV5(`${key}/task/assessment`),
@@ -319,7 +383,11 @@ export function assessmentPlan(ws: Workspace, assessmentId: string): Record<stri
           'responsible-roles': [{ 'role-id': 'assessor', 'party-uuids': [uuidV5(`${key}/party/assessor`)] }],
         },
       ],
-      'back-matter': { resources: [{ uuid: ssp, title: str(`${a.client} (${a.scope})`, 'Assessed system'), rlinks: [{ href: `urn:attest:assessment:${a.id}` }] }] },
+      'back-matter': {
+        resources: [
+          { uuid: ssp, title: str(`${a.client} (${a.scope})`, 'Assessed system'), rlinks: [{ href: `urn:attest:assessment:${a.id}` }] },
+        ],
+      },
     },
   };
 }
@@ -331,7 +399,15 @@ export function planOfActionAndMilestones(ws: Workspace, assessmentId: string): 
   return {
     'plan-of-action-and-milestones': {
       uuid: uuidV5(`${key}/poam`),
-      metadata: metadata(str(`${a.name}: plan of action and milestones`, a.id), a.updatedAt, a.state, a.client, a.assessor, key, findings.map((f) => f.owner)),
+      metadata: metadata(
+        str(`${a.name}: plan of action and milestones`, a.id),
+        a.updatedAt,
+        a.state,
+        a.client,
+        a.assessor,
+        key,
+        findings.map((f) => f.owner),
+      ),
       'system-id': { 'identifier-type': 'https://attest.invalid/ns/assessment-id', id: a.id },
       ...(findings.length ? { risks: findings.map((f) => risk(f, key)) } : {}),
       'poam-items': findings.map((f) => ({
@@ -339,7 +415,9 @@ export function planOfActionAndMilestones(ws: Workspace, assessmentId: string): 
         title: str(`${f.ref} ${f.title}`, f.ref),
         description: str(f.remediation, str(f.description, f.title)),
         props: [prop('attest-ref', f.ref)],
-        ...(f.owner.trim() ? { origins: [{ actors: [{ type: 'party', 'actor-uuid': ownerUuid(key, f.owner), 'role-id': 'finding-owner' }] }] } : {}),
+        ...(f.owner.trim()
+          ? { origins: [{ actors: [{ type: 'party', 'actor-uuid': ownerUuid(key, f.owner), 'role-id': 'finding-owner' }] }] }
+          : {}),
         'related-risks': [{ 'risk-uuid': uuidV5(`${key}/risk/${f.id}`) }],
       })),
     },

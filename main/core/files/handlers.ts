@@ -9,7 +9,8 @@ import { defaultWorkspaceFolder, dialogRequest } from './dialogs';
 
 export function fileHandlers({ files, options, session }: CoreDeps): Pick<HandlerMap, 'dialog.open' | 'dialog.save'> {
   const ask = async (purpose: FilePurpose, folder: string, fileName?: string) => {
-    if (!options.dialog) throw new AttestError('DIALOG_UNAVAILABLE', 'There is no file dialog here; give the file as a path argument instead.');
+    if (!options.dialog)
+      throw new AttestError('DIALOG_UNAVAILABLE', 'There is no file dialog here; give the file as a path argument instead.');
     const path = await options.dialog(dialogRequest(purpose, folder, fileName));
     if (path === null) return { canceled: true as const };
     return { canceled: false as const, ...files.grant(path, purpose) };

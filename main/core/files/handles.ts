@@ -45,10 +45,16 @@ export class FileHandles {
     const entry = this.entries.get(handle);
     if (!entry) {
       if (this.spent.has(handle)) throw new AttestError('FILE_HANDLE_USED', 'That file choice was used already; choose the file again.');
-      throw new AttestError('FILE_HANDLE_UNKNOWN', 'That file was not chosen in this session (or the choice expired); choose the file again.');
+      throw new AttestError(
+        'FILE_HANDLE_UNKNOWN',
+        'That file was not chosen in this session (or the choice expired); choose the file again.',
+      );
     }
     if (entry.purpose !== purpose)
-      throw new AttestError('FILE_HANDLE_PURPOSE', `That file was chosen for ${PURPOSE_WORDS[entry.purpose]}, not for ${PURPOSE_WORDS[purpose]}; choose the file again.`);
+      throw new AttestError(
+        'FILE_HANDLE_PURPOSE',
+        `That file was chosen for ${PURPOSE_WORDS[entry.purpose]}, not for ${PURPOSE_WORDS[purpose]}; choose the file again.`,
+      );
     if (entry.busy) throw new AttestError('FILE_HANDLE_USED', 'That file choice is in use by another request; wait for it to finish.');
     entry.busy = true;
     try {

@@ -31,7 +31,7 @@ const v4Ranges = internalV4.map(([base, bits]) => {
 });
 
 function isInternalV4Number(n: number): boolean {
-  return v4Ranges.some((r) => ((n & r.mask) >>> 0) === r.base);
+  return v4Ranges.some((r) => (n & r.mask) >>> 0 === r.base);
 }
 
 /** The 4 bytes of a dotted IPv4 address (already validated by isIP). */

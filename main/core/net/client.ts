@@ -192,7 +192,11 @@ function anySignal(signals: (AbortSignal | undefined)[]): AbortSignal {
 }
 
 /** Rejects as soon as `signal` aborts; runs `cleanup` either way. */
-function guardAbort<T>(signal: AbortSignal, work: (onAbort: (fn: () => void) => void) => Promise<T>, reason: () => AttestError): Promise<T> {
+function guardAbort<T>(
+  signal: AbortSignal,
+  work: (onAbort: (fn: () => void) => void) => Promise<T>,
+  reason: () => AttestError,
+): Promise<T> {
   if (signal.aborted) return Promise.reject(reason());
   return new Promise<T>((resolve, reject) => {
     const hooks: (() => void)[] = [];
@@ -234,7 +238,11 @@ function waitFor(socket: net.Socket, event: 'connect' | 'secureConnect', timeout
 
 function describeCert(cert: tls.PeerCertificate): PeerCertificateSummary {
   const dn = (o: object | undefined) =>
-    o ? Object.entries(o).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('+') : String(v)}`).join(', ') : '';
+    o
+      ? Object.entries(o)
+          .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('+') : String(v)}`)
+          .join(', ')
+      : '';
   return {
     subject: dn(cert.subject),
     issuer: dn(cert.issuer),
@@ -262,7 +270,10 @@ function certChain(socket: tls.TLSSocket): PeerCertificateSummary[] {
 // one context per distinct CA is built once and reused (a small bounded cache).
 const contexts = new Map<string, tls.SecureContext>();
 
-function secureContextFor(caPems: readonly string[], versions?: { min?: tls.SecureVersion; max?: tls.SecureVersion }): tls.SecureContext | undefined {
+function secureContextFor(
+  caPems: readonly string[],
+  versions?: { min?: tls.SecureVersion; max?: tls.SecureVersion },
+): tls.SecureContext | undefined {
   if (caPems.length === 0 && !versions?.min && !versions?.max) return undefined;
   const legacy = versions?.min === 'TLSv1' || versions?.min === 'TLSv1.1';
   const key = `${versions?.min ?? ''}-${versions?.max ?? ''}\n${caPems.join('\n')}`;
@@ -382,10 +393,7 @@ export function createNetClient(options: NetClientOptions): NetClient {
       ...req.headers,
     };
     if (credentialHeader) headers[credentialHeader.name] = credentialHeader.value;
-    const tlsInfo =
-      socket instanceof tls.TLSSocket
-        ? { protocol: socket.getProtocol(), cipher: socket.getCipher()?.name ?? null }
-        : null;
+    const tlsInfo = socket instanceof tls.TLSSocket ? { protocol: socket.getProtocol(), cipher: socket.getCipher()?.name ?? null } : null;
     return new Promise((resolve, reject) => {
       let settled = false;
       const fail = (err: AttestError) => {
@@ -482,7 +490,10 @@ export function createNetClient(options: NetClientOptions): NetClient {
         const attach = credential && originOf(url) === firstOrigin ? credential : null;
         const res = await exchangeOnce(url, req, attach, signal, maxBytes).catch((err: unknown) => {
           if (timeout.aborted) {
-            throw new AttestError('RESPONSE_TIMEOUT', `${url.host} did not answer completely within ${totalMs} ms, so the request was stopped.`);
+            throw new AttestError(
+              'RESPONSE_TIMEOUT',
+              `${url.host} did not answer completely within ${totalMs} ms, so the request was stopped.`,
+            );
           }
           throw err;
         });

@@ -41,7 +41,10 @@ export interface DnsMessage {
 export class DnsFormatError extends Error {}
 
 function encodeName(name: string): Buffer {
-  const parts = name.replace(/\.$/, '').split('.').filter((p) => p.length > 0);
+  const parts = name
+    .replace(/\.$/, '')
+    .split('.')
+    .filter((p) => p.length > 0);
   const chunks: Buffer[] = [];
   for (const label of parts) {
     const bytes = Buffer.from(label, 'ascii');
@@ -70,7 +73,7 @@ function readName(buf: Buffer, start: number): { name: string; next: number } {
   const labels: string[] = [];
   let offset = start;
   let next = -1;
-  for (let jumps = 0; jumps < 64; ) {
+  for (let jumps = 0; jumps < 64;) {
     const len = buf[offset];
     if (len === undefined) throw new DnsFormatError('name runs past the message');
     if (len === 0) {
@@ -96,7 +99,7 @@ function decodeData(type: number, rdata: Buffer): RecordData {
   switch (type) {
     case RecordType.TXT: {
       const strings: string[] = [];
-      for (let i = 0; i < rdata.length; ) {
+      for (let i = 0; i < rdata.length;) {
         const len = rdata[i] ?? 0;
         strings.push(rdata.toString('utf8', i + 1, i + 1 + len));
         i += 1 + len;

@@ -21,10 +21,7 @@ export function isSecretHeader(name: string, extra: readonly string[] = []): boo
 }
 
 /** A copy of the headers with secret-bearing values replaced. */
-export function redactHeaders(
-  headers: Record<string, string[]>,
-  extraSecretHeaders: readonly string[] = [],
-): Record<string, string[]> {
+export function redactHeaders(headers: Record<string, string[]>, extraSecretHeaders: readonly string[] = []): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const [name, values] of Object.entries(headers)) {
     if (name.toLowerCase() === 'set-cookie') {

@@ -5,7 +5,17 @@ import type { AnswerValue, Question } from '../../contract/questionnaire';
 import { neutraliseCell } from '../spreadsheet/cell-safety';
 
 export const YESNO_LABELS: Record<string, string> = { yes: 'Yes', no: 'No', partial: 'Partial', na: 'Not applicable' };
-const YESNO_INPUT: Record<string, string> = { yes: 'yes', y: 'yes', no: 'no', n: 'no', partial: 'partial', partly: 'partial', na: 'na', 'n/a': 'na', 'not applicable': 'na' };
+const YESNO_INPUT: Record<string, string> = {
+  yes: 'yes',
+  y: 'yes',
+  no: 'no',
+  n: 'no',
+  partial: 'partial',
+  partly: 'partial',
+  na: 'na',
+  'n/a': 'na',
+  'not applicable': 'na',
+};
 
 export type Parsed = { ok: true; value: AnswerValue | null } | { ok: false; message: string };
 
@@ -33,7 +43,9 @@ export function parseAnswer(q: Question, raw: unknown): Parsed {
     }
     case 'single': {
       const o = optionFor(q, String(raw));
-      return o ? { ok: true, value: o.id } : { ok: false, message: `"${String(raw)}" is not one of the options (${q.options.map((x) => x.label || x.id).join(' / ')})` };
+      return o
+        ? { ok: true, value: o.id }
+        : { ok: false, message: `"${String(raw)}" is not one of the options (${q.options.map((x) => x.label || x.id).join(' / ')})` };
     }
     case 'multi': {
       const parts = Array.isArray(raw) ? raw.map(String) : String(raw).split(/[;\n]/);
@@ -51,7 +63,9 @@ export function parseAnswer(q: Question, raw: unknown): Parsed {
     }
     case 'date': {
       const s = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw).trim();
-      return /^\d{4}-\d{2}-\d{2}$/.test(s) && isRealDate(s) ? { ok: true, value: s } : { ok: false, message: `"${String(raw)}" is not a date (write it as 2026-11-23)` };
+      return /^\d{4}-\d{2}-\d{2}$/.test(s) && isRealDate(s)
+        ? { ok: true, value: s }
+        : { ok: false, message: `"${String(raw)}" is not a date (write it as 2026-11-23)` };
     }
     case 'text':
     case 'file': {
@@ -85,7 +99,13 @@ export function expectedText(q: Question): string {
     case 'allOf':
       return `all of: ${e.values.map(label).join(' / ')}`;
     case 'range':
-      return e.min !== undefined && e.max !== undefined ? `between ${e.min} and ${e.max}` : e.min !== undefined ? `at least ${e.min}` : e.max !== undefined ? `at most ${e.max}` : 'any number';
+      return e.min !== undefined && e.max !== undefined
+        ? `between ${e.min} and ${e.max}`
+        : e.min !== undefined
+          ? `at least ${e.min}`
+          : e.max !== undefined
+            ? `at most ${e.max}`
+            : 'any number';
     case 'provided':
       return 'an answer';
   }

@@ -12,7 +12,9 @@ export function defaultTemplateDir(catalogueDir?: string): string {
 }
 
 export function loadBuiltinTemplates(dir = defaultTemplateDir()): TemplateBody[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+    .sort();
   return files.map((file) => {
     let data: unknown;
     try {

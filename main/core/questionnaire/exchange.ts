@@ -51,7 +51,11 @@ interface Existing {
   comment: string;
 }
 
-export async function exportXlsx(summary: QuestionnaireSummary, body: TemplateBody, answers: ReadonlyMap<string, Existing>): Promise<Uint8Array> {
+export async function exportXlsx(
+  summary: QuestionnaireSummary,
+  body: TemplateBody,
+  answers: ReadonlyMap<string, Existing>,
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Attest';
   wb.created = new Date(summary.createdAt);
@@ -66,7 +70,10 @@ export async function exportXlsx(summary: QuestionnaireSummary, body: TemplateBo
     ['Review cycle', summary.cycle],
     ['Template', `${summary.templateId} version ${summary.templateVersion}`],
     ['', ''],
-    ['How to answer', 'Answer every question on the Questions sheet in the Answer column; add anything you want us to know in the Comment column.'],
+    [
+      'How to answer',
+      'Answer every question on the Questions sheet in the Answer column; add anything you want us to know in the Comment column.',
+    ],
     ['', 'Yes/No questions take Yes, No, Partial or N/A (not applicable). Select questions offer their options in a dropdown.'],
     ['', 'Questions marked Required must be answered. A question with a "Shown when" note only needs an answer when that condition holds.'],
     ['', 'Please do not add, remove or reorder rows or sheets: answers are matched to questions by the hidden question id.'],
@@ -117,7 +124,14 @@ export async function exportXlsx(summary: QuestionnaireSummary, body: TemplateBo
       for (const c of [COL.answer, COL.comment]) row.getCell(c).protection = { locked: false };
       const answer = row.getCell(COL.answer);
       if (item.type === 'yesno') {
-        answer.dataValidation = { type: 'list', allowBlank: true, formulae: [`"${Object.values(YESNO_LABELS).join(',')}"`], showErrorMessage: true, errorTitle: 'Pick an answer', error: 'Choose Yes, No, Partial or Not applicable.' };
+        answer.dataValidation = {
+          type: 'list',
+          allowBlank: true,
+          formulae: [`"${Object.values(YESNO_LABELS).join(',')}"`],
+          showErrorMessage: true,
+          errorTitle: 'Pick an answer',
+          error: 'Choose Yes, No, Partial or Not applicable.',
+        };
       } else if (item.type === 'single' || item.type === 'multi') {
         listCol++;
         item.options.forEach((o, i) => (lists.getCell(i + 1, listCol).value = cell(o.label || o.id)));
@@ -132,7 +146,14 @@ export async function exportXlsx(summary: QuestionnaireSummary, body: TemplateBo
           error: 'Choose one of the options in the list.',
         };
       } else if (item.type === 'number') {
-        answer.dataValidation = { type: 'decimal', operator: 'between', allowBlank: true, formulae: [-1e15, 1e15], showErrorMessage: true, error: 'Enter a number.' };
+        answer.dataValidation = {
+          type: 'decimal',
+          operator: 'between',
+          allowBlank: true,
+          formulae: [-1e15, 1e15],
+          showErrorMessage: true,
+          error: 'Enter a number.',
+        };
       }
     }
   }
@@ -168,7 +189,8 @@ function cellValue(v: ExcelJS.CellValue): unknown {
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('formula' in v || 'sharedFormula' in v) return `=${String((v as { formula?: string }).formula ?? (v as { sharedFormula?: string }).sharedFormula ?? '')}`;
+    if ('formula' in v || 'sharedFormula' in v)
+      return `=${String((v as { formula?: string }).formula ?? (v as { sharedFormula?: string }).sharedFormula ?? '')}`;
     if ('text' in v) return String(v.text);
     if ('error' in v) return String(v.error);
     return null;
@@ -190,19 +212,29 @@ export interface RawAnswer {
 export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<{ questionnaireId: string | null; answers: RawAnswer[] }> {
   const wb = await loadWorkbook(bytes, fileName);
   const sheet = wb.getWorksheet(QUESTIONS_SHEET);
-  if (!sheet) throw new AttestError('IMPORT_NOT_QUESTIONNAIRE', `${fileName} has no "${QUESTIONS_SHEET}" sheet, so it is not a questionnaire Attest sent.`);
+  if (!sheet)
+    throw new AttestError(
+      'IMPORT_NOT_QUESTIONNAIRE',
+      `${fileName} has no "${QUESTIONS_SHEET}" sheet, so it is not a questionnaire Attest sent.`,
+    );
   const header = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? '').trim());
   const idCol = header.indexOf('Question id');
   const answerCol = header.indexOf('Answer');
   const commentCol = header.indexOf('Comment');
-  if (idCol < 0 || answerCol < 0) throw new AttestError('IMPORT_NOT_QUESTIONNAIRE', `${fileName}: the Questions sheet has no "Question id" and "Answer" columns.`);
+  if (idCol < 0 || answerCol < 0)
+    throw new AttestError('IMPORT_NOT_QUESTIONNAIRE', `${fileName}: the Questions sheet has no "Question id" and "Answer" columns.`);
   const answers: RawAnswer[] = [];
   sheet.eachRow((row, n) => {
     if (n === 1) return;
     const id = cellValue(row.getCell(idCol).value);
     if (id === null || String(id).trim() === '') return;
     const comment = commentCol > 0 ? cellValue(row.getCell(commentCol).value) : null;
-    answers.push({ questionId: String(id).trim(), where: `Questions row ${n}`, value: cellValue(row.getCell(answerCol).value), comment: comment === null ? '' : String(comment) });
+    answers.push({
+      questionId: String(id).trim(),
+      where: `Questions row ${n}`,
+      value: cellValue(row.getCell(answerCol).value),
+      comment: comment === null ? '' : String(comment),
+    });
   });
   const intro = wb.getWorksheet('Instructions');
   const qid = intro?.getCell('B3').value;
@@ -256,13 +288,23 @@ export function readJson(bytes: Uint8Array, fileName: string): { questionnaireId
       if (!Array.isArray(s?.questions)) return;
       s.questions.forEach((q: { id?: unknown; answer?: unknown; comment?: unknown }, qi: number) => {
         if (typeof q?.id !== 'string') return;
-        answers.push({ questionId: q.id, where: `sections[${si}].questions[${qi}]`, value: q.answer ?? null, comment: typeof q.comment === 'string' ? q.comment : '' });
+        answers.push({
+          questionId: q.id,
+          where: `sections[${si}].questions[${qi}]`,
+          value: q.answer ?? null,
+          comment: typeof q.comment === 'string' ? q.comment : '',
+        });
       });
     });
   } else if (d && typeof d.answers === 'object' && d.answers !== null) {
     for (const [id, v] of Object.entries(d.answers as Record<string, unknown>)) {
       const withComment = typeof v === 'object' && v !== null && !Array.isArray(v) && 'value' in v;
-      answers.push({ questionId: id, where: `answers.${id}`, value: withComment ? (v as { value: unknown }).value : v, comment: withComment ? String((v as { comment?: unknown }).comment ?? '') : '' });
+      answers.push({
+        questionId: id,
+        where: `answers.${id}`,
+        value: withComment ? (v as { value: unknown }).value : v,
+        comment: withComment ? String((v as { comment?: unknown }).comment ?? '') : '',
+      });
     }
   } else {
     throw new AttestError('IMPORT_NOT_QUESTIONNAIRE', `${fileName} has neither "sections" with questions nor an "answers" object.`);

@@ -29,7 +29,10 @@ interface Row {
 
 function toView(ws: Workspace, r: Row): VendorFindingView {
   const controls = ws
-    .query<{ catalogue_id: string; control_id: string }>('SELECT catalogue_id, control_id FROM finding_controls WHERE finding_id = ? ORDER BY catalogue_id, control_id', [r.id])
+    .query<{ catalogue_id: string; control_id: string }>(
+      'SELECT catalogue_id, control_id FROM finding_controls WHERE finding_id = ? ORDER BY catalogue_id, control_id',
+      [r.id],
+    )
     .map((c) => ({ catalogueId: c.catalogue_id, controlId: c.control_id }));
   return {
     id: r.id,
@@ -79,17 +82,28 @@ export async function followUp(ws: Workspace, questionnaireId: string, f: Follow
     if (!q) throw new AttestError('QUESTION_NOT_FOUND', `This questionnaire has no question "${f.questionId}".`);
     const answer = answerMap(listAnswers(ws, questionnaireId)).get(q.id);
     title ||= `${summary.vendorName}: ${q.text}`.slice(0, 300);
-    description ||= [`Question ${q.id}: ${q.text}`, `Answer (${summary.cycle}): ${answerText(q, answer) || 'no answer'}`, q.expected ? `Expected: ${expectedText(q)}` : ''].filter(Boolean).join('\n');
+    description ||= [
+      `Question ${q.id}: ${q.text}`,
+      `Answer (${summary.cycle}): ${answerText(q, answer) || 'no answer'}`,
+      q.expected ? `Expected: ${expectedText(q)}` : '',
+    ]
+      .filter(Boolean)
+      .join('\n');
     controls = q.controls;
   }
   if (!title) throw new AttestError('TITLE_REQUIRED', 'A follow-up needs a title, or the question it follows up.');
   // Controls must name a catalogue control the workspace holds.
   for (const c of controls) {
-    const known = ws.query<{ n: number }>('SELECT count(*) AS n FROM controls WHERE catalogue_id = ? AND control_id = ?', [c.catalogueId, c.controlId])[0];
-    if (!known || Number(known.n) === 0) throw new AttestError('CONTROL_NOT_FOUND', `No catalogue in this workspace has control ${c.catalogueId} ${c.controlId}.`);
+    const known = ws.query<{ n: number }>('SELECT count(*) AS n FROM controls WHERE catalogue_id = ? AND control_id = ?', [
+      c.catalogueId,
+      c.controlId,
+    ])[0];
+    if (!known || Number(known.n) === 0)
+      throw new AttestError('CONTROL_NOT_FOUND', `No catalogue in this workspace has control ${c.catalogueId} ${c.controlId}.`);
   }
   const id = newId('fnd');
-  const ref = Number(ws.query<{ n: number | null }>('SELECT max(ref) AS n FROM findings WHERE vendor_id = ?', [summary.vendorId])[0]?.n ?? 0) + 1;
+  const ref =
+    Number(ws.query<{ n: number | null }>('SELECT max(ref) AS n FROM findings WHERE vendor_id = ?', [summary.vendorId])[0]?.n ?? 0) + 1;
   const at = ws.now().toISOString();
   await ws.commit({
     actor,
@@ -100,9 +114,28 @@ export async function followUp(ws: Workspace, questionnaireId: string, f: Follow
         sql: `INSERT INTO findings (id, vendor_id, questionnaire_id, ref, title, description, likelihood, impact, severity, owner, due_date,
                 remediation, status, created_at, created_by, updated_at, updated_by)
               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 'open', ?, ?, ?, ?)`,
-        params: [id, summary.vendorId, questionnaireId, ref, title, description, f.likelihood, f.impact, severityFor(f.likelihood, f.impact), f.owner, f.dueDate, at, actor, at, actor],
+        params: [
+          id,
+          summary.vendorId,
+          questionnaireId,
+          ref,
+          title,
+          description,
+          f.likelihood,
+          f.impact,
+          severityFor(f.likelihood, f.impact),
+          f.owner,
+          f.dueDate,
+          at,
+          actor,
+          at,
+          actor,
+        ],
       },
-      ...controls.map((c) => ({ sql: 'INSERT OR IGNORE INTO finding_controls (finding_id, catalogue_id, control_id) VALUES (?, ?, ?)', params: [id, c.catalogueId, c.controlId] })),
+      ...controls.map((c) => ({
+        sql: 'INSERT OR IGNORE INTO finding_controls (finding_id, catalogue_id, control_id) VALUES (?, ?, ?)',
+        params: [id, c.catalogueId, c.controlId],
+      })),
     ],
   });
   return listVendorFindings(ws, summary.vendorId).find((x) => x.id === id)!;

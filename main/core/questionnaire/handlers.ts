@@ -152,7 +152,10 @@ export function questionnaireHandlers(deps: CoreDeps): Pick<HandlerMap, Question
         const body = parseTemplate(r.id ? { ...data, id: r.id } : data, r.file.name);
         return { template: await installTemplate(w, body, 'imported', c.actor, { replace: r.replace }), counts: templateCounts(body) };
       }
-      throw new AttestError('IMPORT_UNSUPPORTED_FILE', `${r.file.name} is neither a VSAQ questionnaire (a "questionnaire" list) nor an Attest template ("sections").`);
+      throw new AttestError(
+        'IMPORT_UNSUPPORTED_FILE',
+        `${r.file.name} is neither a VSAQ questionnaire (a "questionnaire" list) nor an Attest template ("sections").`,
+      );
     },
     'questionnaire.list': async (r) => ({ questionnaires: listQuestionnaires(await ws(), r.vendorId) }),
     'questionnaire.tracker': async (r) => {
@@ -163,14 +166,24 @@ export function questionnaireHandlers(deps: CoreDeps): Pick<HandlerMap, Question
     'questionnaire.create': async (r, c) => createQuestionnaire(await ws(), r.vendorId, r.templateId, r.cycle, c.actor),
     'questionnaire.get': async (r) => {
       const w = await ws();
-      return { summary: questionnaireSummary(w, r.id), body: questionnaireBody(w, r.id), answers: listAnswers(w, r.id), score: storedScore(w, r.id) };
+      return {
+        summary: questionnaireSummary(w, r.id),
+        body: questionnaireBody(w, r.id),
+        answers: listAnswers(w, r.id),
+        score: storedScore(w, r.id),
+      };
     },
     'questionnaire.export': async (r, c) => {
       const w = await ws();
       const summary = questionnaireSummary(w, r.id);
       const body = questionnaireBody(w, r.id);
       const answers = await existing(w, r.id);
-      const bytes = r.format === 'xlsx' ? await exportXlsx(summary, body, answers) : r.format === 'csv' ? answersCsv(body, answers) : exportJson(summary, body, answers);
+      const bytes =
+        r.format === 'xlsx'
+          ? await exportXlsx(summary, body, answers)
+          : r.format === 'csv'
+            ? answersCsv(body, answers)
+            : exportJson(summary, body, answers);
       await markExported(w, r.id, r.format, c.actor);
       const name = `${slug(summary.vendorName)}-${slug(summary.cycle)}-questionnaire.${r.format}`;
       return { name, mediaType: MEDIA[r.format], dataBase64: Buffer.from(bytes).toString('base64') };
@@ -182,16 +195,37 @@ export function questionnaireHandlers(deps: CoreDeps): Pick<HandlerMap, Question
       const isJson = r.file.name.toLowerCase().endsWith('.json');
       const read = isJson ? readJson(bytes, r.file.name) : await readAnyXlsx(bytes, r.file.name, r.mapping);
       if (read.questionnaireId && read.questionnaireId !== r.id) {
-        throw new AttestError('IMPORT_WRONG_QUESTIONNAIRE', `${r.file.name} belongs to questionnaire ${read.questionnaireId}, not ${r.id}.`);
+        throw new AttestError(
+          'IMPORT_WRONG_QUESTIONNAIRE',
+          `${r.file.name} belongs to questionnaire ${read.questionnaireId}, not ${r.id}.`,
+        );
       }
       const checked = checkAnswers(body, read.answers);
       const problems = checked.missing.length + checked.invalid.length + checked.unknown.length;
       if (problems > 0 && !r.partial) {
-        return { applied: false, missing: checked.missing, invalid: checked.invalid, unknown: checked.unknown, changes: [], answered: 0, summary: questionnaireSummary(w, r.id), score: storedScore(w, r.id) };
+        return {
+          applied: false,
+          missing: checked.missing,
+          invalid: checked.invalid,
+          unknown: checked.unknown,
+          changes: [],
+          answered: 0,
+          summary: questionnaireSummary(w, r.id),
+          score: storedScore(w, r.id),
+        };
       }
       // Partial: the valid answers are stored and every other one stays in the report, flagged.
       const { changes, score } = await replaceAnswers(w, r.id, checked.accepted, c.actor);
-      return { applied: true, missing: checked.missing, invalid: checked.invalid, unknown: checked.unknown, changes, answered: checked.accepted.filter((a) => a.value !== '').length, summary: questionnaireSummary(w, r.id), score };
+      return {
+        applied: true,
+        missing: checked.missing,
+        invalid: checked.invalid,
+        unknown: checked.unknown,
+        changes,
+        answered: checked.accepted.filter((a) => a.value !== '').length,
+        summary: questionnaireSummary(w, r.id),
+        score,
+      };
     },
     'questionnaire.score': async (r, c) => storeScore(await ws(), r.id, c.actor),
     'questionnaire.conclude': async (r, c) => conclude(await ws(), r.id, r.conclusion, r.rationale, c.actor),
@@ -200,4 +234,3 @@ export function questionnaireHandlers(deps: CoreDeps): Pick<HandlerMap, Question
     'questionnaire.vendorFindings': async (r) => ({ findings: listVendorFindings(await ws(), r.vendorId) }),
   };
 }
-

@@ -1,14 +1,7 @@
 // Questionnaires: one per vendor, template and review cycle, with the template body
 // copied in. Answers come back through an import (all or nothing); each import is
 // scored at once, and a reviewer concludes with a rationale.
-import type {
-  AnswerValue,
-  AnswerView,
-  Conclusion,
-  QuestionnaireSummary,
-  ScoreView,
-  TemplateBody,
-} from '../../contract/questionnaire';
+import type { AnswerValue, AnswerView, Conclusion, QuestionnaireSummary, ScoreView, TemplateBody } from '../../contract/questionnaire';
 import { newId } from '../ids';
 import { AttestError } from '../errors';
 import type { Statement, Workspace } from '../workspace';
@@ -79,7 +72,10 @@ export const questionnaireBody = (ws: Workspace, id: string) => JSON.parse(dbRow
 
 export function listQuestionnaires(ws: Workspace, vendorId?: string): QuestionnaireSummary[] {
   return ws
-    .query<QuestionnaireRow>(`${SELECT} ${vendorId ? 'WHERE q.vendor_id = ?' : ''} ORDER BY q.cycle DESC, v.name, q.created_at DESC`, vendorId ? [vendorId] : [])
+    .query<QuestionnaireRow>(
+      `${SELECT} ${vendorId ? 'WHERE q.vendor_id = ?' : ''} ORDER BY q.cycle DESC, v.name, q.created_at DESC`,
+      vendorId ? [vendorId] : [],
+    )
     .map(toSummary);
 }
 
@@ -89,11 +85,25 @@ export function vendorName(ws: Workspace, vendorId: string): string {
   return v.name;
 }
 
-export async function createQuestionnaire(ws: Workspace, vendorId: string, templateId: string, cycle: string, actor: string): Promise<QuestionnaireSummary> {
+export async function createQuestionnaire(
+  ws: Workspace,
+  vendorId: string,
+  templateId: string,
+  cycle: string,
+  actor: string,
+): Promise<QuestionnaireSummary> {
   vendorName(ws, vendorId);
   const { summary, body } = getTemplate(ws, templateId);
-  const clash = ws.query<{ id: string }>('SELECT id FROM questionnaires WHERE vendor_id = ? AND template_id = ? AND cycle = ?', [vendorId, templateId, cycle])[0];
-  if (clash) throw new AttestError('QUESTIONNAIRE_EXISTS', `This vendor already has a "${summary.title}" questionnaire for cycle ${cycle} (${clash.id}).`);
+  const clash = ws.query<{ id: string }>('SELECT id FROM questionnaires WHERE vendor_id = ? AND template_id = ? AND cycle = ?', [
+    vendorId,
+    templateId,
+    cycle,
+  ])[0];
+  if (clash)
+    throw new AttestError(
+      'QUESTIONNAIRE_EXISTS',
+      `This vendor already has a "${summary.title}" questionnaire for cycle ${cycle} (${clash.id}).`,
+    );
   const id = newId('qnr');
   await ws.commit({
     actor,
@@ -133,10 +143,17 @@ export function listAnswers(ws: Workspace, id: string): AnswerView[] {
   return ws
     .query<AnswerRow>('SELECT * FROM answers WHERE questionnaire_id = ?', [id])
     .sort((a, b) => at(a.question_id) - at(b.question_id) || naturalOrder(a.question_id, b.question_id))
-    .map((a) => ({ questionId: a.question_id, value: JSON.parse(a.value) as AnswerValue, comment: a.comment, updatedAt: a.updated_at, updatedBy: a.updated_by }));
+    .map((a) => ({
+      questionId: a.question_id,
+      value: JSON.parse(a.value) as AnswerValue,
+      comment: a.comment,
+      updatedAt: a.updated_at,
+      updatedBy: a.updated_by,
+    }));
 }
 
-export const answerMap = (answers: readonly Pick<AnswerView, 'questionId' | 'value'>[]) => new Map(answers.map((a) => [a.questionId, a.value]));
+export const answerMap = (answers: readonly Pick<AnswerView, 'questionId' | 'value'>[]) =>
+  new Map(answers.map((a) => [a.questionId, a.value]));
 
 export function storedScore(ws: Workspace, id: string): ScoreView | null {
   const s = dbRow(ws, id).score;
@@ -149,7 +166,12 @@ export async function markExported(ws: Workspace, id: string, format: string, ac
     actor,
     action: `questionnaire.export.${format}`,
     entity: `questionnaire:${id}`,
-    statements: [{ sql: "UPDATE questionnaires SET exported_at = ?, state = CASE WHEN state = 'draft' THEN 'sent' ELSE state END WHERE id = ?", params: [ws.now().toISOString(), r.id] }],
+    statements: [
+      {
+        sql: "UPDATE questionnaires SET exported_at = ?, state = CASE WHEN state = 'draft' THEN 'sent' ELSE state END WHERE id = ?",
+        params: [ws.now().toISOString(), r.id],
+      },
+    ],
   });
 }
 
@@ -162,7 +184,11 @@ export interface IncomingAnswer {
 /** Replaces every answer at once, scores them, and writes one audit entry naming each change (old → new). */
 export async function replaceAnswers(ws: Workspace, id: string, incoming: readonly IncomingAnswer[], actor: string) {
   const r = dbRow(ws, id);
-  if (r.state === 'concluded') throw new AttestError('QUESTIONNAIRE_CONCLUDED', 'This questionnaire is concluded; start the next cycle instead of changing its answers.');
+  if (r.state === 'concluded')
+    throw new AttestError(
+      'QUESTIONNAIRE_CONCLUDED',
+      'This questionnaire is concluded; start the next cycle instead of changing its answers.',
+    );
   const body = JSON.parse(r.template_body) as TemplateBody;
   const questions = questionsOf(body);
   const before = answerMap(listAnswers(ws, id));
@@ -171,7 +197,8 @@ export async function replaceAnswers(ws: Workspace, id: string, incoming: readon
   for (const qid of new Set([...before.keys(), ...after.keys()])) {
     const a = before.get(qid);
     const b = after.get(qid);
-    if (JSON.stringify(a) !== JSON.stringify(b)) changes.push({ questionId: qid, from: answerText(questions.get(qid), a), to: answerText(questions.get(qid), b) });
+    if (JSON.stringify(a) !== JSON.stringify(b))
+      changes.push({ questionId: qid, from: answerText(questions.get(qid), a), to: answerText(questions.get(qid), b) });
   }
   let score: ScoreView | null = null;
   try {
@@ -186,7 +213,10 @@ export async function replaceAnswers(ws: Workspace, id: string, incoming: readon
       sql: 'INSERT INTO answers (questionnaire_id, question_id, value, comment, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)',
       params: [id, a.questionId, JSON.stringify(a.value), a.comment, at, actor],
     })),
-    { sql: "UPDATE questionnaires SET imported_at = ?, state = 'answered', score = ? WHERE id = ?", params: [at, score ? JSON.stringify(score) : null, id] },
+    {
+      sql: "UPDATE questionnaires SET imported_at = ?, state = 'answered', score = ? WHERE id = ?",
+      params: [at, score ? JSON.stringify(score) : null, id],
+    },
   ];
   // The audit entry carries the diff (old → new per question). The entity text is capped
   // at 500 characters, so a long diff is cut there and kept whole in a settings row
@@ -195,7 +225,11 @@ export async function replaceAnswers(ws: Workspace, id: string, incoming: readon
   const diffKey = `questionnaire-diff:${id}:${at}`;
   const full = `questionnaire:${id}${changes.length ? ` changes: ${diff}` : ' (no changes)'}`;
   const entity = full.length <= 500 ? full : `${full.slice(0, 500 - diffKey.length - 40)}… (${changes.length} changes in all: ${diffKey})`;
-  if (full.length > 500) statements.push({ sql: 'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)', params: [diffKey, JSON.stringify(changes), at] });
+  if (full.length > 500)
+    statements.push({
+      sql: 'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)',
+      params: [diffKey, JSON.stringify(changes), at],
+    });
   await ws.commit({ actor, action: before.size ? 'questionnaire.reimport' : 'questionnaire.import', entity, statements });
   return { changes, score };
 }
@@ -212,7 +246,13 @@ export async function storeScore(ws: Workspace, id: string, actor: string): Prom
   return score;
 }
 
-export async function conclude(ws: Workspace, id: string, conclusion: Conclusion, rationale: string, actor: string): Promise<QuestionnaireSummary> {
+export async function conclude(
+  ws: Workspace,
+  id: string,
+  conclusion: Conclusion,
+  rationale: string,
+  actor: string,
+): Promise<QuestionnaireSummary> {
   const r = dbRow(ws, id);
   if (!r.score || (r.state !== 'answered' && r.state !== 'concluded')) {
     throw new AttestError('QUESTIONNAIRE_NOT_ANSWERED', 'Import and score the answers before concluding the review.');

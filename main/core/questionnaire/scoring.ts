@@ -85,12 +85,31 @@ export function scoreAnswers(body: TemplateBody, answers: ReadonlyMap<string, An
     }
     earned += sEarned;
     possible += sPossible;
-    return { id: s.id, title: s.title, score: sPossible > 0 ? round1((sEarned / sPossible) * 100) : null, earned: round1(sEarned), possible: round1(sPossible), scored };
+    return {
+      id: s.id,
+      title: s.title,
+      score: sPossible > 0 ? round1((sEarned / sPossible) * 100) : null,
+      earned: round1(sEarned),
+      possible: round1(sPossible),
+      scored,
+    };
   });
   if (possible === 0) {
-    throw new AttestError('NOTHING_TO_SCORE', 'No visible question has a weight and an expected answer (or all were answered not applicable), so there is nothing to score.');
+    throw new AttestError(
+      'NOTHING_TO_SCORE',
+      'No visible question has a weight and an expected answer (or all were answered not applicable), so there is nothing to score.',
+    );
   }
   // Largest shortfall first, so the worst gaps lead the list.
   gaps.sort((a, b) => b.weight * (1 - b.credit) - a.weight * (1 - a.credit) || a.questionId.localeCompare(b.questionId));
-  return { overall: round1((earned / possible) * 100), earned: round1(earned), possible: round1(possible), sections, gaps, counts, rule: SCORING_RULE, scoredAt: at };
+  return {
+    overall: round1((earned / possible) * 100),
+    earned: round1(earned),
+    possible: round1(possible),
+    sections,
+    gaps,
+    counts,
+    rule: SCORING_RULE,
+    scoredAt: at,
+  };
 }

@@ -18,7 +18,11 @@ export function standardTemplateId(q: StandardQuestionnaire): string {
   return (slug(base) || 'questionnaire').slice(0, 63).replace(/-+$/, '');
 }
 
-export function standardTemplate(q: StandardQuestionnaire, id: string, fileName: string): { body: TemplateBodyInput; counts: ImportCounts } {
+export function standardTemplate(
+  q: StandardQuestionnaire,
+  id: string,
+  fileName: string,
+): { body: TemplateBodyInput; counts: ImportCounts } {
   const sections = new Map<string, StandardQuestionnaire['questions']>();
   for (const question of q.questions) sections.set(question.section, [...(sections.get(question.section) ?? []), question]);
   const title = q.version && !q.title.includes(q.version) ? `${q.title} ${q.version}` : q.title;
@@ -49,4 +53,6 @@ export function standardTemplate(q: StandardQuestionnaire, id: string, fileName:
 
 /** The answers a completed workbook holds, by question id; the notes column becomes the comment. */
 export const standardAnswers = (q: StandardQuestionnaire): RawAnswer[] =>
-  q.questions.filter((x) => x.answer || x.notes).map((x) => ({ questionId: x.id, where: x.where, value: x.answer || null, comment: x.notes }));
+  q.questions
+    .filter((x) => x.answer || x.notes)
+    .map((x) => ({ questionId: x.id, where: x.where, value: x.answer || null, comment: x.notes }));

@@ -72,12 +72,15 @@ const idColumn = (rows: readonly GridRow[]): { col: number; count: number } => {
   return best;
 };
 
-const find = (cells: readonly string[], pattern: RegExp, not?: RegExp) => cells.findIndex((c) => pattern.test(c.trim()) && !(not && not.test(c)));
+const find = (cells: readonly string[], pattern: RegExp, not?: RegExp) =>
+  cells.findIndex((c) => pattern.test(c.trim()) && !(not && not.test(c)));
 
 /** The header row: the first row above or among the questions that names an answer column (or Yes/No mark columns). */
 function columnsOf(grid: SheetGrid, idCol: number): Columns | null {
   const firstId = grid.rows.findIndex((r) => QUESTION_ID.test((r.cells[idCol] ?? '').trim()));
-  const candidates = grid.rows.filter((r, i) => !QUESTION_ID.test((r.cells[idCol] ?? '').trim()) && i < grid.rows.length && (i < firstId || find(r.cells, /answer/i) >= 0));
+  const candidates = grid.rows.filter(
+    (r, i) => !QUESTION_ID.test((r.cells[idCol] ?? '').trim()) && i < grid.rows.length && (i < firstId || find(r.cells, /answer/i) >= 0),
+  );
   const noAnswer = /analyst|override|^c_|^v_|preferred|compliant/i;
   for (const h of candidates) {
     const found = find(h.cells, /answer|response/i, noAnswer);
@@ -117,7 +120,12 @@ function dropdown(sheet: ExcelJS.Worksheet, workbook: ExcelJS.Workbook, row: num
   }
   if (!v || v.type !== 'list' || !v.formulae?.length) return null;
   const f = String(v.formulae[0]).trim();
-  if (f.startsWith('"')) return f.replace(/^"|"$/g, '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (f.startsWith('"'))
+    return f
+      .replace(/^"|"$/g, '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   const ranges = (() => {
     try {
       return workbook.definedNames.getRanges(f).ranges;
@@ -144,7 +152,9 @@ function expectedAnswers(sheets: readonly SheetGrid[]): Map<string, 'yes' | 'no'
   for (const grid of sheets) {
     const { col, count } = idColumn(grid.rows);
     if (count < 5) continue;
-    const header = grid.rows.slice(0, 40).find((r) => find(r.cells, /^(c_answer|preferred response|compliant answer|expected answer)$/i) >= 0);
+    const header = grid.rows
+      .slice(0, 40)
+      .find((r) => find(r.cells, /^(c_answer|preferred response|compliant answer|expected answer)$/i) >= 0);
     if (!header) continue;
     const at = find(header.cells, /^(c_answer|preferred response|compliant answer|expected answer)$/i);
     for (const r of grid.rows) {
@@ -173,15 +183,26 @@ function familyOf(book: readonly SheetGrid[], sheet: SheetGrid): StandardQuestio
 }
 
 function titleOf(sheet: SheetGrid, header: number, fileName: string): { title: string; version: string } {
-  const top = sheet.rows.filter((r) => r.row < header).slice(0, 3).flatMap((r) => r.cells.map((c) => c.trim()).filter(Boolean));
-  const version = top.map((t) => /^(?:version\s*)?v?(\d+(?:\.\d+)+)$/i.exec(t)?.[1] ?? /\bv(\d+(?:\.\d+)+)\b/i.exec(t)?.[1]).find(Boolean) ?? '';
-  const title = top.find((t) => t.length > 3 && t.length <= 120 && !/^(?:version\s*)?v?\d+(?:\.\d+)+$/i.test(t)) ?? fileName.replace(/\.[^.]+$/, '');
+  const top = sheet.rows
+    .filter((r) => r.row < header)
+    .slice(0, 3)
+    .flatMap((r) => r.cells.map((c) => c.trim()).filter(Boolean));
+  const version =
+    top.map((t) => /^(?:version\s*)?v?(\d+(?:\.\d+)+)$/i.exec(t)?.[1] ?? /\bv(\d+(?:\.\d+)+)\b/i.exec(t)?.[1]).find(Boolean) ?? '';
+  const title =
+    top.find((t) => t.length > 3 && t.length <= 120 && !/^(?:version\s*)?v?\d+(?:\.\d+)+$/i.test(t)) ?? fileName.replace(/\.[^.]+$/, '');
   return { title: title.replace(/\s*\|\s*Vendor Response\s*$/i, ''), version };
 }
 
 const standardId = (s: string) => QUESTION_ID.test(s);
 
-function questionsFrom(grid: SheetGrid, cols: Columns, workbook: ExcelJS.Workbook | null, expected: ReadonlyMap<string, 'yes' | 'no'>, isId: (s: string) => boolean = standardId): SheetQuestion[] {
+function questionsFrom(
+  grid: SheetGrid,
+  cols: Columns,
+  workbook: ExcelJS.Workbook | null,
+  expected: ReadonlyMap<string, 'yes' | 'no'>,
+  isId: (s: string) => boolean = standardId,
+): SheetQuestion[] {
   const out: SheetQuestion[] = [];
   const headerCells = grid.rows.find((r) => r.row === cols.header)?.cells ?? [];
   let section = '';
@@ -209,7 +230,9 @@ function questionsFrom(grid: SheetGrid, cols: Columns, workbook: ExcelJS.Workboo
     }
     const options = cols.answer >= 0 && workbook ? dropdown(grid.sheet, workbook, r.row, cols.answer) : null;
     const yesno = cols.marks !== null || (options ? options.every(isYesNo) : answer !== '' && isYesNo(answer));
-    const help = [at(cols.guidance), ...cols.extraHelp.map((i) => (at(i) ? `${headerCells[i]}: ${at(i)}` : '')).filter(Boolean)].filter(Boolean).join('\n');
+    const help = [at(cols.guidance), ...cols.extraHelp.map((i) => (at(i) ? `${headerCells[i]}: ${at(i)}` : '')).filter(Boolean)]
+      .filter(Boolean)
+      .join('\n');
     const exp = yesno ? (expected.get(id) ?? 'yes') : undefined;
     out.push({
       id,
@@ -248,22 +271,55 @@ export async function readStandardQuestionnaire(bytes: Uint8Array, fileName: str
 }
 
 /** Reads any workbook with a column mapping: the general "questionnaire from spreadsheet". */
-export async function readMappedQuestionnaire(bytes: Uint8Array, fileName: string, mapping: QuestionnaireMapping): Promise<StandardQuestionnaire> {
+export async function readMappedQuestionnaire(
+  bytes: Uint8Array,
+  fileName: string,
+  mapping: QuestionnaireMapping,
+): Promise<StandardQuestionnaire> {
   const book = await readWorkbook(bytes, fileName);
-  const wanted = [mapping.id, mapping.question, mapping.section, mapping.answer, mapping.notes, mapping.guidance].filter((c): c is string => Boolean(c)).map(norm);
+  const wanted = [mapping.id, mapping.question, mapping.section, mapping.answer, mapping.notes, mapping.guidance]
+    .filter((c): c is string => Boolean(c))
+    .map(norm);
   const sheets = mapping.sheet ? book.sheets.filter((s) => norm(s.name) === norm(mapping.sheet!)) : book.sheets;
-  if (!sheets.length) throw new AttestError('IMPORT_SHEET_NOT_FOUND', `${fileName} has no sheet "${mapping.sheet}". Its sheets are: ${book.sheets.map((s) => `"${s.name}"`).join(', ')}.`);
+  if (!sheets.length)
+    throw new AttestError(
+      'IMPORT_SHEET_NOT_FOUND',
+      `${fileName} has no sheet "${mapping.sheet}". Its sheets are: ${book.sheets.map((s) => `"${s.name}"`).join(', ')}.`,
+    );
   for (const s of sheets) {
-    const header = s.rows.find((r) => (mapping.headerRow ? r.row === mapping.headerRow : wanted.every((w) => r.cells.some((c) => norm(c) === w))));
+    const header = s.rows.find((r) =>
+      mapping.headerRow ? r.row === mapping.headerRow : wanted.every((w) => r.cells.some((c) => norm(c) === w)),
+    );
     if (!header) continue;
     const col = (name: string | undefined) => (name ? header.cells.findIndex((c) => norm(c) === norm(name)) : -1);
-    const missing = [mapping.id, mapping.question, mapping.section, mapping.answer, mapping.notes, mapping.guidance].filter((c): c is string => Boolean(c) && col(c) < 0);
-    if (missing.length) throw new AttestError('IMPORT_MAPPING_INCOMPLETE', `Sheet "${s.name}" row ${header.row} has no column ${missing.map((m) => `"${m}"`).join(', ')}. Its columns are: ${header.cells.filter(Boolean).join(', ')}.`);
-    const cols: Columns = { header: header.row, id: col(mapping.id), question: col(mapping.question), answer: col(mapping.answer), notes: col(mapping.notes), guidance: col(mapping.guidance), section: col(mapping.section), marks: null, extraHelp: [] };
+    const missing = [mapping.id, mapping.question, mapping.section, mapping.answer, mapping.notes, mapping.guidance].filter(
+      (c): c is string => Boolean(c) && col(c) < 0,
+    );
+    if (missing.length)
+      throw new AttestError(
+        'IMPORT_MAPPING_INCOMPLETE',
+        `Sheet "${s.name}" row ${header.row} has no column ${missing.map((m) => `"${m}"`).join(', ')}. Its columns are: ${header.cells.filter(Boolean).join(', ')}.`,
+      );
+    const cols: Columns = {
+      header: header.row,
+      id: col(mapping.id),
+      question: col(mapping.question),
+      answer: col(mapping.answer),
+      notes: col(mapping.notes),
+      guidance: col(mapping.guidance),
+      section: col(mapping.section),
+      marks: null,
+      extraHelp: [],
+    };
     // Any id the mapping's column holds counts (SIG's 1.1.2 too): a short text without spaces below the header.
     const rows = s.rows.filter((r) => r.row >= header.row);
-    const questions = questionsFrom({ ...s, rows }, cols, book.workbook, new Map(), (id) => /^[A-Za-z0-9][A-Za-z0-9_.:&/()-]{0,119}$/.test(id));
+    const questions = questionsFrom({ ...s, rows }, cols, book.workbook, new Map(), (id) =>
+      /^[A-Za-z0-9][A-Za-z0-9_.:&/()-]{0,119}$/.test(id),
+    );
     return { family: 'spreadsheet', ...titleOf(s, header.row, fileName), sheet: s.name, questions };
   }
-  throw new AttestError('IMPORT_HEADER_NOT_FOUND', `No sheet of ${fileName} has a row naming the columns ${wanted.join(', ')}. Check the column names or give the sheet and header row.`);
+  throw new AttestError(
+    'IMPORT_HEADER_NOT_FOUND',
+    `No sheet of ${fileName} has a row naming the columns ${wanted.join(', ')}. Check the column names or give the sheet and header row.`,
+  );
 }

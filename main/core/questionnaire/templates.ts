@@ -2,12 +2,7 @@
 // first use), VSAQ and template-file imports, and custom templates. Every edit bumps the
 // version; questionnaires keep the body they were created from, so edits never reach a
 // questionnaire already sent. Removal is soft, so it can be undone.
-import {
-  templateBody,
-  type TemplateBody,
-  type TemplateBodyInput,
-  type TemplateSummary,
-} from '../../contract/questionnaire';
+import { templateBody, type TemplateBody, type TemplateBodyInput, type TemplateSummary } from '../../contract/questionnaire';
 import { describeZodIssues } from '../catalog/zod-issues';
 import { AttestError } from '../errors';
 import type { Workspace } from '../workspace';
@@ -57,14 +52,13 @@ function toSummary(r: TemplateRow): TemplateSummary {
 const row = (ws: Workspace, id: string) => ws.query<TemplateRow>('SELECT * FROM templates WHERE id = ?', [id])[0];
 
 export function listTemplates(ws: Workspace): TemplateSummary[] {
-  return ws
-    .query<TemplateRow>("SELECT * FROM templates WHERE removed_at IS NULL ORDER BY origin = 'builtin' DESC, title")
-    .map(toSummary);
+  return ws.query<TemplateRow>("SELECT * FROM templates WHERE removed_at IS NULL ORDER BY origin = 'builtin' DESC, title").map(toSummary);
 }
 
 function liveRow(ws: Workspace, id: string): TemplateRow {
   const r = row(ws, id);
-  if (!r || r.removed_at) throw new AttestError('TEMPLATE_NOT_FOUND', `This workspace has no template "${id}". List them with "attest template list".`);
+  if (!r || r.removed_at)
+    throw new AttestError('TEMPLATE_NOT_FOUND', `This workspace has no template "${id}". List them with "attest template list".`);
   return r;
 }
 
@@ -115,7 +109,8 @@ export async function installTemplate(
 export async function saveTemplate(ws: Workspace, body: TemplateBody, create: boolean, actor: string): Promise<TemplateSummary> {
   const existing = row(ws, body.id);
   if (create) {
-    if (existing && !existing.removed_at) throw new AttestError('TEMPLATE_EXISTS', `A template "${body.id}" already exists; choose another id.`);
+    if (existing && !existing.removed_at)
+      throw new AttestError('TEMPLATE_EXISTS', `A template "${body.id}" already exists; choose another id.`);
     return installTemplate(ws, body, 'custom', actor, { replace: true });
   }
   const current = liveRow(ws, body.id);
@@ -140,8 +135,15 @@ export async function saveTemplate(ws: Workspace, body: TemplateBody, create: bo
 export async function duplicateTemplate(ws: Workspace, id: string, newId: string, title: string, actor: string): Promise<TemplateSummary> {
   const { body } = getTemplate(ws, id);
   const existing = row(ws, newId);
-  if (existing && !existing.removed_at) throw new AttestError('TEMPLATE_EXISTS', `A template "${newId}" already exists; choose another id.`);
-  return installTemplate(ws, { ...body, id: newId, title, source: { ...body.source, name: `${body.source.name} (copied from ${id})` } }, 'custom', actor, { replace: true });
+  if (existing && !existing.removed_at)
+    throw new AttestError('TEMPLATE_EXISTS', `A template "${newId}" already exists; choose another id.`);
+  return installTemplate(
+    ws,
+    { ...body, id: newId, title, source: { ...body.source, name: `${body.source.name} (copied from ${id})` } },
+    'custom',
+    actor,
+    { replace: true },
+  );
 }
 
 export async function setTemplateRemoved(ws: Workspace, id: string, removed: boolean, actor: string): Promise<void> {

@@ -45,5 +45,10 @@ export function questionnaireTracker(ws: Workspace, today: string): TrackerRow[]
         concludedAt: q.concludedAt,
       };
     })
-    .sort((a, b) => ORDER[a.stage] - ORDER[b.stage] || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.vendorName.localeCompare(b.vendorName));
+    .sort(
+      (a, b) =>
+        ORDER[a.stage] - ORDER[b.stage] ||
+        (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') ||
+        a.vendorName.localeCompare(b.vendorName),
+    );
 }

@@ -93,7 +93,8 @@ export function isVsaq(data: unknown): boolean {
 
 /** Turns a VSAQ tree into a template; every item is counted by its VSAQ type on the way. */
 export function importVsaq(data: unknown, templateId: string, fileName: string): { body: TemplateBody; counts: ImportCounts } {
-  if (!isVsaq(data)) throw new AttestError('VSAQ_NOT_QUESTIONNAIRE', `${fileName} has no "questionnaire" list, so it is not a VSAQ questionnaire.`);
+  if (!isVsaq(data))
+    throw new AttestError('VSAQ_NOT_QUESTIONNAIRE', `${fileName} has no "questionnaire" list, so it is not a VSAQ questionnaire.`);
   const byType: Record<string, number> = {};
   const count = (type: string) => (byType[type] = (byType[type] ?? 0) + 1);
   const ids = createIdAllocator();
@@ -155,7 +156,19 @@ export function importVsaq(data: unknown, templateId: string, fileName: string):
         const options = type === 'radiogroup' ? optionsOf(item, 'radioitem') : type === 'checkgroup' ? optionsOf(item, 'checkitem') : [];
         const id = uniqueId(vsaqId ?? `${options[0]?.id ?? 'question'}_group`);
         const qtype: Question['type'] =
-          type === 'radiogroup' ? 'single' : type === 'checkgroup' ? 'multi' : type === 'yesno' || type === 'check' ? 'yesno' : type === 'upload' ? 'file' : type === 'date' ? 'date' : type === 'number' ? 'number' : 'text';
+          type === 'radiogroup'
+            ? 'single'
+            : type === 'checkgroup'
+              ? 'multi'
+              : type === 'yesno' || type === 'check'
+                ? 'yesno'
+                : type === 'upload'
+                  ? 'file'
+                  : type === 'date'
+                    ? 'date'
+                    : type === 'number'
+                      ? 'number'
+                      : 'text';
         sink.push({
           kind: 'question',
           id,
@@ -207,7 +220,13 @@ export function importVsaq(data: unknown, templateId: string, fileName: string):
       if (cond) conditions++;
       const items: TemplateItem[] = [];
       for (const child of Array.isArray(top.items) ? top.items : []) if (isObj(child)) convert(child, 2, id, items);
-      sections.push({ id, title: str(top.text).trim() || id, help: '', items, origin: { format: 'vsaq', type: 'block', id: str(top.id) || null, parent: null, depth: 1 } });
+      sections.push({
+        id,
+        title: str(top.text).trim() || id,
+        help: '',
+        items,
+        origin: { format: 'vsaq', type: 'block', id: str(top.id) || null, parent: null, depth: 1 },
+      });
       continue;
     }
     if (!loose) {

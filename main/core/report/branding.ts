@@ -63,9 +63,18 @@ export async function setBranding(ws: Workspace, input: BrandingInput, actor: st
   else if (input.logo) {
     const bytes = Buffer.from(input.logo.dataBase64, 'base64');
     if (bytes.length === 0) throw new AttestError('REPORT_LOGO_EMPTY', `"${input.logo.name}" is empty; choose a PNG or JPEG logo.`);
-    if (bytes.length > LOGO_LIMIT) throw new AttestError('REPORT_LOGO_TOO_LARGE', `"${input.logo.name}" is larger than 2 MB; choose a smaller logo.`);
-    if (!logoType(bytes)) throw new AttestError('REPORT_LOGO_NOT_IMAGE', `"${input.logo.name}" is not a PNG or JPEG image; choose a PNG or JPEG file for the logo.`);
-    const blob = await ws.putBlob(bytes, { actor, name: input.logo.name, mediaType: logoType(bytes) === 'jpeg' ? 'image/jpeg' : 'image/png' });
+    if (bytes.length > LOGO_LIMIT)
+      throw new AttestError('REPORT_LOGO_TOO_LARGE', `"${input.logo.name}" is larger than 2 MB; choose a smaller logo.`);
+    if (!logoType(bytes))
+      throw new AttestError(
+        'REPORT_LOGO_NOT_IMAGE',
+        `"${input.logo.name}" is not a PNG or JPEG image; choose a PNG or JPEG file for the logo.`,
+      );
+    const blob = await ws.putBlob(bytes, {
+      actor,
+      name: input.logo.name,
+      mediaType: logoType(bytes) === 'jpeg' ? 'image/jpeg' : 'image/png',
+    });
     logoBlobId = blob.id;
   }
   const next: Stored = {
@@ -79,8 +88,13 @@ export async function setBranding(ws: Workspace, input: BrandingInput, actor: st
     action: 'settings.update',
     entity: `settings:${KEY}`,
     statements: [
-      { sql: 'INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, ?, ?)', params: [KEY, JSON.stringify(next), ws.now().toISOString()] },
-      ...(logoBlobId ? [{ sql: 'INSERT OR IGNORE INTO blob_links (blob_id, entity) VALUES (?, ?)', params: [logoBlobId, `settings:${KEY}`] }] : []),
+      {
+        sql: 'INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, ?, ?)',
+        params: [KEY, JSON.stringify(next), ws.now().toISOString()],
+      },
+      ...(logoBlobId
+        ? [{ sql: 'INSERT OR IGNORE INTO blob_links (blob_id, entity) VALUES (?, ?)', params: [logoBlobId, `settings:${KEY}`] }]
+        : []),
     ],
   });
   return brandingView(ws);

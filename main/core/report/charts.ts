@@ -83,14 +83,28 @@ export function scoreGauge(label: string, value: number | null, color: string): 
   const score = value ?? 0;
   return {
     columns: [
-      { width: 110, stack: [{ text: label, fontSize: 9, color: '#455A64' }, { text: value === null ? 'Not scored' : `${formatScore(score)} / 100`, fontSize: value === null ? 14 : 20, bold: true, color }] },
+      {
+        width: 110,
+        stack: [
+          { text: label, fontSize: 9, color: '#455A64' },
+          { text: value === null ? 'Not scored' : `${formatScore(score)} / 100`, fontSize: value === null ? 14 : 20, bold: true, color },
+        ],
+      },
       {
         width: w,
         margin: [0, 14, 0, 0],
         canvas: [
           { type: 'rect', x: 0, y: 0, w, h: 14, r: 3, color: '#ECEFF1' },
           { type: 'rect', x: 0, y: 0, w: Math.max(1, (Math.min(100, score) / 100) * w), h: 14, r: 3, color },
-          ...[25, 50, 75].map((t) => ({ type: 'line', x1: (t / 100) * w, y1: 0, x2: (t / 100) * w, y2: 14, lineWidth: 0.5, lineColor: '#FFFFFF' })),
+          ...[25, 50, 75].map((t) => ({
+            type: 'line',
+            x1: (t / 100) * w,
+            y1: 0,
+            x2: (t / 100) * w,
+            y2: 14,
+            lineWidth: 0.5,
+            lineColor: '#FFFFFF',
+          })),
         ],
       },
     ],

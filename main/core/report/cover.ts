@@ -27,7 +27,12 @@ export function coverPage(c: CoverInput): Content {
       ...(c.draft
         ? ([
             { text: 'DRAFT', fontSize: 28, bold: true, color: '#B71C1C', characterSpacing: 6, margin: [0, 0, 0, 4] },
-            { text: `Not final: ${c.draft}. Results and findings may still change.`, fontSize: 10, color: '#B71C1C', margin: [0, 0, 0, 24] },
+            {
+              text: `Not final: ${c.draft}. Results and findings may still change.`,
+              fontSize: 10,
+              color: '#B71C1C',
+              margin: [0, 0, 0, 24],
+            },
           ] as Content[])
         : []),
       {

@@ -30,7 +30,9 @@ export function engagementContent(m: EngagementReportModel, opts: RenderOptions,
       title: m.title,
       subtitle: `Security assessment of ${m.client.name}`,
       marking: m.classification,
-      ...(m.draftState ? { draft: `the assessment was ${m.draftState === 'review' ? 'in review' : 'a draft'} when this report was issued` } : {}),
+      ...(m.draftState
+        ? { draft: `the assessment was ${m.draftState === 'review' ? 'in review' : 'a draft'} when this report was issued` }
+        : {}),
       facts: [
         ['Client', m.client.name],
         ['Scope', m.scope],
@@ -46,7 +48,9 @@ export function engagementContent(m: EngagementReportModel, opts: RenderOptions,
     ...executiveSummary(m),
     heading('Methodology', 1, { toc: true, newPage: true }),
     ...paragraphs(m.methodology.text),
-    ...m.methodology.steps.map((s, i) => ({ unbreakable: true, stack: [heading(`${i + 1}. ${s.title}`, 3), ...paragraphs(s.text)] }) as Content),
+    ...m.methodology.steps.map(
+      (s, i) => ({ unbreakable: true, stack: [heading(`${i + 1}. ${s.title}`, 3), ...paragraphs(s.text)] }) as Content,
+    ),
     ...findingsSection(m.findings),
     ...controlsSection(m.catalogues),
     ...appendix(m),
@@ -78,21 +82,19 @@ function executiveSummary(m: EngagementReportModel): Content[] {
     ...withHeading(
       heading('Top risks', 2, { toc: true }),
       es.topRisks.length
-        ? es.topRisks.map(
-            (r, i): Content => ({
-              unbreakable: true,
-              margin: [0, 0, 0, 6],
-              stack: [
-                {
-                  text: [
-                    inline(`${i + 1}. ${r.title}  `, { bold: true, fontSize: 10 }),
-                    inline(r.severity.toUpperCase(), { bold: true, fontSize: 8, color: SEVERITY_COLOR[r.severity] }),
-                  ],
-                },
-                para(r.summary),
-              ],
-            }),
-          )
+        ? es.topRisks.map((r, i): Content => ({
+            unbreakable: true,
+            margin: [0, 0, 0, 6],
+            stack: [
+              {
+                text: [
+                  inline(`${i + 1}. ${r.title}  `, { bold: true, fontSize: 10 }),
+                  inline(r.severity.toUpperCase(), { bold: true, fontSize: 8, color: SEVERITY_COLOR[r.severity] }),
+                ],
+              },
+              para(r.summary),
+            ],
+          }))
         : [para('No open finding of medium severity or above.')],
     ),
   ];
@@ -132,7 +134,12 @@ function findingDetail(f: Finding): Content[] {
         {
           table: {
             widths: [4, '*'],
-            body: [[{ text: '', fillColor: SEVERITY_COLOR[f.severity] }, { text: `${f.id}  ${f.title}`, bold: true, fontSize: 10.5, margin: [4, 2, 0, 2] }]],
+            body: [
+              [
+                { text: '', fillColor: SEVERITY_COLOR[f.severity] },
+                { text: `${f.id}  ${f.title}`, bold: true, fontSize: 10.5, margin: [4, 2, 0, 2] },
+              ],
+            ],
           },
           layout: 'noBorders',
           margin: [0, 10, 0, 4],
@@ -184,21 +191,26 @@ function controlsSection(catalogues: CatalogueResults[]): Content[] {
         keepWithNext(
           heading(`${name} (${cs.length})`, 3),
           dataTable(
-          ['Control', 'Title', 'Result', 'Weight', 'Note'],
-          [48, '*', 60, 34, 150],
-          cs.map((c) => [
-            cell(c.controlId),
-            cell(c.title),
-            cell(STATUS_LABEL[c.status], { color: STATUS_COLOR[c.status], bold: true }),
-            cell(String(c.weight), { alignment: 'right' }),
-            cell(c.note ?? ''),
-          ]),
+            ['Control', 'Title', 'Result', 'Weight', 'Note'],
+            [48, '*', 60, 34, 150],
+            cs.map((c) => [
+              cell(c.controlId),
+              cell(c.title),
+              cell(STATUS_LABEL[c.status], { color: STATUS_COLOR[c.status], bold: true }),
+              cell(String(c.weight), { alignment: 'right' }),
+              cell(c.note ?? ''),
+            ]),
           ),
         ),
       );
       // The source's own parts (objectives, added requirements) of each assessed control.
       for (const c of cs.filter((x) => x.parts?.length)) {
-        out.push({ stack: [{ text: `${c.controlId} ${c.title}`, bold: true, margin: [0, 6, 0, 2] }, ...c.parts!.flatMap((p) => [{ text: p.title, italics: true }, ...paragraphs(p.text)])] } as Content);
+        out.push({
+          stack: [
+            { text: `${c.controlId} ${c.title}`, bold: true, margin: [0, 6, 0, 2] },
+            ...c.parts!.flatMap((p) => [{ text: p.title, italics: true }, ...paragraphs(p.text)]),
+          ],
+        } as Content);
       }
     }
   }
@@ -219,30 +231,38 @@ function appendix(m: EngagementReportModel): Content[] {
     keepWithNext(
       heading('Evidence', 2, { toc: true }),
       dataTable(
-      ['Control', 'Evidence', 'Kind', 'Collected', 'SHA-256'],
-      [70, '*', 44, 56, 120],
-      m.appendix.evidence.map((e) => [
-        cell(e.control),
-        { stack: [{ text: e.title, bold: true, fontSize: 8.5 }, ...(e.description ? [{ text: e.description, fontSize: 8 }] : [])] },
-        cell(capitalise(e.kind)),
-        cell(isoDay(e.collectedAt)),
-        // Hex has no break points: split it in two lines.
-        cell(e.sha256 ? `${e.sha256.slice(0, 32)}\n${e.sha256.slice(32)}` : '—', { fontSize: 6.5 }),
-      ]),
+        ['Control', 'Evidence', 'Kind', 'Collected', 'SHA-256'],
+        [70, '*', 44, 56, 120],
+        m.appendix.evidence.map((e) => [
+          cell(e.control),
+          { stack: [{ text: e.title, bold: true, fontSize: 8.5 }, ...(e.description ? [{ text: e.description, fontSize: 8 }] : [])] },
+          cell(capitalise(e.kind)),
+          cell(isoDay(e.collectedAt)),
+          // Hex has no break points: split it in two lines.
+          cell(e.sha256 ? `${e.sha256.slice(0, 32)}\n${e.sha256.slice(32)}` : '—', { fontSize: 6.5 }),
+        ]),
       ),
     ),
     keepWithNext(
       heading('Live-check results', 2, { toc: true }),
       dataTable(
-      ['Check', 'Target', 'Ran', 'Outcome', 'Observation'],
-      [74, 118, 50, 50, '*'],
-      m.appendix.liveChecks.map((c) => [
-        { stack: [{ text: c.title, bold: true, fontSize: 8.5 }, ...(c.checkId !== c.title ? [{ text: c.checkId, fontSize: 7, color: '#607D8B' }] : [])] },
-        cell(c.host.replace(/^https?:\/\//, '').replace(/\/$/, '')),
-        cell(isoDay(c.ranAt)),
-        cell(OUTCOME_LABEL[c.outcome], { bold: true, color: c.outcome === 'pass' ? STATUS_COLOR.met : c.outcome === 'fail' ? STATUS_COLOR['not-met'] : STATUS_COLOR.partial }),
-        cell(c.observation),
-      ]),
+        ['Check', 'Target', 'Ran', 'Outcome', 'Observation'],
+        [74, 118, 50, 50, '*'],
+        m.appendix.liveChecks.map((c) => [
+          {
+            stack: [
+              { text: c.title, bold: true, fontSize: 8.5 },
+              ...(c.checkId !== c.title ? [{ text: c.checkId, fontSize: 7, color: '#607D8B' }] : []),
+            ],
+          },
+          cell(c.host.replace(/^https?:\/\//, '').replace(/\/$/, '')),
+          cell(isoDay(c.ranAt)),
+          cell(OUTCOME_LABEL[c.outcome], {
+            bold: true,
+            color: c.outcome === 'pass' ? STATUS_COLOR.met : c.outcome === 'fail' ? STATUS_COLOR['not-met'] : STATUS_COLOR.partial,
+          }),
+          cell(c.observation),
+        ]),
       ),
     ),
   ];

@@ -80,7 +80,15 @@ export function setEngineSpeedups(on: boolean): void {
   const Ref = pdfRefPrototype();
   const Doc = pdfDocPrototype();
   const holder = Ref as unknown as Record<symbol, Originals | undefined>;
-  const o = (holder[ORIGINALS] ??= { getProperty: Stack.prototype.getProperty, push: Stack.prototype.push, pop: Stack.prototype.pop, getStyleProperty: Stack.getStyleProperty, write: Ref.write, finalize: Ref.finalize, setColorCore: Doc._setColorCore });
+  const o = (holder[ORIGINALS] ??= {
+    getProperty: Stack.prototype.getProperty,
+    push: Stack.prototype.push,
+    pop: Stack.prototype.pop,
+    getStyleProperty: Stack.getStyleProperty,
+    write: Ref.write,
+    finalize: Ref.finalize,
+    setColorCore: Doc._setColorCore,
+  });
   if (!on) {
     Stack.prototype.getProperty = o.getProperty;
     Stack.prototype.push = o.push;

@@ -69,7 +69,11 @@ async function evidenceItems(ws: Workspace, assessmentId: string): Promise<Evide
   const out: EvidenceItem[] = [];
   for (const [i, r] of rows.entries()) {
     // The hash of the attached bytes, so a reader can match the file they were given.
-    const sha256 = r.blob_id ? createHash('sha256').update(await ws.getBlob(r.blob_id)).digest('hex') : null;
+    const sha256 = r.blob_id
+      ? createHash('sha256')
+          .update(await ws.getBlob(r.blob_id))
+          .digest('hex')
+      : null;
     out.push({
       id: `E-${String(i + 1).padStart(3, '0')}`,
       title: r.title,
@@ -161,7 +165,11 @@ export async function engagementModel(ws: Workspace, input: EngagementInput): Pr
     .sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity] || x.ref.localeCompare(y.ref))
     .filter((f) => SEVERITY_ORDER[f.severity] <= SEVERITY_ORDER.medium)
     .slice(0, 5)
-    .map((f) => ({ title: `${f.ref} ${f.title}`, severity: f.severity, summary: firstSentence(f.description || f.remediation || f.title) }));
+    .map((f) => ({
+      title: `${f.ref} ${f.title}`,
+      severity: f.severity,
+      summary: firstSentence(f.description || f.remediation || f.title),
+    }));
   const count = (s: FindingSeverity) => open.filter((f) => f.severity === s).length;
   const assessed = rows.filter((r) => r.status !== 'not-assessed').length;
   const overview = [

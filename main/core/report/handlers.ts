@@ -9,7 +9,17 @@ import { backupWorkspace, restoreWorkspace } from '../export/backup';
 import { findingsCsv, findingsXlsx } from '../export/findings-table';
 import { importAssessmentResults } from '../export/import-oscal-results';
 import { assessmentPlan, assessmentResults, planOfActionAndMilestones } from '../export/oscal';
-import { addTrusted, generateIdentity, identityPins, importIdentity, listIdentities, listTrusted, removeIdentity, removeTrusted, trustedPems } from '../signing/store';
+import {
+  addTrusted,
+  generateIdentity,
+  identityPins,
+  importIdentity,
+  listIdentities,
+  listTrusted,
+  removeIdentity,
+  removeTrusted,
+  trustedPems,
+} from '../signing/store';
 import { verdictSummary } from '../signing/verdict-words';
 import { verifyPdfSignature } from '../signing/verify';
 import { nowDate } from '../time/clock';
@@ -41,7 +51,11 @@ type ReportChannels =
   | 'export.backup'
   | 'export.restore';
 
-const slug = (s: string) => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'assessment';
+const slug = (s: string) =>
+  s
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60) || 'assessment';
 
 function download(name: string, mediaType: string, bytes: Buffer) {
   return { name, mediaType, dataBase64: bytes.toString('base64'), size: bytes.length };
@@ -109,7 +123,8 @@ export function reportHandlers(deps: CoreDeps): Pick<HandlerMap, ReportChannels>
       const json = `${JSON.stringify(assessmentPlan(w, r.assessmentId), null, 2)}\n`;
       return download(`${slug(assessmentName(w, r.assessmentId))}-assessment-plan.json`, 'application/json', Buffer.from(json));
     },
-    'import.oscalAssessmentResults': async (r, context) => importAssessmentResults(await ws(), Buffer.from(r.file.dataBase64, 'base64'), context.actor),
+    'import.oscalAssessmentResults': async (r, context) =>
+      importAssessmentResults(await ws(), Buffer.from(r.file.dataBase64, 'base64'), context.actor),
     'export.oscalPoam': async (r) => {
       const w = await ws();
       const json = `${JSON.stringify(planOfActionAndMilestones(w, r.assessmentId), null, 2)}\n`;
@@ -130,14 +145,19 @@ export function reportHandlers(deps: CoreDeps): Pick<HandlerMap, ReportChannels>
     // Files come by handle only (dialog.save / dialog.open, or the CLI's own): the caller never names a path.
     'export.backup': async (r) => {
       const w = await ws();
-      return r.to ? deps.files.use(r.to, 'save:backup', (to) => backupWorkspace(w, to, r.overwrite)) : backupWorkspace(w, undefined, r.overwrite);
+      return r.to
+        ? deps.files.use(r.to, 'save:backup', (to) => backupWorkspace(w, to, r.overwrite))
+        : backupWorkspace(w, undefined, r.overwrite);
     },
     'export.restore': async (r) => {
-      if (!r.from === !r.backup) throw new AttestError('INVALID_REQUEST', 'Give the backup either as a chosen file or as an upload, not both.');
+      if (!r.from === !r.backup)
+        throw new AttestError('INVALID_REQUEST', 'Give the backup either as a chosen file or as an upload, not both.');
       const openPath = deps.session.touch() === 'open' ? deps.session.workspace().path : null;
       const seen = { memory: deps.session.memory, at: nowIso(deps.session.clock) };
       const restore = (bytes: Uint8Array) =>
-        deps.files.use(r.to, 'save:workspace', (to) => restoreWorkspace({ bytes, to, passphrase: r.passphrase, overwrite: r.overwrite, openPath, seen }));
+        deps.files.use(r.to, 'save:workspace', (to) =>
+          restoreWorkspace({ bytes, to, passphrase: r.passphrase, overwrite: r.overwrite, openPath, seen }),
+        );
       if (r.backup) return restore(Buffer.from(r.backup.dataBase64, 'base64'));
       return deps.files.use(r.from!, 'open:backup', async (from) => {
         let bytes: Uint8Array;

@@ -42,8 +42,16 @@ export interface IssueDeps {
   onProgress?: (fraction: number, stage: IssueJobView['stage']) => void;
 }
 
-export async function buildModel(ws: Workspace, input: IssueInput, issuedAt: Date, signer?: SigningIdentity, organisation?: string): Promise<ReportModel> {
-  const person = signer ? { name: signer.commonName, organisation: /(?:^|, )O=([^,]*)/.exec(signer.subject)?.[1] ?? signer.commonName, role: 'Signer' } : undefined;
+export async function buildModel(
+  ws: Workspace,
+  input: IssueInput,
+  issuedAt: Date,
+  signer?: SigningIdentity,
+  organisation?: string,
+): Promise<ReportModel> {
+  const person = signer
+    ? { name: signer.commonName, organisation: /(?:^|, )O=([^,]*)/.exec(signer.subject)?.[1] ?? signer.commonName, role: 'Signer' }
+    : undefined;
   if (input.kind === 'engagement')
     return engagementModel(ws, {
       assessmentId: input.subjectId,
@@ -54,7 +62,14 @@ export async function buildModel(ws: Workspace, input: IssueInput, issuedAt: Dat
       ...(input.reason ? { reason: input.reason } : {}),
       ...(input.location ? { location: input.location } : {}),
     });
-  return vendorModel(ws, { vendorId: input.subjectId, classification: input.classification, issuedAt, signer: person, reason: input.reason, location: input.location });
+  return vendorModel(ws, {
+    vendorId: input.subjectId,
+    classification: input.classification,
+    issuedAt,
+    signer: person,
+    reason: input.reason,
+    location: input.location,
+  });
 }
 
 function issuedTime(iso: string | undefined, now: Date): Date {
@@ -72,7 +87,8 @@ export async function issueReport(input: IssueInput, deps: IssueDeps): Promise<{
   const issuedAt = issuedTime(input.issuedAt, ws.now());
   let identity = deps.identity;
   if (!identity && input.signerFingerprint) {
-    if (!deps.keychain && !deps.passphrase) throw new AttestError('SIGNING_PASSPHRASE_MISSING', 'Signing with a stored identity needs its passphrase.');
+    if (!deps.keychain && !deps.passphrase)
+      throw new AttestError('SIGNING_PASSPHRASE_MISSING', 'Signing with a stored identity needs its passphrase.');
     identity = await unlockIdentity(ws, deps.keychain ?? NO_KEYCHAIN, input.signerFingerprint, deps.passphrase);
   }
   // A report signed outside its signer's validity would be invalid from birth: refuse it.
@@ -100,7 +116,10 @@ export async function issueReport(input: IssueInput, deps: IssueDeps): Promise<{
   const sha256 = createHash('sha256').update(pdf).digest('hex');
   const id = model.reportId;
   if (ws.query('SELECT id FROM issued_reports WHERE id = ?', [id]).length > 0)
-    throw new AttestError('REPORT_ALREADY_ISSUED', `A report with id ${id} was already issued for this subject at this time; issue it again a second later.`);
+    throw new AttestError(
+      'REPORT_ALREADY_ISSUED',
+      `A report with id ${id} was already issued for this subject at this time; issue it again a second later.`,
+    );
   const blob = await ws.putBlob(pdf, { actor: deps.actor, name: `${id}.pdf`, mediaType: 'application/pdf' });
   const report: IssuedReportView = {
     id,
@@ -123,7 +142,19 @@ export async function issueReport(input: IssueInput, deps: IssueDeps): Promise<{
       {
         sql: `INSERT INTO issued_reports (id, kind, subject_id, title, sha256, size, signer_fingerprint, signer_name, issued_at, issued_by, blob_id)
               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        params: [id, report.kind, report.subjectId, report.title, sha256, report.size, report.signerFingerprint, report.signerName, report.issuedAt, report.issuedBy, blob.id],
+        params: [
+          id,
+          report.kind,
+          report.subjectId,
+          report.title,
+          sha256,
+          report.size,
+          report.signerFingerprint,
+          report.signerName,
+          report.issuedAt,
+          report.issuedBy,
+          blob.id,
+        ],
       },
       { sql: 'INSERT OR IGNORE INTO blob_links (blob_id, entity) VALUES (?, ?)', params: [blob.id, `report:${id}`] },
     ],
@@ -186,7 +217,10 @@ export function startIssueJob(registry: JobRegistry, run: (onProgress: IssueDeps
     }).then(
       (report) => void Object.assign(job, { state: 'done', fraction: 1, stage: 'done', report }),
       (e: unknown) => {
-        const err = e instanceof AttestError ? e : new AttestError('REPORT_FAILED', 'The report could not be issued; nothing was recorded. Try again.');
+        const err =
+          e instanceof AttestError
+            ? e
+            : new AttestError('REPORT_FAILED', 'The report could not be issued; nothing was recorded. Try again.');
         Object.assign(job, { state: 'failed', error: { code: err.code, message: err.message } });
       },
     );

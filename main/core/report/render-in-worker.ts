@@ -60,7 +60,15 @@ export function renderReportInWorker(
       else finish(() => reject(new AttestError(asErrorCode(m.code), m.message)));
     });
     worker.on('error', (e) =>
-      finish(() => reject(new AttestError('REPORT_WORKER_FAILED', 'The report worker stopped unexpectedly; try again, and restart Attest if it keeps failing.', { cause: e }))),
+      finish(() =>
+        reject(
+          new AttestError(
+            'REPORT_WORKER_FAILED',
+            'The report worker stopped unexpectedly; try again, and restart Attest if it keeps failing.',
+            { cause: e },
+          ),
+        ),
+      ),
     );
     worker.on('exit', (code) =>
       finish(() => reject(new AttestError('REPORT_WORKER_FAILED', `The report worker exited (code ${code}) before finishing; try again.`))),

@@ -30,7 +30,12 @@ function pdfmake(): PdfMake {
     setLocalAccessPolicy(cb: (path: string) => boolean): void;
   };
   const fontDir = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-  const files = { normal: 'Roboto-Regular.ttf', bold: 'Roboto-Medium.ttf', italics: 'Roboto-Italic.ttf', bolditalics: 'Roboto-MediumItalic.ttf' };
+  const files = {
+    normal: 'Roboto-Regular.ttf',
+    bold: 'Roboto-Medium.ttf',
+    italics: 'Roboto-Italic.ttf',
+    bolditalics: 'Roboto-MediumItalic.ttf',
+  };
   for (const f of Object.values(files)) pm.virtualfs.writeFileSync(f, readFileSync(join(fontDir, f)));
   pm.setFonts({ Roboto: files });
   // Reports are built offline from the model only: refuse every URL and local path.
@@ -42,7 +47,8 @@ function pdfmake(): PdfMake {
 }
 
 function pdfDate(d: Date): Date {
-  if (Number.isNaN(d.getTime())) throw new AttestError('REPORT_INVALID_TIME', 'The report issue time is not a valid date; pick a valid date and try again.');
+  if (Number.isNaN(d.getTime()))
+    throw new AttestError('REPORT_INVALID_TIME', 'The report issue time is not a valid date; pick a valid date and try again.');
   return new Date(d.getTime());
 }
 
@@ -55,7 +61,11 @@ export function reportDocument(model: ReportModel, opts: RenderOptions): TDocume
   const images: Record<string, string> = {};
   if (opts.branding?.logo) {
     const type = logoType(opts.branding.logo);
-    if (!type) throw new AttestError('REPORT_LOGO_NOT_IMAGE', 'The branding logo is not a PNG or JPEG image; choose a PNG or JPEG file for the logo.');
+    if (!type)
+      throw new AttestError(
+        'REPORT_LOGO_NOT_IMAGE',
+        'The branding logo is not a PNG or JPEG image; choose a PNG or JPEG file for the logo.',
+      );
     images.logo = `data:image/${type};base64,${Buffer.from(opts.branding.logo).toString('base64')}`;
   }
   return {
@@ -108,6 +118,8 @@ export async function renderReport(model: ReportModel, opts: RenderOptions, onPr
     return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   } catch (e) {
     if (e instanceof AttestError) throw e;
-    throw new AttestError('REPORT_RENDER_FAILED', 'The report could not be rendered; check the report data and branding, then try again.', { cause: e });
+    throw new AttestError('REPORT_RENDER_FAILED', 'The report could not be rendered; check the report data and branding, then try again.', {
+      cause: e,
+    });
   }
 }

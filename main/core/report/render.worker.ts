@@ -16,7 +16,13 @@ if (port) {
   renderReport(model, options, (fraction, stage) => port.postMessage({ type: 'progress', fraction, stage } satisfies WorkerMessage))
     .then((pdf) => port.postMessage({ type: 'done', pdf } satisfies WorkerMessage, [pdf.buffer as ArrayBuffer]))
     .catch((e: unknown) => {
-      const err = e instanceof AttestError ? e : new AttestError('REPORT_RENDER_FAILED', 'The report could not be rendered; check the report data and branding, then try again.');
+      const err =
+        e instanceof AttestError
+          ? e
+          : new AttestError(
+              'REPORT_RENDER_FAILED',
+              'The report could not be rendered; check the report data and branding, then try again.',
+            );
       port.postMessage({ type: 'error', code: err.code, message: err.message } satisfies WorkerMessage);
     });
 }

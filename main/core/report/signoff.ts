@@ -41,8 +41,7 @@ export function signOffPage(signOff: SignOff, issuedAt: Date, primary: string): 
     },
     {
       absolutePosition: { x: b.x, y: b.y + b.height + 8 },
-      text:
-        'The signature covers every byte of this file. Verify it with "attest verify-report" or any PAdES-capable PDF reader; any change after signing makes it invalid.',
+      text: 'The signature covers every byte of this file. Verify it with "attest verify-report" or any PAdES-capable PDF reader; any change after signing makes it invalid.',
       fontSize: 7.5,
       color: '#607D8B',
       width: b.width,

@@ -78,10 +78,17 @@ export function withHeading(head: Content, blocks: Content[]): Content[] {
  * continues on; anything else shares an unbreakable block with the heading.
  */
 export function keepWithNext(head: Content, next: Content): Content {
-  const n = next as { table?: { headerRows?: number; keepWithHeaderRows?: number; widths: unknown[]; body: Content[][] }; unbreakable?: boolean; stack?: Content[] };
+  const n = next as {
+    table?: { headerRows?: number; keepWithHeaderRows?: number; widths: unknown[]; body: Content[][] };
+    unbreakable?: boolean;
+    stack?: Content[];
+  };
   if (n.table) {
     const cols = n.table.widths.length;
-    const row: Content[] = [{ stack: [head], colSpan: cols, border: [false, false, false, false], fillColor: null } as unknown as Content, ...Array.from({ length: cols - 1 }, () => ({ text: '' }) as Content)];
+    const row: Content[] = [
+      { stack: [head], colSpan: cols, border: [false, false, false, false], fillColor: null } as unknown as Content,
+      ...Array.from({ length: cols - 1 }, () => ({ text: '' }) as Content),
+    ];
     return { ...n, table: { ...n.table, headerRows: (n.table.headerRows ?? 0) + 1, body: [row, ...n.table.body] } } as Content;
   }
   if (n.unbreakable && n.stack) return { ...n, stack: [head, ...n.stack] } as Content;
@@ -99,7 +106,9 @@ export function heading(text: string, level: 1 | 2 | 3, opts: { toc?: boolean; n
 }
 
 /** Text properties an inline run may set. */
-export type InlineProps = Partial<Record<'font' | 'bold' | 'italics' | 'alignment' | 'fontSize' | 'color' | 'lineHeight' | 'characterSpacing', string | number | boolean>>;
+export type InlineProps = Partial<
+  Record<'font' | 'bold' | 'italics' | 'alignment' | 'fontSize' | 'color' | 'lineHeight' | 'characterSpacing', string | number | boolean>
+>;
 
 /**
  * One run of text. Table cells and body text use runs with their own properties instead

@@ -21,8 +21,6 @@ export interface VendorInput {
   location?: string | undefined;
 }
 
-
-
 /** The review the report is about: the latest concluded questionnaire, else the latest scored one. */
 function reviewOf(list: QuestionnaireSummary[]): QuestionnaireSummary | undefined {
   const scored = list.filter((q) => q.score !== null);
@@ -42,7 +40,8 @@ export function vendorModel(ws: Workspace, input: VendorInput): Promise<VendorRe
       `${v.name} has no scored questionnaire yet. Score a questionnaire in Questionnaires, then issue the vendor report.`,
     );
   const score = storedScore(ws, review.id);
-  if (!score) throw new AttestError('REPORT_VENDOR_NO_REVIEW', `The questionnaire ${review.cycle} of ${v.name} has no stored score; score it again.`);
+  if (!score)
+    throw new AttestError('REPORT_VENDOR_NO_REVIEW', `The questionnaire ${review.cycle} of ${v.name} has no stored score; score it again.`);
   const reviewAt = review.concludedAt ?? score.scoredAt;
   const earlier = questionnaires
     .filter((q) => q.id !== review.id && q.score !== null && (q.concludedAt ?? q.createdAt) < reviewAt)
@@ -50,11 +49,17 @@ export function vendorModel(ws: Workspace, input: VendorInput): Promise<VendorRe
   const open = listVendorFindings(ws, v.id).filter((f) => f.status === 'open' || f.status === 'in-progress');
 
   const tierReasons = [
-    v.rubric.reasons.length ? `The tiering rubric gives tier ${v.rubric.tier}: ${v.rubric.reasons.join('; ')}.` : `The tiering rubric gives tier ${v.rubric.tier}.`,
+    v.rubric.reasons.length
+      ? `The tiering rubric gives tier ${v.rubric.tier}: ${v.rubric.reasons.join('; ')}.`
+      : `The tiering rubric gives tier ${v.rubric.tier}.`,
   ];
   if (v.tierOverride !== null) tierReasons.push(`Set to tier ${v.tierOverride} by hand: ${v.tierOverrideReason ?? 'no reason recorded'}.`);
   const reviewer: Person = input.signer ?? { name: review.concludedBy ?? review.createdBy, organisation: v.owner || '—', role: 'Reviewer' };
-  const hash = createHash('sha256').update(`vendor\u0000${v.id}\u0000${input.issuedAt.toISOString()}`).digest('hex').slice(0, 6).toUpperCase();
+  const hash = createHash('sha256')
+    .update(`vendor\u0000${v.id}\u0000${input.issuedAt.toISOString()}`)
+    .digest('hex')
+    .slice(0, 6)
+    .toUpperCase();
 
   return Promise.resolve({
     kind: 'vendor',
@@ -83,7 +88,13 @@ export function vendorModel(ws: Workspace, input: VendorInput): Promise<VendorRe
       cycle: review.cycle,
       score: score.overall,
       sections: score.sections.map((s) => ({ title: s.title, score: s.score, scored: s.scored })),
-      gaps: score.gaps.map((g) => ({ questionId: g.questionId, section: g.sectionTitle, question: g.text, answer: g.answer || '(no answer)', expected: g.expected })),
+      gaps: score.gaps.map((g) => ({
+        questionId: g.questionId,
+        section: g.sectionTitle,
+        question: g.text,
+        answer: g.answer || '(no answer)',
+        expected: g.expected,
+      })),
     },
     certifications: v.certifications.map((c) => ({
       name: c.kind === 'other' ? c.otherName || 'Other' : CERT_LABELS[c.kind],
@@ -96,7 +107,11 @@ export function vendorModel(ws: Workspace, input: VendorInput): Promise<VendorRe
       text: review.conclusionRationale || 'The reviewer has not recorded a conclusion for this questionnaire yet.',
       conditions: open.map((f) => `${f.ref} ${f.title}${f.dueDate ? ` (due ${f.dueDate})` : ''}${f.owner ? `, owner ${f.owner}` : ''}.`),
     },
-    history: earlier.map((q) => ({ cycle: q.cycle, score: q.score, decision: q.conclusion ? CONCLUSION_LABELS[q.conclusion] : 'No conclusion' })),
+    history: earlier.map((q) => ({
+      cycle: q.cycle,
+      score: q.score,
+      decision: q.conclusion ? CONCLUSION_LABELS[q.conclusion] : 'No conclusion',
+    })),
     signOff: {
       signer: input.signer ?? reviewer,
       reason: input.reason ?? 'Vendor review approved for issue',

@@ -13,7 +13,10 @@ const TIER_LABEL: Record<VendorTier, string> = {
   'tier-3': 'Tier 3 (low impact)',
 };
 
-const DECISION_LABEL: Record<VendorReportModel['conclusion']['decision'], string> = { ...CONCLUSION_LABELS, pending: 'No conclusion recorded' };
+const DECISION_LABEL: Record<VendorReportModel['conclusion']['decision'], string> = {
+  ...CONCLUSION_LABELS,
+  pending: 'No conclusion recorded',
+};
 
 export function vendorContent(m: VendorReportModel, opts: RenderOptions, primary: string): Content[] {
   const v = m.vendor;
@@ -42,9 +45,7 @@ export function vendorContent(m: VendorReportModel, opts: RenderOptions, primary
     {
       table: {
         widths: [110, '*'],
-        body: (
-          v.profile
-        ).map(([k, val]) => [cell(k, { bold: true }), cell(val)]),
+        body: v.profile.map(([k, val]) => [cell(k, { bold: true }), cell(val)]),
       },
       layout: 'lightHorizontalLines',
       margin: [0, 0, 0, 10],
@@ -58,13 +59,22 @@ export function vendorContent(m: VendorReportModel, opts: RenderOptions, primary
     scoreGauge('Questionnaire score', q.score, scoreColor(q.score)),
     horizontalBarChart(
       'Score by section',
-      q.sections.map((s) => ({ label: s.title, value: s.score ?? 0, color: scoreColor(s.score ?? 0), ...(s.score === null ? { valueText: '—' } : {}) })),
+      q.sections.map((s) => ({
+        label: s.title,
+        value: s.score ?? 0,
+        color: scoreColor(s.score ?? 0),
+        ...(s.score === null ? { valueText: '—' } : {}),
+      })),
       100,
     ),
     dataTable(
       ['Section', 'Scored questions', 'Score'],
       ['*', 80, 50],
-      q.sections.map((s) => [cell(s.title), cell(String(s.scored), { alignment: 'right' }), cell(s.score === null ? '—' : formatScore(s.score), { alignment: 'right' })]),
+      q.sections.map((s) => [
+        cell(s.title),
+        cell(String(s.scored), { alignment: 'right' }),
+        cell(s.score === null ? '—' : formatScore(s.score), { alignment: 'right' }),
+      ]),
     ),
     q.gaps.length
       ? keepWithNext(
@@ -88,7 +98,10 @@ export function vendorContent(m: VendorReportModel, opts: RenderOptions, primary
         cell(c.name, { bold: true }),
         cell(c.period),
         cell(c.expires),
-        cell(capitalise(c.state.replace(/-/g, ' ')), { bold: true, color: c.state === 'expired' ? '#C62828' : c.state === 'expiring' ? '#EF6C00' : '#2E7D32' }),
+        cell(capitalise(c.state.replace(/-/g, ' ')), {
+          bold: true,
+          color: c.state === 'expired' ? '#C62828' : c.state === 'expiring' ? '#EF6C00' : '#2E7D32',
+        }),
       ]),
     ),
     ...withHeading(heading('Year-over-year change', 2, { toc: true }), [
@@ -100,7 +113,12 @@ export function vendorContent(m: VendorReportModel, opts: RenderOptions, primary
       horizontalBarChart(
         'Score by review',
         [
-          ...m.history.map((h) => ({ label: h.cycle, value: h.score ?? 0, color: '#90A4AE', ...(h.score === null ? { valueText: '—' } : {}) })),
+          ...m.history.map((h) => ({
+            label: h.cycle,
+            value: h.score ?? 0,
+            color: '#90A4AE',
+            ...(h.score === null ? { valueText: '—' } : {}),
+          })),
           { label: `${q.cycle} (this review)`, value: q.score, color: scoreColor(q.score) },
         ],
         100,

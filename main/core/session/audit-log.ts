@@ -34,11 +34,19 @@ function nameBook(ws: Workspace): (kind: string, id: string) => string | null {
       case 'vendor':
         return vendors().get(id) ?? null;
       case 'finding': {
-        const f = load('finding', "SELECT id, printf('F-%03d', ref) || ' “' || title || '”' || coalesce(' in “' || (SELECT name FROM assessments a WHERE a.id = f.assessment_id) || '”', '') AS name FROM findings f").get(id);
+        const f = load(
+          'finding',
+          "SELECT id, printf('F-%03d', ref) || ' “' || title || '”' || coalesce(' in “' || (SELECT name FROM assessments a WHERE a.id = f.assessment_id) || '”', '') AS name FROM findings f",
+        ).get(id);
         return f ?? null;
       }
       case 'questionnaire':
-        return load('questionnaire', "SELECT q.id, coalesce(v.name, '?') || ', cycle ' || q.cycle AS name FROM questionnaires q LEFT JOIN vendors v ON v.id = q.vendor_id").get(id) ?? null;
+        return (
+          load(
+            'questionnaire',
+            "SELECT q.id, coalesce(v.name, '?') || ', cycle ' || q.cycle AS name FROM questionnaires q LEFT JOIN vendors v ON v.id = q.vendor_id",
+          ).get(id) ?? null
+        );
       case 'template':
         return load('template', 'SELECT id, title AS name FROM templates').get(id) ?? null;
       case 'catalogue':
@@ -55,7 +63,9 @@ function nameBook(ws: Workspace): (kind: string, id: string) => string | null {
         return load('report', 'SELECT id, title AS name FROM issued_reports').get(id) ?? null;
       case 'blob':
         // A stored file is named by the evidence it is attached as (the first, if several).
-        return load('blob', 'SELECT blob_id AS id, min(title) AS name FROM evidence WHERE blob_id IS NOT NULL GROUP BY blob_id').get(id) ?? null;
+        return (
+          load('blob', 'SELECT blob_id AS id, min(title) AS name FROM evidence WHERE blob_id IS NOT NULL GROUP BY blob_id').get(id) ?? null
+        );
       default:
         return null;
     }
@@ -134,7 +144,9 @@ export function listAudit(ws: Workspace, request: AuditFilter & { offset: number
   const entries = matching(ws, request);
   const actors = ws.query<{ actor: string }>('SELECT DISTINCT actor FROM audit_log ORDER BY actor').map((r) => r.actor);
   const kinds = ws
-    .query<{ kind: string }>("SELECT DISTINCT CASE WHEN instr(action, '.') > 0 THEN substr(action, 1, instr(action, '.') - 1) ELSE action END AS kind FROM audit_log ORDER BY kind")
+    .query<{ kind: string }>(
+      "SELECT DISTINCT CASE WHEN instr(action, '.') > 0 THEN substr(action, 1, instr(action, '.') - 1) ELSE action END AS kind FROM audit_log ORDER BY kind",
+    )
     .map((r) => r.kind);
   return { total: entries.length, entries: entries.slice(request.offset, request.offset + request.limit), actors, kinds };
 }
@@ -146,5 +158,10 @@ export function exportAudit(ws: Workspace, filter: AuditFilter, workspaceName: s
     entries.map((e) => [e.seq, e.at, e.actor, e.action, e.entity, e.entityName, e.hash]),
   );
   const stem = (workspaceName ?? 'workspace').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'workspace';
-  return { name: `${stem}-audit-log.csv`, mediaType: 'text/csv', dataBase64: Buffer.from(csv, 'utf8').toString('base64'), entries: entries.length };
+  return {
+    name: `${stem}-audit-log.csv`,
+    mediaType: 'text/csv',
+    dataBase64: Buffer.from(csv, 'utf8').toString('base64'),
+    entries: entries.length,
+  };
 }

@@ -46,12 +46,14 @@ export function sessionHandlers({ session, ready, files }: CoreDeps): Pick<Handl
   const recentPath = async (id: string) => {
     await ready;
     const entry = (await session.prefs.read()).recent.find((r) => recentIdOf(r.path) === id);
-    if (!entry) throw new AttestError('RECENT_NOT_FOUND', 'That workspace is no longer in the recent list; open it with “Open another file”.');
+    if (!entry)
+      throw new AttestError('RECENT_NOT_FOUND', 'That workspace is no longer in the recent list; open it with “Open another file”.');
     return entry.path;
   };
   return {
     'workspace.status': () => session.status(),
-    'workspace.create': (r, context) => files.use(r.handle, 'save:workspace', (path) => session.create(path, r.name, r.passphrase, r.remember, context.actor)),
+    'workspace.create': (r, context) =>
+      files.use(r.handle, 'save:workspace', (path) => session.create(path, r.name, r.passphrase, r.remember, context.actor)),
     'workspace.open': async (r) => {
       const open = (path: string) => session.open(path, r.passphrase ? { passphrase: r.passphrase } : undefined, r.remember, r.acceptOlder);
       return r.handle ? files.use(r.handle, 'open:workspace', open) : open(await recentPath(r.recent!));
@@ -92,4 +94,3 @@ export function sessionHandlers({ session, ready, files }: CoreDeps): Pick<Handl
     },
   };
 }
-

@@ -26,7 +26,12 @@ function derToBytes(der: string): Uint8Array {
 export function describeCertificate(der: Uint8Array): { fingerprint: string; subject: string; commonName: string; notAfter: string } {
   const x = new X509Certificate(Buffer.from(der));
   const cn = /(?:^|\n)CN=([^\n]*)/.exec(x.subject)?.[1] ?? x.subject;
-  return { fingerprint: x.fingerprint256, subject: x.subject.replace(/\n/g, ', '), commonName: cn, notAfter: new Date(x.validTo).toISOString() };
+  return {
+    fingerprint: x.fingerprint256,
+    subject: x.subject.replace(/\n/g, ', '),
+    commonName: cn,
+    notAfter: new Date(x.validTo).toISOString(),
+  };
 }
 
 /**
@@ -39,7 +44,10 @@ export function assertSignerValidAt(identity: Pick<SigningIdentity, 'certificate
     const from = new Date(x.validFrom);
     const to = new Date(x.validTo);
     if (at < from || at > to) {
-      const whose = der === identity.certificate ? `The signing certificate of "${identity.commonName}"` : `A certificate in the chain of "${identity.commonName}" (${x.subject.replace(/\n/g, ', ')})`;
+      const whose =
+        der === identity.certificate
+          ? `The signing certificate of "${identity.commonName}"`
+          : `A certificate in the chain of "${identity.commonName}" (${x.subject.replace(/\n/g, ', ')})`;
       throw new AttestError(
         'REPORT_TIME_OUTSIDE_SIGNER_VALIDITY',
         `${whose} is valid from ${from.toISOString()} to ${to.toISOString()}; a report issued at ${at.toISOString()} would not verify. Choose an issue time inside that period, or another signer.`,
@@ -57,8 +65,16 @@ export function importPkcs12(p12: Uint8Array, passphrase: string): SigningIdenti
   } catch (e) {
     const msg = e instanceof Error ? e.message : '';
     if (/mac|password|invalid/i.test(msg))
-      throw new AttestError('SIGNING_P12_WRONG_PASSPHRASE', 'The signing identity could not be opened: the passphrase is wrong or the file is damaged. Check the passphrase and try again.', { cause: e });
-    throw new AttestError('SIGNING_P12_UNREADABLE', 'The file is not a PKCS#12 signing identity Attest can read. Export it again as a .p12/.pfx file with its private key.', { cause: e });
+      throw new AttestError(
+        'SIGNING_P12_WRONG_PASSPHRASE',
+        'The signing identity could not be opened: the passphrase is wrong or the file is damaged. Check the passphrase and try again.',
+        { cause: e },
+      );
+    throw new AttestError(
+      'SIGNING_P12_UNREADABLE',
+      'The file is not a PKCS#12 signing identity Attest can read. Export it again as a .p12/.pfx file with its private key.',
+      { cause: e },
+    );
   }
   const shrouded = forge.pki.oids.pkcs8ShroudedKeyBag as string;
   const plainKey = forge.pki.oids.keyBag as string;
@@ -70,9 +86,15 @@ export function importPkcs12(p12: Uint8Array, passphrase: string): SigningIdenti
   const certBags: forge.pkcs12.Bag[] = parsed.getBags({ bagType: certOid })[certOid] ?? [];
   const keyBag = keyBags.find((b) => b.key);
   if (!keyBag?.key)
-    throw new AttestError('SIGNING_P12_NO_KEY', 'The PKCS#12 file holds no private key it can sign with. Export the identity again including its private key.');
+    throw new AttestError(
+      'SIGNING_P12_NO_KEY',
+      'The PKCS#12 file holds no private key it can sign with. Export the identity again including its private key.',
+    );
   if (certBags.length === 0)
-    throw new AttestError('SIGNING_P12_NO_CERT', 'The PKCS#12 file holds no certificate. Export the identity again including its certificate.');
+    throw new AttestError(
+      'SIGNING_P12_NO_CERT',
+      'The PKCS#12 file holds no certificate. Export the identity again including its certificate.',
+    );
   const rsaKey = keyBag.key as forge.pki.rsa.PrivateKey;
   if (!('n' in rsaKey))
     throw new AttestError('SIGNING_KEY_UNSUPPORTED', 'Only RSA signing keys are supported. Use an RSA identity (2048 bits or more).');
@@ -85,7 +107,10 @@ export function importPkcs12(p12: Uint8Array, passphrase: string): SigningIdenti
     return 'n' in pub && pub.n.equals(rsaKey.n) && pub.e.equals(rsaKey.e);
   });
   if (!signer)
-    throw new AttestError('SIGNING_P12_KEY_MISMATCH', 'No certificate in the PKCS#12 file matches its private key. Export the identity again from the original source.');
+    throw new AttestError(
+      'SIGNING_P12_KEY_MISMATCH',
+      'No certificate in the PKCS#12 file matches its private key. Export the identity again from the original source.',
+    );
   const certDer = (c: forge.pki.Certificate) => derToBytes(forge.asn1.toDer(forge.pki.certificateToAsn1(c)).getBytes());
   const certificate = certDer(signer);
   const others = certs.filter((c) => c !== signer);

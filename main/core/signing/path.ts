@@ -187,9 +187,17 @@ function extensionsOf(c: Cert): Extensions {
     seen.add(e.extnID);
     const refused = REFUSED.get(e.extnID);
     if (refused)
-      throw new PathError(c, 'unsupported-constraints', `The certificate ${name} carries ${refused}, which Attest does not evaluate; the path is refused rather than accepted without them.`);
+      throw new PathError(
+        c,
+        'unsupported-constraints',
+        `The certificate ${name} carries ${refused}, which Attest does not evaluate; the path is refused rather than accepted without them.`,
+      );
     if (e.critical && !UNDERSTOOD.has(e.extnID))
-      throw new PathError(c, 'unknown-critical-extension', `The certificate ${name} carries a critical extension Attest does not understand (${e.extnID}).`);
+      throw new PathError(
+        c,
+        'unknown-critical-extension',
+        `The certificate ${name} carries a critical extension Attest does not understand (${e.extnID}).`,
+      );
     let parsed: unknown;
     try {
       parsed = e.parsedValue;
@@ -214,30 +222,59 @@ function extensionsOf(c: Cert): Extensions {
 function checkTime(c: Cert, now: Date): void {
   const name = `"${c.view.commonName}"`;
   if (now < new Date(c.x.validFrom))
-    throw new PathError(c, 'not-yet-valid', `The certificate ${name} is not valid until ${c.view.notBefore}; the verification time is ${now.toISOString()}.`);
+    throw new PathError(
+      c,
+      'not-yet-valid',
+      `The certificate ${name} is not valid until ${c.view.notBefore}; the verification time is ${now.toISOString()}.`,
+    );
   if (now > new Date(c.x.validTo))
-    throw new PathError(c, 'expired', `The certificate ${name} expired on ${c.view.notAfter}; the verification time is ${now.toISOString()}.`);
+    throw new PathError(
+      c,
+      'expired',
+      `The certificate ${name} expired on ${c.view.notAfter}; the verification time is ${now.toISOString()}.`,
+    );
 }
 
 function checkSigner(c: Cert, ext: Extensions): void {
   const name = `"${c.view.commonName}"`;
   if (ext.keyUsage && !bit(ext.keyUsage, KU.digitalSignature) && !bit(ext.keyUsage, KU.nonRepudiation))
-    throw new PathError(c, 'signer-key-usage', `The signer certificate ${name} does not allow signing: its key usage has neither digitalSignature nor nonRepudiation.`);
+    throw new PathError(
+      c,
+      'signer-key-usage',
+      `The signer certificate ${name} does not allow signing: its key usage has neither digitalSignature nor nonRepudiation.`,
+    );
   if (ext.eku && !ext.eku.some((o) => SIGNING_EKUS.has(o)))
-    throw new PathError(c, 'signer-extended-key-usage', `The signer certificate ${name} does not allow document signing: its extended key usage (${ext.eku.join(', ')}) has none of ${[...SIGNING_EKUS.values()].join(', ')}.`);
+    throw new PathError(
+      c,
+      'signer-extended-key-usage',
+      `The signer certificate ${name} does not allow document signing: its extended key usage (${ext.eku.join(', ')}) has none of ${[...SIGNING_EKUS.values()].join(', ')}.`,
+    );
 }
 
 /** `below`: CA certificates between this issuer and the signer, not counting self-issued ones. */
 function checkIssuer(c: Cert, ext: Extensions, below: number): void {
   const name = `"${c.view.commonName}"`;
-  if (!ext.basic?.cA) throw new PathError(c, 'not-a-ca', `The certificate ${name} issued another certificate but is not a CA (no basicConstraints cA=true).`);
+  if (!ext.basic?.cA)
+    throw new PathError(c, 'not-a-ca', `The certificate ${name} issued another certificate but is not a CA (no basicConstraints cA=true).`);
   if (ext.keyUsage && !bit(ext.keyUsage, KU.keyCertSign))
-    throw new PathError(c, 'no-key-cert-sign', `The CA certificate ${name} issued another certificate but its key usage does not include keyCertSign.`);
+    throw new PathError(
+      c,
+      'no-key-cert-sign',
+      `The CA certificate ${name} issued another certificate but its key usage does not include keyCertSign.`,
+    );
   const limit = pathLen(ext.basic.pathLenConstraint);
   if (limit !== undefined && below > limit)
-    throw new PathError(c, 'path-too-long', `The CA certificate ${name} allows ${limit} intermediate CA certificate(s) below it (pathLenConstraint) but the path has ${below}.`);
+    throw new PathError(
+      c,
+      'path-too-long',
+      `The CA certificate ${name} allows ${limit} intermediate CA certificate(s) below it (pathLenConstraint) but the path has ${below}.`,
+    );
   if (ext.eku && !ext.eku.some((o) => SIGNING_EKUS.has(o)))
-    throw new PathError(c, 'issuer-extended-key-usage', `The CA certificate ${name} is restricted by its extended key usage (${ext.eku.join(', ')}) to purposes other than document signing.`);
+    throw new PathError(
+      c,
+      'issuer-extended-key-usage',
+      `The CA certificate ${name} is restricted by its extended key usage (${ext.eku.join(', ')}) to purposes other than document signing.`,
+    );
 }
 
 /** Checks one complete path, signer first and trusted certificate last; throws the first failure found walking up. */
@@ -254,7 +291,11 @@ function checkPath(path: Cert[], now: Date): void {
     checkTime(c, now);
     const issuer = path[i + 1];
     if (issuer && !c.x.verify(issuer.x.publicKey))
-      throw new PathError(c, 'bad-link-signature', `The signature on the certificate "${c.view.commonName}" does not check with the key of its issuer "${issuer.view.commonName}".`);
+      throw new PathError(
+        c,
+        'bad-link-signature',
+        `The signature on the certificate "${c.view.commonName}" does not check with the key of its issuer "${issuer.view.commonName}".`,
+      );
   }
 }
 
@@ -271,7 +312,11 @@ function parseTrust(trusted: string[]): { anchors: Cert[]; pins: Set<string> } {
       try {
         anchors.push(load(new Uint8Array(new X509Certificate(pem).raw)));
       } catch (cause) {
-        throw new AttestError('CERTIFICATE_UNREADABLE', 'A certificate given as trusted is not a readable X.509 certificate; export it again as PEM.', { cause });
+        throw new AttestError(
+          'CERTIFICATE_UNREADABLE',
+          'A certificate given as trusted is not a readable X.509 certificate; export it again as PEM.',
+          { cause },
+        );
       }
     }
   }
@@ -333,7 +378,11 @@ export function validateSignerPath(input: PathInput): PathResult {
       checkedAt,
     };
   const failure: PathFailure = selfIssued(top)
-    ? { certificate: top.view, reason: 'self-signed-not-trusted', message: `The certificate "${top.view.commonName}" is self-signed and is not among the trusted identities.` }
+    ? {
+        certificate: top.view,
+        reason: 'self-signed-not-trusted',
+        message: `The certificate "${top.view.commonName}" is self-signed and is not among the trusted identities.`,
+      }
     : {
         certificate: top.view,
         reason: 'no-trusted-issuer',

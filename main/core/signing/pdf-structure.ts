@@ -21,7 +21,10 @@ export interface PdfIndex {
 }
 
 const unsupported = () =>
-  new AttestError('SIGNING_PDF_UNSUPPORTED', 'This PDF uses a structure Attest cannot sign (no classic cross-reference table). Sign reports produced by Attest.');
+  new AttestError(
+    'SIGNING_PDF_UNSUPPORTED',
+    'This PDF uses a structure Attest cannot sign (no classic cross-reference table). Sign reports produced by Attest.',
+  );
 
 export function lastStartxref(text: string): number {
   const tail = text.slice(Math.max(0, text.length - 1024));
@@ -46,8 +49,11 @@ export function indexPdf(bytes: Uint8Array): PdfIndex {
     if (text.slice(xrefOffset, xrefOffset + 4) !== 'xref') throw unsupported();
     const trailerAt = text.indexOf('trailer', xrefOffset);
     if (trailerAt < 0) throw unsupported();
-    const lines = text.slice(xrefOffset + 4, trailerAt).trim().split(/\r?\n|\r/);
-    for (let i = 0; i < lines.length; ) {
+    const lines = text
+      .slice(xrefOffset + 4, trailerAt)
+      .trim()
+      .split(/\r?\n|\r/);
+    for (let i = 0; i < lines.length;) {
       const [startText, countText] = lines[i]!.trim().split(/\s+/);
       const start = Number(startText);
       const count = Number(countText);

@@ -43,9 +43,11 @@ export function insertSignaturePlaceholder(pdf: Uint8Array, input: PlaceholderIn
   const pages = pageObjects(idx);
   const pageIndex = input.page < 0 ? pages.length + input.page : input.page;
   const pageNum = pages[pageIndex];
-  if (pageNum === undefined) throw new AttestError('SIGNING_PAGE_MISSING', 'The page chosen for the signature block does not exist in this PDF.');
+  if (pageNum === undefined)
+    throw new AttestError('SIGNING_PAGE_MISSING', 'The page chosen for the signature block does not exist in this PDF.');
   const catalog = objectBody(idx, idx.trailer.root);
-  if (/\/AcroForm\b/.test(catalog)) throw new AttestError('SIGNING_PDF_UNSUPPORTED', 'This PDF already has a form; Attest signs only its own reports.');
+  if (/\/AcroForm\b/.test(catalog))
+    throw new AttestError('SIGNING_PDF_UNSUPPORTED', 'This PDF already has a form; Attest signs only its own reports.');
   const page = objectBody(idx, pageNum);
   const [, , , top] = mediaBox(page);
 
@@ -62,7 +64,11 @@ export function insertSignaturePlaceholder(pdf: Uint8Array, input: PlaceholderIn
   let annots: string;
   const existing = /\/Annots\s*\[([^\]]*)\]/.exec(page);
   if (existing) annots = page.replace(existing[0], `/Annots [${existing[1]!.trim()} ${widgetNum} 0 R]`);
-  else if (/\/Annots\b/.test(page)) throw new AttestError('SIGNING_PDF_UNSUPPORTED', 'The signature page has a layout Attest cannot extend; sign a report produced by Attest.');
+  else if (/\/Annots\b/.test(page))
+    throw new AttestError(
+      'SIGNING_PDF_UNSUPPORTED',
+      'The signature page has a layout Attest cannot extend; sign a report produced by Attest.',
+    );
   else annots = withEntries(page, `/Annots [${widgetNum} 0 R]`);
 
   const sigDict =

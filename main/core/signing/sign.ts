@@ -46,13 +46,13 @@ export async function signPdf(pdf: Uint8Array, opts: SignOptions): Promise<Signe
   if (padded.length !== ph.byteRangeWidth) throw new AttestError('SIGNING_PDF_TOO_LARGE', 'The PDF is too large to sign (over 9 GB).');
   Buffer.from(bytes.buffer, bytes.byteOffset).write(padded, ph.byteRangeAt, 'latin1');
 
-  const digest = createHash('sha256')
-    .update(bytes.subarray(0, byteRange[1]))
-    .update(bytes.subarray(byteRange[2]))
-    .digest();
+  const digest = createHash('sha256').update(bytes.subarray(0, byteRange[1])).update(bytes.subarray(byteRange[2])).digest();
   const cms = await buildCadesDetached({ digest, identity: opts.identity, signingTime: opts.signingTime });
   if (cms.length > reserve)
-    throw new AttestError('SIGNING_RESERVE_TOO_SMALL', `The signature (${cms.length} bytes) does not fit the space reserved in the PDF; the certificate chain is unusually large.`);
+    throw new AttestError(
+      'SIGNING_RESERVE_TOO_SMALL',
+      `The signature (${cms.length} bytes) does not fit the space reserved in the PDF; the certificate chain is unusually large.`,
+    );
   const hex = Buffer.from(cms).toString('hex').toUpperCase();
   Buffer.from(bytes.buffer, bytes.byteOffset).write(hex, ph.contentsStart + 1, 'latin1');
   return { bytes, byteRange, sha256: createHash('sha256').update(bytes).digest('hex') };

@@ -37,24 +37,23 @@ function identityRow(ws: Workspace, fingerprint: string): IdentityRow {
   const row = ws
     .query<IdentityRow>('SELECT * FROM signing_identities WHERE removed_at IS NULL')
     .find((r) => normaliseFingerprint(r.fingerprint) === fp);
-  if (!row) throw new AttestError('SIGNING_IDENTITY_NOT_FOUND', `There is no signing identity with fingerprint ${fingerprint} in this workspace.`);
+  if (!row)
+    throw new AttestError('SIGNING_IDENTITY_NOT_FOUND', `There is no signing identity with fingerprint ${fingerprint} in this workspace.`);
   return row;
 }
 
 export async function listIdentities(ws: Workspace, keychain: Keychain): Promise<SigningIdentityView[]> {
   const accounts = new Set(await keychain.accounts().catch(() => [] as string[]));
   const wsId = ws.info().workspaceId;
-  return ws
-    .query<IdentityRow>('SELECT * FROM signing_identities WHERE removed_at IS NULL ORDER BY added_at, fingerprint')
-    .map((r) => ({
-      fingerprint: r.fingerprint,
-      commonName: r.common_name,
-      subject: r.subject,
-      notAfter: r.not_after,
-      origin: r.origin,
-      addedAt: r.added_at,
-      canSign: accounts.has(signingAccount(wsId, r.fingerprint)),
-    }));
+  return ws.query<IdentityRow>('SELECT * FROM signing_identities WHERE removed_at IS NULL ORDER BY added_at, fingerprint').map((r) => ({
+    fingerprint: r.fingerprint,
+    commonName: r.common_name,
+    subject: r.subject,
+    notAfter: r.not_after,
+    origin: r.origin,
+    addedAt: r.added_at,
+    canSign: accounts.has(signingAccount(wsId, r.fingerprint)),
+  }));
 }
 
 async function store(
@@ -70,7 +69,11 @@ async function store(
   const existing = ws
     .query<{ fingerprint: string }>('SELECT fingerprint FROM signing_identities WHERE removed_at IS NULL')
     .some((r) => normaliseFingerprint(r.fingerprint) === normaliseFingerprint(identity.fingerprint));
-  if (existing) throw new AttestError('SIGNING_IDENTITY_EXISTS', `The identity "${identity.commonName}" (${identity.fingerprint}) is already in this workspace.`);
+  if (existing)
+    throw new AttestError(
+      'SIGNING_IDENTITY_EXISTS',
+      `The identity "${identity.commonName}" (${identity.fingerprint}) is already in this workspace.`,
+    );
   // Keychain first: if it is unavailable nothing is written to the workspace.
   if (keepPassphrase) await keychain.set(signingAccount(ws.info().workspaceId, identity.fingerprint), passphrase);
   const blob = await ws.putBlob(p12, { actor, name: `${identity.commonName}.p12`, mediaType: 'application/x-pkcs12' });
@@ -87,7 +90,10 @@ async function store(
               VALUES (?, ?, ?, ?, ?, ?, ?)`,
         params: [identity.fingerprint, identity.commonName, identity.subject, identity.notAfter, blob.id, origin, at],
       },
-      { sql: 'INSERT OR IGNORE INTO blob_links (blob_id, entity) VALUES (?, ?)', params: [blob.id, `signing-identity:${identity.fingerprint}`] },
+      {
+        sql: 'INSERT OR IGNORE INTO blob_links (blob_id, entity) VALUES (?, ?)',
+        params: [blob.id, `signing-identity:${identity.fingerprint}`],
+      },
     ],
   });
   return (await listIdentities(ws, keychain)).find((i) => i.fingerprint === identity.fingerprint)!;
@@ -102,7 +108,8 @@ export async function importIdentity(
 ): Promise<SigningIdentityView> {
   const bytes = Buffer.from(file.dataBase64, 'base64');
   if (bytes.length === 0) throw new AttestError('SIGNING_P12_UNREADABLE', `"${file.name}" is empty; choose a .p12 or .pfx file.`);
-  if (bytes.length > P12_LIMIT) throw new AttestError('SIGNING_P12_UNREADABLE', `"${file.name}" is larger than 1 MB; a signing identity is a few kilobytes.`);
+  if (bytes.length > P12_LIMIT)
+    throw new AttestError('SIGNING_P12_UNREADABLE', `"${file.name}" is larger than 1 MB; a signing identity is a few kilobytes.`);
   const identity = importPkcs12(bytes, passphrase);
   return store(ws, keychain, identity, bytes, passphrase, 'imported', actor);
 }
@@ -125,14 +132,21 @@ export async function removeIdentity(ws: Workspace, keychain: Keychain, fingerpr
     actor,
     action: 'signing.identity.remove',
     entity: `signing-identity:${row.fingerprint}`,
-    statements: [{ sql: 'UPDATE signing_identities SET removed_at = ? WHERE fingerprint = ?', params: [ws.now().toISOString(), row.fingerprint] }],
+    statements: [
+      { sql: 'UPDATE signing_identities SET removed_at = ? WHERE fingerprint = ?', params: [ws.now().toISOString(), row.fingerprint] },
+    ],
   });
   await keychain.delete(signingAccount(ws.info().workspaceId, row.fingerprint)).catch(() => false);
   return row.fingerprint;
 }
 
 /** Opens an identity for signing with the passphrase from the keychain (or one given for this use only). */
-export async function unlockIdentity(ws: Workspace, keychain: Keychain, fingerprint: string, passphrase?: string): Promise<SigningIdentity> {
+export async function unlockIdentity(
+  ws: Workspace,
+  keychain: Keychain,
+  fingerprint: string,
+  passphrase?: string,
+): Promise<SigningIdentity> {
   const row = identityRow(ws, fingerprint);
   const secret = passphrase ?? (await keychain.get(signingAccount(ws.info().workspaceId, row.fingerprint)));
   if (secret === null)
@@ -181,11 +195,20 @@ export function parseCertificateFile(bytes: Buffer, name: string): X509Certifica
     const pem = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/.exec(text)?.[0];
     return new X509Certificate(pem ?? bytes);
   } catch (cause) {
-    throw new AttestError('CERTIFICATE_UNREADABLE', `"${name}" is not an X.509 certificate (PEM or DER). Export the signer's certificate and try again.`, { cause });
+    throw new AttestError(
+      'CERTIFICATE_UNREADABLE',
+      `"${name}" is not an X.509 certificate (PEM or DER). Export the signer's certificate and try again.`,
+      { cause },
+    );
   }
 }
 
-export async function addTrusted(ws: Workspace, file: { name: string; dataBase64: string }, label: string | undefined, actor: string): Promise<TrustedCertificateView> {
+export async function addTrusted(
+  ws: Workspace,
+  file: { name: string; dataBase64: string },
+  label: string | undefined,
+  actor: string,
+): Promise<TrustedCertificateView> {
   const x = parseCertificateFile(Buffer.from(file.dataBase64, 'base64'), file.name);
   const fp = x.fingerprint256;
   if (listTrusted(ws).some((t) => normaliseFingerprint(t.fingerprint) === normaliseFingerprint(fp)))
@@ -215,7 +238,9 @@ export async function removeTrusted(ws: Workspace, fingerprint: string, actor: s
     actor,
     action: 'signing.trust.remove',
     entity: `trusted-certificate:${row.fingerprint}`,
-    statements: [{ sql: 'UPDATE trusted_certificates SET removed_at = ? WHERE fingerprint = ?', params: [ws.now().toISOString(), row.fingerprint] }],
+    statements: [
+      { sql: 'UPDATE trusted_certificates SET removed_at = ? WHERE fingerprint = ?', params: [ws.now().toISOString(), row.fingerprint] },
+    ],
   });
   return row.fingerprint;
 }

@@ -118,7 +118,12 @@ export async function verifyPdfSignature(pdf: Uint8Array, opts: TrustOptions): P
   const [start, len1, off2, len2] = br;
   const signedEnd = off2 + len2;
   v.checks.byteRangeWellFormed =
-    start === 0 && len1 > 0 && off2 > len1 && signedEnd <= pdf.length && pdf[len1] === 0x3c /* < */ && pdf[off2 - 1] === 0x3e /* > */ &&
+    start === 0 &&
+    len1 > 0 &&
+    off2 > len1 &&
+    signedEnd <= pdf.length &&
+    pdf[len1] === 0x3c /* < */ &&
+    pdf[off2 - 1] === 0x3e /* > */ &&
     /^[0-9A-Fa-f]*$/.test(text.slice(len1 + 1, off2 - 1));
   if (!v.checks.byteRangeWellFormed) {
     v.problems.push('The signature byte range is malformed: it does not exclude exactly the signature value.');
@@ -154,7 +159,10 @@ export async function verifyPdfSignature(pdf: Uint8Array, opts: TrustOptions): P
 
   let signerDer: Uint8Array | null = null;
   try {
-    const result = await signedData.verify({ signer: 0, data: toArrayBuffer(signed), extendedMode: true, checkChain: false }, cryptoEngine());
+    const result = await signedData.verify(
+      { signer: 0, data: toArrayBuffer(signed), extendedMode: true, checkChain: false },
+      cryptoEngine(),
+    );
     v.checks.signatureVerified = result.signatureVerified === true;
     const sc = result.signerCertificate;
     if (sc) {
@@ -171,7 +179,8 @@ export async function verifyPdfSignature(pdf: Uint8Array, opts: TrustOptions): P
       const ess = scv2 instanceof asn1js.Sequence ? scv2.valueBlock.value[0] : undefined;
       const first = ess instanceof asn1js.Sequence ? ess.valueBlock.value[0] : undefined;
       const hashNode = first instanceof asn1js.Sequence ? first.valueBlock.value.find((n) => n instanceof asn1js.OctetString) : undefined;
-      v.checks.signingCertificateV2Matches = hashNode instanceof asn1js.OctetString && Buffer.from(hashNode.valueBlock.valueHexView).equals(certHash);
+      v.checks.signingCertificateV2Matches =
+        hashNode instanceof asn1js.OctetString && Buffer.from(hashNode.valueBlock.valueHexView).equals(certHash);
       // A claimed signing time outside the certificate's validity is a contradiction in the
       // signature itself; a missing one (PAdES puts the time in /M) contradicts nothing.
       // Trust is decided at `now` below, whatever time the signer claims.
@@ -194,11 +203,17 @@ export async function verifyPdfSignature(pdf: Uint8Array, opts: TrustOptions): P
     v.problems.push('The signing-certificate-v2 attribute is missing or names a different certificate.');
   if (v.signer && !v.checks.certificateValidAtSigningTime)
     v.problems.push('The signer certificate was not valid at the signing time the signature claims.');
-  if (v.checks.subFilter !== 'ETSI.CAdES.detached') v.problems.push(`The signature type is ${v.checks.subFilter ?? 'missing'}, not ETSI.CAdES.detached (PAdES).`);
+  if (v.checks.subFilter !== 'ETSI.CAdES.detached')
+    v.problems.push(`The signature type is ${v.checks.subFilter ?? 'missing'}, not ETSI.CAdES.detached (PAdES).`);
   if (v.path?.failure) v.problems.push(`Not trusted: ${v.path.failure.message}`);
 
   const c = v.checks;
-  const intact = c.digestMatches && c.signatureVerified && c.signingCertificateV2Matches && c.certificateValidAtSigningTime && c.subFilter === 'ETSI.CAdES.detached';
+  const intact =
+    c.digestMatches &&
+    c.signatureVerified &&
+    c.signingCertificateV2Matches &&
+    c.certificateValidAtSigningTime &&
+    c.subFilter === 'ETSI.CAdES.detached';
   v.status = !intact ? 'invalid' : !c.coversWholeFile ? 'modified-after-signing' : !c.certificateTrusted ? 'untrusted' : 'valid';
   return v;
 }

@@ -24,7 +24,9 @@ export async function applyQuotePrefix(bytes: Uint8Array): Promise<Buffer> {
   const xml = await file.async('string');
   const patched = xml.replace(/<cellXfs\b[^>]*>[\s\S]*?<\/cellXfs>/, (block) =>
     block.replace(/<xf\b([^>]*?)(\/?)>/g, (whole, attrs: string, close: string) =>
-      new RegExp(`\\bnumFmtId="${TEXT_FORMAT_ID}"`).test(attrs) && !/\bquotePrefix=/.test(attrs) ? `<xf${attrs} quotePrefix="1"${close}>` : whole,
+      new RegExp(`\\bnumFmtId="${TEXT_FORMAT_ID}"`).test(attrs) && !/\bquotePrefix=/.test(attrs)
+        ? `<xf${attrs} quotePrefix="1"${close}>`
+        : whole,
     ),
   );
   zip.file('xl/styles.xml', patched);

@@ -67,7 +67,11 @@ export async function loadWorkbook(bytes: Uint8Array, fileName: string): Promise
     // exceljs's declared Buffer type lags behind @types/node; the bytes are a plain Buffer.
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch (error) {
-    throw new AttestError('IMPORT_UNREADABLE_XLSX', `${fileName} could not be read as an Excel workbook. Open it in a spreadsheet program and save it again as .xlsx.`, { cause: error });
+    throw new AttestError(
+      'IMPORT_UNREADABLE_XLSX',
+      `${fileName} could not be read as an Excel workbook. Open it in a spreadsheet program and save it again as .xlsx.`,
+      { cause: error },
+    );
   }
   return workbook;
 }

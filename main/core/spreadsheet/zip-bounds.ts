@@ -34,11 +34,17 @@ interface Entry {
 const mb = (n: number) => `${(n / 1048576).toFixed(n < 10 * 1048576 ? 1 : 0)} MB`;
 
 function unreadable(fileName: string, why: string): AttestError {
-  return new AttestError('IMPORT_UNREADABLE_XLSX', `${fileName} cannot be read as a workbook (${why}), so nothing was imported. Open it in a spreadsheet program and save it again as .xlsx.`);
+  return new AttestError(
+    'IMPORT_UNREADABLE_XLSX',
+    `${fileName} cannot be read as a workbook (${why}), so nothing was imported. Open it in a spreadsheet program and save it again as .xlsx.`,
+  );
 }
 
 function tooLarge(fileName: string, why: string): AttestError {
-  return new AttestError('ARCHIVE_TOO_LARGE', `${fileName} was refused before reading: ${why}. Nothing was imported; split the workbook or remove unused sheets and images.`);
+  return new AttestError(
+    'ARCHIVE_TOO_LARGE',
+    `${fileName} was refused before reading: ${why}. Nothing was imported; split the workbook or remove unused sheets and images.`,
+  );
 }
 
 /** JSZip takes the last end-of-central-directory signature in the file; so does this. */
@@ -125,7 +131,8 @@ export async function assertZipWithinBounds(bytes: Uint8Array, fileName: string,
   let actualTotal = 0;
   for (const e of entries) {
     if (e.flags & 0x1) throw unreadable(fileName, 'a part is encrypted');
-    if (e.localOffset + LOCAL_LENGTH > b.length || b.readUInt32LE(e.localOffset) !== SIG_LOCAL) throw unreadable(fileName, 'a part is missing');
+    if (e.localOffset + LOCAL_LENGTH > b.length || b.readUInt32LE(e.localOffset) !== SIG_LOCAL)
+      throw unreadable(fileName, 'a part is missing');
     const start = e.localOffset + LOCAL_LENGTH + b.readUInt16LE(e.localOffset + 26) + b.readUInt16LE(e.localOffset + 28);
     const end = start + e.compressedSize;
     if (end > b.length) throw unreadable(fileName, 'a part is cut short');
@@ -136,6 +143,7 @@ export async function assertZipWithinBounds(bytes: Uint8Array, fileName: string,
     if (size === 'corrupt') throw unreadable(fileName, 'a part is damaged');
     if (size === 'over') throw tooLarge(fileName, 'a part inflates to more than its header declares (a decompression bomb)');
     actualTotal += size;
-    if (actualTotal > bounds.maxInflatedBytes) throw tooLarge(fileName, `it inflates to more than the ${mb(bounds.maxInflatedBytes)} accepted`);
+    if (actualTotal > bounds.maxInflatedBytes)
+      throw tooLarge(fileName, `it inflates to more than the ${mb(bounds.maxInflatedBytes)} accepted`);
   }
 }

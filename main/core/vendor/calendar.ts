@@ -19,8 +19,14 @@ export function reviewSchedule(ws: Workspace, today = todayOf(ws)): ScheduleView
     days: daysBetween(today, v.nextReview),
   });
   const byDate = (a: { nextReview: string }, b: { nextReview: string }) => a.nextReview.localeCompare(b.nextReview);
-  const due = vendors.filter((v) => v.reviewState === 'due').map(item).sort(byDate);
-  const overdue = vendors.filter((v) => v.reviewState === 'overdue').map(item).sort(byDate);
+  const due = vendors
+    .filter((v) => v.reviewState === 'due')
+    .map(item)
+    .sort(byDate);
+  const overdue = vendors
+    .filter((v) => v.reviewState === 'overdue')
+    .map(item)
+    .sort(byDate);
   const certificates = expiringCertificates(ws, today).map((c) => ({
     vendorId: c.vendorId,
     vendorName: c.vendorName,

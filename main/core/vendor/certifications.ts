@@ -29,7 +29,8 @@ function splitKind(kind: string): { kind: CertificationKind; otherName: string }
 
 function joinKind(f: CertificationFields): string {
   if (f.kind !== 'other') return f.kind;
-  if (!f.otherName) throw new AttestError('CERT_NAME_REQUIRED', 'Name the certification (for example "CSA STAR level 2") when its kind is "other".');
+  if (!f.otherName)
+    throw new AttestError('CERT_NAME_REQUIRED', 'Name the certification (for example "CSA STAR level 2") when its kind is "other".');
   return `other:${f.otherName}`;
 }
 
@@ -53,7 +54,10 @@ function record(ws: Workspace, id: string): CertDbRow {
 
 export function certificationsOf(ws: Workspace, vendorId: string, today = todayOf(ws)): CertificationView[] {
   return ws
-    .query<CertDbRow>('SELECT * FROM vendor_certifications WHERE vendor_id = ? AND removed_at IS NULL ORDER BY expires_at IS NULL, expires_at, id', [vendorId])
+    .query<CertDbRow>(
+      'SELECT * FROM vendor_certifications WHERE vendor_id = ? AND removed_at IS NULL ORDER BY expires_at IS NULL, expires_at, id',
+      [vendorId],
+    )
     .map((r) => toView(r, today));
 }
 

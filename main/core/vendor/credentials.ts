@@ -30,15 +30,18 @@ const SECRET_SHAPES: readonly RegExp[] = [
 
 // A long unbroken run of letters and digits mixed (base64 or hex key material); words
 // joined by hyphens or underscores are names, not keys.
-const keyMaterial = (value: string) =>
-  (value.match(/[A-Za-z0-9+/=]{32,}/g) ?? []).some((run) => /\d/.test(run) && /[A-Za-z]/.test(run));
+const keyMaterial = (value: string) => (value.match(/[A-Za-z0-9+/=]{32,}/g) ?? []).some((run) => /\d/.test(run) && /[A-Za-z]/.test(run));
 
 export function looksLikeSecret(value: string): boolean {
   return SECRET_SHAPES.some((re) => re.test(value)) || keyMaterial(value);
 }
 
 function checkFields(f: CredentialFields) {
-  for (const [field, value] of [['label', f.label], ['system', f.system], ['notes', f.notes]] as const) {
+  for (const [field, value] of [
+    ['label', f.label],
+    ['system', f.system],
+    ['notes', f.notes],
+  ] as const) {
     if (looksLikeSecret(value)) {
       throw new AttestError(
         'SECRET_VALUE_REFUSED',
@@ -69,7 +72,9 @@ function record(ws: Workspace, id: string): CredentialDbRow {
 
 export function credentialsOf(ws: Workspace, vendorId: string): CredentialView[] {
   return ws
-    .query<CredentialDbRow>('SELECT * FROM vendor_credentials WHERE vendor_id = ? ORDER BY revoked_at IS NOT NULL, lower(label), id', [vendorId])
+    .query<CredentialDbRow>('SELECT * FROM vendor_credentials WHERE vendor_id = ? ORDER BY revoked_at IS NOT NULL, lower(label), id', [
+      vendorId,
+    ])
     .map(toView);
 }
 

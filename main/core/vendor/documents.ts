@@ -63,7 +63,12 @@ const MEDIA_TYPES: Record<string, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
-export async function addDocument(ws: Workspace, vendorId: string, file: { name: string; dataBase64: string }, actor: string): Promise<DocumentView> {
+export async function addDocument(
+  ws: Workspace,
+  vendorId: string,
+  file: { name: string; dataBase64: string },
+  actor: string,
+): Promise<DocumentView> {
   activeVendor(ws, vendorId);
   const bytes = Buffer.from(file.dataBase64, 'base64');
   if (bytes.length > DOCUMENT_LIMIT) {
@@ -98,7 +103,10 @@ export async function removeDocument(ws: Workspace, vendorId: string, blobId: st
 /** Undo of a removal: only a document this vendor had, so no other attachment can be pulled in. */
 export async function restoreDocument(ws: Workspace, vendorId: string, blobId: string, actor: string): Promise<DocumentView> {
   activeVendor(ws, vendorId);
-  const had = ws.query('SELECT 1 AS x FROM audit_log WHERE entity = ? AND action = ? LIMIT 1', [documentEntity(vendorId, blobId), 'vendor.document.remove']);
+  const had = ws.query('SELECT 1 AS x FROM audit_log WHERE entity = ? AND action = ? LIMIT 1', [
+    documentEntity(vendorId, blobId),
+    'vendor.document.remove',
+  ]);
   if (!had.length) throw new AttestError('DOCUMENT_NOT_FOUND', `This vendor never had document "${blobId}".`);
   await ws.commit({
     actor,

@@ -10,7 +10,6 @@ export const DUE_WINDOW_DAYS = 30;
 /** A certificate is "expiring" this many days ahead of its expiry. */
 export const CERT_WARNING_DAYS = 60;
 
-
 export function readIntervals(ws: Workspace): ReviewIntervals {
   const row = ws.query<{ value: string }>('SELECT value FROM settings WHERE key = ?', [REVIEW_INTERVALS_KEY])[0];
   if (!row) return { ...DEFAULT_INTERVALS };
@@ -64,7 +63,10 @@ export function reviewState(next: string, today: string): ReviewState {
   return days <= DUE_WINDOW_DAYS ? 'due' : 'ok';
 }
 
-export function certState(expiresAt: string | null, today: string): { state: 'valid' | 'expiring' | 'expired' | 'no-expiry'; daysLeft: number | null } {
+export function certState(
+  expiresAt: string | null,
+  today: string,
+): { state: 'valid' | 'expiring' | 'expired' | 'no-expiry'; daysLeft: number | null } {
   if (!expiresAt) return { state: 'no-expiry', daysLeft: null };
   const daysLeft = daysBetween(today, expiresAt);
   if (daysLeft < 0) return { state: 'expired', daysLeft };

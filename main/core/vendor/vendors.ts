@@ -28,7 +28,10 @@ const effectiveTier = (r: VendorDbRow) => (r.tier_override ?? r.tier) as VendorT
 function normaliseDataTypes(types: readonly VendorDataType[]): VendorDataType[] {
   const set = new Set(types);
   if (set.has('none') && set.size > 1) {
-    throw new AttestError('DATA_TYPES_CONFLICT', '"None" cannot be combined with other data types; pick either "none" or what the vendor holds.');
+    throw new AttestError(
+      'DATA_TYPES_CONFLICT',
+      '"None" cannot be combined with other data types; pick either "none" or what the vendor holds.',
+    );
   }
   return VENDOR_DATA_TYPES.filter((t) => set.has(t));
 }
@@ -42,7 +45,10 @@ function checkFields(ws: Workspace, f: VendorFields, exceptId: string | null): V
 }
 
 function assertNameFree(ws: Workspace, name: string, exceptId: string | null) {
-  const clash = ws.query<{ id: string }>('SELECT id FROM vendors WHERE removed_at IS NULL AND lower(name) = lower(?) AND id IS NOT ?', [name, exceptId])[0];
+  const clash = ws.query<{ id: string }>('SELECT id FROM vendors WHERE removed_at IS NULL AND lower(name) = lower(?) AND id IS NOT ?', [
+    name,
+    exceptId,
+  ])[0];
   if (clash) throw new AttestError('VENDOR_EXISTS', `A vendor named "${name}" is already in the registry (${clash.id}).`);
 }
 
@@ -78,7 +84,13 @@ function reviewsByVendor(ws: Workspace, vendorId?: string): Map<string, ReviewVi
   const map = new Map<string, ReviewView[]>();
   for (const q of rows) {
     const list = map.get(q.vendor_id) ?? [];
-    list.push({ questionnaireId: q.id, cycle: q.cycle, concludedAt: q.concluded_at, score: overallScore(q.score), conclusion: conclusionOf(q.conclusion) });
+    list.push({
+      questionnaireId: q.id,
+      cycle: q.cycle,
+      concludedAt: q.concluded_at,
+      score: overallScore(q.score),
+      conclusion: conclusionOf(q.conclusion),
+    });
     map.set(q.vendor_id, list);
   }
   return map;
@@ -105,7 +117,9 @@ export function listVendors(ws: Workspace, filter: ListFilter = {}): VendorRow[]
   const reviews = reviewsByVendor(ws);
   const warnings = certificationWarnings(ws, today);
   const needle = filter.text?.trim().toLowerCase() ?? '';
-  const rows = ws.query<VendorDbRow>(`SELECT * FROM vendors WHERE removed_at IS ${filter.removed ? 'NOT NULL' : 'NULL'} ORDER BY lower(name), id`);
+  const rows = ws.query<VendorDbRow>(
+    `SELECT * FROM vendors WHERE removed_at IS ${filter.removed ? 'NOT NULL' : 'NULL'} ORDER BY lower(name), id`,
+  );
   const out: VendorRow[] = [];
   for (const r of rows) {
     const tier = effectiveTier(r);
@@ -190,8 +204,21 @@ export async function createVendor(ws: Workspace, f: VendorFields, actor: string
         sql: `INSERT INTO vendors (id, name, services, owner, data_types, criticality, tier, contract_start, contract_end,
                 exit_plan, notes, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         params: [
-          id, f.name, f.services, f.owner, JSON.stringify(dataTypes), f.criticality, tierFor(dataTypes, f.criticality).tier,
-          f.contractStart, f.contractEnd, f.exitPlan, f.notes, now, actor, now, actor,
+          id,
+          f.name,
+          f.services,
+          f.owner,
+          JSON.stringify(dataTypes),
+          f.criticality,
+          tierFor(dataTypes, f.criticality).tier,
+          f.contractStart,
+          f.contractEnd,
+          f.exitPlan,
+          f.notes,
+          now,
+          actor,
+          now,
+          actor,
         ],
       },
     ],
@@ -211,8 +238,19 @@ export async function updateVendor(ws: Workspace, id: string, f: VendorFields, a
         sql: `UPDATE vendors SET name = ?, services = ?, owner = ?, data_types = ?, criticality = ?, tier = ?, contract_start = ?,
                 contract_end = ?, exit_plan = ?, notes = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
         params: [
-          f.name, f.services, f.owner, JSON.stringify(dataTypes), f.criticality, tierFor(dataTypes, f.criticality).tier,
-          f.contractStart, f.contractEnd, f.exitPlan, f.notes, ws.now().toISOString(), actor, id,
+          f.name,
+          f.services,
+          f.owner,
+          JSON.stringify(dataTypes),
+          f.criticality,
+          tierFor(dataTypes, f.criticality).tier,
+          f.contractStart,
+          f.contractEnd,
+          f.exitPlan,
+          f.notes,
+          ws.now().toISOString(),
+          actor,
+          id,
         ],
       },
     ],
@@ -223,7 +261,11 @@ export async function updateVendor(ws: Workspace, id: string, f: VendorFields, a
 export async function setTierOverride(ws: Workspace, id: string, tier: VendorTier, reason: string, actor: string): Promise<VendorView> {
   const r = activeVendor(ws, id);
   const why = reason.trim();
-  if (!why) throw new AttestError('REASON_REQUIRED', `Say why "${r.name}" should be tier ${tier} rather than the rubric's tier ${r.tier}; the reason is recorded.`);
+  if (!why)
+    throw new AttestError(
+      'REASON_REQUIRED',
+      `Say why "${r.name}" should be tier ${tier} rather than the rubric's tier ${r.tier}; the reason is recorded.`,
+    );
   await ws.commit({
     actor,
     action: 'vendor.tier.override',

@@ -50,10 +50,16 @@ export function applyCommit(db: Database, commit: CommitPayload, prevHash: strin
   for (const s of commit.statements) db.run(s.sql, (s.params ?? []) as SqlValue[] as never);
   const digest = changeDigest(commit);
   const hash = auditHash(prevHash, { ...commit, digest });
-  db.run(
-    `INSERT INTO audit_log (seq, at, actor, action, entity, digest, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    [commit.seq, commit.at, commit.actor, commit.action, commit.entity, digest, prevHash, hash],
-  );
+  db.run(`INSERT INTO audit_log (seq, at, actor, action, entity, digest, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [
+    commit.seq,
+    commit.at,
+    commit.actor,
+    commit.action,
+    commit.entity,
+    digest,
+    prevHash,
+    hash,
+  ]);
   return hash;
 }
 
@@ -88,7 +94,14 @@ export function checkAuditChain(db: Database): { entries: number; firstBroken: C
   try {
     while (stmt.step()) {
       const [seq, at, actor, action, entity, digest, prevHash, hash] = stmt.get() as [
-        number, string, string, string, string, string, string, string,
+        number,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
       ];
       entries++;
       if (seq !== expectedSeq) return { entries, firstBroken: { seq: expectedSeq, reason: `entry ${expectedSeq} is missing` } };

@@ -13,8 +13,7 @@ export const workspaceErrors = {
     'The workspace file is damaged or was modified outside Attest ({detail}). It was not changed; restore it from a backup next to it ({backups}).',
   FILE_TRUNCATED:
     'The workspace file is incomplete: it ends in the middle of its saved data ({detail}). It was not changed; restore it from a backup next to it ({backups}).',
-  WORKSPACE_LOCKED:
-    'This workspace is open in another window or process ({holder}). Close it there first, then try again.',
+  WORKSPACE_LOCKED: 'This workspace is open in another window or process ({holder}). Close it there first, then try again.',
   WORKSPACE_CLOSED: 'This workspace is locked or closed. Open it again with its passphrase.',
   WORKSPACE_EXISTS: 'A file already exists at this path. Choose another name; Attest never overwrites a file when creating a workspace.',
   WORKSPACE_NOT_FOUND: 'No workspace file exists at this path.',
@@ -27,7 +26,8 @@ export const workspaceErrors = {
   KDF_TOO_COSTLY:
     'The workspace asks for a key-derivation cost (scrypt N=2^{log2N}, r={r}, p={p}) above what Attest writes (at most N=2^17, r=8, p=1), so it was not attempted: the file header is damaged or was forged. The file was not changed; restore it from a backup.',
   PASSPHRASE_EMPTY: 'The passphrase must not be empty.',
-  BLOB_TOO_LARGE: 'The attachment is {size} bytes; the limit for one attachment is {limit} bytes. Attach a smaller file or raise the limit in settings.',
+  BLOB_TOO_LARGE:
+    'The attachment is {size} bytes; the limit for one attachment is {limit} bytes. Attach a smaller file or raise the limit in settings.',
   BLOB_NOT_FOUND: 'No attachment with this id exists in the workspace.',
   INVALID_MUTATION: 'The change was rejected and nothing was saved: {detail}.',
   NOT_REMEMBERED: 'This workspace is not remembered on this device. Open it with its passphrase.',
@@ -39,11 +39,7 @@ export const workspaceErrors = {
 
 export type WorkspaceErrorCode = keyof typeof workspaceErrors;
 
-export function workspaceError(
-  code: WorkspaceErrorCode,
-  fill: Record<string, string | number> = {},
-  cause?: unknown,
-): AttestError {
+export function workspaceError(code: WorkspaceErrorCode, fill: Record<string, string | number> = {}, cause?: unknown): AttestError {
   const message = workspaceErrors[code].replace(/\{(\w+)\}/g, (_, k: string) => String(fill[k] ?? ''));
   return new AttestError(code, message, cause === undefined ? undefined : { cause });
 }

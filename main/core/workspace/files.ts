@@ -15,8 +15,7 @@ export async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
-export const tempPathFor = (file: string) =>
-  join(dirname(file), `.${basename(file)}.tmp-${randomBytes(6).toString('hex')}`);
+export const tempPathFor = (file: string) => join(dirname(file), `.${basename(file)}.tmp-${randomBytes(6).toString('hex')}`);
 
 export const backupPath = (file: string, n: number) => `${file}.bak${n}`;
 

@@ -29,8 +29,7 @@ export function validateMutation(m: Mutation): void {
       throw bad('statements may not touch the audit log, the schema version, pragmas, attached databases or transactions');
     }
     for (const p of s.params ?? []) {
-      const ok =
-        p === null || typeof p === 'string' || p instanceof Uint8Array || (typeof p === 'number' && Number.isFinite(p));
+      const ok = p === null || typeof p === 'string' || p instanceof Uint8Array || (typeof p === 'number' && Number.isFinite(p));
       if (!ok) throw bad('parameters must be text, finite numbers, bytes or null');
     }
   }

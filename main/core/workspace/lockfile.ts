@@ -84,7 +84,11 @@ export async function acquireLock(file: string): Promise<WorkspaceLock> {
       }
       const stale = holder
         ? holder.host === info.host && !alive(holder)
-        : Date.now() - (await stat(path).then((s) => s.mtimeMs).catch(() => Date.now())) > 30_000;
+        : Date.now() -
+            (await stat(path)
+              .then((s) => s.mtimeMs)
+              .catch(() => Date.now())) >
+          30_000;
       if (!stale) {
         const who = holder ? `process ${holder.pid} on ${holder.host} since ${holder.since}` : 'unknown holder';
         throw workspaceError('WORKSPACE_LOCKED', { holder: who });

@@ -94,7 +94,12 @@ export async function createWorkspace(path: string, options: CreateOptions): Pro
     empty.close();
     const tfh = await open(tmp, 'wx');
     try {
-      await writeHeaderAndSnapshot(tfh, bytes, dataKey, header.workspaceId, { generation: 1, baseSeq: 0, db: image, createdAt: new Date(header.createdAt).toISOString() });
+      await writeHeaderAndSnapshot(tfh, bytes, dataKey, header.workspaceId, {
+        generation: 1,
+        baseSeq: 0,
+        db: image,
+        createdAt: new Date(header.createdAt).toISOString(),
+      });
       await tfh.sync();
     } finally {
       await tfh.close();
@@ -118,7 +123,12 @@ export async function createWorkspace(path: string, options: CreateOptions): Pro
       actor: options.actor ?? 'attest',
       action: 'workspace.create',
       entity: 'workspace',
-      statements: [{ sql: `INSERT INTO meta (key, value) VALUES ('name', ?), ('created_at', ?)`, params: [options.name, new Date(header.createdAt).toISOString()] }],
+      statements: [
+        {
+          sql: `INSERT INTO meta (key, value) VALUES ('name', ?), ('created_at', ?)`,
+          params: [options.name, new Date(header.createdAt).toISOString()],
+        },
+      ],
     });
     return ws;
   } catch (e) {

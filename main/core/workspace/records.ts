@@ -29,8 +29,7 @@ export interface CommitPayload {
 
 export const BLOB_CHUNK_PREFIX = 48; // id 32 ‖ index u32 ‖ count u32 ‖ total u64
 
-const replacer = (_k: string, v: unknown) =>
-  v instanceof Uint8Array ? { $b: Buffer.from(v).toString('base64') } : v;
+const replacer = (_k: string, v: unknown) => (v instanceof Uint8Array ? { $b: Buffer.from(v).toString('base64') } : v);
 const reviver = (_k: string, v: unknown) =>
   v && typeof v === 'object' && typeof (v as { $b?: unknown }).$b === 'string' && Object.keys(v).length === 1
     ? new Uint8Array(Buffer.from((v as { $b: string }).$b, 'base64'))

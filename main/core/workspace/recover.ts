@@ -189,8 +189,20 @@ export async function recoverWorkspace(
   opts: { clock?: Clock; actor?: string } = {},
 ): Promise<RecoverReport> {
   if (!passphrase) throw workspaceError('PASSPHRASE_EMPTY');
-  if (!(await stat(from).then(() => true, () => false))) throw workspaceError('WORKSPACE_NOT_FOUND');
-  if (await stat(to).then(() => true, () => false)) throw workspaceError('WORKSPACE_EXISTS');
+  if (
+    !(await stat(from).then(
+      () => true,
+      () => false,
+    ))
+  )
+    throw workspaceError('WORKSPACE_NOT_FOUND');
+  if (
+    await stat(to).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw workspaceError('WORKSPACE_EXISTS');
   const clock = opts.clock ?? systemClock;
   const src = await open(from, 'r');
   let key: Buffer | undefined;
@@ -216,10 +228,10 @@ export async function recoverWorkspace(
       const lastSeq = found.manifest.baseSeq + applied;
       // A commit that is authentic but does not replay counts as the first bad record.
       const firstBad =
-        applied < found.commits.length
-          ? { offset: found.keptBytes, reason: `commit ${lastSeq + 1} cannot be replayed` }
-          : found.firstBad;
-      const listed = hasTable(db, 'blobs') ? (db.exec('SELECT id FROM blobs ORDER BY rowid')[0]?.values ?? []).map((r) => String(r[0])) : [];
+        applied < found.commits.length ? { offset: found.keptBytes, reason: `commit ${lastSeq + 1} cannot be replayed` } : found.firstBad;
+      const listed = hasTable(db, 'blobs')
+        ? (db.exec('SELECT id FROM blobs ORDER BY rowid')[0]?.values ?? []).map((r) => String(r[0]))
+        : [];
       const lostBlobs = listed.filter((id) => !blobComplete(found.blobs.get(id)));
       const lostCount = firstBad ? await countLost(src, size, firstBad.offset) : { records: 0, commits: 0, commitSeqs: null };
       const lost = {
@@ -230,7 +242,13 @@ export async function recoverWorkspace(
         tornTailBytes: found.tornTailBytes,
       };
       // What was lost goes into the new workspace's audit log as a commit of its own.
-      const note = { from, at: new Date(clock.now()).toISOString(), sourceWorkspaceId: header.workspaceId.toString('hex'), keptSeq: lastSeq, lost };
+      const note = {
+        from,
+        at: new Date(clock.now()).toISOString(),
+        sourceWorkspaceId: header.workspaceId.toString('hex'),
+        keptSeq: lastSeq,
+        lost,
+      };
       const payload: CommitPayload = {
         v: 1,
         seq: lastSeq + 1,

@@ -105,7 +105,17 @@ export async function rekeyWorkspaceFile(input: RekeyInput): Promise<Rekeyed> {
       (e: unknown) => e,
     );
     report('done');
-    return { header: next.header, headerBytes: next.bytes, key, fh: tfh, chainTag: snap.chainTag, journalOffset: snap.end, end: offset, blobs, folderSyncError };
+    return {
+      header: next.header,
+      headerBytes: next.bytes,
+      key,
+      fh: tfh,
+      chainTag: snap.chainTag,
+      journalOffset: snap.end,
+      end: offset,
+      blobs,
+      folderSyncError,
+    };
   } catch (e) {
     wipe(key);
     throw e;

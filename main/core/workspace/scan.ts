@@ -5,13 +5,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { openRecord, ZERO_TAG } from './crypto';
 import { workspaceError } from './errors';
 import { decodeFrame, FRAME_LENGTH, RecordType } from './format';
-import {
-  BLOB_CHUNK_PREFIX,
-  type CommitPayload,
-  decodeBlobChunkHead,
-  decodeJson,
-  type Manifest,
-} from './records';
+import { BLOB_CHUNK_PREFIX, type CommitPayload, decodeBlobChunkHead, decodeJson, type Manifest } from './records';
 import { blobPlainDataLength, bodyOffset, bodyTag, FIRST_RECORD_OFFSET, recordLength } from './layout';
 
 export interface BlobChunkLocation {
@@ -71,13 +65,7 @@ class Cursor {
   }
 }
 
-export async function scanFile(
-  fh: FileHandle,
-  fileSize: number,
-  key: Buffer,
-  workspaceId: Buffer,
-  backups: string,
-): Promise<ScanResult> {
+export async function scanFile(fh: FileHandle, fileSize: number, key: Buffer, workspaceId: Buffer, backups: string): Promise<ScanResult> {
   const cursor = new Cursor(fh, fileSize);
   const corrupt = (detail: string) => workspaceError('FILE_CORRUPT', { detail, backups });
   const truncated = (detail: string) => workspaceError('FILE_TRUNCATED', { detail, backups });

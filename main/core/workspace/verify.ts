@@ -65,7 +65,12 @@ export async function verifyWorkspace(path: string, unlock: Unlock, opts: { memo
       const rollback =
         compared.kind === 'same-or-newer'
           ? null
-          : { missingCommits: compared.kind === 'older' ? compared.missing : null, seenSeq: compared.seen.seq, seenAt: compared.seen.at, fileSeq: compared.fileSeq };
+          : {
+              missingCommits: compared.kind === 'older' ? compared.missing : null,
+              seenSeq: compared.seen.seq,
+              seenAt: compared.seen.at,
+              fileSeq: compared.fileSeq,
+            };
       if (compared.kind !== 'same-or-newer') problems.push(describeRollback(compared));
       return {
         ok: problems.length === 0,

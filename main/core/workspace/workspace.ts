@@ -26,15 +26,7 @@ import { compactFile } from './compaction';
 import { readBlob, writeBlobChunks } from './blobs';
 import type { CommitResult, CompactResult, Mutation, ReadOnlyView, StoreOptions, WorkspaceState } from './state';
 
-export type {
-  CommitResult,
-  CompactResult,
-  FaultHooks,
-  Mutation,
-  ReadOnlyView,
-  StoreOptions,
-  WorkspaceState,
-} from './state';
+export type { CommitResult, CompactResult, FaultHooks, Mutation, ReadOnlyView, StoreOptions, WorkspaceState } from './state';
 export { BLOB_CHUNK } from './blobs';
 
 export const DEFAULT_BLOB_LIMIT = 25 * 1024 * 1024;
@@ -224,8 +216,7 @@ export class Workspace {
   }
 
   /** Tells the auto-lock timer the user is active. */
-  touch(): void {
-  }
+  touch(): void {}
 
   get isOpen(): boolean {
     return !this.closed;

@@ -81,8 +81,7 @@ export function createQueryCache(fetcher: Fetcher): QueryCache {
       for (const l of listeners) l();
     });
   };
-  const isStale = (entry: Entry | undefined) =>
-    !entry || entry.readAt < (entry.tag === undefined ? seq : 0);
+  const isStale = (entry: Entry | undefined) => !entry || entry.readAt < (entry.tag === undefined ? seq : 0);
 
   function start(key: string, channel: string, request: unknown, tag?: string): Promise<void> {
     const entry = entries.get(key) ?? { readAt: -1, tag };
@@ -131,7 +130,8 @@ export function createQueryCache(fetcher: Fetcher): QueryCache {
       const base = keyOf(channel, request);
       const at = Math.max(seq, heldSeq);
       entries.set(base, { data, error: undefined, readAt: at });
-      for (const [key, entry] of entries) if (key.startsWith(`${base} #`)) entries.set(key, { data, error: undefined, tag: entry.tag, readAt: at });
+      for (const [key, entry] of entries)
+        if (key.startsWith(`${base} #`)) entries.set(key, { data, error: undefined, tag: entry.tag, readAt: at });
       notify();
     },
     committed(next) {

@@ -20,7 +20,11 @@ export interface QueryOptions {
 }
 
 /** Reads `channel` with `request` (null: nothing to read yet, e.g. no selection). */
-export function useQuery<C extends ChannelName>(channel: C, request: RequestOf<C> | null, options: QueryOptions = {}): Query<ResponseOf<C>> {
+export function useQuery<C extends ChannelName>(
+  channel: C,
+  request: RequestOf<C> | null,
+  options: QueryOptions = {},
+): Query<ResponseOf<C>> {
   useSyncExternalStore(queryCache.subscribe, () => queryCache.version);
   const key = request === null ? null : JSON.stringify(request);
   const { tag } = options;
@@ -31,12 +35,16 @@ export function useQuery<C extends ChannelName>(channel: C, request: RequestOf<C
   const reload = useCallback(async () => {
     if (key !== null) await queryCache.refetch(channel, JSON.parse(key), tag);
   }, [channel, key, tag]);
-  const state = key === null ? { data: undefined, error: undefined, loading: false } : queryCache.peek<ResponseOf<C>>(channel, JSON.parse(key), tag);
+  const state =
+    key === null ? { data: undefined, error: undefined, loading: false } : queryCache.peek<ResponseOf<C>>(channel, JSON.parse(key), tag);
   return { ...state, reload };
 }
 
 /** Reads one channel for each request in a list (e.g. the detail of every catalogue). */
-export function useQueries<C extends ChannelName>(channel: C, reads: readonly { request: RequestOf<C>; tag?: string }[]): QueryState<ResponseOf<C>>[] {
+export function useQueries<C extends ChannelName>(
+  channel: C,
+  reads: readonly { request: RequestOf<C>; tag?: string }[],
+): QueryState<ResponseOf<C>>[] {
   useSyncExternalStore(queryCache.subscribe, () => queryCache.version);
   const key = JSON.stringify(reads);
   const version = queryCache.version;

@@ -16,7 +16,8 @@ export interface Answer<C extends ChannelName = ChannelName> {
   data: ResponseOf<C>;
 }
 
-export const answer = <C extends ChannelName>(channel: C, request: RequestOf<C>, data: ResponseOf<C>): Answer => ({ channel, request, data }) as Answer;
+export const answer = <C extends ChannelName>(channel: C, request: RequestOf<C>, data: ResponseOf<C>): Answer =>
+  ({ channel, request, data }) as Answer;
 
 export interface WriteOptions<T> {
   /** Said in the toast when it worked. */
@@ -68,7 +69,7 @@ export interface Writer {
 export function useWrite(): Writer {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(0);
-  const write = useCallback(async <T,>(run: () => Promise<T>, options: WriteOptions<T> = {}): Promise<T | undefined> => {
+  const write = useCallback(async <T>(run: () => Promise<T>, options: WriteOptions<T> = {}): Promise<T | undefined> => {
     setError(null);
     setBusy((n) => n + 1);
     try {
@@ -85,4 +86,3 @@ export function useWrite(): Writer {
   const clearError = useCallback(() => setError(null), []);
   return { write, error, busy: busy > 0, clearError };
 }
-

@@ -2,7 +2,17 @@
 // (each screen passes its own), and a way to clear the choice. Escape clears it too.
 import type { ReactNode } from 'react';
 
-export function BulkBar({ count, noun, onClear, children }: { count: number; noun: [string, string]; onClear(): void; children: ReactNode }) {
+export function BulkBar({
+  count,
+  noun,
+  onClear,
+  children,
+}: {
+  count: number;
+  noun: [string, string];
+  onClear(): void;
+  children: ReactNode;
+}) {
   if (count === 0) return null;
   return (
     <div

@@ -34,20 +34,39 @@ function PaletteBody({ onClose }: { onClose(): void }) {
   const questionnaires = useQuery('questionnaire.list', workspaceOpen ? {} : null).data?.questionnaires ?? [];
   const inView = current ?? assessments[0]?.id ?? null;
   const searchText = text.trim();
-  const controls = useQuery('catalog.search', workspaceOpen && inView && searchText.length >= 2 ? { text: searchText, assessmentId: inView, limit: 30 } : null).data?.hits ?? [];
+  const controls =
+    useQuery(
+      'catalog.search',
+      workspaceOpen && inView && searchText.length >= 2 ? { text: searchText, assessmentId: inView, limit: 30 } : null,
+    ).data?.hits ?? [];
 
   const items = (() => {
     const names = new Map(assessments.map((a) => [a.id, a.name]));
     const list: Item[] = [
-      ...screens.map((s) => ({ id: `screen:${s.id}`, label: s.label, detail: 'Screen', target: { kind: 'screen' as const, screen: s.id } })),
-      ...assessments.map((a) => ({ id: `asm:${a.id}`, label: a.name, detail: `Assessment · ${a.client}`, target: { kind: 'assessment' as const, assessmentId: a.id } })),
+      ...screens.map((s) => ({
+        id: `screen:${s.id}`,
+        label: s.label,
+        detail: 'Screen',
+        target: { kind: 'screen' as const, screen: s.id },
+      })),
+      ...assessments.map((a) => ({
+        id: `asm:${a.id}`,
+        label: a.name,
+        detail: `Assessment · ${a.client}`,
+        target: { kind: 'assessment' as const, assessmentId: a.id },
+      })),
       ...findings.map((f) => ({
         id: `fnd:${f.id}`,
         label: `${f.ref} ${f.title}`,
         detail: `Finding · ${names.get(f.assessmentId) ?? ''}`,
         target: { kind: 'finding' as const, assessmentId: f.assessmentId, findingId: f.id },
       })),
-      ...vendors.map((v) => ({ id: `vnd:${v.id}`, label: v.name, detail: `Vendor · ${v.services}`, target: { kind: 'vendor' as const, vendorId: v.id } })),
+      ...vendors.map((v) => ({
+        id: `vnd:${v.id}`,
+        label: v.name,
+        detail: `Vendor · ${v.services}`,
+        target: { kind: 'vendor' as const, vendorId: v.id },
+      })),
       ...questionnaires.map((q) => ({
         id: `qst:${q.id}`,
         label: `${q.vendorName} ${q.cycle}`,

@@ -15,13 +15,27 @@ function describedBy(id: string, hint: unknown, error: unknown) {
 function Notes({ id, hint, error }: { id: string; hint?: ReactNode; error?: string | null }) {
   return (
     <>
-      {hint ? <div id={`${id}-hint`} className="field-hint">{hint}</div> : null}
-      {error ? <div id={`${id}-error`} className="field-error" role="alert">{error}</div> : null}
+      {hint ? (
+        <div id={`${id}-hint`} className="field-hint">
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <div id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </div>
+      ) : null}
     </>
   );
 }
 
-export function Field({ label, hint, error, children, ...input }: Described & { children?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+export function Field({
+  label,
+  hint,
+  error,
+  children,
+  ...input
+}: Described & { children?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
   return (
     <div className="field">

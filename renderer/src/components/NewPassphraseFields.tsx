@@ -18,7 +18,14 @@ export function NewPassphraseFields({
 }) {
   return (
     <>
-      <Field label={label} type="password" value={passphrase} onChange={(e) => onPassphrase(e.target.value)} autoComplete="new-password" required>
+      <Field
+        label={label}
+        type="password"
+        value={passphrase}
+        onChange={(e) => onPassphrase(e.target.value)}
+        autoComplete="new-password"
+        required
+      >
         <StrengthMeter passphrase={passphrase} />
       </Field>
       <Field

@@ -4,7 +4,9 @@ export function ScreenHeader({ title, subtitle, actions }: { title: string; subt
   return (
     <header className="screen-header">
       <div>
-        <h1 id="screen-title" tabIndex={-1}>{title}</h1>
+        <h1 id="screen-title" tabIndex={-1}>
+          {title}
+        </h1>
         {subtitle ? <p className="subtitle">{subtitle}</p> : null}
       </div>
       {actions ? <div className="screen-actions">{actions}</div> : null}

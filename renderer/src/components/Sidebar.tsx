@@ -25,7 +25,14 @@ export function Sidebar() {
       <div className="brand">
         <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true">
           <path d="M12 2.5 20 5.5v6.2c0 4.9-3.4 8.8-8 9.8-4.6-1-8-4.9-8-9.8V5.5z" fill="var(--accent)" />
-          <path d="M8 12.2l2.7 2.7L16.2 9.4" fill="none" stroke="var(--accent-contrast)" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+          <path
+            d="M8 12.2l2.7 2.7L16.2 9.4"
+            fill="none"
+            stroke="var(--accent-contrast)"
+            strokeWidth="2"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
         </svg>
         <span className="brand-name">Attest</span>
       </div>
@@ -56,7 +63,14 @@ export function Sidebar() {
         title={collapsed ? 'Expand the sidebar' : 'Collapse the sidebar'}
       >
         <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-          <path d={collapsed ? 'M9 6l6 6-6 6' : 'M15 6l-6 6 6 6'} fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+          <path
+            d={collapsed ? 'M9 6l6 6-6 6' : 'M15 6l-6 6 6 6'}
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
         </svg>
       </button>
       <p className="sidebar-foot" data-network={live ? 'live' : 'offline'} data-testid="network-line">

@@ -73,7 +73,11 @@ export function SplitPane({ storageKey, initialShare, minPx, label, main, side, 
   };
 
   return (
-    <div ref={box} className={`split${className ? ` ${className}` : ''}`} style={{ gridTemplateColumns: `minmax(0, 1fr) 10px ${sidePx}px` }}>
+    <div
+      ref={box}
+      className={`split${className ? ` ${className}` : ''}`}
+      style={{ gridTemplateColumns: `minmax(0, 1fr) 10px ${sidePx}px` }}
+    >
       <div className="split-main">{main}</div>
       <div
         className="split-handle"

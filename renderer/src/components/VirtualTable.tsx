@@ -102,7 +102,11 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
 
   // Ranges run over the rows as shown, so the selection is told the shown order.
   const select = (position: number, mode: 'clear' | 'toggle' | 'range') =>
-    props.selection?.onSelect(position, mode, Array.from({ length: rows.length }, (_, p) => props.rowKey(rows[at(p)]!)));
+    props.selection?.onSelect(
+      position,
+      mode,
+      Array.from({ length: rows.length }, (_, p) => props.rowKey(rows[at(p)]!)),
+    );
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // Keys on a header's sort button or resize handle are theirs, not the grid's.
@@ -120,7 +124,14 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
       PageUp: () => move(activePosition - page),
     };
     const sel = props.selection;
-    if (sel && event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+    if (
+      sel &&
+      event.shiftKey &&
+      !event.ctrlKey &&
+      !event.metaKey &&
+      !event.altKey &&
+      (event.key === 'ArrowDown' || event.key === 'ArrowUp')
+    ) {
       event.preventDefault();
       const to = Math.max(0, Math.min(rows.length - 1, activePosition + (event.key === 'ArrowDown' ? 1 : -1)));
       if (activePosition >= 0) select(activePosition, sel.isSelected(rows[activeIndex]!) ? 'range' : 'toggle');
@@ -213,7 +224,8 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
                     if (props.selection) {
                       const mode = e.shiftKey ? 'range' : e.ctrlKey || e.metaKey ? 'toggle' : 'clear';
                       // Shift+click starts its range at the active row when nothing was chosen yet.
-                      if (mode === 'range' && activePosition >= 0 && !rows.some((r) => props.selection!.isSelected(r))) select(activePosition, 'toggle');
+                      if (mode === 'range' && activePosition >= 0 && !rows.some((r) => props.selection!.isSelected(r)))
+                        select(activePosition, 'toggle');
                       select(position, mode);
                     }
                     onActiveChange(index);

@@ -46,7 +46,10 @@ export function distinctNames(assessments: readonly Named[]): Map<string, string
   }
   return new Map(
     assessments.map((a, i) => {
-      const rest = (split[i] ?? []).slice(common).join('').replace(/^[\s–—:·-]+/, '');
+      const rest = (split[i] ?? [])
+        .slice(common)
+        .join('')
+        .replace(/^[\s–—:·-]+/, '');
       return [a.id, rest || a.name];
     }),
   );

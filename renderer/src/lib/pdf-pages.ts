@@ -16,7 +16,9 @@ export interface PageImage {
 }
 
 const toPng = (canvas: HTMLCanvasElement) =>
-  new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The page could not be drawn.'))), 'image/png'));
+  new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The page could not be drawn.'))), 'image/png'),
+  );
 
 /** The first `count` pages at `width` CSS pixels, and how many pages the PDF has. */
 export async function pdfPageImages(data: Uint8Array, count: number, width = 420): Promise<{ pages: PageImage[]; pageCount: number }> {

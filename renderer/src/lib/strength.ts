@@ -11,8 +11,26 @@ export interface Strength {
 }
 
 const common = [
-  'password', 'passw0rd', 'qwerty', 'letmein', 'welcome', 'admin', 'iloveyou', 'monkey', 'dragon', 'master',
-  'login', 'secret', 'attest', 'abc123', '123456', '111111', 'football', 'baseball', 'sunshine', 'princess',
+  'password',
+  'passw0rd',
+  'qwerty',
+  'letmein',
+  'welcome',
+  'admin',
+  'iloveyou',
+  'monkey',
+  'dragon',
+  'master',
+  'login',
+  'secret',
+  'attest',
+  'abc123',
+  '123456',
+  '111111',
+  'football',
+  'baseball',
+  'sunshine',
+  'princess',
 ];
 
 function pool(p: string): number {

@@ -41,8 +41,14 @@ function AuditLog({ remembered }: { remembered: boolean }) {
       const r = await call('workspace.verify', { passphrase: passphrase || undefined });
       setVerdict(
         r.ok
-          ? { ok: true, text: `Intact: ${r.commits} saved changes and ${r.blobs} attachments authenticate; the chain of ${r.auditEntries} entries holds.` }
-          : { ok: false, text: r.firstBrokenEntry ? `Broken at entry ${r.firstBrokenEntry.seq}: ${r.firstBrokenEntry.reason}` : r.problems.join(' ') },
+          ? {
+              ok: true,
+              text: `Intact: ${r.commits} saved changes and ${r.blobs} attachments authenticate; the chain of ${r.auditEntries} entries holds.`,
+            }
+          : {
+              ok: false,
+              text: r.firstBrokenEntry ? `Broken at entry ${r.firstBrokenEntry.seq}: ${r.firstBrokenEntry.reason}` : r.problems.join(' '),
+            },
       );
     } catch (e) {
       setVerdict({ ok: false, text: messageOf(e) });
@@ -54,7 +60,10 @@ function AuditLog({ remembered }: { remembered: boolean }) {
 
   return (
     <>
-      <ScreenHeader title="Audit log" subtitle="Every change to this workspace, newest first, and who made it. Each entry is chained to the one before by its hash." />
+      <ScreenHeader
+        title="Audit log"
+        subtitle="Every change to this workspace, newest first, and who made it. Each entry is chained to the one before by its hash."
+      />
       <section className="card verify-card" aria-labelledby="verify-title">
         <h2 id="verify-title">Verify the file</h2>
         <p className="card-intro">Re-reads the workspace from disk and checks every record and the whole chain.</p>
@@ -66,7 +75,13 @@ function AuditLog({ remembered }: { remembered: boolean }) {
           }}
         >
           {remembered ? null : (
-            <Field label="Passphrase" type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="current-password" />
+            <Field
+              label="Passphrase"
+              type="password"
+              value={passphrase}
+              onChange={(e) => setPassphrase(e.target.value)}
+              autoComplete="current-password"
+            />
           )}
           <button type="submit" className="button primary" disabled={verifying || (!remembered && !passphrase)} aria-busy={verifying}>
             {verifying ? 'Verifying…' : 'Verify'}
@@ -99,29 +114,35 @@ function AuditLog({ remembered }: { remembered: boolean }) {
           { key: 'seq', header: '#', align: 'end', width: '4.2rem', sort: (e) => e.seq, render: (e) => e.seq },
           { key: 'at', header: 'Time', width: '10rem', sort: (e) => e.at, render: (e) => formatDateTime(e.at) },
           { key: 'actor', header: 'Actor', width: '10rem', sort: (e) => e.actor, render: (e) => e.actor },
-          { key: 'action', header: 'Action', width: '11rem', className: 'wrap', sort: (e) => e.action, render: (e) => <code>{e.action}</code> },
+          {
+            key: 'action',
+            header: 'Action',
+            width: '11rem',
+            className: 'wrap',
+            sort: (e) => e.action,
+            render: (e) => <code>{e.action}</code>,
+          },
           {
             key: 'entity',
             header: 'Entity',
             className: 'wrap',
             sort: (e) => e.entityName ?? e.entity,
-            render: (e) =>
-              e.entityName ? (
-                <span title={e.entity}>{e.entityName}</span>
-              ) : (
-                <span className="muted">{e.entity}</span>
-              ),
+            render: (e) => (e.entityName ? <span title={e.entity}>{e.entityName}</span> : <span className="muted">{e.entity}</span>),
           },
-          { key: 'hash', header: 'Hash', width: '7.5rem', sort: (e) => e.hash, render: (e) => <code title={e.hash}>{e.hash.slice(0, 10)}…</code> },
+          {
+            key: 'hash',
+            header: 'Hash',
+            width: '7.5rem',
+            sort: (e) => e.hash,
+            render: (e) => <code title={e.hash}>{e.hash.slice(0, 10)}…</code>,
+          },
         ]}
       />
       <nav className="pager" aria-label="Audit log pages">
         <button type="button" className="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
           Newer
         </button>
-        <span>
-          {total === 0 ? 'No entries' : `${offset + 1}–${offset + entries.length} of ${total}`}
-        </span>
+        <span>{total === 0 ? 'No entries' : `${offset + 1}–${offset + entries.length} of ${total}`}</span>
         <button type="button" className="button" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
           Older
         </button>

@@ -19,7 +19,10 @@ export function HomeScreen() {
   }
   return (
     <>
-      <ScreenHeader title="Welcome to Attest" subtitle="An offline workbench for security reviews and vendor risk. Nothing leaves this device unless you enable live checks." />
+      <ScreenHeader
+        title="Welcome to Attest"
+        subtitle="An offline workbench for security reviews and vendor risk. Nothing leaves this device unless you enable live checks."
+      />
       <div className="card-grid">
         <OpenWorkspacePanel />
         <CreateWorkspaceForm />

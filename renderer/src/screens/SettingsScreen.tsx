@@ -29,7 +29,9 @@ export function SettingsScreen() {
         <section className="card" aria-labelledby="settings-about">
           <h2 id="settings-about">About</h2>
           {error ? (
-            <p role="alert" className="error-text">Could not read the version: {error}</p>
+            <p role="alert" className="error-text">
+              Could not read the version: {error}
+            </p>
           ) : (
             <dl className="facts">
               <dt>Version</dt>
@@ -56,7 +58,8 @@ function Profile() {
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const done = await write(() => call('app.setDisplayName', { displayName: value.trim() || null }), {
-      done: (p) => (p.displayName ? `Changes are now recorded as ${p.displayName}.` : 'Changes are now recorded under your system account.'),
+      done: (p) =>
+        p.displayName ? `Changes are now recorded as ${p.displayName}.` : 'Changes are now recorded under your system account.',
       answers: (p) => [answer('app.profile', {}, p)],
     });
     if (done) setDraft(null);
@@ -109,11 +112,13 @@ function WorkspaceSecurity({ status }: { status: Extract<WorkspaceStatus, { stat
           value={status.autoLockMinutes}
           onChange={(e) => void apply(() => call('workspace.setAutoLock', { minutes: Number(e.target.value) }))}
         >
-          {[...new Set([...lockChoices, status.autoLockMinutes])].sort((a, b) => a - b).map((m) => (
-            <option key={m} value={m}>
-              {m < 60 ? `${m} minutes` : `${m / 60} hour${m === 60 ? '' : 's'}`} without activity
-            </option>
-          ))}
+          {[...new Set([...lockChoices, status.autoLockMinutes])]
+            .sort((a, b) => a - b)
+            .map((m) => (
+              <option key={m} value={m}>
+                {m < 60 ? `${m} minutes` : `${m / 60} hour${m === 60 ? '' : 's'}`} without activity
+              </option>
+            ))}
         </select>
       </div>
       <label className="check">
@@ -160,13 +165,19 @@ function ChangePassphrase() {
   return (
     <form className="card form" onSubmit={(e) => void submit(e)} aria-labelledby="settings-passphrase">
       <h2 id="settings-passphrase">Change passphrase</h2>
-      <Field label="Current passphrase" type="password" value={current} onChange={(e) => setCurrent(e.target.value)} autoComplete="current-password" />
+      <Field
+        label="Current passphrase"
+        type="password"
+        value={current}
+        onChange={(e) => setCurrent(e.target.value)}
+        autoComplete="current-password"
+      />
       <NewPassphraseFields label="New passphrase" passphrase={next} confirm={confirm} onPassphrase={setNext} onConfirm={setConfirm} />
       <ErrorText error={error} />
       {busy && progress?.running && progress.totalBytes > 0 ? (
         <p role="status">
-          Re-encrypting under a new key: {Math.floor((100 * progress.doneBytes) / progress.totalBytes)}% ({formatBytes(progress.doneBytes)} of{' '}
-          {formatBytes(progress.totalBytes)})
+          Re-encrypting under a new key: {Math.floor((100 * progress.doneBytes) / progress.totalBytes)}% ({formatBytes(progress.doneBytes)}{' '}
+          of {formatBytes(progress.totalBytes)})
         </p>
       ) : null}
       {done ? (

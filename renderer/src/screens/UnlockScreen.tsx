@@ -40,7 +40,14 @@ export function UnlockScreen({ status }: { status: Extract<WorkspaceStatus, { st
           {status.reason === 'idle' ? 'It locked itself after a period without activity.' : 'You locked it.'} Its keys were wiped from
           memory; enter the passphrase to continue where you left off.
         </p>
-        <Field label="Passphrase" type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="current-password" autoFocus />
+        <Field
+          label="Passphrase"
+          type="password"
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.target.value)}
+          autoComplete="current-password"
+          autoFocus
+        />
         <ErrorText error={error} />
         <div className="form-actions">
           <button type="button" className="button" onClick={() => void closeWorkspace()}>

@@ -24,7 +24,9 @@ export interface WorkspaceSlice {
   forgetRecent(id: string): Promise<void>;
   createWorkspace(input: { handle: string; name: string; passphrase: string; remember: boolean }): Promise<void>;
   /** acceptOlder: the user confirmed opening a file older than this device last saw. */
-  openWorkspace(input: ({ handle: string } | { recent: string }) & { passphrase?: string; remember: boolean; acceptOlder?: boolean }): Promise<void>;
+  openWorkspace(
+    input: ({ handle: string } | { recent: string }) & { passphrase?: string; remember: boolean; acceptOlder?: boolean },
+  ): Promise<void>;
   unlockWorkspace(passphrase: string, acceptOlder?: boolean): Promise<void>;
   lockWorkspace(): Promise<void>;
   closeWorkspace(): Promise<void>;
@@ -45,9 +47,7 @@ export function isLockedError(error: unknown): boolean {
 
 export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice> = (set, get) => {
   // Every write answers with the sequence number it reached: keep the status's in step.
-  onCommitSeq((seq) =>
-    set((s) => (s.status.state === 'open' && seq > s.status.lastSeq ? { status: { ...s.status, lastSeq: seq } } : {})),
-  );
+  onCommitSeq((seq) => set((s) => (s.status.state === 'open' && seq > s.status.lastSeq ? { status: { ...s.status, lastSeq: seq } } : {})));
   const adopt = (status: WorkspaceStatus) => {
     // Another workspace: nothing read from the previous one applies.
     queryCache.reset(status.state === 'open' ? status.lastSeq : 0);
@@ -55,7 +55,11 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
     const before = get().status;
     const same = before.state !== 'none' && status.state !== 'none' && before.path === status.path;
     if (!same) set({ assessmentId: null });
-    set({ status, lastUndo: null, save: { pending: 0, lastSavedAt: status.state === 'open' ? new Date().toISOString() : null, error: null } });
+    set({
+      status,
+      lastUndo: null,
+      save: { pending: 0, lastSavedAt: status.state === 'open' ? new Date().toISOString() : null, error: null },
+    });
     if (status.state === 'open') get().navigate('home');
     void get().loadRecent();
   };
@@ -65,7 +69,9 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
     try {
       return await pending;
     } catch (error) {
-      await get().refreshStatus().catch(() => undefined);
+      await get()
+        .refreshStatus()
+        .catch(() => undefined);
       throw error;
     }
   };

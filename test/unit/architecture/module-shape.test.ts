@@ -9,7 +9,12 @@ import { importCycles, runtimeImportGraph } from '../../support/import-graph';
 const root = join(import.meta.dirname, '../../..');
 
 test('the cycle finder finds a cycle (a guard that it can fail)', () => {
-  const graph = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]);
+  const graph = new Map([
+    ['a', ['b']],
+    ['b', ['c']],
+    ['c', ['a']],
+    ['d', ['a']],
+  ]);
   assert.deepEqual(importCycles(graph), [['a', 'b', 'c']]);
 });
 
@@ -26,7 +31,8 @@ test('no domain module imports core.ts, not even its types (CoreDeps lives in de
     for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (/\.tsx?$/.test(entry.name) && /from '\.\.\/core'|from '\.\/core'/.test(readFileSync(join(root, path), 'utf8'))) offenders.push(path);
+      else if (/\.tsx?$/.test(entry.name) && /from '\.\.\/core'|from '\.\/core'/.test(readFileSync(join(root, path), 'utf8')))
+        offenders.push(path);
     }
   };
   for (const domain of readdirSync(join(root, 'main/core'), { withFileTypes: true })) {

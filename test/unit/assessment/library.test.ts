@@ -18,7 +18,11 @@ const HIGH = 'NIST_SP-800-53_rev5_HIGH-baseline-resolved-profile_catalog-min.jso
 async function openCore(): Promise<{ core: Core; path: string }> {
   const core = testCore();
   const path = join(tempDir(), 'lib.attest');
-  await call(core, 'workspace.create', { handle: chosen(core, path, 'save:workspace'), name: 'Library test', passphrase: 'library test passphrase' });
+  await call(core, 'workspace.create', {
+    handle: chosen(core, path, 'save:workspace'),
+    name: 'Library test',
+    passphrase: 'library test passphrase',
+  });
   return { core, path };
 }
 
@@ -95,7 +99,10 @@ test('spreadsheet import: bad rows are reported one by one, good rows import; a 
       title: 'Client baseline',
     });
     assert.equal(r.imported, 2);
-    assert.deepEqual(r.rowErrors.map((e) => e.where), ['row 3, column "Weight"', 'row 5, column "Code"']);
+    assert.deepEqual(
+      r.rowErrors.map((e) => e.where),
+      ['row 3, column "Weight"', 'row 5, column "Code"'],
+    );
     assert.match(r.rowErrors[0]!.message, /weight "9"/);
 
     const before = (await call(core, 'audit.list', { limit: 1 })).total;
@@ -128,12 +135,22 @@ test('custom catalogues: create, add and edit controls (version goes up); built-
     assert.equal(created.controlCount, 0);
     const v2 = await call(core, 'catalog.saveControl', {
       catalogueId: 'house-rules',
-      control: { id: 'HR-1', title: 'Break-glass account', statement: 'A sealed break-glass account exists and is tested.', category: 'access' },
+      control: {
+        id: 'HR-1',
+        title: 'Break-glass account',
+        statement: 'A sealed break-glass account exists and is tested.',
+        category: 'access',
+      },
     });
     assert.equal(v2.version, '1.0.1');
     const v3 = await call(core, 'catalog.saveControl', {
       catalogueId: 'house-rules',
-      control: { id: 'HR-1', title: 'Break-glass account, tested yearly', statement: 'A sealed break-glass account exists and is tested yearly.', category: 'access' },
+      control: {
+        id: 'HR-1',
+        title: 'Break-glass account, tested yearly',
+        statement: 'A sealed break-glass account exists and is tested yearly.',
+        category: 'access',
+      },
     });
     assert.equal(v3.version, '1.0.2');
     assert.equal(v3.controlCount, 1);
@@ -148,7 +165,10 @@ test('custom catalogues: create, add and edit controls (version goes up); built-
     });
     assert.equal(builtin.code, 'CATALOG_BUILTIN');
     assert.equal((await failure(core, 'catalog.remove', { id: 'platform-baseline' })).code, 'CATALOG_BUILTIN');
-    assert.equal((await failure(core, 'catalog.createCustom', { id: 'house-rules', title: 'Again', categories: [{ id: 'a', title: 'A' }] })).code, 'CATALOG_EXISTS');
+    assert.equal(
+      (await failure(core, 'catalog.createCustom', { id: 'house-rules', title: 'Again', categories: [{ id: 'a', title: 'A' }] })).code,
+      'CATALOG_EXISTS',
+    );
   } finally {
     await core.close();
   }
@@ -175,7 +195,10 @@ test('an assessment keeps the catalogue version it was created with, across late
     await call(core, 'workspace.close', {});
     await call(core, 'workspace.open', { handle: chosen(core, path, 'open:workspace'), passphrase: 'library test passphrase' });
     const got = await call(core, 'assessment.get', { id: a.id });
-    assert.deepEqual(got.rows.map((r) => [r.controlId, r.title]), [['HR-1', 'Original title']]);
+    assert.deepEqual(
+      got.rows.map((r) => [r.controlId, r.title]),
+      [['HR-1', 'Original title']],
+    );
     assert.equal(got.assessment.catalogues[0]!.version, v1.version);
     const detail = await call(core, 'assessment.control', { assessmentId: a.id, catalogueId: 'house-rules', controlId: 'HR-1' });
     assert.equal(detail.statement, 'Original statement.');

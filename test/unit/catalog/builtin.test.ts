@@ -50,11 +50,19 @@ test('the platform baseline has every code S.A.1 to S.P.6 in the seven categorie
     ['S.D', 7, 'data-storage'],
     ['S.P', 6, 'physical-access'],
   ];
-  const expected: [string, string][] = ranges.flatMap(([prefix, n, cat]) => Array.from({ length: n }, (_v, i): [string, string] => [`${prefix}.${i + 1}`, cat]));
+  const expected: [string, string][] = ranges.flatMap(([prefix, n, cat]) =>
+    Array.from({ length: n }, (_v, i): [string, string] => [`${prefix}.${i + 1}`, cat]),
+  );
   expected.splice(expected.findIndex(([id]) => id === 'S.V.8') + 1, 0, ['S.V.8b', 'vendor-management']);
   assert.equal(expected.length, 78);
-  assert.deepEqual(baseline.controls.map((c) => [c.id, c.category]), expected);
-  assert.deepEqual(baseline.categories.map((c) => c.id), ranges.map(([, , cat]) => cat));
+  assert.deepEqual(
+    baseline.controls.map((c) => [c.id, c.category]),
+    expected,
+  );
+  assert.deepEqual(
+    baseline.categories.map((c) => c.id),
+    ranges.map(([, , cat]) => cat),
+  );
   const second = baseline.controls.find((c) => c.id === 'S.V.8b');
   assert.match(second?.note ?? '', /S\.V\.8/);
   assert.match(second?.statement ?? '', /source code/);
@@ -80,12 +88,16 @@ test('every control is fully described and cites only known live checks', () => 
 
 test('mappings resolve and are symmetric (walked independently of the loader)', () => {
   const edges = new Set<string>();
-  for (const { catalogue } of loaded) for (const c of catalogue.controls) for (const m of c.mappings) edges.add(`${catalogue.id}/${c.id} ${m.catalogue}/${m.control}`);
+  for (const { catalogue } of loaded)
+    for (const c of catalogue.controls) for (const m of c.mappings) edges.add(`${catalogue.id}/${c.id} ${m.catalogue}/${m.control}`);
   assert.ok(edges.size >= 60, `a useful number of mappings exists (${edges.size})`);
   for (const edge of edges) {
     const [from, to] = edge.split(' ') as [string, string];
     const [cat, ...rest] = to.split('/');
-    assert.ok(get(cat!).controls.some((c) => c.id === rest.join('/')), `${edge}: target exists`);
+    assert.ok(
+      get(cat!).controls.some((c) => c.id === rest.join('/')),
+      `${edge}: target exists`,
+    );
     assert.ok(edges.has(`${to} ${from}`), `${edge}: reverse mapping exists`);
   }
   for (const pair of [
@@ -93,18 +105,36 @@ test('mappings resolve and are symmetric (walked independently of the loader)', 
     'retool-hardening/RT.AUTHN.3 platform-baseline/S.A.3',
     'tines-hardening/TN.ACC.3 platform-baseline/S.A.3',
     'retool-hardening/RT.AUTHN.2 platform-baseline/S.A.4',
-  ]) assert.ok(edges.has(pair), `expected mapping ${pair}`);
+  ])
+    assert.ok(edges.has(pair), `expected mapping ${pair}`);
 });
 
 test('the threat-model review covers STRIDE, lateral movement and the eight design principles', () => {
   const tm = get('threat-model-review');
-  for (const cat of ['spoofing', 'tampering', 'repudiation', 'information-disclosure', 'denial-of-service', 'elevation-of-privilege', 'lateral-movement']) {
-    assert.ok(tm.controls.some((c) => c.category === cat), `threats for ${cat}`);
+  for (const cat of [
+    'spoofing',
+    'tampering',
+    'repudiation',
+    'information-disclosure',
+    'denial-of-service',
+    'elevation-of-privilege',
+    'lateral-movement',
+  ]) {
+    assert.ok(
+      tm.controls.some((c) => c.category === cat),
+      `threats for ${cat}`,
+    );
   }
   const principles = tm.controls.filter((c) => c.category === 'design-principles').map((c) => c.title);
   assert.deepEqual(principles, [
-    'Least privilege', 'Fail-safe defaults', 'Economy of mechanism', 'Complete mediation',
-    'Open design', 'Separation of privilege', 'Least common mechanism', 'Psychological acceptability',
+    'Least privilege',
+    'Fail-safe defaults',
+    'Economy of mechanism',
+    'Complete mediation',
+    'Open design',
+    'Separation of privilege',
+    'Least common mechanism',
+    'Psychological acceptability',
   ]);
 });
 
@@ -118,7 +148,10 @@ test('the content hash is canonical: key order and formatting do not change it, 
   edited.controls[0]!.title += '.';
   assert.notEqual(contentHash(edited), entry.hash);
   // Loading twice gives the same hashes: reproducible across runs.
-  assert.deepEqual(loadBuiltinCatalogues().map((l) => l.hash), loaded.map((l) => l.hash));
+  assert.deepEqual(
+    loadBuiltinCatalogues().map((l) => l.hash),
+    loaded.map((l) => l.hash),
+  );
 });
 
 test('catalog/schema.json is up to date with the zod schema', () => {
@@ -149,13 +182,35 @@ categories: [{ id: main, title: Main }]
 controls:
 ${controls}`;
 const control = (id: string, overrides: Record<string, string> = {}) => {
-  const fields = { id, title: 'T', statement: 'A statement.', guidance: 'Some guidance.', category: 'main', weight: '3', severity: 'low', references: '[{ title: R }]', ...overrides };
-  return `  - { ${Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join(', ')} }\n`;
+  const fields = {
+    id,
+    title: 'T',
+    statement: 'A statement.',
+    guidance: 'Some guidance.',
+    category: 'main',
+    weight: '3',
+    severity: 'low',
+    references: '[{ title: R }]',
+    ...overrides,
+  };
+  return `  - { ${Object.entries(fields)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join(', ')} }\n`;
 };
 
 test('the validator reports duplicates, unknown categories, unknown checks and one-sided or dangling mappings', () => {
   const { problems } = validateCatalogueSources([
-    { file: 'a.yaml', text: minimal('cat-a', control('A.1') + control('A.1') + control('A.2', { category: 'nowhere' }) + control('A.3', { mappings: '[{ catalogue: cat-b, control: B.1 }]' }) + control('A.4', { mappings: '[{ catalogue: cat-b, control: B.9 }]' })) },
+    {
+      file: 'a.yaml',
+      text: minimal(
+        'cat-a',
+        control('A.1') +
+          control('A.1') +
+          control('A.2', { category: 'nowhere' }) +
+          control('A.3', { mappings: '[{ catalogue: cat-b, control: B.1 }]' }) +
+          control('A.4', { mappings: '[{ catalogue: cat-b, control: B.9 }]' }),
+      ),
+    },
     { file: 'b.yaml', text: minimal('cat-b', control('B.1')) },
   ]);
   const text = JSON.stringify(problems);
@@ -163,7 +218,9 @@ test('the validator reports duplicates, unknown categories, unknown checks and o
   assert.match(text, /category \\"nowhere\\"/);
   assert.match(text, /A\.3 maps to cat-b\/B\.1, but that control does not map back/);
   assert.match(text, /A\.4 maps to cat-b\/B\.9, which does not exist/);
-  const unknownCheck = validateCatalogueSources([{ file: 'c.yaml', text: minimal('cat-c', control('C.1', { checks: '[web.not-a-check]' })) }]);
+  const unknownCheck = validateCatalogueSources([
+    { file: 'c.yaml', text: minimal('cat-c', control('C.1', { checks: '[web.not-a-check]' })) },
+  ]);
   assert.match(JSON.stringify(unknownCheck.problems), /c\.yaml.*checks\[0\]/);
   assert.equal(unknownCheck.loaded.length, 0);
 });
@@ -172,13 +229,19 @@ test('loadBuiltinCatalogues refuses an invalid folder with CATALOG_INVALID and a
   const tmp = mkdtempSync(join(tmpdir(), 'attest-catalog-'));
   try {
     writeFileSync(join(tmp, 'x.yaml'), minimal('cat-x', control('X.1', { weight: '9' })));
-    assert.throws(() => loadBuiltinCatalogues(tmp), (e: unknown) => e instanceof AttestError && e.code === 'CATALOG_INVALID' && /x\.yaml/.test(e.message) && /weight/.test(e.message));
+    assert.throws(
+      () => loadBuiltinCatalogues(tmp),
+      (e: unknown) => e instanceof AttestError && e.code === 'CATALOG_INVALID' && /x\.yaml/.test(e.message) && /weight/.test(e.message),
+    );
     writeFileSync(join(tmp, 'x.yaml'), minimal('cat-x', control('X.1')));
     assert.equal(loadBuiltinCatalogues(tmp)[0]?.catalogue.controls.length, 1);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-  assert.throws(() => loadBuiltinCatalogues(join(tmpdir(), 'attest-no-such-dir-' + process.pid)), (e: unknown) => e instanceof AttestError && e.code === 'CATALOG_DIR_MISSING');
+  assert.throws(
+    () => loadBuiltinCatalogues(join(tmpdir(), 'attest-no-such-dir-' + process.pid)),
+    (e: unknown) => e instanceof AttestError && e.code === 'CATALOG_DIR_MISSING',
+  );
 });
 
 // The catalogues must be in Attest's own words: no run of 9 or more consecutive words in any
@@ -186,8 +249,20 @@ test('loadBuiltinCatalogues refuses an invalid folder with CATALOG_INVALID and a
 test('catalogue text does not copy sentences from the seed documents', (t) => {
   const seedDir = join(dir, '..', '..', 'shared', 'seeds');
   if (!requirePart(t, existsSync(seedDir), 'the seed documents in ../shared/seeds')) return;
-  const words = (s: string) => s.toLowerCase().replace(/[^a-z0-9.]+/g, ' ').trim().split(' ').filter(Boolean);
-  const seedFor: Record<string, string> = { 'tines-hardening': '000', 'retool-hardening': '001', 'threat-model-review': '002', 'platform-baseline': '003', 'automation-trust': '004' };
+  const words = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9.]+/g, ' ')
+      .trim()
+      .split(' ')
+      .filter(Boolean);
+  const seedFor: Record<string, string> = {
+    'tines-hardening': '000',
+    'retool-hardening': '001',
+    'threat-model-review': '002',
+    'platform-baseline': '003',
+    'automation-trust': '004',
+  };
   const N = 9;
   for (const { catalogue } of loaded) {
     const seedFile = readdirSync(seedDir).find((f) => f.startsWith(`${seedFor[catalogue.id]}_`));
@@ -198,7 +273,8 @@ test('catalogue text does not copy sentences from the seed documents', (t) => {
     const texts = [catalogue.description, ...catalogue.controls.flatMap((c) => [c.title, c.statement, c.guidance])];
     for (const text of texts) {
       const w = words(text);
-      for (let i = 0; i + N <= w.length; i++) assert.ok(!grams.has(w.slice(i, i + N).join(' ')), `${catalogue.id}: "${w.slice(i, i + N).join(' ')}" is copied from the seed`);
+      for (let i = 0; i + N <= w.length; i++)
+        assert.ok(!grams.has(w.slice(i, i + N).join(' ')), `${catalogue.id}: "${w.slice(i, i + N).join(' ')}" is copied from the seed`);
     }
   }
 });

@@ -20,7 +20,12 @@ function scanNist(text: string, yaml: boolean): OscalCounts & { ids: Set<string>
     ? [...text.matchAll(/^\s*(?:- )?id: ([a-z]{2}-\d+(?:\.\d+)?)\s*$/gm)].map((m) => m[1]!)
     : [...text.matchAll(/"id"\s*:\s*"([a-z]{2}-\d+(?:\.\d+)?)"/g)].map((m) => m[1]!);
   const groups = yaml ? [...text.matchAll(/^\s*(?:- )?class: family\s*$/gm)].length : [...text.matchAll(/"class"\s*:\s*"family"/g)].length;
-  return { groups, controls: ids.filter((id) => !id.includes('.')).length, enhancements: ids.filter((id) => id.includes('.')).length, ids: new Set(ids) };
+  return {
+    groups,
+    controls: ids.filter((id) => !id.includes('.')).length,
+    enhancements: ids.filter((id) => id.includes('.')).length,
+    ids: new Set(ids),
+  };
 }
 
 /** Groups, controls and nested controls by tag depth over XML text. */
@@ -79,15 +84,28 @@ test('the corpus profiles resolve offline against a local catalog to the control
   ] as const) {
     const text = readFileSync(join(corpus, file), 'utf8');
     // The ids the profile asks for, read from its with-ids arrays by a regex over the raw text.
-    const asked = new Set([...text.matchAll(/"with-ids"\s*:\s*\[([^\]]*)\]/g)].flatMap((m) => [...m[1]!.matchAll(/"([^"]+)"/g)].map((x) => x[1]!)));
+    const asked = new Set(
+      [...text.matchAll(/"with-ids"\s*:\s*\[([^\]]*)\]/g)].flatMap((m) => [...m[1]!.matchAll(/"([^"]+)"/g)].map((x) => x[1]!)),
+    );
     const href = /"imports"\s*:\s*\[\s*\{\s*"href"\s*:\s*"([^"]+)"/.exec(text)![1]!;
     const r = importOscalCatalog(text, { sources: new Map([[href, high]]) });
     const expected = new Set([...asked].filter((id) => highIds.has(id)));
     const got = new Set(r.catalogue.controls.map((c) => c.id));
-    const counts = { controls: [...expected].filter((id) => !id.includes('.')).length, enhancements: [...expected].filter((id) => id.includes('.')).length };
-    rows.push({ file: `${file} (imports mapped to the HIGH catalog)`, expected: `${counts.controls} controls, ${counts.enhancements} enhancements; ${asked.size - expected.size} asked for but not in HIGH`, actual: `${r.counts.controls} controls, ${r.counts.enhancements} enhancements; ${r.warnings.filter((w) => /not in the imported catalog/.test(w.message)).length} reported` });
+    const counts = {
+      controls: [...expected].filter((id) => !id.includes('.')).length,
+      enhancements: [...expected].filter((id) => id.includes('.')).length,
+    };
+    rows.push({
+      file: `${file} (imports mapped to the HIGH catalog)`,
+      expected: `${counts.controls} controls, ${counts.enhancements} enhancements; ${asked.size - expected.size} asked for but not in HIGH`,
+      actual: `${r.counts.controls} controls, ${r.counts.enhancements} enhancements; ${r.warnings.filter((w) => /not in the imported catalog/.test(w.message)).length} reported`,
+    });
     assert.deepEqual(got, expected, file);
-    assert.equal(r.warnings.filter((w) => /not in the imported catalog/.test(w.message)).length, asked.size - expected.size, `${file}: every missing id is reported`);
+    assert.equal(
+      r.warnings.filter((w) => /not in the imported catalog/.test(w.message)).length,
+      asked.size - expected.size,
+      `${file}: every missing id is reported`,
+    );
     // The publisher's own resolution selects the same ids (where HIGH has them).
     const publishedIds = scanNist(readFileSync(join(corpus, published), 'utf8'), published.endsWith('.yaml')).ids;
     assert.deepEqual(new Set([...publishedIds].filter((id) => highIds.has(id))), got, `${file}: same selection as ${published}`);
@@ -98,11 +116,14 @@ test('the other OSCAL documents and the schemas are refused as catalogues with a
   if (!requirePart(t, have, 'the OSCAL corpus in ../shared/corpora/oscal')) return;
   for (const file of readdirSync(corpus).filter((f) => f.startsWith('ifa_') || f.includes('schema'))) {
     const text = readFileSync(join(corpus, file), 'utf8');
-    const model = Object.keys(JSON.parse(text) as object).find((k) => ['assessment-plan', 'assessment-results', 'plan-of-action-and-milestones'].includes(k));
+    const model = Object.keys(JSON.parse(text) as object).find((k) =>
+      ['assessment-plan', 'assessment-results', 'plan-of-action-and-milestones'].includes(k),
+    );
     let message = '';
     assert.throws(
       () => importOscalCatalog(text),
-      (e: unknown) => e instanceof AttestError && ['OSCAL_NOT_CATALOG', 'OSCAL_UNREADABLE'].includes(e.code) && ((message = e.message), true),
+      (e: unknown) =>
+        e instanceof AttestError && ['OSCAL_NOT_CATALOG', 'OSCAL_UNREADABLE'].includes(e.code) && ((message = e.message), true),
     );
     if (model) assert.match(message, new RegExp(model), file);
     rows.push({ file, expected: model ? `refused: an OSCAL ${model}` : 'refused: not an OSCAL document', actual: `refused: ${message}` });
@@ -112,5 +133,7 @@ test('the other OSCAL documents and the schemas are refused as catalogues with a
 test('table of every file tried', (t) => {
   if (!requirePart(t, have, 'the OSCAL corpus in ../shared/corpora/oscal')) return;
   assert.ok(rows.length >= 16, 'every corpus file appears in the table');
-  t.diagnostic(['| file | expected | actual |', '|---|---|---|', ...rows.map((r) => `| ${r.file} | ${r.expected} | ${r.actual} |`)].join('\n'));
+  t.diagnostic(
+    ['| file | expected | actual |', '|---|---|---|', ...rows.map((r) => `| ${r.file} | ${r.expected} | ${r.actual} |`)].join('\n'),
+  );
 });

@@ -22,7 +22,11 @@ const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
 let core: Core;
 before(async () => {
   core = testCore();
-  await call(core, 'workspace.create', { handle: chosen(core, join(tempDir('attest-oscal-in-'), 'w.attest'), 'save:workspace'), name: 'OSCAL in', passphrase: 'oscal in passphrase' });
+  await call(core, 'workspace.create', {
+    handle: chosen(core, join(tempDir('attest-oscal-in-'), 'w.attest'), 'save:workspace'),
+    name: 'OSCAL in',
+    passphrase: 'oscal in passphrase',
+  });
 });
 after(() => core.close());
 
@@ -35,12 +39,33 @@ test('XML and YAML are read by content: an XML catalog named .json and a YAML ca
   const fromXml = importOscalCatalog(xml).catalogue.controls;
   const fromJson = importOscalCatalog(readFileSync(join(corpus, 'examples/basic-catalog.json'), 'utf8')).catalogue.controls;
   const unlink = (s: string) => s.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
-  assert.deepEqual(fromXml.map((c) => [c.id, c.title, unlink(c.statement), c.parameters]), fromJson.map((c) => [c.id, c.title, unlink(c.statement), c.parameters]));
+  assert.deepEqual(
+    fromXml.map((c) => [c.id, c.title, unlink(c.statement), c.parameters]),
+    fromJson.map((c) => [c.id, c.title, unlink(c.statement), c.parameters]),
+  );
   const s111 = fromXml.find((c) => c.id === 's1.1.1')!;
-  assert.match(s111.statement, /A value has been assigned to \[Selection \(one or more\): initiating a device lock after \[Assignment: organization-defined a duration\] of inactivity;/);
-  assert.ok(s111.parts?.some((p) => p.name === 'overview' && /management framework/.test(p.text)), 'overview part kept');
+  assert.match(
+    s111.statement,
+    /A value has been assigned to \[Selection \(one or more\): initiating a device lock after \[Assignment: organization-defined a duration\] of inactivity;/,
+  );
+  assert.ok(
+    s111.parts?.some((p) => p.name === 'overview' && /management framework/.test(p.text)),
+    'overview part kept',
+  );
 
-  const yaml = ['catalog:', '  uuid: 4b5a5c2e-0d7e-4b8e-9a59-1d2c3e4f5a6b', '  metadata:', '    title: Small YAML catalog', '    version: "1.0"', '  controls:', '    - id: y-1', '      title: One', '      parts:', '        - name: statement', '          prose: Do one thing.'].join('\n');
+  const yaml = [
+    'catalog:',
+    '  uuid: 4b5a5c2e-0d7e-4b8e-9a59-1d2c3e4f5a6b',
+    '  metadata:',
+    '    title: Small YAML catalog',
+    '    version: "1.0"',
+    '  controls:',
+    '    - id: y-1',
+    '      title: One',
+    '      parts:',
+    '        - name: statement',
+    '          prose: Do one thing.',
+  ].join('\n');
   const imported = await call(core, 'catalog.import', { file: { name: 'controls.txt', dataBase64: b64(yaml) }, replace: false });
   assert.equal(imported.imported, 1);
   assert.equal(imported.catalogue.title, 'Small YAML catalog');
@@ -48,7 +73,10 @@ test('XML and YAML are read by content: an XML catalog named .json and a YAML ca
 
 test('FedRAMP values in constraints: AC-1 reads the FedRAMP frequency, not "organization-defined frequency"', (t) => {
   if (!requirePart(t, have, 'the OSCAL corpus in ../shared/corpora/oscal')) return;
-  for (const file of ['FedRAMP_rev5_LI-SaaS-baseline-resolved-profile_catalog.json', 'FedRAMP_rev5_MODERATE-baseline-resolved-profile_catalog.yaml']) {
+  for (const file of [
+    'FedRAMP_rev5_LI-SaaS-baseline-resolved-profile_catalog.json',
+    'FedRAMP_rev5_MODERATE-baseline-resolved-profile_catalog.yaml',
+  ]) {
     const text = readFileSync(join(corpus, file), 'utf8');
     // The constraint of ac-01_odp.05, found by a scan of the raw text.
     const value = file.endsWith('.yaml')
@@ -71,7 +99,12 @@ const rev4 = {
         title: 'Access Control',
         controls: [
           { id: 'ac-1', title: 'Policy', parts: [{ name: 'statement', prose: 'Have a policy.' }] },
-          { id: 'ac-2', title: 'Account Management', parts: [{ name: 'statement', prose: 'Manage accounts.' }], controls: [{ id: 'ac-2.6', title: 'Dynamic Privilege Management', props: [{ name: 'status', value: 'Withdrawn' }] }] },
+          {
+            id: 'ac-2',
+            title: 'Account Management',
+            parts: [{ name: 'statement', prose: 'Manage accounts.' }],
+            controls: [{ id: 'ac-2.6', title: 'Dynamic Privilege Management', props: [{ name: 'status', value: 'Withdrawn' }] }],
+          },
           { id: 'ac-13', title: 'Supervision and Review', props: [{ name: 'status', value: 'WITHDRAWN' }] },
           { id: 'ac-99', props: [{ name: 'label', value: 'AC-99' }], parts: [{ name: 'statement', prose: 'A control without a title.' }] },
           { id: 'ac-98', parts: [{ name: 'statement', prose: 'Neither title nor label.' }] },
@@ -85,12 +118,27 @@ test('withdrawn is recognised in any case, shown as withdrawn and left out of ne
   const r = importOscalCatalog(rev4);
   const tagged = r.catalogue.controls.filter((c) => c.tags.includes('withdrawn')).map((c) => c.id);
   assert.deepEqual(tagged, ['ac-2.6', 'ac-13']);
-  await call(core, 'catalog.import', { file: { name: 'rev4.json', dataBase64: b64(JSON.stringify(rev4)) }, id: 'rev4-style', replace: false });
+  await call(core, 'catalog.import', {
+    file: { name: 'rev4.json', dataBase64: b64(JSON.stringify(rev4)) },
+    id: 'rev4-style',
+    replace: false,
+  });
   const detail = await call(core, 'catalog.get', { id: 'rev4-style' });
   assert.ok(detail.controls.find((c) => c.id === 'ac-13')!.tags.includes('withdrawn'), 'the catalogue view shows it withdrawn');
-  const a = await call(core, 'assessment.create', { name: 'Rev4', client: 'C', scope: 'S', periodStart: null, periodEnd: null, assessor: 'A', catalogueIds: ['rev4-style'] });
+  const a = await call(core, 'assessment.create', {
+    name: 'Rev4',
+    client: 'C',
+    scope: 'S',
+    periodStart: null,
+    periodEnd: null,
+    assessor: 'A',
+    catalogueIds: ['rev4-style'],
+  });
   const got = await call(core, 'assessment.get', { id: a.id });
-  assert.deepEqual(got.rows.map((x) => x.controlId), ['ac-1', 'ac-2', 'ac-99', 'ac-98']);
+  assert.deepEqual(
+    got.rows.map((x) => x.controlId),
+    ['ac-1', 'ac-2', 'ac-99', 'ac-98'],
+  );
   assert.equal(got.assessment.total, 4);
 });
 
@@ -124,27 +172,60 @@ test('every part is kept and shown: all guidance, control-level items, objective
     const c = imported.get(raw.id)!;
     const guidance = (raw.parts ?? []).filter((p) => p.name === 'guidance');
     if (guidance.length > 1) multiGuidance++;
-    for (const g of guidance) if (g.prose) assert.ok(squash(c.guidance).includes(squash(g.prose).slice(0, 60).trim()), `${raw.id}: every guidance part`);
+    for (const g of guidance)
+      if (g.prose) assert.ok(squash(c.guidance).includes(squash(g.prose).slice(0, 60).trim()), `${raw.id}: every guidance part`);
     for (const p of (raw.parts ?? []).filter((x) => x.name !== 'statement' && x.name !== 'guidance')) {
-      assert.ok(c.parts?.some((k) => k.name === p.name), `${raw.id}: part ${p.name} kept`);
-      if (p.title) assert.ok(c.parts?.some((k) => k.title === p.title), `${raw.id}: "${p.title}" kept`);
+      assert.ok(
+        c.parts?.some((k) => k.name === p.name),
+        `${raw.id}: part ${p.name} kept`,
+      );
+      if (p.title)
+        assert.ok(
+          c.parts?.some((k) => k.title === p.title),
+          `${raw.id}: "${p.title}" kept`,
+        );
     }
   }
   assert.ok(multiGuidance > 0, 'the file has controls with more than one guidance part');
   const ia21 = imported.get('ia-2.1')!;
-  assert.ok(ia21.parts?.some((p) => /Additional FedRAMP Requirements/.test(p.title) && /multi-factor authentication for all Federal privileged users/.test(p.text)));
+  assert.ok(
+    ia21.parts?.some(
+      (p) => /Additional FedRAMP Requirements/.test(p.title) && /multi-factor authentication for all Federal privileged users/.test(p.text),
+    ),
+  );
 
   // Shown: the catalogue view, the assessment panel and the report model carry them.
   await call(core, 'catalog.import', { file: { name: file, dataBase64: b64(text) }, id: 'fedramp-li-saas-parts', replace: false });
   const view = (await call(core, 'catalog.get', { id: 'fedramp-li-saas-parts' })).controls.find((c) => c.id === 'ia-2.1')!;
   assert.deepEqual(view.parts, ia21.parts);
-  const a = await call(core, 'assessment.create', { name: 'Parts', client: 'C', scope: 'S', periodStart: null, periodEnd: null, assessor: 'A', catalogueIds: ['fedramp-li-saas-parts'] });
+  const a = await call(core, 'assessment.create', {
+    name: 'Parts',
+    client: 'C',
+    scope: 'S',
+    periodStart: null,
+    periodEnd: null,
+    assessor: 'A',
+    catalogueIds: ['fedramp-li-saas-parts'],
+  });
   const panel = await call(core, 'assessment.control', { assessmentId: a.id, catalogueId: 'fedramp-li-saas-parts', controlId: 'ia-2.1' });
   assert.deepEqual(panel.parts, ia21.parts);
-  await call(core, 'assessment.setResult', { assessmentId: a.id, catalogueId: 'fedramp-li-saas-parts', controlId: 'ia-2.1', status: 'met', rationale: 'MFA on all admin accounts.' });
-  const model = await engagementModel(core.session.workspace(), { assessmentId: a.id, classification: 'internal' as never, issuedAt: new Date('2026-12-01T00:00:00Z') });
+  await call(core, 'assessment.setResult', {
+    assessmentId: a.id,
+    catalogueId: 'fedramp-li-saas-parts',
+    controlId: 'ia-2.1',
+    status: 'met',
+    rationale: 'MFA on all admin accounts.',
+  });
+  const model = await engagementModel(core.session.workspace(), {
+    assessmentId: a.id,
+    classification: 'internal' as never,
+    issuedAt: new Date('2026-12-01T00:00:00Z'),
+  });
   const row = model.catalogues[0]!.controls.find((c) => c.controlId === 'IA-2(1)')!;
-  assert.deepEqual(row.parts?.map((p) => p.title), ia21.parts!.map((p) => p.title));
+  assert.deepEqual(
+    row.parts?.map((p) => p.title),
+    ia21.parts!.map((p) => p.title),
+  );
 });
 
 // ---- profiles ---------------------------------------------------------------------------
@@ -167,11 +248,26 @@ const source = {
               { id: 'ac-1_gdn', name: 'guidance', prose: 'Original guidance.' },
             ],
           },
-          { id: 'ac-2', title: 'Accounts', parts: [{ id: 'ac-2_smt', name: 'statement', prose: 'Manage accounts.' }], controls: [{ id: 'ac-2.1', title: 'Automated', parts: [{ id: 'ac-2.1_smt', name: 'statement', prose: 'Automate it.' }] }, { id: 'ac-2.2', title: 'Temporary', parts: [{ id: 'ac-2.2_smt', name: 'statement', prose: 'Remove temporary accounts.' }] }] },
+          {
+            id: 'ac-2',
+            title: 'Accounts',
+            parts: [{ id: 'ac-2_smt', name: 'statement', prose: 'Manage accounts.' }],
+            controls: [
+              { id: 'ac-2.1', title: 'Automated', parts: [{ id: 'ac-2.1_smt', name: 'statement', prose: 'Automate it.' }] },
+              { id: 'ac-2.2', title: 'Temporary', parts: [{ id: 'ac-2.2_smt', name: 'statement', prose: 'Remove temporary accounts.' }] },
+            ],
+          },
           { id: 'ac-3', title: 'Enforcement', parts: [{ id: 'ac-3_smt', name: 'statement', prose: 'Enforce access.' }] },
         ],
       },
-      { id: 'au', title: 'Audit', controls: [{ id: 'au-1', title: 'Audit policy', parts: [{ id: 'au-1_smt', name: 'statement', prose: 'Audit.' }] }, { id: 'au-2', title: 'Events', parts: [{ id: 'au-2_smt', name: 'statement', prose: 'Log events.' }] }] },
+      {
+        id: 'au',
+        title: 'Audit',
+        controls: [
+          { id: 'au-1', title: 'Audit policy', parts: [{ id: 'au-1_smt', name: 'statement', prose: 'Audit.' }] },
+          { id: 'au-2', title: 'Events', parts: [{ id: 'au-2_smt', name: 'statement', prose: 'Log events.' }] },
+        ],
+      },
     ],
   },
 };
@@ -180,21 +276,44 @@ const profile = (extra: Record<string, unknown>) => ({
   profile: {
     uuid: '5d1f5e0c-7a57-4b5e-8f0a-6a3e8c9b1f22',
     metadata: { title: 'Tailored baseline', version: '2.0' },
-    imports: [{ href: '#src', 'include-controls': [{ 'with-ids': ['ac-1'] }, { 'with-ids': ['ac-2'], 'with-child-controls': 'yes' }, { matching: [{ pattern: 'au-*' }] }], 'exclude-controls': [{ 'with-ids': ['ac-2.2', 'au-1'] }] }],
+    imports: [
+      {
+        href: '#src',
+        'include-controls': [
+          { 'with-ids': ['ac-1'] },
+          { 'with-ids': ['ac-2'], 'with-child-controls': 'yes' },
+          { matching: [{ pattern: 'au-*' }] },
+        ],
+        'exclude-controls': [{ 'with-ids': ['ac-2.2', 'au-1'] }],
+      },
+    ],
     merge: { 'as-is': true },
-    'back-matter': { resources: [{ uuid: 'src', title: 'Source catalog', rlinks: [{ href: 'https://example.invalid/source_catalog.json' }] }] },
+    'back-matter': {
+      resources: [{ uuid: 'src', title: 'Source catalog', rlinks: [{ href: 'https://example.invalid/source_catalog.json' }] }],
+    },
     ...extra,
   },
 });
 
 test('a profile selects with with-ids, with-child-controls, matching and exclude, keeping groups as-is', () => {
   const r = importOscalCatalog(profile({}), { sources: new Map([['#src', readOscal(JSON.stringify(source))]]) });
-  assert.deepEqual(r.catalogue.controls.map((c) => c.id), ['ac-1', 'ac-2', 'ac-2.1', 'au-2']);
-  assert.deepEqual(r.catalogue.categories.map((c) => c.title), ['Access', 'Audit']);
+  assert.deepEqual(
+    r.catalogue.controls.map((c) => c.id),
+    ['ac-1', 'ac-2', 'ac-2.1', 'au-2'],
+  );
+  assert.deepEqual(
+    r.catalogue.categories.map((c) => c.title),
+    ['Access', 'Audit'],
+  );
   assert.equal(r.catalogue.title, 'Tailored baseline');
   // flat merge: no groups from the source.
-  const flat = importOscalCatalog(profile({ merge: { flat: {} } }), { sources: new Map([['source_catalog.json', readOscal(JSON.stringify(source))]]) });
-  assert.deepEqual(flat.catalogue.categories.map((c) => c.id), ['ungrouped']);
+  const flat = importOscalCatalog(profile({ merge: { flat: {} } }), {
+    sources: new Map([['source_catalog.json', readOscal(JSON.stringify(source))]]),
+  });
+  assert.deepEqual(
+    flat.catalogue.categories.map((c) => c.id),
+    ['ungrouped'],
+  );
   assert.equal(flat.catalogue.controls.length, 4);
 });
 
@@ -219,17 +338,28 @@ test('a profile sets parameters and alters controls (adds at every position, rem
   assert.equal(ac1.statement, 'Review the policy at least annually.\n  First of all.');
   assert.equal(ac1.guidance, 'Tailored guidance.');
   assert.deepEqual(ac1.parts, [{ name: 'item', title: 'Added requirement', text: 'Also do this.' }]);
-  assert.ok(r.warnings.some((w) => /"ac-3" is not selected/.test(w.message)), 'an alter of an unselected control is reported');
+  assert.ok(
+    r.warnings.some((w) => /"ac-3" is not selected/.test(w.message)),
+    'an alter of an unselected control is reported',
+  );
 });
 
 test('a profile whose imports have no local file is refused by name; the app is told which hrefs to ask for', async () => {
   assert.throws(
     () => importOscalCatalog(profile({})),
-    (e: unknown) => e instanceof AttestError && e.code === 'OSCAL_PROFILE_SOURCE_MISSING' && /#src \(Source catalog\)/.test(e.message) && /--source/.test(e.message),
+    (e: unknown) =>
+      e instanceof AttestError &&
+      e.code === 'OSCAL_PROFILE_SOURCE_MISSING' &&
+      /#src \(Source catalog\)/.test(e.message) &&
+      /--source/.test(e.message),
   );
   const file = { name: 'profile.json', dataBase64: b64(JSON.stringify(profile({}))) };
   const asked = await call(core, 'catalog.preview', { file });
-  assert.deepEqual(asked, { kind: 'profile', title: 'Tailored baseline', imports: [{ href: '#src', title: 'Source catalog', resolved: false }] });
+  assert.deepEqual(asked, {
+    kind: 'profile',
+    title: 'Tailored baseline',
+    imports: [{ href: '#src', title: 'Source catalog', resolved: false }],
+  });
   const sources = [{ href: '#src', file: { name: 'source.xml', dataBase64: b64(JSON.stringify(source)) } }];
   const ready = await call(core, 'catalog.preview', { file, sources });
   assert.equal(ready.kind, 'oscal');
@@ -244,7 +374,7 @@ test('a profile may import another profile, resolved in turn', () => {
     profile: {
       uuid: '9e0f3c55-2a1b-4d3c-8e7f-1a2b3c4d5e6f',
       metadata: { title: 'Outer', version: '1' },
-      imports: [{ href: 'inner.json', 'include-all': {} , 'exclude-controls': [{ 'with-ids': ['au-2'] }] }],
+      imports: [{ href: 'inner.json', 'include-all': {}, 'exclude-controls': [{ 'with-ids': ['au-2'] }] }],
     },
   };
   const sources = new Map([
@@ -252,5 +382,8 @@ test('a profile may import another profile, resolved in turn', () => {
     ['#src', readOscal(JSON.stringify(source))],
   ]);
   const r = importOscalCatalog(outer, { sources });
-  assert.deepEqual(r.catalogue.controls.map((c) => c.id), ['ac-1', 'ac-2', 'ac-2.1']);
+  assert.deepEqual(
+    r.catalogue.controls.map((c) => c.id),
+    ['ac-1', 'ac-2', 'ac-2.1'],
+  );
 });

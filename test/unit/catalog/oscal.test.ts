@@ -61,13 +61,25 @@ test('statements keep their nested labelled parts and show parameters NIST-style
   const ac1 = catalogue.controls.find((c) => c.id === 'ac-1')!;
   assert.equal(ac1.label, 'AC-1');
   assert.equal(ac1.category, 'ac');
-  assert.deepEqual(ac1.statementParts?.map((p) => p.label), ['a.', 'b.', 'c.']);
-  assert.deepEqual(ac1.statementParts?.[0]?.parts?.[0]?.parts?.map((p) => p.label), ['(a)', '(b)']);
-  assert.match(ac1.statement, /^a\. Develop, document, and disseminate to \[Assignment: organization-defined personnel or roles\]:\n {2}1\. \[Selection \(one or more\): organization-level; mission\/business process-level; system-level\] access control policy that:\n {4}\(a\) /);
+  assert.deepEqual(
+    ac1.statementParts?.map((p) => p.label),
+    ['a.', 'b.', 'c.'],
+  );
+  assert.deepEqual(
+    ac1.statementParts?.[0]?.parts?.[0]?.parts?.map((p) => p.label),
+    ['(a)', '(b)'],
+  );
+  assert.match(
+    ac1.statement,
+    /^a\. Develop, document, and disseminate to \[Assignment: organization-defined personnel or roles\]:\n {2}1\. \[Selection \(one or more\): organization-level; mission\/business process-level; system-level\] access control policy that:\n {4}\(a\) /,
+  );
   assert.ok(ac1.parameters?.some((p) => p.id === 'ac-01_odp.03' && p.choices?.length === 3 && p.howMany === 'one-or-more'));
   // A selection whose choices insert further parameters is resolved all the way down.
   const ac7 = catalogue.controls.find((c) => c.id === 'ac-7')!;
-  assert.match(ac7.statement, /\[Selection \(one or more\): lock the account or node for \[Assignment: organization-defined time period\];/);
+  assert.match(
+    ac7.statement,
+    /\[Selection \(one or more\): lock the account or node for \[Assignment: organization-defined time period\];/,
+  );
   // References resolve into the back-matter with their links; related controls are kept.
   assert.ok(ac1.references.some((r) => r.title === 'SP 800-12' && r.url === 'https://doi.org/10.6028/NIST.SP.800-12r1'));
   assert.ok(ac1.references.some((r) => r.section === 'pm-9'));
@@ -92,7 +104,10 @@ test('the corpus files are valid OSCAL 1.0.6 catalogs, and ajv catches a broken 
 
 test('malformed input fails with a clear message and code', () => {
   const fails = (input: unknown, code: string, pattern: RegExp) =>
-    assert.throws(() => importOscalCatalog(input), (e: unknown) => e instanceof AttestError && e.code === code && pattern.test(e.message));
+    assert.throws(
+      () => importOscalCatalog(input),
+      (e: unknown) => e instanceof AttestError && e.code === code && pattern.test(e.message),
+    );
   const notCatalog = (input: unknown, pattern: RegExp) => fails(input, 'OSCAL_NOT_CATALOG', pattern);
   fails('{ nope', 'IMPORT_NOT_JSON', /not valid JSON/);
   fails('[]', 'OSCAL_NOT_CATALOG', /top level is not an object/);
@@ -113,22 +128,50 @@ test('a bad control is reported and skipped while the rest imports', () => {
           id: 'g1',
           title: 'Group one',
           controls: [
-            { id: 'x-1', title: 'Good', params: [{ id: 'p1', label: 'frequency' }], parts: [{ name: 'statement', prose: 'Review {{ insert: param, p1 }} and {{ insert: param, missing }} .' }] },
+            {
+              id: 'x-1',
+              title: 'Good',
+              params: [{ id: 'p1', label: 'frequency' }],
+              parts: [{ name: 'statement', prose: 'Review {{ insert: param, p1 }} and {{ insert: param, missing }} .' }],
+            },
             { id: 'x-2', parts: [] },
             { id: 'x-1', title: 'Duplicate', parts: [{ name: 'statement', prose: 'Again.' }] },
           ],
-          groups: [{ id: 'g1a', title: 'Sub', controls: [{ id: 'x-3', title: 'Nested group control', parts: [{ name: 'statement', prose: 'Do it.' }] }] }],
+          groups: [
+            {
+              id: 'g1a',
+              title: 'Sub',
+              controls: [{ id: 'x-3', title: 'Nested group control', parts: [{ name: 'statement', prose: 'Do it.' }] }],
+            },
+          ],
         },
       ],
-      controls: [{ id: 'y-1', title: 'Loose', parts: [{ name: 'statement', prose: 'Loose control.' }], controls: [{ id: 'y-1.1', title: 'Withdrawn one', props: [{ name: 'status', value: 'withdrawn' }] }] }],
+      controls: [
+        {
+          id: 'y-1',
+          title: 'Loose',
+          parts: [{ name: 'statement', prose: 'Loose control.' }],
+          controls: [{ id: 'y-1.1', title: 'Withdrawn one', props: [{ name: 'status', value: 'withdrawn' }] }],
+        },
+      ],
     },
   };
   const r = importOscalCatalog(JSON.stringify(doc), { id: 'small' });
   assert.equal(r.catalogue.id, 'small');
   assert.equal(r.catalogue.version, '0.0.0+draft.2');
   // A control without a title is titled by its id (see oscal-in.test.ts), so only the duplicate is skipped.
-  assert.deepEqual(r.catalogue.controls.map((c) => c.id), ['x-1', 'x-2', 'x-3', 'y-1', 'y-1.1']);
-  assert.deepEqual(r.catalogue.categories.map((c) => [c.id, c.title]), [['g1', 'Group one'], ['g1a', 'Group one / Sub'], ['ungrouped', 'Ungrouped controls']]);
+  assert.deepEqual(
+    r.catalogue.controls.map((c) => c.id),
+    ['x-1', 'x-2', 'x-3', 'y-1', 'y-1.1'],
+  );
+  assert.deepEqual(
+    r.catalogue.categories.map((c) => [c.id, c.title]),
+    [
+      ['g1', 'Group one'],
+      ['g1a', 'Group one / Sub'],
+      ['ungrouped', 'Ungrouped controls'],
+    ],
+  );
   assert.deepEqual(r.counts, { groups: 2, controls: 5, enhancements: 1 });
   assert.equal(r.errors.length, 1);
   assert.match(r.errors[0]!.message, /"x-1" is used twice/);

@@ -15,10 +15,19 @@ import { requirePart } from '../../support/require';
 
 const corpus = join(__dirname, '..', '..', '..', '..', 'shared', 'corpora', 'oscal');
 const have = existsSync(corpus);
-const WANTED = ['nist-800-53-rev5-low', 'nist-800-53-rev5-moderate', 'nist-800-53-rev5-high', 'nist-800-53-rev5-privacy', 'fedramp-rev5-li-saas', 'fedramp-rev5-moderate'];
+const WANTED = [
+  'nist-800-53-rev5-low',
+  'nist-800-53-rev5-moderate',
+  'nist-800-53-rev5-high',
+  'nist-800-53-rev5-privacy',
+  'fedramp-rev5-li-saas',
+  'fedramp-rev5-moderate',
+];
 
 function scan(text: string, yaml: boolean) {
-  const ids = yaml ? [...text.matchAll(/^\s*(?:- )?id: ([a-z]{2}-\d+(?:\.\d+)?)\s*$/gm)].map((m) => m[1]!) : [...text.matchAll(/"id"\s*:\s*"([a-z]{2}-\d+(?:\.\d+)?)"/g)].map((m) => m[1]!);
+  const ids = yaml
+    ? [...text.matchAll(/^\s*(?:- )?id: ([a-z]{2}-\d+(?:\.\d+)?)\s*$/gm)].map((m) => m[1]!)
+    : [...text.matchAll(/"id"\s*:\s*"([a-z]{2}-\d+(?:\.\d+)?)"/g)].map((m) => m[1]!);
   return { controls: ids.filter((i) => !i.includes('.')).length, enhancements: ids.filter((i) => i.includes('.')).length };
 }
 
@@ -55,7 +64,11 @@ test('a damaged library file is refused with a clear message', () => {
 test('Add from library: listed with what is installed, added once, then again only as a new version', async () => {
   const core = testCore();
   try {
-    await call(core, 'workspace.create', { handle: chosen(core, join(tempDir('attest-lib-'), 'w.attest'), 'save:workspace'), name: 'Library', passphrase: 'library passphrase' });
+    await call(core, 'workspace.create', {
+      handle: chosen(core, join(tempDir('attest-lib-'), 'w.attest'), 'save:workspace'),
+      name: 'Library',
+      passphrase: 'library passphrase',
+    });
     const before = await call(core, 'catalog.library', {});
     assert.equal(before.entries.length, 6);
     assert.ok(before.entries.every((e) => !e.installed && e.licence.length > 0));
@@ -78,7 +91,12 @@ test('attest catalog add lists the library and adds a baseline', async () => {
   const ws = join(dir, 'w.attest');
   const env = { ATTEST_DATA_DIR: join(dir, 'data'), ATTEST_PASSPHRASE: 'library cli passphrase' };
   const core = testCore();
-  await call(core, 'workspace.create', { handle: chosen(core, ws, 'save:workspace'), name: 'Library CLI', passphrase: env.ATTEST_PASSPHRASE, remember: false });
+  await call(core, 'workspace.create', {
+    handle: chosen(core, ws, 'save:workspace'),
+    name: 'Library CLI',
+    passphrase: env.ATTEST_PASSPHRASE,
+    remember: false,
+  });
   await core.close();
   const listed = await cli(['catalog', 'add', ws], env);
   assert.equal(listed.code, 0, listed.stderr);
@@ -100,7 +118,12 @@ test('attest catalog import resolves a profile with --source href=file, and name
   const ws = join(dir, 'w.attest');
   const env = { ATTEST_DATA_DIR: join(dir, 'data'), ATTEST_PASSPHRASE: 'profile cli passphrase' };
   const core = testCore();
-  await call(core, 'workspace.create', { handle: chosen(core, ws, 'save:workspace'), name: 'Profile CLI', passphrase: env.ATTEST_PASSPHRASE, remember: false });
+  await call(core, 'workspace.create', {
+    handle: chosen(core, ws, 'save:workspace'),
+    name: 'Profile CLI',
+    passphrase: env.ATTEST_PASSPHRASE,
+    remember: false,
+  });
   await core.close();
   const profile = join(corpus, 'NIST_SP-800-53_rev5_LOW-baseline_profile.json');
   const text = readFileSync(profile, 'utf8');
@@ -111,6 +134,8 @@ test('attest catalog import resolves a profile with --source href=file, and name
   const high = join(corpus, 'NIST_SP-800-53_rev5_HIGH-baseline-resolved-profile_catalog-min.json');
   const r = await cli(['catalog', 'import', ws, profile, '--source', `${href}=${high}`, '--json'], env);
   assert.equal(r.code, 0, r.stderr);
-  const asked = new Set([...text.matchAll(/"with-ids"\s*:\s*\[([^\]]*)\]/g)].flatMap((m) => [...m[1]!.matchAll(/"([^"]+)"/g)].map((x) => x[1]!)));
+  const asked = new Set(
+    [...text.matchAll(/"with-ids"\s*:\s*\[([^\]]*)\]/g)].flatMap((m) => [...m[1]!.matchAll(/"([^"]+)"/g)].map((x) => x[1]!)),
+  );
   assert.equal((JSON.parse(r.stdout) as { imported: number }).imported, asked.size);
 });

@@ -54,7 +54,8 @@ test('the canary appears in no response, error, log, workspace row, blob or repo
   const writes = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
   const capture = (chunk: unknown) => (logged.push(String(chunk)), true);
   const consoles = { log: console.log, error: console.error, warn: console.warn, info: console.info, debug: console.debug };
-  for (const k of Object.keys(consoles) as (keyof typeof consoles)[]) console[k] = (...a: unknown[]) => void logged.push(a.map(String).join(' '));
+  for (const k of Object.keys(consoles) as (keyof typeof consoles)[])
+    console[k] = (...a: unknown[]) => void logged.push(a.map(String).join(' '));
   const responses: unknown[] = [];
   const record = async <T>(p: Promise<T>) => {
     const v = await p;
@@ -77,7 +78,9 @@ test('the canary appears in no response, error, log, workspace row, blob or repo
     await record(call(core, 'policy.setEnabled', { enabled: true }));
     await record(call(core, 'policy.approveHosts', { hosts: ['127.0.0.1'] }));
     await record(call(core, 'policy.setCustomCa', { pem: pki.ca.certPem, hosts: ['127.0.0.1'] }));
-    const cred = await record(call(core, 'credential.create', { label: 'Canary tenant', kind: 'bearer', hosts: ['127.0.0.1'], value: CANARY }));
+    const cred = await record(
+      call(core, 'credential.create', { label: 'Canary tenant', kind: 'bearer', hosts: ['127.0.0.1'], value: CANARY }),
+    );
     credentialId = cred.id;
     const base = `https://127.0.0.1:${fake.port}`;
     const targets: [string, string, Record<string, string>][] = [
@@ -101,17 +104,28 @@ test('the canary appears in no response, error, log, workspace row, blob or repo
     // The secret really travelled, so this test can fail.
     assert.ok(fake.authSeen.filter((a) => a === `Bearer ${CANARY}`).length >= targets.length, 'the fakes received the secret');
     const { runs } = await record(call(core, 'check.results', { assessmentId }));
-    assert.ok(runs.some((r) => r.status === 'pass' || r.status === 'fail'), 'some verdicts');
-    assert.ok(runs.some((r) => r.status === 'could-not-verify'), 'a permission error is could-not-verify');
+    assert.ok(
+      runs.some((r) => r.status === 'pass' || r.status === 'fail'),
+      'some verdicts',
+    );
+    assert.ok(
+      runs.some((r) => r.status === 'could-not-verify'),
+      'a permission error is could-not-verify',
+    );
     for (const r of runs) await record(call(core, 'check.result', { id: r.id }));
     await record(call(core, 'credential.test', { id: credentialId, port: fake.port, path: '/tines-good' }));
     await record(call(core, 'credential.list', {}));
     await record(call(core, 'credential.replace', { id: credentialId, value: `${CANARY}-2` }));
     await record(call(core, 'audit.list', { limit: 500 }));
     const control = await record(call(core, 'assessment.control', { assessmentId, catalogueId: 'platform-baseline', controlId: 'S.A.3' }));
-    assert.ok(control.evidence.some((e) => e.kind === 'check'), 'the GitHub 2FA run left evidence on S.A.3');
+    assert.ok(
+      control.evidence.some((e) => e.kind === 'check'),
+      'the GitHub 2FA run left evidence on S.A.3',
+    );
     // A report whose appendix carries these runs: its text and every stream, uncompressed.
-    const { jobId } = await record(call(core, 'report.issue', { kind: 'engagement', subjectId: assessmentId, classification: 'CONFIDENTIAL' }));
+    const { jobId } = await record(
+      call(core, 'report.issue', { kind: 'engagement', subjectId: assessmentId, classification: 'CONFIDENTIAL' }),
+    );
     let job = await record(call(core, 'report.progress', { jobId }));
     while (job.state === 'running') {
       await new Promise((r) => setTimeout(r, 50));
@@ -156,11 +170,15 @@ test('the canary appears in no response, error, log, workspace row, blob or repo
     for (const table of tables) {
       const dump = ws.query(`SELECT * FROM "${table}"`);
       rows += dump.length;
-      assertClean(`table ${table}`, JSON.stringify(dump, (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : v)));
+      assertClean(
+        `table ${table}`,
+        JSON.stringify(dump, (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : v)),
+      );
     }
     assert.ok(rows > 50, 'the dump has content');
     assert.equal(ws.query('SELECT id FROM check_runs').length, 9, 'every run was stored');
-    for (const { id } of ws.query<{ id: string }>('SELECT id FROM blobs')) assertClean(`blob ${id}`, (await ws.getBlob(id)).toString('latin1'));
+    for (const { id } of ws.query<{ id: string }>('SELECT id FROM blobs'))
+      assertClean(`blob ${id}`, (await ws.getBlob(id)).toString('latin1'));
   } finally {
     await ws.close();
   }

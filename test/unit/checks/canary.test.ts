@@ -103,9 +103,15 @@ test('the canary secret appears in no result, observation, message or thrown err
   // The secret really travelled (so the test can fail): the servers saw it.
   assert.ok(fake.authSeen.filter((a) => a === `Bearer ${CANARY}`).length >= jobs.length);
   assert.equal(results.length, jobs.length);
-  assert.ok(results.some((r) => r.status === 'pass' || r.status === 'fail'), 'some checks produced verdicts');
+  assert.ok(
+    results.some((r) => r.status === 'pass' || r.status === 'fail'),
+    'some checks produced verdicts',
+  );
   const leaky = results.filter((r) => r.checkId === 'test.leaky');
-  assert.ok(leaky.every((r) => JSON.stringify(r).includes('[redacted]')), 'the echoed secret was replaced');
+  assert.ok(
+    leaky.every((r) => JSON.stringify(r).includes('[redacted]')),
+    'the echoed secret was replaced',
+  );
   for (const r of results) assertClean(`result of ${r.checkId} on ${r.target}`, JSON.stringify(r));
 
   // Thrown errors, before any runner scrubbing: check.run and the client called directly.
@@ -131,7 +137,11 @@ test('the canary secret appears in no result, observation, message or thrown err
       thrown.push(err);
     }
   }
-  const client = createNetClient({ policy: { ...onlinePolicy, allowedHosts: [...onlinePolicy.allowedHosts, 'localhost'] }, lookup: loopbackLookup, credentials: store });
+  const client = createNetClient({
+    policy: { ...onlinePolicy, allowedHosts: [...onlinePolicy.allowedHosts, 'localhost'] },
+    lookup: loopbackLookup,
+    credentials: store,
+  });
   try {
     await client.request({ url: `https://localhost:${fake.port}/tines-good`, credentialId, caPem: pki.ca.certPem });
     assert.fail('a host outside the binding must be refused');

@@ -27,14 +27,24 @@ test('a new workspace is offline: check.run and credential.test fail with a clea
     assert.deepEqual(policy.allowedHosts, []);
     // Even an approved host is not contacted while live checks are off.
     await call(core, 'policy.approveHosts', { hosts: ['127.0.0.1'] });
-    const target = await call(core, 'check.addTarget', { assessmentId, checkId: 'web.hsts', target: `https://127.0.0.1:${site.port}/`, inputs: {} });
+    const target = await call(core, 'check.addTarget', {
+      assessmentId,
+      checkId: 'web.hsts',
+      target: `https://127.0.0.1:${site.port}/`,
+      inputs: {},
+    });
     const spy = spySockets();
     try {
       const err = await failure(core, 'check.run', { assessmentId, targetIds: [target.id] });
       assert.equal(err.code, 'LIVE_CHECKS_DISABLED');
       assert.match(err.message, /turned off/);
       if (await keychainWorks()) {
-        const cred = await call(core, 'credential.create', { label: 'Offline test', kind: 'bearer', hosts: ['127.0.0.1'], value: 'offline-secret-value' });
+        const cred = await call(core, 'credential.create', {
+          label: 'Offline test',
+          kind: 'bearer',
+          hosts: ['127.0.0.1'],
+          value: 'offline-secret-value',
+        });
         const testErr = await failure(core, 'credential.test', { id: cred.id });
         assert.equal(testErr.code, 'LIVE_CHECKS_DISABLED');
         await call(core, 'credential.delete', { id: cred.id });
@@ -84,7 +94,12 @@ test('a run over loopback HTTPS with the custom CA is stored as runs and as chec
     await call(core, 'policy.setEnabled', { enabled: true });
     await call(core, 'policy.approveHosts', { hosts: ['https://127.0.0.1:8443/'] });
     assert.deepEqual((await call(core, 'policy.get', {})).allowedHosts, ['127.0.0.1'], 'a pasted URL approves only its host');
-    const noCa = await call(core, 'check.addTarget', { assessmentId, checkId: 'web.hsts', target: `https://127.0.0.1:${site.port}/`, inputs: {} });
+    const noCa = await call(core, 'check.addTarget', {
+      assessmentId,
+      checkId: 'web.hsts',
+      target: `https://127.0.0.1:${site.port}/`,
+      inputs: {},
+    });
     // Without the CA the chain does not verify: could not verify, never pass.
     const spy = spySockets();
     let first;
@@ -92,7 +107,10 @@ test('a run over loopback HTTPS with the custom CA is stored as runs and as chec
       const started = await call(core, 'check.run', { assessmentId, targetIds: [noCa.id] });
       assert.equal(started.total, 1);
       first = await waitForRun(core, started.runId);
-      assert.ok(spy.connects.some((c) => c.includes('127.0.0.1')), `the spy sees real connects (${spy.connects.join(', ')})`);
+      assert.ok(
+        spy.connects.some((c) => c.includes('127.0.0.1')),
+        `the spy sees real connects (${spy.connects.join(', ')})`,
+      );
     } finally {
       spy.restore();
     }
@@ -100,22 +118,38 @@ test('a run over loopback HTTPS with the custom CA is stored as runs and as chec
 
     const ca = await call(core, 'policy.setCustomCa', { pem: pki.ca.certPem, hosts: ['127.0.0.1'] });
     assert.match(ca.customCaSubject ?? '', /Attest Test CA/);
-    const leak = await call(core, 'check.addTarget', { assessmentId, checkId: 'web.stack-disclosure', target: `https://127.0.0.1:${weak.port}/`, inputs: {} });
+    const leak = await call(core, 'check.addTarget', {
+      assessmentId,
+      checkId: 'web.stack-disclosure',
+      target: `https://127.0.0.1:${weak.port}/`,
+      inputs: {},
+    });
     const started = await call(core, 'check.run', { assessmentId });
     assert.equal(started.total, 2);
     const done = await waitForRun(core, started.runId);
     assert.equal(done.state, 'finished');
     assert.equal(done.done, 2);
-    assert.deepEqual(done.items.map((i) => i.status), ['pass', 'fail'], JSON.stringify((await call(core, 'check.results', { assessmentId })).runs.map((r) => r.summary)));
+    assert.deepEqual(
+      done.items.map((i) => i.status),
+      ['pass', 'fail'],
+      JSON.stringify((await call(core, 'check.results', { assessmentId })).runs.map((r) => r.summary)),
+    );
 
     const { runs } = await call(core, 'check.results', { assessmentId });
     assert.equal(runs.length, 3, 'the first run is kept as history');
     const hsts = runs.filter((r) => r.targetId === noCa.id);
-    assert.deepEqual(hsts.map((r) => r.status), ['pass', 'could-not-verify'], 'newest first');
+    assert.deepEqual(
+      hsts.map((r) => r.status),
+      ['pass', 'could-not-verify'],
+      'newest first',
+    );
     const pass = hsts[0]!;
     assert.equal(pass.suggestedStatus, 'met');
     assert.ok(pass.controls.some((c) => c.catalogueId === 'platform-baseline' && c.controlId === 'S.N.13'));
-    assert.ok(pass.controls.some((c) => c.catalogueId === 'threat-model-review' && c.controlId === 'TM.T.3'), 'catalogue checks: lists count');
+    assert.ok(
+      pass.controls.some((c) => c.catalogueId === 'threat-model-review' && c.controlId === 'TM.T.3'),
+      'catalogue checks: lists count',
+    );
     const detail = await call(core, 'check.result', { id: pass.id });
     assert.match(detail.observations, /strict-transport-security/);
     assert.equal(detail.inputs.caPem, '(custom CA)', 'the CA is noted, not copied');
@@ -135,7 +169,11 @@ test('a run over loopback HTTPS with the custom CA is stored as runs and as chec
 
     const failed = runs.find((r) => r.targetId === leak.id)!;
     assert.equal(failed.suggestedStatus, 'not-met');
-    const rejected = await call(core, 'check.decide', { id: failed.id, decision: 'reject', note: 'The banner comes from a staging proxy.' });
+    const rejected = await call(core, 'check.decide', {
+      id: failed.id,
+      decision: 'reject',
+      note: 'The banner comes from a staging proxy.',
+    });
     assert.equal(rejected.decision, 'rejected');
     assert.equal(rejected.decisionNote, 'The banner comes from a staging proxy.');
     const s14 = await call(core, 'assessment.control', { assessmentId, catalogueId: 'platform-baseline', controlId: 'S.N.14' });
@@ -144,7 +182,16 @@ test('a run over loopback HTTPS with the custom CA is stored as runs and as chec
     assert.equal((await failure(core, 'check.decide', { id: unverified.id, decision: 'accept' })).code, 'NO_SUGGESTION');
 
     const actions = (await call(core, 'audit.list', { limit: 200 })).entries.map((e) => e.action);
-    for (const a of ['policy.live-checks-on', 'policy.approve-hosts', 'policy.custom-ca', 'check.target.add', 'check.run', 'check.decide.accept', 'check.decide.reject', 'result.met']) {
+    for (const a of [
+      'policy.live-checks-on',
+      'policy.approve-hosts',
+      'policy.custom-ca',
+      'check.target.add',
+      'check.run',
+      'check.decide.accept',
+      'check.decide.reject',
+      'result.met',
+    ]) {
       assert.ok(actions.includes(a), `audited: ${a}`);
     }
   } finally {
@@ -189,12 +236,32 @@ test('bad input gets a clear code and changes nothing', async () => {
   try {
     const before = (await call(core, 'audit.list', {})).total;
     const cases: [string, Promise<{ code: string; message: string }>, string, RegExp][] = [
-      ['unknown check', failure(core, 'check.addTarget', { assessmentId, checkId: 'web.nope', target: 'example.com', inputs: {} }), 'UNKNOWN_CHECK', /no live check/],
-      ['missing credential', failure(core, 'check.addTarget', { assessmentId, checkId: 'saas.tines.tenant', target: 'https://t.example', inputs: {} }), 'CREDENTIAL_REQUIRED', /needs a credential/],
-      ['unknown input', failure(core, 'check.addTarget', { assessmentId, checkId: 'web.hsts', target: 'example.com', inputs: { colour: 'red' } }), 'INVALID_INPUT', /no input called "colour"/],
+      [
+        'unknown check',
+        failure(core, 'check.addTarget', { assessmentId, checkId: 'web.nope', target: 'example.com', inputs: {} }),
+        'UNKNOWN_CHECK',
+        /no live check/,
+      ],
+      [
+        'missing credential',
+        failure(core, 'check.addTarget', { assessmentId, checkId: 'saas.tines.tenant', target: 'https://t.example', inputs: {} }),
+        'CREDENTIAL_REQUIRED',
+        /needs a credential/,
+      ],
+      [
+        'unknown input',
+        failure(core, 'check.addTarget', { assessmentId, checkId: 'web.hsts', target: 'example.com', inputs: { colour: 'red' } }),
+        'INVALID_INPUT',
+        /no input called "colour"/,
+      ],
       ['wildcard host', failure(core, 'policy.approveHosts', { hosts: ['*.example.com'] }), 'INVALID_HOST', /without wildcards/],
       ['not a CA', failure(core, 'policy.setCustomCa', { pem: 'hello', hosts: ['127.0.0.1'] }), 'INVALID_CA', /PEM certificate/],
-      ['leaf as CA', failure(core, 'policy.setCustomCa', { pem: pki.leaf({ commonName: 'x' }).certPem, hosts: ['127.0.0.1'] }), 'INVALID_CA', /not a CA/],
+      [
+        'leaf as CA',
+        failure(core, 'policy.setCustomCa', { pem: pki.leaf({ commonName: 'x' }).certPem, hosts: ['127.0.0.1'] }),
+        'INVALID_CA',
+        /not a CA/,
+      ],
       ['resolver name', failure(core, 'policy.setResolver', { server: 'dns.example', port: 53 }), 'INVALID_RESOLVER', /IP address/],
       ['revoke unknown', failure(core, 'policy.revokeHost', { host: 'never.example' }), 'HOST_NOT_FOUND', /not on the approved list/],
       ['nothing to run', failure(core, 'check.run', { assessmentId }), 'LIVE_CHECKS_DISABLED', /turned off/],
@@ -224,7 +291,13 @@ test('check.list names the controls each check evidences; only the e-mail checks
     const { checks } = await call(core, 'check.list', {});
     assert.ok(checks.length >= 20);
     for (const c of checks) if (!UNCITED.includes(c.id)) assert.ok(c.controls.length > 0, `${c.id} evidences a control`);
-    assert.deepEqual(checks.filter((c) => c.controls.length === 0).map((c) => c.id).sort(), UNCITED);
+    assert.deepEqual(
+      checks
+        .filter((c) => c.controls.length === 0)
+        .map((c) => c.id)
+        .sort(),
+      UNCITED,
+    );
     const caa = checks.find((c) => c.id === 'dns.caa')!;
     assert.ok(caa.controls.includes('threat-model-review:TM.T.3') && caa.controls.includes('platform-baseline:S.N.1'));
   } finally {
@@ -250,7 +323,10 @@ test('the checks of one run share their page: five web checks on one site cost o
     for (const checkId of checks) await call(core, 'check.addTarget', { assessmentId, checkId, target: url, inputs: {} });
     const done = await waitForRun(core, (await call(core, 'check.run', { assessmentId })).runId);
     assert.equal(done.state, 'finished');
-    assert.deepEqual(done.items.map((i) => i.status), ['pass', 'pass', 'pass', 'pass', 'pass']);
+    assert.deepEqual(
+      done.items.map((i) => i.status),
+      ['pass', 'pass', 'pass', 'pass', 'pass'],
+    );
     assert.equal(requests, 1, 'one fetch of the page for the whole run');
   } finally {
     await core.close();

@@ -29,7 +29,12 @@ before(async () => {
   good = await startSite(pki, strongHeaders);
   weak = await startSite(pki, { server: 'nginx/1.18.0 (Ubuntu)', 'x-powered-by': 'Express' });
   const core = testCore();
-  await call(core, 'workspace.create', { handle: chosen(core, ws, 'save:workspace'), name: 'Check CLI', passphrase: PASS, remember: false });
+  await call(core, 'workspace.create', {
+    handle: chosen(core, ws, 'save:workspace'),
+    name: 'Check CLI',
+    passphrase: PASS,
+    remember: false,
+  });
   await core.close();
 });
 after(async () => {
@@ -69,7 +74,11 @@ test('check run: pass exits 0, fail, could-not-verify and errors each have their
 test('credential add reads the value from stdin, list never shows it, delete removes it', async (t) => {
   if (!requirePart(t, await keychainWorks(), 'A Secret Service (gnome-keyring)')) return;
   const secret = `cli-secret-${Date.now()}-value`;
-  const added = await cliProcess(['credential', 'add', ws, '--label', 'GitHub read-only', '--kind', 'bearer', '--hosts', 'api.github.com,127.0.0.1', '--json'], env, `${secret}\n`);
+  const added = await cliProcess(
+    ['credential', 'add', ws, '--label', 'GitHub read-only', '--kind', 'bearer', '--hosts', 'api.github.com,127.0.0.1', '--json'],
+    env,
+    `${secret}\n`,
+  );
   assert.equal(added.code, 0, added.stderr);
   const meta = JSON.parse(added.stdout) as { id: string; hosts: string[] };
   assert.deepEqual(meta.hosts, ['127.0.0.1', 'api.github.com']);
@@ -80,7 +89,11 @@ test('credential add reads the value from stdin, list never shows it, delete rem
   assert.ok(!list.stdout.includes(secret));
   const argv = await cli(['credential', 'add', ws, '--label', 'x', '--kind', 'bearer', '--hosts', 'a.example', '--value', secret], env);
   assert.equal(argv.code, exitCodes.USAGE, 'no --value option: a secret never goes on the command line');
-  const empty = await cliProcess(['credential', 'add', ws, '--label', 'x', '--kind', 'header', '--header-name', 'X-Api-Key', '--hosts', 'a.example'], env, '');
+  const empty = await cliProcess(
+    ['credential', 'add', ws, '--label', 'x', '--kind', 'header', '--header-name', 'X-Api-Key', '--hosts', 'a.example'],
+    env,
+    '',
+  );
   assert.equal(empty.code, exitCodes.INVALID_CREDENTIAL);
   const del = await cli(['credential', 'delete', ws, meta.id], env);
   assert.equal(del.code, 0, del.stderr);

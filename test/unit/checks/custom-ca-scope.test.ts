@@ -57,7 +57,13 @@ test('the custom CA is never trusted for a SaaS call with a credential: nothing 
     await call(core, 'policy.approveHosts', { hosts: ['127.0.0.1'] });
     await call(core, 'policy.setCustomCa', { pem: pki.ca.certPem, hosts: ['127.0.0.1'] });
     credentialId = (await call(core, 'credential.create', { label: 'Tenant', kind: 'bearer', hosts: ['127.0.0.1'], value: token })).id;
-    await call(core, 'check.addTarget', { assessmentId, checkId: 'saas.tines.tenant', target: `https://127.0.0.1:${fake.port}/tines-good`, inputs: {}, credentialId });
+    await call(core, 'check.addTarget', {
+      assessmentId,
+      checkId: 'saas.tines.tenant',
+      target: `https://127.0.0.1:${fake.port}/tines-good`,
+      inputs: {},
+      credentialId,
+    });
     const done = await waitForRun(core, (await call(core, 'check.run', { assessmentId })).runId);
     assert.equal(done.items[0]!.status, 'could-not-verify');
     const { runs } = await call(core, 'check.results', { assessmentId });
@@ -79,7 +85,12 @@ test('no stored URL keeps its userinfo: target, run, evidence, audit', async () 
     await call(core, 'policy.setEnabled', { enabled: true });
     await call(core, 'policy.approveHosts', { hosts: ['127.0.0.1'] });
     await call(core, 'policy.setCustomCa', { pem: pki.ca.certPem, hosts: ['127.0.0.1'] });
-    const target = await call(core, 'check.addTarget', { assessmentId, checkId: 'web.hsts', target: `https://admin:Sw0rdfish@127.0.0.1:${site.port}/`, inputs: {} });
+    const target = await call(core, 'check.addTarget', {
+      assessmentId,
+      checkId: 'web.hsts',
+      target: `https://admin:Sw0rdfish@127.0.0.1:${site.port}/`,
+      inputs: {},
+    });
     assert.equal(target.target, `https://127.0.0.1:${site.port}/`);
     // A target that fails (nothing listens there) quotes its URL in the error.
     await call(core, 'check.addTarget', { assessmentId, checkId: 'web.csp', target: 'https://admin:Sw0rdfish@127.0.0.1:9/', inputs: {} });
@@ -98,7 +109,15 @@ test('no stored URL keeps its userinfo: target, run, evidence, audit', async () 
     assert.equal(evidence.url, 'https://wiki.example/page?x=1');
     const control = await call(core, 'assessment.control', { assessmentId, catalogueId: 'platform-baseline', controlId: 'S.A.3' });
     const audit = await call(core, 'audit.list', { limit: 500 });
-    const stored = JSON.stringify({ done, runs, details, evidence, control, audit, targets: await call(core, 'check.targets', { assessmentId }) });
+    const stored = JSON.stringify({
+      done,
+      runs,
+      details,
+      evidence,
+      control,
+      audit,
+      targets: await call(core, 'check.targets', { assessmentId }),
+    });
     assert.ok(stored.includes('127.0.0.1'), 'the targets are there');
     assert.doesNotMatch(stored, /Sw0rdfish|admin:/);
   } finally {

@@ -14,11 +14,19 @@ const zone: ZoneEntry[] = [
   { name: 'good.test', type: RecordType.CAA, data: { kind: 'caa', flags: 0, tag: 'issue', value: 'letsencrypt.org' } },
   { name: 'good.test', type: RecordType.CAA, data: { kind: 'caa', flags: 0, tag: 'iodef', value: 'mailto:sec@good.test' } },
   { name: 'good.test', type: RecordType.DS, data: { kind: 'ds', keyTag: 12345, algorithm: 13, digestType: 2, digest: 'ab'.repeat(32) } },
-  { name: 'good.test', type: RecordType.DNSKEY, data: { kind: 'dnskey', flags: 257, protocol: 3, algorithm: 13, publicKey: Buffer.alloc(64, 7).toString('base64') } },
+  {
+    name: 'good.test',
+    type: RecordType.DNSKEY,
+    data: { kind: 'dnskey', flags: 257, protocol: 3, algorithm: 13, publicKey: Buffer.alloc(64, 7).toString('base64') },
+  },
   { name: 'www.good.test', type: RecordType.TXT, data: { kind: 'txt', strings: ['hello'] } },
   { name: 'weak.test', type: RecordType.TXT, data: { kind: 'txt', strings: ['v=spf1 +all'] } },
   { name: '_dmarc.weak.test', type: RecordType.TXT, data: { kind: 'txt', strings: ['v=DMARC1; p=none'] } },
-  { name: 'weak.test', type: RecordType.DNSKEY, data: { kind: 'dnskey', flags: 257, protocol: 3, algorithm: 8, publicKey: Buffer.alloc(32, 1).toString('base64') } },
+  {
+    name: 'weak.test',
+    type: RecordType.DNSKEY,
+    data: { kind: 'dnskey', flags: 257, protocol: 3, algorithm: 8, publicKey: Buffer.alloc(32, 1).toString('base64') },
+  },
   { name: 'two.test', type: RecordType.TXT, data: { kind: 'txt', strings: ['v=spf1 -all'] } },
   { name: 'two.test', type: RecordType.TXT, data: { kind: 'txt', strings: ['v=spf1 ~all'] } },
 ];
@@ -44,12 +52,17 @@ describe('DNS wire codec', () => {
     const back = decodeMessage(encodeResponse(query, answers, { authenticated: true }));
     assert.equal(back.response, true);
     assert.equal(back.authenticated, true);
-    assert.deepEqual(back.answers.map((a) => a.data), answers.map((a) => a.data));
+    assert.deepEqual(
+      back.answers.map((a) => a.data),
+      answers.map((a) => a.data),
+    );
   });
 
   test('a truncated or garbage message is refused, not misread', () => {
     assert.throws(() => decodeMessage(Buffer.from([1, 2, 3])));
-    const valid = encodeResponse(decodeMessage(encodeQuery(1, 'a.test', 16)), [{ name: 'a.test', type: 16, ttl: 1, data: { kind: 'txt', strings: ['x'] } }]);
+    const valid = encodeResponse(decodeMessage(encodeQuery(1, 'a.test', 16)), [
+      { name: 'a.test', type: 16, ttl: 1, data: { kind: 'txt', strings: ['x'] } },
+    ]);
     assert.throws(() => decodeMessage(valid.subarray(0, valid.length - 3)));
   });
 });
@@ -109,9 +122,15 @@ describe('DNS checks against a loopback resolver', () => {
       udp: (f) => (attempts.push(`udp${f}`), nodeSockets.udp(f)),
     };
     const before = dns.queries.length;
-    const offline = await runOne({ checkId: 'dns.dnssec', input: { target: 'good.test', params: { resolver: `127.0.0.1:${dns.port}` } } }, { policy: offlinePolicy, sockets });
+    const offline = await runOne(
+      { checkId: 'dns.dnssec', input: { target: 'good.test', params: { resolver: `127.0.0.1:${dns.port}` } } },
+      { policy: offlinePolicy, sockets },
+    );
     assert.equal(offline.errorCode, 'LIVE_CHECKS_DISABLED');
-    const unapproved = await runOne({ checkId: 'dns.spf', input: { target: 'good.test', params: { resolver: '9.9.9.9' } } }, { policy: onlinePolicy, sockets });
+    const unapproved = await runOne(
+      { checkId: 'dns.spf', input: { target: 'good.test', params: { resolver: '9.9.9.9' } } },
+      { policy: onlinePolicy, sockets },
+    );
     assert.equal(unapproved.errorCode, 'HOST_NOT_APPROVED');
     assert.equal(unapproved.hostToApprove, '9.9.9.9');
     assert.deepEqual(attempts, []);

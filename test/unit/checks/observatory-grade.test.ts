@@ -13,14 +13,41 @@ const page = (headers: Record<string, string | string[]>, body = '', type = 'tex
   origin: 'https://attest-cors-probe.invalid',
 });
 
-const sameHostRedirect = { kind: 'chain' as const, hops: [{ from: 'http://site.test/', to: 'https://site.test/', status: 301 }], finalUrl: 'https://site.test/' };
+const sameHostRedirect = {
+  kind: 'chain' as const,
+  hops: [{ from: 'http://site.test/', to: 'https://site.test/', status: 301 }],
+  finalUrl: 'https://site.test/',
+};
 
 describe('grade bands (MDN HTTP Observatory chart)', () => {
   test('scores map to the published letter bands', () => {
     const cases: [number, string][] = [
-      [135, 'A+'], [100, 'A+'], [99, 'A'], [90, 'A'], [89, 'A-'], [85, 'A-'], [84, 'B+'], [80, 'B+'],
-      [79, 'B'], [70, 'B'], [69, 'B-'], [65, 'B-'], [64, 'C+'], [60, 'C+'], [59, 'C'], [50, 'C'],
-      [49, 'C-'], [45, 'C-'], [44, 'D+'], [40, 'D+'], [39, 'D'], [30, 'D'], [29, 'D-'], [25, 'D-'], [24, 'F'], [0, 'F'],
+      [135, 'A+'],
+      [100, 'A+'],
+      [99, 'A'],
+      [90, 'A'],
+      [89, 'A-'],
+      [85, 'A-'],
+      [84, 'B+'],
+      [80, 'B+'],
+      [79, 'B'],
+      [70, 'B'],
+      [69, 'B-'],
+      [65, 'B-'],
+      [64, 'C+'],
+      [60, 'C+'],
+      [59, 'C'],
+      [50, 'C'],
+      [49, 'C-'],
+      [45, 'C-'],
+      [44, 'D+'],
+      [40, 'D+'],
+      [39, 'D'],
+      [30, 'D'],
+      [29, 'D-'],
+      [25, 'D-'],
+      [24, 'F'],
+      [0, 'F'],
     ];
     for (const [score, grade] of cases) assert.equal(gradeForScore(score), grade, `score ${score}`);
   });
@@ -39,7 +66,8 @@ describe('hand-computed pages', () => {
     const tests = runObservatoryTests(
       page(
         {
-          'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'",
+          'content-security-policy':
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'",
           'strict-transport-security': 'max-age=63072000; includeSubDomains; preload',
           'set-cookie': 'sessionid=x; Path=/; Secure; HttpOnly; SameSite=Lax',
           'referrer-policy': 'no-referrer',
@@ -79,17 +107,22 @@ describe('hand-computed pages', () => {
   });
 
   test('a bare page with no security headers: -25 -20 -5 -20 -20 (no redirect) → 10 (F)', () => {
-    const grade = gradePage(runObservatoryTests(page({}, 'plain', 'text/plain'), { kind: 'chain', hops: [], finalUrl: 'http://site.test/' }));
+    const grade = gradePage(
+      runObservatoryTests(page({}, 'plain', 'text/plain'), { kind: 'chain', hops: [], finalUrl: 'http://site.test/' }),
+    );
     assert.equal(grade.score, 10);
     assert.equal(grade.grade, 'F');
   });
 
   test('only HSTS and XCTO missing: 100-20-5 = 75 (B), and bonuses are withheld', () => {
     const tests = runObservatoryTests(
-      page({
-        'content-security-policy': "default-src 'none'; form-action 'none'; frame-ancestors 'none'",
-        'referrer-policy': 'strict-origin-when-cross-origin',
-      }, '<p>no scripts</p>'),
+      page(
+        {
+          'content-security-policy': "default-src 'none'; form-action 'none'; frame-ancestors 'none'",
+          'referrer-policy': 'strict-origin-when-cross-origin',
+        },
+        '<p>no scripts</p>',
+      ),
       { kind: 'no-http' },
     );
     const grade = gradePage(tests);

@@ -44,7 +44,13 @@ const plainHeaderCheck: CheckDefinition = {
   async run(ctx) {
     const res = await ctx.client.request({ url: ctx.input.target });
     const ok = res.headers['x-content-type-options']?.[0] === 'nosniff';
-    return { status: ok ? 'pass' : 'fail', summary: 'x', remediation: 'y', observations: {}, suggestedControlStatus: ok ? 'met' : 'not-met' };
+    return {
+      status: ok ? 'pass' : 'fail',
+      summary: 'x',
+      remediation: 'y',
+      observations: {},
+      suggestedControlStatus: ok ? 'met' : 'not-met',
+    };
   },
 };
 const hangingCheck: CheckDefinition = { ...plainHeaderCheck, id: 'test.hang', run: () => new Promise(() => undefined) };
@@ -55,33 +61,54 @@ const crashingCheck: CheckDefinition = {
     throw new Error('internal detail /home/user/secret-path');
   },
 };
-const findCheck = (id: string) => ({ 'test.plain': plainHeaderCheck, 'test.hang': hangingCheck, 'test.crash': crashingCheck })[id] ?? getCheck(id);
+const findCheck = (id: string) =>
+  ({ 'test.plain': plainHeaderCheck, 'test.hang': hangingCheck, 'test.crash': crashingCheck })[id] ?? getCheck(id);
 
 test('bounded concurrency, progress reported, results in job order with timestamps', async () => {
   maxInFlight = 0;
   const progress: RunProgress[] = [];
   const jobs = Array.from({ length: 12 }, (_, i) => ({ ...job(`/p${i}`), checkId: 'test.plain' }));
-  const results = await runChecks(jobs, { policy: onlinePolicy, lookup: loopbackLookup, concurrency: 3, findCheck, onProgress: (p) => progress.push(p) });
+  const results = await runChecks(jobs, {
+    policy: onlinePolicy,
+    lookup: loopbackLookup,
+    concurrency: 3,
+    findCheck,
+    onProgress: (p) => progress.push(p),
+  });
   assert.equal(results.length, 12);
   assert.ok(results.every((r) => r.status === 'pass'));
-  assert.deepEqual(results.map((r) => r.target), jobs.map((j) => j.input.target));
+  assert.deepEqual(
+    results.map((r) => r.target),
+    jobs.map((j) => j.input.target),
+  );
   assert.ok(maxInFlight <= 3 && maxInFlight >= 2, `max in flight ${maxInFlight}`);
   assert.ok(progress.every((p) => p.running.length <= 3));
   const dones = progress.map((p) => p.done);
-  assert.deepEqual(dones, [...dones].sort((a, b) => a - b), 'done only grows');
+  assert.deepEqual(
+    dones,
+    [...dones].sort((a, b) => a - b),
+    'done only grows',
+  );
   assert.equal(progress.at(-1)?.done, 12);
   for (const r of results) {
     const wall = Date.parse(r.finishedAt) - Date.parse(r.startedAt);
     assert.ok(wall >= 0, `${r.startedAt} → ${r.finishedAt}`);
     // On the system clock the measured duration and the timestamps tell the same story.
-    assert.ok(Number.isInteger(r.durationMs) && Math.abs(r.durationMs - wall) <= 5, `duration ${r.durationMs} ms, timestamps ${wall} ms apart`);
+    assert.ok(
+      Number.isInteger(r.durationMs) && Math.abs(r.durationMs - wall) <= 5,
+      `duration ${r.durationMs} ms, timestamps ${wall} ms apart`,
+    );
   }
 });
 
 test('a check that hangs is cut off at its timeout; a crash is reported without its message', async () => {
   const t0 = Date.now();
   const [hang, crash, unknown] = await runChecks(
-    [{ ...job('/a'), checkId: 'test.hang' }, { ...job('/b'), checkId: 'test.crash' }, { ...job('/c'), checkId: 'no.such.check' }],
+    [
+      { ...job('/a'), checkId: 'test.hang' },
+      { ...job('/b'), checkId: 'test.crash' },
+      { ...job('/c'), checkId: 'no.such.check' },
+    ],
     { policy: onlinePolicy, lookup: loopbackLookup, timeoutMs: 300, findCheck },
   );
   assert.ok(Date.now() - t0 < 5_000);
@@ -111,10 +138,19 @@ test('cancelling a run ends running and queued checks as cancelled, promptly', a
   const jobs = Array.from({ length: 6 }, (_, i) => ({ ...job(`/stall${i}`), checkId: 'test.plain' }));
   setTimeout(() => controller.abort(), 150);
   const t0 = Date.now();
-  const results = await runChecks(jobs, { policy: onlinePolicy, lookup: loopbackLookup, concurrency: 2, signal: controller.signal, findCheck });
+  const results = await runChecks(jobs, {
+    policy: onlinePolicy,
+    lookup: loopbackLookup,
+    concurrency: 2,
+    signal: controller.signal,
+    findCheck,
+  });
   assert.ok(Date.now() - t0 < 3_000);
   assert.equal(results.length, 6);
-  assert.ok(results.every((r) => r.errorCode === 'CANCELLED' && r.status === 'error'), JSON.stringify(results.map((r) => r.errorCode)));
+  assert.ok(
+    results.every((r) => r.errorCode === 'CANCELLED' && r.status === 'error'),
+    JSON.stringify(results.map((r) => r.errorCode)),
+  );
 });
 
 test('workers take targets in turn, so a batch does not queue on one site', () => {

@@ -32,9 +32,20 @@ after(async () => {
   }
 });
 
-const options = (): RunOptions => ({ policy: onlinePolicy, lookup: loopbackLookup, credentials: store, limits: { totalTimeoutMs: 1_000, maxResponseBytes: 1024 * 1024 } });
+const options = (): RunOptions => ({
+  policy: onlinePolicy,
+  lookup: loopbackLookup,
+  credentials: store,
+  limits: { totalTimeoutMs: 1_000, maxResponseBytes: 1024 * 1024 },
+});
 const run = (checkId: string, target: string, params: Record<string, string> = {}, credential: string | null = credentialId) =>
-  runOne({ checkId, input: { target: target.replace('PORT', String(fake.port)), caPem: pki.ca.certPem, credentialId: credential ?? undefined, params } }, options());
+  runOne(
+    {
+      checkId,
+      input: { target: target.replace('PORT', String(fake.port)), caPem: pki.ca.certPem, credentialId: credential ?? undefined, params },
+    },
+    options(),
+  );
 
 describe('SaaS checks against fake endpoints', () => {
   test('Tines: pages through users; a small owner set passes, a crowded tenant warns', async (t) => {

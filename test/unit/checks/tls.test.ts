@@ -14,7 +14,14 @@ const servers: Record<string, RunningServer> = {};
 before(async () => {
   const good = pki.leaf({ commonName: 'app.test', dnsNames: ['app.test'] });
   servers.modern = await startTls(good, { minVersion: 'TLSv1.2' });
-  servers.expired = await startTls(pki.leaf({ commonName: 'app.test', dnsNames: ['app.test'], notBefore: new Date(Date.now() - 400 * DAY), notAfter: new Date(Date.now() - 5 * DAY) }));
+  servers.expired = await startTls(
+    pki.leaf({
+      commonName: 'app.test',
+      dnsNames: ['app.test'],
+      notBefore: new Date(Date.now() - 400 * DAY),
+      notAfter: new Date(Date.now() - 5 * DAY),
+    }),
+  );
   servers.soon = await startTls(pki.leaf({ commonName: 'app.test', dnsNames: ['app.test'], notAfter: new Date(Date.now() + 10 * DAY) }));
   servers.wrongName = await startTls(pki.leaf({ commonName: 'elsewhere.test', dnsNames: ['elsewhere.test'] }));
   servers.selfSigned = await startTls(pki.leaf({ commonName: 'app.test', dnsNames: ['app.test'], selfSigned: true }));
@@ -26,15 +33,21 @@ after(async () => {
 });
 
 const check = (checkId: string, server: string, caPem: string | null = pki.ca.certPem) =>
-  runOne({ checkId, input: { target: `app.test:${servers[server]!.port}`, caPem: caPem ?? undefined } }, { policy: onlinePolicy, lookup: loopbackLookup });
+  runOne(
+    { checkId, input: { target: `app.test:${servers[server]!.port}`, caPem: caPem ?? undefined } },
+    { policy: onlinePolicy, lookup: loopbackLookup },
+  );
 
 /** Whether this machine's OpenSSL can complete a TLS 1.0 handshake at all. */
 function legacyHandshakeWorks(port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const s = tls.connect({ host: '127.0.0.1', port, rejectUnauthorized: false, minVersion: 'TLSv1', maxVersion: 'TLSv1', ciphers: 'DEFAULT:@SECLEVEL=0' }, () => {
-      s.destroy();
-      resolve(true);
-    });
+    const s = tls.connect(
+      { host: '127.0.0.1', port, rejectUnauthorized: false, minVersion: 'TLSv1', maxVersion: 'TLSv1', ciphers: 'DEFAULT:@SECLEVEL=0' },
+      () => {
+        s.destroy();
+        resolve(true);
+      },
+    );
     s.on('error', () => resolve(false));
   });
 }
@@ -91,7 +104,10 @@ describe('tls.certificate', () => {
   });
 
   test('a port with nothing listening is could-not-verify, not a pass', async () => {
-    const r = await runOne({ checkId: 'tls.certificate', input: { target: 'app.test:1' } }, { policy: onlinePolicy, lookup: loopbackLookup });
+    const r = await runOne(
+      { checkId: 'tls.certificate', input: { target: 'app.test:1' } },
+      { policy: onlinePolicy, lookup: loopbackLookup },
+    );
     assert.equal(r.status, 'could-not-verify');
     assert.equal(r.errorCode, 'HOST_UNREACHABLE');
   });

@@ -15,7 +15,8 @@ let http: RunningServer;
 const profiles: Record<string, Record<string, string | string[]>> = {
   '/good': {
     'content-type': 'text/html',
-    'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'",
+    'content-security-policy':
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'",
     'strict-transport-security': 'max-age=63072000; includeSubDomains; preload',
     'set-cookie': ['sessionid=s3cr3t-session; Path=/; Secure; HttpOnly; SameSite=Lax', 'pref=1; Secure; SameSite=Strict'],
     'referrer-policy': 'no-referrer',
@@ -65,7 +66,11 @@ const run = async (profile: string, httpPath: string, checkIds = webChecks.map((
   const results = await runChecks(
     checkIds.map((checkId) => ({
       checkId,
-      input: { target: `https://app.test:${https.port}${profile}`, caPem: pki.ca.certPem, params: { httpUrl: `http://app.test:${http.port}${httpPath}` } },
+      input: {
+        target: `https://app.test:${https.port}${profile}`,
+        caPem: pki.ca.certPem,
+        params: { httpUrl: `http://app.test:${http.port}${httpPath}` },
+      },
     })),
     { policy: onlinePolicy, lookup: loopbackLookup, concurrency: 4 },
   );
@@ -86,7 +91,18 @@ describe('web checks against loopback HTTPS with a test CA', () => {
 
   test('a careless site fails, with each failure explained', async () => {
     const r = await run('/bad', '/plain');
-    const expectFail = ['web.https-redirect', 'web.hsts', 'web.csp', 'web.content-type-options', 'web.frame-options', 'web.referrer-policy', 'web.stack-disclosure', 'web.cookies', 'web.cors', 'web.observatory-grade'];
+    const expectFail = [
+      'web.https-redirect',
+      'web.hsts',
+      'web.csp',
+      'web.content-type-options',
+      'web.frame-options',
+      'web.referrer-policy',
+      'web.stack-disclosure',
+      'web.cookies',
+      'web.cors',
+      'web.observatory-grade',
+    ];
     for (const id of expectFail) assert.equal(r[id]!.status, 'fail', `${id}: ${r[id]!.summary}`);
     assert.equal(r['web.permissions-policy']!.status, 'warn');
     assert.match(r['web.stack-disclosure']!.summary, /PHP\/8\.1\.2/);
@@ -128,7 +144,10 @@ describe('web checks against loopback HTTPS with a test CA', () => {
   });
 
   test('offline, a web check reports that live checks are off and sends nothing', async () => {
-    const result = await runOne({ checkId: 'web.csp', input: { target: `https://app.test:${https.port}/good` } }, { policy: offlinePolicy, lookup: loopbackLookup });
+    const result = await runOne(
+      { checkId: 'web.csp', input: { target: `https://app.test:${https.port}/good` } },
+      { policy: offlinePolicy, lookup: loopbackLookup },
+    );
     assert.equal(result.status, 'error');
     assert.equal(result.errorCode, 'LIVE_CHECKS_DISABLED');
   });

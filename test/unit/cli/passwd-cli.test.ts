@@ -25,7 +25,10 @@ test('passwd prints progress on stderr and rotates the key', async () => {
   writeFileSync(join(dir, 'old.txt'), PASS);
   writeFileSync(join(dir, 'new.txt'), 'second passphrase');
   const env = { ATTEST_DATA_DIR: join(dir, 'data'), ATTEST_PASSPHRASE: '', ATTEST_PROGRESS_MS: '5' };
-  const r = await cliProcess(['passwd', path, '--passphrase-file', join(dir, 'old.txt'), '--new-passphrase-file', join(dir, 'new.txt')], env);
+  const r = await cliProcess(
+    ['passwd', path, '--passphrase-file', join(dir, 'old.txt'), '--new-passphrase-file', join(dir, 'new.txt')],
+    env,
+  );
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stderr, /Re-encrypting: \d+% \(.+ of .+\)/);
   assert.match(r.stdout, /re-encrypted under a new key/);

@@ -26,7 +26,13 @@ const setting = (key: string) => ({
 /** A workspace this CLI's device (dataDir) saw at 5 commits, and a copy of it at 2. */
 async function rolledBackFile(dir: string, dataDir: string) {
   const path = join(dir, 'client.attest');
-  const ws = await createWorkspace(path, { passphrase: PASS, name: 'Client', kdf: TINY, allowWeakKdf: true, memory: deviceMemory(dataDir) });
+  const ws = await createWorkspace(path, {
+    passphrase: PASS,
+    name: 'Client',
+    kdf: TINY,
+    allowWeakKdf: true,
+    memory: deviceMemory(dataDir),
+  });
   await ws.commit(setting('a'));
   await ws.commit(setting('b'));
   const old = join(dir, 'old.attest');
@@ -50,7 +56,11 @@ test('an older file: exit 26 with the missing count for open-type commands and v
   assert.match(shipped.stderr, /^attest: This workspace may have been rolled back: .*3 commits are missing.*--accept-older/);
   assert.equal(shipped.stderr.trim().split('\n').length, 1);
 
-  for (const args of [['vendor', 'list', path], ['assessment', 'list', path], ['call', path, 'audit.list']]) {
+  for (const args of [
+    ['vendor', 'list', path],
+    ['assessment', 'list', path],
+    ['call', path, 'audit.list'],
+  ]) {
     const r = await cli(args, env);
     assert.equal(r.code, 26, `${args.join(' ')}: ${r.stderr}`);
     assert.match(r.stderr, /3 commits are missing/);
@@ -107,7 +117,8 @@ test('read commands leave every file byte-identical, even the ones that open; th
     for (const args of reads.map((r) => r(f.path))) {
       const r = await cli(args, env);
       const what = `${f.name}: ${args.slice(0, 2).join(' ')}`;
-      if (f.opens) assert.equal(r.code, args[0] === 'verify' && f.name === 'torn-tail' ? exitCodes.AUDIT_CHAIN_BROKEN : 0, `${what}: ${r.stderr}`);
+      if (f.opens)
+        assert.equal(r.code, args[0] === 'verify' && f.name === 'torn-tail' ? exitCodes.AUDIT_CHAIN_BROKEN : 0, `${what}: ${r.stderr}`);
       else assert.notEqual(r.code, 0, what);
       assert.equal(sha(f.path), before, `${what} left the file byte-identical`);
     }
@@ -118,10 +129,13 @@ test('read commands leave every file byte-identical, even the ones that open; th
   // The first real change on an old-schema file: the file as it was is kept as .bak1.
   const old = files[0]!;
   const original = sha(old.path);
-  const change = await cli(['vendor', 'add', old.path, '--name', 'Acme', '--owner', 'Ops', '--criticality', 'high', '--data-types', 'personal'], {
-    ATTEST_DATA_DIR: dataDir,
-    ATTEST_PASSPHRASE: old.pass,
-  });
+  const change = await cli(
+    ['vendor', 'add', old.path, '--name', 'Acme', '--owner', 'Ops', '--criticality', 'high', '--data-types', 'personal'],
+    {
+      ATTEST_DATA_DIR: dataDir,
+      ATTEST_PASSPHRASE: old.pass,
+    },
+  );
   assert.equal(change.code, 0, change.stderr);
   assert.equal(sha(`${old.path}.bak1`), original);
   assert.notEqual(sha(old.path), original);

@@ -56,7 +56,12 @@ test('verify: OK with the passphrase; a missing passphrase without a terminal is
 test('each bad input has its own message and exit code, and the file is never modified', async () => {
   const cases: { name: string; make: (path: string) => void; pass?: string; code: number; message: RegExp }[] = [
     { name: 'wrong passphrase', make: () => {}, pass: wrongFile, code: 3, message: /passphrase is wrong/ },
-    { name: 'not an Attest file', make: (p) => writeFileSync(p, 'hello, this is a text file\n'), code: 10, message: /not an Attest workspace/ },
+    {
+      name: 'not an Attest file',
+      make: (p) => writeFileSync(p, 'hello, this is a text file\n'),
+      code: 10,
+      message: /not an Attest workspace/,
+    },
     {
       name: 'truncated',
       make: (p) => writeFileSync(p, readFileSync(p).subarray(0, 100)),
@@ -95,7 +100,10 @@ test('each bad input has its own message and exit code, and the file is never mo
     }
     const before = c.name === 'missing file' ? '' : sha(path);
     for (const command of ['verify', 'info']) {
-      const args = command === 'info' ? ['info', path, '--passphrase-file', c.pass ?? passFile] : ['verify', path, '--passphrase-file', c.pass ?? passFile];
+      const args =
+        command === 'info'
+          ? ['info', path, '--passphrase-file', c.pass ?? passFile]
+          : ['verify', path, '--passphrase-file', c.pass ?? passFile];
       const r = await cliProcess(args, env);
       assert.equal(r.code, c.code, `${c.name} (${command}): ${r.stderr}`);
       assert.match(r.stderr, c.message, `${c.name} (${command})`);

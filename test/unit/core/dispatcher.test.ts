@@ -26,7 +26,9 @@ test('an unknown channel is refused by name, including prototype keys', async ()
 
 test('a request that breaks its schema never reaches the handler', async () => {
   let called = false;
-  const handlers = { 'app.info': () => ((called = true), { name: 'x', version: '1', runtime: 'node', platform: 'linux' }) } as unknown as HandlerMap;
+  const handlers = {
+    'app.info': () => ((called = true), { name: 'x', version: '1', runtime: 'node', platform: 'linux' }),
+  } as unknown as HandlerMap;
   const dispatch = createDispatcher(handlers);
   const r = await dispatch('app.info', { unexpected: true }, ctx);
   assert.equal(called, false);
@@ -41,7 +43,11 @@ test('foreign errors become INTERNAL without their message or stack; AttestError
   const secret = 'sk-live-CANARY-123';
   const seen: unknown[] = [];
   const failing = createDispatcher(
-    { 'app.info': () => { throw new Error(`db failed with token ${secret}`); } } as unknown as HandlerMap,
+    {
+      'app.info': () => {
+        throw new Error(`db failed with token ${secret}`);
+      },
+    } as unknown as HandlerMap,
     { onError: (_c, e) => seen.push(e) },
   );
   const r = await failing('app.info', {}, ctx);
@@ -51,7 +57,11 @@ test('foreign errors become INTERNAL without their message or stack; AttestError
   if (!r.ok) assert.equal(r.error.code, 'INTERNAL');
   assert.equal(seen.length, 1, 'the observer (main log) still sees the error');
 
-  const clear = createDispatcher({ 'app.info': () => { throw new AttestError('NOT_FOUND', 'No such workspace.'); } } as unknown as HandlerMap);
+  const clear = createDispatcher({
+    'app.info': () => {
+      throw new AttestError('NOT_FOUND', 'No such workspace.');
+    },
+  } as unknown as HandlerMap);
   assert.deepEqual(await clear('app.info', {}, ctx), { ok: false, error: { code: 'NOT_FOUND', message: 'No such workspace.' } });
 });
 
@@ -78,7 +88,12 @@ test('every channel in the contract has a request and a response schema', () => 
 
 test('the handler is told who the audit log records, per origin, and cannot be told otherwise by the caller', async () => {
   const seen: string[] = [];
-  const handlers = { 'app.info': (_r: unknown, c: { actor: string }) => (seen.push(c.actor), { name: 'x', version: '1', runtime: 'node', platform: 'linux' }) } as unknown as HandlerMap;
+  const handlers = {
+    'app.info': (_r: unknown, c: { actor: string }) => (
+      seen.push(c.actor),
+      { name: 'x', version: '1', runtime: 'node', platform: 'linux' }
+    ),
+  } as unknown as HandlerMap;
   const dispatch = createDispatcher(handlers);
   await dispatch('app.info', {}, { origin: 'renderer' });
   await dispatch('app.info', {}, { origin: 'cli' });

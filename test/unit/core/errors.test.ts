@@ -62,7 +62,11 @@ test('each code has a kind and its own exit code; none falls through to 1', () =
 
 test('the payload carries declared details only, and foreign errors stay INTERNAL without their words', () => {
   const e = new AttestError('HOSTS_NOT_APPROVED', 'Approve api.example.com first.', { details: { hosts: ['api.example.com'] } });
-  assert.deepEqual(toErrorPayload(e), { code: 'HOSTS_NOT_APPROVED', message: 'Approve api.example.com first.', details: { hosts: ['api.example.com'] } });
+  assert.deepEqual(toErrorPayload(e), {
+    code: 'HOSTS_NOT_APPROVED',
+    message: 'Approve api.example.com first.',
+    details: { hosts: ['api.example.com'] },
+  });
   assert.deepEqual(Object.keys(toErrorPayload(new AttestError('USAGE', 'x'))), ['code', 'message']);
   const foreign = toErrorPayload(new Error('token=abc123 leaked'));
   assert.equal(foreign.code, 'INTERNAL');

@@ -14,18 +14,32 @@ import { call, chosen } from '../../support/dispatch';
 test('dispose cancels cancellable jobs, finishes the others, and refuses new ones', async () => {
   const jobs = createJobRegistry();
   const seen: string[] = [];
-  const run = jobs.start('check-run', 'a', { state: 'running' }, (signal) => new Promise<void>((resolve) => signal.addEventListener('abort', () => (seen.push('a cancelled'), resolve()))));
-  const issue = jobs.start('report-issue', 'b', { state: 'running' }, async (signal) => {
-    await new Promise((r) => setTimeout(r, 50));
-    seen.push(signal.aborted ? 'b cancelled' : 'b finished');
-  }, { cancellable: false });
+  const run = jobs.start(
+    'check-run',
+    'a',
+    { state: 'running' },
+    (signal) => new Promise<void>((resolve) => signal.addEventListener('abort', () => (seen.push('a cancelled'), resolve()))),
+  );
+  const issue = jobs.start(
+    'report-issue',
+    'b',
+    { state: 'running' },
+    async (signal) => {
+      await new Promise((r) => setTimeout(r, 50));
+      seen.push(signal.aborted ? 'b cancelled' : 'b finished');
+    },
+    { cancellable: false },
+  );
   assert.equal(jobs.running(), 2);
   assert.equal(jobs.get('report-issue', 'a'), undefined, 'a job is found under its own kind only');
   await jobs.dispose();
   assert.deepEqual(seen.sort(), ['a cancelled', 'b finished']);
   assert.equal(run.running() || issue.running(), false);
   assert.equal(jobs.running(), 0);
-  assert.throws(() => jobs.start('check-run', 'c', {}, async () => undefined), (e: unknown) => e instanceof AttestError && e.code === 'CORE_CLOSING');
+  assert.throws(
+    () => jobs.start('check-run', 'c', {}, async () => undefined),
+    (e: unknown) => e instanceof AttestError && e.code === 'CORE_CLOSING',
+  );
 });
 
 test('a failing job ends and says so in its view; it does not stay running', async () => {
@@ -64,12 +78,18 @@ test('answers carry the commit sequence number: every write, and a job while it 
   const core = testCore();
   const ctx = { origin: 'test' } as const;
   try {
-    await call(core, 'workspace.create', { handle: chosen(core, join(dir, 'seq.attest'), 'save:workspace'), name: 'Seq', passphrase: 'seq passphrase' });
+    await call(core, 'workspace.create', {
+      handle: chosen(core, join(dir, 'seq.attest'), 'save:workspace'),
+      name: 'Seq',
+      passphrase: 'seq passphrase',
+    });
     await assessmentDemo.seed(demoContext(core, 'test'));
     const read = await core.dispatch('assessment.list', {}, ctx);
     assert.ok(read.ok && read.seq === undefined, 'a read says nothing about commits');
     const before = core.session.lastSeq()!;
-    const current = read.ok ? (read.value as { assessments: { id: string; state: string }[] }).assessments.find((a) => a.state === 'review')! : null;
+    const current = read.ok
+      ? (read.value as { assessments: { id: string; state: string }[] }).assessments.find((a) => a.state === 'review')!
+      : null;
     const write = await core.dispatch('finding.create', { assessmentId: current!.id, title: 'Seq check', likelihood: 2, impact: 2 }, ctx);
     assert.ok(write.ok, JSON.stringify(write));
     assert.equal(write.seq, before + 1, 'the write answers with the number its commit reached');

@@ -8,7 +8,17 @@ import { day } from '../../../main/contract/primitives';
 
 test('a day is a real calendar date', () => {
   for (const ok of ['2026-02-28', '2028-02-29', '2026-12-31', '1999-01-01']) assert.equal(day.safeParse(ok).success, true, ok);
-  for (const bad of ['2026-02-31', '2027-02-29', '2026-13-01', '2026-00-10', '2026-04-31', '26-01-01', '2026-1-1', '2026-01-01T00:00:00Z', ''])
+  for (const bad of [
+    '2026-02-31',
+    '2027-02-29',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-04-31',
+    '26-01-01',
+    '2026-1-1',
+    '2026-01-01T00:00:00Z',
+    '',
+  ])
     assert.equal(day.safeParse(bad).success, false, bad);
 });
 

@@ -44,7 +44,10 @@ test('create, list, replace and delete keep values in the keychain and out of me
     assert.equal(await store.delete(meta.id), true);
     assert.deepEqual(await store.list(), []);
     assert.equal(await chain.get(`credential.${meta.id}`), null);
-    await assert.rejects(store.headerFor(meta.id, 'api.github.com'), (e: unknown) => e instanceof AttestError && e.code === 'CREDENTIAL_NOT_FOUND');
+    await assert.rejects(
+      store.headerFor(meta.id, 'api.github.com'),
+      (e: unknown) => e instanceof AttestError && e.code === 'CREDENTIAL_NOT_FOUND',
+    );
   });
 });
 
@@ -68,7 +71,10 @@ test('basic and custom-header kinds produce the right header; bad input is refus
     const basic = await store.create({ label: 'Basic', kind: 'basic', hosts: ['h.test'], secret: 'user:pa:ss' });
     assert.equal((await store.headerFor(basic.id, 'h.test')).value, `Basic ${Buffer.from('user:pa:ss').toString('base64')}`);
     const custom = await store.create({ label: 'Key', kind: 'header', headerName: 'X-Api-Key', hosts: ['h.test'], secret: 'k-1' });
-    assert.deepEqual({ ...(await store.headerFor(custom.id, 'h.test')), secret: undefined }, { name: 'x-api-key', value: 'k-1', secret: undefined });
+    assert.deepEqual(
+      { ...(await store.headerFor(custom.id, 'h.test')), secret: undefined },
+      { name: 'x-api-key', value: 'k-1', secret: undefined },
+    );
     const invalid = (e: unknown) => e instanceof AttestError && e.code === 'INVALID_CREDENTIAL';
     await assert.rejects(store.create({ label: 'x', kind: 'basic', hosts: ['h.test'], secret: 'nocolon' }), invalid);
     await assert.rejects(store.create({ label: 'x', kind: 'header', headerName: 'bad header', hosts: ['h.test'], secret: 'v' }), invalid);

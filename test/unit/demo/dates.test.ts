@@ -39,7 +39,13 @@ test('months, quarters and cycles move to the ones their middle lands in', () =>
 
 test('other text is left alone: version strings, policy names, ids, bytes', () => {
   const d = at('2027-06-30');
-  for (const s of ['ELBSecurityPolicy-TLS13-1-2-2021-06', 'SIG Lite (version 2026.1)', '0f9c2d1e-2026-4a1b-9c3d-1234567890ab', 'TLS 1.2', 'may be'])
+  for (const s of [
+    'ELBSecurityPolicy-TLS13-1-2-2021-06',
+    'SIG Lite (version 2026.1)',
+    '0f9c2d1e-2026-4a1b-9c3d-1234567890ab',
+    'TLS 1.2',
+    'may be',
+  ])
     assert.equal(d.text(s), s);
   const bytes = new Uint8Array([1, 2, 3]);
   assert.equal(d.shift({ bytes }).bytes, bytes);

@@ -45,12 +45,21 @@ after(async () => {
 test('two assessments of Northwind Health: Q4 in review over three catalogues, Q2 final over the baseline', () => {
   assert.equal(q4.name, dates.text('Northwind Health – Q4 2026 platform review'));
   assert.equal(q4.state, 'review');
-  assert.deepEqual([q4.client, q4.assessor, q4.periodStart, q4.periodEnd], ['Northwind Health', 'Dana Reyes', dates.text('2026-10-01'), dates.text('2026-11-30')]);
-  assert.deepEqual(q4.catalogues.map((c) => c.id), ['platform-baseline', 'tines-hardening', 'retool-hardening']);
+  assert.deepEqual(
+    [q4.client, q4.assessor, q4.periodStart, q4.periodEnd],
+    ['Northwind Health', 'Dana Reyes', dates.text('2026-10-01'), dates.text('2026-11-30')],
+  );
+  assert.deepEqual(
+    q4.catalogues.map((c) => c.id),
+    ['platform-baseline', 'tines-hardening', 'retool-hardening'],
+  );
   assert.equal(q2.name, dates.text('Northwind Health – Q2 2026 platform review'));
   assert.equal(q2.state, 'final');
   assert.equal(q2.client, q4.client);
-  assert.deepEqual(q2.catalogues.map((c) => c.id), ['platform-baseline']);
+  assert.deepEqual(
+    q2.catalogues.map((c) => c.id),
+    ['platform-baseline'],
+  );
   for (const c of [...q4.catalogues, ...q2.catalogues]) assert.match(c.hash, /^sha256:[0-9a-f]{64}$/);
 });
 
@@ -70,7 +79,9 @@ test('about 60 % of Q4 is assessed, mostly met, with partial, not met and justif
   // assessor later accepted a live check's suggestion: that rationale cites the run.
   const { runs } = await call(core, 'check.results', { assessmentId: q4.id });
   const accepted = new Map(
-    runs.filter((r) => r.decision === 'accepted').flatMap((r) => r.controls.map((c): [string, string] => [`${c.catalogueId}/${c.controlId}`, r.id])),
+    runs
+      .filter((r) => r.decision === 'accepted')
+      .flatMap((r) => r.controls.map((c): [string, string] => [`${c.catalogueId}/${c.controlId}`, r.id])),
   );
   assert.ok(accepted.size >= 1, 'the demo accepts at least one live-check suggestion');
   const byKey = new Map(rows.map((r) => [`${r.catalogueId}/${r.controlId}`, r]));
@@ -90,7 +101,10 @@ test('evidence: notes, links and one text file on several controls', async () =>
     withEvidence.map((r) => call(core, 'assessment.control', { assessmentId: q4.id, catalogueId: r.catalogueId, controlId: r.controlId })),
   );
   const all = perControl.flatMap((c) => c.evidence);
-  assert.equal(all.length, rows.reduce((n, r) => n + r.evidenceCount, 0));
+  assert.equal(
+    all.length,
+    rows.reduce((n, r) => n + r.evidenceCount, 0),
+  );
   // Live-check evidence comes from the checks seeder; the assessor's own is counted here.
   const own = perControl.map((c) => c.evidence.filter((e) => e.kind !== 'check'));
   const items = own.flat();
@@ -115,7 +129,8 @@ test('findings: 6–8 from failed controls, with owners and due dates, some over
   for (const f of findings) {
     assert.ok(f.owner && f.dueDate && f.description && f.remediation, `${f.ref} is complete`);
     assert.ok(f.controls.length > 0, `${f.ref} names its control`);
-    for (const c of f.controls) assert.match(status.get(`${c.catalogueId}/${c.controlId}`)!, /^(not-met|partial)$/, `${f.ref} comes from a failed control`);
+    for (const c of f.controls)
+      assert.match(status.get(`${c.catalogueId}/${c.controlId}`)!, /^(not-met|partial)$/, `${f.ref} comes from a failed control`);
   }
   const accepted = findings.filter((f) => f.status === 'risk-accepted');
   assert.equal(accepted.length, 1);
@@ -124,7 +139,10 @@ test('findings: 6–8 from failed controls, with owners and due dates, some over
   assert.equal(findings.filter((f) => f.status === 'remediated').length, 1);
   const overdue = findings.filter((f) => (f.status === 'open' || f.status === 'in-progress') && f.dueDate! < TODAY);
   assert.ok(overdue.length >= 2, `some findings are overdue on ${TODAY}`);
-  assert.ok(findings.some((f) => f.dueDate! > TODAY && f.status === 'open'), 'and some are not yet due');
+  assert.ok(
+    findings.some((f) => f.dueDate! > TODAY && f.status === 'open'),
+    'and some are not yet due',
+  );
   assert.ok(new Set(findings.map((f) => f.severity)).size >= 2, 'more than one severity');
 });
 
@@ -137,7 +155,9 @@ test('the dashboard scores Q4 and lists its overdue findings', async () => {
   for (const c of d.catalogues) assert.equal(typeof c.score, 'number', c.id);
   assert.deepEqual(
     d.overdue.map((f) => f.title).sort(),
-    Q4_FINDINGS.filter((f) => (f.status === 'open' || f.status === 'in-progress') && !f.later && f.dueDate! < STORY_DAY).map((f) => f.title).sort(),
+    Q4_FINDINGS.filter((f) => (f.status === 'open' || f.status === 'in-progress') && !f.later && f.dueDate! < STORY_DAY)
+      .map((f) => f.title)
+      .sort(),
   );
   assert.equal(d.findingsByStatus['risk-accepted'], 1);
   assert.equal(d.findingsByStatus.remediated, 1);
@@ -149,15 +169,27 @@ test('comparing Q2 with Q4 lists changed controls and findings opened and closed
   assert.equal(typeof c.overall.to, 'number');
   const changed = c.changes.filter((x) => x.from !== 'not-assessed' && x.to !== 'not-assessed');
   assert.ok(changed.length >= 5, 'several controls changed status');
-  assert.ok(changed.some((x) => x.controlId === 'S.A.3' && x.from === 'partial' && x.to === 'met'), 'an improvement');
-  assert.ok(changed.some((x) => x.controlId === 'S.D.3' && x.from === 'met' && x.to === 'not-met'), 'a regression');
+  assert.ok(
+    changed.some((x) => x.controlId === 'S.A.3' && x.from === 'partial' && x.to === 'met'),
+    'an improvement',
+  );
+  assert.ok(
+    changed.some((x) => x.controlId === 'S.D.3' && x.from === 'met' && x.to === 'not-met'),
+    'a regression',
+  );
   assert.deepEqual(c.findings.closed.sort(), ['Dependency scanning missing on the API repository', 'SMS accepted as a second factor']);
   assert.ok(c.findings.opened.includes('Tines webhooks accept unauthenticated requests'));
   assert.ok(!c.findings.opened.includes('Static credentials not rotated on schedule'), 'carried over, not new');
 });
 
 test('the final Q2 review is read-only', async () => {
-  const e = await failure(core, 'assessment.setResult', { assessmentId: q2.id, catalogueId: 'platform-baseline', controlId: 'S.A.1', status: 'partial', rationale: 'x' });
+  const e = await failure(core, 'assessment.setResult', {
+    assessmentId: q2.id,
+    catalogueId: 'platform-baseline',
+    controlId: 'S.A.1',
+    status: 'partial',
+    rationale: 'x',
+  });
   assert.equal(e.code, 'ASSESSMENT_FINAL');
 });
 
@@ -171,7 +203,10 @@ test('the starter library: the FedRAMP LI-SaaS baseline is in the demo with its 
   assert.ok(ac1, 'AC-1 is in the baseline');
   // FedRAMP's own value (from constraints), not the generic "organization-defined" wording.
   assert.doesNotMatch(ac1.statement, /organization-defined frequency/);
-  assert.ok(detail.controls.some((c) => (c.parts ?? []).length > 0), 'parts are kept');
+  assert.ok(
+    detail.controls.some((c) => (c.parts ?? []).length > 0),
+    'parts are kept',
+  );
 });
 
 test('a CAIQ-style questionnaire: the template read from its workbook, and the first vendor’s completed copy as its answers', async () => {

@@ -22,44 +22,63 @@ function validator(file: string) {
   return ajv.compile(JSON.parse(readFileSync(join(OSCAL, file), 'utf8')) as object);
 }
 
-const json = (d: { dataBase64: string }) => JSON.parse(Buffer.from(d.dataBase64, 'base64').toString('utf8')) as Record<string, Record<string, unknown>>;
+const json = (d: { dataBase64: string }) =>
+  JSON.parse(Buffer.from(d.dataBase64, 'base64').toString('utf8')) as Record<string, Record<string, unknown>>;
 
-test('OSCAL assessment-results and POA&M validate against the NIST 1.0.6 schemas and are reproducible', { skip: !existsSync(OSCAL) && 'OSCAL schemas not present' }, async () => {
-  await withWorkspace(async ({ core, q4, q2 }) => {
-    const ar = validator('oscal_assessment-results_schema-1.0.6.json');
-    const poam = validator('oscal_poam_schema-1.0.6.json');
-    for (const id of [q4, q2]) {
-      const a = json(await call(core, 'export.oscalAssessmentResults', { assessmentId: id }));
-      assert.ok(ar(a), JSON.stringify(ar.errors?.slice(0, 5), null, 1));
-      const p = json(await call(core, 'export.oscalPoam', { assessmentId: id }));
-      assert.ok(poam(p), JSON.stringify(poam.errors?.slice(0, 5), null, 1));
-    }
-    const first = await call(core, 'export.oscalAssessmentResults', { assessmentId: q4 });
-    const again = await call(core, 'export.oscalAssessmentResults', { assessmentId: q4 });
-    assert.equal(first.dataBase64, again.dataBase64, 'same data, same JSON (v5 UUIDs)');
-    const doc = json(first)['assessment-results']!;
-    const result = (doc.results as Record<string, unknown>[])[0]!;
-    assert.ok((result.findings as unknown[]).length > 0);
-    assert.ok((result.risks as unknown[]).length > 0);
-    assert.match(String(doc.uuid), /^[0-9a-f]{8}-[0-9a-f]{4}-5/);
-    // A schema check that can fail: a broken document is rejected.
-    const broken = structuredClone(json(first));
-    delete (broken['assessment-results'] as Record<string, unknown>).metadata;
-    assert.equal(ar(broken), false);
-  });
-});
+test(
+  'OSCAL assessment-results and POA&M validate against the NIST 1.0.6 schemas and are reproducible',
+  { skip: !existsSync(OSCAL) && 'OSCAL schemas not present' },
+  async () => {
+    await withWorkspace(async ({ core, q4, q2 }) => {
+      const ar = validator('oscal_assessment-results_schema-1.0.6.json');
+      const poam = validator('oscal_poam_schema-1.0.6.json');
+      for (const id of [q4, q2]) {
+        const a = json(await call(core, 'export.oscalAssessmentResults', { assessmentId: id }));
+        assert.ok(ar(a), JSON.stringify(ar.errors?.slice(0, 5), null, 1));
+        const p = json(await call(core, 'export.oscalPoam', { assessmentId: id }));
+        assert.ok(poam(p), JSON.stringify(poam.errors?.slice(0, 5), null, 1));
+      }
+      const first = await call(core, 'export.oscalAssessmentResults', { assessmentId: q4 });
+      const again = await call(core, 'export.oscalAssessmentResults', { assessmentId: q4 });
+      assert.equal(first.dataBase64, again.dataBase64, 'same data, same JSON (v5 UUIDs)');
+      const doc = json(first)['assessment-results']!;
+      const result = (doc.results as Record<string, unknown>[])[0]!;
+      assert.ok((result.findings as unknown[]).length > 0);
+      assert.ok((result.risks as unknown[]).length > 0);
+      assert.match(String(doc.uuid), /^[0-9a-f]{8}-[0-9a-f]{4}-5/);
+      // A schema check that can fail: a broken document is rejected.
+      const broken = structuredClone(json(first));
+      delete (broken['assessment-results'] as Record<string, unknown>).metadata;
+      assert.equal(ar(broken), false);
+    });
+  },
+);
 
 test('findings CSV and XLSX: every finding, formula-like text neutralised', async () => {
   await withWorkspace(async ({ core, q4 }) => {
     const hostile = ['=HYPERLINK("http://evil.example","x")', '+1+1', '-2+3', '@SUM(A1)'];
-    for (const title of hostile) await call(core, 'finding.create', { assessmentId: q4, title, likelihood: 2, impact: 2, description: '=cmd|"/c calc"!A0' });
+    for (const title of hostile)
+      await call(core, 'finding.create', { assessmentId: q4, title, likelihood: 2, impact: 2, description: '=cmd|"/c calc"!A0' });
     const findings = (await call(core, 'finding.list', { assessmentId: q4 })).findings;
 
     const csv = Buffer.from((await call(core, 'export.findingsCsv', { assessmentId: q4 })).dataBase64, 'base64').toString('utf8');
-    const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     assert.ok(lines[0]!.startsWith('Ref,Title,Severity'));
-    for (const title of hostile) assert.ok(csv.includes(`'${title.replace(/"/g, '""')}`) || csv.includes(`'${title}`), `${title} neutralised`);
-    assert.ok(!/(^|,)[=+\-@]/m.test(csv.split('\r\n').slice(1).join('\n').replace(/"[^"]*"/g, '')), 'no cell starts a formula');
+    for (const title of hostile)
+      assert.ok(csv.includes(`'${title.replace(/"/g, '""')}`) || csv.includes(`'${title}`), `${title} neutralised`);
+    assert.ok(
+      !/(^|,)[=+\-@]/m.test(
+        csv
+          .split('\r\n')
+          .slice(1)
+          .join('\n')
+          .replace(/"[^"]*"/g, ''),
+      ),
+      'no cell starts a formula',
+    );
 
     const x = await call(core, 'export.findingsXlsx', { assessmentId: q4 });
     const book = new ExcelJS.Workbook();
@@ -97,7 +116,9 @@ test('findings XLSX: formula-like text has the quotePrefix style, dates are date
     const zip = await JSZip.loadAsync(bytes);
     const styles = await zip.file('xl/styles.xml')!.async('string');
     const sheetXml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
-    const strings = [...(await zip.file('xl/sharedStrings.xml')!.async('string')).matchAll(/<si>(?:<t[^>]*>([\s\S]*?)<\/t>)?/g)].map((m) => (m[1] ?? '').replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+    const strings = [...(await zip.file('xl/sharedStrings.xml')!.async('string')).matchAll(/<si>(?:<t[^>]*>([\s\S]*?)<\/t>)?/g)].map((m) =>
+      (m[1] ?? '').replace(/&quot;/g, '"').replace(/&amp;/g, '&'),
+    );
     const xfs = [.../<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)![1]!.matchAll(/<xf\b[^>]*>/g)].map((m) => m[0]);
     const numFmts = new Map([...styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
     const cells = [...sheetXml.matchAll(/<c r="([A-Z]+)(\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)].map((m) => ({
@@ -141,14 +162,21 @@ test('backup: a consistent encrypted copy; restore verifies it, refuses to overw
     const b = await call(core, 'export.backup', { to: chosen(core, to, 'save:backup') });
     assert.equal(b.path, to);
     assert.equal((await failure(core, 'export.backup', { to: chosen(core, to, 'save:backup') })).code, 'FILE_EXISTS');
-    assert.equal((await failure(core, 'export.backup', { to: chosen(core, path, 'save:backup'), overwrite: true })).code, 'BACKUP_TARGET_OPEN');
+    assert.equal(
+      (await failure(core, 'export.backup', { to: chosen(core, path, 'save:backup'), overwrite: true })).code,
+      'BACKUP_TARGET_OPEN',
+    );
     const dl = await call(core, 'export.backup', {});
     assert.equal(dl.size, b.size);
     assert.ok(Buffer.from(dl.dataBase64!, 'base64').subarray(0, 8).toString('latin1').startsWith('ATTESTWS'));
 
     const restored = join(dir, 'restored.attest');
-    const restore = (target: string, passphrase = PASS, overwrite = false) =>
-      ({ from: chosen(core, to, 'open:backup'), to: chosen(core, target, 'save:workspace'), passphrase, overwrite });
+    const restore = (target: string, passphrase = PASS, overwrite = false) => ({
+      from: chosen(core, to, 'open:backup'),
+      to: chosen(core, target, 'save:workspace'),
+      passphrase,
+      overwrite,
+    });
     const r = await call(core, 'export.restore', restore(restored));
     assert.equal(r.path, restored);
     assert.equal(r.workspaceId, core.session.workspace().info().workspaceId);
@@ -161,7 +189,11 @@ test('backup: a consistent encrypted copy; restore verifies it, refuses to overw
     const damaged = Buffer.from(readFileSync(to));
     damaged[damaged.length - 100] = damaged[damaged.length - 100]! ^ 0xff;
     writeFileSync(join(dir, 'damaged.attest'), damaged);
-    const bad = await failure(core, 'export.restore', { backup: upload('damaged.attest', damaged), to: chosen(core, join(dir, 'y.attest'), 'save:workspace'), passphrase: PASS });
+    const bad = await failure(core, 'export.restore', {
+      backup: upload('damaged.attest', damaged),
+      to: chosen(core, join(dir, 'y.attest'), 'save:workspace'),
+      passphrase: PASS,
+    });
     assert.notEqual(bad.code, '');
     assert.equal(existsSync(join(dir, 'y.attest')), false);
 

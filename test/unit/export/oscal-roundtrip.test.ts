@@ -24,7 +24,8 @@ function validator(file: string) {
   addFormats(ajv);
   return ajv.compile(JSON.parse(readFileSync(join(OSCAL, file), 'utf8')) as object);
 }
-const json = (d: { dataBase64: string }) => JSON.parse(Buffer.from(d.dataBase64, 'base64').toString('utf8')) as Record<string, Record<string, unknown>>;
+const json = (d: { dataBase64: string }) =>
+  JSON.parse(Buffer.from(d.dataBase64, 'base64').toString('utf8')) as Record<string, Record<string, unknown>>;
 type J = Record<string, unknown>;
 const list = (v: unknown) => (Array.isArray(v) ? (v as J[]) : []);
 
@@ -89,18 +90,34 @@ test('assessment results exported by Attest import into a fresh workspace as the
       const out: unknown[] = [];
       for (const r of rows.filter((x) => x.evidenceCount > 0)) {
         const d = await call(c, 'assessment.control', { assessmentId: id, catalogueId: r.catalogueId, controlId: r.controlId });
-        out.push(...d.evidence.map((e) => ({ control: `${r.catalogueId} ${r.controlId}`, kind: e.kind === 'check' ? 'note' : e.kind, title: e.title, size: e.size ?? null })));
+        out.push(
+          ...d.evidence.map((e) => ({
+            control: `${r.catalogueId} ${r.controlId}`,
+            kind: e.kind === 'check' ? 'note' : e.kind,
+            title: e.title,
+            size: e.size ?? null,
+          })),
+        );
       }
       return out;
     };
     const beforeEvidence = await evidenceOf(core, q4, before.rows);
-    assert.ok(before.rows.some((r) => r.status !== 'not-assessed') && beforeFindings.length > 0 && beforeEvidence.length > 0, 'the demo assessment has results, findings and evidence');
+    assert.ok(
+      before.rows.some((r) => r.status !== 'not-assessed') && beforeFindings.length > 0 && beforeEvidence.length > 0,
+      'the demo assessment has results, findings and evidence',
+    );
 
     const fresh = testCore({ keychain: osKeychain(`Attest.test.${randomUUID()}`) });
     try {
-      await call(fresh, 'workspace.create', { handle: chosen(fresh, join(tempDir('attest-ar-import-'), 'fresh.attest'), 'save:workspace'), name: 'Fresh', passphrase: 'fresh workspace passphrase' });
+      await call(fresh, 'workspace.create', {
+        handle: chosen(fresh, join(tempDir('attest-ar-import-'), 'fresh.attest'), 'save:workspace'),
+        name: 'Fresh',
+        passphrase: 'fresh workspace passphrase',
+      });
       await call(fresh, 'catalog.list', {}); // installs the built-ins
-      const summary = await call(fresh, 'import.oscalAssessmentResults', { file: { name: 'results.json', dataBase64: exported.dataBase64 } });
+      const summary = await call(fresh, 'import.oscalAssessmentResults', {
+        file: { name: 'results.json', dataBase64: exported.dataBase64 },
+      });
       const after = await call(fresh, 'assessment.get', { id: summary.id });
       const pick = (a: typeof before) => ({
         name: a.assessment.name,
@@ -110,15 +127,32 @@ test('assessment results exported by Attest import into a fresh workspace as the
         assessor: a.assessment.assessor,
         period: [a.assessment.periodStart, a.assessment.periodEnd],
         catalogues: a.assessment.catalogues,
-        rows: a.rows.map((r) => ({ c: r.catalogueId, id: r.controlId, status: r.status, rationale: r.rationale, evidence: r.evidenceCount, findings: r.findingCount })),
+        rows: a.rows.map((r) => ({
+          c: r.catalogueId,
+          id: r.controlId,
+          status: r.status,
+          rationale: r.rationale,
+          evidence: r.evidenceCount,
+          findings: r.findingCount,
+        })),
       });
       assert.deepEqual(pick(after), pick(before));
       const afterFindings = (await call(fresh, 'finding.list', { assessmentId: summary.id })).findings;
       const f = (l: typeof beforeFindings) =>
         l.map((x) => ({
-          ref: x.ref, title: x.title, description: x.description, likelihood: x.likelihood, impact: x.impact, severity: x.severity,
-          reason: x.severityOverrideReason, owner: x.owner, due: x.dueDate, remediation: x.remediation, status: x.status,
-          acceptance: [x.acceptanceJustification, x.acceptanceExpires], controls: x.controls.map((c) => `${c.catalogueId} ${c.controlId}`),
+          ref: x.ref,
+          title: x.title,
+          description: x.description,
+          likelihood: x.likelihood,
+          impact: x.impact,
+          severity: x.severity,
+          reason: x.severityOverrideReason,
+          owner: x.owner,
+          due: x.dueDate,
+          remediation: x.remediation,
+          status: x.status,
+          acceptance: [x.acceptanceJustification, x.acceptanceExpires],
+          controls: x.controls.map((c) => `${c.catalogueId} ${c.controlId}`),
         }));
       assert.deepEqual(f(afterFindings), f(beforeFindings));
       assert.deepEqual(await evidenceOf(fresh, summary.id, after.rows), beforeEvidence);
@@ -144,13 +178,37 @@ test('attest export oscal-ap|oscal-ar and attest import oscal-ar, from the comma
   const core = testCore();
   let id: string;
   try {
-    await call(core, 'workspace.create', { handle: chosen(core, to, 'save:workspace'), name: 'To', passphrase: env.ATTEST_PASSPHRASE, remember: false });
+    await call(core, 'workspace.create', {
+      handle: chosen(core, to, 'save:workspace'),
+      name: 'To',
+      passphrase: env.ATTEST_PASSPHRASE,
+      remember: false,
+    });
     await call(core, 'catalog.list', {});
-    await call(core, 'workspace.create', { handle: chosen(core, from, 'save:workspace'), name: 'From', passphrase: env.ATTEST_PASSPHRASE, remember: false });
-    const a = await call(core, 'assessment.create', { name: 'CLI trip', client: 'Client', scope: 'Portal', periodStart: '2026-11-01', periodEnd: null, assessor: 'Ana', catalogueIds: ['platform-baseline'] });
+    await call(core, 'workspace.create', {
+      handle: chosen(core, from, 'save:workspace'),
+      name: 'From',
+      passphrase: env.ATTEST_PASSPHRASE,
+      remember: false,
+    });
+    const a = await call(core, 'assessment.create', {
+      name: 'CLI trip',
+      client: 'Client',
+      scope: 'Portal',
+      periodStart: '2026-11-01',
+      periodEnd: null,
+      assessor: 'Ana',
+      catalogueIds: ['platform-baseline'],
+    });
     id = a.id;
     const row = (await call(core, 'assessment.get', { id })).rows[0]!;
-    await call(core, 'assessment.setResult', { assessmentId: id, catalogueId: row.catalogueId, controlId: row.controlId, status: 'not-met', rationale: 'No MFA.\nSecond line.' });
+    await call(core, 'assessment.setResult', {
+      assessmentId: id,
+      catalogueId: row.catalogueId,
+      controlId: row.controlId,
+      status: 'not-met',
+      rationale: 'No MFA.\nSecond line.',
+    });
   } finally {
     await core.close();
   }

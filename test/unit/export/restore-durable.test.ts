@@ -40,7 +40,22 @@ test('restore fsyncs the file and its folder before and after the rename (strace
   const log = join(dir, 'strace.log');
   const run = spawnSync(
     'strace',
-    ['-f', '-y', '-qq', '-s', '300', '-e', 'trace=fsync,fdatasync,rename,renameat,renameat2', '-o', log, process.execPath, child, backup, target, PASS],
+    [
+      '-f',
+      '-y',
+      '-qq',
+      '-s',
+      '300',
+      '-e',
+      'trace=fsync,fdatasync,rename,renameat,renameat2',
+      '-o',
+      log,
+      process.execPath,
+      child,
+      backup,
+      target,
+      PASS,
+    ],
     { env: { ...process.env, NODE_PATH: projectModules }, encoding: 'utf8' },
   );
   assert.equal(run.status, 0, run.stderr);

@@ -27,7 +27,8 @@ function coreWithDialog() {
 }
 
 /** The renderer's side of the door: same dispatcher, origin renderer. */
-const fromRenderer = (core: ReturnType<typeof testCore>, channel: string, payload: unknown) => core.dispatch(channel, payload, { origin: 'renderer' });
+const fromRenderer = (core: ReturnType<typeof testCore>, channel: string, payload: unknown) =>
+  core.dispatch(channel, payload, { origin: 'renderer' });
 
 test('a renderer-style call naming a path is refused by the contract, and nothing is touched', async () => {
   const core = testCore();
@@ -62,7 +63,13 @@ test('a renderer-style call naming a path is refused by the contract, and nothin
 // exceptions name no file: credential.test's path is the HTTP request path sent to an
 // approved host, and the compare channels' from and to are the ids of what is compared.
 const LOCATION_FIELD = /^(path|to|from|file|filename|dir|directory|folder|out|output|dest|destination)$/i;
-const NOT_A_FILE = new Set(['credential.test.path', 'dashboard.compare.from', 'dashboard.compare.to', 'questionnaire.compare.from', 'questionnaire.compare.to']);
+const NOT_A_FILE = new Set([
+  'credential.test.path',
+  'dashboard.compare.from',
+  'dashboard.compare.to',
+  'questionnaire.compare.from',
+  'questionnaire.compare.to',
+]);
 
 test('no channel of the contract takes a filesystem path in a field that names a file', () => {
   const probes = ['/tmp/attest-probe.attest', 'C:\\Users\\x\\probe.attest', '../probe.attest'];
@@ -78,7 +85,8 @@ test('no channel of the contract takes a filesystem path in a field that names a
     }
   }
   assert.deepEqual(open, []);
-  for (const field of ['export.backup.to', 'export.restore.from', 'export.restore.to', 'catalog.import.file']) assert.ok(seen.includes(field), `${field} is checked`);
+  for (const field of ['export.backup.to', 'export.restore.from', 'export.restore.to', 'catalog.import.file'])
+    assert.ok(seen.includes(field), `${field} is checked`);
 });
 
 test('a handle works once, for its own purpose only; unknown handles are refused', async () => {
@@ -98,12 +106,18 @@ test('a handle works once, for its own purpose only; unknown handles are refused
     // A backup target cannot be used as a workspace to open, nor a workspace choice as a backup target.
     const backupTarget = chosen(core, join(dir, 'b.attest'), 'save:backup');
     assert.equal((await failure(core, 'workspace.open', { handle: backupTarget, passphrase: PASS })).code, 'FILE_HANDLE_PURPOSE');
-    assert.equal((await failure(core, 'export.backup', { to: chosen(core, join(dir, 'c.attest'), 'save:workspace') })).code, 'FILE_HANDLE_PURPOSE');
+    assert.equal(
+      (await failure(core, 'export.backup', { to: chosen(core, join(dir, 'c.attest'), 'save:workspace') })).code,
+      'FILE_HANDLE_PURPOSE',
+    );
     assert.equal((await call(core, 'export.backup', { to: backupTarget })).path, join(dir, 'b.attest'));
     assert.equal((await failure(core, 'export.backup', { to: backupTarget, overwrite: true })).code, 'FILE_HANDLE_USED');
 
     // A handle no dialog issued.
-    assert.equal((await failure(core, 'workspace.open', { handle: 'fh_AAAAAAAAAAAAAAAAAAAAAAAA', passphrase: PASS })).code, 'FILE_HANDLE_UNKNOWN');
+    assert.equal(
+      (await failure(core, 'workspace.open', { handle: 'fh_AAAAAAAAAAAAAAAAAAAAAAAA', passphrase: PASS })).code,
+      'FILE_HANDLE_UNKNOWN',
+    );
 
     // A failed use (wrong passphrase) leaves the handle for a retry; success spends it.
     await call(core, 'workspace.close', {});

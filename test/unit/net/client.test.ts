@@ -204,7 +204,9 @@ describe('TLS verification', () => {
   const pki = new TestPki();
   let server: RunningServer;
   before(async () => {
-    server = await startHttps(pki.leaf({ commonName: 'app.test', dnsNames: ['app.test'], ips: ['127.0.0.1'] }), (_req, res) => res.end('secure'));
+    server = await startHttps(pki.leaf({ commonName: 'app.test', dnsNames: ['app.test'], ips: ['127.0.0.1'] }), (_req, res) =>
+      res.end('secure'),
+    );
   });
   after(async () => server.close());
 
@@ -246,7 +248,10 @@ describe('credential host binding', () => {
   test('is never fetched or sent for a host it is not bound to', async () => {
     seen.length = 0;
     const client = createNetClient({ policy: online('127.0.0.1', 'localhost'), credentials: provider, lookup });
-    await rejectsWith(client.request({ url: `https://localhost:${secure.port}/ok`, credentialId: 'abc123', caPem: pki.ca.certPem }), 'CREDENTIAL_HOST_NOT_BOUND');
+    await rejectsWith(
+      client.request({ url: `https://localhost:${secure.port}/ok`, credentialId: 'abc123', caPem: pki.ca.certPem }),
+      'CREDENTIAL_HOST_NOT_BOUND',
+    );
     assert.equal(seen.length, 0, 'nothing was sent');
   });
 

@@ -76,29 +76,53 @@ describe('a credential follows a redirect only to the same scheme, host and port
   test('same origin (relative, and absolute with another case): kept', async () => {
     await client().request({ url: `https://app.test:${a.port}/same`, credentialId: 'c' });
     await client().request({ url: `https://app.test:${a.port}/same-absolute`, credentialId: 'c' });
-    assert.deepEqual(seen.map((s) => s.auth), Array(4).fill(`Bearer ${TOKEN}`));
+    assert.deepEqual(
+      seen.map((s) => s.auth),
+      Array(4).fill(`Bearer ${TOKEN}`),
+    );
   });
 
   test('another port on the same host: dropped', async () => {
     const res = await client().request({ url: `https://app.test:${a.port}/to-port`, credentialId: 'c' });
     assert.equal(res.status, 200);
-    assert.deepEqual(seen.map((s) => [s.server, s.auth]), [['a', `Bearer ${TOKEN}`], ['b', null]]);
+    assert.deepEqual(
+      seen.map((s) => [s.server, s.auth]),
+      [
+        ['a', `Bearer ${TOKEN}`],
+        ['b', null],
+      ],
+    );
   });
 
   test('plain http on the same host: dropped', async () => {
     await client().request({ url: `https://app.test:${a.port}/to-http`, credentialId: 'c' });
-    assert.deepEqual(seen.map((s) => [s.server, s.auth]), [['a', `Bearer ${TOKEN}`], ['h', null]]);
+    assert.deepEqual(
+      seen.map((s) => [s.server, s.auth]),
+      [
+        ['a', `Bearer ${TOKEN}`],
+        ['h', null],
+      ],
+    );
   });
 
   test('another host, even one the same server answers for: dropped', async () => {
     await client().request({ url: `https://app.test:${a.port}/to-host`, credentialId: 'c' });
-    assert.deepEqual(seen.map((s) => [s.path, s.auth]), [['/to-host', `Bearer ${TOKEN}`], ['/ok', null]]);
+    assert.deepEqual(
+      seen.map((s) => [s.path, s.auth]),
+      [
+        ['/to-host', `Bearer ${TOKEN}`],
+        ['/ok', null],
+      ],
+    );
   });
 });
 
 describe('a credential is never sent over plain http', () => {
   test('refused before the secret is fetched or a byte is sent', async () => {
-    const err = await rejectsWith(client().request({ url: `http://app.test:${h.port}/ok`, credentialId: 'c' }), 'CREDENTIAL_INSECURE_TRANSPORT');
+    const err = await rejectsWith(
+      client().request({ url: `http://app.test:${h.port}/ok`, credentialId: 'c' }),
+      'CREDENTIAL_INSECURE_TRANSPORT',
+    );
     assert.match(err.message, /https/);
     assert.equal(fetched, 0, 'the secret was not even read');
     assert.equal(seen.length, 0, 'the http server received nothing');
@@ -113,14 +137,21 @@ describe('a credential is never sent over plain http', () => {
 describe('userinfo', () => {
   test('is not sent as a header and is not in the response URL or the redirect chain', async () => {
     const res = await client().request({ url: `https://admin:s3cret-pw@app.test:${a.port}/to-userinfo` });
-    assert.deepEqual(seen.map((s) => s.auth), [null, null], 'no Authorization made from userinfo');
+    assert.deepEqual(
+      seen.map((s) => s.auth),
+      [null, null],
+      'no Authorization made from userinfo',
+    );
     const kept = JSON.stringify({ url: res.url, redirects: res.redirects });
     assert.doesNotMatch(kept, /admin|s3cret-pw|hunter2|@/);
     assert.equal(res.url, `https://app.test:${a.port}/ok`);
   });
 
   test('is stripped from every error message', async () => {
-    const err = await rejectsWith(client({ policy: { liveChecksEnabled: true, allowedHosts: [] } }).request({ url: 'https://admin:s3cret-pw@evil.test/' }), 'HOST_NOT_APPROVED');
+    const err = await rejectsWith(
+      client({ policy: { liveChecksEnabled: true, allowedHosts: [] } }).request({ url: 'https://admin:s3cret-pw@evil.test/' }),
+      'HOST_NOT_APPROVED',
+    );
     assert.doesNotMatch(err.message, /s3cret|admin/);
     const direct = new AttestError('INVALID_URL', 'see https://bob:pa@ss@example.com/x and ftp://u@h and mail bob@example.com');
     assert.equal(direct.message, 'see https://example.com/x and ftp://h and mail bob@example.com');
@@ -138,17 +169,33 @@ describe("a workspace's custom CA", () => {
   });
 
   test('is not trusted for another host, nor after a redirect to one', async () => {
-    await rejectsWith(noDevice().request({ url: `https://other.test:${a.port}/ok`, workspaceCa: wsCa(['app.test']) }), 'TLS_VERIFICATION_FAILED');
-    await rejectsWith(noDevice().request({ url: `https://app.test:${a.port}/to-host`, workspaceCa: wsCa(['app.test']) }), 'TLS_VERIFICATION_FAILED');
-    assert.deepEqual(seen.map((s) => s.path), ['/to-host'], 'other.test was never sent a request');
+    await rejectsWith(
+      noDevice().request({ url: `https://other.test:${a.port}/ok`, workspaceCa: wsCa(['app.test']) }),
+      'TLS_VERIFICATION_FAILED',
+    );
+    await rejectsWith(
+      noDevice().request({ url: `https://app.test:${a.port}/to-host`, workspaceCa: wsCa(['app.test']) }),
+      'TLS_VERIFICATION_FAILED',
+    );
+    assert.deepEqual(
+      seen.map((s) => s.path),
+      ['/to-host'],
+      'other.test was never sent a request',
+    );
   });
 
   test('is never trusted for a request that carries a credential: the handshake fails and nothing is sent', async () => {
-    await rejectsWith(noDevice().request({ url: `https://app.test:${a.port}/ok`, credentialId: 'c', workspaceCa: wsCa(['app.test']) }), 'TLS_VERIFICATION_FAILED');
+    await rejectsWith(
+      noDevice().request({ url: `https://app.test:${a.port}/ok`, credentialId: 'c', workspaceCa: wsCa(['app.test']) }),
+      'TLS_VERIFICATION_FAILED',
+    );
     assert.equal(seen.length, 0, 'no request, so no credential, reached the server');
     // The same request with the device's CA (the device's own trust) goes through.
     await client().request({ url: `https://app.test:${a.port}/ok`, credentialId: 'c', workspaceCa: wsCa(['app.test']) });
-    assert.deepEqual(seen.map((s) => s.auth), [`Bearer ${TOKEN}`]);
+    assert.deepEqual(
+      seen.map((s) => s.auth),
+      [`Bearer ${TOKEN}`],
+    );
   });
 
   test('a TLS probe trusts it only for its hosts', async () => {

@@ -21,8 +21,14 @@ let vendorId = '';
 
 before(async () => {
   const core = testCore();
-  await call(core, 'workspace.create', { handle: chosen(core, ws, 'save:workspace'), name: 'Questionnaire CLI', passphrase: PASS, remember: false });
-  vendorId = (await call(core, 'vendor.create', { name: 'Skyline Hosting', owner: 'Priya', dataTypes: ['personal'], criticality: 'high' })).id;
+  await call(core, 'workspace.create', {
+    handle: chosen(core, ws, 'save:workspace'),
+    name: 'Questionnaire CLI',
+    passphrase: PASS,
+    remember: false,
+  });
+  vendorId = (await call(core, 'vendor.create', { name: 'Skyline Hosting', owner: 'Priya', dataTypes: ['personal'], criticality: 'high' }))
+    .id;
   await core.close();
 });
 
@@ -45,7 +51,20 @@ test('template list, show and a VSAQ import that prints its item counts', async 
 
 test('questionnaire export → fill → import → score, and a refused import exits 50 with its report', async () => {
   const out = join(dir, 'q.xlsx');
-  const exp = await run(['questionnaire', 'export', ws, '--vendor', vendorId, '--format', 'xlsx', '--out', out, '--cycle', '2026', '--json']);
+  const exp = await run([
+    'questionnaire',
+    'export',
+    ws,
+    '--vendor',
+    vendorId,
+    '--format',
+    'xlsx',
+    '--out',
+    out,
+    '--cycle',
+    '2026',
+    '--json',
+  ]);
   assert.equal(exp.code, 0, exp.stderr);
   const { questionnaireId } = JSON.parse(exp.stdout);
   const wb = new ExcelJS.Workbook();
@@ -108,7 +127,22 @@ test('a questionnaire workbook by column mapping: template import --map, templat
   assert.equal((await run(['template', 'expect', ws, 'supplier', '9.9', 'no'])).code, 19);
   assert.equal((await run(['template', 'expect', ws, 'supplier', '1.2', 'maybe'])).code, 2);
 
-  const exported = await run(['questionnaire', 'export', ws, '--vendor', vendorId, '--template', 'supplier', '--cycle', '2027', '--format', 'json', '--out', join(dir, 'supplier.json'), '--json']);
+  const exported = await run([
+    'questionnaire',
+    'export',
+    ws,
+    '--vendor',
+    vendorId,
+    '--template',
+    'supplier',
+    '--cycle',
+    '2027',
+    '--format',
+    'json',
+    '--out',
+    join(dir, 'supplier.json'),
+    '--json',
+  ]);
   assert.equal(exported.code, 0, exported.stderr);
   const qid = JSON.parse(exported.stdout).questionnaireId as string;
   const refused = await run(['questionnaire', 'import', ws, qid, file, ...map]);

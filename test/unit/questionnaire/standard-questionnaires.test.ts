@@ -18,7 +18,8 @@ import { withVendor } from './support';
 const DIR = corpusDir('questionnaires');
 const CAIQ = join(DIR, 'CAIQ-v4.0.3_Instructure.xlsx');
 const HECVAT = join(DIR, 'HECVAT-Full_Canvas-LMS.xlsx');
-const need = (t: TestContext, file: string) => requirePart(t, existsSync(file), `the questionnaire corpus in ../shared/corpora/questionnaires (${file})`);
+const need = (t: TestContext, file: string) =>
+  requirePart(t, existsSync(file), `the questionnaire corpus in ../shared/corpora/questionnaires (${file})`);
 
 /** Independent count: the column A cells of a sheet shaped like a question id, with what the row holds in other columns. */
 function idRows(sheet: XmlSheet) {
@@ -50,7 +51,10 @@ test('CAIQ v4.0.3 (completed by a vendor) imports as a template and as that vend
     assert.equal(imported.template.sections, domains.size);
     assert.equal(imported.counts.byType.yesno, rows.length, 'every CAIQ question is Yes/No/NA (its dropdown)');
     const { body } = await call(core, 'template.get', { id: 'caiq-v4-0-3' });
-    assert.deepEqual(questionIds(body), rows.map((r) => r.id));
+    assert.deepEqual(
+      questionIds(body),
+      rows.map((r) => r.id),
+    );
     const first = body.sections[0]!.items[0]!;
     assert.equal(first.kind === 'question' && first.id, 'A&A-01.1');
     assert.match(first.kind === 'question' ? first.help : '', /CCM Control ID: A&A-01/);
@@ -74,7 +78,10 @@ test('CAIQ v4.0.3 (completed by a vendor) imports as a template and as that vend
     // Stored text has plain line breaks (the sheet's are CRLF).
     assert.equal(got.answers.find((a) => a.questionId === withNotes.id)?.comment, withNotes.get('E').replace(/\r\n/g, '\n'));
     const score = await call(core, 'questionnaire.score', { id: questionnaire.id });
-    assert.ok(score.gaps.some((g) => g.questionId === 'A&A-01.2' && g.expected === 'No'), 'the changed expectation is scored');
+    assert.ok(
+      score.gaps.some((g) => g.questionId === 'A&A-01.2' && g.expected === 'No'),
+      'the changed expectation is scored',
+    );
   });
 });
 
@@ -86,7 +93,9 @@ test('HECVAT Full (completed): the vendor-response sheet, its sections, dropdown
   const rows = idRows(responses);
   const sectionRows = [...responses.rows.values()].filter((c) => c.get('C') === 'Vendor Answers').length;
   // The hidden Questions sheet holds each question's compliant answer (column M, "C_Answer").
-  const compliant = new Map([...sheets.find((s) => s.name === 'Questions')!.rows.values()].map((c) => [c.get('B') ?? '', c.get('M') ?? '']));
+  const compliant = new Map(
+    [...sheets.find((s) => s.name === 'Questions')!.rows.values()].map((c) => [c.get('B') ?? '', c.get('M') ?? '']),
+  );
   assert.equal(rows.length, 255);
 
   await withVendor(async (core, vendorId) => {
@@ -96,12 +105,19 @@ test('HECVAT Full (completed): the vendor-response sheet, its sections, dropdown
     // Each "Vendor Answers" row opens a section; "Vendor Response" and "General Information" come before them.
     assert.equal(imported.template.sections, sectionRows + 2);
     const { body } = await call(core, 'template.get', { id: imported.template.id });
-    assert.deepEqual(questionIds(body), rows.map((r) => r.id));
+    assert.deepEqual(
+      questionIds(body),
+      rows.map((r) => r.id),
+    );
     const question = (id: string) => body.sections.flatMap((s) => s.items).find((i) => i.kind === 'question' && i.id === id)!;
     const comp02 = question('COMP-02');
     assert.equal(comp02.kind === 'question' && comp02.type, 'yesno');
     assert.equal(compliant.get('COMP-02'), 'No');
-    assert.deepEqual(comp02.kind === 'question' && comp02.expected, { kind: 'equals', value: 'no' }, 'the compliant answer is the expected one');
+    assert.deepEqual(
+      comp02.kind === 'question' && comp02.expected,
+      { kind: 'equals', value: 'no' },
+      'the compliant answer is the expected one',
+    );
     const comp01 = question('COMP-01');
     assert.equal(comp01.kind === 'question' && comp01.type, 'text', 'a free-text question has no dropdown');
     const dctr08 = question('DCTR-08');
@@ -116,7 +132,13 @@ test('HECVAT Full (completed): the vendor-response sheet, its sections, dropdown
     assert.equal(result.answered, answeredRows.length);
     const got = await call(core, 'questionnaire.get', { id: questionnaire.id });
     assert.equal(got.answers.find((a) => a.questionId === 'COMP-02')?.value, 'no');
-    assert.equal(got.answers.find((a) => a.questionId === 'COMP-02')?.comment, rows.find((r) => r.id === 'COMP-02')!.get('D').replace(/\r\n/g, '\n'));
+    assert.equal(
+      got.answers.find((a) => a.questionId === 'COMP-02')?.comment,
+      rows
+        .find((r) => r.id === 'COMP-02')!
+        .get('D')
+        .replace(/\r\n/g, '\n'),
+    );
   });
 });
 
@@ -138,16 +160,29 @@ test('answers import: all or nothing with a report naming sheet and row; partial
     const q = await call(core, 'questionnaire.create', { vendorId, templateId: 'caiq-v4-0-3', cycle: '2026' });
     const refused = await call(core, 'questionnaire.import', { id: q.id, file: upload('vendor.xlsx', changed) });
     assert.equal(refused.applied, false);
-    assert.deepEqual(refused.invalid.map((p) => [p.questionId, p.where]), [['A&A-01.1', 'sheet "CAIQv4.0.3" row 3']]);
+    assert.deepEqual(
+      refused.invalid.map((p) => [p.questionId, p.where]),
+      [['A&A-01.1', 'sheet "CAIQv4.0.3" row 3']],
+    );
     assert.match(refused.invalid[0]!.message, /"Maybe" is not an answer here/);
-    assert.deepEqual(refused.unknown.map((p) => [p.questionId, p.where]), [['ZZZ-99.1', 'sheet "CAIQv4.0.3" row 267']]);
+    assert.deepEqual(
+      refused.unknown.map((p) => [p.questionId, p.where]),
+      [['ZZZ-99.1', 'sheet "CAIQv4.0.3" row 267']],
+    );
     assert.equal((await call(core, 'questionnaire.get', { id: q.id })).answers.length, 0, 'nothing stored');
 
     const partial = await call(core, 'questionnaire.import', { id: q.id, file: upload('vendor.xlsx', changed), partial: true });
     assert.equal(partial.applied, true);
     assert.equal(partial.answered, answered - 1, 'every valid answer, not the invalid one');
-    assert.deepEqual(partial.invalid.map((p) => p.questionId), ['A&A-01.1'], 'the rest is flagged');
-    assert.deepEqual(partial.unknown.map((p) => p.questionId), ['ZZZ-99.1']);
+    assert.deepEqual(
+      partial.invalid.map((p) => p.questionId),
+      ['A&A-01.1'],
+      'the rest is flagged',
+    );
+    assert.deepEqual(
+      partial.unknown.map((p) => p.questionId),
+      ['ZZZ-99.1'],
+    );
     const stored = (await call(core, 'questionnaire.get', { id: q.id })).answers;
     assert.ok(!stored.some((a) => a.questionId === 'A&A-01.1' && a.value !== ''));
     assert.equal(stored.find((a) => a.questionId === 'A&A-01.2')?.value, 'yes');
@@ -168,7 +203,14 @@ test('a general "questionnaire from spreadsheet" mapping reads a workbook of ano
   s.getCell('D3').dataValidation = { type: 'list', formulae: ['"Yes,No,N/A"'], allowBlank: true };
   s.getCell('D4').dataValidation = { type: 'list', formulae: ['"Yes,No,N/A"'], allowBlank: true };
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-  const mapping = { id: 'Ques Num', question: 'Question Text', section: 'Domain', answer: 'Response', notes: 'Additional Information', guidance: 'Guidance' };
+  const mapping = {
+    id: 'Ques Num',
+    question: 'Question Text',
+    section: 'Domain',
+    answer: 'Response',
+    notes: 'Additional Information',
+    guidance: 'Guidance',
+  };
 
   await withVendor(async (core, vendorId) => {
     const imported = await call(core, 'template.import', { file: upload('supplier.xlsx', bytes), mapping, id: 'supplier' });
@@ -182,8 +224,19 @@ test('a general "questionnaire from spreadsheet" mapping reads a workbook of ano
     assert.equal(result.applied, true);
     assert.equal(result.answered, 3);
     const answers = (await call(core, 'questionnaire.get', { id: q.id })).answers;
-    assert.deepEqual(answers.map((a) => [a.questionId, a.value, a.comment]), [['1.1', 'yes', 'Reviewed yearly.'], ['1.2', 'no', ''], ['2.1.1', 'Nightly, kept 35 days.', '']]);
-    const wrong = await failure(core, 'template.import', { file: upload('supplier.xlsx', bytes), mapping: { ...mapping, answer: 'Vendor Reply' }, id: 'other' });
+    assert.deepEqual(
+      answers.map((a) => [a.questionId, a.value, a.comment]),
+      [
+        ['1.1', 'yes', 'Reviewed yearly.'],
+        ['1.2', 'no', ''],
+        ['2.1.1', 'Nightly, kept 35 days.', ''],
+      ],
+    );
+    const wrong = await failure(core, 'template.import', {
+      file: upload('supplier.xlsx', bytes),
+      mapping: { ...mapping, answer: 'Vendor Reply' },
+      id: 'other',
+    });
     assert.equal(wrong.code, 'IMPORT_HEADER_NOT_FOUND');
     // Without a mapping, a workbook with no recognisable question ids says what to do.
     const unknown = await failure(core, 'template.import', { file: upload('supplier.xlsx', bytes), id: 'other' });
@@ -210,9 +263,29 @@ test('other layouts of the family: CAIQ v3-style Yes/No/N/A mark columns, a HECV
   const v3 = new ExcelJS.Workbook();
   const s3 = v3.addWorksheet('CAIQ v3.1');
   s3.addRows([
-    ['Control Domain', 'Control ID', 'Question ID', 'Control Specification', 'Consensus Assessment Questions', 'Consensus Assessment Answers', '', '', 'Notes'],
+    [
+      'Control Domain',
+      'Control ID',
+      'Question ID',
+      'Control Specification',
+      'Consensus Assessment Questions',
+      'Consensus Assessment Answers',
+      '',
+      '',
+      'Notes',
+    ],
     ['', '', '', '', '', 'Yes', 'No', 'Not Applicable', ''],
-    ['Application & Interface Security', 'AIS-01', 'AIS-01.1', 'Spec', 'Do you use industry standards to build in security?', 'X', '', '', 'OWASP.'],
+    [
+      'Application & Interface Security',
+      'AIS-01',
+      'AIS-01.1',
+      'Spec',
+      'Do you use industry standards to build in security?',
+      'X',
+      '',
+      '',
+      'OWASP.',
+    ],
     ['', '', 'AIS-01.2', 'Spec', 'Do you use an automated source code analysis tool?', '', 'X', '', ''],
     ['', '', 'AIS-01.3', 'Spec', 'Do you use manual source-code analysis?', '', '', 'X', ''],
     ['Audit Assurance & Compliance', 'AAC-01', 'AAC-01.1', 'Spec', 'Do you produce audit assertions?', 'X', '', '', ''],
@@ -241,18 +314,42 @@ test('other layouts of the family: CAIQ v3-style Yes/No/N/A mark columns, a HECV
     assert.equal(a.template.questions, 5);
     assert.equal(a.counts.byType.yesno, 5);
     const { body } = await call(core, 'template.get', { id: a.template.id });
-    assert.deepEqual(body.sections.map((s) => [s.title, s.items.length]), [['Application & Interface Security', 3], ['Audit Assurance & Compliance', 2]]);
+    assert.deepEqual(
+      body.sections.map((s) => [s.title, s.items.length]),
+      [
+        ['Application & Interface Security', 3],
+        ['Audit Assurance & Compliance', 2],
+      ],
+    );
     const q = await call(core, 'questionnaire.create', { vendorId, templateId: a.template.id, cycle: '2026' });
-    const r = await call(core, 'questionnaire.import', { id: q.id, file: upload('caiq-v3.1.xlsx', new Uint8Array(await v3.xlsx.writeBuffer())) });
+    const r = await call(core, 'questionnaire.import', {
+      id: q.id,
+      file: upload('caiq-v3.1.xlsx', new Uint8Array(await v3.xlsx.writeBuffer())),
+    });
     assert.equal(r.applied, true);
     const answers = (await call(core, 'questionnaire.get', { id: q.id })).answers;
     // Answers come in template order (the sheet's order: AIS before AAC).
-    assert.deepEqual(answers.map((x) => [x.questionId, x.value]), [['AIS-01.1', 'yes'], ['AIS-01.2', 'no'], ['AIS-01.3', 'na'], ['AAC-01.1', 'yes'], ['AAC-01.2', 'yes']]);
+    assert.deepEqual(
+      answers.map((x) => [x.questionId, x.value]),
+      [
+        ['AIS-01.1', 'yes'],
+        ['AIS-01.2', 'no'],
+        ['AIS-01.3', 'na'],
+        ['AAC-01.1', 'yes'],
+        ['AAC-01.2', 'yes'],
+      ],
+    );
 
     const b = await call(core, 'template.import', { file: upload('HECVAT-Lite.xlsx', new Uint8Array(await lite.xlsx.writeBuffer())) });
     assert.equal(b.template.id, 'hecvat-lite-3-03');
     assert.equal(b.template.questions, 5);
     const lb = (await call(core, 'template.get', { id: b.template.id })).body;
-    assert.deepEqual(lb.sections.map((s) => [s.title, s.items.map((i) => i.id)]), [['Company Overview', ['COMP-01', 'COMP-02']], ['Data', ['DATA-01', 'DATA-02', 'DATA-03']]]);
+    assert.deepEqual(
+      lb.sections.map((s) => [s.title, s.items.map((i) => i.id)]),
+      [
+        ['Company Overview', ['COMP-01', 'COMP-02']],
+        ['Data', ['DATA-01', 'DATA-02', 'DATA-03']],
+      ],
+    );
   });
 });

@@ -11,7 +11,12 @@ export async function withVendor(run: (core: Core, vendorId: string, path: strin
   const path = join(tempDir(), 'vendors.attest');
   try {
     await call(core, 'workspace.create', { handle: chosen(core, path, 'save:workspace'), name: 'Vendor risk', passphrase: PASS });
-    const v = await call(core, 'vendor.create', { name: 'Acme <b>Hosting</b>', owner: 'Dana', dataTypes: ['personal'], criticality: 'high' });
+    const v = await call(core, 'vendor.create', {
+      name: 'Acme <b>Hosting</b>',
+      owner: 'Dana',
+      dataTypes: ['personal'],
+      criticality: 'high',
+    });
     await run(core, v.id, path);
   } finally {
     await core.close();

@@ -40,7 +40,10 @@ test('a VSAQ file with 20,000 items of one id imports them all, with unique sani
   const elapsed = performance.now() - t0;
   const got = body.sections.flatMap((s) => s.items).map((i) => i.id ?? '');
   assert.equal(new Set(got).size, n);
-  assert.ok(got.every((id) => /^same_id(_\d+)?$/.test(id)), 'every id is the sanitised id with a suffix');
+  assert.ok(
+    got.every((id) => /^same_id(_\d+)?$/.test(id)),
+    'every id is the sanitised id with a suffix',
+  );
   // Generous: the quadratic version took tens of seconds here.
   assert.ok(elapsed < 5_000, `took ${Math.round(elapsed)} ms`);
 });

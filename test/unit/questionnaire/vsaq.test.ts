@@ -55,14 +55,24 @@ test('VSAQ: every item of the three files is kept, with its type, conditions and
       const items = stored.body.sections.flatMap((s) => s.items);
       const keptIds = items.flatMap((i) => [i.origin?.id, ...(i.kind === 'question' ? i.options.map((o) => o.id) : [])]).filter(Boolean);
       const sectionIds = stored.body.sections.filter((s) => s.origin?.id).length;
-      assert.equal(keptIds.length + sectionIds, expected.ids + (expected.byType.radioitem ?? 0) + (expected.byType.checkitem ?? 0), `${file}: every id kept`);
+      assert.equal(
+        keptIds.length + sectionIds,
+        expected.ids + (expected.byType.radioitem ?? 0) + (expected.byType.checkitem ?? 0),
+        `${file}: every id kept`,
+      );
       assert.equal(items.filter((i) => i.cond).length, expected.conditions, `${file}: every condition kept on its item`);
       assert.equal(items.filter((i) => i.kind === 'note' && i.warn).length, expected.warnings, `${file}: every warning kept`);
     }
     const fixed = { webapp: [296, 73], security_privacy_programs: [190, 46], physical_and_datacenter: [118, 30] } as const;
     const list = (await call(core, 'template.list', {})).templates;
-    const bodies = new Map(await Promise.all(list.map(async (t) => [t.id, (await call(core, 'template.get', { id: t.id })).body] as const)));
-    const countChoices = (id: string) => bodies.get(id)!.sections.flatMap((s) => s.items).reduce((n, i) => n + (i.kind === 'question' ? i.options.length : 0), 0);
+    const bodies = new Map(
+      await Promise.all(list.map(async (t) => [t.id, (await call(core, 'template.get', { id: t.id })).body] as const)),
+    );
+    const countChoices = (id: string) =>
+      bodies
+        .get(id)!
+        .sections.flatMap((s) => s.items)
+        .reduce((n, i) => n + (i.kind === 'question' ? i.options.length : 0), 0);
     for (const [name, [total, questions]] of Object.entries(fixed)) {
       const t = list.find((x) => x.id === `vsaq-${name.replace(/_/g, '-')}`);
       assert.ok(t, name);
@@ -75,7 +85,9 @@ test('VSAQ: every item of the three files is kept, with its type, conditions and
 test('VSAQ: a file that is not a questionnaire is refused with a clear message and nothing stored', async () => {
   await withVendor(async (core) => {
     const before = (await call(core, 'template.list', {})).templates.length;
-    const broken = await failure(core, 'template.import', { file: upload('x.json', '{"questionnaire": [ {"type": "block", "text": "unterminated } ] }') });
+    const broken = await failure(core, 'template.import', {
+      file: upload('x.json', '{"questionnaire": [ {"type": "block", "text": "unterminated } ] }'),
+    });
     assert.equal(broken.code, 'VSAQ_UNREADABLE');
     const other = await failure(core, 'template.import', { file: upload('y.json', '{"hello": 1}') });
     assert.equal(other.code, 'IMPORT_UNSUPPORTED_FILE');

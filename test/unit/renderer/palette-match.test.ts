@@ -12,14 +12,27 @@ const items = [
 ];
 
 test('every word must match, in any order and case, label or detail', () => {
-  assert.deepEqual(rankItems(items, 'q4 admin').map((i) => i.id), ['3']);
-  assert.deepEqual(rankItems(items, 'VENDOR').map((i) => i.id), ['4']);
+  assert.deepEqual(
+    rankItems(items, 'q4 admin').map((i) => i.id),
+    ['3'],
+  );
+  assert.deepEqual(
+    rankItems(items, 'VENDOR').map((i) => i.id),
+    ['4'],
+  );
   assert.deepEqual(rankItems(items, 'nothing like this'), []);
 });
 
 test('a label starting with the text first, then a word of the label, then the rest', () => {
-  assert.deepEqual(rankItems(items, 'admin').map((i) => i.id), ['5', '3']);
-  assert.deepEqual(rankItems(items, 'review').map((i) => i.id), ['2', '3', '5'], 'detail-only matches keep their order');
+  assert.deepEqual(
+    rankItems(items, 'admin').map((i) => i.id),
+    ['5', '3'],
+  );
+  assert.deepEqual(
+    rankItems(items, 'review').map((i) => i.id),
+    ['2', '3', '5'],
+    'detail-only matches keep their order',
+  );
   assert.equal(rankItems(items, '').length, 5);
   assert.equal(rankItems(items, '', 2).length, 2);
 });

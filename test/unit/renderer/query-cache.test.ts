@@ -7,7 +7,8 @@ import { createQueryCache } from '../../../renderer/src/api/query-cache';
 
 function recordingFetcher() {
   const calls: { channel: string; request: unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
-  const fetcher = (channel: string, request: unknown) => new Promise<unknown>((resolve, reject) => calls.push({ channel, request, resolve, reject }));
+  const fetcher = (channel: string, request: unknown) =>
+    new Promise<unknown>((resolve, reject) => calls.push({ channel, request, resolve, reject }));
   return { calls, fetcher };
 }
 const tick = () => new Promise((r) => setImmediate(r));
@@ -39,7 +40,11 @@ test('a write makes older reads stale: they show their data and fetch again once
   cache.committed(5);
   await tick();
   assert.ok(notified >= 2);
-  assert.deepEqual(cache.peek('audit.list', {}), { data: { total: 1 }, error: undefined, loading: true }, 'old data stays on screen while it reloads');
+  assert.deepEqual(
+    cache.peek('audit.list', {}),
+    { data: { total: 1 }, error: undefined, loading: true },
+    'old data stays on screen while it reloads',
+  );
   cache.ensure('audit.list', {});
   cache.ensure('audit.list', {});
   assert.equal(calls.length, 2);
@@ -96,7 +101,11 @@ test("a write's answer primed as a read is fresh at that commit: no fetch, and a
   assert.equal(calls.length, 1, 'primed at the latest commit: nothing to fetch');
   calls[0]!.resolve({ row: { status: 'not-assessed' } });
   await tick();
-  assert.deepEqual(cache.peek('assessment.control', ref).data, { row: { status: 'met' } }, 'the older read does not replace the primed answer');
+  assert.deepEqual(
+    cache.peek('assessment.control', ref).data,
+    { row: { status: 'met' } },
+    'the older read does not replace the primed answer',
+  );
   cache.committed(8);
   cache.ensure('assessment.control', ref);
   assert.equal(calls.length, 2, 'a later write makes it stale like any read');

@@ -23,5 +23,8 @@ test('ctrl toggles rows, shift takes the range from the anchor in either directi
 
 test('the selected rows are those still shown, in the order shown', () => {
   const s = { keys: new Set(['e', 'a', 'z']), anchor: 'a' };
-  assert.deepEqual(selectedRows(order, (k) => k, s), ['a', 'e']);
+  assert.deepEqual(
+    selectedRows(order, (k) => k, s),
+    ['a', 'e'],
+  );
 });

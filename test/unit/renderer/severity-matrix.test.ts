@@ -7,7 +7,11 @@ import { test } from 'node:test';
 import { severityFor as coreSeverity } from '../../../main/core/assessment/severity';
 import { RATINGS, severityFor as formSeverity } from '../../../renderer/src/screens/findings/severity';
 
-const C = 'critical', H = 'high', M = 'medium', L = 'low', I = 'info';
+const C = 'critical',
+  H = 'high',
+  M = 'medium',
+  L = 'low',
+  I = 'info';
 // Rows: likelihood 1..5; columns: impact 1..5.
 const EXPECTED = [
   [I, I, L, L, L],
@@ -26,5 +30,5 @@ test('the severity matrix is the documented table on all 25 cells, in the form a
       assert.equal(formSeverity(likelihood, impact), want, `form: likelihood ${likelihood} × impact ${impact}`);
     }
   }
-  assert.equal(formSeverity, coreSeverity, 'the form uses the core\'s function, not a copy');
+  assert.equal(formSeverity, coreSeverity, "the form uses the core's function, not a copy");
 });

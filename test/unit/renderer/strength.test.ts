@@ -4,7 +4,10 @@ import { MIN_SCORE, passphraseStrength } from '../../../renderer/src/lib/strengt
 
 test('common, short and patterned passphrases are rejected', () => {
   for (const weak of ['', 'password', 'Password1', 'qwerty123', 'aaaaaaaaaaaa', 'abcdefghijkl', '12345678901', 'attest2026']) {
-    assert.ok(passphraseStrength(weak).score < MIN_SCORE, `${JSON.stringify(weak)} should be below the minimum (${passphraseStrength(weak).bits} bits)`);
+    assert.ok(
+      passphraseStrength(weak).score < MIN_SCORE,
+      `${JSON.stringify(weak)} should be below the minimum (${passphraseStrength(weak).bits} bits)`,
+    );
   }
 });
 

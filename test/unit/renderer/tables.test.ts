@@ -17,7 +17,11 @@ test('sortOrder sorts stably both ways and keeps empty values last', () => {
   assert.deepEqual(sortOrder(rows, columns, { key: 'id', direction: 'ascending' }), [2, 3, 0, 1]);
   assert.deepEqual(sortOrder(rows, columns, { key: 'id', direction: 'descending' }), [0, 2, 3, 1]);
   assert.equal(sortOrder(rows, columns, null), null);
-  assert.equal(sortOrder(rows, [{ key: 'id' }], { key: 'id', direction: 'ascending' }), null, 'a column without a sort value does not sort');
+  assert.equal(
+    sortOrder(rows, [{ key: 'id' }], { key: 'id', direction: 'ascending' }),
+    null,
+    'a column without a sort value does not sort',
+  );
 });
 
 test('assessment prefixes are short and unique, and refs carry them only when given', () => {
@@ -39,5 +43,13 @@ test('distinct names drop the words every listed name starts with', () => {
   ]);
   assert.deepEqual([...names.values()], ['Q2 2026 platform review', 'Q4 2026 platform review']);
   assert.equal(distinctNames([{ id: 'a', name: 'Only one' }]).get('a'), 'Only one');
-  assert.deepEqual([...distinctNames([{ id: 'a', name: 'Same' }, { id: 'b', name: 'Same' }]).values()], ['Same', 'Same']);
+  assert.deepEqual(
+    [
+      ...distinctNames([
+        { id: 'a', name: 'Same' },
+        { id: 'b', name: 'Same' },
+      ]).values(),
+    ],
+    ['Same', 'Same'],
+  );
 });

@@ -36,28 +36,55 @@ async function issue(core: Core, request: Parameters<typeof call<'report.issue'>
 
 test('engagement report from workspace data: dashboard score, signed, recorded, verified; tampering detected', async (t) => {
   await withWorkspace(async ({ core, q4, q2, path }) => {
-    const identity = await call(core, 'report.identity.generate', { commonName: 'Dana Reyes', organisation: 'Reyes Assurance', passphrase: 'signing passphrase' });
+    const identity = await call(core, 'report.identity.generate', {
+      commonName: 'Dana Reyes',
+      organisation: 'Reyes Assurance',
+      passphrase: 'signing passphrase',
+    });
     assert.equal(identity.canSign, true);
 
     // The report's score is the dashboard's.
     const ws = core.session.workspace();
-    const model = await engagementModel(ws, { assessmentId: q4, classification: 'CONFIDENTIAL', issuedAt: new Date('2026-12-01T10:00:00Z') });
+    const model = await engagementModel(ws, {
+      assessmentId: q4,
+      classification: 'CONFIDENTIAL',
+      issuedAt: new Date('2026-12-01T10:00:00Z'),
+    });
     const dash = await call(core, 'dashboard.get', { assessmentId: q4 });
     assert.equal(model.executiveSummary.overallScore, dash.overall.score);
     assert.deepEqual(
       model.catalogues.map((c) => c.score),
       dash.catalogues.map((c) => c.score),
     );
-    assert.ok(model.appendix.liveChecks.some((c) => c.checkId === 'tls.version' && c.outcome === 'pass'), 'check_runs rows reach the appendix');
-    assert.ok(model.appendix.evidence.some((e) => e.kind === 'file' && /^[0-9a-f]{64}$/.test(e.sha256 ?? '')), 'files carry their hash');
+    assert.ok(
+      model.appendix.liveChecks.some((c) => c.checkId === 'tls.version' && c.outcome === 'pass'),
+      'check_runs rows reach the appendix',
+    );
+    assert.ok(
+      model.appendix.evidence.some((e) => e.kind === 'file' && /^[0-9a-f]{64}$/.test(e.sha256 ?? '')),
+      'files carry their hash',
+    );
     assert.ok(model.executiveSummary.topRisks.length > 0 && model.executiveSummary.topRisks[0]!.severity === 'high');
     // Q4 is in review: its report is a draft; Q2 is final: its report is not.
     assert.equal(model.draftState, 'review');
-    assert.match(model.executiveSummary.overview, new RegExp(`weighted score is ${String(dash.overall.score).replace('.', '\\.')} out of 100`));
-    const finalModel = await engagementModel(ws, { assessmentId: q2, classification: 'CONFIDENTIAL', issuedAt: new Date('2026-12-01T10:00:00Z') });
+    assert.match(
+      model.executiveSummary.overview,
+      new RegExp(`weighted score is ${String(dash.overall.score).replace('.', '\\.')} out of 100`),
+    );
+    const finalModel = await engagementModel(ws, {
+      assessmentId: q2,
+      classification: 'CONFIDENTIAL',
+      issuedAt: new Date('2026-12-01T10:00:00Z'),
+    });
     assert.equal(finalModel.draftState, undefined);
 
-    const { job, stages } = await issue(core, { kind: 'engagement', subjectId: q4, classification: 'CONFIDENTIAL', signerFingerprint: identity.fingerprint, issuedAt: '2026-12-01T10:00:00Z' });
+    const { job, stages } = await issue(core, {
+      kind: 'engagement',
+      subjectId: q4,
+      classification: 'CONFIDENTIAL',
+      signerFingerprint: identity.fingerprint,
+      issuedAt: '2026-12-01T10:00:00Z',
+    });
     assert.equal(job.state, 'done', job.error?.message);
     assert.ok(stages.has('done'));
     const report = job.report!;
@@ -119,9 +146,12 @@ test('reproducible: the same workspace data and issue time give identical bytes 
     const a = await renderReport(await engagementModel(ws, { assessmentId: q4, classification: 'INTERNAL', issuedAt }), { issuedAt });
     const b = await renderReport(await engagementModel(ws, { assessmentId: q4, classification: 'INTERNAL', issuedAt }), { issuedAt });
     assert.ok(Buffer.from(a).equals(Buffer.from(b)));
-    const later = await renderReport(await engagementModel(ws, { assessmentId: q4, classification: 'INTERNAL', issuedAt: new Date('2026-12-02T10:00:00Z') }), {
-      issuedAt: new Date('2026-12-02T10:00:00Z'),
-    });
+    const later = await renderReport(
+      await engagementModel(ws, { assessmentId: q4, classification: 'INTERNAL', issuedAt: new Date('2026-12-02T10:00:00Z') }),
+      {
+        issuedAt: new Date('2026-12-02T10:00:00Z'),
+      },
+    );
     assert.ok(!Buffer.from(a).equals(Buffer.from(later)));
 
     // An unsigned issue records no signer and verifies as unsigned.
@@ -135,7 +165,10 @@ test('reproducible: the same workspace data and issue time give identical bytes 
 
 test('issue failures say why and record nothing', async () => {
   await withWorkspace(async ({ core, q4 }) => {
-    assert.equal((await failure(core, 'report.issue', { kind: 'engagement', subjectId: 'asm_missing', classification: 'PUBLIC' })).code, 'ASSESSMENT_NOT_FOUND');
+    assert.equal(
+      (await failure(core, 'report.issue', { kind: 'engagement', subjectId: 'asm_missing', classification: 'PUBLIC' })).code,
+      'ASSESSMENT_NOT_FOUND',
+    );
     const { job } = await issue(core, { kind: 'engagement', subjectId: q4, classification: 'PUBLIC', signerFingerprint: 'AA:BB' });
     assert.equal(job.state, 'failed');
     assert.equal(job.error?.code, 'SIGNING_IDENTITY_NOT_FOUND');
@@ -148,13 +181,23 @@ test('issue failures say why and record nothing', async () => {
   });
 });
 
-test('a report is never signed outside its signer\'s validity: an issue time before or after it is refused, nothing is written', async () => {
+test("a report is never signed outside its signer's validity: an issue time before or after it is refused, nothing is written", async () => {
   await withWorkspace(async ({ core, q4 }) => {
     // The fixture's clock stands at FIXTURE_NOW: the identity is valid from a minute before it, for five years.
-    const identity = await call(core, 'report.identity.generate', { commonName: 'Dana Reyes', organisation: 'Reyes Assurance', passphrase: 'signing passphrase' });
+    const identity = await call(core, 'report.identity.generate', {
+      commonName: 'Dana Reyes',
+      organisation: 'Reyes Assurance',
+      passphrase: 'signing passphrase',
+    });
     const auditBefore = (await call(core, 'audit.list', { limit: 500 })).entries.length;
     for (const issuedAt of ['2026-11-30T16:00:00Z', '2032-01-01T00:00:00Z']) {
-      const { job } = await issue(core, { kind: 'engagement', subjectId: q4, classification: 'CONFIDENTIAL', signerFingerprint: identity.fingerprint, issuedAt });
+      const { job } = await issue(core, {
+        kind: 'engagement',
+        subjectId: q4,
+        classification: 'CONFIDENTIAL',
+        signerFingerprint: identity.fingerprint,
+        issuedAt,
+      });
       assert.equal(job.state, 'failed', issuedAt);
       assert.equal(job.error?.code, 'REPORT_TIME_OUTSIDE_SIGNER_VALIDITY');
       assert.match(job.error!.message, /valid from .* to .*would not verify/);
@@ -162,7 +205,12 @@ test('a report is never signed outside its signer\'s validity: an issue time bef
     assert.equal((await call(core, 'report.list', {})).reports.length, 0);
     assert.equal((await call(core, 'audit.list', { limit: 500 })).entries.length, auditBefore);
     // Unsigned, any time is fine; signed inside the validity, it verifies.
-    const { job } = await issue(core, { kind: 'engagement', subjectId: q4, classification: 'CONFIDENTIAL', signerFingerprint: identity.fingerprint });
+    const { job } = await issue(core, {
+      kind: 'engagement',
+      subjectId: q4,
+      classification: 'CONFIDENTIAL',
+      signerFingerprint: identity.fingerprint,
+    });
     assert.equal(job.state, 'done', job.error?.message);
     assert.equal(job.report!.issuedAt, FIXTURE_NOW);
   });
@@ -171,23 +219,42 @@ test('a report is never signed outside its signer\'s validity: an issue time bef
 test('signing identities: passphrase only in the keychain; import, list, remove; trusted certificates', async () => {
   await withWorkspace(async ({ core, keychain }) => {
     const ws = core.session.workspace();
-    const made = await call(core, 'report.identity.generate', { commonName: 'Signer One', organisation: 'Org', passphrase: 'first passphrase' });
+    const made = await call(core, 'report.identity.generate', {
+      commonName: 'Signer One',
+      organisation: 'Org',
+      passphrase: 'first passphrase',
+    });
     assert.equal(await keychain.get(signingAccount(ws.info().workspaceId, made.fingerprint)), 'first passphrase');
     const settings = ws.query<{ value: string }>('SELECT value FROM settings');
     assert.ok(!settings.some((s) => s.value.includes('first passphrase')), 'no passphrase in the workspace');
-    assert.equal((await failure(core, 'report.identity.generate', { commonName: 'x', organisation: '', passphrase: 'short' })).code, 'INVALID_REQUEST');
+    assert.equal(
+      (await failure(core, 'report.identity.generate', { commonName: 'x', organisation: '', passphrase: 'short' })).code,
+      'INVALID_REQUEST',
+    );
 
     // A PKCS#12 made by openssl-compatible tooling: the generated one, exported and re-imported elsewhere.
     const p12 = await ws.getBlob(ws.query<{ p12_blob_id: string }>('SELECT p12_blob_id FROM signing_identities')[0]!.p12_blob_id);
-    assert.equal((await failure(core, 'report.identity.import', { file: upload('a.p12', p12), passphrase: 'first passphrase' })).code, 'SIGNING_IDENTITY_EXISTS');
+    assert.equal(
+      (await failure(core, 'report.identity.import', { file: upload('a.p12', p12), passphrase: 'first passphrase' })).code,
+      'SIGNING_IDENTITY_EXISTS',
+    );
     await call(core, 'report.identity.remove', { fingerprint: made.fingerprint });
     assert.equal(await keychain.get(signingAccount(ws.info().workspaceId, made.fingerprint)), null);
-    assert.equal((await failure(core, 'report.identity.import', { file: upload('a.p12', p12), passphrase: 'wrong one' })).code, 'SIGNING_P12_WRONG_PASSPHRASE');
+    assert.equal(
+      (await failure(core, 'report.identity.import', { file: upload('a.p12', p12), passphrase: 'wrong one' })).code,
+      'SIGNING_P12_WRONG_PASSPHRASE',
+    );
     const back = await call(core, 'report.identity.import', { file: upload('a.p12', p12), passphrase: 'first passphrase' });
     assert.equal(back.fingerprint, made.fingerprint);
     assert.equal(back.origin, 'imported');
-    assert.deepEqual((await call(core, 'report.identity.list', {})).identities.map((i) => i.fingerprint), [made.fingerprint]);
-    assert.equal((await failure(core, 'report.identity.import', { file: upload('a.p12', 'not a p12'), passphrase: 'x' })).code, 'SIGNING_P12_UNREADABLE');
+    assert.deepEqual(
+      (await call(core, 'report.identity.list', {})).identities.map((i) => i.fingerprint),
+      [made.fingerprint],
+    );
+    assert.equal(
+      (await failure(core, 'report.identity.import', { file: upload('a.p12', 'not a p12'), passphrase: 'x' })).code,
+      'SIGNING_P12_UNREADABLE',
+    );
 
     const pem = certificatePem(importPkcs12(p12, 'first passphrase').certificate);
     const trusted = await call(core, 'report.trust.add', { file: upload('signer.pem', pem), label: 'Signer One' });
@@ -203,17 +270,40 @@ test('branding: colour, footer and a PNG or JPEG logo in settings; a bad logo ch
   await withWorkspace(async ({ core, q4 }) => {
     assert.deepEqual(await call(core, 'report.branding.get', {}), { primaryColor: null, footerText: null, organisation: null, logo: null });
     const png = solidPng(60, 20, [10, 80, 60]);
-    const set = await call(core, 'report.branding.set', { primaryColor: '#0a503c', footerText: 'Reyes Assurance', organisation: 'Reyes Assurance', logo: upload('logo.png', png) });
+    const set = await call(core, 'report.branding.set', {
+      primaryColor: '#0a503c',
+      footerText: 'Reyes Assurance',
+      organisation: 'Reyes Assurance',
+      logo: upload('logo.png', png),
+    });
     assert.equal(set.logo?.mediaType, 'image/png');
     assert.equal(set.logo?.dataBase64, Buffer.from(png).toString('base64'));
-    const bad = await failure(core, 'report.branding.set', { primaryColor: '#000000', footerText: null, organisation: null, logo: upload('logo.gif', 'GIF89a') });
+    const bad = await failure(core, 'report.branding.set', {
+      primaryColor: '#000000',
+      footerText: null,
+      organisation: null,
+      logo: upload('logo.gif', 'GIF89a'),
+    });
     assert.equal(bad.code, 'REPORT_LOGO_NOT_IMAGE');
     assert.equal((await call(core, 'report.branding.get', {})).primaryColor, '#0a503c');
     const jpeg = Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex');
     const kept = await call(core, 'report.branding.set', { primaryColor: '#0a503c', footerText: 'Reyes Assurance', organisation: null });
     assert.equal(kept.logo?.mediaType, 'image/png', 'an absent logo keeps the current one');
-    assert.equal((await call(core, 'report.branding.set', { primaryColor: null, footerText: null, organisation: null, logo: upload('logo.jpg', jpeg) })).logo?.mediaType, 'image/jpeg');
-    assert.equal((await call(core, 'report.branding.set', { primaryColor: null, footerText: null, organisation: null, logo: null })).logo, null);
+    assert.equal(
+      (
+        await call(core, 'report.branding.set', {
+          primaryColor: null,
+          footerText: null,
+          organisation: null,
+          logo: upload('logo.jpg', jpeg),
+        })
+      ).logo?.mediaType,
+      'image/jpeg',
+    );
+    assert.equal(
+      (await call(core, 'report.branding.set', { primaryColor: null, footerText: null, organisation: null, logo: null })).logo,
+      null,
+    );
     const { job } = await issue(core, { kind: 'engagement', subjectId: q4, classification: 'PUBLIC' });
     assert.equal(job.state, 'done');
   });
@@ -250,8 +340,17 @@ test('vendor report from workspace data: profile, tier, score and gaps, certific
         assert.equal(none.job.error?.code, 'REPORT_VENDOR_NO_REVIEW');
       }
 
-      const identity = await call(core, 'report.identity.generate', { commonName: 'Mateo Silva', organisation: 'Northwind', passphrase: 'vendor signing pass' });
-      const { job } = await issue(core, { kind: 'vendor', subjectId: scored.id, classification: 'INTERNAL', signerFingerprint: identity.fingerprint });
+      const identity = await call(core, 'report.identity.generate', {
+        commonName: 'Mateo Silva',
+        organisation: 'Northwind',
+        passphrase: 'vendor signing pass',
+      });
+      const { job } = await issue(core, {
+        kind: 'vendor',
+        subjectId: scored.id,
+        classification: 'INTERNAL',
+        signerFingerprint: identity.fingerprint,
+      });
       assert.equal(job.state, 'done', job.error?.message);
       const bytes = Buffer.from((await call(core, 'report.file', { id: job.report!.id })).dataBase64, 'base64');
       assert.equal((await call(core, 'report.verify', { pdf: upload('v.pdf', bytes) })).status, 'valid');

@@ -12,7 +12,11 @@ import { vendorFixture } from './fixtures/vendor';
 import { hasTool, pageTexts, run, solidPng, tempDir } from './pdf-tools';
 
 const issuedAt = new Date('2026-11-20T09:00:00Z');
-const branding = { organisation: 'Halvard Assurance Partners', footerText: 'Halvard Assurance Partners · confidential', primaryColor: '#1F5F4A' };
+const branding = {
+  organisation: 'Halvard Assurance Partners',
+  footerText: 'Halvard Assurance Partners · confidential',
+  primaryColor: '#1F5F4A',
+};
 const opts: RenderOptions = { issuedAt, branding };
 
 test('the same model and time give byte-identical PDFs; another time gives different bytes', async () => {
@@ -85,7 +89,11 @@ test('the worker renders the same bytes as the main thread and reports progress 
   const direct = await renderReport(model, opts);
   assert.ok(Buffer.from(inWorker).equals(Buffer.from(direct)));
   assert.ok(progress.length >= 3, `several progress events (${progress.length})`);
-  assert.deepEqual([...progress].sort((a, b) => a - b), progress, 'progress never goes back');
+  assert.deepEqual(
+    [...progress].sort((a, b) => a - b),
+    progress,
+    'progress never goes back',
+  );
   assert.equal(progress.at(-1), 1);
 });
 
@@ -103,7 +111,10 @@ test('the worker reports a model error as an AttestError and can be cancelled', 
 // Renders every kind to PNG for a human to look at (test-results/ is not committed).
 test('pages render to PNG with pdftoppm', async (t) => {
   if (!requirePart(t, hasTool('pdftoppm'), 'poppler pdftoppm')) return;
-  for (const [kind, model] of [['engagement', engagementFixture()], ['vendor', vendorFixture()]] as const) {
+  for (const [kind, model] of [
+    ['engagement', engagementFixture()],
+    ['vendor', vendorFixture()],
+  ] as const) {
     const dir = join(process.cwd(), 'test-results', `report-${kind}`);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });

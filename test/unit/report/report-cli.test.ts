@@ -27,12 +27,22 @@ let fingerprint = '';
 
 before(async () => {
   const core = testCore();
-  await call(core, 'workspace.create', { handle: chosen(core, ws, 'save:workspace'), name: 'Report CLI', passphrase: PASS, remember: false });
+  await call(core, 'workspace.create', {
+    handle: chosen(core, ws, 'save:workspace'),
+    name: 'Report CLI',
+    passphrase: PASS,
+    remember: false,
+  });
   const context = demoContext(core, 'test');
   await assessmentDemo.seed(context);
   q4 = (await call(core, 'assessment.list', {})).assessments.find((a) => a.state === 'review')!.id;
   await core.close();
-  const { identity, p12 } = generateSelfSignedIdentity({ commonName: 'CLI Signer', organisation: 'Reyes Assurance', passphrase: 'cli signing pass', now: new Date() });
+  const { identity, p12 } = generateSelfSignedIdentity({
+    commonName: 'CLI Signer',
+    organisation: 'Reyes Assurance',
+    passphrase: 'cli signing pass',
+    now: new Date(),
+  });
   fingerprint = identity.fingerprint;
   writeFileSync(p12Path, p12);
   writeFileSync(passFile, 'cli signing pass\n');
@@ -43,7 +53,10 @@ test('report --sign writes a signed PDF; verify-report: 0 valid, 62 untrusted, 6
   // pdfsig and qpdf are the outside verifiers: without them this test proves too little.
   if (!requirePart(t, hasTool('pdfsig') && hasTool('qpdf'), 'poppler pdfsig and qpdf')) return;
   const out = join(dir, 'q4.pdf');
-  const r = await cli(['report', ws, '--assessment', q4, '--out', out, '--sign', p12Path, '--sign-passphrase-file', passFile, '--json'], env);
+  const r = await cli(
+    ['report', ws, '--assessment', q4, '--out', out, '--sign', p12Path, '--sign-passphrase-file', passFile, '--json'],
+    env,
+  );
   assert.equal(r.code, 0, r.stderr);
   const issued = JSON.parse(r.stdout) as { sha256: string; signerFingerprint: string };
   assert.equal(issued.signerFingerprint, fingerprint);
@@ -79,13 +92,32 @@ test('a report signed by a certificate that an end-entity certificate issued: ve
     const root = pki.issue({ cn: 'CLI Test Root', ext: EXT.ca, ...validity });
     const int = pki.issue({ cn: 'CLI Test Issuing CA', issuer: root, ext: EXT.ca, ...validity });
     // An ordinary S/MIME certificate: not a CA, and no key usage that would forbid issuing.
-    const ordinary = pki.issue({ cn: 'Mallory Ordinary Holder', issuer: int, ext: ['basicConstraints=critical,CA:FALSE', 'extendedKeyUsage=emailProtection'], ...validity });
+    const ordinary = pki.issue({
+      cn: 'Mallory Ordinary Holder',
+      issuer: int,
+      ext: ['basicConstraints=critical,CA:FALSE', 'extendedKeyUsage=emailProtection'],
+      ...validity,
+    });
     const forged = pki.issue({ cn: 'Chief Auditor (forged)', issuer: ordinary, ext: EXT.signer, ...validity });
     const proper = pki.issue({ cn: 'Proper Signer', issuer: int, ext: EXT.signer, ...validity });
     const pass = pki.file('p12-pass.txt', 'p12 pass\n');
 
     const forgedPdf = join(dir, 'forged.pdf');
-    const issued = await cli(['report', ws, '--assessment', q4, '--out', forgedPdf, '--sign', pki.pkcs12(forged, [ordinary, int], 'p12 pass'), '--sign-passphrase-file', pass], env);
+    const issued = await cli(
+      [
+        'report',
+        ws,
+        '--assessment',
+        q4,
+        '--out',
+        forgedPdf,
+        '--sign',
+        pki.pkcs12(forged, [ordinary, int], 'p12 pass'),
+        '--sign-passphrase-file',
+        pass,
+      ],
+      env,
+    );
     assert.equal(issued.code, 0, issued.stderr);
     const sig = run('pdfsig', [forgedPdf]).stdout;
     assert.match(sig, /Signature is Valid/, 'the signature itself is intact');
@@ -94,13 +126,34 @@ test('a report signed by a certificate that an end-entity certificate issued: ve
     assert.equal(verdict.code, 62, verdict.stdout + verdict.stderr);
     assert.match(verdict.stdout, /not trusted/);
     assert.match(verdict.stdout, /"Mallory Ordinary Holder" issued another certificate but is not a CA/);
-    const json = JSON.parse((await cli(['verify-report', forgedPdf, '--trust', root.pemPath, '--json'])).stdout) as { path: { failure: { reason: string; certificate: { commonName: string } } } };
+    const json = JSON.parse((await cli(['verify-report', forgedPdf, '--trust', root.pemPath, '--json'])).stdout) as {
+      path: { failure: { reason: string; certificate: { commonName: string } } };
+    };
     assert.equal(json.path.failure.reason, 'not-a-ca');
     assert.equal(json.path.failure.certificate.commonName, 'Mallory Ordinary Holder');
     assert.equal(pki.verify(root, [ordinary, int], forged, new Date()).ok, false, 'openssl refuses the same chain');
 
     const properPdf = join(dir, 'proper.pdf');
-    assert.equal((await cli(['report', ws, '--assessment', q4, '--out', properPdf, '--sign', pki.pkcs12(proper, [int], 'p12 pass'), '--sign-passphrase-file', pass], env)).code, 0);
+    assert.equal(
+      (
+        await cli(
+          [
+            'report',
+            ws,
+            '--assessment',
+            q4,
+            '--out',
+            properPdf,
+            '--sign',
+            pki.pkcs12(proper, [int], 'p12 pass'),
+            '--sign-passphrase-file',
+            pass,
+          ],
+          env,
+        )
+      ).code,
+      0,
+    );
     const good = await cli(['verify-report', properPdf, '--trust', root.pemPath]);
     assert.equal(good.code, 0, good.stdout);
     assert.match(good.stdout, /Proper Signer, issued by CLI Test Issuing CA, issued by CLI Test Root/);
@@ -113,7 +166,10 @@ test('a report signed by a certificate that an end-entity certificate issued: ve
 test('report: bad input is one line with its own exit code and writes nothing', async () => {
   const wrong = join(dir, 'wrong.txt');
   writeFileSync(wrong, 'not the passphrase\n');
-  const bad = await cli(['report', ws, '--assessment', q4, '--out', join(dir, 'x.pdf'), '--sign', p12Path, '--sign-passphrase-file', wrong], env);
+  const bad = await cli(
+    ['report', ws, '--assessment', q4, '--out', join(dir, 'x.pdf'), '--sign', p12Path, '--sign-passphrase-file', wrong],
+    env,
+  );
   assert.notEqual(bad.code, 0);
   assert.match(bad.stderr, /^attest: .*passphrase/);
   const usage = await cli(['report', ws, '--out', join(dir, 'x.pdf')], env);
@@ -125,7 +181,12 @@ test('report: bad input is one line with its own exit code and writes nothing', 
 });
 
 test('export writes OSCAL, POA&M, CSV and XLSX files', async () => {
-  for (const [format, name] of [['oscal-ar', 'ar.json'], ['oscal-poam', 'poam.json'], ['findings-csv', 'f.csv'], ['findings-xlsx', 'f.xlsx']] as const) {
+  for (const [format, name] of [
+    ['oscal-ar', 'ar.json'],
+    ['oscal-poam', 'poam.json'],
+    ['findings-csv', 'f.csv'],
+    ['findings-xlsx', 'f.xlsx'],
+  ] as const) {
     const out = join(dir, name);
     const r = await cli(['export', ws, format, '--assessment', q4, '--out', out], env);
     assert.equal(r.code, 0, r.stderr);

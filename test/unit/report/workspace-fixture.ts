@@ -52,7 +52,16 @@ export async function withWorkspace(run: (f: Fixture) => Promise<void>, opts: { 
         {
           sql: `INSERT INTO check_runs (id, assessment_id, target_id, check_id, target, inputs, status, summary, remediation, observations,
                 suggested_status, controls, started_at, finished_at, run_by) VALUES (?, ?, NULL, ?, ?, '{}', ?, ?, '', '[]', 'met', '[]', ?, ?, 'test')`,
-          params: ['run_1', q4, 'tls.version', 'portal.northwind.example:443', 'pass', 'TLS 1.3 negotiated; certificate valid until 2027-03-01.', '2026-11-02T10:00:00.000Z', '2026-11-02T10:00:02.000Z'],
+          params: [
+            'run_1',
+            q4,
+            'tls.version',
+            'portal.northwind.example:443',
+            'pass',
+            'TLS 1.3 negotiated; certificate valid until 2027-03-01.',
+            '2026-11-02T10:00:00.000Z',
+            '2026-11-02T10:00:02.000Z',
+          ],
         },
       ],
     });

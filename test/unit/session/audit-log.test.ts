@@ -15,7 +15,11 @@ test('the display name is the audit actor; entries are named, filtered and expor
   try {
     const before = await call(core, 'app.profile', {});
     assert.equal(before.displayName, null);
-    await call(core, 'workspace.create', { handle: chosen(core, join(tempDir(), 'audit.attest'), 'save:workspace'), name: 'Audit test', passphrase: PASS });
+    await call(core, 'workspace.create', {
+      handle: chosen(core, join(tempDir(), 'audit.attest'), 'save:workspace'),
+      name: 'Audit test',
+      passphrase: PASS,
+    });
     assert.equal((await failure(core, 'app.setDisplayName', { displayName: 'Dana\u0007' })).code, 'INVALID_REQUEST');
     assert.equal((await call(core, 'app.setDisplayName', { displayName: '  Dana Reyes ' })).displayName, 'Dana Reyes');
     const catalogues = (await call(core, 'catalog.list', {})).catalogues;
@@ -39,7 +43,10 @@ test('the display name is the audit actor; entries are named, filtered and expor
     const byKind = await call(core, 'audit.list', { kind: 'assessment' });
     assert.ok(byKind.total >= 1 && byKind.entries.every((e) => e.action.startsWith('assessment')));
     const byText = await call(core, 'audit.list', { text: 'q4 REVIEW' });
-    assert.ok(byText.entries.length >= 1 && byText.entries.every((e) => (e.entityName ?? '').includes('Q4 review')), 'words find the entity by its name');
+    assert.ok(
+      byText.entries.length >= 1 && byText.entries.every((e) => (e.entityName ?? '').includes('Q4 review')),
+      'words find the entity by its name',
+    );
     assert.equal((await call(core, 'audit.list', { actor: 'nobody (app)' })).total, 0);
     assert.equal((await call(core, 'audit.list', { from: '2999-01-01' })).total, 0);
     assert.equal((await failure(core, 'audit.list', { from: '1 Jan' })).code, 'INVALID_REQUEST');

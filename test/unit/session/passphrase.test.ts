@@ -24,7 +24,12 @@ test('a remembered workspace stays remembered under its new key after a passphra
   const core = testCore();
   const path = join(tempDir(), 'remembered.attest');
   try {
-    await call(core, 'workspace.create', { handle: chosen(core, path, 'save:workspace'), name: 'Remembered', passphrase: PASS, remember: true });
+    await call(core, 'workspace.create', {
+      handle: chosen(core, path, 'save:workspace'),
+      name: 'Remembered',
+      passphrase: PASS,
+      remember: true,
+    });
     assert.deepEqual(await call(core, 'workspace.passphraseProgress'), { running: false, phase: 'done', doneBytes: 0, totalBytes: 0 });
     const seen: Record<string, unknown>[] = [];
     const changing = call(core, 'workspace.changePassphrase', { current: PASS, next: 'the new one' });
@@ -37,7 +42,10 @@ test('a remembered workspace stays remembered under its new key after a passphra
     }
     const status = await changing;
     assert.equal(status.remembered, true);
-    assert.ok(seen.some((p) => p.running === true), `progress seen while running: ${JSON.stringify(seen.slice(0, 3))}`);
+    assert.ok(
+      seen.some((p) => p.running === true),
+      `progress seen while running: ${JSON.stringify(seen.slice(0, 3))}`,
+    );
     await call(core, 'workspace.close');
     // Opening without a passphrase uses the keychain entry: it holds the new key.
     const opened = await call(core, 'workspace.open', { handle: chosen(core, path, 'open:workspace') });

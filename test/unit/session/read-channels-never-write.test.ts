@@ -26,7 +26,11 @@ test('no read channel writes to the workspace file, even on a file that needs mi
   const before = sha(path);
   const core = testCore();
   try {
-    const opened = await core.dispatch('workspace.open', { handle: chosen(core, path, 'open:workspace'), passphrase: 'fixture' }, { origin: 'renderer' });
+    const opened = await core.dispatch(
+      'workspace.open',
+      { handle: chosen(core, path, 'open:workspace'), passphrase: 'fixture' },
+      { origin: 'renderer' },
+    );
     assert.equal(opened.ok, true, JSON.stringify(opened));
     const answered: string[] = [];
     for (const name of channelNames.filter((n) => channels[n].effect === 'read')) {
@@ -35,7 +39,15 @@ test('no read channel writes to the workspace file, even on a file that needs mi
       assert.equal(sha(path), before, `${name} changed the file`);
     }
     assert.ok(answered.length >= 15, `enough reads actually ran: ${answered.join(', ')}`);
-    for (const name of ['catalog.list', 'catalog.get', 'template.list', 'template.get', 'vendor.list', 'assessment.list', 'workspace.verify']) {
+    for (const name of [
+      'catalog.list',
+      'catalog.get',
+      'template.list',
+      'template.get',
+      'vendor.list',
+      'assessment.list',
+      'workspace.verify',
+    ]) {
       assert.ok(answered.includes(name), `${name} answered`);
     }
   } finally {

@@ -29,7 +29,11 @@ test('create, audit, close, reopen: wrong passphrase is refused, the right one o
   const core = testCore();
   const path = join(tempDir(), 'client.attest');
   try {
-    const created = await call(core, 'workspace.create', { handle: chosen(core, path, 'save:workspace'), name: 'Northwind review', passphrase: PASS });
+    const created = await call(core, 'workspace.create', {
+      handle: chosen(core, path, 'save:workspace'),
+      name: 'Northwind review',
+      passphrase: PASS,
+    });
     assert.equal(created.state, 'open');
     assert.equal(created.name, 'Northwind review');
     assert.ok(existsSync(path));
@@ -40,7 +44,10 @@ test('create, audit, close, reopen: wrong passphrase is refused, the right one o
 
     assert.deepEqual(await call(core, 'workspace.close'), { state: 'none' });
     assert.equal((await failure(core, 'audit.list')).code, 'NO_WORKSPACE');
-    assert.equal((await failure(core, 'workspace.open', { handle: chosen(core, path, 'open:workspace'), passphrase: 'wrong' })).code, 'WRONG_PASSPHRASE');
+    assert.equal(
+      (await failure(core, 'workspace.open', { handle: chosen(core, path, 'open:workspace'), passphrase: 'wrong' })).code,
+      'WRONG_PASSPHRASE',
+    );
     const opened = await call(core, 'workspace.open', { handle: chosen(core, path, 'open:workspace'), passphrase: PASS });
     assert.equal(opened.state, 'open');
     assert.equal(opened.name, 'Northwind review');
@@ -135,10 +142,18 @@ test('remember on this device opens without the passphrase; forgetting removes i
   const core = testCore();
   const path = join(tempDir(), 'remember.attest');
   try {
-    await call(core, 'workspace.create', { handle: chosen(core, path, 'save:workspace'), name: 'Remembered', passphrase: PASS, remember: true });
+    await call(core, 'workspace.create', {
+      handle: chosen(core, path, 'save:workspace'),
+      name: 'Remembered',
+      passphrase: PASS,
+      remember: true,
+    });
     await call(core, 'workspace.close');
     const recent = (await call(core, 'workspace.recent')).recent as { id: string; path: string; remembered: boolean; exists: boolean }[];
-    assert.deepEqual(recent.map((r) => [r.path, r.remembered, r.exists]), [[path, true, true]]);
+    assert.deepEqual(
+      recent.map((r) => [r.path, r.remembered, r.exists]),
+      [[path, true, true]],
+    );
     const opened = await call(core, 'workspace.open', { recent: recent[0]!.id });
     assert.equal(opened.state, 'open');
     assert.equal(opened.remembered, true);
@@ -161,8 +176,14 @@ test('changing the passphrase: the old one stops working, the new one opens', as
     assert.equal((await failure(core, 'workspace.changePassphrase', { current: 'wrong', next: 'new one' })).code, 'WRONG_PASSPHRASE');
     await call(core, 'workspace.changePassphrase', { current: PASS, next: 'a new passphrase' });
     await call(core, 'workspace.close');
-    assert.equal((await failure(core, 'workspace.open', { handle: chosen(core, path, 'open:workspace'), passphrase: PASS })).code, 'WRONG_PASSPHRASE');
-    assert.equal((await call(core, 'workspace.open', { handle: chosen(core, path, 'open:workspace'), passphrase: 'a new passphrase' })).state, 'open');
+    assert.equal(
+      (await failure(core, 'workspace.open', { handle: chosen(core, path, 'open:workspace'), passphrase: PASS })).code,
+      'WRONG_PASSPHRASE',
+    );
+    assert.equal(
+      (await call(core, 'workspace.open', { handle: chosen(core, path, 'open:workspace'), passphrase: 'a new passphrase' })).state,
+      'open',
+    );
   } finally {
     await core.close();
   }
@@ -200,10 +221,18 @@ test('a workspace given at start-up is offered first in the recent list, without
   const { createCore } = await import('../../../main/core/core');
   const { osKeychain } = await import('../../../main/core/keychain/keychain');
   const core = createCore({ runtime: 'node', dataDir: tempDir(), keychain: osKeychain('Attest.test.startup'), initialWorkspace: path });
-  const other = createCore({ runtime: 'node', dataDir: tempDir(), keychain: osKeychain('Attest.test.startup'), initialWorkspace: join(tempDir(), 'missing.attest') });
+  const other = createCore({
+    runtime: 'node',
+    dataDir: tempDir(),
+    keychain: osKeychain('Attest.test.startup'),
+    initialWorkspace: join(tempDir(), 'missing.attest'),
+  });
   try {
     const recent = (await call(core, 'workspace.recent')).recent as { path: string; exists: boolean }[];
-    assert.deepEqual(recent.map((r) => [r.path, r.exists]), [[path, true]]);
+    assert.deepEqual(
+      recent.map((r) => [r.path, r.exists]),
+      [[path, true]],
+    );
     assert.equal((await call(core, 'workspace.status')).state, 'none', 'offered, not opened');
     assert.deepEqual((await call(other, 'workspace.recent')).recent, []);
   } finally {
@@ -222,9 +251,19 @@ test('a failed open or create leaves the open workspace open; a good one replace
     await call(core, 'workspace.create', { handle: chosen(core, first, 'save:workspace'), name: 'First', passphrase: PASS });
     assert.equal((await call(core, 'workspace.status')).name, 'First', 'creating another replaced the first created');
 
-    assert.equal((await failure(core, 'workspace.open', { handle: chosen(core, second, 'open:workspace'), passphrase: 'wrong' })).code, 'WRONG_PASSPHRASE');
-    assert.equal((await failure(core, 'workspace.open', { handle: chosen(core, join(dir, 'missing.attest'), 'open:workspace'), passphrase: PASS })).code, 'WORKSPACE_NOT_FOUND');
-    assert.equal((await failure(core, 'workspace.create', { handle: chosen(core, second, 'save:workspace'), name: 'Again', passphrase: PASS })).code, 'WORKSPACE_EXISTS');
+    assert.equal(
+      (await failure(core, 'workspace.open', { handle: chosen(core, second, 'open:workspace'), passphrase: 'wrong' })).code,
+      'WRONG_PASSPHRASE',
+    );
+    assert.equal(
+      (await failure(core, 'workspace.open', { handle: chosen(core, join(dir, 'missing.attest'), 'open:workspace'), passphrase: PASS }))
+        .code,
+      'WORKSPACE_NOT_FOUND',
+    );
+    assert.equal(
+      (await failure(core, 'workspace.create', { handle: chosen(core, second, 'save:workspace'), name: 'Again', passphrase: PASS })).code,
+      'WORKSPACE_EXISTS',
+    );
     const still = await call(core, 'workspace.status');
     assert.equal(still.state, 'open');
     assert.equal(still.name, 'First');

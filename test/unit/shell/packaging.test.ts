@@ -32,10 +32,14 @@ test('macOS builds use the hardened runtime with only the JIT entitlement, and n
   assert.equal(builder.mac.hardenedRuntime, true);
   assert.equal(builder.mac.notarize, true);
   const plist = readFileSync(join(root, builder.mac.entitlements), 'utf8');
-  assert.deepEqual([...plist.matchAll(/<key>([^<]+)<\/key>/g)].map((m) => m[1]), ['com.apple.security.cs.allow-jit']);
+  assert.deepEqual(
+    [...plist.matchAll(/<key>([^<]+)<\/key>/g)].map((m) => m[1]),
+    ['com.apple.security.cs.allow-jit'],
+  );
   // Signing secrets come from the environment, never from the config or the repository.
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  for (const variable of ['CSC_LINK', 'CSC_KEY_PASSWORD', 'APPLE_API_KEY', 'APPLE_API_KEY_ID', 'APPLE_API_ISSUER']) assert.ok(readme.includes(variable), `README documents ${variable}`);
+  for (const variable of ['CSC_LINK', 'CSC_KEY_PASSWORD', 'APPLE_API_KEY', 'APPLE_API_KEY_ID', 'APPLE_API_ISSUER'])
+    assert.ok(readme.includes(variable), `README documents ${variable}`);
   assert.doesNotMatch(JSON.stringify(builder), /certificatePassword|cscKeyPassword|appleIdPassword/);
 });
 

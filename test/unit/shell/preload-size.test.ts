@@ -7,7 +7,15 @@ import { channelNames } from '../../../main/contract/ipc';
 
 test('the preload bundle is names only: ≤ 10 KB, no zod, every channel', async () => {
   const root = new URL('../../../', import.meta.url).pathname;
-  const out = await build({ entryPoints: [`${root}preload/index.ts`], bundle: true, platform: 'node', format: 'cjs', external: ['electron'], write: false, minify: false });
+  const out = await build({
+    entryPoints: [`${root}preload/index.ts`],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    external: ['electron'],
+    write: false,
+    minify: false,
+  });
   const code = out.outputFiles[0]!.text;
   assert.ok(code.length <= 10 * 1024, `preload bundle ${code.length} bytes`);
   assert.doesNotMatch(code, /zod|ZodError|safeParse/);

@@ -39,7 +39,13 @@ before(async () => {
 test('navigation away from the app and <webview> are prevented; app pages may load', () => {
   const contents = new FakeWebContents();
   shell.hardening.hardenWebContents(contents as never);
-  for (const url of ['https://example.com/', 'file:///etc/passwd', 'http://127.0.0.1:1/', 'attest://other/index.html', 'javascript:alert(1)']) {
+  for (const url of [
+    'https://example.com/',
+    'file:///etc/passwd',
+    'http://127.0.0.1:1/',
+    'attest://other/index.html',
+    'javascript:alert(1)',
+  ]) {
     assert.equal(contents.emitPreventable('will-navigate', url), true, `navigation to ${url} is prevented`);
     assert.equal(contents.emitPreventable('will-redirect', url), true, `redirect to ${url} is prevented`);
   }
@@ -47,11 +53,18 @@ test('navigation away from the app and <webview> are prevented; app pages may lo
   assert.equal(contents.emitPreventable('will-attach-webview'), true);
 });
 
-test('new windows are always denied; only https links go to the user\'s browser', () => {
+test("new windows are always denied; only https links go to the user's browser", () => {
   const contents = new FakeWebContents();
   shell.hardening.hardenWebContents(contents as never);
   fake.opened.length = 0;
-  for (const url of ['https://docs.example.com/guide', 'http://example.com', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'not a url']) {
+  for (const url of [
+    'https://docs.example.com/guide',
+    'http://example.com',
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'smb://host/share',
+    'not a url',
+  ]) {
     assert.deepEqual(contents.openHandler?.({ url }), { action: 'deny' });
   }
   assert.deepEqual(fake.opened, ['https://docs.example.com/guide']);
@@ -101,14 +114,22 @@ test('the app protocol serves only files under the renderer folder, with the CSP
   assert.equal(index.status, 200);
   assert.equal(index.headers.get('content-type'), 'text/html; charset=utf-8');
   assert.equal(index.headers.get('content-security-policy'), shell.csp.contentSecurityPolicyHeader);
-  assert.equal((await handle({ url: 'attest://app/assets/a.js', method: 'GET' })).headers.get('content-type'), 'text/javascript; charset=utf-8');
-  for (const url of ['attest://app/..%2fattest-secret.txt', 'attest://app/%2e%2e/%2e%2e/etc/passwd', 'attest://evil/index.html', 'attest://app/missing.js']) {
+  assert.equal(
+    (await handle({ url: 'attest://app/assets/a.js', method: 'GET' })).headers.get('content-type'),
+    'text/javascript; charset=utf-8',
+  );
+  for (const url of [
+    'attest://app/..%2fattest-secret.txt',
+    'attest://app/%2e%2e/%2e%2e/etc/passwd',
+    'attest://evil/index.html',
+    'attest://app/missing.js',
+  ]) {
     assert.equal((await handle({ url, method: 'GET' })).status, 404, url);
   }
   assert.equal((await handle({ url: 'attest://app/index.html', method: 'POST' })).status, 404);
 });
 
-test('IPC: every contract channel is registered; only the app\'s top frame is served', async () => {
+test("IPC: every contract channel is registered; only the app's top frame is served", async () => {
   const core = testCore();
   shell.ipc.registerIpc(core.dispatch);
   assert.deepEqual([...fake.ipcHandlers.keys()].sort(), [...channelNames].sort());
@@ -117,8 +138,16 @@ test('IPC: every contract channel is registered; only the app\'s top frame is se
   const frame = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } });
   const okCall = (await handler(frame('attest://app/index.html'), {})) as { ok: boolean };
   assert.equal(okCall.ok, true);
-  for (const event of [frame('https://evil.example/'), frame('attest://app/index.html', {}), frame('file:///index.html'), { senderFrame: null }]) {
-    assert.deepEqual(await handler(event, {}), { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'This request did not come from an Attest page.' } });
+  for (const event of [
+    frame('https://evil.example/'),
+    frame('attest://app/index.html', {}),
+    frame('file:///index.html'),
+    { senderFrame: null },
+  ]) {
+    assert.deepEqual(await handler(event, {}), {
+      ok: false,
+      error: { code: 'FORBIDDEN_SENDER', message: 'This request did not come from an Attest page.' },
+    });
   }
 });
 
@@ -159,7 +188,8 @@ test("file paths come from the shell's own dialogs: the page gets a handle, a sa
   const core = testCore({ dialog: shell.dialogs.electronFileDialog() });
   shell.ipc.registerIpc(core.dispatch);
   const page = { senderFrame: { url: 'attest://app/index.html', parent: null } };
-  const send = (channel: string, payload: unknown) => fake.ipcHandlers.get(channel)!(page, payload) as Promise<{ ok: boolean; value?: Record<string, unknown> }>;
+  const send = (channel: string, payload: unknown) =>
+    fake.ipcHandlers.get(channel)!(page, payload) as Promise<{ ok: boolean; value?: Record<string, unknown> }>;
   const dir = mkdtempSync(join(tmpdir(), 'attest-dialog-'));
   try {
     fake.dialogAnswers.push(join(dir, 'chosen.attest'));

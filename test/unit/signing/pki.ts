@@ -38,7 +38,12 @@ export function opensslDate(d: Date): string {
 
 export const EXT = {
   ca: ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign,cRLSign', 'subjectKeyIdentifier=hash'],
-  signer: ['basicConstraints=critical,CA:FALSE', 'keyUsage=critical,digitalSignature,nonRepudiation', 'extendedKeyUsage=emailProtection', 'subjectKeyIdentifier=hash'],
+  signer: [
+    'basicConstraints=critical,CA:FALSE',
+    'keyUsage=critical,digitalSignature,nonRepudiation',
+    'extendedKeyUsage=emailProtection',
+    'subjectKeyIdentifier=hash',
+  ],
 };
 
 export class TestPki {
@@ -92,7 +97,24 @@ export class TestPki {
     if (!spec.sameKeyAs) this.openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', keyPath]);
     this.openssl(['req', '-new', '-key', keyPath, '-subj', `/CN=${spec.cn}/O=Attest Test`, '-out', csrPath]);
     const signer = spec.issuer ? ['-cert', spec.issuer.pemPath, '-keyfile', spec.issuer.keyPath] : ['-selfsign', '-keyfile', keyPath];
-    this.openssl(['ca', '-batch', '-config', this.file('ca.cnf'), '-notext', '-startdate', spec.from, '-enddate', spec.to, '-extfile', extPath, '-in', csrPath, '-out', pemPath, ...signer]);
+    this.openssl([
+      'ca',
+      '-batch',
+      '-config',
+      this.file('ca.cnf'),
+      '-notext',
+      '-startdate',
+      spec.from,
+      '-enddate',
+      spec.to,
+      '-extfile',
+      extPath,
+      '-in',
+      csrPath,
+      '-out',
+      pemPath,
+      ...signer,
+    ]);
     const pem = readFileSync(pemPath, 'utf8');
     return { name, pemPath, keyPath, pem, der: new Uint8Array(new X509Certificate(pem).raw) };
   }

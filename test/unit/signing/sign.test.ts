@@ -21,13 +21,25 @@ let p12: Uint8Array;
 const rendered = new Map<string, Uint8Array>();
 
 before(async () => {
-  ({ identity, p12 } = generateSelfSignedIdentity({ commonName: 'Dr. Amara Okafor', organisation: 'Halvard Assurance Partners', passphrase, now: issuedAt }));
+  ({ identity, p12 } = generateSelfSignedIdentity({
+    commonName: 'Dr. Amara Okafor',
+    organisation: 'Halvard Assurance Partners',
+    passphrase,
+    now: issuedAt,
+  }));
   rendered.set('engagement', await renderReport(engagementFixture(), { issuedAt }));
   rendered.set('vendor', await renderReport(vendorFixture(), { issuedAt }));
 });
 
 function signReport(pdf: Uint8Array, model: ReportModel, id: SigningIdentity, at = signingTime) {
-  return signPdf(pdf, { identity: id, signerName: model.signOff.signer.name, reason: model.signOff.reason, location: model.signOff.location, signingTime: at, box: SIGNATURE_BOX });
+  return signPdf(pdf, {
+    identity: id,
+    signerName: model.signOff.signer.name,
+    reason: model.signOff.reason,
+    location: model.signOff.location,
+    signingTime: at,
+    box: SIGNATURE_BOX,
+  });
 }
 
 function pdfsig(path: string): string {
@@ -37,7 +49,10 @@ function pdfsig(path: string): string {
 
 const tools = () => hasTool('pdfsig') && hasTool('qpdf');
 
-for (const [kind, model] of [['engagement', engagementFixture()], ['vendor', vendorFixture()]] as const) {
+for (const [kind, model] of [
+  ['engagement', engagementFixture()],
+  ['vendor', vendorFixture()],
+] as const) {
   test(`${kind} report: pdfsig says valid, qpdf --check passes, Attest says valid with the pinned fingerprint`, async (t) => {
     if (!requirePart(t, tools(), 'poppler pdfsig and qpdf')) return;
     const tmp = tempDir('attest-sign-');
@@ -121,11 +136,17 @@ test('an untrusted certificate gives "untrusted", not "valid"', async () => {
   const none = await verifyPdfSignature(signed.bytes, { now: signingTime });
   assert.equal(none.status, 'untrusted');
   assert.equal(none.checks.signatureVerified, true);
-  const wrongPin = await verifyPdfSignature(signed.bytes, { trusted: [other.identity.fingerprint, certificatePem(other.identity.certificate)], now: signingTime });
+  const wrongPin = await verifyPdfSignature(signed.bytes, {
+    trusted: [other.identity.fingerprint, certificatePem(other.identity.certificate)],
+    now: signingTime,
+  });
   assert.equal(wrongPin.status, 'untrusted');
   const byPem = await verifyPdfSignature(signed.bytes, { trusted: [certificatePem(identity.certificate)], now: signingTime });
   assert.equal(byPem.status, 'valid');
-  const byBareHex = await verifyPdfSignature(signed.bytes, { trusted: [identity.fingerprint.replace(/:/g, '').toLowerCase()], now: signingTime });
+  const byBareHex = await verifyPdfSignature(signed.bytes, {
+    trusted: [identity.fingerprint.replace(/:/g, '').toLowerCase()],
+    now: signingTime,
+  });
   assert.equal(byBareHex.status, 'valid');
 });
 
@@ -138,7 +159,10 @@ test('the generated PKCS#12 opens with its passphrase (Attest and openssl) and r
   const again = importPkcs12(p12, passphrase);
   assert.equal(again.fingerprint, identity.fingerprint);
   assert.ok(Buffer.from(again.privateKeyPkcs8).equals(Buffer.from(identity.privateKeyPkcs8)));
-  assert.throws(() => importPkcs12(p12, 'wrong passphrase'), (e: unknown) => e instanceof AttestError && e.code === 'SIGNING_P12_WRONG_PASSPHRASE');
+  assert.throws(
+    () => importPkcs12(p12, 'wrong passphrase'),
+    (e: unknown) => e instanceof AttestError && e.code === 'SIGNING_P12_WRONG_PASSPHRASE',
+  );
   if (!requirePart(t, hasTool('openssl'), 'openssl')) return;
   const tmp = tempDir('attest-p12-');
   try {
@@ -166,12 +190,73 @@ test('identities made by openssl (self-signed, and a leaf under a CA) import, si
       assert.equal(r.status, 0, `openssl ${args[0]}: ${r.stderr}`);
     };
     // A CA and a leaf signed by it, exported with the chain in the PKCS#12 (openssl 3 defaults: AES-256, PBKDF2, SHA-256 MAC).
-    ok(['req', '-x509', '-newkey', 'rsa:3072', '-nodes', '-keyout', f('ca.key'), '-out', f('ca.pem'), '-days', '3650', '-subj', '/CN=Halvard Test CA/O=Halvard', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+    ok([
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:3072',
+      '-nodes',
+      '-keyout',
+      f('ca.key'),
+      '-out',
+      f('ca.pem'),
+      '-days',
+      '3650',
+      '-subj',
+      '/CN=Halvard Test CA/O=Halvard',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+    ]);
     ok(['req', '-newkey', 'rsa:3072', '-nodes', '-keyout', f('leaf.key'), '-out', f('leaf.csr'), '-subj', '/CN=Jonas Weber/O=Halvard']);
     tmp.file('ext.cnf', Buffer.from('keyUsage=critical,digitalSignature,nonRepudiation\nbasicConstraints=CA:FALSE\n'));
-    ok(['x509', '-req', '-in', f('leaf.csr'), '-CA', f('ca.pem'), '-CAkey', f('ca.key'), '-CAcreateserial', '-out', f('leaf.pem'), '-days', '730', '-extfile', f('ext.cnf')]);
-    ok(['pkcs12', '-export', '-inkey', f('leaf.key'), '-in', f('leaf.pem'), '-certfile', f('ca.pem'), '-out', f('leaf.p12'), '-passout', 'pass:openssl-pass']);
-    ok(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', f('self.key'), '-out', f('self.pem'), '-days', '365', '-subj', '/CN=Self Signer']);
+    ok([
+      'x509',
+      '-req',
+      '-in',
+      f('leaf.csr'),
+      '-CA',
+      f('ca.pem'),
+      '-CAkey',
+      f('ca.key'),
+      '-CAcreateserial',
+      '-out',
+      f('leaf.pem'),
+      '-days',
+      '730',
+      '-extfile',
+      f('ext.cnf'),
+    ]);
+    ok([
+      'pkcs12',
+      '-export',
+      '-inkey',
+      f('leaf.key'),
+      '-in',
+      f('leaf.pem'),
+      '-certfile',
+      f('ca.pem'),
+      '-out',
+      f('leaf.p12'),
+      '-passout',
+      'pass:openssl-pass',
+    ]);
+    ok([
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      f('self.key'),
+      '-out',
+      f('self.pem'),
+      '-days',
+      '365',
+      '-subj',
+      '/CN=Self Signer',
+    ]);
     ok(['pkcs12', '-export', '-inkey', f('self.key'), '-in', f('self.pem'), '-out', f('self.p12'), '-passout', 'pass:openssl-pass']);
 
     const leaf = importPkcs12(readFileSync(f('leaf.p12')), 'openssl-pass');
@@ -204,6 +289,12 @@ test('identities made by openssl (self-signed, and a leaf under a CA) import, si
 
 test('a signed PDF cannot be signed again, and a non-PDF is refused', async () => {
   const signed = await signReport(rendered.get('vendor')!, vendorFixture(), identity);
-  await assert.rejects(signReport(signed.bytes, vendorFixture(), identity), (e: unknown) => e instanceof AttestError && e.code === 'SIGNING_ALREADY_SIGNED');
-  await assert.rejects(signReport(new TextEncoder().encode('hello'), vendorFixture(), identity), (e: unknown) => e instanceof AttestError && e.code === 'SIGNING_NOT_A_PDF');
+  await assert.rejects(
+    signReport(signed.bytes, vendorFixture(), identity),
+    (e: unknown) => e instanceof AttestError && e.code === 'SIGNING_ALREADY_SIGNED',
+  );
+  await assert.rejects(
+    signReport(new TextEncoder().encode('hello'), vendorFixture(), identity),
+    (e: unknown) => e instanceof AttestError && e.code === 'SIGNING_NOT_A_PDF',
+  );
 });

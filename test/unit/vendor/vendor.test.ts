@@ -24,7 +24,13 @@ async function withWorkspace(run: (core: Core, path: string) => Promise<void>) {
   }
 }
 
-const base: RequestOf<'vendor.create'> = { name: 'Acme Payroll', services: 'Payroll', owner: 'Dana Reyes', dataTypes: ['internal'], criticality: 'low' };
+const base: RequestOf<'vendor.create'> = {
+  name: 'Acme Payroll',
+  services: 'Payroll',
+  owner: 'Dana Reyes',
+  dataTypes: ['internal'],
+  criticality: 'low',
+};
 
 async function audit(core: Core) {
   return (await call(core, 'audit.list', { limit: 500 })).entries;
@@ -54,7 +60,10 @@ test('rubric: tier 1 for critical vendors or credentials, production access, spe
   assert.equal(tierFor(['special-category'], 'low').tier, 1);
   assert.equal(tierFor(['payment'], 'low').tier, 1);
   assert.deepEqual(tierFor(['personal'], 'high'), { tier: 1, reasons: ['criticality high with personal data'] });
-  assert.deepEqual(tierFor(['credentials', 'personal'], 'high').reasons, ['holds credentials or secrets', 'criticality high with personal data']);
+  assert.deepEqual(tierFor(['credentials', 'personal'], 'high').reasons, [
+    'holds credentials or secrets',
+    'criticality high with personal data',
+  ]);
   assert.deepEqual(tierFor(['internal'], 'high'), { tier: 2, reasons: ['criticality high'] });
   assert.deepEqual(tierFor(['personal'], 'medium'), { tier: 2, reasons: ['holds personal data'] });
   assert.deepEqual(tierFor(['source-code', 'internal'], 'low'), { tier: 2, reasons: ['reaches source code'] });
@@ -75,7 +84,14 @@ test('calendar arithmetic: months keep the day where it exists; 30 days ahead is
 
 test('vendors: create works out the tier, update re-derives it, every change is audited; bad input changes nothing', async () => {
   await withWorkspace(async (core) => {
-    const v = await call(core, 'vendor.create', { ...base, dataTypes: ['personal', 'internal'], criticality: 'medium', contractStart: '2026-01-01', contractEnd: '2027-12-31', exitPlan: 'Export payroll history as CSV; switch to the in-house run.' });
+    const v = await call(core, 'vendor.create', {
+      ...base,
+      dataTypes: ['personal', 'internal'],
+      criticality: 'medium',
+      contractStart: '2026-01-01',
+      contractEnd: '2027-12-31',
+      exitPlan: 'Export payroll history as CSV; switch to the in-house run.',
+    });
     assert.equal(v.tier, 2);
     assert.deepEqual(v.rubric.reasons, ['holds personal data']);
     assert.deepEqual(v.dataTypes, ['personal', 'internal']);
@@ -91,7 +107,13 @@ test('vendors: create works out the tier, update re-derives it, every change is 
     assert.equal(conflict.code, 'DATA_TYPES_CONFLICT');
     const dup = await failure(core, 'vendor.create', { ...base, name: ' acme payroll ' });
     assert.equal(dup.code, 'VENDOR_EXISTS');
-    const period = await failure(core, 'vendor.update', { ...base, id: v.id, criticality: 'critical', contractStart: '2026-05-01', contractEnd: '2026-04-30' });
+    const period = await failure(core, 'vendor.update', {
+      ...base,
+      id: v.id,
+      criticality: 'critical',
+      contractStart: '2026-05-01',
+      contractEnd: '2026-04-30',
+    });
     assert.equal(period.code, 'INVALID_PERIOD');
     const noOwner = await failure(core, 'vendor.create', { ...base, name: 'No owner', owner: '  ' });
     assert.equal(noOwner.code, 'INVALID_REQUEST');
@@ -105,7 +127,10 @@ test('vendors: create works out the tier, update re-derives it, every change is 
 
     const actions = (await audit(core)).filter((e) => e.entity === `vendor:${v.id}`).map((e) => e.action);
     assert.deepEqual(actions, ['vendor.update', 'vendor.create']);
-    assert.deepEqual(still.history.map((h) => h.action), ['vendor.update', 'vendor.create']);
+    assert.deepEqual(
+      still.history.map((h) => h.action),
+      ['vendor.update', 'vendor.create'],
+    );
   });
 });
 
@@ -117,7 +142,11 @@ test('tier override: needs a reason, is recorded in the audit log, and can be cl
     assert.equal(noReason.code, 'REASON_REQUIRED');
     assert.equal((await call(core, 'vendor.get', { id: v.id })).tierOverride, null);
 
-    const o = await call(core, 'vendor.setTierOverride', { id: v.id, tier: 1, reason: 'Sole payroll provider; switching takes a quarter.' });
+    const o = await call(core, 'vendor.setTierOverride', {
+      id: v.id,
+      tier: 1,
+      reason: 'Sole payroll provider; switching takes a quarter.',
+    });
     assert.equal(o.tier, 1);
     assert.equal(o.rubric.tier, 3, 'the rubric tier stays visible beside the override');
     assert.equal(o.tierOverrideReason, 'Sole payroll provider; switching takes a quarter.');
@@ -137,7 +166,12 @@ test('tier override: needs a reason, is recorded in the audit log, and can be cl
 
 test('schedule: never reviewed is due from registration; the last conclusion sets the next review by tier; interval changes apply', async () => {
   await withWorkspace(async (core) => {
-    const t1 = await call(core, 'vendor.create', { ...base, name: 'Cloud host', dataTypes: ['production-access'], criticality: 'critical' });
+    const t1 = await call(core, 'vendor.create', {
+      ...base,
+      name: 'Cloud host',
+      dataTypes: ['production-access'],
+      criticality: 'critical',
+    });
     const t2 = await call(core, 'vendor.create', { ...base, name: 'CRM', dataTypes: ['personal'], criticality: 'medium' });
     const t3 = await call(core, 'vendor.create', { ...base, name: 'Stock photos', dataTypes: ['none'], criticality: 'low' });
     const created = t1.createdAt.slice(0, 10);
@@ -162,13 +196,19 @@ test('schedule: never reviewed is due from registration; the last conclusion set
     assert.equal(byName.get('Stock photos')?.nextReview, '2027-01-05');
 
     const detail = await call(core, 'vendor.get', { id: t1.id, today });
-    assert.deepEqual(detail.reviews.map((r) => [r.concludedAt.slice(0, 10), r.score, r.conclusion]), [
-      ['2025-12-01', 72.5, 'approve-with-conditions'],
-      ['2024-11-02', 60, 'approve'],
-    ]);
+    assert.deepEqual(
+      detail.reviews.map((r) => [r.concludedAt.slice(0, 10), r.score, r.conclusion]),
+      [
+        ['2025-12-01', 72.5, 'approve-with-conditions'],
+        ['2024-11-02', 60, 'approve'],
+      ],
+    );
 
     let s = await call(core, 'vendor.schedule', { today });
-    assert.deepEqual(s.due.map((d) => [d.name, d.days]), [['Cloud host', 8]]);
+    assert.deepEqual(
+      s.due.map((d) => [d.name, d.days]),
+      [['Cloud host', 8]],
+    );
     assert.equal(s.overdue.length, 0);
 
     assert.deepEqual(await call(core, 'vendor.reviewIntervals.get', {}), { tier1: 12, tier2: 24, tier3: 36 });
@@ -177,13 +217,22 @@ test('schedule: never reviewed is due from registration; the last conclusion set
     await call(core, 'vendor.reviewIntervals.set', { tier1: 6, tier2: 18, tier3: 36 });
     s = await call(core, 'vendor.schedule', { today });
     assert.deepEqual(s.intervals, { tier1: 6, tier2: 18, tier3: 36 });
-    assert.deepEqual(s.overdue.map((d) => [d.name, d.nextReview, d.days]), [
-      ['Cloud host', '2026-06-01', -175],
-      ['CRM', '2026-08-10', -105],
-    ]);
-    assert.deepEqual(s.due.map((d) => d.name), []);
+    assert.deepEqual(
+      s.overdue.map((d) => [d.name, d.nextReview, d.days]),
+      [
+        ['Cloud host', '2026-06-01', -175],
+        ['CRM', '2026-08-10', -105],
+      ],
+    );
+    assert.deepEqual(
+      s.due.map((d) => d.name),
+      [],
+    );
     assert.equal((await call(core, 'vendor.list', { today })).vendors.find((v) => v.name === 'CRM')?.nextReview, '2026-08-10');
-    assert.deepEqual((await call(core, 'vendor.list', { today, reviewState: 'overdue' })).vendors.map((v) => v.name), ['Cloud host', 'CRM']);
+    assert.deepEqual(
+      (await call(core, 'vendor.list', { today, reviewState: 'overdue' })).vendors.map((v) => v.name),
+      ['Cloud host', 'CRM'],
+    );
     assert.ok((await audit(core)).some((e) => e.action === 'vendor.reviewIntervals.set'));
   });
 });
@@ -192,45 +241,93 @@ test('certifications: expired and expiring within 60 days are warned about, per 
   await withWorkspace(async (core) => {
     const v = await call(core, 'vendor.create', { ...base, dataTypes: ['personal'], criticality: 'high' });
     const today = '2026-11-23';
-    const soc = await call(core, 'vendor.certification.add', { vendorId: v.id, kind: 'soc2-type2', periodStart: '2025-10-01', periodEnd: '2026-09-30', expiresAt: '2027-09-30' });
+    const soc = await call(core, 'vendor.certification.add', {
+      vendorId: v.id,
+      kind: 'soc2-type2',
+      periodStart: '2025-10-01',
+      periodEnd: '2026-09-30',
+      expiresAt: '2027-09-30',
+    });
     await call(core, 'vendor.certification.add', { vendorId: v.id, kind: 'iso27001', expiresAt: '2026-11-01' });
     await call(core, 'vendor.certification.add', { vendorId: v.id, kind: 'pci-dss', expiresAt: '2027-01-22' });
     await call(core, 'vendor.certification.add', { vendorId: v.id, kind: 'other', otherName: 'CSA STAR level 2', expiresAt: '2027-01-23' });
     assert.equal((await failure(core, 'vendor.certification.add', { vendorId: v.id, kind: 'other' })).code, 'CERT_NAME_REQUIRED');
-    assert.equal((await failure(core, 'vendor.certification.add', { vendorId: v.id, kind: 'hitrust', periodStart: '2026-02-01', periodEnd: '2026-01-01' })).code, 'INVALID_PERIOD');
+    assert.equal(
+      (
+        await failure(core, 'vendor.certification.add', {
+          vendorId: v.id,
+          kind: 'hitrust',
+          periodStart: '2026-02-01',
+          periodEnd: '2026-01-01',
+        })
+      ).code,
+      'INVALID_PERIOD',
+    );
 
     const got = await call(core, 'vendor.get', { id: v.id, today });
-    assert.deepEqual(got.certifications.map((c) => [c.kind, c.otherName, c.state, c.daysLeft]), [
-      ['iso27001', '', 'expired', -22],
-      ['pci-dss', '', 'expiring', 60],
-      ['other', 'CSA STAR level 2', 'valid', 61],
-      ['soc2-type2', '', 'valid', 311],
-    ]);
+    assert.deepEqual(
+      got.certifications.map((c) => [c.kind, c.otherName, c.state, c.daysLeft]),
+      [
+        ['iso27001', '', 'expired', -22],
+        ['pci-dss', '', 'expiring', 60],
+        ['other', 'CSA STAR level 2', 'valid', 61],
+        ['soc2-type2', '', 'valid', 311],
+      ],
+    );
     assert.equal((await call(core, 'vendor.list', { today })).vendors[0]?.certWarnings, 2);
     const s = await call(core, 'vendor.schedule', { today });
-    assert.deepEqual(s.certificates.map((c) => [c.kind, c.state]), [['iso27001', 'expired'], ['pci-dss', 'expiring']]);
+    assert.deepEqual(
+      s.certificates.map((c) => [c.kind, c.state]),
+      [
+        ['iso27001', 'expired'],
+        ['pci-dss', 'expiring'],
+      ],
+    );
     assert.equal(s.counts.expiredCertificates, 1);
     assert.equal(s.counts.expiringCertificates, 1);
 
     await call(core, 'vendor.certification.update', { id: soc.id, kind: 'soc2-type2', expiresAt: '2026-12-01' });
     await call(core, 'vendor.certification.remove', { id: got.certifications[0]!.id });
     const after = await call(core, 'vendor.schedule', { today });
-    assert.deepEqual(after.certificates.map((c) => [c.kind, c.daysLeft]), [['soc2-type2', 8], ['pci-dss', 60]]);
+    assert.deepEqual(
+      after.certificates.map((c) => [c.kind, c.daysLeft]),
+      [
+        ['soc2-type2', 8],
+        ['pci-dss', 60],
+      ],
+    );
     const actions = (await audit(core)).map((e) => e.action);
-    for (const a of ['vendor.certification.add', 'vendor.certification.update', 'vendor.certification.remove']) assert.ok(actions.includes(a), a);
+    for (const a of ['vendor.certification.add', 'vendor.certification.update', 'vendor.certification.remove'])
+      assert.ok(actions.includes(a), a);
   });
 });
 
 test('issued credentials: metadata only, a pasted secret is refused, revocation is dated and final', async () => {
   await withWorkspace(async (core) => {
     const v = await call(core, 'vendor.create', { ...base, dataTypes: ['credentials'], criticality: 'high' });
-    const c = await call(core, 'vendor.credential.add', { vendorId: v.id, label: 'SFTP upload account', system: 'payroll-sftp.northwind.example', issuedAt: '2026-01-10', expiresAt: '2027-01-10', notes: 'Key pair held by the vendor; rotated yearly.' });
+    const c = await call(core, 'vendor.credential.add', {
+      vendorId: v.id,
+      label: 'SFTP upload account',
+      system: 'payroll-sftp.northwind.example',
+      issuedAt: '2026-01-10',
+      expiresAt: '2027-01-10',
+      notes: 'Key pair held by the vendor; rotated yearly.',
+    });
     assert.equal(c.revokedAt, null);
-    for (const secret of ['AKIAIOSFODNN7EXAMPLE', 'ghp_abcdefghijklmnopqrstuvwxyz0123456789', 'token: 9f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c', '-----BEGIN OPENSSH PRIVATE KEY-----']) {
+    for (const secret of [
+      'AKIAIOSFODNN7EXAMPLE',
+      'ghp_abcdefghijklmnopqrstuvwxyz0123456789',
+      'token: 9f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c',
+      '-----BEGIN OPENSSH PRIVATE KEY-----',
+    ]) {
       const refused = await failure(core, 'vendor.credential.add', { vendorId: v.id, label: 'API key', system: 'billing', notes: secret });
       assert.equal(refused.code, 'SECRET_VALUE_REFUSED', secret);
     }
-    await call(core, 'vendor.credential.add', { vendorId: v.id, label: 'read-only-reporting-service-account-for-finance', system: 'warehouse' });
+    await call(core, 'vendor.credential.add', {
+      vendorId: v.id,
+      label: 'read-only-reporting-service-account-for-finance',
+      system: 'warehouse',
+    });
     const revoked = await call(core, 'vendor.credential.revoke', { id: c.id, revokedAt: '2026-11-20' });
     assert.equal(revoked.revokedAt, '2026-11-20');
     assert.equal((await failure(core, 'vendor.credential.revoke', { id: c.id })).code, 'CREDENTIAL_REVOKED');
@@ -243,13 +340,19 @@ test('issued credentials: metadata only, a pasted secret is refused, revocation 
 test('documents: stored encrypted up to 10 MB, larger refused with the limit named and nothing stored; remove and undo', async () => {
   await withWorkspace(async (core) => {
     const v = await call(core, 'vendor.create', base);
-    const d = await call(core, 'vendor.document.add', { vendorId: v.id, file: upload('dpa-2026.pdf', '%PDF-1.7 data processing agreement') });
+    const d = await call(core, 'vendor.document.add', {
+      vendorId: v.id,
+      file: upload('dpa-2026.pdf', '%PDF-1.7 data processing agreement'),
+    });
     assert.equal(d.mediaType, 'application/pdf');
     const back = await call(core, 'vendor.document.file', { vendorId: v.id, blobId: d.blobId });
     assert.equal(Buffer.from(back.dataBase64, 'base64').toString(), '%PDF-1.7 data processing agreement');
 
     const blobsBefore = core.session.workspace().query<{ n: number }>('SELECT count(*) AS n FROM blobs')[0]!.n;
-    const big = await failure(core, 'vendor.document.add', { vendorId: v.id, file: upload('soc2.pdf', Buffer.alloc(10 * 1024 * 1024 + 1, 1)) });
+    const big = await failure(core, 'vendor.document.add', {
+      vendorId: v.id,
+      file: upload('soc2.pdf', Buffer.alloc(10 * 1024 * 1024 + 1, 1)),
+    });
     assert.equal(big.code, 'DOCUMENT_TOO_LARGE');
     assert.match(big.message, /at most 10 MB/);
     assert.equal((await failure(core, 'vendor.document.add', { vendorId: v.id, file: upload('empty.txt', '') })).code, 'DOCUMENT_EMPTY');
@@ -257,7 +360,10 @@ test('documents: stored encrypted up to 10 MB, larger refused with the limit nam
     await call(core, 'vendor.document.add', { vendorId: v.id, file: upload('exact.bin', Buffer.alloc(10 * 1024 * 1024, 2)) });
 
     await call(core, 'vendor.document.remove', { vendorId: v.id, blobId: d.blobId });
-    assert.deepEqual((await call(core, 'vendor.get', { id: v.id })).documents.map((x) => x.name), ['exact.bin']);
+    assert.deepEqual(
+      (await call(core, 'vendor.get', { id: v.id })).documents.map((x) => x.name),
+      ['exact.bin'],
+    );
     assert.equal((await failure(core, 'vendor.document.file', { vendorId: v.id, blobId: d.blobId })).code, 'DOCUMENT_NOT_FOUND');
     const restored = await call(core, 'vendor.document.restore', { vendorId: v.id, blobId: d.blobId });
     assert.equal(restored.name, 'dpa-2026.pdf');
@@ -274,7 +380,10 @@ test('remove and restore: a removed vendor leaves the list and the schedule, can
     await call(core, 'vendor.certification.add', { vendorId: v.id, kind: 'iso27001', expiresAt: '2026-12-01' });
     await call(core, 'vendor.remove', { id: v.id });
     assert.equal((await call(core, 'vendor.list', {})).vendors.length, 0);
-    assert.deepEqual((await call(core, 'vendor.list', { removed: true })).vendors.map((x) => x.id), [v.id]);
+    assert.deepEqual(
+      (await call(core, 'vendor.list', { removed: true })).vendors.map((x) => x.id),
+      [v.id],
+    );
     assert.equal((await call(core, 'vendor.schedule', { today: '2026-11-23' })).certificates.length, 0);
     assert.equal((await failure(core, 'vendor.update', { ...base, id: v.id })).code, 'VENDOR_REMOVED');
     assert.equal((await failure(core, 'vendor.remove', { id: v.id })).code, 'VENDOR_REMOVED');
@@ -290,7 +399,12 @@ test('remove and restore: a removed vendor leaves the list and the schedule, can
 });
 
 test('hostile strings are stored and returned untouched, and survive closing and reopening the workspace', async () => {
-  const hostile = ['<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '=HYPERLINK("https://evil.example","click")', "'; DROP TABLE vendors; --"];
+  const hostile = [
+    '<img src=x onerror=alert(1)>',
+    '<script>alert(1)</script>',
+    '=HYPERLINK("https://evil.example","click")',
+    "'; DROP TABLE vendors; --",
+  ];
   await withWorkspace(async (core, path) => {
     const v = await call(core, 'vendor.create', {
       ...base,
@@ -312,6 +426,9 @@ test('hostile strings are stored and returned untouched, and survive closing and
     assert.equal(got.notes, hostile[3]);
     assert.equal(got.certifications[0]?.otherName, hostile[1]);
     assert.equal(got.credentials[0]?.label, hostile[0]);
-    assert.deepEqual((await call(core, 'vendor.list', { text: 'onerror' })).vendors.map((x) => x.name), [hostile[0]]);
+    assert.deepEqual(
+      (await call(core, 'vendor.list', { text: 'onerror' })).vendors.map((x) => x.name),
+      [hostile[0]],
+    );
   });
 });

@@ -50,7 +50,12 @@ async function rewriteWithKey(path: string, edit: string[]): Promise<void> {
   db.close();
   await unlink(path);
   const out = await open(path, 'wx');
-  await writeHeaderAndSnapshot(out, bytes, key, header.workspaceId, { generation: 9, baseSeq: scan.lastSeq, db: image, createdAt: '2026-01-01T00:00:00.000Z' });
+  await writeHeaderAndSnapshot(out, bytes, key, header.workspaceId, {
+    generation: 9,
+    baseSeq: scan.lastSeq,
+    db: image,
+    createdAt: '2026-01-01T00:00:00.000Z',
+  });
   await out.close();
 }
 

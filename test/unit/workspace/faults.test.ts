@@ -37,7 +37,10 @@ test('a failing journal write (ENOSPC, then EROFS) rejects the commit and change
   await ws.commit(setItem('after', '4'));
   await ws.close();
   const again = await openWorkspace(path, { passphrase: PASS });
-  assert.deepEqual(again.query('SELECT key FROM settings ORDER BY key').map((r) => r.key), ['after', 'kept']);
+  assert.deepEqual(
+    again.query('SELECT key FROM settings ORDER BY key').map((r) => r.key),
+    ['after', 'kept'],
+  );
   await again.close();
 });
 
@@ -59,7 +62,11 @@ test('a failing compaction (disk full while writing the snapshot or at the swap)
     assert.equal(await codeOf(ws.compact()), 'DISK_FULL', step);
     assert.equal(fileHash(path), before, `${step}: the file is untouched`);
     assert.equal(ws.info().lastCompactionError?.code, 'DISK_FULL');
-    assert.deepEqual(readdirSync(dir).filter((n) => n.includes('.tmp-')), [], `${step}: no temp file left`);
+    assert.deepEqual(
+      readdirSync(dir).filter((n) => n.includes('.tmp-')),
+      [],
+      `${step}: no temp file left`,
+    );
   }
   failAt = null;
   await ws.commit(setItem('b', '2'));
@@ -73,7 +80,10 @@ test('a failing compaction (disk full while writing the snapshot or at the swap)
 
 function mountWorks(): boolean {
   if (process.platform !== 'linux') return false;
-  const probe = spawnSync('sh', ['-c', 'd=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs "$d" && umount "$d"; r=$?; rmdir "$d"; exit $r']);
+  const probe = spawnSync('sh', [
+    '-c',
+    'd=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs "$d" && umount "$d"; r=$?; rmdir "$d"; exit $r',
+  ]);
   return probe.status === 0;
 }
 

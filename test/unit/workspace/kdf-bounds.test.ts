@@ -32,9 +32,16 @@ test('what Attest writes is within the bound; anything above is KDF_TOO_COSTLY',
     { log2N: 22, r: 32, p: 16 },
     { log2N: 255, r: 0xffffffff, p: 0xffffffff },
   ]) {
-    assert.throws(() => checkKdf({ name: 'scrypt', ...kdf }), (e: unknown) => e instanceof AttestError && e.code === 'KDF_TOO_COSTLY', JSON.stringify(kdf));
+    assert.throws(
+      () => checkKdf({ name: 'scrypt', ...kdf }),
+      (e: unknown) => e instanceof AttestError && e.code === 'KDF_TOO_COSTLY',
+      JSON.stringify(kdf),
+    );
   }
-  assert.throws(() => checkKdf({ name: 'scrypt', log2N: 10, r: 0, p: 1 }), (e: unknown) => e instanceof AttestError && e.code === 'INVALID_KDF');
+  assert.throws(
+    () => checkKdf({ name: 'scrypt', log2N: 10, r: 0, p: 1 }),
+    (e: unknown) => e instanceof AttestError && e.code === 'INVALID_KDF',
+  );
 });
 
 test('a forged header asking for 16 GiB of scrypt is refused within a second, without the memory, and the file is unchanged', async (t) => {

@@ -4,13 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import {
-  createWorkspace,
-  inspectHeader,
-  LATEST_SCHEMA,
-  openWorkspace,
-  verifyWorkspace,
-} from '../../../main/core/workspace';
+import { createWorkspace, inspectHeader, LATEST_SCHEMA, openWorkspace, verifyWorkspace } from '../../../main/core/workspace';
 import { codeOf, create, fileHash, PASS, setItem, tempDir, TINY_KDF } from './helpers';
 
 test('create, commit, close and reopen keeps every acknowledged change', async (t) => {
@@ -26,7 +20,10 @@ test('create, commit, close and reopen keeps every acknowledged change', async (
   assert.equal(rows.find((r) => r.key === 'k7')?.value, 'v7');
   const audit = again.query<{ action: string }>('SELECT action FROM audit_log ORDER BY seq');
   const created = [...Array<string>(LATEST_SCHEMA).fill('schema.migrate'), 'workspace.create'];
-  assert.deepEqual(audit.slice(0, LATEST_SCHEMA + 1).map((a) => a.action), created);
+  assert.deepEqual(
+    audit.slice(0, LATEST_SCHEMA + 1).map((a) => a.action),
+    created,
+  );
   assert.equal(audit.length, LATEST_SCHEMA + 21);
   await again.close();
   assert.equal(existsSync(`${path}.lock`), false, 'closing releases the lock');
@@ -61,7 +58,10 @@ test('a rejected change leaves nothing behind, in memory or on disk', async (t) 
   await ws.commit(setItem('d', '4'));
   await ws.close();
   const again = await openWorkspace(path, { passphrase: PASS });
-  assert.deepEqual(again.query('SELECT key FROM settings ORDER BY key').map((r) => r.key), ['a', 'd']);
+  assert.deepEqual(
+    again.query('SELECT key FROM settings ORDER BY key').map((r) => r.key),
+    ['a', 'd'],
+  );
   const before2 = fileHash(path);
   assert.equal((await verifyWorkspace(path, { passphrase: PASS })).ok, true, 'verify reads an open file without its lock');
   assert.equal(fileHash(path), before2);

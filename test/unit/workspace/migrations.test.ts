@@ -3,12 +3,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import {
-  LATEST_SCHEMA,
-  migrations,
-  openWorkspace,
-  verifyWorkspace,
-} from '../../../main/core/workspace';
+import { LATEST_SCHEMA, migrations, openWorkspace, verifyWorkspace } from '../../../main/core/workspace';
 import { codeOf, create, fileHash, PASS, tempDir } from './helpers';
 
 const fixture = (v: number) => join(__dirname, 'fixtures', `schema-v${v}.attest`);
@@ -55,11 +50,19 @@ for (let from = 1; from <= LATEST_SCHEMA; from++) {
 }
 
 test('committed fixtures are unchanged (tests copy them; opening in place would migrate them)', () => {
-  const sums = readFileSync(join(__dirname, 'fixtures', 'SHA256SUMS'), 'utf8').trim().split('\n');
+  const sums = readFileSync(join(__dirname, 'fixtures', 'SHA256SUMS'), 'utf8')
+    .trim()
+    .split('\n');
   assert.equal(sums.length, LATEST_SCHEMA, 'one fixture per schema version');
   for (const line of sums) {
     const [sum, name] = line.split(/\s+/) as [string, string];
-    assert.equal(createHash('sha256').update(readFileSync(join(__dirname, 'fixtures', name))).digest('hex'), sum, name);
+    assert.equal(
+      createHash('sha256')
+        .update(readFileSync(join(__dirname, 'fixtures', name)))
+        .digest('hex'),
+      sum,
+      name,
+    );
   }
 });
 

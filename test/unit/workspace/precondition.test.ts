@@ -31,7 +31,10 @@ test('a precondition that fails inside the queue refuses the commit queued behin
   assert.equal(ws.query(`SELECT key FROM settings WHERE key = 'late'`).length, 0);
   assert.equal(ws.info().lastSeq, seqBefore + 1, 'only the first change was committed');
   const entries = ws.query<{ action: string; entity: string }>('SELECT action, entity FROM audit_log WHERE seq > ?', [seqBefore]);
-  assert.deepEqual(entries.map((e) => e.entity), ['setting:locked']);
+  assert.deepEqual(
+    entries.map((e) => e.entity),
+    ['setting:locked'],
+  );
   assert.ok(ws.info().fileBytes > fileBefore);
   // A precondition that holds lets the change through, and a later one sees it.
   await ws.commit({ ...setItem('other', '1'), precondition: (read) => assert.equal(isLocked(read), true) });

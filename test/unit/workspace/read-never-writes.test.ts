@@ -30,7 +30,7 @@ test('an old-schema file opens migrated in memory and stays byte-identical until
 
   const after = await open(path, 'fixture');
   const audit = after.query<{ seq: number; action: string }>('SELECT seq, action FROM audit_log ORDER BY seq');
-  assert.equal(audit.filter((a) => a.action === 'schema.migrate').length, LATEST_SCHEMA, 'the fixture\'s migrations, then the new ones');
+  assert.equal(audit.filter((a) => a.action === 'schema.migrate').length, LATEST_SCHEMA, "the fixture's migrations, then the new ones");
   assert.equal(audit.at(-1)!.seq, seq);
   assert.equal(audit.at(-2)!.action, 'schema.migrate', 'the migrations were written just before the change');
   await after.close();
@@ -123,7 +123,10 @@ test('a failed first write keeps the held-back records for the next change', asy
   await ws.close();
   const again = await open(path, 'fixture');
   assert.equal(again.info().schemaVersion, LATEST_SCHEMA);
-  assert.deepEqual(again.query<{ key: string }>(`SELECT key FROM settings WHERE key IN ('a', 'b')`).map((r) => r.key), ['b']);
+  assert.deepEqual(
+    again.query<{ key: string }>(`SELECT key FROM settings WHERE key IN ('a', 'b')`).map((r) => r.key),
+    ['b'],
+  );
   await again.close();
 });
 

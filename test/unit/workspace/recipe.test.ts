@@ -35,10 +35,16 @@ test('the documented Python recipe decrypts a workspace, its journal and attachm
   assert.equal(run.status, 0, run.stderr);
   const query = spawnSync(
     'python3',
-    ['-c', `import sqlite3,json; c=sqlite3.connect(${JSON.stringify(join(out, 'workspace.sqlite'))}); print(json.dumps([[k, v.hex() if isinstance(v, bytes) else v] for k, v in c.execute("select key, value from settings order by key")]))`],
+    [
+      '-c',
+      `import sqlite3,json; c=sqlite3.connect(${JSON.stringify(join(out, 'workspace.sqlite'))}); print(json.dumps([[k, v.hex() if isinstance(v, bytes) else v] for k, v in c.execute("select key, value from settings order by key")]))`,
+    ],
     { encoding: 'utf8' },
   );
-  assert.deepEqual(JSON.parse(query.stdout), [['in-journal', '010203'], ['in-snapshot', 'one']]);
+  assert.deepEqual(JSON.parse(query.stdout), [
+    ['in-journal', '010203'],
+    ['in-snapshot', 'one'],
+  ]);
   assert.equal(readFileSync(join(out, 'blobs', blob.id), 'utf8'), 'attached evidence\n');
   const wrong = spawnSync('python3', [join(dir, 'attest_decrypt.py'), path, out], {
     env: { ...process.env, ATTEST_PASSPHRASE: 'wrong' },

@@ -19,7 +19,7 @@ interface Rec {
 /** The records of a file, read from their (unauthenticated) frames. */
 function records(file: Buffer): Rec[] {
   const out: Rec[] = [];
-  for (let at = 176; at + 32 <= file.length; ) {
+  for (let at = 176; at + 32 <= file.length;) {
     const length = 32 + file.readUInt32BE(at + 4);
     out.push({ offset: at, type: file[at]!, seq: Number(file.readBigUInt64BE(at + 8)), length });
     at += length;
@@ -127,7 +127,10 @@ test('damage inside the snapshot salvages nothing, with its own code; the CLI sa
   writeFileSync(join(dir, 'pass.txt'), PASS);
   const run = await cli(['recover', path, '--out', join(dir, 'cli.attest'), '--passphrase-file', join(dir, 'pass.txt')]);
   assert.equal(run.code, 0, run.stderr);
-  assert.match(run.stdout, /Lost: .+ from byte \d+ on \(that record: it fails authentication\); about 2 records, 2 of them commits, commits \d+–\d+/);
+  assert.match(
+    run.stdout,
+    /Lost: .+ from byte \d+ on \(that record: it fails authentication\); about 2 records, 2 of them commits, commits \d+–\d+/,
+  );
   const usage = await cli(['recover', path, '--passphrase-file', join(dir, 'pass.txt')]);
   assert.equal(usage.code, 2);
   const nothing = await cli(['recover', brokenPath, '--out', join(dir, 'cli2.attest'), '--passphrase-file', join(dir, 'pass.txt')]);

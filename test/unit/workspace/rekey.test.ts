@@ -59,7 +59,10 @@ test('passwd re-encrypts under a new data key, keeps data and attachments, repor
   await ws.close();
   assert.equal(await codeOf(openWorkspace(path, { passphrase: PASS })), 'WRONG_PASSPHRASE');
   const reopened = await openWorkspace(path, { passphrase: NEW });
-  assert.deepEqual(reopened.query('SELECT key FROM settings ORDER BY key').map((r) => r.key), ['a', 'b']);
+  assert.deepEqual(
+    reopened.query('SELECT key FROM settings ORDER BY key').map((r) => r.key),
+    ['a', 'b'],
+  );
   assert.equal((await reopened.getBlob(blob.id)).equals(big), true);
   assert.equal((await reopened.getBlob(again.id)).equals(big), true);
   await reopened.close();
@@ -136,7 +139,11 @@ test('a failure while re-encrypting or at the swap leaves the old file, its pass
     assert.equal(await codeOf(ws.changePassphrase(PASS, NEW)), 'DISK_FULL', step);
     assert.equal(fileHash(path), before, `${step}: the file is untouched`);
     assert.equal(fileHash(`${path}.bak1`), bak, `${step}: the backups are kept`);
-    assert.deepEqual(readdirSync(dir).filter((n) => n.includes('.tmp-')), [], `${step}: no temp file left`);
+    assert.deepEqual(
+      readdirSync(dir).filter((n) => n.includes('.tmp-')),
+      [],
+      `${step}: no temp file left`,
+    );
   }
   failAt = null;
   await ws.commit(setItem('b', '2'));

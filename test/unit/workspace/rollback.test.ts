@@ -57,12 +57,19 @@ test('a file cut at a record boundary is refused with the missing count and when
   assert.match(e.message, /2026-03-01T10:00:00/);
   assert.equal(fileHash(path), cut, 'the file was not changed');
   assert.equal(existsSync(`${path}.lock`), false, 'and is not left locked');
-  assert.deepEqual(readFileSync(join(path, '..', 'data', 'seen', `${idOf(path)}.json`)), seenBefore, 'the memory still holds the newer state');
+  assert.deepEqual(
+    readFileSync(join(path, '..', 'data', 'seen', `${idOf(path)}.json`)),
+    seenBefore,
+    'the memory still holds the newer state',
+  );
 
   const report = await verifyWorkspace(path, { passphrase: PASS }, { memory });
   assert.equal(report.ok, false);
   assert.equal(report.rollback?.missingCommits, 2);
-  assert.ok(report.problems.some((p) => /2 commits are missing/.test(p)), report.problems.join('; '));
+  assert.ok(
+    report.problems.some((p) => /2 commits are missing/.test(p)),
+    report.problems.join('; '),
+  );
   assert.equal((await verifyWorkspace(path, { passphrase: PASS })).ok, true, 'without the memory the file itself is sound');
 });
 

@@ -42,7 +42,12 @@ export function resolverFor(input: CheckInput, fallback: ResolverConfig): Resolv
 
 const dnsInputs: CheckInputSpec[] = [
   { name: 'target', label: 'Domain', required: true, description: 'The domain to look up, e.g. example.com.' },
-  { name: 'resolver', label: 'Resolver', required: false, description: 'Recursive resolver as ip or ip:port (default: the workspace setting).' },
+  {
+    name: 'resolver',
+    label: 'Resolver',
+    required: false,
+    description: 'Recursive resolver as ip or ip:port (default: the workspace setting).',
+  },
 ];
 
 async function query(ctx: CheckContext, name: string, type: number): Promise<{ records: DnsRecord[]; message: DnsMessage }> {
@@ -81,14 +86,21 @@ export const spfCheck = dnsCheck({
     const obs = { domain, spf };
     const fix = 'Publish exactly one TXT record "v=spf1 <your senders> -all".';
     if (spf.length === 0) return verdict('fail', `${domain} publishes no SPF record.`, fix, obs);
-    if (spf.length > 1) return verdict('fail', `${domain} publishes ${spf.length} SPF records; receivers treat that as an error.`, fix, obs);
+    if (spf.length > 1)
+      return verdict('fail', `${domain} publishes ${spf.length} SPF records; receivers treat that as an error.`, fix, obs);
     const all = /(^|\s)([-~?+]?)all(\s|$)/i.exec(spf[0]!);
     const qualifier = all ? all[2] || '+' : null;
     const withAll = { ...obs, allQualifier: qualifier };
     if (qualifier === '-') return verdict('pass', 'SPF ends in -all (hard fail for other senders).', 'None needed.', withAll);
-    if (qualifier === '~') return verdict('pass', 'SPF ends in ~all (soft fail for other senders).', 'Consider -all once every sender is listed.', withAll);
+    if (qualifier === '~')
+      return verdict('pass', 'SPF ends in ~all (soft fail for other senders).', 'Consider -all once every sender is listed.', withAll);
     if (qualifier === '+') return verdict('fail', 'SPF ends in +all, which lets anyone send as the domain.', fix, withAll);
-    return verdict('warn', qualifier === '?' ? 'SPF ends in ?all (neutral), which protects nothing.' : 'SPF has no "all" mechanism.', fix, withAll);
+    return verdict(
+      'warn',
+      qualifier === '?' ? 'SPF ends in ?all (neutral), which protects nothing.' : 'SPF has no "all" mechanism.',
+      fix,
+      withAll,
+    );
   },
 });
 
@@ -112,15 +124,24 @@ export const dmarcCheck = dnsCheck({
     const dmarc = records.map(txt).filter((t) => /^v=DMARC1\s*(;|$)/i.test(t));
     const fix = `Publish a TXT record at _dmarc.${domain}: "v=DMARC1; p=reject; rua=mailto:…" (start with quarantine if needed).`;
     if (dmarc.length !== 1) {
-      return verdict('fail', dmarc.length === 0 ? `${domain} publishes no DMARC record.` : `${domain} publishes several DMARC records; receivers ignore them all.`, fix, { domain, dmarc });
+      return verdict(
+        'fail',
+        dmarc.length === 0
+          ? `${domain} publishes no DMARC record.`
+          : `${domain} publishes several DMARC records; receivers ignore them all.`,
+        fix,
+        { domain, dmarc },
+      );
     }
     const tags = parseTags(dmarc[0]!);
     const policy = (tags.p ?? '').toLowerCase();
     const pct = tags.pct === undefined ? 100 : Number(tags.pct);
     const obs = { domain, dmarc, policy, subdomainPolicy: tags.sp ?? null, pct, reporting: tags.rua ?? null };
     if (policy === 'reject' && pct === 100) return verdict('pass', 'DMARC policy is reject for all mail.', 'None needed.', obs);
-    if (policy === 'quarantine' && pct === 100) return verdict('pass', 'DMARC policy is quarantine for all mail.', 'Consider p=reject.', obs);
-    if (policy === 'reject' || policy === 'quarantine') return verdict('warn', `DMARC policy ${policy} applies to only ${pct}% of mail.`, 'Raise pct to 100.', obs);
+    if (policy === 'quarantine' && pct === 100)
+      return verdict('pass', 'DMARC policy is quarantine for all mail.', 'Consider p=reject.', obs);
+    if (policy === 'reject' || policy === 'quarantine')
+      return verdict('warn', `DMARC policy ${policy} applies to only ${pct}% of mail.`, 'Raise pct to 100.', obs);
     if (policy === 'none') return verdict('warn', 'DMARC is in monitoring mode (p=none): spoofed mail is still delivered.', fix, obs);
     return verdict('fail', 'The DMARC record has no valid policy (p=).', fix, obs);
   },
@@ -129,7 +150,8 @@ export const dmarcCheck = dnsCheck({
 export const caaCheck = dnsCheck({
   id: 'dns.caa',
   title: 'CAA records',
-  description: 'CAA records name the certificate authorities allowed to issue for the domain (looked up the way CAs do, climbing to parent domains).',
+  description:
+    'CAA records name the certificate authorities allowed to issue for the domain (looked up the way CAs do, climbing to parent domains).',
   controls: [baseline('S.N.1')],
   async run(ctx) {
     const domain = dnsDomain(ctx.input);
@@ -141,11 +163,22 @@ export const caaCheck = dnsCheck({
       if (caa.length > 0) {
         const issuers = caa.filter((c) => c.tag === 'issue' || c.tag === 'issuewild').map((c) => c.value);
         const obs = { domain, foundAt: name, caa };
-        if (issuers.length === 0) return verdict('warn', `CAA at ${name} has no issue/issuewild entry, so any CA may issue.`, 'Add CAA issue records for your CAs.', obs);
+        if (issuers.length === 0)
+          return verdict(
+            'warn',
+            `CAA at ${name} has no issue/issuewild entry, so any CA may issue.`,
+            'Add CAA issue records for your CAs.',
+            obs,
+          );
         return verdict('pass', `CAA at ${name} limits issuance to: ${[...new Set(issuers)].join(', ')}.`, 'None needed.', obs);
       }
     }
-    return verdict('fail', `Neither ${domain} nor its parents publish CAA records, so any CA may issue certificates for it.`, `Publish CAA records, e.g. ${domain}. CAA 0 issue "letsencrypt.org".`, { domain, caa: [] });
+    return verdict(
+      'fail',
+      `Neither ${domain} nor its parents publish CAA records, so any CA may issue certificates for it.`,
+      `Publish CAA records, e.g. ${domain}. CAA 0 issue "letsencrypt.org".`,
+      { domain, caa: [] },
+    );
   },
 });
 
@@ -166,10 +199,17 @@ export const dnssecCheck = dnsCheck({
     };
     const fix = 'Sign the zone at your DNS provider and publish its DS record at the registrar.';
     if (ds.records.length > 0 && keys.records.length > 0) {
-      return verdict('pass', `${domain} is signed (${keys.records.length} DNSKEY) and delegated securely (${ds.records.length} DS).`, 'None needed.', obs);
+      return verdict(
+        'pass',
+        `${domain} is signed (${keys.records.length} DNSKEY) and delegated securely (${ds.records.length} DS).`,
+        'None needed.',
+        obs,
+      );
     }
-    if (keys.records.length > 0) return verdict('fail', `${domain} is signed but the parent zone has no DS record, so no resolver validates it.`, fix, obs);
-    if (ds.records.length > 0) return verdict('fail', `The parent holds a DS record for ${domain} but the zone serves no DNSKEY: validation fails.`, fix, obs);
+    if (keys.records.length > 0)
+      return verdict('fail', `${domain} is signed but the parent zone has no DS record, so no resolver validates it.`, fix, obs);
+    if (ds.records.length > 0)
+      return verdict('fail', `The parent holds a DS record for ${domain} but the zone serves no DNSKEY: validation fails.`, fix, obs);
     return verdict('fail', `${domain} does not use DNSSEC.`, fix, obs);
   },
 });

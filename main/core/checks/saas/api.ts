@@ -28,7 +28,11 @@ export function baseUrl(target: string, defaultPath = ''): URL {
 
 export function requireCredential(ctx: CheckContext): string {
   const id = ctx.input.credentialId;
-  if (!id) throw new AttestError('CREDENTIAL_REQUIRED', 'This check reads the service through its API and needs a saved credential; choose one and run it again.');
+  if (!id)
+    throw new AttestError(
+      'CREDENTIAL_REQUIRED',
+      'This check reads the service through its API and needs a saved credential; choose one and run it again.',
+    );
   return id;
 }
 
@@ -48,11 +52,15 @@ export async function getJson(ctx: CheckContext, url: string, headers: Record<st
     );
   }
   if (res.status === 429) throw new AttestError('API_RATE_LIMITED', `${host} is rate-limiting requests (429); run the check again later.`);
-  if (res.status < 200 || res.status >= 300) throw new AttestError('API_ERROR', `${host} answered HTTP ${res.status} to ${new URL(url).pathname}, so this could not be verified.`);
+  if (res.status < 200 || res.status >= 300)
+    throw new AttestError('API_ERROR', `${host} answered HTTP ${res.status} to ${new URL(url).pathname}, so this could not be verified.`);
   try {
     return { status: res.status, json: JSON.parse(res.body.toString('utf8')) as unknown, headers: res.headers };
   } catch {
-    throw new AttestError('API_MALFORMED', `${host} answered ${new URL(url).pathname} with something that is not JSON, so this could not be verified.`);
+    throw new AttestError(
+      'API_MALFORMED',
+      `${host} answered ${new URL(url).pathname} with something that is not JSON, so this could not be verified.`,
+    );
   }
 }
 

@@ -9,7 +9,8 @@ import { baseUrl, daysSince, getJson, isObject, malformed, MAX_PAGES } from './a
 export const retoolSsoCheck: CheckDefinition = {
   id: 'saas.retool.sso',
   title: 'Retool: users under SSO, admins and idle accounts',
-  description: 'Lists Retool users through the API: active users whose email is outside the SSO domain(s), how many admins, and active users idle for long.',
+  description:
+    'Lists Retool users through the API: active users whose email is outside the SSO domain(s), how many admins, and active users idle for long.',
   category: 'saas',
   controls: ['platform-baseline:S.A.2', 'platform-baseline:S.A.4'],
   inputs: [
@@ -22,7 +23,10 @@ export const retoolSsoCheck: CheckDefinition = {
   credential: { kinds: ['bearer'], required: true },
   async run(ctx) {
     const base = baseUrl(ctx.input.target, '/api/v2');
-    const domains = (ctx.input.params?.ssoDomain ?? '').split(',').map((d) => d.trim().toLowerCase()).filter(Boolean);
+    const domains = (ctx.input.params?.ssoDomain ?? '')
+      .split(',')
+      .map((d) => d.trim().toLowerCase())
+      .filter(Boolean);
     if (domains.length === 0) throw new AttestError('INVALID_INPUT', 'Enter the SSO email domain(s) so users outside them can be found.');
     const maxAdmins = Number(ctx.input.params?.maxAdmins ?? 3);
     const staleDays = Number(ctx.input.params?.staleDays ?? 90);
@@ -67,12 +71,28 @@ export const retoolSsoCheck: CheckDefinition = {
     };
     const note = ' Two-factor status is not exposed by the users API and was not verified.';
     if (outside.length > 0) {
-      return verdict('fail', `${outside.length} active user(s) have emails outside ${domains.join(', ')} and may sign in without SSO.${note}`, 'Enforce SSO for the organisation, and remove or convert accounts outside the SSO domain.', obs);
+      return verdict(
+        'fail',
+        `${outside.length} active user(s) have emails outside ${domains.join(', ')} and may sign in without SSO.${note}`,
+        'Enforce SSO for the organisation, and remove or convert accounts outside the SSO domain.',
+        obs,
+      );
     }
     const issues: string[] = [];
     if (admins.length > maxAdmins) issues.push(`${admins.length} admins (more than ${maxAdmins})`);
     if (idle.length > 0) issues.push(`${idle.length} active user(s) idle for over ${staleDays} days`);
-    if (issues.length > 0) return verdict('warn', `All active users are in the SSO domain, but: ${issues.join('; ')}.${note}`, 'Reduce admins and disable idle users.', obs);
-    return verdict('pass', `All ${active.length} active users are in the SSO domain; ${admins.length} admin(s).${note}`, 'None needed.', obs);
+    if (issues.length > 0)
+      return verdict(
+        'warn',
+        `All active users are in the SSO domain, but: ${issues.join('; ')}.${note}`,
+        'Reduce admins and disable idle users.',
+        obs,
+      );
+    return verdict(
+      'pass',
+      `All ${active.length} active users are in the SSO domain; ${admins.length} admin(s).${note}`,
+      'None needed.',
+      obs,
+    );
   },
 };

@@ -16,7 +16,8 @@ interface TinesUser {
 export const tinesTenantCheck: CheckDefinition = {
   id: 'saas.tines.tenant',
   title: 'Tines tenant: owners and dormant users',
-  description: 'Lists the tenant users through the admin API: how many tenant owners, which active users have not been seen for a long time, and how many are SCIM-provisioned.',
+  description:
+    'Lists the tenant users through the admin API: how many tenant owners, which active users have not been seen for a long time, and how many are SCIM-provisioned.',
   category: 'saas',
   controls: ['platform-baseline:S.A.1', 'platform-baseline:S.A.4'],
   inputs: [
@@ -55,7 +56,11 @@ export const tinesTenantCheck: CheckDefinition = {
       const next = meta.next_page ?? meta.next_page_number;
       page = typeof next === 'number' ? next : typeof next === 'string' && /^\d+$/.test(next) ? Number(next) : null;
     }
-    if (users.length === 0) return couldNotVerify(`${base.host} returned no users, so the tenant could not be judged.`, 'Check that the API key belongs to a tenant owner.');
+    if (users.length === 0)
+      return couldNotVerify(
+        `${base.host} returned no users, so the tenant could not be judged.`,
+        'Check that the API key belongs to a tenant owner.',
+      );
     const owners = users.filter((u) => u.admin);
     const dormant = users.filter((u) => u.active && (u.lastSeenDays === null || u.lastSeenDays > staleDays));
     const obs = {
@@ -73,6 +78,11 @@ export const tinesTenantCheck: CheckDefinition = {
     if (issues.length === 0) {
       return verdict('pass', `${owners.length} tenant owner(s) among ${users.length} users; no dormant active users.`, 'None needed.', obs);
     }
-    return verdict('warn', `Tines tenant: ${issues.join('; ')}.`, 'Keep tenant owners to the few who administer the tenant, and deactivate users who no longer sign in (ideally through SCIM).', obs);
+    return verdict(
+      'warn',
+      `Tines tenant: ${issues.join('; ')}.`,
+      'Keep tenant owners to the few who administer the tenant, and deactivate users who no longer sign in (ideally through SCIM).',
+      obs,
+    );
   },
 };

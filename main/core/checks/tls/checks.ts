@@ -42,7 +42,14 @@ export const protocolsCheck: CheckDefinition = {
     const { host, port } = tlsTarget(ctx.input);
     const results: Record<string, { accepted: boolean | null; detail: string }> = {};
     for (const v of versions) {
-      const probe: TlsProbeResult = await ctx.client.tlsProbe({ host, port, minVersion: v, maxVersion: v, caPem: ctx.input.caPem, workspaceCa: ctx.input.workspaceCa });
+      const probe: TlsProbeResult = await ctx.client.tlsProbe({
+        host,
+        port,
+        minVersion: v,
+        maxVersion: v,
+        caPem: ctx.input.caPem,
+        workspaceCa: ctx.input.workspaceCa,
+      });
       if (probe.accepted) results[v] = { accepted: true, detail: probe.cipher ?? '' };
       else if (localInability.test(probe.reason) && (v === 'TLSv1' || v === 'TLSv1.1')) {
         results[v] = { accepted: null, detail: `this machine's TLS library cannot offer ${v} (${probe.reason})` };
@@ -73,20 +80,22 @@ const DAY = 86_400_000;
 export const certificateCheck: CheckDefinition = {
   id: 'tls.certificate',
   title: 'TLS certificate (trust, host name, expiry)',
-  description: 'Checks that the certificate chains to the system roots or the given CA, matches the host name, is in its validity period, and how many days remain.',
+  description:
+    'Checks that the certificate chains to the system roots or the given CA, matches the host name, is in its validity period, and how many days remain.',
   category: 'tls',
   controls: [baseline('S.N.1')],
-  inputs: [
-    ...tlsInputs,
-    { name: 'warnDays', label: 'Warn when fewer days remain', required: false, description: 'Default 30.' },
-  ],
+  inputs: [...tlsInputs, { name: 'warnDays', label: 'Warn when fewer days remain', required: false, description: 'Default 30.' }],
   hosts: protocolsCheck.hosts,
   credential: null,
   async run(ctx) {
     const { host, port } = tlsTarget(ctx.input);
     const probe = await ctx.client.tlsProbe({ host, port, caPem: ctx.input.caPem, workspaceCa: ctx.input.workspaceCa });
     if (!probe.accepted) {
-      return couldNotVerify(`No TLS handshake with ${host}:${port} succeeded: ${probe.reason}.`, 'Check that the host and port serve TLS.', { host, port });
+      return couldNotVerify(
+        `No TLS handshake with ${host}:${port} succeeded: ${probe.reason}.`,
+        'Check that the host and port serve TLS.',
+        { host, port },
+      );
     }
     const leaf = probe.chain[0];
     if (!leaf) return couldNotVerify('The server presented no certificate.', 'Check the server configuration.', { host, port });
@@ -110,13 +119,24 @@ export const certificateCheck: CheckDefinition = {
     const problems: string[] = [];
     if (now > notAfter) problems.push(`it expired on ${leaf.validTo.slice(0, 10)}`);
     if (now < notBefore) problems.push(`it is not valid before ${leaf.validFrom.slice(0, 10)}`);
-    if (!probe.chainTrusted && now <= notAfter && now >= notBefore) problems.push(`it does not chain to a trusted CA (${probe.chainError ?? 'unknown reason'})`);
+    if (!probe.chainTrusted && now <= notAfter && now >= notBefore)
+      problems.push(`it does not chain to a trusted CA (${probe.chainError ?? 'unknown reason'})`);
     if (!probe.hostnameMatches) problems.push(`it is not issued for ${host}`);
     if (problems.length > 0) {
-      return verdict('fail', `The certificate is not acceptable: ${problems.join('; ')}.`, 'Install a certificate for this host name from a trusted CA, and renew it before it expires.', obs);
+      return verdict(
+        'fail',
+        `The certificate is not acceptable: ${problems.join('; ')}.`,
+        'Install a certificate for this host name from a trusted CA, and renew it before it expires.',
+        obs,
+      );
     }
     if (daysToExpiry < warnDays) {
-      return verdict('warn', `The certificate is valid but expires in ${daysToExpiry} days.`, 'Renew the certificate (automate renewal).', obs);
+      return verdict(
+        'warn',
+        `The certificate is valid but expires in ${daysToExpiry} days.`,
+        'Renew the certificate (automate renewal).',
+        obs,
+      );
     }
     return verdict('pass', `The certificate is trusted, matches ${host} and has ${daysToExpiry} days left.`, 'None needed.', obs);
   },

@@ -51,12 +51,18 @@ export interface ParsedCsp {
 export function parseCsp(value: string): ParsedCsp | null {
   const directives = new Map<string, string[]>();
   for (const part of value.split(';')) {
-    const tokens = part.trim().split(/\s+/).filter((t) => t.length > 0);
+    const tokens = part
+      .trim()
+      .split(/\s+/)
+      .filter((t) => t.length > 0);
     const [name, ...sources] = tokens;
     if (!name) continue;
     const key = name.toLowerCase();
     if (!/^[a-z-]+$/.test(key) || directives.has(key)) return null;
-    directives.set(key, sources.map((s) => (s.startsWith("'") ? s.toLowerCase() : s)));
+    directives.set(
+      key,
+      sources.map((s) => (s.startsWith("'") ? s.toLowerCase() : s)),
+    );
   }
   return directives.size > 0 ? { directives } : null;
 }
@@ -243,7 +249,10 @@ export function analyzeReferrerPolicy(page: PageSnapshot): TestResult {
   const value = header(page.headers, 'referrer-policy');
   if (value === undefined) return r('referrer-policy-not-implemented', 0, true);
   // Browsers apply the last token they understand.
-  const tokens = value.split(',').map((t) => t.trim().toLowerCase()).filter((t) => privateReferrer.has(t) || unsafeReferrer.has(t));
+  const tokens = value
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter((t) => privateReferrer.has(t) || unsafeReferrer.has(t));
   const last = tokens.at(-1);
   if (last === undefined) return r('referrer-policy-header-invalid', -5, false, { header: value });
   if (privateReferrer.has(last)) return r('referrer-policy-private', 5, true, { policy: last });

@@ -48,7 +48,10 @@ function webCheck(spec: WebCheckSpec): CheckDefinition {
     category: 'web',
     controls: spec.controls,
     inputs: spec.needsHttpProbe
-      ? [...webInputs, { name: 'httpUrl', label: 'HTTP URL', required: false, description: 'The plain-http URL to probe (default http://<host>/).' }]
+      ? [
+          ...webInputs,
+          { name: 'httpUrl', label: 'HTTP URL', required: false, description: 'The plain-http URL to probe (default http://<host>/).' },
+        ]
       : webInputs,
     hosts: (input) => webHosts(input, spec.needsHttpProbe === true),
     credential: null,
@@ -86,7 +89,12 @@ export const httpsRedirectCheck = webCheck({
           obs,
         );
       case 'redirection-invalid-cert':
-        return verdict('fail', 'The redirect leads to an https endpoint whose certificate does not verify.', 'Install a valid certificate.', obs);
+        return verdict(
+          'fail',
+          'The redirect leads to an https endpoint whose certificate does not verify.',
+          'Install a valid certificate.',
+          obs,
+        );
       default:
         return verdict(
           'fail',
@@ -135,25 +143,29 @@ export const hstsCheck = webCheck({
 export const cspCheck = webCheck({
   id: 'web.csp',
   title: 'Content-Security-Policy',
-  description: "Reads the CSP header: present, free of 'unsafe-inline' and 'unsafe-eval' for scripts, and restricting framing with frame-ancestors.",
+  description:
+    "Reads the CSP header: present, free of 'unsafe-inline' and 'unsafe-eval' for scripts, and restricting framing with frame-ancestors.",
   controls: [baseline('S.N.13')],
   judge(page) {
     const t = analyzeCsp(page);
     const frameAncestors = (t.data.frameAncestors as string[] | null | undefined) ?? null;
     const obs = observed(page, { expectation: t.expectation, modifier: t.modifier, policy: t.data.directives ?? null, frameAncestors });
-    const fix = "Send a Content-Security-Policy with script-src limited to your own origins (nonces or hashes instead of 'unsafe-inline'), no 'unsafe-eval', object-src 'none' and frame-ancestors.";
+    const fix =
+      "Send a Content-Security-Policy with script-src limited to your own origins (nonces or hashes instead of 'unsafe-inline'), no 'unsafe-eval', object-src 'none' and frame-ancestors.";
     if (t.modifier <= -20) {
       const why: Record<string, string> = {
         'csp-not-implemented': 'The site sends no Content-Security-Policy.',
         'csp-header-invalid': 'The Content-Security-Policy header cannot be parsed.',
-        'csp-implemented-with-unsafe-inline': "The CSP allows inline or unrestricted scripts ('unsafe-inline', data:, wildcards, or no script-src/object-src).",
+        'csp-implemented-with-unsafe-inline':
+          "The CSP allows inline or unrestricted scripts ('unsafe-inline', data:, wildcards, or no script-src/object-src).",
         'csp-implemented-with-insecure-scheme': 'The CSP allows active content over plain http.',
       };
       return verdict('fail', why[t.expectation] ?? 'The CSP is weak.', fix, obs);
     }
     if (t.expectation === 'csp-implemented-with-unsafe-eval') return verdict('warn', "The CSP allows 'unsafe-eval'.", fix, obs);
     if (t.modifier < 0) return verdict('warn', 'The CSP allows images or media over plain http.', fix, obs);
-    if (!frameAncestors) return verdict('warn', 'The CSP restricts scripts but does not set frame-ancestors.', "Add frame-ancestors 'self' (or 'none').", obs);
+    if (!frameAncestors)
+      return verdict('warn', 'The CSP restricts scripts but does not set frame-ancestors.', "Add frame-ancestors 'self' (or 'none').", obs);
     return verdict('pass', "A CSP without 'unsafe-inline' or 'unsafe-eval' for scripts is set, with frame-ancestors.", 'None needed.', obs);
   },
 });
@@ -168,7 +180,12 @@ export const contentTypeOptionsCheck = webCheck({
     const obs = observed(page, { expectation: t.expectation });
     return t.pass
       ? verdict('pass', 'X-Content-Type-Options is nosniff.', 'None needed.', obs)
-      : verdict('fail', t.expectation.endsWith('invalid') ? 'X-Content-Type-Options has an unknown value.' : 'X-Content-Type-Options is not set.', 'Send X-Content-Type-Options: nosniff.', obs);
+      : verdict(
+          'fail',
+          t.expectation.endsWith('invalid') ? 'X-Content-Type-Options has an unknown value.' : 'X-Content-Type-Options is not set.',
+          'Send X-Content-Type-Options: nosniff.',
+          obs,
+        );
   },
 });
 
@@ -185,7 +202,12 @@ export const frameOptionsCheck = webCheck({
       return verdict('warn', 'X-Frame-Options uses ALLOW-FROM, which current browsers ignore.', fix, obs);
     }
     return t.pass
-      ? verdict('pass', t.expectation.endsWith('via-csp') ? 'Framing is restricted by CSP frame-ancestors.' : 'X-Frame-Options is DENY or SAMEORIGIN.', 'None needed.', obs)
+      ? verdict(
+          'pass',
+          t.expectation.endsWith('via-csp') ? 'Framing is restricted by CSP frame-ancestors.' : 'X-Frame-Options is DENY or SAMEORIGIN.',
+          'None needed.',
+          obs,
+        )
       : verdict('fail', 'Nothing stops other sites from framing the page (clickjacking).', fix, obs);
   },
 });
@@ -199,11 +221,19 @@ export const referrerPolicyCheck = webCheck({
     const t = analyzeReferrerPolicy(page);
     const obs = observed(page, { expectation: t.expectation, ...t.data });
     const fix = 'Send Referrer-Policy: strict-origin-when-cross-origin (or stricter).';
-    if (t.expectation === 'referrer-policy-private') return verdict('pass', `Referrer-Policy is ${String(t.data.policy)}.`, 'None needed.', obs);
+    if (t.expectation === 'referrer-policy-private')
+      return verdict('pass', `Referrer-Policy is ${String(t.data.policy)}.`, 'None needed.', obs);
     if (t.expectation === 'referrer-policy-not-implemented') {
       return verdict('warn', "No Referrer-Policy is set; the browser's default applies.", fix, obs);
     }
-    return verdict('fail', t.expectation.endsWith('invalid') ? 'Referrer-Policy has no recognised value.' : `Referrer-Policy ${String(t.data.policy)} leaks URLs to other sites.`, fix, obs);
+    return verdict(
+      'fail',
+      t.expectation.endsWith('invalid')
+        ? 'Referrer-Policy has no recognised value.'
+        : `Referrer-Policy ${String(t.data.policy)} leaks URLs to other sites.`,
+      fix,
+      obs,
+    );
   },
 });
 
@@ -217,15 +247,25 @@ export const permissionsPolicyCheck = webCheck({
     const legacy = header(page.headers, 'feature-policy');
     const fix = 'Send Permissions-Policy listing the features the site needs, e.g. camera=(), microphone=(), geolocation=().';
     if (value === undefined) {
-      return verdict('warn', legacy ? 'Only the obsolete Feature-Policy header is set.' : 'No Permissions-Policy is set.', fix, observed(page, { featurePolicy: legacy ?? null }));
+      return verdict(
+        'warn',
+        legacy ? 'Only the obsolete Feature-Policy header is set.' : 'No Permissions-Policy is set.',
+        fix,
+        observed(page, { featurePolicy: legacy ?? null }),
+      );
     }
     // Structured-field dictionary: feature=(allowlist), comma separated.
-    const entries = value.split(',').map((e) => e.trim()).filter((e) => e.length > 0);
+    const entries = value
+      .split(',')
+      .map((e) => e.trim())
+      .filter((e) => e.length > 0);
     const valid = entries.every((e) => /^[a-z0-9-]+=(\*|\(.*\)|self|"[^"]*")$/i.test(e));
     const features = Object.fromEntries(entries.map((e) => [e.split('=')[0] ?? e, e.slice(e.indexOf('=') + 1)]));
     const obs = observed(page, { features });
     if (!valid) return verdict('warn', 'Permissions-Policy is set but some entries cannot be parsed.', fix, obs);
-    const open = Object.entries(features).filter(([, v]) => v === '*').map(([k]) => k);
+    const open = Object.entries(features)
+      .filter(([, v]) => v === '*')
+      .map(([k]) => k);
     if (open.length > 0) return verdict('warn', `Permissions-Policy allows ${open.join(', ')} for every origin.`, fix, obs);
     return verdict('pass', `Permissions-Policy restricts ${entries.length} feature(s).`, 'None needed.', obs);
   },
@@ -246,8 +286,18 @@ export const stackDisclosureCheck = webCheck({
     }
     const obs = observed(page, { leaks });
     return leaks.length === 0
-      ? verdict('pass', server ? `No version details are disclosed (Server: ${server}).` : 'No stack-revealing headers are sent.', 'None needed.', obs)
-      : verdict('fail', `The response reveals the stack: ${leaks.map((l) => `${l.header}: ${l.value}`).join('; ')}.`, 'Remove X-Powered-By and similar headers, and strip version numbers from Server.', obs);
+      ? verdict(
+          'pass',
+          server ? `No version details are disclosed (Server: ${server}).` : 'No stack-revealing headers are sent.',
+          'None needed.',
+          obs,
+        )
+      : verdict(
+          'fail',
+          `The response reveals the stack: ${leaks.map((l) => `${l.header}: ${l.value}`).join('; ')}.`,
+          'Remove X-Powered-By and similar headers, and strip version numbers from Server.',
+          obs,
+        );
   },
 });
 
@@ -261,7 +311,8 @@ export const cookiesCheck = webCheck({
     const obs = observed(page, { expectation: t.expectation, cookies: t.data.cookies ?? [] });
     const fix = 'Set Secure on every cookie, HttpOnly on session cookies and SameSite=Lax (or Strict).';
     if (t.expectation === 'cookies-not-found') return verdict('pass', 'The page sets no cookies.', 'None needed.', obs);
-    if (t.modifier > 0) return verdict('pass', 'All cookies are Secure, session cookies HttpOnly, and all use SameSite.', 'None needed.', obs);
+    if (t.modifier > 0)
+      return verdict('pass', 'All cookies are Secure, session cookies HttpOnly, and all use SameSite.', 'None needed.', obs);
     const why: Record<string, string> = {
       'cookies-secure-with-httponly-sessions': 'Cookies are Secure and session cookies HttpOnly, but not all use SameSite=Lax/Strict.',
       'cookies-without-secure-flag-but-protected-by-hsts': 'Some cookies lack Secure (HSTS limits the exposure).',
@@ -285,9 +336,20 @@ export const corsCheck = webCheck({
     const t = analyzeCors(page);
     const obs = observed(page, { expectation: t.expectation, ...t.data });
     const fix = 'Allow credentials only for a fixed list of trusted origins; use * only for public data without credentials.';
-    if (!t.pass) return verdict('fail', 'The site reflects any Origin and allows credentials: any site can read responses with the user\'s session.', fix, obs);
+    if (!t.pass)
+      return verdict(
+        'fail',
+        "The site reflects any Origin and allows credentials: any site can read responses with the user's session.",
+        fix,
+        obs,
+      );
     if (t.data.allowOrigin === '*' && t.data.allowCredentials) {
-      return verdict('fail', 'Access-Control-Allow-Origin is * together with Access-Control-Allow-Credentials: true (wildcard with credentials).', fix, obs);
+      return verdict(
+        'fail',
+        'Access-Control-Allow-Origin is * together with Access-Control-Allow-Credentials: true (wildcard with credentials).',
+        fix,
+        obs,
+      );
     }
     const why =
       t.expectation === 'cross-origin-resource-sharing-not-implemented'
@@ -302,7 +364,8 @@ export const corsCheck = webCheck({
 export const observatoryGradeCheck = webCheck({
   id: 'web.observatory-grade',
   title: 'Header grade (MDN HTTP Observatory scoring)',
-  description: "An overall A+ to F grade computed with the MDN HTTP Observatory's published scoring: start at 100, add each test's modifier.",
+  description:
+    "An overall A+ to F grade computed with the MDN HTTP Observatory's published scoring: start at 100, add each test's modifier.",
   controls: [baseline('S.N.13')],
   needsHttpProbe: true,
   judge(page, probe) {
@@ -314,9 +377,17 @@ export const observatoryGradeCheck = webCheck({
       );
     }
     const grade = gradePage(runObservatoryTests(page, probe ?? { kind: 'no-http' }));
-    const obs = observed(page, { score: grade.score, grade: grade.grade, testsPassed: grade.testsPassed, testsQuantity: grade.testsQuantity, tests: grade.modifiers });
+    const obs = observed(page, {
+      score: grade.score,
+      grade: grade.grade,
+      testsPassed: grade.testsPassed,
+      testsQuantity: grade.testsQuantity,
+      tests: grade.modifiers,
+    });
     const summary = `Header grade ${grade.grade} (score ${grade.score}; ${grade.testsPassed} of ${grade.testsQuantity} tests passed).`;
-    const failing = Object.entries(grade.modifiers).filter(([, m]) => m.modifier < 0).map(([k, m]) => `${k} (${m.modifier})`);
+    const failing = Object.entries(grade.modifiers)
+      .filter(([, m]) => m.modifier < 0)
+      .map(([k, m]) => `${k} (${m.modifier})`);
     const fix = failing.length ? `Fix, largest penalty first: ${failing.join(', ')}.` : 'None needed.';
     if (grade.score >= 85) return verdict('pass', summary, fix, obs);
     return verdict(grade.score >= 50 ? 'warn' : 'fail', summary, fix, obs);

@@ -68,12 +68,18 @@ function memo<T>(
 }
 
 /** Two fetches share an answer only when they trusted the same CAs. */
-const caKey = (input: CheckInput) => `${input.caPem ?? ''}|${input.workspaceCa ? `${input.workspaceCa.hosts.join(',')}|${input.workspaceCa.pem}` : ''}`;
+const caKey = (input: CheckInput) =>
+  `${input.caPem ?? ''}|${input.workspaceCa ? `${input.workspaceCa.hosts.join(',')}|${input.workspaceCa.pem}` : ''}`;
 
 export function fetchPage(client: NetClient, input: CheckInput): Promise<{ page: PageSnapshot; response: HttpResponse }> {
   const target = webTarget(input);
   return memo(pageCache, client, `${target.httpsUrl}|${caKey(input)}`, async (owner) => {
-    const response = await owner.request({ url: target.httpsUrl, caPem: input.caPem, workspaceCa: input.workspaceCa, headers: { origin: PROBE_ORIGIN } });
+    const response = await owner.request({
+      url: target.httpsUrl,
+      caPem: input.caPem,
+      workspaceCa: input.workspaceCa,
+      headers: { origin: PROBE_ORIGIN },
+    });
     const page: PageSnapshot = {
       url: response.url,
       status: response.status,
@@ -127,7 +133,10 @@ const toHop = (h: { url: string; location: string; status: number }): RedirectHo
 
 // The same words as the client's own redirect handling, which this loop stands in for.
 function tooManyRedirects(from: string, max: number): AttestError {
-  return new AttestError('TOO_MANY_REDIRECTS', `${normalizeHost(new URL(from).hostname)} redirected more than ${max} times (a redirect loop?), so the check stopped following it.`);
+  return new AttestError(
+    'TOO_MANY_REDIRECTS',
+    `${normalizeHost(new URL(from).hostname)} redirected more than ${max} times (a redirect loop?), so the check stopped following it.`,
+  );
 }
 
 function redirectTarget(from: string, location: string): string {

@@ -40,7 +40,9 @@ export function useSort<T>(rows: readonly T[], columns: readonly SortableColumn<
   const order = useMemo(() => sortOrder(rows, columns, sort), [rows, columns, sort]);
   const toggle = useCallback(
     (key: string) =>
-      setSort((s) => (s?.key !== key ? { key, direction: 'ascending' } : s.direction === 'ascending' ? { key, direction: 'descending' } : null)),
+      setSort((s) =>
+        s?.key !== key ? { key, direction: 'ascending' } : s.direction === 'ascending' ? { key, direction: 'descending' } : null,
+      ),
     [],
   );
   return { sort, order, toggle };

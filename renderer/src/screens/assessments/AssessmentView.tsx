@@ -94,7 +94,11 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
         call('assessment.setResults', { assessmentId: id, results }).then((r) => r.rows.forEach(adoptRow));
       try {
         const done = await runWrite(
-          () => call('assessment.setResults', { assessmentId: id, results: chosen.map((r) => ({ catalogueId: r.catalogueId, controlId: r.controlId, status })) }),
+          () =>
+            call('assessment.setResults', {
+              assessmentId: id,
+              results: chosen.map((r) => ({ catalogueId: r.catalogueId, controlId: r.controlId, status })),
+            }),
           {
             done: `${n} control${n === 1 ? '' : 's'} set to ${STATUS_LABELS[status]}.`,
             undo: (v) => restore(v.previous),
@@ -144,13 +148,22 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
   const createFinding = useCallback(
     async (row: AssessmentRow) => {
       if (row.status !== 'not-met' && row.status !== 'partial') {
-        say({ text: `Only a control assessed Not met or Partially met becomes a finding; ${row.label} is ${STATUS_LABELS[row.status]}.`, tone: 'error' });
+        say({
+          text: `Only a control assessed Not met or Partially met becomes a finding; ${row.label} is ${STATUS_LABELS[row.status]}.`,
+          tone: 'error',
+        });
         return;
       }
       try {
-        const finding = await mutate(() => call('finding.fromControl', { assessmentId: id, catalogueId: row.catalogueId, controlId: row.controlId }));
+        const finding = await mutate(() =>
+          call('finding.fromControl', { assessmentId: id, catalogueId: row.catalogueId, controlId: row.controlId }),
+        );
         if (summary) setSummary({ ...summary, openFindings: summary.openFindings + 1 });
-        say({ text: `${finding.ref} created from ${row.label}.`, tone: 'ok', action: { label: 'Open Findings', run: () => navigate('findings') } });
+        say({
+          text: `${finding.ref} created from ${row.label}.`,
+          tone: 'ok',
+          action: { label: 'Open Findings', run: () => navigate('findings') },
+        });
       } catch (e) {
         say({ text: messageOf(e), tone: 'error' });
       }
@@ -240,7 +253,12 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
   const changeState = useCallback(
     async (state: AssessmentState, reason?: string, acknowledgeIncomplete?: boolean) => {
       const next = await mutate(() =>
-        call('assessment.setState', { id, state, ...(reason ? { reason } : {}), ...(acknowledgeIncomplete ? { acknowledgeIncomplete } : {}) }),
+        call('assessment.setState', {
+          id,
+          state,
+          ...(reason ? { reason } : {}),
+          ...(acknowledgeIncomplete ? { acknowledgeIncomplete } : {}),
+        }),
       );
       setSummary(next);
       say({ text: `The assessment is now ${STATE_LABELS[next.state]}${reason ? '; the reason is in the audit log' : ''}.`, tone: 'ok' });
@@ -294,8 +312,8 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
       <WorkflowBar summary={summary} assessed={assessed} onState={changeState} />
       {readOnly ? (
         <p className="asm-final-banner" role="note">
-          <strong>Final — read-only.</strong> Results, rationales and evidence can no longer change. Reopen the assessment
-          (with a reason, recorded in the audit log) to change it.
+          <strong>Final — read-only.</strong> Results, rationales and evidence can no longer change. Reopen the assessment (with a reason,
+          recorded in the audit log) to change it.
         </p>
       ) : null}
       <ControlFilters
@@ -320,36 +338,37 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
         minPx={260}
         label="Resize the control panel"
         main={
-        <div className="asm-table" ref={tableArea}>
-          <ControlTable
-            rows={shown}
-            activeIndex={activeIndex}
-            onActiveChange={onActiveChange}
-            onOpen={editRationale}
-            onKey={onKey}
-            height={TABLE_HEIGHT}
-            empty={rows.length ? 'No control matches these filters.' : 'This assessment has no controls.'}
-            selection={tableSelection}
-          />
-          <p className="asm-table-hint asm-muted">
-            In the table: 1 Met · 2 Partial · 3 Not met · 4 N/A · 0 Not assessed · f finding · Shift/Ctrl+click or Space select many · ? all keys
-          </p>
-        </div>
+          <div className="asm-table" ref={tableArea}>
+            <ControlTable
+              rows={shown}
+              activeIndex={activeIndex}
+              onActiveChange={onActiveChange}
+              onOpen={editRationale}
+              onKey={onKey}
+              height={TABLE_HEIGHT}
+              empty={rows.length ? 'No control matches these filters.' : 'This assessment has no controls.'}
+              selection={tableSelection}
+            />
+            <p className="asm-table-hint asm-muted">
+              In the table: 1 Met · 2 Partial · 3 Not met · 4 N/A · 0 Not assessed · f finding · Shift/Ctrl+click or Space select many · ?
+              all keys
+            </p>
+          </div>
         }
         side={
-        <ControlPanel
-          assessmentId={id}
-          row={active}
-          rowKey={activeRowKey}
-          readOnly={readOnly}
-          draft={drafts[activeRowKey] ?? null}
-          onDraft={(d) => setDraft(activeRowKey, d)}
-          focusRequest={focusRequest}
-          onSaveResult={saveFromEditor}
-          onEscape={focusTable}
-          onRow={adoptRow}
-          onOpenFindings={() => navigate('findings')}
-        />
+          <ControlPanel
+            assessmentId={id}
+            row={active}
+            rowKey={activeRowKey}
+            readOnly={readOnly}
+            draft={drafts[activeRowKey] ?? null}
+            onDraft={(d) => setDraft(activeRowKey, d)}
+            focusRequest={focusRequest}
+            onSaveResult={saveFromEditor}
+            onEscape={focusTable}
+            onRow={adoptRow}
+            onOpenFindings={() => navigate('findings')}
+          />
         }
       />
       <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} groups={ASSESSMENT_SHORTCUTS} title="Assessment shortcuts" />

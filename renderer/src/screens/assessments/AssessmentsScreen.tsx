@@ -43,7 +43,11 @@ function AssessmentsList({ onOpen }: { onOpen(id: string): void }) {
   );
   return (
     <>
-      <ScreenHeader title="Assessments" subtitle={screenDescriptions.assessments.subtitle} actions={assessments?.length ? newButton : undefined} />
+      <ScreenHeader
+        title="Assessments"
+        subtitle={screenDescriptions.assessments.subtitle}
+        actions={assessments?.length ? newButton : undefined}
+      />
       <ErrorText error={error} />
       {assessments === null ? (
         error ? null : (
@@ -54,9 +58,9 @@ function AssessmentsList({ onOpen }: { onOpen(id: string): void }) {
       ) : assessments.length === 0 ? (
         <EmptyState title="No assessments yet" action={newButton}>
           <p>
-            An assessment measures one scope (a platform, a team, a vendor) against one or more control catalogues. You set
-            each control to met, partially met, not met or not applicable, with a rationale and evidence; controls that fall
-            short become findings. When it is done, finalise it and issue a signed report.
+            An assessment measures one scope (a platform, a team, a vendor) against one or more control catalogues. You set each control to
+            met, partially met, not met or not applicable, with a rationale and evidence; controls that fall short become findings. When it
+            is done, finalise it and issue a signed report.
           </p>
         </EmptyState>
       ) : (

@@ -68,8 +68,8 @@ export function ControlPanel(props: Props) {
       </header>
       {row.carriedForward ? (
         <p className="asm-carried-note" role="note">
-          <strong>Carried forward, needs review.</strong> This result comes from an earlier assessment; set the status again
-          (the same or another) to confirm it for this one.
+          <strong>Carried forward, needs review.</strong> This result comes from an earlier assessment; set the status again (the same or
+          another) to confirm it for this one.
         </p>
       ) : null}
       <RationaleEditor
@@ -116,7 +116,10 @@ export function ControlPanel(props: Props) {
             <h3 id="asm-findings-title">Findings ({detail.findings.length})</h3>
             {detail.findings.length === 0 ? (
               <p className="asm-muted">
-                None. {row.status === 'not-met' || row.status === 'partial' ? 'Press f in the table to record one.' : 'A control not met or partially met can become a finding.'}
+                None.{' '}
+                {row.status === 'not-met' || row.status === 'partial'
+                  ? 'Press f in the table to record one.'
+                  : 'A control not met or partially met can become a finding.'}
               </p>
             ) : (
               <ul className="asm-plain-list">

@@ -9,8 +9,22 @@ import { rowKey } from './useAssessment';
 
 const columns: readonly Column<AssessmentRow>[] = [
   { key: 'id', header: 'Control', width: '4.8rem', sort: (r) => r.label, render: (r) => <span title={r.label}>{r.label}</span> },
-  { key: 'title', header: 'Title', width: 'minmax(7rem, 1fr)', wrap: true, sort: (r) => r.title, render: (r) => <span title={r.title}>{r.title}</span> },
-  { key: 'category', header: 'Category', width: 'minmax(4.6rem, 6rem)', wrap: true, sort: (r) => r.categoryTitle, render: (r) => <span title={r.categoryTitle}>{r.categoryTitle}</span> },
+  {
+    key: 'title',
+    header: 'Title',
+    width: 'minmax(7rem, 1fr)',
+    wrap: true,
+    sort: (r) => r.title,
+    render: (r) => <span title={r.title}>{r.title}</span>,
+  },
+  {
+    key: 'category',
+    header: 'Category',
+    width: 'minmax(4.6rem, 6rem)',
+    wrap: true,
+    sort: (r) => r.categoryTitle,
+    render: (r) => <span title={r.categoryTitle}>{r.categoryTitle}</span>,
+  },
   {
     key: 'status',
     header: 'Status',

@@ -70,7 +70,9 @@ function FinaliseBody({ assessmentId, onClose, onFinalise }: Omit<Props, 'open'>
                     <strong>{c.label}</strong> {c.title}
                   </li>
                 ))}
-                {r.unassessed > r.unassessedControls.length ? <li className="asm-muted">and {r.unassessed - r.unassessedControls.length} more</li> : null}
+                {r.unassessed > r.unassessedControls.length ? (
+                  <li className="asm-muted">and {r.unassessed - r.unassessedControls.length} more</li>
+                ) : null}
               </ul>
             </section>
           ) : null}
@@ -84,8 +86,8 @@ function FinaliseBody({ assessmentId, onClose, onFinalise }: Omit<Props, 'open'>
           {r.findings.length > 0 ? (
             <section>
               <h4>
-                {r.findingsWithoutOwner} open finding{r.findingsWithoutOwner === 1 ? '' : 's'} without an owner, {r.findingsWithoutDueDate} without a due
-                date
+                {r.findingsWithoutOwner} open finding{r.findingsWithoutOwner === 1 ? '' : 's'} without an owner, {r.findingsWithoutDueDate}{' '}
+                without a due date
               </h4>
               <ul tabIndex={0} aria-label="Findings without owner or due date">
                 {r.findings.map((f) => (

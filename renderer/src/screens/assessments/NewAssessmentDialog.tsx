@@ -48,7 +48,15 @@ function fieldErrors(message: string): Errors | null {
   return Object.keys(out).length ? out : null;
 }
 
-export function NewAssessmentDialog({ open, onClose, onCreated }: { open: boolean; onClose(): void; onCreated(a: AssessmentSummary): void }) {
+export function NewAssessmentDialog({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose(): void;
+  onCreated(a: AssessmentSummary): void;
+}) {
   return (
     <Dialog title="New assessment" open={open} onClose={onClose} wide>
       <NewAssessmentForm onCancel={onClose} onCreated={onCreated} />
@@ -170,24 +178,50 @@ function NewAssessmentForm({ onCancel, onCreated }: { onCancel(): void; onCreate
             What is in and out: systems, environments, teams.
           </div>
         </div>
-        <Field label="Period start" type="date" value={form.periodStart} error={errors.periodStart} onChange={(e) => set('periodStart', e.target.value)} />
-        <Field label="Period end" type="date" value={form.periodEnd} error={errors.periodEnd} onChange={(e) => set('periodEnd', e.target.value)} />
-        <Field label="Assessor" value={form.assessor} error={errors.assessor} onChange={(e) => set('assessor', e.target.value)} maxLength={200} autoComplete="name" />
+        <Field
+          label="Period start"
+          type="date"
+          value={form.periodStart}
+          error={errors.periodStart}
+          onChange={(e) => set('periodStart', e.target.value)}
+        />
+        <Field
+          label="Period end"
+          type="date"
+          value={form.periodEnd}
+          error={errors.periodEnd}
+          onChange={(e) => set('periodEnd', e.target.value)}
+        />
+        <Field
+          label="Assessor"
+          value={form.assessor}
+          error={errors.assessor}
+          onChange={(e) => set('assessor', e.target.value)}
+          maxLength={200}
+          autoComplete="name"
+        />
       </div>
       <fieldset className="asm-catalogues" aria-describedby={`${id}-cat-hint${errors.catalogueIds ? ` ${id}-cat-error` : ''}`}>
         <legend>Catalogues</legend>
         <p id={`${id}-cat-hint`} className="field-hint">
-          Each chosen catalogue is snapshotted into the assessment with its version and content hash, so later edits or
-          imports never change what this assessment was measured against, and a report can be reproduced years later.
+          Each chosen catalogue is snapshotted into the assessment with its version and content hash, so later edits or imports never change
+          what this assessment was measured against, and a report can be reproduced years later.
         </p>
         {catalogueError ? <ErrorText error={`The catalogues could not be listed: ${catalogueError}`} /> : null}
         {catalogues === null && !catalogueError ? <p className="asm-muted">Loading catalogues…</p> : null}
-        {catalogues?.length === 0 ? <p className="asm-muted">This workspace has no catalogues yet; import one on the Catalogues screen.</p> : null}
+        {catalogues?.length === 0 ? (
+          <p className="asm-muted">This workspace has no catalogues yet; import one on the Catalogues screen.</p>
+        ) : null}
         <ul className="asm-catalogue-list">
           {catalogues?.map((c) => (
             <li key={c.id}>
               <label className="check">
-                <input type="checkbox" value={c.id} checked={form.catalogueIds.includes(c.id)} onChange={(e) => toggle(c.id, e.target.checked)} />
+                <input
+                  type="checkbox"
+                  value={c.id}
+                  checked={form.catalogueIds.includes(c.id)}
+                  onChange={(e) => toggle(c.id, e.target.checked)}
+                />
                 <span>
                   <span className="asm-catalogue-title">{c.title}</span>
                   <span className="asm-muted">

@@ -115,8 +115,8 @@ function ReopenDialog({ open, onClose, onReopen }: { open: boolean; onClose(): v
         }}
       >
         <p className="card-intro">
-          A final assessment is read-only. Reopening moves it back to review so results can change again. The reason is
-          recorded in the workspace&apos;s audit log.
+          A final assessment is read-only. Reopening moves it back to review so results can change again. The reason is recorded in the
+          workspace&apos;s audit log.
         </p>
         <div className="field">
           <label htmlFor={`${id}-reason`}>Reason</label>

@@ -45,7 +45,13 @@ export function AuditFilters({ filter, onChange, actors, kinds, total }: Props) 
 
   return (
     <section className="audit-filters" aria-label="Filter the audit log">
-      <Field label="Search" type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Words in the action, entity or actor" />
+      <Field
+        label="Search"
+        type="search"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        placeholder="Words in the action, entity or actor"
+      />
       <SelectField label="Actor" value={filter.actor ?? ''} onChange={(e) => set({ actor: e.target.value })}>
         <option value="">Anyone</option>
         {actors.map((a) => (

@@ -21,7 +21,8 @@ export interface DetailView {
   category?: string;
 }
 
-type Editing = { kind: 'add' } | { kind: 'edit'; control: ControlView } | { kind: 'delete'; control: ControlView } | { kind: 'remove' } | null;
+type Editing =
+  { kind: 'add' } | { kind: 'edit'; control: ControlView } | { kind: 'delete'; control: ControlView } | { kind: 'remove' } | null;
 
 export function CatalogueDetail({
   summary,
@@ -64,11 +65,30 @@ export function CatalogueDetail({
   const columns = useMemo<Column<ControlView>[]>(
     () =>
       [
-        { key: 'id', header: 'Id', width: '6.5rem', sort: (c: ControlView) => c.label ?? c.id, render: (c: ControlView) => <code>{c.label ?? c.id}</code> },
-        { key: 'title', header: 'Title', width: 'minmax(8rem, 1fr)', wrap: true, sort: (c: ControlView) => c.title, render: (c: ControlView) => c.title },
+        {
+          key: 'id',
+          header: 'Id',
+          width: '6.5rem',
+          sort: (c: ControlView) => c.label ?? c.id,
+          render: (c: ControlView) => <code>{c.label ?? c.id}</code>,
+        },
+        {
+          key: 'title',
+          header: 'Title',
+          width: 'minmax(8rem, 1fr)',
+          wrap: true,
+          sort: (c: ControlView) => c.title,
+          render: (c: ControlView) => c.title,
+        },
         view.category
           ? null
-          : { key: 'category', header: 'Category', width: 'minmax(5rem, 9rem)', sort: (c: ControlView) => categoryTitle.get(c.category) ?? c.category, render: (c: ControlView) => categoryTitle.get(c.category) ?? c.category },
+          : {
+              key: 'category',
+              header: 'Category',
+              width: 'minmax(5rem, 9rem)',
+              sort: (c: ControlView) => categoryTitle.get(c.category) ?? c.category,
+              render: (c: ControlView) => categoryTitle.get(c.category) ?? c.category,
+            },
         {
           key: 'severity',
           header: 'Severity',
@@ -76,7 +96,14 @@ export function CatalogueDetail({
           sort: (c: ControlView) => (c.severity ? FINDING_SEVERITIES.indexOf(c.severity) : null),
           render: (c: ControlView) => (c.severity ? <SeverityBadge severity={c.severity} /> : <span className="cat-muted">–</span>),
         },
-        { key: 'weight', header: 'Weight', width: '4.8rem', align: 'end' as const, sort: (c: ControlView) => c.weight, render: (c: ControlView) => c.weight ?? <span className="cat-muted">–</span> },
+        {
+          key: 'weight',
+          header: 'Weight',
+          width: '4.8rem',
+          align: 'end' as const,
+          sort: (c: ControlView) => c.weight,
+          render: (c: ControlView) => c.weight ?? <span className="cat-muted">–</span>,
+        },
       ].filter((c) => c !== null),
     [categoryTitle, view.category],
   );
@@ -95,10 +122,12 @@ export function CatalogueDetail({
       <section className="card cat-about" aria-labelledby="catalogue-title">
         <div className="cat-about-head">
           <div>
-            <h2 id="catalogue-title" ref={heading} tabIndex={-1}>{summary.title}</h2>
+            <h2 id="catalogue-title" ref={heading} tabIndex={-1}>
+              {summary.title}
+            </h2>
             <p className="cat-muted">
-              <code>{summary.id}</code> · version {summary.version} · {ORIGIN_LABELS[summary.origin]} · {plural(summary.controlCount, 'control')} ·{' '}
-              <code title={summary.hash}>{shortHash(summary.hash)}</code>
+              <code>{summary.id}</code> · version {summary.version} · {ORIGIN_LABELS[summary.origin]} ·{' '}
+              {plural(summary.controlCount, 'control')} · <code title={summary.hash}>{shortHash(summary.hash)}</code>
             </p>
           </div>
           <div className="cat-about-actions">
@@ -139,7 +168,12 @@ export function CatalogueDetail({
           </dd>
         </dl>
         <div className="cat-categories" role="group" aria-label="Show the controls of one category">
-          <button type="button" className="cat-chip cat-chip-link" aria-pressed={!view.category} onClick={() => onView({ catalogueId: summary.id })}>
+          <button
+            type="button"
+            className="cat-chip cat-chip-link"
+            aria-pressed={!view.category}
+            onClick={() => onView({ catalogueId: summary.id })}
+          >
             All <span className="cat-count">{detail.controls.length}</span>
           </button>
           {detail.categories.map((c) => (
@@ -197,7 +231,13 @@ export function CatalogueDetail({
               testId="controls-table"
             />
             <p className="cat-keys cat-muted">
-              <kbd>↑</kbd> <kbd>↓</kbd> or <kbd>j</kbd> <kbd>k</kbd> move{editable ? <>, <kbd>e</kbd> edits, <kbd>Delete</kbd> deletes the control</> : null}.
+              <kbd>↑</kbd> <kbd>↓</kbd> or <kbd>j</kbd> <kbd>k</kbd> move
+              {editable ? (
+                <>
+                  , <kbd>e</kbd> edits, <kbd>Delete</kbd> deletes the control
+                </>
+              ) : null}
+              .
             </p>
           </div>
           {active ? (
@@ -251,7 +291,8 @@ export function CatalogueDetail({
           }}
         >
           <p>
-            “{editing.control.title}” leaves {summary.title}, whose version goes up. Assessments that already use this catalogue keep their own copy.
+            “{editing.control.title}” leaves {summary.title}, whose version goes up. Assessments that already use this catalogue keep their
+            own copy.
           </p>
           <p className="cat-muted">You can undo this right after; the control comes back whole, in its place.</p>
         </ConfirmDialog>
@@ -267,8 +308,8 @@ export function CatalogueDetail({
           }}
         >
           <p>
-            The catalogue and its {plural(summary.controlCount, 'control')} leave this workspace. Assessments that use it keep the snapshot they were started
-            with, so their results and reports stay as they are.
+            The catalogue and its {plural(summary.controlCount, 'control')} leave this workspace. Assessments that use it keep the snapshot
+            they were started with, so their results and reports stay as they are.
           </p>
         </ConfirmDialog>
       ) : null}

@@ -40,7 +40,10 @@ export function CatalogueList({ catalogues, onOpen }: { catalogues: CatalogueSum
     <section aria-labelledby="catalogue-list-title" className="cat-list">
       <h2 id="catalogue-list-title" className="cat-section-title">
         {catalogues.length} catalogues
-        <span className="cat-muted"> · {builtins} built-in, {catalogues.length - builtins} imported or your own</span>
+        <span className="cat-muted">
+          {' '}
+          · {builtins} built-in, {catalogues.length - builtins} imported or your own
+        </span>
       </h2>
       <DataTable
         label="Catalogues"

@@ -95,7 +95,12 @@ export function ControlDetail({
             {control.mappings.map((m) => (
               <li key={`${m.catalogue}/${m.control}`}>
                 {knownCatalogues.has(m.catalogue) ? (
-                  <button type="button" className="cat-chip cat-chip-link" onClick={() => onJump(m)} aria-label={`Go to ${m.control} in ${m.catalogue}`}>
+                  <button
+                    type="button"
+                    className="cat-chip cat-chip-link"
+                    onClick={() => onJump(m)}
+                    aria-label={`Go to ${m.control} in ${m.catalogue}`}
+                  >
                     {m.control} <span className="cat-muted">{m.catalogue}</span>
                   </button>
                 ) : (

@@ -45,7 +45,14 @@ export function controlInput(c: ControlView): ControlInput {
   };
 }
 
-export const parseTags = (text: string) => [...new Set(text.split(',').map((t) => t.trim()).filter(Boolean))];
+export const parseTags = (text: string) => [
+  ...new Set(
+    text
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
+  ),
+];
 
 export function ControlEditor({
   catalogue,
@@ -75,7 +82,13 @@ export function ControlEditor({
   const taken = id.trim() !== (control?.id ?? '') && catalogue.controls.some((c) => c.id === id.trim());
   const tagList = parseTags(tags);
   const problems = {
-    id: !id.trim() ? 'An id is required.' : id.trim().length > 80 ? 'An id has at most 80 characters.' : taken ? `This catalogue already has a control ${id.trim()}.` : null,
+    id: !id.trim()
+      ? 'An id is required.'
+      : id.trim().length > 80
+        ? 'An id has at most 80 characters.'
+        : taken
+          ? `This catalogue already has a control ${id.trim()}.`
+          : null,
     title: !title.trim() ? 'A title is required.' : title.length > 300 ? 'A title has at most 300 characters.' : null,
     statement: !statement.trim() ? 'A statement is required.' : null,
     tags: tagList.some((t) => t.length > 60) ? 'A tag has at most 60 characters.' : tagList.length > 30 ? 'At most 30 tags.' : null,
@@ -100,7 +113,11 @@ export function ControlEditor({
     };
     try {
       await useAppStore.getState().mutate(() =>
-        call('catalog.saveControl', { catalogueId: catalogue.summary.id, control: input, ...(control ? { previousId: control.id } : {}) }),
+        call('catalog.saveControl', {
+          catalogueId: catalogue.summary.id,
+          control: input,
+          ...(control ? { previousId: control.id } : {}),
+        }),
       );
       onSaved(input.id);
       onClose();
@@ -115,11 +132,33 @@ export function ControlEditor({
     <Dialog title={control ? `Edit control ${control.id}` : `Add a control to ${catalogue.summary.title}`} open onClose={onClose} wide>
       <form className="form control-editor" onSubmit={(e) => void submit(e)} noValidate aria-label="Control" data-testid="control-editor">
         <div className="cat-form-row">
-          <Field label="Id" value={id} onChange={(e) => setId(e.target.value)} error={show(problems.id)} hint="Unique here, e.g. ACME.1." autoFocus />
+          <Field
+            label="Id"
+            value={id}
+            onChange={(e) => setId(e.target.value)}
+            error={show(problems.id)}
+            hint="Unique here, e.g. ACME.1."
+            autoFocus
+          />
           <Field label="Title" value={title} onChange={(e) => setTitle(e.target.value)} error={show(problems.title)} />
         </div>
-        <TextArea id={`${ids}-statement`} label="Statement" value={statement} onChange={setStatement} rows={3} error={show(problems.statement)} hint="What must be true for the control to be met." />
-        <TextArea id={`${ids}-guidance`} label="Guidance" value={guidance} onChange={setGuidance} rows={2} hint="How an assessor checks it (optional)." />
+        <TextArea
+          id={`${ids}-statement`}
+          label="Statement"
+          value={statement}
+          onChange={setStatement}
+          rows={3}
+          error={show(problems.statement)}
+          hint="What must be true for the control to be met."
+        />
+        <TextArea
+          id={`${ids}-guidance`}
+          label="Guidance"
+          value={guidance}
+          onChange={setGuidance}
+          rows={2}
+          hint="How an assessor checks it (optional)."
+        />
         <div className="cat-form-row three">
           <div className="field">
             <label htmlFor={`${ids}-category`}>Category</label>
@@ -154,7 +193,13 @@ export function ControlEditor({
             </select>
           </div>
         </div>
-        <Field label="Tags" value={tags} onChange={(e) => setTags(e.target.value)} hint="Separated by commas, for example identity, sso." error={show(problems.tags)} />
+        <Field
+          label="Tags"
+          value={tags}
+          onChange={(e) => setTags(e.target.value)}
+          hint="Separated by commas, for example identity, sso."
+          error={show(problems.tags)}
+        />
         <ErrorText error={error} />
         <div className="form-actions">
           <button type="button" className="button" onClick={onClose}>
@@ -190,7 +235,14 @@ export function TextArea({
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} rows={rows} value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={described} aria-invalid={error ? true : undefined} />
+      <textarea
+        id={id}
+        rows={rows}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-describedby={described}
+        aria-invalid={error ? true : undefined}
+      />
       {hint ? (
         <div id={`${id}-hint`} className="field-hint">
           {hint}

@@ -18,7 +18,15 @@ export function parseCategories(text: string): { id: string; title: string }[] {
     .map((title) => ({ id: slug(title) || 'category', title }));
 }
 
-export function CustomCatalogueDialog({ catalogues, onClose, onCreated }: { catalogues: CatalogueSummary[]; onClose(): void; onCreated(id: string): void }) {
+export function CustomCatalogueDialog({
+  catalogues,
+  onClose,
+  onCreated,
+}: {
+  catalogues: CatalogueSummary[];
+  onClose(): void;
+  onCreated(id: string): void;
+}) {
   const ids = useId();
   const [title, setTitle] = useState('');
   const [id, setId] = useState('');
@@ -41,13 +49,14 @@ export function CustomCatalogueDialog({ catalogues, onClose, onCreated }: { cata
         : catalogues.some((c) => c.id === effectiveId)
           ? `The workspace already has a catalogue "${effectiveId}".`
           : null,
-    categories: categories.length === 0
-      ? 'Give at least one category, one per line.'
-      : duplicate
-        ? `Two categories have the id "${duplicate.id}"; give them names that differ in letters or digits.`
-        : categories.some((c) => c.title.length > 200)
-          ? 'A category name has at most 200 characters.'
-          : null,
+    categories:
+      categories.length === 0
+        ? 'Give at least one category, one per line.'
+        : duplicate
+          ? `Two categories have the id "${duplicate.id}"; give them names that differ in letters or digits.`
+          : categories.some((c) => c.title.length > 200)
+            ? 'A category name has at most 200 characters.'
+            : null,
   };
   const valid = Object.values(problems).every((p) => p === null);
 
@@ -71,9 +80,22 @@ export function CustomCatalogueDialog({ catalogues, onClose, onCreated }: { cata
 
   return (
     <Dialog title="New custom catalogue" open onClose={onClose}>
-      <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label="New custom catalogue" data-testid="custom-catalogue-form">
+      <form
+        className="form"
+        onSubmit={(e) => void submit(e)}
+        noValidate
+        aria-label="New custom catalogue"
+        data-testid="custom-catalogue-form"
+      >
         <p className="cat-muted">Your own controls, for a client’s policy or an internal standard. Add its controls once it exists.</p>
-        <Field label="Title" value={title} onChange={(e) => setTitle(e.target.value)} error={show(problems.title)} maxLength={200} autoFocus />
+        <Field
+          label="Title"
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          error={show(problems.title)}
+          maxLength={200}
+          autoFocus
+        />
         <Field
           label="Id"
           value={effectiveId}
@@ -85,7 +107,14 @@ export function CustomCatalogueDialog({ catalogues, onClose, onCreated }: { cata
           hint="Derived from the title; lower-case letters, digits and hyphens. It cannot change later."
           maxLength={63}
         />
-        <TextArea id={`${ids}-description`} label="Description" value={description} onChange={setDescription} rows={2} hint="What the catalogue covers (optional)." />
+        <TextArea
+          id={`${ids}-description`}
+          label="Description"
+          value={description}
+          onChange={setDescription}
+          rows={2}
+          hint="What the catalogue covers (optional)."
+        />
         <TextArea
           id={`${ids}-categories`}
           label="Categories"

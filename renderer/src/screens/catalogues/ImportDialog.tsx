@@ -28,7 +28,15 @@ type Step =
   | { kind: 'review'; file: Upload; preview: Preview }
   | { kind: 'done'; result: ResponseOf<'catalog.import'> };
 
-export function ImportDialog({ catalogues, onClose, onOpen }: { catalogues: CatalogueSummary[]; onClose(): void; onOpen(id: string): void }) {
+export function ImportDialog({
+  catalogues,
+  onClose,
+  onOpen,
+}: {
+  catalogues: CatalogueSummary[];
+  onClose(): void;
+  onOpen(id: string): void;
+}) {
   const ids = useId();
   const input = useRef<HTMLInputElement>(null);
   const [step, setStep] = useState<Step>({ kind: 'pick' });
@@ -54,7 +62,9 @@ export function ImportDialog({ catalogues, onClose, onOpen }: { catalogues: Cata
     setError(null);
     if (!file) return;
     if (!importKind(file.name)) {
-      setError(`${file.name} is not a file Attest imports. Choose an OSCAL catalog or profile (.json, .xml, .yaml), a CSV file (.csv) or an Excel workbook (.xlsx).`);
+      setError(
+        `${file.name} is not a file Attest imports. Choose an OSCAL catalog or profile (.json, .xml, .yaml), a CSV file (.csv) or an Excel workbook (.xlsx).`,
+      );
       return;
     }
     if (file.size > MAX_IMPORT_BYTES) {
@@ -122,7 +132,8 @@ export function ImportDialog({ catalogues, onClose, onOpen }: { catalogues: Cata
     }
   };
 
-  const conflictingId = (preview: Preview) => (preview.kind === 'oscal' ? preview.exists : preview.kind === 'tabular' ? existsConflict : false);
+  const conflictingId = (preview: Preview) =>
+    preview.kind === 'oscal' ? preview.exists : preview.kind === 'tabular' ? existsConflict : false;
   const idProblem = (id: string) =>
     !id.trim()
       ? 'Give the catalogue an id.'
@@ -166,8 +177,8 @@ export function ImportDialog({ catalogues, onClose, onOpen }: { catalogues: Cata
         {step.kind === 'pick' ? (
           <>
             <p className="cat-muted">
-              An OSCAL catalog or profile in JSON, XML or YAML (for example NIST SP 800-53), or a spreadsheet saved as CSV or Excel (.xlsx) with one control per row and a
-              header row naming the columns. Nothing is saved until you confirm.
+              An OSCAL catalog or profile in JSON, XML or YAML (for example NIST SP 800-53), or a spreadsheet saved as CSV or Excel (.xlsx)
+              with one control per row and a header row naming the columns. Nothing is saved until you confirm.
             </p>
             <div className="field">
               <label htmlFor={`${ids}-file`}>File to import</label>
@@ -179,7 +190,9 @@ export function ImportDialog({ catalogues, onClose, onOpen }: { catalogues: Cata
                 onChange={(e) => void pick(e.target.files?.[0])}
                 data-testid="import-file"
               />
-              <div className="field-hint">.json, .xml or .yaml (OSCAL catalog or profile), .csv or .xlsx, up to {fileSize(MAX_IMPORT_BYTES)}.</div>
+              <div className="field-hint">
+                .json, .xml or .yaml (OSCAL catalog or profile), .csv or .xlsx, up to {fileSize(MAX_IMPORT_BYTES)}.
+              </div>
             </div>
             <LibraryList
               onAdded={(result) => setStep({ kind: 'done', result })}
@@ -201,7 +214,10 @@ export function ImportDialog({ catalogues, onClose, onOpen }: { catalogues: Cata
                 chosen={sources}
                 onChoose={(href, upload) => {
                   const next = { ...sources, [href]: upload };
-                  const all = step.kind === 'review' && step.preview.kind === 'profile' && step.preview.imports.every((i) => i.resolved || next[i.href]);
+                  const all =
+                    step.kind === 'review' &&
+                    step.preview.kind === 'profile' &&
+                    step.preview.imports.every((i) => i.resolved || next[i.href]);
                   if (all) void resolveWith(step.file, next);
                   else setSources(next);
                 }}
@@ -210,26 +226,26 @@ export function ImportDialog({ catalogues, onClose, onOpen }: { catalogues: Cata
               <OscalSummary preview={step.preview} fileName={step.file.name} />
             ) : (
               <>
-              <SheetChooser
-                sheet={step.preview.sheet}
-                sheets={step.preview.sheets}
-                headerRow={step.preview.headerRow}
-                topRows={step.preview.topRows}
-                encoding={step.preview.encoding}
-                warnings={step.preview.warnings}
-                onLayout={(next) => void relayout(step.file, next)}
-              />
-              <MappingStep
-                fileName={step.file.name}
-                columns={step.preview.columns}
-                sampleRows={step.preview.sampleRows}
-                rowCount={step.preview.rowCount}
-                mapping={mapping}
-                onMapping={setMapping}
-                title={title}
-                onTitle={setTitle}
-                showErrors={tried}
-              />
+                <SheetChooser
+                  sheet={step.preview.sheet}
+                  sheets={step.preview.sheets}
+                  headerRow={step.preview.headerRow}
+                  topRows={step.preview.topRows}
+                  encoding={step.preview.encoding}
+                  warnings={step.preview.warnings}
+                  onLayout={(next) => void relayout(step.file, next)}
+                />
+                <MappingStep
+                  fileName={step.file.name}
+                  columns={step.preview.columns}
+                  sampleRows={step.preview.sampleRows}
+                  rowCount={step.preview.rowCount}
+                  mapping={mapping}
+                  onMapping={setMapping}
+                  title={title}
+                  onTitle={setTitle}
+                  showErrors={tried}
+                />
               </>
             )}
             {conflictingId(step.preview) ? (
@@ -237,7 +253,8 @@ export function ImportDialog({ catalogues, onClose, onOpen }: { catalogues: Cata
                 <legend>A catalogue with this id is already in the workspace</legend>
                 {step.preview.kind === 'oscal' && existing(step.preview.id) ? (
                   <p className="cat-muted">
-                    {existing(step.preview.id)?.title}, version {existing(step.preview.id)?.version}, {plural(existing(step.preview.id)?.controlCount ?? 0, 'control')}.
+                    {existing(step.preview.id)?.title}, version {existing(step.preview.id)?.version},{' '}
+                    {plural(existing(step.preview.id)?.controlCount ?? 0, 'control')}.
                   </p>
                 ) : null}
                 <label className="check">
@@ -249,7 +266,13 @@ export function ImportDialog({ catalogues, onClose, onOpen }: { catalogues: Cata
                   <span>Import as a separate catalogue under another id</span>
                 </label>
                 {!asNewVersion ? (
-                  <Field label="New id" value={otherId} onChange={(e) => setOtherId(e.target.value)} error={tried ? idProblem(otherId) : null} hint="Lower-case letters, digits and hyphens." />
+                  <Field
+                    label="New id"
+                    value={otherId}
+                    onChange={(e) => setOtherId(e.target.value)}
+                    error={tried ? idProblem(otherId) : null}
+                    hint="Lower-case letters, digits and hyphens."
+                  />
                 ) : null}
               </fieldset>
             ) : null}
@@ -269,7 +292,10 @@ export function ImportDialog({ catalogues, onClose, onOpen }: { catalogues: Cata
                 type="button"
                 className="button primary"
                 onClick={() => void runImport(step.file, step.preview)}
-                disabled={step.preview.kind === 'profile' || (step.preview.kind === 'oscal' && step.preview.controls + step.preview.enhancements === 0)}
+                disabled={
+                  step.preview.kind === 'profile' ||
+                  (step.preview.kind === 'oscal' && step.preview.controls + step.preview.enhancements === 0)
+                }
               >
                 Import
               </button>
@@ -277,7 +303,9 @@ export function ImportDialog({ catalogues, onClose, onOpen }: { catalogues: Cata
           </>
         ) : null}
 
-        {step.kind === 'done' ? <ImportResult result={step.result} onOpen={() => onOpen(step.result.catalogue.id)} onClose={onClose} /> : null}
+        {step.kind === 'done' ? (
+          <ImportResult result={step.result} onOpen={() => onOpen(step.result.catalogue.id)} onClose={onClose} />
+        ) : null}
 
         {step.kind === 'pick' ? (
           <>

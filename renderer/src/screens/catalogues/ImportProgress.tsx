@@ -12,9 +12,7 @@ export function ImportProgress({ stage, waiting }: { stage: Stage; waiting: bool
   const current = STAGES[at]?.label ?? '';
   return (
     <div className="import-progress" data-testid="import-progress">
-      {waiting ? (
-        <progress aria-label={`${current}…`} className="import-bar" />
-      ) : null}
+      {waiting ? <progress aria-label={`${current}…`} className="import-bar" /> : null}
       <ol className="import-stages" aria-label="Import stages">
         {STAGES.map((s, i) => {
           const state = i < at || (i === at && !waiting) ? 'done' : i === at ? 'current' : 'todo';

@@ -11,7 +11,8 @@ export function ImportResult({ result, onOpen, onClose }: { result: ResponseOf<'
       <ImportProgress stage="saving" waiting={false} />
       <p className="import-outcome" role="status">
         <span className="ok-text">
-          Imported <strong data-testid="imported-count">{result.imported.toLocaleString('en')}</strong> {result.imported === 1 ? 'control' : 'controls'}
+          Imported <strong data-testid="imported-count">{result.imported.toLocaleString('en')}</strong>{' '}
+          {result.imported === 1 ? 'control' : 'controls'}
         </span>{' '}
         into {c.title} (version {c.version}
         {result.groups ? `, ${plural(result.groups, 'group')}` : ''}

@@ -19,7 +19,8 @@ export type FieldId = (typeof FIELDS)[number]['id'];
 export type Mapping = Partial<Record<FieldId, string | string[]>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export const missingFields = (mapping: Mapping) => FIELDS.filter((f) => f.required && !first(mapping[f.id])).map((f) => f.label.toLowerCase());
+export const missingFields = (mapping: Mapping) =>
+  FIELDS.filter((f) => f.required && !first(mapping[f.id])).map((f) => f.label.toLowerCase());
 
 export function MappingStep({
   fileName,
@@ -51,10 +52,17 @@ export function MappingStep({
   return (
     <div className="mapping" data-testid="mapping-step">
       <p className="cat-muted">
-        {fileName}: {rowCount.toLocaleString('en')} rows under {columns.length} columns. Choose the column that holds each field; id and statement are
-        required (without a title, the start of the statement is used). Rows with a problem are listed after the import; the others are imported.
+        {fileName}: {rowCount.toLocaleString('en')} rows under {columns.length} columns. Choose the column that holds each field; id and
+        statement are required (without a title, the start of the statement is used). Rows with a problem are listed after the import; the
+        others are imported.
       </p>
-      <Field label="Title of the new catalogue" value={title} onChange={(e) => onTitle(e.target.value)} maxLength={200} error={showErrors && !title.trim() ? 'A title is required.' : null} />
+      <Field
+        label="Title of the new catalogue"
+        value={title}
+        onChange={(e) => onTitle(e.target.value)}
+        maxLength={200}
+        error={showErrors && !title.trim() ? 'A title is required.' : null}
+      />
       <fieldset className="mapping-fields">
         <legend>Columns</legend>
         {FIELDS.map((f) => {
@@ -92,7 +100,12 @@ export function MappingStep({
                 </div>
               ) : shared ? (
                 <div id={`${ids}-${f.id}-note`} className="field-hint">
-                  Also used for {used.get(value)?.filter((l) => l !== f.label).join(', ')}.
+                  Also used for{' '}
+                  {used
+                    .get(value)
+                    ?.filter((l) => l !== f.label)
+                    .join(', ')}
+                  .
                 </div>
               ) : null}
             </div>

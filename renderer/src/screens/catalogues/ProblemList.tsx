@@ -1,5 +1,13 @@
 /** Problems found in an import (row or part + message), in a list that scrolls when long. */
-export function ProblemList({ title, items, tone }: { title: string; items: { where: string; message: string }[]; tone: 'warning' | 'error' }) {
+export function ProblemList({
+  title,
+  items,
+  tone,
+}: {
+  title: string;
+  items: { where: string; message: string }[];
+  tone: 'warning' | 'error';
+}) {
   if (items.length === 0) return null;
   return (
     <section className={`problems ${tone}`} aria-label={title}>

@@ -21,8 +21,8 @@ export function ProfileSources({
     <section className="oscal-summary" aria-labelledby={`${ids}-title`} data-testid="profile-sources">
       <h3 id={`${ids}-title`}>{title}</h3>
       <p className="cat-muted">
-        This is an OSCAL profile: it selects and tailors controls from other documents. Attest works offline, so choose the local file (an OSCAL
-        catalog or profile) for each document it imports.
+        This is an OSCAL profile: it selects and tailors controls from other documents. Attest works offline, so choose the local file (an
+        OSCAL catalog or profile) for each document it imports.
       </p>
       {imports.map((imp, i) => (
         <div className="field" key={imp.href}>
@@ -39,7 +39,9 @@ export function ProfileSources({
               if (file) onChoose(imp.href, await readUpload(file));
             }}
           />
-          <div className="field-hint">{imp.resolved ? 'Chosen.' : chosen[imp.href] ? `Chosen: ${chosen[imp.href]!.name}` : 'Not chosen yet.'}</div>
+          <div className="field-hint">
+            {imp.resolved ? 'Chosen.' : chosen[imp.href] ? `Chosen: ${chosen[imp.href]!.name}` : 'Not chosen yet.'}
+          </div>
         </div>
       ))}
     </section>

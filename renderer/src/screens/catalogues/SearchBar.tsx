@@ -50,7 +50,10 @@ export function SearchBar({
     <div role="search" className="cat-search" aria-label="Search controls">
       <div className="field cat-search-box">
         <label htmlFor={`${ids}-text`}>
-          Search every catalogue <kbd className="cat-kbd" aria-hidden="true">/</kbd>
+          Search every catalogue{' '}
+          <kbd className="cat-kbd" aria-hidden="true">
+            /
+          </kbd>
         </label>
         <input
           id={`${ids}-text`}
@@ -76,7 +79,11 @@ export function SearchBar({
           Choose a catalogue to filter by its categories.
         </span>
       </div>
-      <SelectField label="Catalogue" value={query.catalogueId} onChange={(e) => onChange({ ...query, catalogueId: e.target.value, category: '' })}>
+      <SelectField
+        label="Catalogue"
+        value={query.catalogueId}
+        onChange={(e) => onChange({ ...query, catalogueId: e.target.value, category: '' })}
+      >
         <option value="">All catalogues</option>
         {catalogues.map((c) => (
           <option key={c.id} value={c.id}>

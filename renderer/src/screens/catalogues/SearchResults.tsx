@@ -16,7 +16,6 @@ import { plural } from './text';
 const DEBOUNCE_MS = 150;
 const LIMIT = 200;
 
-
 export function SearchResults({
   query,
   catalogues,
@@ -134,7 +133,8 @@ export function SearchResults({
                   No control matches {query.text.trim() ? <>“{query.text.trim()}”</> : 'these filters'} {where}.
                 </p>
                 <p className="cat-muted">
-                  Every word must appear, as the start of a word, in a control’s id, title, statement or guidance. Try fewer or shorter words
+                  Every word must appear, as the start of a word, in a control’s id, title, statement or guidance. Try fewer or shorter
+                  words
                   {filtered ? ', or widen the filters' : ''}.
                 </p>
               </div>

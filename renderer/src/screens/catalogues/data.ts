@@ -40,7 +40,10 @@ export function useCatalogueList(): Loaded<CatalogueSummary[]> & { reload(): voi
 export function useTags(catalogues: CatalogueSummary[], chosen: string): string[] {
   const from = chosen ? catalogues.filter((c) => c.id === chosen) : catalogues;
   // Without a detail the filter offers none of its tags; the search itself still works.
-  const details = useQueries('catalog.get', from.map((c) => ({ request: { id: c.id }, tag: c.hash })));
+  const details = useQueries(
+    'catalog.get',
+    from.map((c) => ({ request: { id: c.id }, tag: c.hash })),
+  );
   const ready = details.map((d) => d.data);
   const key = ready.map((d) => (d ? `${d.summary.id}@${d.summary.hash}` : '-')).join(' ');
   return useMemo(() => {

@@ -37,10 +37,26 @@ function Checks() {
       <ScreenHeader title="Checks" subtitle={SUBTITLE} actions={<AssessmentPicker assessments={assessments} />} />
       <ErrorText error={listError ?? data.error} />
       <div className="chk-tabs" role="tablist" aria-label="Checks sections">
-        <button type="button" role="tab" id="chk-tab-checks" aria-selected={tab === 'checks'} aria-controls="chk-panel-checks" className={`button ${tab === 'checks' ? 'primary' : 'ghost'}`} onClick={() => setTab('checks')}>
+        <button
+          type="button"
+          role="tab"
+          id="chk-tab-checks"
+          aria-selected={tab === 'checks'}
+          aria-controls="chk-panel-checks"
+          className={`button ${tab === 'checks' ? 'primary' : 'ghost'}`}
+          onClick={() => setTab('checks')}
+        >
           Targets and results
         </button>
-        <button type="button" role="tab" id="chk-tab-credentials" aria-selected={tab === 'credentials'} aria-controls="chk-panel-credentials" className={`button ${tab === 'credentials' ? 'primary' : 'ghost'}`} onClick={() => setTab('credentials')}>
+        <button
+          type="button"
+          role="tab"
+          id="chk-tab-credentials"
+          aria-selected={tab === 'credentials'}
+          aria-controls="chk-panel-credentials"
+          className={`button ${tab === 'credentials' ? 'primary' : 'ghost'}`}
+          onClick={() => setTab('credentials')}
+        >
           Credentials ({data.credentials.length})
         </button>
       </div>

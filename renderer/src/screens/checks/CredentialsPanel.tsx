@@ -26,7 +26,16 @@ export function CredentialsPanel({ credentials }: { credentials: CredentialMeta[
   const add = async () => {
     try {
       const meta = await runWrite(() =>
-        call('credential.create', { label, kind, headerName: kind === 'header' ? headerName : undefined, hosts: hosts.split(',').map((h) => h.trim()).filter(Boolean), value }),
+        call('credential.create', {
+          label,
+          kind,
+          headerName: kind === 'header' ? headerName : undefined,
+          hosts: hosts
+            .split(',')
+            .map((h) => h.trim())
+            .filter(Boolean),
+          value,
+        }),
       );
       setValue('');
       setLabel('');
@@ -58,7 +67,8 @@ export function CredentialsPanel({ credentials }: { credentials: CredentialMeta[
         {credentials.map((c) => (
           <li key={c.id}>
             <div>
-              <strong>{c.label}</strong> <span className="chk-muted">{c.kind === 'header' ? `header ${c.headerName ?? ''}` : KIND_LABELS[c.kind]}</span>
+              <strong>{c.label}</strong>{' '}
+              <span className="chk-muted">{c.kind === 'header' ? `header ${c.headerName ?? ''}` : KIND_LABELS[c.kind]}</span>
               <div className="chk-muted">Hosts: {c.hosts.join(', ')}</div>
             </div>
             <div className="chk-actions">
@@ -91,8 +101,16 @@ export function CredentialsPanel({ credentials }: { credentials: CredentialMeta[
             </option>
           ))}
         </SelectField>
-        {kind === 'header' ? <Field label="Header name" value={headerName} onChange={(e) => setHeaderName(e.target.value)} placeholder="X-Api-Key" /> : null}
-        <Field label="Hosts it may be sent to" hint="Comma-separated, e.g. api.github.com" value={hosts} onChange={(e) => setHosts(e.target.value)} required />
+        {kind === 'header' ? (
+          <Field label="Header name" value={headerName} onChange={(e) => setHeaderName(e.target.value)} placeholder="X-Api-Key" />
+        ) : null}
+        <Field
+          label="Hosts it may be sent to"
+          hint="Comma-separated, e.g. api.github.com"
+          value={hosts}
+          onChange={(e) => setHosts(e.target.value)}
+          required
+        />
         <Field label="Value" type="password" autoComplete="off" value={value} onChange={(e) => setValue(e.target.value)} required />
         <button type="submit" className="button primary" disabled={!label.trim() || !hosts.trim() || !value}>
           Save credential
@@ -104,7 +122,11 @@ export function CredentialsPanel({ credentials }: { credentials: CredentialMeta[
           {note}
         </p>
       ) : null}
-      <Dialog title={`Replace the value of “${replacing?.label ?? ''}”`} open={replacing !== null} onClose={() => (setReplacing(null), setNewValue(''))}>
+      <Dialog
+        title={`Replace the value of “${replacing?.label ?? ''}”`}
+        open={replacing !== null}
+        onClose={() => (setReplacing(null), setNewValue(''))}
+      >
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -116,7 +138,14 @@ export function CredentialsPanel({ credentials }: { credentials: CredentialMeta[
             );
           }}
         >
-          <Field label="New value" type="password" autoComplete="off" value={newValue} onChange={(e) => setNewValue(e.target.value)} required />
+          <Field
+            label="New value"
+            type="password"
+            autoComplete="off"
+            value={newValue}
+            onChange={(e) => setNewValue(e.target.value)}
+            required
+          />
           <div className="chk-actions">
             <button type="submit" className="button primary" disabled={!newValue}>
               Replace
@@ -128,9 +157,7 @@ export function CredentialsPanel({ credentials }: { credentials: CredentialMeta[
         </form>
       </Dialog>
       <Dialog title="Delete this credential?" open={deleting !== null} onClose={() => setDeleting(null)}>
-        <p>
-          “{deleting?.label}” is removed from the OS keychain. Targets that use it will need another credential.
-        </p>
+        <p>“{deleting?.label}” is removed from the OS keychain. Targets that use it will need another credential.</p>
         <div className="chk-actions">
           <button
             type="button"

@@ -15,7 +15,8 @@ export function PolicyPanel({ policy }: { policy: EgressPolicyView }) {
   const { write, error } = useWrite();
   const [confirming, setConfirming] = useState(false);
   // true when it was saved (the field is then cleared)
-  const run = async (fn: () => Promise<EgressPolicyView>) => (await write(fn, { answers: (p) => [answer('policy.get', {}, p)] })) !== undefined;
+  const run = async (fn: () => Promise<EgressPolicyView>) =>
+    (await write(fn, { answers: (p) => [answer('policy.get', {}, p)] })) !== undefined;
   return (
     <section className="card chk-panel" aria-labelledby="chk-policy-title">
       <h2 id="chk-policy-title">Network access</h2>
@@ -43,7 +44,12 @@ export function PolicyPanel({ policy }: { policy: EgressPolicyView }) {
         {policy.allowedHosts.map((h) => (
           <li key={h}>
             <code>{h}</code>
-            <button type="button" className="button ghost" aria-label={`Revoke ${h}`} onClick={() => void run(() => call('policy.revokeHost', { host: h }))}>
+            <button
+              type="button"
+              className="button ghost"
+              aria-label={`Revoke ${h}`}
+              onClick={() => void run(() => call('policy.revokeHost', { host: h }))}
+            >
               Revoke
             </button>
           </li>
@@ -79,8 +85,19 @@ export function PolicyPanel({ policy }: { policy: EgressPolicyView }) {
           });
         }}
       >
-        <TextAreaField label="CA certificate (PEM)" rows={3} value={ca} onChange={(e) => setCa(e.target.value)} placeholder="-----BEGIN CERTIFICATE-----" />
-        <Field label="Hosts it is trusted for" value={caHosts} onChange={(e) => setCaHosts(e.target.value)} placeholder="intranet.example.com, 10.0.0.5" />
+        <TextAreaField
+          label="CA certificate (PEM)"
+          rows={3}
+          value={ca}
+          onChange={(e) => setCa(e.target.value)}
+          placeholder="-----BEGIN CERTIFICATE-----"
+        />
+        <Field
+          label="Hosts it is trusted for"
+          value={caHosts}
+          onChange={(e) => setCaHosts(e.target.value)}
+          placeholder="intranet.example.com, 10.0.0.5"
+        />
         <div className="chk-actions">
           <button type="submit" className="button" disabled={!ca.trim() || !caHosts.trim()}>
             Trust this CA

@@ -41,7 +41,12 @@ export function ResultsPanel({ runs }: { runs: CheckRunView[] }) {
               ),
             },
             { key: 'target', header: 'Target', className: 'chk-target', sort: (r) => r.target, render: (r) => r.target },
-            { key: 'status', header: 'Status', sort: (r) => STATUS_WORDS[r.status], render: (r) => <span className={`chk-state chk-${r.status}`}>{STATUS_WORDS[r.status]}</span> },
+            {
+              key: 'status',
+              header: 'Status',
+              sort: (r) => STATUS_WORDS[r.status],
+              render: (r) => <span className={`chk-state chk-${r.status}`}>{STATUS_WORDS[r.status]}</span>,
+            },
             {
               key: 'suggested',
               header: 'Suggested',
@@ -54,16 +59,39 @@ export function ResultsPanel({ runs }: { runs: CheckRunView[] }) {
               ),
             },
             { key: 'when', header: 'When', sort: (r) => r.finishedAt, render: (r) => when(r.finishedAt) },
-            { key: 'runs', header: 'Runs', align: 'end', sort: (r) => runs.filter((o) => keyOf(o) === keyOf(r)).length, render: (r) => runs.filter((o) => keyOf(o) === keyOf(r)).length },
+            {
+              key: 'runs',
+              header: 'Runs',
+              align: 'end',
+              sort: (r) => runs.filter((o) => keyOf(o) === keyOf(r)).length,
+              render: (r) => runs.filter((o) => keyOf(o) === keyOf(r)).length,
+            },
           ]}
         />
       )}
-      {open ? <ResultDetail run={open} history={runs.filter((o) => keyOf(o) === keyOf(open))} onPick={setOpenId} onClose={() => setOpenId(null)} /> : null}
+      {open ? (
+        <ResultDetail
+          run={open}
+          history={runs.filter((o) => keyOf(o) === keyOf(open))}
+          onPick={setOpenId}
+          onClose={() => setOpenId(null)}
+        />
+      ) : null}
     </section>
   );
 }
 
-function ResultDetail({ run, history, onPick, onClose }: { run: CheckRunView; history: CheckRunView[]; onPick(id: string): void; onClose(): void }) {
+function ResultDetail({
+  run,
+  history,
+  onPick,
+  onClose,
+}: {
+  run: CheckRunView;
+  history: CheckRunView[];
+  onPick(id: string): void;
+  onClose(): void;
+}) {
   const read = useQuery('check.result', { id: run.id });
   const observations = read.data?.observations ?? '';
   const [note, setNote] = useState('');

@@ -13,7 +13,11 @@ export function RunProgress({ runId, onEnd }: { runId: string; onEnd(): void }) 
   const error = cancelError ?? (job.error ? messageOf(job.error) : null);
 
   // The poll sees the run stop; a failed cancel is said here.
-  const cancel = () => call('check.cancel', { runId }).then(() => setCancelError(null), (e: unknown) => setCancelError(messageOf(e)));
+  const cancel = () =>
+    call('check.cancel', { runId }).then(
+      () => setCancelError(null),
+      (e: unknown) => setCancelError(messageOf(e)),
+    );
 
   if (!view) return null;
   const running = view.state === 'running';
@@ -27,7 +31,9 @@ export function RunProgress({ runId, onEnd }: { runId: string; onEnd(): void }) 
       <ul className="chk-items">
         {view.items.map((i, n) => (
           <li key={`${i.targetId}-${n}`}>
-            <span className={`chk-state chk-${i.status ?? i.state}`}>{i.status ? STATUS_WORDS[i.status] : i.state === 'running' ? 'Running…' : 'Queued'}</span>
+            <span className={`chk-state chk-${i.status ?? i.state}`}>
+              {i.status ? STATUS_WORDS[i.status] : i.state === 'running' ? 'Running…' : 'Queued'}
+            </span>
             <span>{i.title}</span>
             <span className="chk-muted chk-target">{i.target}</span>
           </li>

@@ -33,7 +33,9 @@ export function TargetsPanel({ assessmentId, checks, credentials, targets, polic
     if (!check) return;
     try {
       const clean = Object.fromEntries(Object.entries(inputs).filter(([k, v]) => v.trim() && extraInputs.some((i) => i.name === k)));
-      await runWrite(() => call('check.addTarget', { assessmentId, checkId: check.id, target, inputs: clean, credentialId: credentialId || null }));
+      await runWrite(() =>
+        call('check.addTarget', { assessmentId, checkId: check.id, target, inputs: clean, credentialId: credentialId || null }),
+      );
       setTarget('');
       setInputs({});
       setError(null);
@@ -77,7 +79,9 @@ export function TargetsPanel({ assessmentId, checks, credentials, targets, polic
   return (
     <section className="card chk-panel" aria-labelledby="chk-targets-title">
       <h2 id="chk-targets-title">Targets ({targets.length})</h2>
-      {targets.length === 0 ? <p className="chk-muted">No targets yet: add one below.</p> : (
+      {targets.length === 0 ? (
+        <p className="chk-muted">No targets yet: add one below.</p>
+      ) : (
         <DataTable
           label="Check targets"
           className="chk-table"
@@ -89,7 +93,14 @@ export function TargetsPanel({ assessmentId, checks, credentials, targets, polic
               header: 'Selected',
               hideHeader: true,
               width: '2.6rem',
-              render: (t) => <input type="checkbox" checked={selected.has(t.id)} onChange={() => toggle(t.id)} aria-label={`Select ${t.checkTitle} on ${t.target}`} />,
+              render: (t) => (
+                <input
+                  type="checkbox"
+                  checked={selected.has(t.id)}
+                  onChange={() => toggle(t.id)}
+                  aria-label={`Select ${t.checkTitle} on ${t.target}`}
+                />
+              ),
             },
             { key: 'check', header: 'Check', sort: (t) => t.checkTitle, render: (t) => t.checkTitle },
             { key: 'target', header: 'Target', className: 'chk-target', sort: (t) => t.target, render: (t) => t.target },
@@ -99,7 +110,14 @@ export function TargetsPanel({ assessmentId, checks, credentials, targets, polic
               header: 'Actions',
               hideHeader: true,
               render: (t) => (
-                <button type="button" className="button ghost" aria-label={`Remove ${t.checkTitle} on ${t.target}`} onClick={() => void runWrite(() => call('check.removeTarget', { id: t.id })).catch((e: unknown) => setError(messageOf(e)))}>
+                <button
+                  type="button"
+                  className="button ghost"
+                  aria-label={`Remove ${t.checkTitle} on ${t.target}`}
+                  onClick={() =>
+                    void runWrite(() => call('check.removeTarget', { id: t.id })).catch((e: unknown) => setError(messageOf(e)))
+                  }
+                >
                   Remove
                 </button>
               ),
@@ -108,10 +126,20 @@ export function TargetsPanel({ assessmentId, checks, credentials, targets, polic
         />
       )}
       <div className="chk-actions">
-        <button type="button" className="button" disabled={running || selected.size === 0 || !policy.liveChecksEnabled} onClick={() => void start([...selected])}>
+        <button
+          type="button"
+          className="button"
+          disabled={running || selected.size === 0 || !policy.liveChecksEnabled}
+          onClick={() => void start([...selected])}
+        >
           Run selected ({selected.size})
         </button>
-        <button type="button" className="button primary" disabled={running || targets.length === 0 || !policy.liveChecksEnabled} onClick={() => void start(undefined)}>
+        <button
+          type="button"
+          className="button primary"
+          disabled={running || targets.length === 0 || !policy.liveChecksEnabled}
+          onClick={() => void start(undefined)}
+        >
           Run all
         </button>
         {!policy.liveChecksEnabled ? <span className="chk-muted">Turn on live checks to run.</span> : null}
@@ -144,7 +172,11 @@ export function TargetsPanel({ assessmentId, checks, credentials, targets, polic
         }}
       >
         <h3>Add a target</h3>
-        <SelectField label="Check" value={check?.id ?? ''} onChange={(e) => (setCheckId(e.target.value), setInputs({}), setCredentialId(''))}>
+        <SelectField
+          label="Check"
+          value={check?.id ?? ''}
+          onChange={(e) => (setCheckId(e.target.value), setInputs({}), setCredentialId(''))}
+        >
           {checks.map((c) => (
             <option key={c.id} value={c.id}>
               {c.title} ({c.id})
@@ -152,9 +184,20 @@ export function TargetsPanel({ assessmentId, checks, credentials, targets, polic
           ))}
         </SelectField>
         {check ? <p className="chk-muted">{check.description}</p> : null}
-        <Field label={check?.inputs.find((i) => i.name === 'target')?.label ?? 'Target'} value={target} onChange={(e) => setTarget(e.target.value)} required />
+        <Field
+          label={check?.inputs.find((i) => i.name === 'target')?.label ?? 'Target'}
+          value={target}
+          onChange={(e) => setTarget(e.target.value)}
+          required
+        />
         {extraInputs.map((i) => (
-          <Field key={i.name} label={`${i.label}${i.required ? '' : ' (optional)'}`} hint={i.description} value={inputs[i.name] ?? ''} onChange={(e) => setInputs({ ...inputs, [i.name]: e.target.value })} />
+          <Field
+            key={i.name}
+            label={`${i.label}${i.required ? '' : ' (optional)'}`}
+            hint={i.description}
+            value={inputs[i.name] ?? ''}
+            onChange={(e) => setInputs({ ...inputs, [i.name]: e.target.value })}
+          />
         ))}
         {check?.credential ? (
           <SelectField label="Credential" value={credentialId} onChange={(e) => setCredentialId(e.target.value)}>

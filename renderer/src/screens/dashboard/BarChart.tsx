@@ -71,25 +71,25 @@ export function BarChart({ caption, bars }: { caption: string; bars: readonly Ba
       </svg>
       {/* A table ignores a 1px width, so the hidden box is a div around it. */}
       <div className="visually-hidden">
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Score (0–100)</th>
-            <th scope="col">Controls</th>
-          </tr>
-        </thead>
-        <tbody>
-          {bars.map((b) => (
-            <tr key={b.key}>
-              <th scope="row">{b.label}</th>
-              <td>{b.score === null ? 'not assessed yet' : scoreText(b.score)}</td>
-              <td>{b.detail}</td>
+        <table>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Score (0–100)</th>
+              <th scope="col">Controls</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {bars.map((b) => (
+              <tr key={b.key}>
+                <th scope="row">{b.label}</th>
+                <td>{b.score === null ? 'not assessed yet' : scoreText(b.score)}</td>
+                <td>{b.detail}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
     </figure>
   );

@@ -34,8 +34,8 @@ export function CompareView({ current, assessments }: { current: AssessmentSumma
       <h2 id={`${id}-title`}>Compare with another assessment</h2>
       {others.length === 0 ? (
         <p>
-          There is no other assessment of {current.client} to compare with. Start a new assessment of the same client in Assessments
-          (for example next year’s review) to see what changed.
+          There is no other assessment of {current.client} to compare with. Start a new assessment of the same client in Assessments (for
+          example next year’s review) to see what changed.
         </p>
       ) : (
         <>

@@ -50,8 +50,8 @@ function Dashboard() {
           }
         >
           <p>
-            The Dashboard summarises an assessment: its score, progress and findings. Create an assessment in Assessments, pick a
-            catalogue such as the platform security baseline, and mark controls met or not met; the figures appear here.
+            The Dashboard summarises an assessment: its score, progress and findings. Create an assessment in Assessments, pick a catalogue
+            such as the platform security baseline, and mark controls met or not met; the figures appear here.
           </p>
         </EmptyState>
       </>

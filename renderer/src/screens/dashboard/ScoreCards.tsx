@@ -26,7 +26,15 @@ export function ScoreCards({ view }: { view: DashboardView }) {
           {assessment.assessed}
           <span className="stat-unit"> of {assessment.total} assessed</span>
         </p>
-        <svg className="progress" viewBox="0 0 100 6" preserveAspectRatio="none" width="100%" height="10" aria-hidden="true" focusable="false">
+        <svg
+          className="progress"
+          viewBox="0 0 100 6"
+          preserveAspectRatio="none"
+          width="100%"
+          height="10"
+          aria-hidden="true"
+          focusable="false"
+        >
           <rect className="chart-track" x={0} y={0} width={100} height={6} rx={2} />
           {done > 0 ? <rect className="chart-bar" x={0} y={0} width={done} height={6} rx={2} /> : null}
         </svg>
@@ -38,7 +46,8 @@ export function ScoreCards({ view }: { view: DashboardView }) {
           {open}
         </p>
         <p className="stat-note">
-          Open or in progress{findingsByStatus['risk-accepted'] ? `; ${findingsByStatus['risk-accepted']} more with the risk accepted` : ''}.
+          Open or in progress{findingsByStatus['risk-accepted'] ? `; ${findingsByStatus['risk-accepted']} more with the risk accepted` : ''}
+          .
         </p>
       </section>
       <section className="card stat" aria-labelledby="stat-overdue">

@@ -9,7 +9,15 @@ import type { AssessmentRow } from './types';
 const SHOWN = 40;
 const keyOf = (c: { catalogueId: string; controlId: string }) => `${c.catalogueId}\u0000${c.controlId}`;
 
-export function ControlPicker({ assessmentId, value, onChange }: { assessmentId: string; value: ControlChoice[]; onChange(next: ControlChoice[]): void }) {
+export function ControlPicker({
+  assessmentId,
+  value,
+  onChange,
+}: {
+  assessmentId: string;
+  value: ControlChoice[];
+  onChange(next: ControlChoice[]): void;
+}) {
   const id = useId();
   const read = useQuery('assessment.get', { id: assessmentId });
   const rows: AssessmentRow[] | null = read.data?.rows ?? null;
@@ -40,7 +48,12 @@ export function ControlPicker({ assessmentId, value, onChange }: { assessmentId:
               <span>
                 <strong>{c.controlId}</strong> {c.title}
               </span>
-              <button type="button" className="chip-remove" aria-label={`Remove ${c.controlId}`} onClick={() => onChange(value.filter((x) => keyOf(x) !== keyOf(c)))}>
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label={`Remove ${c.controlId}`}
+                onClick={() => onChange(value.filter((x) => keyOf(x) !== keyOf(c)))}
+              >
                 ×
               </button>
             </li>

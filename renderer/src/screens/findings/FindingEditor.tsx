@@ -3,7 +3,14 @@
 // justification and an expiry. A refused save keeps every value and says why, beside
 // the field it concerns when there is one.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { FINDING_SEVERITIES, FINDING_STATUSES, FINDING_STATUS_LABELS, SEVERITY_LABELS, type FindingSeverity, type FindingStatus } from '../../../../main/contract/vocabulary';
+import {
+  FINDING_SEVERITIES,
+  FINDING_STATUSES,
+  FINDING_STATUS_LABELS,
+  SEVERITY_LABELS,
+  type FindingSeverity,
+  type FindingStatus,
+} from '../../../../main/contract/vocabulary';
 import { ApiError, call } from '../../api/client';
 import { Field, SelectField, TextAreaField } from '../../components/Field';
 import { SeverityBadge } from '../../components/Badges';
@@ -17,9 +24,18 @@ import { RiskMatrix } from './RiskMatrix';
 import { IMPACT_LABELS, LIKELIHOOD_LABELS, RATINGS, severityFor } from './severity';
 import type { AssessmentSummary, FindingView } from './types';
 
-export type EditorTarget = { mode: 'new'; assessment: AssessmentSummary } | { mode: 'edit'; finding: FindingView; assessment: AssessmentSummary | undefined };
+export type EditorTarget =
+  { mode: 'new'; assessment: AssessmentSummary } | { mode: 'edit'; finding: FindingView; assessment: AssessmentSummary | undefined };
 
-export function FindingEditor({ target, onClose, onRemove }: { target: EditorTarget; onClose(): void; onRemove(finding: FindingView): void }) {
+export function FindingEditor({
+  target,
+  onClose,
+  onRemove,
+}: {
+  target: EditorTarget;
+  onClose(): void;
+  onRemove(finding: FindingView): void;
+}) {
   const [draft, setDraft] = useState<Draft>(() => (target.mode === 'edit' ? draftOf(target.finding) : emptyDraft()));
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -53,7 +69,11 @@ export function FindingEditor({ target, onClose, onRemove }: { target: EditorTar
       const fields = fieldsOf(draft);
       await useAppStore
         .getState()
-        .mutate(() => (target.mode === 'edit' ? call('finding.update', { id: target.finding.id, ...fields }) : call('finding.create', { assessmentId, ...fields })));
+        .mutate(() =>
+          target.mode === 'edit'
+            ? call('finding.update', { id: target.finding.id, ...fields })
+            : call('finding.create', { assessmentId, ...fields }),
+        );
       onClose();
     } catch (error) {
       const field = error instanceof ApiError ? FIELD_OF_CODE[error.code] : undefined;
@@ -72,7 +92,14 @@ export function FindingEditor({ target, onClose, onRemove }: { target: EditorTar
           {target.assessment ? `In ${target.assessment.name} (${target.assessment.client}).` : null}
           {final ? ' This assessment is final: reopen it in Assessments before changing its findings.' : null}
         </p>
-        <Field label="Title" value={draft.title} onChange={(e) => set('title', e.target.value)} error={errors.title} maxLength={300} required />
+        <Field
+          label="Title"
+          value={draft.title}
+          onChange={(e) => set('title', e.target.value)}
+          error={errors.title}
+          maxLength={300}
+          required
+        />
         <TextAreaField label="Description" value={draft.description} onChange={(e) => set('description', e.target.value)} rows={3} />
 
         <fieldset className="rating">
@@ -96,7 +123,11 @@ export function FindingEditor({ target, onClose, onRemove }: { target: EditorTar
                 </span>
               </p>
             </div>
-            <RiskMatrix likelihood={draft.likelihood} impact={draft.impact} onChange={(l, i) => setDraft((d) => ({ ...d, likelihood: l, impact: i }))} />
+            <RiskMatrix
+              likelihood={draft.likelihood}
+              impact={draft.impact}
+              onChange={(l, i) => setDraft((d) => ({ ...d, likelihood: l, impact: i }))}
+            />
           </div>
           <label className="check">
             <input type="checkbox" checked={draft.override} onChange={(e) => set('override', e.target.checked)} />
@@ -104,7 +135,11 @@ export function FindingEditor({ target, onClose, onRemove }: { target: EditorTar
           </label>
           {draft.override ? (
             <div className="override">
-              <SelectField label="Severity" value={draft.overrideSeverity} onChange={(e) => set('overrideSeverity', e.target.value as FindingSeverity)}>
+              <SelectField
+                label="Severity"
+                value={draft.overrideSeverity}
+                onChange={(e) => set('overrideSeverity', e.target.value as FindingSeverity)}
+              >
                 {FINDING_SEVERITIES.map((s) => (
                   <option key={s} value={s}>
                     {SEVERITY_LABELS[s]}

@@ -1,12 +1,35 @@
-import { FINDING_SEVERITIES, FINDING_STATUSES, FINDING_STATUS_LABELS, SEVERITY_LABELS, type FindingSeverity, type FindingStatus } from '../../../../main/contract/vocabulary';
+import {
+  FINDING_SEVERITIES,
+  FINDING_STATUSES,
+  FINDING_STATUS_LABELS,
+  SEVERITY_LABELS,
+  type FindingSeverity,
+  type FindingStatus,
+} from '../../../../main/contract/vocabulary';
 import { isFiltering, NO_FILTERS, type Filters } from './filters';
 import { Field, SelectField } from '../../components/Field';
 
-export function FindingFilters({ value, onChange, shown, total }: { value: Filters; onChange(next: Filters): void; shown: number; total: number }) {
+export function FindingFilters({
+  value,
+  onChange,
+  shown,
+  total,
+}: {
+  value: Filters;
+  onChange(next: Filters): void;
+  shown: number;
+  total: number;
+}) {
   const set = <K extends keyof Filters>(key: K, v: Filters[K]) => onChange({ ...value, [key]: v });
   return (
     <form role="search" aria-label="Filter findings" className="finding-filters" onSubmit={(e) => e.preventDefault()}>
-      <Field label="Filter" type="search" placeholder="Title, owner or ref" value={value.text} onChange={(e) => set('text', e.target.value)} />
+      <Field
+        label="Filter"
+        type="search"
+        placeholder="Title, owner or ref"
+        value={value.text}
+        onChange={(e) => set('text', e.target.value)}
+      />
       <SelectField label="Severity" value={value.severity} onChange={(e) => set('severity', e.target.value as FindingSeverity | '')}>
         <option value="">Any severity</option>
         {FINDING_SEVERITIES.map((s) => (

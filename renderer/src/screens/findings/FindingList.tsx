@@ -51,7 +51,14 @@ export function FindingList({
   const short = distinctNames(assessments.filter((a) => listed.has(a.id)));
   const columns: Column<FindingView>[] = [
     { key: 'ref', header: 'Ref', width: prefixes ? '7.4rem' : '4.6rem', sort: ref, render: (f) => <span className="ref">{ref(f)}</span> },
-    { key: 'title', header: 'Title', width: 'minmax(12rem, 1fr)', wrap: true, sort: (f) => f.title, render: (f) => <span title={f.title}>{f.title}</span> },
+    {
+      key: 'title',
+      header: 'Title',
+      width: 'minmax(12rem, 1fr)',
+      wrap: true,
+      sort: (f) => f.title,
+      render: (f) => <span title={f.title}>{f.title}</span>,
+    },
     ...(showAssessment
       ? [
           {
@@ -60,15 +67,50 @@ export function FindingList({
             width: 'minmax(9rem, 13rem)',
             wrap: true,
             sort: (f: FindingView) => names.get(f.assessmentId) ?? '',
-            render: (f: FindingView) => <span title={names.get(f.assessmentId)}>{short.get(f.assessmentId) ?? names.get(f.assessmentId) ?? ''}</span>,
+            render: (f: FindingView) => (
+              <span title={names.get(f.assessmentId)}>{short.get(f.assessmentId) ?? names.get(f.assessmentId) ?? ''}</span>
+            ),
           },
         ]
       : []),
-    { key: 'severity', header: 'Severity', width: '6.2rem', sort: (f) => FINDING_SEVERITIES.indexOf(f.severity), render: (f) => <SeverityBadge severity={f.severity} /> },
-    { key: 'status', header: 'Status', width: '8rem', sort: (f) => FINDING_STATUSES.indexOf(f.status), render: (f) => <FindingStatusBadge status={f.status} /> },
-    { key: 'owner', header: 'Owner', width: 'minmax(6rem, 9rem)', wrap: true, sort: (f) => f.owner, render: (f) => f.owner || <span className="muted">—</span> },
-    { key: 'due', header: 'Due', width: '10rem', wrap: true, sort: (f) => (f.status === 'risk-accepted' ? f.acceptanceExpires : f.dueDate), render: (f) => <Due f={f} /> },
-    { key: 'controls', header: 'Controls', width: '6.4rem', align: 'end', sort: (f) => f.controls.length, render: (f) => f.controls.length },
+    {
+      key: 'severity',
+      header: 'Severity',
+      width: '6.2rem',
+      sort: (f) => FINDING_SEVERITIES.indexOf(f.severity),
+      render: (f) => <SeverityBadge severity={f.severity} />,
+    },
+    {
+      key: 'status',
+      header: 'Status',
+      width: '8rem',
+      sort: (f) => FINDING_STATUSES.indexOf(f.status),
+      render: (f) => <FindingStatusBadge status={f.status} />,
+    },
+    {
+      key: 'owner',
+      header: 'Owner',
+      width: 'minmax(6rem, 9rem)',
+      wrap: true,
+      sort: (f) => f.owner,
+      render: (f) => f.owner || <span className="muted">—</span>,
+    },
+    {
+      key: 'due',
+      header: 'Due',
+      width: '10rem',
+      wrap: true,
+      sort: (f) => (f.status === 'risk-accepted' ? f.acceptanceExpires : f.dueDate),
+      render: (f) => <Due f={f} />,
+    },
+    {
+      key: 'controls',
+      header: 'Controls',
+      width: '6.4rem',
+      align: 'end',
+      sort: (f) => f.controls.length,
+      render: (f) => f.controls.length,
+    },
   ];
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>, row: FindingView | undefined) => {
     if (row && e.key === 'Delete' && !e.ctrlKey && !e.metaKey && !e.altKey) {

@@ -91,7 +91,8 @@ function Findings() {
     return () => clearTimeout(t);
   }, [pendingJump, findings, assessments]);
 
-  const openEditor = (f: FindingView) => setEditor({ mode: 'edit', finding: f, assessment: assessments.find((a) => a.id === f.assessmentId) });
+  const openEditor = (f: FindingView) =>
+    setEditor({ mode: 'edit', finding: f, assessment: assessments.find((a) => a.id === f.assessmentId) });
   const newFinding = () => assessment && setEditor({ mode: 'new', assessment });
 
   // Undo in the toast and on Ctrl+Z (the window's one undo).
@@ -167,8 +168,8 @@ function Findings() {
           }
         >
           <p>
-            Findings usually come from a control assessed “not met”: in the Assessments table, select the control and press{' '}
-            <kbd>f</kbd> to record it, prefilled from the control. You can also describe a weakness here with New finding.
+            Findings usually come from a control assessed “not met”: in the Assessments table, select the control and press <kbd>f</kbd> to
+            record it, prefilled from the control. You can also describe a weakness here with New finding.
           </p>
         </EmptyState>
       ) : findings ? (
@@ -212,7 +213,14 @@ function Findings() {
       ) : (
         <p className="muted">Loading findings…</p>
       )}
-      {editor ? <FindingEditor key={editor.mode === 'edit' ? editor.finding.id : 'new'} target={editor} onClose={() => setEditor(null)} onRemove={(f) => void remove(f)} /> : null}
+      {editor ? (
+        <FindingEditor
+          key={editor.mode === 'edit' ? editor.finding.id : 'new'}
+          target={editor}
+          onClose={() => setEditor(null)}
+          onRemove={(f) => void remove(f)}
+        />
+      ) : null}
     </>
   );
 }

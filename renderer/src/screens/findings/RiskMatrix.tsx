@@ -7,7 +7,15 @@ import { IMPACT_LABELS, LIKELIHOOD_LABELS, RATINGS, severityFor } from './severi
 
 const clamp = (n: number) => Math.max(1, Math.min(5, n));
 
-export function RiskMatrix({ likelihood, impact, onChange }: { likelihood: number; impact: number; onChange(likelihood: number, impact: number): void }) {
+export function RiskMatrix({
+  likelihood,
+  impact,
+  onChange,
+}: {
+  likelihood: number;
+  impact: number;
+  onChange(likelihood: number, impact: number): void;
+}) {
   const grid = useRef<HTMLDivElement>(null);
 
   const choose = (l: number, i: number) => {
@@ -33,7 +41,9 @@ export function RiskMatrix({ likelihood, impact, onChange }: { likelihood: numbe
 
   return (
     <div className="risk-matrix">
-      <div className="risk-axis-y" aria-hidden="true">Likelihood</div>
+      <div className="risk-axis-y" aria-hidden="true">
+        Likelihood
+      </div>
       <div ref={grid} className="risk-grid" role="radiogroup" aria-label="Risk matrix: likelihood by impact" onKeyDown={onKeyDown}>
         {[...RATINGS].reverse().map((l) => (
           <div key={l} className="risk-row">
@@ -70,7 +80,9 @@ export function RiskMatrix({ likelihood, impact, onChange }: { likelihood: numbe
           ))}
         </div>
       </div>
-      <div className="risk-axis-x" aria-hidden="true">Impact</div>
+      <div className="risk-axis-x" aria-hidden="true">
+        Impact
+      </div>
     </div>
   );
 }

@@ -6,7 +6,12 @@ import { NewPassphraseFields, newPassphraseReady } from '../../components/NewPas
 import { useAppStore } from '../../store';
 
 const slug = (name: string) =>
-  name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'workspace';
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60) || 'workspace';
 
 export function CreateWorkspaceForm() {
   const createWorkspace = useAppStore((s) => s.createWorkspace);
@@ -42,7 +47,14 @@ export function CreateWorkspaceForm() {
     <form className="card form" onSubmit={(e) => void submit(e)} aria-labelledby="create-title" noValidate>
       <h2 id="create-title">Create a workspace</h2>
       <p className="card-intro">One encrypted file per client engagement or vendor programme.</p>
-      <Field label="Name" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Northwind Health review" autoComplete="off" required />
+      <Field
+        label="Name"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        placeholder="e.g. Northwind Health review"
+        autoComplete="off"
+        required
+      />
       <p className="muted">Create asks where to save the encrypted .attest file. Attest never overwrites an existing file.</p>
       <NewPassphraseFields passphrase={passphrase} confirm={confirm} onPassphrase={setPassphrase} onConfirm={setConfirm} />
       <label className="check">

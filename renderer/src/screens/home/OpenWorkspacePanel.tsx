@@ -69,7 +69,12 @@ function RecentItem({ entry, selected, onSelect }: { entry: RecentWorkspace; sel
           {entry.remembered ? ' · remembered on this device' : ''}
         </span>
       </button>
-      <button type="button" className="button subtle" onClick={() => void forgetRecent(entry.id)} aria-label={`Remove ${label} from the recent list`}>
+      <button
+        type="button"
+        className="button subtle"
+        onClick={() => void forgetRecent(entry.id)}
+        aria-label={`Remove ${label} from the recent list`}
+      >
         Remove
       </button>
     </li>
@@ -114,7 +119,14 @@ function OpenForm({ target, onCancel }: { target: Target; onCancel: () => void }
           Open with the remembered key
         </button>
       ) : null}
-      <Field label="Passphrase" type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoFocus autoComplete="current-password" />
+      <Field
+        label="Passphrase"
+        type="password"
+        value={passphrase}
+        onChange={(e) => setPassphrase(e.target.value)}
+        autoFocus
+        autoComplete="current-password"
+      />
       <label className="check">
         <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
         Remember on this device

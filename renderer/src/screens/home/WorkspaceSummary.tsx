@@ -24,8 +24,9 @@ export function WorkspaceSummary({ status }: { status: Extract<WorkspaceStatus, 
       </dl>
       {status.recoveredTornTailBytes > 0 ? (
         <p className="warning-text" role="status">
-          Attest found an unfinished save from an earlier crash and ignores it: {status.recoveredTornTail ?? `${status.recoveredTornTailBytes} bytes`}.
-          It was never confirmed as saved; every change that was confirmed is intact.
+          Attest found an unfinished save from an earlier crash and ignores it:{' '}
+          {status.recoveredTornTail ?? `${status.recoveredTornTailBytes} bytes`}. It was never confirmed as saved; every change that was
+          confirmed is intact.
         </p>
       ) : null}
       <div className="form-actions">

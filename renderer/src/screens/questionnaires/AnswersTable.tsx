@@ -23,7 +23,13 @@ export function AnswersTable({ body, answers }: { body: TemplateBody; answers: A
         </>
       ),
     },
-    { key: 'answer', header: 'Answer', className: 'wrap answer-cell', sort: (a) => shown(questions.get(a.questionId), a.value), render: (a) => shown(questions.get(a.questionId), a.value) },
+    {
+      key: 'answer',
+      header: 'Answer',
+      className: 'wrap answer-cell',
+      sort: (a) => shown(questions.get(a.questionId), a.value),
+      render: (a) => shown(questions.get(a.questionId), a.value),
+    },
     { key: 'comment', header: 'Comment', className: 'wrap answer-cell', sort: (a) => a.comment, render: (a) => a.comment },
   ];
   return (
@@ -33,13 +39,7 @@ export function AnswersTable({ body, answers }: { body: TemplateBody; answers: A
         <p className="muted">No answers yet.</p>
       ) : (
         <div className="answers-wrap" tabIndex={0} role="region" aria-label="Answers, scrollable">
-          <DataTable
-            label="Answers of the vendor"
-            testId="answers-table"
-            rows={answers}
-            columns={columns}
-            rowKey={(a) => a.questionId}
-          />
+          <DataTable label="Answers of the vendor" testId="answers-table" rows={answers} columns={columns} rowKey={(a) => a.questionId} />
         </div>
       )}
     </details>

@@ -26,7 +26,19 @@ function moveKeys(onMove: (delta: -1 | 1) => void) {
   };
 }
 
-export function Builder({ body, create, summary, onSaved, onClose }: { body: TemplateBody; create: boolean; summary?: TemplateSummary; onSaved(s: TemplateSummary): void; onClose(): void }) {
+export function Builder({
+  body,
+  create,
+  summary,
+  onSaved,
+  onClose,
+}: {
+  body: TemplateBody;
+  create: boolean;
+  summary?: TemplateSummary;
+  onSaved(s: TemplateSummary): void;
+  onClose(): void;
+}) {
   const [draft, setDraft] = useState<Draft>(() => toDraft(body));
   const [creating, setCreating] = useState(create);
   const [saved, setSaved] = useState<TemplateSummary | undefined>(summary);
@@ -43,7 +55,8 @@ export function Builder({ body, create, summary, onSaved, onClose }: { body: Tem
     setDraft(f);
     setDirty(true);
   };
-  const setSection = (si: number, f: (s: DraftSection) => DraftSection) => update((d) => ({ ...d, sections: d.sections.map((s, i) => (i === si ? f(s) : s)) }));
+  const setSection = (si: number, f: (s: DraftSection) => DraftSection) =>
+    update((d) => ({ ...d, sections: d.sections.map((s, i) => (i === si ? f(s) : s)) }));
   const questions = preview.sections.flatMap((s) => s.items).filter((i): i is Question => i.kind === 'question');
   const total = draft.sections.reduce((n, s) => n + s.items.length, 0);
   const offsets = draft.sections.map((_, si) => draft.sections.slice(0, si).reduce((n, s) => n + s.items.length, 0));
@@ -68,12 +81,18 @@ export function Builder({ body, create, summary, onSaved, onClose }: { body: Tem
     const s = draft.sections[si]!;
     const it = s.items[ii]!;
     update((d) => ({ ...d, sections: d.sections.map((x, i) => (i === si ? { ...x, items: x.items.filter((_, j) => j !== ii) } : x)) }));
-    offerRestore(`Deleted ${it.item.id ?? 'a note'}.`, (d) => ({ ...d, sections: d.sections.map((x) => (x.key === s.key ? { ...x, items: [...x.items.slice(0, ii), it, ...x.items.slice(ii)] } : x)) }));
+    offerRestore(`Deleted ${it.item.id ?? 'a note'}.`, (d) => ({
+      ...d,
+      sections: d.sections.map((x) => (x.key === s.key ? { ...x, items: [...x.items.slice(0, ii), it, ...x.items.slice(ii)] } : x)),
+    }));
   };
   const removeSection = (si: number) => {
     const s = draft.sections[si]!;
     update((d) => ({ ...d, sections: d.sections.filter((_, i) => i !== si) }));
-    offerRestore(`Deleted the section “${s.section.title}” and its ${s.items.length} items.`, (d) => ({ ...d, sections: [...d.sections.slice(0, si), s, ...d.sections.slice(si)] }));
+    offerRestore(`Deleted the section “${s.section.title}” and its ${s.items.length} items.`, (d) => ({
+      ...d,
+      sections: [...d.sections.slice(0, si), s, ...d.sections.slice(si)],
+    }));
   };
 
   const save = async () => {
@@ -102,7 +121,11 @@ export function Builder({ body, create, summary, onSaved, onClose }: { body: Tem
             </span>
           </div>
           <div className="q-grid two">
-            <Field label="Template title" value={draft.head.title} onChange={(e) => update((d) => ({ ...d, head: { ...d.head, title: e.target.value } }))} />
+            <Field
+              label="Template title"
+              value={draft.head.title}
+              onChange={(e) => update((d) => ({ ...d, head: { ...d.head, title: e.target.value } }))}
+            />
             <Field
               label="Template id"
               value={draft.head.id}
@@ -111,15 +134,35 @@ export function Builder({ body, create, summary, onSaved, onClose }: { body: Tem
               onChange={(e) => update((d) => ({ ...d, head: { ...d.head, id: e.target.value } }))}
             />
           </div>
-          <TextAreaField label="Description" rows={2} value={draft.head.description} onChange={(e) => update((d) => ({ ...d, head: { ...d.head, description: e.target.value } }))} />
+          <TextAreaField
+            label="Description"
+            rows={2}
+            value={draft.head.description}
+            onChange={(e) => update((d) => ({ ...d, head: { ...d.head, description: e.target.value } }))}
+          />
         </section>
 
         {draft.sections.map((s, si) => (
-          <section key={s.key} className="card builder-section" aria-label={`Section ${s.section.title}`} onKeyDown={moveKeys((delta) => update((d) => ({ ...d, sections: move(d.sections, si, si + delta) })))}>
+          <section
+            key={s.key}
+            className="card builder-section"
+            aria-label={`Section ${s.section.title}`}
+            onKeyDown={moveKeys((delta) => update((d) => ({ ...d, sections: move(d.sections, si, si + delta) })))}
+          >
             <div className="section-head">
-              <Field label={`Section ${si + 1} title`} value={s.section.title} onChange={(e) => setSection(si, (x) => ({ ...x, section: { ...x.section, title: e.target.value } }))} />
+              <Field
+                label={`Section ${si + 1} title`}
+                value={s.section.title}
+                onChange={(e) => setSection(si, (x) => ({ ...x, section: { ...x.section, title: e.target.value } }))}
+              />
               <div className="q-tools">
-                <button type="button" className="button subtle" aria-label={`Move section ${s.section.title} up`} disabled={si === 0} onClick={() => update((d) => ({ ...d, sections: move(d.sections, si, si - 1) }))}>
+                <button
+                  type="button"
+                  className="button subtle"
+                  aria-label={`Move section ${s.section.title} up`}
+                  disabled={si === 0}
+                  onClick={() => update((d) => ({ ...d, sections: move(d.sections, si, si - 1) }))}
+                >
                   ↑
                 </button>
                 <button
@@ -131,12 +174,19 @@ export function Builder({ body, create, summary, onSaved, onClose }: { body: Tem
                 >
                   ↓
                 </button>
-                <button type="button" className="button subtle danger-text" aria-label={`Delete section ${s.section.title}`} onClick={() => removeSection(si)}>
+                <button
+                  type="button"
+                  className="button subtle danger-text"
+                  aria-label={`Delete section ${s.section.title}`}
+                  onClick={() => removeSection(si)}
+                >
                   Delete section
                 </button>
               </div>
             </div>
-            {s.items.length === 0 ? <p className="muted">This section has no questions yet. Add one below, or move one here with Alt+↑/↓.</p> : null}
+            {s.items.length === 0 ? (
+              <p className="muted">This section has no questions yet. Add one below, or move one here with Alt+↑/↓.</p>
+            ) : null}
             <ol className="item-list">
               {s.items.map((it, ii) => (
                 <li key={it.key} onKeyDown={moveKeys((delta) => moveItem(si, ii, delta))}>
@@ -145,7 +195,9 @@ export function Builder({ body, create, summary, onSaved, onClose }: { body: Tem
                       q={it.item}
                       others={questions.filter((o) => o !== it.item)}
                       position={{ index: offsets[si]! + ii, count: total }}
-                      onChange={(q) => setSection(si, (x) => ({ ...x, items: x.items.map((y) => (y.key === it.key ? { ...y, item: q } : y)) }))}
+                      onChange={(q) =>
+                        setSection(si, (x) => ({ ...x, items: x.items.map((y) => (y.key === it.key ? { ...y, item: q } : y)) }))
+                      }
                       onMove={(delta) => moveItem(si, ii, delta)}
                       onRemove={() => removeItem(si, ii)}
                     />
@@ -155,10 +207,22 @@ export function Builder({ body, create, summary, onSaved, onClose }: { body: Tem
                         label={`Note ${it.item.id ?? ii + 1} (${it.item.style}, not answered)`}
                         rows={2}
                         value={it.item.text}
-                        onChange={(e) => setSection(si, (x) => ({ ...x, items: x.items.map((y) => (y.key === it.key && y.item.kind === 'note' ? { ...y, item: { ...y.item, text: e.target.value } } : y)) }))}
+                        onChange={(e) =>
+                          setSection(si, (x) => ({
+                            ...x,
+                            items: x.items.map((y) =>
+                              y.key === it.key && y.item.kind === 'note' ? { ...y, item: { ...y.item, text: e.target.value } } : y,
+                            ),
+                          }))
+                        }
                       />
                       <div className="q-tools">
-                        <button type="button" className="button subtle danger-text" aria-label={`Delete note ${ii + 1} of ${s.section.title}`} onClick={() => removeItem(si, ii)}>
+                        <button
+                          type="button"
+                          className="button subtle danger-text"
+                          aria-label={`Delete note ${ii + 1} of ${s.section.title}`}
+                          onClick={() => removeItem(si, ii)}
+                        >
                           Delete
                         </button>
                       </div>
@@ -167,7 +231,13 @@ export function Builder({ body, create, summary, onSaved, onClose }: { body: Tem
                 </li>
               ))}
             </ol>
-            <button type="button" className="button" onClick={() => setSection(si, (x) => ({ ...x, items: [...x.items, { key: newKey(), item: blankQuestion(freeId(draft, 'Q-')) }] }))}>
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                setSection(si, (x) => ({ ...x, items: [...x.items, { key: newKey(), item: blankQuestion(freeId(draft, 'Q-')) }] }))
+              }
+            >
               Add question
             </button>
           </section>
@@ -177,7 +247,15 @@ export function Builder({ body, create, summary, onSaved, onClose }: { body: Tem
           <button
             type="button"
             className="button"
-            onClick={() => update((d) => ({ ...d, sections: [...d.sections, { key: newKey(), section: { id: freeId(d, 'section-'), title: `Section ${d.sections.length + 1}`, help: '' }, items: [] }] }))}
+            onClick={() =>
+              update((d) => ({
+                ...d,
+                sections: [
+                  ...d.sections,
+                  { key: newKey(), section: { id: freeId(d, 'section-'), title: `Section ${d.sections.length + 1}`, help: '' }, items: [] },
+                ],
+              }))
+            }
           >
             Add section
           </button>

@@ -29,7 +29,12 @@ export function ConclusionForm({ q }: { q: QuestionnaireSummary }) {
     setError(null);
     setFieldError(null);
     if (!conclusion) return setError('Choose approve, approve with conditions or reject.');
-    if (!rationale.trim()) return setFieldError(conclusion === 'approve-with-conditions' ? 'Write the conditions the vendor must meet.' : 'Say why: a conclusion needs its rationale.');
+    if (!rationale.trim())
+      return setFieldError(
+        conclusion === 'approve-with-conditions'
+          ? 'Write the conditions the vendor must meet.'
+          : 'Say why: a conclusion needs its rationale.',
+      );
     try {
       await useAppStore.getState().mutate(() => call('questionnaire.conclude', { id: q.id, conclusion, rationale }));
     } catch (e) {
@@ -51,11 +56,19 @@ export function ConclusionForm({ q }: { q: QuestionnaireSummary }) {
         <div className="check-row">
           {CONCLUSION_LIST.map((c) => (
             <label key={c} className="check">
-              <input type="radio" name={`conclusion-${q.id}`} value={c} checked={conclusion === c} onChange={() => setConclusion(c)} /> {CONCLUSION_LABELS[c]}
+              <input type="radio" name={`conclusion-${q.id}`} value={c} checked={conclusion === c} onChange={() => setConclusion(c)} />{' '}
+              {CONCLUSION_LABELS[c]}
             </label>
           ))}
         </div>
-        <TextAreaField label="Rationale" value={rationale} onChange={(e) => setRationale(e.target.value)} error={fieldError} hint="Why this conclusion; for conditions, what the vendor must do and by when." rows={3} />
+        <TextAreaField
+          label="Rationale"
+          value={rationale}
+          onChange={(e) => setRationale(e.target.value)}
+          error={fieldError}
+          hint="Why this conclusion; for conditions, what the vendor must do and by when."
+          rows={3}
+        />
       </fieldset>
       <ErrorText error={error} />
       <div className="form-actions">

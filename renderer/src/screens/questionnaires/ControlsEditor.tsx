@@ -21,7 +21,8 @@ export function ControlsEditor({ controls, onChange, questionId }: { controls: R
   const shown = text.trim().length >= 2 ? hits : [];
   const add = (ref: Ref) => {
     setError(null);
-    if (controls.some((c) => c.catalogueId === ref.catalogueId && c.controlId === ref.controlId)) return setError(`${ref.controlId} is already mapped.`);
+    if (controls.some((c) => c.catalogueId === ref.catalogueId && c.controlId === ref.controlId))
+      return setError(`${ref.controlId} is already mapped.`);
     onChange([...controls, ref]);
     setText('');
   };
@@ -43,7 +44,12 @@ export function ControlsEditor({ controls, onChange, questionId }: { controls: R
               <span>
                 {c.catalogueId} · {c.controlId}
               </span>
-              <button type="button" className="chip-remove" aria-label={`Unmap ${c.controlId} from ${questionId}`} onClick={() => onChange(controls.filter((x) => x !== c))}>
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label={`Unmap ${c.controlId} from ${questionId}`}
+                onClick={() => onChange(controls.filter((x) => x !== c))}
+              >
                 ×
               </button>
             </li>

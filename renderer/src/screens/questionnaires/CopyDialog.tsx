@@ -28,7 +28,13 @@ function CopyForm({ source, onClose, onCopied }: { source: TemplateSummary; onCl
       }}
     >
       <p className="muted">The copy is a custom template you can change; “{source.title}” stays as it is.</p>
-      <Field label="New template id" value={newId} onChange={(e) => setNewId(e.target.value)} hint="Lower-case letters, digits and hyphens." required />
+      <Field
+        label="New template id"
+        value={newId}
+        onChange={(e) => setNewId(e.target.value)}
+        hint="Lower-case letters, digits and hyphens."
+        required
+      />
       <Field label="New title" value={title} onChange={(e) => setTitle(e.target.value)} required />
       <ErrorText error={error} />
       <div className="form-actions">
@@ -43,7 +49,15 @@ function CopyForm({ source, onClose, onCopied }: { source: TemplateSummary; onCl
   );
 }
 
-export function CopyDialog({ source, onClose, onCopied }: { source: TemplateSummary | null; onClose(): void; onCopied(s: TemplateSummary): void }) {
+export function CopyDialog({
+  source,
+  onClose,
+  onCopied,
+}: {
+  source: TemplateSummary | null;
+  onClose(): void;
+  onCopied(s: TemplateSummary): void;
+}) {
   return (
     <Dialog title="Copy to edit" open={source !== null} onClose={onClose}>
       {source ? <CopyForm key={source.id} source={source} onClose={onClose} onCopied={onCopied} /> : null}

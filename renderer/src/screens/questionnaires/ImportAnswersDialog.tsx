@@ -52,11 +52,17 @@ export function ImportAnswersDialog({ questionnaireId, open, onClose }: { questi
       intro={
         <>
           <p>
-            Choose the workbook or JSON file the vendor filled in, or their completed CAIQ or HECVAT when the questionnaire uses that template. Answers are matched by question id; if any
-            answer is missing, invalid or unknown, nothing is imported.
+            Choose the workbook or JSON file the vendor filled in, or their completed CAIQ or HECVAT when the questionnaire uses that
+            template. Answers are matched by question id; if any answer is missing, invalid or unknown, nothing is imported.
           </p>
           <label className="check" htmlFor={partialId}>
-            <input id={partialId} type="checkbox" checked={partial} onChange={(e) => setPartial(e.target.checked)} data-testid="import-partial" />
+            <input
+              id={partialId}
+              type="checkbox"
+              checked={partial}
+              onChange={(e) => setPartial(e.target.checked)}
+              data-testid="import-partial"
+            />
             <span>Partial import: take the valid answers and flag the rest</span>
           </label>
         </>
@@ -67,7 +73,8 @@ export function ImportAnswersDialog({ questionnaireId, open, onClose }: { questi
           <div className="import-result" role="status" aria-label="Import result" data-testid="import-applied">
             <h3>Answers imported</h3>
             <p>
-              {r.answered} answers read; <strong>{r.changes.length}</strong> {r.changes.length === 1 ? 'answer changed' : 'answers changed'} since the last import
+              {r.answered} answers read; <strong>{r.changes.length}</strong> {r.changes.length === 1 ? 'answer changed' : 'answers changed'}{' '}
+              since the last import
               {r.score ? `. The new score is ${score(r.score.overall)} / 100 with ${r.score.gaps.length} gaps.` : '.'}
             </p>
             <p className="muted">The change is recorded in the audit log with every answer that moved.</p>
@@ -84,8 +91,9 @@ export function ImportAnswersDialog({ questionnaireId, open, onClose }: { questi
           <div className="import-refused" role="alert" aria-label="Import refused" data-testid="import-refused">
             <h3>Nothing was imported</h3>
             <p>
-              The file has {r.missing.length} missing, {r.invalid.length} invalid and {r.unknown.length} unknown {r.missing.length + r.invalid.length + r.unknown.length === 1 ? 'item' : 'items'}. No
-              answer was written; fix the file and import it again.
+              The file has {r.missing.length} missing, {r.invalid.length} invalid and {r.unknown.length} unknown{' '}
+              {r.missing.length + r.invalid.length + r.unknown.length === 1 ? 'item' : 'items'}. No answer was written; fix the file and
+              import it again.
             </p>
             <Problems title="Invalid answers" items={r.invalid} testId="problems-invalid" />
             <Problems title="Unknown questions" items={r.unknown} testId="problems-unknown" />

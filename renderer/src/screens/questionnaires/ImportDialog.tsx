@@ -7,7 +7,11 @@ import { formatSize, readAsBase64 } from '../../lib/files';
 
 const LIMIT_MB = 30;
 
-type Stage<R> = { step: 'pick' } | { step: 'running'; label: string } | { step: 'done'; result: R; file: string } | { step: 'failed'; message: string; file: string };
+type Stage<R> =
+  | { step: 'pick' }
+  | { step: 'running'; label: string }
+  | { step: 'done'; result: R; file: string }
+  | { step: 'failed'; message: string; file: string };
 
 interface Props<R> {
   title: string;
@@ -81,7 +85,14 @@ function ImportBody<R>({ intro, accept, onClose, run, result, setBusy }: Props<R
             <button type="button" className="button primary" onClick={() => input.current?.click()}>
               Choose a file…
             </button>
-            <input ref={input} type="file" hidden accept={accept} aria-label="File to import" onChange={(e) => void take(e.target.files?.[0])} />
+            <input
+              ref={input}
+              type="file"
+              hidden
+              accept={accept}
+              aria-label="File to import"
+              onChange={(e) => void take(e.target.files?.[0])}
+            />
             <p className="muted">Up to {LIMIT_MB} MB. The file is read on this computer; nothing is sent anywhere.</p>
           </div>
         </>

@@ -18,8 +18,9 @@ export function ImportTemplateDialog({ open, onClose, onOpen }: { open: boolean;
       onClose={onClose}
       intro={
         <p>
-          Choose a Google VSAQ questionnaire (its <code>.json</code> files may carry comments and multi-line strings), a template file exported from Attest, or a CSA CAIQ or
-          HECVAT workbook (<code>.xlsx</code>, blank or completed). Every item is kept with its type, display conditions and warnings.
+          Choose a Google VSAQ questionnaire (its <code>.json</code> files may carry comments and multi-line strings), a template file
+          exported from Attest, or a CSA CAIQ or HECVAT workbook (<code>.xlsx</code>, blank or completed). Every item is kept with its type,
+          display conditions and warnings.
         </p>
       }
       run={(file) => useAppStore.getState().mutate(() => call('template.import', { file }))}
@@ -29,8 +30,8 @@ export function ImportTemplateDialog({ open, onClose, onOpen }: { open: boolean;
             Imported “{r.template.title}” ({ORIGIN_LABELS[r.template.origin]}, version {r.template.version})
           </h3>
           <p className="import-total">
-            <strong data-testid="import-total">{r.counts.total}</strong> items: {r.counts.questions} questions and {r.counts.notes} notes in {r.template.sections} sections; {r.counts.conditions} with a
-            display condition, {r.counts.warnings} warnings.
+            <strong data-testid="import-total">{r.counts.total}</strong> items: {r.counts.questions} questions and {r.counts.notes} notes in{' '}
+            {r.template.sections} sections; {r.counts.conditions} with a display condition, {r.counts.warnings} warnings.
           </p>
           <table className="data-table counts-table">
             <caption className="visually-hidden">Items per type in the file</caption>

@@ -43,30 +43,36 @@ function NewQuestionnaireForm({ vendorId, vendorName, onClose, onCreated }: Prop
   };
   return (
     <form
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <p className="muted">The template is copied into the questionnaire for {vendorName}: later edits of the template do not change it.</p>
-        <SelectField label="Template" value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
-          {templates.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.title} ({ORIGIN_LABELS[t.origin]}, v{t.version}, {t.questions} questions)
-            </option>
-          ))}
-        </SelectField>
-        <Field label="Review cycle" value={cycle} onChange={(e) => setCycle(e.target.value)} hint="Usually the year of the review, e.g. 2026." required />
-        <ErrorText error={error} />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary">
-            Create questionnaire
-          </button>
-        </div>
+      className="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <p className="muted">The template is copied into the questionnaire for {vendorName}: later edits of the template do not change it.</p>
+      <SelectField label="Template" value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
+        {templates.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.title} ({ORIGIN_LABELS[t.origin]}, v{t.version}, {t.questions} questions)
+          </option>
+        ))}
+      </SelectField>
+      <Field
+        label="Review cycle"
+        value={cycle}
+        onChange={(e) => setCycle(e.target.value)}
+        hint="Usually the year of the review, e.g. 2026."
+        required
+      />
+      <ErrorText error={error} />
+      <div className="form-actions">
+        <button type="button" className="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit" className="button primary">
+          Create questionnaire
+        </button>
+      </div>
     </form>
   );
 }

@@ -13,7 +13,11 @@ function QuestionInput({ q, value, set }: { q: Question; value: AnswerValue | un
       {q.required ? <span className="pv-required"> (required)</span> : null}
     </>
   );
-  const help = q.help ? <p className="pv-help" id={`${id}-help`}>{q.help}</p> : null;
+  const help = q.help ? (
+    <p className="pv-help" id={`${id}-help`}>
+      {q.help}
+    </p>
+  ) : null;
   const describedBy = q.help ? `${id}-help` : undefined;
   if (q.type === 'yesno' || q.type === 'single') {
     const choices = q.type === 'yesno' ? YESNO_LIST.map((v) => ({ id: v, label: YESNO_LABELS[v] ?? v })) : q.options;
@@ -60,13 +64,18 @@ function QuestionInput({ q, value, set }: { q: Question; value: AnswerValue | un
     id,
     'aria-describedby': describedBy,
     value: value === undefined ? '' : String(value),
-    onChange: (e: { target: { value: string } }) => set(e.target.value === '' ? undefined : q.type === 'number' ? Number(e.target.value) : e.target.value),
+    onChange: (e: { target: { value: string } }) =>
+      set(e.target.value === '' ? undefined : q.type === 'number' ? Number(e.target.value) : e.target.value),
   };
   return (
     <div className="pv-question field">
       <label htmlFor={id}>{label}</label>
       {help}
-      {q.type === 'text' && q.multiline ? <textarea rows={2} {...common} /> : <input type={inputType} placeholder={q.type === 'file' ? 'Name of the file you attach' : undefined} {...common} />}
+      {q.type === 'text' && q.multiline ? (
+        <textarea rows={2} {...common} />
+      ) : (
+        <input type={inputType} placeholder={q.type === 'file' ? 'Name of the file you attach' : undefined} {...common} />
+      )}
     </div>
   );
 }

@@ -9,7 +9,8 @@ import { QUESTION_TYPE_LIST, TYPE_LABELS } from './labels';
 import type { Question, QuestionType } from './types';
 
 function OptionsEditor({ q, set }: { q: Question; set(p: Partial<Question>): void }) {
-  const setOption = (i: number, patch: Partial<Question['options'][number]>) => set({ options: q.options.map((o, j) => (j === i ? { ...o, ...patch } : o)) });
+  const setOption = (i: number, patch: Partial<Question['options'][number]>) =>
+    set({ options: q.options.map((o, j) => (j === i ? { ...o, ...patch } : o)) });
   const nextId = () => {
     let n = q.options.length + 1;
     while (q.options.some((o) => o.id === `opt-${n}`)) n++;
@@ -29,8 +30,14 @@ function OptionsEditor({ q, set }: { q: Question; set(p: Partial<Question>): voi
             aria-label={`Remove option ${i + 1}`}
             onClick={() => {
               const removed = q.options[i]!.id;
-              const exp = q.expected && (q.expected.kind === 'anyOf' || q.expected.kind === 'allOf') ? { ...q.expected, values: q.expected.values.filter((v) => v !== removed) } : q.expected;
-              set({ options: q.options.filter((_, j) => j !== i), expected: exp && 'values' in exp && exp.values.length === 0 ? undefined : exp });
+              const exp =
+                q.expected && (q.expected.kind === 'anyOf' || q.expected.kind === 'allOf')
+                  ? { ...q.expected, values: q.expected.values.filter((v) => v !== removed) }
+                  : q.expected;
+              set({
+                options: q.options.filter((_, j) => j !== i),
+                expected: exp && 'values' in exp && exp.values.length === 0 ? undefined : exp,
+              });
             }}
           >
             Remove
@@ -85,7 +92,13 @@ function ExpectedEditor({ q, set }: { q: Question; set(p: Partial<Question>): vo
   if (q.type === 'number') {
     const r = e?.kind === 'range' ? e : { kind: 'range' as const };
     const bound = (v: string) => (v === '' || Number.isNaN(Number(v)) ? undefined : Number(v));
-    const setRange = (min: number | undefined, max: number | undefined) => set({ expected: min === undefined && max === undefined ? undefined : { kind: 'range', ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) } });
+    const setRange = (min: number | undefined, max: number | undefined) =>
+      set({
+        expected:
+          min === undefined && max === undefined
+            ? undefined
+            : { kind: 'range', ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) },
+      });
     return (
       <div className="inline-pair">
         <Field label="Expected at least" type="number" value={r.min ?? ''} onChange={(ev) => setRange(bound(ev.target.value), r.max)} />
@@ -95,7 +108,12 @@ function ExpectedEditor({ q, set }: { q: Question; set(p: Partial<Question>): vo
   }
   return (
     <label className="check">
-      <input type="checkbox" checked={e?.kind === 'provided'} onChange={(ev) => set({ expected: ev.target.checked ? { kind: 'provided' } : undefined })} /> Scored: an answer must be given
+      <input
+        type="checkbox"
+        checked={e?.kind === 'provided'}
+        onChange={(ev) => set({ expected: ev.target.checked ? { kind: 'provided' } : undefined })}
+      />{' '}
+      Scored: an answer must be given
     </label>
   );
 }
@@ -169,17 +187,27 @@ export function QuestionEditor({
     <div className="q-editor">
       <div className="q-editor-head">
         <button type="button" className="q-toggle" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)}>
-          <span className="q-id">{q.id}</span>{' '}
-          <span className="q-type">{TYPE_LABELS[q.type]}</span>{' '}
-          <span className="q-summary">{q.text}</span>{' '}
-          {q.required ? <span className="badge">Required</span> : null}
+          <span className="q-id">{q.id}</span> <span className="q-type">{TYPE_LABELS[q.type]}</span>{' '}
+          <span className="q-summary">{q.text}</span> {q.required ? <span className="badge">Required</span> : null}
           {q.showWhen ? <span className="badge">Conditional</span> : null}
         </button>
         <div className="q-tools">
-          <button type="button" className="button subtle" aria-label={`Move ${q.id} up`} disabled={position.index === 0} onClick={() => onMove(-1)}>
+          <button
+            type="button"
+            className="button subtle"
+            aria-label={`Move ${q.id} up`}
+            disabled={position.index === 0}
+            onClick={() => onMove(-1)}
+          >
             ↑
           </button>
-          <button type="button" className="button subtle" aria-label={`Move ${q.id} down`} disabled={position.index === position.count - 1} onClick={() => onMove(1)}>
+          <button
+            type="button"
+            className="button subtle"
+            aria-label={`Move ${q.id} down`}
+            disabled={position.index === position.count - 1}
+            onClick={() => onMove(1)}
+          >
             ↓
           </button>
           <button type="button" className="button subtle danger-text" aria-label={`Delete ${q.id}`} onClick={onRemove}>
@@ -190,7 +218,12 @@ export function QuestionEditor({
       {open ? (
         <div className="q-editor-body" id={bodyId}>
           <div className="q-grid">
-            <Field label="Question id" value={q.id} onChange={(e) => set({ id: e.target.value })} hint="Letters, digits and . _ : - ; the vendor's file is matched by it." />
+            <Field
+              label="Question id"
+              value={q.id}
+              onChange={(e) => set({ id: e.target.value })}
+              hint="Letters, digits and . _ : - ; the vendor's file is matched by it."
+            />
             <SelectField
               label="Answer type"
               value={q.type}
@@ -205,12 +238,22 @@ export function QuestionEditor({
                 </option>
               ))}
             </SelectField>
-            <Field label="Weight" type="number" min={0} max={100} step="any" value={q.weight} onChange={(e) => set({ weight: e.target.value === '' ? 0 : Number(e.target.value) })} hint="0 leaves it out of the score." />
+            <Field
+              label="Weight"
+              type="number"
+              min={0}
+              max={100}
+              step="any"
+              value={q.weight}
+              onChange={(e) => set({ weight: e.target.value === '' ? 0 : Number(e.target.value) })}
+              hint="0 leaves it out of the score."
+            />
           </div>
           <TextAreaField label="Question text" value={q.text} onChange={(e) => set({ text: e.target.value })} />
           <TextAreaField label="Help for the vendor" value={q.help} onChange={(e) => set({ help: e.target.value })} rows={2} />
           <label className="check">
-            <input type="checkbox" checked={q.required} onChange={(e) => set({ required: e.target.checked })} /> Required: an import without this answer is refused
+            <input type="checkbox" checked={q.required} onChange={(e) => set({ required: e.target.checked })} /> Required: an import without
+            this answer is refused
           </label>
           {q.type === 'single' || q.type === 'multi' ? <OptionsEditor q={q} set={set} /> : null}
           <ExpectedEditor q={q} set={set} />

@@ -31,11 +31,20 @@ export function QuestionnaireDetail({ id, findings }: { id: string; findings: Ve
     if (value !== undefined) setDone(said(value));
   };
   const exportAs = (format: 'xlsx' | 'json') =>
-    act('Not exported', () => call('questionnaire.export', { id, format }), (file) => {
-      saveDownload(file);
-      return `Saved “${file.name}”. Send it to the vendor; import it here when it comes back.`;
-    });
-  const followUp = (g: GapView) => act('No finding raised', () => call('questionnaire.followUp', { id, questionId: g.questionId }), (f) => `Finding ${f.ref} raised from ${g.questionId}.`);
+    act(
+      'Not exported',
+      () => call('questionnaire.export', { id, format }),
+      (file) => {
+        saveDownload(file);
+        return `Saved “${file.name}”. Send it to the vendor; import it here when it comes back.`;
+      },
+    );
+  const followUp = (g: GapView) =>
+    act(
+      'No finding raised',
+      () => call('questionnaire.followUp', { id, questionId: g.questionId }),
+      (f) => `Finding ${f.ref} raised from ${g.questionId}.`,
+    );
 
   if (!q) return error ? <ErrorText error={error} /> : <p className="muted">Loading…</p>;
   const s = q.summary;
@@ -67,7 +76,17 @@ export function QuestionnaireDetail({ id, findings }: { id: string; findings: Ve
           </button>
         ) : null}
         {scoreNow ? (
-          <button type="button" className="button" onClick={() => void act('Not scored', () => call('questionnaire.score', { id }), () => null)}>
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              void act(
+                'Not scored',
+                () => call('questionnaire.score', { id }),
+                () => null,
+              )
+            }
+          >
             Score now
           </button>
         ) : null}

@@ -19,7 +19,8 @@ import type { TemplateBody, TemplateSummary } from './types';
 import './questionnaires.css';
 import { workspaceShown } from '../../store/workspace';
 
-type View = { kind: 'list' } | { kind: 'view'; id: string } | { kind: 'edit'; body: TemplateBody; create: boolean; summary?: TemplateSummary };
+type View =
+  { kind: 'list' } | { kind: 'view'; id: string } | { kind: 'edit'; body: TemplateBody; create: boolean; summary?: TemplateSummary };
 
 export function QuestionnairesScreen() {
   const open = useAppStore(workspaceShown);
@@ -73,7 +74,11 @@ function Templates() {
   if (view.kind === 'edit') {
     return (
       <>
-        <ScreenHeader title={view.create ? 'New template' : view.body.title} subtitle="Build the questions on the left; the right side shows the form as the vendor sees it." actions={back} />
+        <ScreenHeader
+          title={view.create ? 'New template' : view.body.title}
+          subtitle="Build the questions on the left; the right side shows the form as the vendor sees it."
+          actions={back}
+        />
         <Builder
           key={`${view.body.id}-${view.create}`}
           body={view.body}
@@ -89,7 +94,15 @@ function Templates() {
     const summary = templates?.find((t) => t.id === view.id);
     return (
       <>
-        <TemplateView id={view.id} summary={summary} back={back} onEdit={() => void edit(view.id)} onCopy={() => summary && setCopying(summary)} onRemove={() => summary && void remove(summary)} error={error} />
+        <TemplateView
+          id={view.id}
+          summary={summary}
+          back={back}
+          onEdit={() => void edit(view.id)}
+          onCopy={() => summary && setCopying(summary)}
+          onRemove={() => summary && void remove(summary)}
+          error={error}
+        />
         <CopyDialog
           source={copying}
           onClose={() => setCopying(null)}
@@ -112,7 +125,11 @@ function Templates() {
             <button type="button" className="button" onClick={() => setImporting(true)}>
               Import template…
             </button>
-            <button type="button" className="button primary" onClick={() => setView({ kind: 'edit', body: blankTemplate(freshId()), create: true })}>
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => setView({ kind: 'edit', body: blankTemplate(freshId()), create: true })}
+            >
               New template
             </button>
           </>
@@ -138,8 +155,9 @@ function Templates() {
             <div className="card teach" role="note">
               <h2>Start from the baseline, or bring your own</h2>
               <p>
-                The built-in vendor security baseline is ready to send. To change its questions, open it and choose <strong>Copy to edit</strong>. <strong>New template</strong> starts
-                an empty one; <strong>Import template…</strong> reads a Google VSAQ questionnaire with all its items and conditions.
+                The built-in vendor security baseline is ready to send. To change its questions, open it and choose{' '}
+                <strong>Copy to edit</strong>. <strong>New template</strong> starts an empty one; <strong>Import template…</strong> reads a
+                Google VSAQ questionnaire with all its items and conditions.
               </p>
             </div>
           ) : null}

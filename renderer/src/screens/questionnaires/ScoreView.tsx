@@ -10,7 +10,10 @@ function Bar({ label, value, detail }: { label: string; value: number | null; de
     <div className="score-row">
       <span className="score-label">{label}</span>
       <span className="score-bar" aria-hidden="true">
-        <span className={`score-fill ${value === null ? '' : value >= 80 ? 'good' : value >= 50 ? 'fair' : 'poor'}`} style={{ width: `${Math.max(0, Math.min(100, value ?? 0))}%` }} />
+        <span
+          className={`score-fill ${value === null ? '' : value >= 80 ? 'good' : value >= 50 ? 'fair' : 'poor'}`}
+          style={{ width: `${Math.max(0, Math.min(100, value ?? 0))}%` }}
+        />
       </span>
       <span className="score-num">{value === null ? 'not scored' : `${score(value)} / 100`}</span>
       <span className="visually-hidden">{detail}</span>
@@ -18,7 +21,17 @@ function Bar({ label, value, detail }: { label: string; value: number | null; de
   );
 }
 
-export function ScoreView({ s, followed, onFollowUp, canFollowUp }: { s: Score; followed: ReadonlySet<string>; onFollowUp(g: GapView): void; canFollowUp: boolean }) {
+export function ScoreView({
+  s,
+  followed,
+  onFollowUp,
+  canFollowUp,
+}: {
+  s: Score;
+  followed: ReadonlySet<string>;
+  onFollowUp(g: GapView): void;
+  canFollowUp: boolean;
+}) {
   return (
     <div className="score-view" data-testid="score-view">
       <div className="score-overall">
@@ -26,8 +39,8 @@ export function ScoreView({ s, followed, onFollowUp, canFollowUp }: { s: Score; 
           {score(s.overall)}
         </span>
         <span className="muted">
-          / 100 overall · {score(s.earned)} of {score(s.possible)} weighted points · {s.counts.scored} scored, {s.counts.unanswered} unanswered, {s.counts.notApplicable} not applicable, {s.counts.hidden} hidden by
-          conditions
+          / 100 overall · {score(s.earned)} of {score(s.possible)} weighted points · {s.counts.scored} scored, {s.counts.unanswered}{' '}
+          unanswered, {s.counts.notApplicable} not applicable, {s.counts.hidden} hidden by conditions
         </span>
       </div>
       <div className="score-bars" role="list" aria-label="Score per section">
@@ -64,9 +77,21 @@ export function ScoreView({ s, followed, onFollowUp, canFollowUp }: { s: Score; 
                 </>
               ),
             },
-            { key: 'answer', header: 'Answer', className: 'wrap answer-cell', sort: (g) => g.answer, render: (g) => g.answer || '(no answer)' },
+            {
+              key: 'answer',
+              header: 'Answer',
+              className: 'wrap answer-cell',
+              sort: (g) => g.answer,
+              render: (g) => g.answer || '(no answer)',
+            },
             { key: 'expected', header: 'Expected', className: 'wrap', sort: (g) => g.expected, render: (g) => g.expected },
-            { key: 'controls', header: 'Controls', className: 'wrap', sort: (g) => g.controls.map((c) => c.controlId).join(', '), render: (g) => (g.controls.length ? g.controls.map((c) => `${c.controlId}`).join(', ') : '—') },
+            {
+              key: 'controls',
+              header: 'Controls',
+              className: 'wrap',
+              sort: (g) => g.controls.map((c) => c.controlId).join(', '),
+              render: (g) => (g.controls.length ? g.controls.map((c) => `${c.controlId}`).join(', ') : '—'),
+            },
             {
               key: 'follow',
               header: 'Follow-up',
@@ -75,7 +100,12 @@ export function ScoreView({ s, followed, onFollowUp, canFollowUp }: { s: Score; 
                 followed.has(g.questionId) ? (
                   <span className="muted small">Finding raised</span>
                 ) : canFollowUp ? (
-                  <button type="button" className="button subtle" aria-label={`Raise a finding for ${g.questionId}`} onClick={() => onFollowUp(g)}>
+                  <button
+                    type="button"
+                    className="button subtle"
+                    aria-label={`Raise a finding for ${g.questionId}`}
+                    onClick={() => onFollowUp(g)}
+                  >
                     Raise finding
                   </button>
                 ) : null,

@@ -25,7 +25,12 @@ export function TemplateList({ templates, onOpen }: { templates: TemplateSummary
         </>
       ),
     },
-    { key: 'origin', header: 'Origin', sort: (t) => ORIGIN_LABELS[t.origin], render: (t) => <span className={`badge origin-${t.origin}`}>{ORIGIN_LABELS[t.origin]}</span> },
+    {
+      key: 'origin',
+      header: 'Origin',
+      sort: (t) => ORIGIN_LABELS[t.origin],
+      render: (t) => <span className={`badge origin-${t.origin}`}>{ORIGIN_LABELS[t.origin]}</span>,
+    },
     { key: 'version', header: 'Version', align: 'end', sort: (t) => t.version, render: (t) => t.version },
     { key: 'sections', header: 'Sections', align: 'end', sort: (t) => t.sections, render: (t) => t.sections },
     { key: 'questions', header: 'Questions', align: 'end', sort: (t) => t.questions, render: (t) => t.questions },

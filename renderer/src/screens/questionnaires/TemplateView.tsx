@@ -69,7 +69,11 @@ export function TemplateView({
           <dd>{summary.source || '—'}</dd>
         </dl>
       ) : null}
-      {summary && !custom ? <p className="muted">{ORIGIN_LABELS[summary.origin]} templates are not edited in place: Copy to edit makes a custom template you can change.</p> : null}
+      {summary && !custom ? (
+        <p className="muted">
+          {ORIGIN_LABELS[summary.origin]} templates are not edited in place: Copy to edit makes a custom template you can change.
+        </p>
+      ) : null}
       {body ? <Preview body={body} label="The form as the vendor sees it" /> : !loadError ? <p className="muted">Loading…</p> : null}
     </>
   );

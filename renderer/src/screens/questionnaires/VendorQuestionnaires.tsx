@@ -28,7 +28,9 @@ export function VendorQuestionnaires({ vendorId, vendorName }: { vendorId: strin
   const [picked, setSelected] = useState<string | null>(() => {
     // A jump from the command palette to one of this vendor's questionnaires.
     const j = useAppStore.getState().jump;
-    return j?.kind === 'questionnaire' && j.vendorId === vendorId ? (useAppStore.getState().takeJump('questionnaire')?.questionnaireId ?? null) : null;
+    return j?.kind === 'questionnaire' && j.vendorId === vendorId
+      ? (useAppStore.getState().takeJump('questionnaire')?.questionnaireId ?? null)
+      : null;
   });
   const selected = picked && list?.some((x) => x.id === picked) ? picked : (list?.[0]?.id ?? null);
   const [creating, setCreating] = useState(false);
@@ -47,8 +49,8 @@ export function VendorQuestionnaires({ vendorId, vendorName }: { vendorId: strin
           <div className="teach-inline">
             <p>No questionnaire has been sent to {vendorName} yet.</p>
             <p className="muted">
-              Choose New questionnaire, pick a template and the review cycle, then export it as XLSX or JSON for the vendor. When the filled file comes back, import it here to see
-              the score, the gaps and to record your conclusion.
+              Choose New questionnaire, pick a template and the review cycle, then export it as XLSX or JSON for the vendor. When the filled
+              file comes back, import it here to see the score, the gaps and to record your conclusion.
             </p>
           </div>
         ) : null}
@@ -66,16 +68,38 @@ export function VendorQuestionnaires({ vendorId, vendorName }: { vendorId: strin
                 header: 'Cycle',
                 sort: (q) => q.cycle,
                 render: (q) => (
-                  <button type="button" className="link-button" aria-pressed={q.id === selected} aria-label={`Open ${q.cycle} ${q.templateTitle}`} onClick={() => setSelected(q.id)}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-pressed={q.id === selected}
+                    aria-label={`Open ${q.cycle} ${q.templateTitle}`}
+                    onClick={() => setSelected(q.id)}
+                  >
                     {q.cycle}
                   </button>
                 ),
               },
               { key: 'template', header: 'Template', className: 'wrap', sort: (q) => q.templateTitle, render: (q) => q.templateTitle },
-              { key: 'state', header: 'State', sort: (q) => STATE_LABELS[q.state], render: (q) => <span className={`badge q-state-${q.state}`}>{STATE_LABELS[q.state]}</span> },
-              { key: 'answered', header: 'Answered', align: 'end', sort: (q) => q.answered, render: (q) => `${q.answered} / ${q.questions}` },
+              {
+                key: 'state',
+                header: 'State',
+                sort: (q) => STATE_LABELS[q.state],
+                render: (q) => <span className={`badge q-state-${q.state}`}>{STATE_LABELS[q.state]}</span>,
+              },
+              {
+                key: 'answered',
+                header: 'Answered',
+                align: 'end',
+                sort: (q) => q.answered,
+                render: (q) => `${q.answered} / ${q.questions}`,
+              },
               { key: 'score', header: 'Score', align: 'end', sort: (q) => q.score, render: (q) => score(q.score) },
-              { key: 'conclusion', header: 'Conclusion', sort: (q) => (q.conclusion ? CONCLUSION_LABELS[q.conclusion] : null), render: (q) => (q.conclusion ? CONCLUSION_LABELS[q.conclusion] : '—') },
+              {
+                key: 'conclusion',
+                header: 'Conclusion',
+                sort: (q) => (q.conclusion ? CONCLUSION_LABELS[q.conclusion] : null),
+                render: (q) => (q.conclusion ? CONCLUSION_LABELS[q.conclusion] : '—'),
+              },
             ]}
           />
         ) : null}
@@ -95,7 +119,9 @@ export function VendorQuestionnaires({ vendorId, vendorName }: { vendorId: strin
       <section className="card" aria-labelledby="vf-h">
         <h2 id="vf-h">Findings of {vendorName}</h2>
         {findings.length === 0 ? (
-          <p className="muted">No findings yet. Raise one from a gap in a scored questionnaire: it carries the answer, the expectation and the mapped controls.</p>
+          <p className="muted">
+            No findings yet. Raise one from a gap in a scored questionnaire: it carries the answer, the expectation and the mapped controls.
+          </p>
         ) : (
           <DataTable
             label={`Findings of ${vendorName}`}
@@ -105,9 +131,25 @@ export function VendorQuestionnaires({ vendorId, vendorName }: { vendorId: strin
             columns={[
               { key: 'ref', header: 'Ref', sort: (f) => f.ref, render: (f) => f.ref },
               { key: 'title', header: 'Title', className: 'wrap', width: '40%', sort: (f) => f.title, render: (f) => f.title },
-              { key: 'severity', header: 'Severity', sort: (f) => FINDING_SEVERITIES.indexOf(f.severity), render: (f) => <SeverityBadge severity={f.severity} /> },
-              { key: 'status', header: 'Status', sort: (f) => FINDING_STATUSES.indexOf(f.status), render: (f) => <FindingStatusBadge status={f.status} /> },
-              { key: 'controls', header: 'Controls', className: 'wrap', sort: (f) => f.controls.map((c) => c.controlId).join(', '), render: (f) => f.controls.map((c) => c.controlId).join(', ') || '—' },
+              {
+                key: 'severity',
+                header: 'Severity',
+                sort: (f) => FINDING_SEVERITIES.indexOf(f.severity),
+                render: (f) => <SeverityBadge severity={f.severity} />,
+              },
+              {
+                key: 'status',
+                header: 'Status',
+                sort: (f) => FINDING_STATUSES.indexOf(f.status),
+                render: (f) => <FindingStatusBadge status={f.status} />,
+              },
+              {
+                key: 'controls',
+                header: 'Controls',
+                className: 'wrap',
+                sort: (f) => f.controls.map((c) => c.controlId).join(', '),
+                render: (f) => f.controls.map((c) => c.controlId).join(', ') || '—',
+              },
             ]}
           />
         )}

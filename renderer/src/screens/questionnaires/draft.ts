@@ -44,7 +44,18 @@ export function freeId(d: Draft, prefix: string): string {
 }
 
 export function blankQuestion(id: string): Question {
-  return { kind: 'question', id, type: 'yesno', text: 'New question', help: '', weight: 1, options: [], controls: [], required: false, expected: { kind: 'equals', value: 'yes' } };
+  return {
+    kind: 'question',
+    id,
+    type: 'yesno',
+    text: 'New question',
+    help: '',
+    weight: 1,
+    options: [],
+    controls: [],
+    required: false,
+    expected: { kind: 'equals', value: 'yes' },
+  };
 }
 
 export function blankTemplate(id: string): TemplateBody {
@@ -60,7 +71,15 @@ export function blankTemplate(id: string): TemplateBody {
 
 /** The expected answer kept when the type changes, if it still fits; otherwise a sensible default or none. */
 export function expectedFor(type: QuestionType, previous: ExpectedAnswer | undefined): ExpectedAnswer | undefined {
-  const fits: Record<QuestionType, ExpectedAnswer['kind']> = { yesno: 'equals', single: 'anyOf', multi: 'allOf', number: 'range', text: 'provided', date: 'provided', file: 'provided' };
+  const fits: Record<QuestionType, ExpectedAnswer['kind']> = {
+    yesno: 'equals',
+    single: 'anyOf',
+    multi: 'allOf',
+    number: 'range',
+    text: 'provided',
+    date: 'provided',
+    file: 'provided',
+  };
   if (previous?.kind === fits[type]) return previous;
   if (type === 'yesno') return { kind: 'equals', value: 'yes' };
   if (fits[type] === 'provided') return { kind: 'provided' };
@@ -77,6 +96,12 @@ export function move<T>(list: readonly T[], from: number, to: number): T[] {
 
 /** The answers another item can be shown for: yes/no/partial/na, or the question's option ids. */
 export function answersOf(q: Question): { id: string; label: string }[] {
-  if (q.type === 'yesno') return [{ id: 'yes', label: 'Yes' }, { id: 'no', label: 'No' }, { id: 'partial', label: 'Partial' }, { id: 'na', label: 'Not applicable' }];
+  if (q.type === 'yesno')
+    return [
+      { id: 'yes', label: 'Yes' },
+      { id: 'no', label: 'No' },
+      { id: 'partial', label: 'Partial' },
+      { id: 'na', label: 'Not applicable' },
+    ];
   return q.options.map((o) => ({ id: o.id, label: o.label || o.id }));
 }

@@ -45,13 +45,26 @@ export function BrandingSection() {
     if (done !== undefined) setLogo(undefined);
   };
 
-  const shown = logo === null ? null : logo ? `data:image/png;base64,${logo.dataBase64}` : saved?.logo ? `data:${saved.logo.mediaType};base64,${saved.logo.dataBase64}` : null;
+  const shown =
+    logo === null
+      ? null
+      : logo
+        ? `data:image/png;base64,${logo.dataBase64}`
+        : saved?.logo
+          ? `data:${saved.logo.mediaType};base64,${saved.logo.dataBase64}`
+          : null;
   return (
     <section className="card report-card" aria-labelledby="branding-title">
       <h2 id="branding-title">Branding</h2>
       <form className="report-form branding-form" onSubmit={(e) => void submit(e)}>
         <div className="branding-grid">
-          <Field label="Organisation" maxLength={200} value={organisation} onChange={(e) => setOrganisation(e.target.value)} hint="Printed on the cover when there is no logo." />
+          <Field
+            label="Organisation"
+            maxLength={200}
+            value={organisation}
+            onChange={(e) => setOrganisation(e.target.value)}
+            hint="Printed on the cover when there is no logo."
+          />
           <Field label="Footer text" maxLength={200} value={footer} onChange={(e) => setFooter(e.target.value)} />
           <Field label="Primary colour" type="color" value={colour} onChange={(e) => setColour(e.target.value)} />
         </div>
@@ -72,7 +85,11 @@ export function BrandingSection() {
             </button>
           ) : null}
         </div>
-        {error ? <p className="form-error" role="alert">{error}</p> : null}
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
         <div className="form-actions">
           <button type="submit" className="button">
             Save branding

@@ -6,7 +6,8 @@ import { messageOf } from '../../components/ErrorText';
 import { readUpload, saveDownload } from '../../lib/files';
 import { useAppStore } from '../../store';
 
-type Kind = 'export.oscalAssessmentPlan' | 'export.oscalAssessmentResults' | 'export.oscalPoam' | 'export.findingsCsv' | 'export.findingsXlsx';
+type Kind =
+  'export.oscalAssessmentPlan' | 'export.oscalAssessmentResults' | 'export.oscalPoam' | 'export.findingsCsv' | 'export.findingsXlsx';
 const EXPORTS: [Kind, string][] = [
   ['export.oscalAssessmentPlan', 'OSCAL assessment plan'],
   ['export.oscalAssessmentResults', 'OSCAL assessment results'],
@@ -53,16 +54,17 @@ export function ExportsSection({ assessmentId, onDone }: { assessmentId: string 
       <p className="muted">Of the assessment chosen above. Spreadsheet cells that look like formulas are kept as text.</p>
       <div className="export-buttons">
         {EXPORTS.map(([channel, label]) => (
-          <button key={channel} type="button" className="button" disabled={!assessmentId || busy !== null} onClick={() => void run(label, () => call(channel, { assessmentId: assessmentId! }))}>
+          <button
+            key={channel}
+            type="button"
+            className="button"
+            disabled={!assessmentId || busy !== null}
+            onClick={() => void run(label, () => call(channel, { assessmentId: assessmentId! }))}
+          >
             {busy === label ? 'Exporting…' : label}
           </button>
         ))}
-        <button
-          type="button"
-          className="button"
-          disabled={busy !== null}
-          onClick={() => void backup()}
-        >
+        <button type="button" className="button" disabled={busy !== null} onClick={() => void backup()}>
           {busy === 'Workspace backup' ? 'Copying…' : 'Encrypted backup'}
         </button>
       </div>
@@ -92,7 +94,11 @@ export function ExportsSection({ assessmentId, onDone }: { assessmentId: string 
           }}
         />
       </div>
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </section>
   );
 }

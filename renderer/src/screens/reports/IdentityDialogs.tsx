@@ -33,8 +33,16 @@ export function ImportIdentityDialog({ open, onClose, onDone }: { open: boolean;
   return (
     <Dialog title="Import a signing identity" open={open} onClose={onClose}>
       <form className="report-form" onSubmit={(e) => void submit(e)}>
-        <p className="muted">A PKCS#12 file (.p12 or .pfx) with an RSA key and its certificate, from your CA or exported by another tool.</p>
-        <Field label="PKCS#12 file" type="file" accept=".p12,.pfx,application/x-pkcs12" required onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <p className="muted">
+          A PKCS#12 file (.p12 or .pfx) with an RSA key and its certificate, from your CA or exported by another tool.
+        </p>
+        <Field
+          label="PKCS#12 file"
+          type="file"
+          accept=".p12,.pfx,application/x-pkcs12"
+          required
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
         <Field
           label="Passphrase"
           type="password"
@@ -44,7 +52,11 @@ export function ImportIdentityDialog({ open, onClose, onDone }: { open: boolean;
           onChange={(e) => setPassphrase(e.target.value)}
           hint="Kept in this computer's keychain so Attest can sign; never in the workspace."
         />
-        {error ? <p className="form-error" role="alert">{error}</p> : null}
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
         <div className="form-actions">
           <button type="button" className="button ghost" onClick={onClose}>
             Cancel
@@ -70,7 +82,9 @@ export function GenerateIdentityDialog({ open, onClose, onDone }: { open: boolea
     setBusy(true);
     setError(null);
     try {
-      const id = await useAppStore.getState().mutate(() => call('report.identity.generate', { commonName: name, organisation, passphrase }));
+      const id = await useAppStore
+        .getState()
+        .mutate(() => call('report.identity.generate', { commonName: name, organisation, passphrase }));
       setPassphrase('');
       onDone(id.fingerprint);
     } catch (err) {
@@ -97,7 +111,11 @@ export function GenerateIdentityDialog({ open, onClose, onDone }: { open: boolea
           onChange={(e) => setPassphrase(e.target.value)}
           hint="At least 8 characters. Protects the key; kept in this computer's keychain."
         />
-        {error ? <p className="form-error" role="alert">{error}</p> : null}
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
         <div className="form-actions">
           <button type="button" className="button ghost" onClick={onClose}>
             Cancel

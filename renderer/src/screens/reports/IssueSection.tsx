@@ -2,7 +2,13 @@
 // job's progress polled from the core (IPC is invoke-only).
 import { useEffect, useState } from 'react';
 import type { AssessmentSummary } from '../../../../main/contract/assessment';
-import type { IssueJobView, IssuedReportView, ReportClassification, ReportKind, SigningIdentityView } from '../../../../main/contract/report';
+import type {
+  IssueJobView,
+  IssuedReportView,
+  ReportClassification,
+  ReportKind,
+  SigningIdentityView,
+} from '../../../../main/contract/report';
 import { call } from '../../api/client';
 import { useJob } from '../../api/job';
 import { useQuery } from '../../api/query';
@@ -50,7 +56,8 @@ export function IssueSection({ assessments, onIssued }: { assessments: Assessmen
 
   const view = job.view;
   const failed = view?.state === 'failed' ? (view.error?.message ?? 'The report could not be issued.') : null;
-  const error = startError ?? failed ?? (job.error ? messageOf(job.error) : null) ?? (identityList.error ? messageOf(identityList.error) : null);
+  const error =
+    startError ?? failed ?? (job.error ? messageOf(job.error) : null) ?? (identityList.error ? messageOf(identityList.error) : null);
   const subjectId = kind === 'engagement' ? (assessmentId ?? '') : vendorId || (vendors[0]?.id ?? '');
   const running = jobId !== null && (view === null || view.state === 'running') && !job.error;
 
@@ -100,7 +107,11 @@ export function IssueSection({ assessments, onIssued }: { assessments: Assessmen
             ))}
           </SelectField>
         )}
-        <SelectField label="Classification" value={classification} onChange={(e) => setClassification(e.target.value as ReportClassification)}>
+        <SelectField
+          label="Classification"
+          value={classification}
+          onChange={(e) => setClassification(e.target.value as ReportClassification)}
+        >
           {CLASSIFICATIONS.map((c) => (
             <option key={c} value={c}>
               {c.charAt(0) + c.slice(1).toLowerCase()}
@@ -140,7 +151,11 @@ export function IssueSection({ assessments, onIssued }: { assessments: Assessmen
           </span>
         </div>
       ) : null}
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <ImportIdentityDialog
         open={dialog === 'import'}
         onClose={() => setDialog(null)}

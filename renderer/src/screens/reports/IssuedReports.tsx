@@ -31,7 +31,13 @@ export function usePreview(): [PreviewState | null, (r: IssuedReportView) => voi
       })
       .then(
         (p) => setState({ report, pages: p.pages, pageCount: p.pageCount, error: null }),
-        (e: unknown) => setState({ report, pages: null, pageCount: 0, error: `The preview could not be drawn (${messageOf(e)}); save the report and open it in a PDF reader.` }),
+        (e: unknown) =>
+          setState({
+            report,
+            pages: null,
+            pageCount: 0,
+            error: `The preview could not be drawn (${messageOf(e)}); save the report and open it in a PDF reader.`,
+          }),
       );
   };
   return [state, show];
@@ -45,7 +51,11 @@ export function PreviewPane({ preview }: { preview: PreviewState | null }) {
         Preview · {preview.report.id}
         {preview.pageCount ? <span className="muted"> · first pages of {preview.pageCount}</span> : null}
       </h2>
-      {preview.error ? <p className="form-error" role="alert">{preview.error}</p> : null}
+      {preview.error ? (
+        <p className="form-error" role="alert">
+          {preview.error}
+        </p>
+      ) : null}
       {preview.pages ? (
         <div className="preview-pages" data-testid="preview">
           {preview.pages.map((p) => (
@@ -53,7 +63,9 @@ export function PreviewPane({ preview }: { preview: PreviewState | null }) {
           ))}
         </div>
       ) : preview.error ? null : (
-        <p className="muted" role="status">Drawing the first pages…</p>
+        <p className="muted" role="status">
+          Drawing the first pages…
+        </p>
       )}
     </section>
   );
@@ -116,7 +128,13 @@ export function IssuedReports({ onPreview, onError }: { onPreview(r: IssuedRepor
                 </>
               ),
             },
-            { key: 'sha', header: 'SHA-256', className: 'mono small', sort: (r) => r.sha256, render: (r) => <span title={r.sha256}>{shortHash(r.sha256)}</span> },
+            {
+              key: 'sha',
+              header: 'SHA-256',
+              className: 'mono small',
+              sort: (r) => r.sha256,
+              render: (r) => <span title={r.sha256}>{shortHash(r.sha256)}</span>,
+            },
             {
               key: 'actions',
               header: 'Actions',

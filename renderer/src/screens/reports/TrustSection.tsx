@@ -29,14 +29,23 @@ export function TrustSection() {
         {identities.map((i) => (
           <li key={i.fingerprint}>
             <div>
-              <strong>{i.commonName}</strong> <span className="muted">· until {formatDate(i.notAfter)}{i.canSign ? '' : ' · passphrase not on this computer'}</span>
+              <strong>{i.commonName}</strong>{' '}
+              <span className="muted">
+                · until {formatDate(i.notAfter)}
+                {i.canSign ? '' : ' · passphrase not on this computer'}
+              </span>
               <div className="mono small muted">{i.fingerprint}</div>
             </div>
             <button
               type="button"
               className="button danger-ghost"
               aria-label={`Remove identity ${i.commonName}`}
-              onClick={() => act(() => call('report.identity.remove', { fingerprint: i.fingerprint }), `${i.commonName} removed; reports it signed stay verifiable.`)}
+              onClick={() =>
+                act(
+                  () => call('report.identity.remove', { fingerprint: i.fingerprint }),
+                  `${i.commonName} removed; reports it signed stay verifiable.`,
+                )
+              }
             >
               Remove
             </button>
@@ -44,7 +53,9 @@ export function TrustSection() {
         ))}
       </ul>
       <h3 className="trust-head">Trusted certificates</h3>
-      {trusted.length === 0 ? <p className="muted">None. Reports signed by this workspace’s own identities are trusted without one.</p> : null}
+      {trusted.length === 0 ? (
+        <p className="muted">None. Reports signed by this workspace’s own identities are trusted without one.</p>
+      ) : null}
       <ul className="trust-list">
         {trusted.map((t) => (
           <li key={t.fingerprint}>
@@ -77,7 +88,11 @@ export function TrustSection() {
           if (f) act(async () => call('report.trust.add', { file: await readUpload(f) }), `${f.name} is now trusted.`);
         }}
       />
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -65,10 +65,24 @@ export function Verifier() {
         <label className="button" htmlFor={inputId}>
           Choose a PDF…
         </label>
-        <input id={inputId} className="visually-hidden" type="file" accept="application/pdf,.pdf" onChange={(e) => void verify(e.target.files?.[0])} />
+        <input
+          id={inputId}
+          className="visually-hidden"
+          type="file"
+          accept="application/pdf,.pdf"
+          onChange={(e) => void verify(e.target.files?.[0])}
+        />
       </div>
-      {busy ? <p className="muted" role="status">Checking the signature…</p> : null}
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {busy ? (
+        <p className="muted" role="status">
+          Checking the signature…
+        </p>
+      ) : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {verdict ? (
         <div className={`verdict ${TONE[verdict.v.status]}`} role="status" data-testid="verdict">
           <h3>

@@ -11,8 +11,18 @@ import type { Act } from './VendorPage';
 function expiry(c: CertificationView) {
   if (c.state === 'no-expiry') return <span className="muted">No expiry</span>;
   const days = c.daysLeft ?? 0;
-  if (c.state === 'expired') return <span className="review-overdue">{formatDate(c.expiresAt)} · expired {-days} days ago</span>;
-  if (c.state === 'expiring') return <span className="review-due">{formatDate(c.expiresAt)} · expires in {days} days</span>;
+  if (c.state === 'expired')
+    return (
+      <span className="review-overdue">
+        {formatDate(c.expiresAt)} · expired {-days} days ago
+      </span>
+    );
+  if (c.state === 'expiring')
+    return (
+      <span className="review-due">
+        {formatDate(c.expiresAt)} · expires in {days} days
+      </span>
+    );
   return <span>{formatDate(c.expiresAt)}</span>;
 }
 
@@ -27,7 +37,14 @@ export function CertificationsSection({ vendor, act }: { vendor: VendorView; act
   const add = async (e: FormEvent) => {
     e.preventDefault();
     const ok = await act('Certification not added', () =>
-      call('vendor.certification.add', { vendorId: vendor.id, kind, otherName, periodStart: periodStart || null, periodEnd: periodEnd || null, expiresAt: expiresAt || null }),
+      call('vendor.certification.add', {
+        vendorId: vendor.id,
+        kind,
+        otherName,
+        periodStart: periodStart || null,
+        periodEnd: periodEnd || null,
+        expiresAt: expiresAt || null,
+      }),
     );
     if (ok) {
       setOtherName('');
@@ -51,7 +68,12 @@ export function CertificationsSection({ vendor, act }: { vendor: VendorView; act
               key: 'period',
               header: 'Report period',
               sort: (c) => c.periodStart ?? c.periodEnd,
-              render: (c) => (c.periodStart || c.periodEnd ? `${formatDate(c.periodStart) || '…'} – ${formatDate(c.periodEnd) || '…'}` : <span className="muted">—</span>),
+              render: (c) =>
+                c.periodStart || c.periodEnd ? (
+                  `${formatDate(c.periodStart) || '…'} – ${formatDate(c.periodEnd) || '…'}`
+                ) : (
+                  <span className="muted">—</span>
+                ),
             },
             { key: 'expiry', header: 'Expiry', sort: (c) => c.expiresAt, render: (c) => expiry(c) },
             ...(editable
@@ -60,7 +82,12 @@ export function CertificationsSection({ vendor, act }: { vendor: VendorView; act
                     key: 'actions',
                     header: 'Actions',
                     render: (c: CertificationView) => (
-                      <button type="button" className="button subtle" aria-label={`Remove ${certName(c)}`} onClick={() => void act('Certification not removed', () => call('vendor.certification.remove', { id: c.id }))}>
+                      <button
+                        type="button"
+                        className="button subtle"
+                        aria-label={`Remove ${certName(c)}`}
+                        onClick={() => void act('Certification not removed', () => call('vendor.certification.remove', { id: c.id }))}
+                      >
                         Remove
                       </button>
                     ),
@@ -81,7 +108,9 @@ export function CertificationsSection({ vendor, act }: { vendor: VendorView; act
               </option>
             ))}
           </SelectField>
-          {kind === 'other' ? <Field label="Name" value={otherName} onChange={(e) => setOtherName(e.target.value)} maxLength={200} /> : null}
+          {kind === 'other' ? (
+            <Field label="Name" value={otherName} onChange={(e) => setOtherName(e.target.value)} maxLength={200} />
+          ) : null}
           <Field label="Period from" type="date" value={periodStart} onChange={(e) => setStart(e.target.value)} />
           <Field label="Period to" type="date" value={periodEnd} onChange={(e) => setEnd(e.target.value)} />
           <Field label="Expires" type="date" value={expiresAt} onChange={(e) => setExpires(e.target.value)} />

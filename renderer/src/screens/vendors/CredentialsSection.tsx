@@ -49,7 +49,12 @@ export function CredentialsSection({ vendor, act }: { vendor: VendorView; act: A
                 c.revokedAt ? (
                   <span className="muted">Revoked {formatDate(c.revokedAt)}</span>
                 ) : editable ? (
-                  <button type="button" className="button subtle" aria-label={`Revoke ${c.label}`} onClick={() => void act('Not revoked', () => call('vendor.credential.revoke', { id: c.id }))}>
+                  <button
+                    type="button"
+                    className="button subtle"
+                    aria-label={`Revoke ${c.label}`}
+                    onClick={() => void act('Not revoked', () => call('vendor.credential.revoke', { id: c.id }))}
+                  >
                     Mark revoked
                   </button>
                 ) : (

@@ -20,9 +20,13 @@ export function DocumentsSection({ vendor, act }: { vendor: VendorView; act: Act
   const upload = async (file: File | undefined) => {
     if (!file) return;
     if (file.size > LIMIT_MB * 1048576) {
-      await act(`“${file.name}” was not attached`, () => Promise.reject(new Error(`it is ${formatSize(file.size)}; documents can be at most ${LIMIT_MB} MB.`)));
+      await act(`“${file.name}” was not attached`, () =>
+        Promise.reject(new Error(`it is ${formatSize(file.size)}; documents can be at most ${LIMIT_MB} MB.`)),
+      );
     } else {
-      await act(`“${file.name}” was not attached`, async () => call('vendor.document.add', { vendorId: vendor.id, file: { name: file.name, dataBase64: await readAsBase64(file) } }));
+      await act(`“${file.name}” was not attached`, async () =>
+        call('vendor.document.add', { vendorId: vendor.id, file: { name: file.name, dataBase64: await readAsBase64(file) } }),
+      );
     }
     if (input.current) input.current.value = '';
   };
@@ -45,7 +49,11 @@ export function DocumentsSection({ vendor, act }: { vendor: VendorView; act: Act
               <span className="muted">
                 {formatSize(d.size)} · {formatDate(d.addedAt)}
               </span>
-              <button type="button" className="button subtle" onClick={() => void act('Download failed', () => download(vendor.id, d.blobId))}>
+              <button
+                type="button"
+                className="button subtle"
+                onClick={() => void act('Download failed', () => download(vendor.id, d.blobId))}
+              >
                 Download
               </button>
               {editable ? (

@@ -28,7 +28,9 @@ export function QuestionnaireTracker() {
       <ErrorText error={read.error ? messageOf(read.error) : null} />
       {read.data ? (
         <p className="muted" data-testid="tracker-counts">
-          {(['overdue', 'awaiting', 'answered', 'scored', 'concluded', 'not-sent'] as const).map((s) => `${counts[s] ?? 0} ${STAGE_LABELS[s].toLowerCase()}`).join(' · ')}
+          {(['overdue', 'awaiting', 'answered', 'scored', 'concluded', 'not-sent'] as const)
+            .map((s) => `${counts[s] ?? 0} ${STAGE_LABELS[s].toLowerCase()}`)
+            .join(' · ')}
           {` · answers are due ${read.data.responseDays} days after sending`}
         </p>
       ) : null}

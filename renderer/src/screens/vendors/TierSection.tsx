@@ -34,7 +34,11 @@ export function TierSection({ vendor, act }: { vendor: VendorView; act: Act }) {
           <p>
             <strong>Set by hand to tier {vendor.tierOverride}:</strong> {vendor.tierOverrideReason}
           </p>
-          <button type="button" className="button" onClick={() => void act('Override not cleared', () => call('vendor.clearTierOverride', { id: vendor.id }))}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void act('Override not cleared', () => call('vendor.clearTierOverride', { id: vendor.id }))}
+          >
             Use the rubric's tier
           </button>
         </div>
@@ -46,7 +50,14 @@ export function TierSection({ vendor, act }: { vendor: VendorView; act: Act }) {
             <option value="2">Tier 2</option>
             <option value="3">Tier 3</option>
           </SelectField>
-          <TextAreaField label="Reason" aria-required="true" value={reason} onChange={(e) => setReason(e.target.value)} error={error} maxLength={2000} />
+          <TextAreaField
+            label="Reason"
+            aria-required="true"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            error={error}
+            maxLength={2000}
+          />
           <div className="form-actions">
             <button type="button" className="button" onClick={() => setEditing(false)}>
               Cancel

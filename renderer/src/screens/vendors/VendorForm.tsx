@@ -76,19 +76,41 @@ export function VendorForm({
   return (
     <form className="vendor-form" onSubmit={(e) => void submit(e)} aria-label={submitLabel}>
       <div className="vendor-form-row">
-        <Field label="Name" required value={p.name} onChange={(e) => set('name', e.target.value)} maxLength={200} autoFocus={!initial.name} />
+        <Field
+          label="Name"
+          required
+          value={p.name}
+          onChange={(e) => set('name', e.target.value)}
+          maxLength={200}
+          autoFocus={!initial.name}
+        />
         <Field label="Internal owner" required value={p.owner} onChange={(e) => set('owner', e.target.value)} maxLength={200} />
       </div>
-      <Field label="Services" hint="What the vendor does for us." value={p.services ?? ''} onChange={(e) => set('services', e.target.value)} maxLength={2000} />
+      <Field
+        label="Services"
+        hint="What the vendor does for us."
+        value={p.services ?? ''}
+        onChange={(e) => set('services', e.target.value)}
+        maxLength={2000}
+      />
       <div className="vendor-form-row">
-        <SelectField label="Business criticality" value={p.criticality} onChange={(e) => set('criticality', e.target.value as VendorCriticality)}>
+        <SelectField
+          label="Business criticality"
+          value={p.criticality}
+          onChange={(e) => set('criticality', e.target.value as VendorCriticality)}
+        >
           {CRITICALITIES.map((c) => (
             <option key={c} value={c}>
               {CRITICALITY_LABELS[c]}
             </option>
           ))}
         </SelectField>
-        <Field label="Contract start" type="date" value={p.contractStart ?? ''} onChange={(e) => set('contractStart', e.target.value || null)} />
+        <Field
+          label="Contract start"
+          type="date"
+          value={p.contractStart ?? ''}
+          onChange={(e) => set('contractStart', e.target.value || null)}
+        />
         <Field label="Contract end" type="date" value={p.contractEnd ?? ''} onChange={(e) => set('contractEnd', e.target.value || null)} />
       </div>
       <fieldset className="data-types">
@@ -100,7 +122,13 @@ export function VendorForm({
           </label>
         ))}
       </fieldset>
-      <TextAreaField label="Exit plan" hint="How we would leave this vendor: data export, replacement, notice." value={p.exitPlan ?? ''} onChange={(e) => set('exitPlan', e.target.value)} maxLength={20000} />
+      <TextAreaField
+        label="Exit plan"
+        hint="How we would leave this vendor: data export, replacement, notice."
+        value={p.exitPlan ?? ''}
+        onChange={(e) => set('exitPlan', e.target.value)}
+        maxLength={20000}
+      />
       {error ? (
         <p className="error-text form-error" role="alert">
           {error}

@@ -54,10 +54,36 @@ const COLUMNS: Column<VendorRow>[] = [
       </span>
     ),
   },
-  { key: 'tier', header: 'Tier', width: '10rem', sort: (v) => v.tier, render: (v) => <TierBadge tier={v.tier} overridden={v.tierOverridden} /> },
-  { key: 'crit', header: 'Criticality', width: '6.5rem', sort: (v) => CRITICALITIES.indexOf(v.criticality), render: (v) => CRITICALITY_LABELS[v.criticality] },
-  { key: 'score', header: 'Score', width: '5rem', align: 'end', sort: (v) => v.latestScore, render: (v) => (v.latestScore === null ? <span className="muted">—</span> : formatScore(v.latestScore)) },
-  { key: 'conclusion', header: 'Conclusion', width: 'minmax(7.5rem, 1fr)', wrap: true, sort: (v) => (v.latestConclusion ? CONCLUSION_LABELS[v.latestConclusion] : null), render: (v) => (v.latestConclusion ? CONCLUSION_LABELS[v.latestConclusion] : <span className="muted">Not reviewed</span>) },
+  {
+    key: 'tier',
+    header: 'Tier',
+    width: '10rem',
+    sort: (v) => v.tier,
+    render: (v) => <TierBadge tier={v.tier} overridden={v.tierOverridden} />,
+  },
+  {
+    key: 'crit',
+    header: 'Criticality',
+    width: '6.5rem',
+    sort: (v) => CRITICALITIES.indexOf(v.criticality),
+    render: (v) => CRITICALITY_LABELS[v.criticality],
+  },
+  {
+    key: 'score',
+    header: 'Score',
+    width: '5rem',
+    align: 'end',
+    sort: (v) => v.latestScore,
+    render: (v) => (v.latestScore === null ? <span className="muted">—</span> : formatScore(v.latestScore)),
+  },
+  {
+    key: 'conclusion',
+    header: 'Conclusion',
+    width: 'minmax(7.5rem, 1fr)',
+    wrap: true,
+    sort: (v) => (v.latestConclusion ? CONCLUSION_LABELS[v.latestConclusion] : null),
+    render: (v) => (v.latestConclusion ? CONCLUSION_LABELS[v.latestConclusion] : <span className="muted">Not reviewed</span>),
+  },
   {
     key: 'next',
     header: 'Next review',
@@ -183,10 +209,9 @@ export function VendorList({ onOpen }: { onOpen(id: string): void }) {
           }
         >
           <p>
-            The vendor registry lists every supplier that holds our data or reaches our systems: what it stores, how much we depend
-            on it, its certifications, the credentials we issued to it and how we would leave it. From data types and criticality
-            Attest works out a tier, and from the tier when the next security review is due (tier 1 yearly, tier 2 every two
-            years, tier 3 every three).
+            The vendor registry lists every supplier that holds our data or reaches our systems: what it stores, how much we depend on it,
+            its certifications, the credentials we issued to it and how we would leave it. From data types and criticality Attest works out
+            a tier, and from the tier when the next security review is due (tier 1 yearly, tier 2 every two years, tier 3 every three).
           </p>
         </EmptyState>
       ) : null}
@@ -195,7 +220,13 @@ export function VendorList({ onOpen }: { onOpen(id: string): void }) {
           <SummaryStrip schedule={schedule} />
           <form role="search" aria-label="Filter vendors" className="vendor-filters" onSubmit={(e) => e.preventDefault()}>
             <div ref={filterBox}>
-              <Field label="Filter" type="search" placeholder="Name, services or owner" value={filters.text} onChange={(e) => set('text', e.target.value)} />
+              <Field
+                label="Filter"
+                type="search"
+                placeholder="Name, services or owner"
+                value={filters.text}
+                onChange={(e) => set('text', e.target.value)}
+              />
             </div>
             <SelectField label="Tier" value={filters.tier} onChange={(e) => set('tier', e.target.value as Filters['tier'])}>
               <option value="">Any tier</option>
@@ -203,7 +234,11 @@ export function VendorList({ onOpen }: { onOpen(id: string): void }) {
               <option value="2">Tier 2</option>
               <option value="3">Tier 3</option>
             </SelectField>
-            <SelectField label="Criticality" value={filters.criticality} onChange={(e) => set('criticality', e.target.value as Filters['criticality'])}>
+            <SelectField
+              label="Criticality"
+              value={filters.criticality}
+              onChange={(e) => set('criticality', e.target.value as Filters['criticality'])}
+            >
               <option value="">Any criticality</option>
               {CRITICALITIES.map((c) => (
                 <option key={c} value={c}>
@@ -218,7 +253,9 @@ export function VendorList({ onOpen }: { onOpen(id: string): void }) {
               <option value="ok">Scheduled</option>
             </SelectField>
             <p className="filter-count" aria-live="polite">
-              {shown.length === vendors.length ? `${vendors.length} vendor${vendors.length === 1 ? '' : 's'}` : `${shown.length} of ${vendors.length} vendors`}
+              {shown.length === vendors.length
+                ? `${vendors.length} vendor${vendors.length === 1 ? '' : 's'}`
+                : `${shown.length} of ${vendors.length} vendors`}
               {filtering ? (
                 <button type="button" className="button subtle" onClick={() => setFilters(NO_FILTERS)}>
                   Clear filters

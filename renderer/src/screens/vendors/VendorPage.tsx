@@ -69,7 +69,11 @@ export function VendorPage({ id, onBack }: { id: string; onBack(): void }) {
           <>
             {back}
             {!removed ? (
-              <button type="button" className="button danger-ghost" onClick={() => void act('Not removed', () => call('vendor.remove', { id }))}>
+              <button
+                type="button"
+                className="button danger-ghost"
+                onClick={() => void act('Not removed', () => call('vendor.remove', { id }))}
+              >
                 Remove vendor
               </button>
             ) : null}
@@ -114,7 +118,8 @@ export function VendorPage({ id, onBack }: { id: string; onBack(): void }) {
               <strong>{s.nextReview}</strong> <span>{REVIEW_STATE_LABELS[s.reviewState]}</span>
             </p>
             <p className="muted">
-              {s.lastReview ? `Last review concluded ${s.lastReview}` : 'Never reviewed: due from the day it was added'}; every {s.intervalMonths} months at tier {vendor.tier}.
+              {s.lastReview ? `Last review concluded ${s.lastReview}` : 'Never reviewed: due from the day it was added'}; every{' '}
+              {s.intervalMonths} months at tier {vendor.tier}.
             </p>
             <h3>Review history</h3>
             {vendor.reviews.length ? (

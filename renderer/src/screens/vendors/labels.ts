@@ -19,4 +19,5 @@ export const CERT_KINDS = [...CERTIFICATION_KINDS];
 
 export const REVIEW_STATE_LABELS: Record<ReviewState, string> = { ok: 'Scheduled', due: 'Due soon', overdue: 'Overdue' };
 
-export const certName = (c: { kind: CertificationKind; otherName: string }) => (c.kind === 'other' ? c.otherName || 'Other' : CERT_LABELS[c.kind]);
+export const certName = (c: { kind: CertificationKind; otherName: string }) =>
+  c.kind === 'other' ? c.otherName || 'Other' : CERT_LABELS[c.kind];

@@ -61,10 +61,22 @@ export function spySockets(): SocketSpy {
     return `${String(b ?? 'localhost')}:${String(a)}`;
   };
   const m = net as unknown as Record<string, unknown>;
-  m.connect = (...args: unknown[]) => (connects.push(`tcp ${describe(args)}`), (originals.connect as (...a: unknown[]) => unknown)(...args));
-  m.createConnection = (...args: unknown[]) => (connects.push(`tcp ${describe(args)}`), (originals.createConnection as (...a: unknown[]) => unknown)(...args));
-  (tls as unknown as Record<string, unknown>).connect = (...args: unknown[]) => (connects.push(`tls ${describe(args)}`), (originals.tls as (...a: unknown[]) => unknown)(...args));
-  (dgram as unknown as Record<string, unknown>).createSocket = (...args: unknown[]) => (connects.push('udp'), (originals.udp as (...a: unknown[]) => unknown)(...args));
+  m.connect = (...args: unknown[]) => (
+    connects.push(`tcp ${describe(args)}`),
+    (originals.connect as (...a: unknown[]) => unknown)(...args)
+  );
+  m.createConnection = (...args: unknown[]) => (
+    connects.push(`tcp ${describe(args)}`),
+    (originals.createConnection as (...a: unknown[]) => unknown)(...args)
+  );
+  (tls as unknown as Record<string, unknown>).connect = (...args: unknown[]) => (
+    connects.push(`tls ${describe(args)}`),
+    (originals.tls as (...a: unknown[]) => unknown)(...args)
+  );
+  (dgram as unknown as Record<string, unknown>).createSocket = (...args: unknown[]) => (
+    connects.push('udp'),
+    (originals.udp as (...a: unknown[]) => unknown)(...args)
+  );
   return {
     connects,
     restore() {

@@ -68,10 +68,7 @@ export class TestPki {
       { name: 'extKeyUsage', serverAuth: true },
       {
         name: 'subjectAltName',
-        altNames: [
-          ...(options.dnsNames ?? []).map((value) => ({ type: 2, value })),
-          ...(options.ips ?? []).map((ip) => ({ type: 7, ip })),
-        ],
+        altNames: [...(options.dnsNames ?? []).map((value) => ({ type: 2, value })), ...(options.ips ?? []).map((ip) => ({ type: 7, ip }))],
       },
     ]);
     cert.sign(options.selfSigned ? key : this.caKey, forge.md.sha256.create());
