@@ -1,10 +1,11 @@
 // Start a questionnaire for this vendor: a template and the review cycle it belongs to.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { call } from '../../api/client';
+import { useQuery } from '../../api/query';
+import { useWrite } from '../../api/write';
 import { Dialog } from '../../components/Dialog';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { Field, SelectField } from '../../components/Field';
-import { useAppStore } from '../../store';
 import { ORIGIN_LABELS } from './labels';
 import type { QuestionnaireSummary, TemplateSummary } from './types';
 
@@ -19,27 +20,20 @@ export function NewQuestionnaireDialog(props: Props) {
 }
 
 function NewQuestionnaireForm({ vendorId, vendorName, onClose, onCreated }: Props) {
-  const [templates, setTemplates] = useState<TemplateSummary[]>([]);
-  const [templateId, setTemplateId] = useState('');
+  const list = useQuery('template.list', {});
+  const templates: TemplateSummary[] = list.data?.templates ?? [];
+  const [picked, setTemplateId] = useState('');
+  const templateId = picked || (templates.find((t) => t.origin === 'builtin') ?? templates[0])?.id || '';
   const [cycle, setCycle] = useState(String(new Date().getFullYear()));
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    call('template.list', {}).then(
-      (r) => {
-        setTemplates(r.templates);
-        setTemplateId((id) => id || (r.templates.find((t) => t.origin === 'builtin') ?? r.templates[0])?.id || '');
-      },
-      (e: unknown) => setError(messageOf(e)),
-    );
-  }, []);
+  const { write, error: writeError, clearError } = useWrite();
+  const [pickError, setPickError] = useState<string | null>(null);
+  const error = pickError ?? writeError ?? (list.error ? messageOf(list.error) : null);
   const submit = async () => {
-    setError(null);
-    if (!templateId) return setError('Choose a template.');
-    try {
-      onCreated(await useAppStore.getState().mutate(() => call('questionnaire.create', { vendorId, templateId, cycle })));
-    } catch (e) {
-      setError(messageOf(e));
-    }
+    clearError();
+    setPickError(templateId ? null : 'Choose a template.');
+    if (!templateId) return;
+    const created = await write(() => call('questionnaire.create', { vendorId, templateId, cycle }));
+    if (created) onCreated(created);
   };
   return (
     <form
