@@ -311,7 +311,12 @@ test('the questionnaire tracker lists every questionnaire across vendors with it
     const tracker = page.getByTestId('questionnaire-tracker');
     const row = tracker.getByRole('row').filter({ hasText: 'Initech Mail' });
     await row.getByText('Awaiting answers').waitFor();
-    await row.getByText(due).waitFor();
+    // Shown in the locale's format, as every date in the app.
+    const shownDue = await page.evaluate(
+      (d) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`)),
+      due,
+    );
+    await row.getByText(shownDue).waitFor();
     await tracker.getByRole('row').filter({ hasText: 'Umbrella Print' }).getByText('Not sent').waitFor();
     await page
       .getByTestId('tracker-counts')

@@ -85,6 +85,8 @@ test('headers sort in natural order, columns resize, titles wrap to two lines', 
     // The active control stays in view wherever the sort put it; Home goes to the top.
     await table.getByRole('grid').focus();
     await page.keyboard.press('Home');
+    // The grid has scrolled to the top: the first row shown is the active one.
+    await table.locator('[role="row"][aria-rowindex="2"].active').waitFor();
     const descending = await labels();
     assert.deepEqual(
       descending,
