@@ -18,6 +18,7 @@ export const CHANNEL_NAMES = [
   'workspace.passphraseProgress',
   'workspace.remember',
   'workspace.setAutoLock',
+  'workspace.undo',
   'workspace.verify',
   'audit.list',
   'audit.export',

@@ -48,6 +48,18 @@ const auditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 
+/** A change of this session as undo sees it; `refusal`: why it cannot be taken back. */
+const changeView = z.object({
+  seq: z.number(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityName: z.string().nullable(),
+  refusal: z.string().nullable(),
+});
+export type ChangeView = z.infer<typeof changeView>;
+
 /** Which entries of the audit log to list or export: all given filters apply together. */
 const auditFilter = {
   /** Exactly this actor ("Dana Reyes (app)"). */
@@ -180,6 +192,13 @@ export const workspaceChannels = {
       })
       .strict(),
     response: workspaceStatus,
+  }),
+  'workspace.undo': defineChannel({
+    effect: 'write',
+    summary:
+      'Take back the newest change of this session (any kind) as a new audited change. expectSeq: only if that change is still the newest (UNDO_STALE otherwise).',
+    request: z.object({ expectSeq: z.number().int().positive().optional() }).strict(),
+    response: z.object({ undone: changeView, next: changeView.nullable() }),
   }),
   'workspace.verify': defineChannel({
     effect: 'read',

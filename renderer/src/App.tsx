@@ -59,13 +59,13 @@ export function App() {
   useActivity();
 
   // Ctrl/Cmd + digit moves between screens; Ctrl/Cmd + L locks the workspace; Ctrl/Cmd + Z
-  // takes back the last undoable change (outside text fields, which keep their own undo).
+  // takes back the newest change of any kind (outside text fields, which keep their own undo).
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
       if (event.key.toLowerCase() === 'z' && !event.shiftKey) {
         const inText = event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable="true"]');
-        if (!inText && useAppStore.getState().lastUndo) {
+        if (!inText && useAppStore.getState().status.state === 'open') {
           event.preventDefault();
           void useAppStore.getState().undoLast();
         }

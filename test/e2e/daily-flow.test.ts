@@ -127,7 +127,10 @@ test('many controls and findings change in one step with shift and ctrl, and one
     // One Ctrl+Z takes the whole step back.
     await grid.focus();
     await page.keyboard.press('Control+z');
-    await page.getByTestId('toast').getByText('Undone: the status of 5 controls.').waitFor();
+    await page
+      .getByTestId('toast')
+      .getByText(/^Undone: control status changed for several: Assessment “Q1 review” · 5 controls → not-met/)
+      .waitFor();
     now = await statusOf();
     assert.equal(now.get(rows[0]!.controlId)!.status, 'not-assessed');
     assert.equal(now.get('S.A.2')!.status, 'partial');
@@ -161,7 +164,7 @@ test('many controls and findings change in one step with shift and ctrl, and one
     ]);
     await list.focus();
     await page.keyboard.press('Control+z');
-    await page.getByTestId('toast').getByText('Undone: the due date of 3 findings.').waitFor();
+    await page.getByTestId('toast').getByText('Undone: finding changed for several.').waitFor();
     found = (await call(core, 'finding.list', { assessmentId: a.id })).findings;
     assert.ok(
       found.every((f) => f.dueDate === null),

@@ -138,6 +138,7 @@ export async function issueReport(input: IssueInput, deps: IssueDeps): Promise<{
     actor: deps.actor,
     action: 'report.issue',
     entity: `report:${id} sha256:${sha256} signer:${report.signerFingerprint ?? 'unsigned'}`,
+    irreversible: 'an issued report stays on record',
     statements: [
       {
         sql: `INSERT INTO issued_reports (id, kind, subject_id, title, sha256, size, signer_fingerprint, signer_name, issued_at, issued_by, blob_id)

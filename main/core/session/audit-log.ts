@@ -107,6 +107,20 @@ export function entityName(entity: string, name: (kind: string, id: string) => s
   return `${word} “${named}”${tail.length ? ` · ${tail.join(' · ')}` : ''}`;
 }
 
+/**
+ * One entity in words, read from the workspace now (null when it is gone or unnamed); an
+ * entity followed by a summary ("assessment:… 5 controls → not-met: …") keeps the summary.
+ */
+export function describeEntity(ws: Workspace, entity: string): string | null {
+  const names = nameBook(ws);
+  const whole = entityName(entity, names);
+  if (whole) return whole;
+  const space = entity.indexOf(' ');
+  if (space < 0) return null;
+  const head = entityName(entity.slice(0, space), names);
+  return head ? `${head} · ${entity.slice(space + 1)}` : null;
+}
+
 function matching(ws: Workspace, filter: AuditFilter): AuditEntry[] {
   const where: string[] = [];
   const params: string[] = [];

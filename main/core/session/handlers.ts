@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { exportAudit, listAudit } from './audit-log';
+import { describeEntity, exportAudit, listAudit } from './audit-log';
 import type { HandlerMap } from '../dispatcher';
 import type { CoreDeps } from '../deps';
 import { AttestError } from '../errors';
@@ -20,6 +20,7 @@ type SessionChannels =
   | 'workspace.passphraseProgress'
   | 'workspace.remember'
   | 'workspace.setAutoLock'
+  | 'workspace.undo'
   | 'workspace.verify'
   | 'audit.list'
   | 'audit.export';
@@ -75,6 +76,18 @@ export function sessionHandlers({ session, ready, files }: CoreDeps): Pick<Handl
     },
     'workspace.remember': (r) => session.setRemembered(r.remember),
     'workspace.setAutoLock': (r) => session.setAutoLock(r.minutes),
+    'workspace.undo': async (r, context) => {
+      const ws = session.workspace();
+      // Named before the undo: an undone creation takes the name with it.
+      const before = ws.lastChange();
+      const name = before ? describeEntity(ws, before.entity) : null;
+      const { undone } = await ws.undo(context.actor, r.expectSeq);
+      const next = ws.lastChange();
+      return {
+        undone: { ...undone, entityName: name },
+        next: next ? { ...next, entityName: describeEntity(ws, next.entity) } : null,
+      };
+    },
     'workspace.verify': async (r) => {
       const report = await session.verify(r.passphrase);
       return {

@@ -132,6 +132,7 @@ export async function removeIdentity(ws: Workspace, keychain: Keychain, fingerpr
     actor,
     action: 'signing.identity.remove',
     entity: `signing-identity:${row.fingerprint}`,
+    irreversible: 'its remembered passphrase has left the keychain',
     statements: [
       { sql: 'UPDATE signing_identities SET removed_at = ? WHERE fingerprint = ?', params: [ws.now().toISOString(), row.fingerprint] },
     ],

@@ -29,9 +29,11 @@ export async function compactFile(s: WorkspaceState, q: CompactionContext): Prom
     // Held-back setup records go to the file first (and the first-write steps run now,
     // not while the new file's temp exists).
     if (writesPending(s)) await append(s, [], 'journal');
-    const live = hasTable(s.db, 'blobs')
+    const stored = hasTable(s.db, 'blobs')
       ? (s.db.exec('SELECT id FROM blobs ORDER BY rowid')[0]?.values ?? []).map((r) => String(r[0]))
       : [];
+    // Attachments an undo could bring back keep their bytes too.
+    const live = [...new Set([...stored, ...s.undo.keptBlobIds()])];
     return {
       db: s.db.export(),
       baseSeq: s.lastSeq,

@@ -10,6 +10,7 @@ import { prepareFirstWrite } from './first-write';
 import { type CommitPayload, encodeJson } from './records';
 import { writeAll } from './snapshot';
 import type { CommitResult, Mutation, ReadOnlyView, WorkspaceState } from './state';
+import { clearLog, ensureCapture, type Inverse, inverseOf, touchedRows } from './undo';
 
 // A mutation may not rewrite history, change the schema version, attach files or
 // manage transactions itself (each commit is exactly one transaction).
@@ -23,6 +24,7 @@ export function validateMutation(m: Mutation): void {
   }
   if (!Array.isArray(m.statements) || m.statements.length === 0) throw bad('a change needs at least one statement');
   if (m.precondition !== undefined && typeof m.precondition !== 'function') throw bad('a precondition must be a function');
+  if (m.irreversible !== undefined && (typeof m.irreversible !== 'string' || !m.irreversible)) throw bad('irreversible must say why');
   for (const s of m.statements) {
     if (typeof s?.sql !== 'string' || !s.sql.trim()) throw bad('every statement needs SQL text');
     if (FORBIDDEN_SQL.test(s.sql) || TRANSACTION_SQL.test(s.sql)) {
@@ -51,13 +53,14 @@ function rollbackIfOpen(db: Database): void {
 
 /**
  * Runs the precondition, then applies and journals one commit. `setup`: hold the record
- * back in memory instead of writing it (setup() commits). The caller holds the queue.
+ * back in memory instead of writing it (setup() commits). `capture`: work out the change's
+ * inverse for undo while it is tried. The caller holds the queue.
  */
 export async function commitInQueue(
   s: WorkspaceState,
   m: Mutation,
-  ctx: { setup: boolean; at: string; view: ReadOnlyView },
-): Promise<CommitResult> {
+  ctx: { setup: boolean; capture: boolean; at: string; view: ReadOnlyView },
+): Promise<CommitResult & { inverse: Inverse | null }> {
   // Earlier commits in the queue are applied by now: the check sees what this change will change.
   m.precondition?.(ctx.view);
   const seq = s.lastSeq + 1;
@@ -73,14 +76,28 @@ export async function commitInQueue(
   // Check the change by applying it and rolling it back at once: nothing awaits in
   // between, so no reader ever sees rows that are not yet on disk (or never will be).
   let head: string;
+  let touched: Map<string, number[]> | null = null;
+  if (ctx.capture) ensureCapture(s.db, s.capture);
   s.db.run('BEGIN');
   try {
+    if (ctx.capture) clearLog(s.db);
     head = applyCommit(s.db, payload, s.auditHead);
+    if (ctx.capture) touched = touchedRows(s.db);
   } catch (e) {
     throw workspaceError('INVALID_MUTATION', { detail: sqliteDetail(e) }, e);
   } finally {
     rollbackIfOpen(s.db);
   }
+  // Rolled back: the database holds the rows as they were, which the inverse puts back.
+  const inverse = m.irreversible
+    ? { refusal: m.irreversible }
+    : touched
+      ? inverseOf(
+          s.db,
+          touched,
+          m.statements.map((st) => st.sql),
+        )
+      : null;
   const rec = sealRecord(s.key, s.header.workspaceId, RecordType.commit, BigInt(seq), encodeJson(payload), s.chainTag);
   // null: a setup commit, held back in memory until the first real change.
   let at: number | null = null;
@@ -109,7 +126,7 @@ export async function commitInQueue(
   s.journalCommitBytes += rec.bytes.length;
   // A held-back setup commit is not on disk: nothing to remember.
   if (!ctx.setup) s.opts.memory?.note(s.header.workspaceId.toString('hex'), { seq, auditHash: head, at: payload.at });
-  return { seq, auditHash: head };
+  return { seq, auditHash: head, inverse };
 }
 
 /** True while setup records wait or the first-write steps have not run yet. */

@@ -129,7 +129,9 @@ export async function createWorkspace(path: string, options: CreateOptions): Pro
           params: [options.name, new Date(header.createdAt).toISOString()],
         },
       ],
+      irreversible: 'it created the workspace',
     });
+    ws.forgetUndo();
     return ws;
   } catch (e) {
     if (!linked) await unlink(tmp).catch(() => undefined);

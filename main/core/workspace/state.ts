@@ -12,6 +12,7 @@ import type { Migration } from './migrations';
 import type { SqlValue, Statement } from './records';
 import type { BlobLocation } from './scan';
 import type { DeviceMemory } from './seen';
+import type { UndoHistory } from './undo';
 
 /** What a precondition may do: read, nothing else. */
 export interface ReadOnlyView {
@@ -29,6 +30,8 @@ export interface Mutation {
    * gap between "check" and "act" that a check made before commit() leaves open.
    */
   precondition?: (read: ReadOnlyView) => void;
+  /** Why this change cannot be undone (it records something outside the workspace, e.g. an issued report). */
+  irreversible?: string;
 }
 
 export interface CommitResult {
@@ -101,4 +104,8 @@ export interface WorkspaceState {
   /** A failed write could not be cut back: this session stops writing. */
   broken: boolean;
   readonly backupsKept: number;
+  /** The session's changes and their inverses (undo.ts). */
+  readonly undo: UndoHistory;
+  /** Which schema the undo triggers were made for (undo.ts remakes them when it changes). */
+  readonly capture: { signature: string | null };
 }

@@ -5,7 +5,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { FileHandle } from 'node:fs/promises';
 import type { Database } from 'sql.js';
-import type { AttestError } from '../errors';
+import { AttestError } from '../errors';
 import type { Keychain } from '../keychain/keychain';
 import { blobIdFor, checkKdf, wipe } from './crypto';
 import { hasTable, loadSqlJs, replay, schemaVersion } from './database';
@@ -24,6 +24,7 @@ import { keyFromPassphrase, rememberedAccount } from './unlock';
 import { commitInQueue, validateMutation } from './journal';
 import { compactFile } from './compaction';
 import { readBlob, writeBlobChunks } from './blobs';
+import { UndoHistory } from './undo';
 import type { CommitResult, CompactResult, Mutation, ReadOnlyView, StoreOptions, WorkspaceState } from './state';
 
 export type { CommitResult, CompactResult, FaultHooks, Mutation, ReadOnlyView, StoreOptions, WorkspaceState } from './state';
@@ -31,6 +32,16 @@ export { BLOB_CHUNK } from './blobs';
 
 export const DEFAULT_BLOB_LIMIT = 25 * 1024 * 1024;
 export const DEFAULT_AUTO_COMPACT_BYTES = 4 * 1024 * 1024;
+
+/** The newest change of the session, which undo takes back; `refusal`: why it cannot be. */
+export interface LastChange {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  refusal: string | null;
+}
 
 export interface BlobMeta {
   actor: string;
@@ -147,6 +158,8 @@ export class Workspace {
         firstWrite: true,
         broken: false,
         backupsKept: opts.backups ?? DEFAULT_BACKUPS,
+        undo: new UndoHistory(),
+        capture: { signature: null },
       });
     } catch (e) {
       db.close();
@@ -228,6 +241,56 @@ export class Workspace {
   async commit(m: Mutation): Promise<CommitResult> {
     validateMutation(m);
     return this.exclusive(() => this.commitLocked(m));
+  }
+
+  /** Starts the undo history afresh: what the user can take back begins when they get the workspace. */
+  forgetUndo(): void {
+    this.s.undo.clear();
+  }
+
+  /** The change undo would take back now, or null when there is none in this session. */
+  lastChange(): LastChange | null {
+    const top = this.s.undo.top();
+    if (!top) return null;
+    return {
+      seq: top.seq,
+      at: top.at,
+      actor: top.actor,
+      action: top.action,
+      entity: top.entity,
+      refusal: 'refusal' in top.inverse ? top.inverse.refusal : null,
+    };
+  }
+
+  /**
+   * Takes back the newest change of this session as a new, audited commit. `expectSeq`:
+   * only if that change is still the newest (an Undo offered for one particular change).
+   */
+  async undo(actor: string, expectSeq?: number): Promise<{ undone: LastChange; result: CommitResult }> {
+    return this.exclusive(async () => {
+      this.assertOpen();
+      const top = this.lastChange();
+      const entry = this.s.undo.top();
+      if (!top || !entry) throw new AttestError('NOTHING_TO_UNDO', 'There is no change to undo in this session.');
+      if (expectSeq !== undefined && top.seq !== expectSeq) {
+        throw new AttestError('UNDO_STALE', 'Newer changes were made after that one; undo those first (Ctrl+Z).');
+      }
+      if ('refusal' in entry.inverse) {
+        throw new AttestError('UNDO_REFUSED', `The last change (${top.action}) cannot be undone: ${entry.inverse.refusal}.`);
+      }
+      const entity = `${top.action} ${top.entity}`;
+      const result = await this.commitLocked(
+        {
+          actor,
+          action: 'workspace.undo',
+          entity: entity.length > 500 ? entity.slice(0, 500) : entity,
+          statements: entry.inverse.statements,
+        },
+        true,
+      );
+      this.s.undo.pop();
+      return { undone: top, result };
+    });
   }
 
   async putBlob(bytes: Uint8Array, meta: BlobMeta): Promise<BlobInfo> {
@@ -388,10 +451,19 @@ export class Workspace {
   }
 
   /** Applies and journals one commit; the caller holds the queue. */
-  private async commitLocked(m: Mutation): Promise<CommitResult> {
+  private async commitLocked(m: Mutation, undoing = false): Promise<CommitResult> {
     this.assertOpen();
     const setup = this.setupScope.getStore() === true;
-    const result = await commitInQueue(this.s, m, { setup, at: this.now().toISOString(), view: this.readView });
+    const { inverse, ...result } = await commitInQueue(this.s, m, {
+      setup,
+      capture: !setup && !undoing,
+      at: this.now().toISOString(),
+      view: this.readView,
+    });
+    // A setup change is outside the history: nothing before it can be taken back safely.
+    if (setup) this.s.undo.clear();
+    else if (inverse)
+      this.s.undo.record({ seq: result.seq, at: this.now().toISOString(), actor: m.actor, action: m.action, entity: m.entity, inverse });
     // A held-back setup commit is not on disk: no compaction (a write) yet.
     if (!setup && this.autoCompactBytes > 0 && this.s.journalCommitBytes >= this.autoCompactBytes && !this.compacting) {
       void this.compact().catch(() => undefined);
@@ -432,6 +504,7 @@ export class Workspace {
           action: 'schema.migrate',
           entity: `schema:v${m.version}`,
           statements: [...m.up.map((sql) => ({ sql })), { sql: `PRAGMA user_version = ${m.version}` }],
+          irreversible: 'a schema upgrade cannot be taken back',
         }),
       );
       applied.push(m.version);

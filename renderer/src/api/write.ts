@@ -1,8 +1,8 @@
 // One helper serves every write. It runs the call through the store's save tracking
 // (the top bar's "Saving…/All changes saved"), hands what the write answered to the read
 // cache where that answer is also a read's (so the screen needs no second trip), says
-// what happened, offers Undo (toast and Ctrl+Z) where the change can be taken back, and
-// keeps the error for the screen to show beside what failed.
+// what happened, offers Undo in its toast (the core takes back any change; Ctrl+Z always
+// works, see store/notice.ts), and keeps the error for the screen to show beside what failed.
 import { useCallback, useState } from 'react';
 import type { ChannelName, RequestOf, ResponseOf } from '../../../main/contract/ipc';
 import { messageOf } from '../components/ErrorText';
@@ -22,9 +22,8 @@ export const answer = <C extends ChannelName>(channel: C, request: RequestOf<C>,
 export interface WriteOptions<T> {
   /** Said in the toast when it worked. */
   done?: string | ((value: T) => string);
-  /** Takes the change back: offered as Undo and on Ctrl+Z, labelled with `undoLabel`. */
-  undo?: (value: T) => Promise<unknown>;
-  undoLabel?: string;
+  /** The toast offers Undo for this change (taken back by the core while it is still the newest). */
+  undoable?: boolean;
   /** Reads this write's answer already is (e.g. a control's panel after a status change). */
   answers?: (value: T) => Answer[];
   /** Put before the error message, e.g. "Could not remove the document". */
@@ -45,14 +44,15 @@ export async function runWrite<T>(run: () => Promise<T>, options: WriteOptions<T
   } finally {
     release();
   }
-  const undo = options.undo;
-  if (undo) store.offerUndo({ label: options.undoLabel ?? 'the last change', run: () => undo(value) });
+  // The write's answer moved the status to its commit number: the change the toast reports.
+  const after = useAppStore.getState().status;
+  const seq = options.undoable && after.state === 'open' ? after.lastSeq : undefined;
   const done = typeof options.done === 'function' ? options.done(value) : options.done;
   if (done) {
     store.say({
       text: done,
       tone: 'ok',
-      action: undo ? { label: 'Undo', run: () => void useAppStore.getState().undoLast() } : undefined,
+      action: seq !== undefined ? { label: 'Undo', run: () => void useAppStore.getState().undoLast(seq) } : undefined,
     });
   }
   return value;

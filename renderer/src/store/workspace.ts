@@ -51,13 +51,12 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
   const adopt = (status: WorkspaceStatus) => {
     // Another workspace: nothing read from the previous one applies.
     queryCache.reset(status.state === 'open' ? status.lastSeq : 0);
-    // An Undo, and the chosen assessment, belong to the workspace they were made in.
+    // The chosen assessment belongs to the workspace it was chosen in.
     const before = get().status;
     const same = before.state !== 'none' && status.state !== 'none' && before.path === status.path;
     if (!same) set({ assessmentId: null });
     set({
       status,
-      lastUndo: null,
       save: { pending: 0, lastSavedAt: status.state === 'open' ? new Date().toISOString() : null, error: null },
     });
     if (status.state === 'open') get().navigate('home');
@@ -105,10 +104,10 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
       queryCache.staleAll();
     },
     lockWorkspace: async () => {
-      set({ status: await call('workspace.lock', {}), lastUndo: null });
+      set({ status: await call('workspace.lock', {}) });
     },
     closeWorkspace: async () => {
-      set({ status: await call('workspace.close', {}), lastUndo: null });
+      set({ status: await call('workspace.close', {}) });
       queryCache.reset();
       await get().loadRecent();
     },

@@ -59,7 +59,6 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
   const activeRowKey = active ? rowKey(active) : '';
 
   const say = useAppStore((s) => s.say);
-  const offerUndo = useAppStore((s) => s.offerUndo);
   const focusTable = useCallback(() => tableArea.current?.querySelector<HTMLElement>('[role="grid"]')?.focus(), []);
   const setDraft = useCallback(
     (key: string, draft: Draft | null) =>
@@ -90,8 +89,6 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
       if (chosen.length === 0) return;
       setBulkBusy(true);
       const n = chosen.length;
-      const restore = (results: { catalogueId: string; controlId: string; status: ControlStatus; rationale: string }[]) =>
-        call('assessment.setResults', { assessmentId: id, results }).then((r) => r.rows.forEach(adoptRow));
       try {
         const done = await runWrite(
           () =>
@@ -101,8 +98,7 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
             }),
           {
             done: `${n} control${n === 1 ? '' : 's'} set to ${STATUS_LABELS[status]}.`,
-            undo: (v) => restore(v.previous),
-            undoLabel: `the status of ${n} control${n === 1 ? '' : 's'}`,
+            undoable: true,
           },
         );
         done.rows.forEach(adoptRow);
@@ -130,19 +126,19 @@ export function AssessmentView({ id, onBack }: { id: string; onBack(): void }) {
       try {
         await saveResult(row, status, rationale);
         // Ctrl+Z takes any status change back; clearing a result also says so with Undo.
-        offerUndo({ label: `the status of ${row.label}`, run: () => saveResult(row, before.status, before.rationale) });
-        if (status === 'not-assessed' && before.status !== 'not-assessed') {
+        const after = useAppStore.getState().status;
+        if (status === 'not-assessed' && before.status !== 'not-assessed' && after.state === 'open') {
           say({
             text: `${row.label} is not assessed any more${before.rationale ? '; its rationale was cleared' : ''}.`,
             tone: 'ok',
-            action: { label: 'Undo', run: () => void useAppStore.getState().undoLast() },
+            action: { label: 'Undo', run: () => void useAppStore.getState().undoLast(after.lastSeq) },
           });
         }
       } catch (e) {
         say({ text: `${row.label} was not changed: ${messageOf(e)}`, tone: 'error' });
       }
     },
-    [drafts, offerUndo, saveResult, setDraft, say],
+    [drafts, saveResult, setDraft, say],
   );
 
   const createFinding = useCallback(

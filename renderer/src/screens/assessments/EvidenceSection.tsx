@@ -34,8 +34,7 @@ export function EvidenceSection(props: Props) {
   const remove = (e: EvidenceView) =>
     runWrite(() => call('evidence.remove', { id: e.id }), {
       done: `Removed “${e.title}”.`,
-      undo: () => call('evidence.restore', { id: e.id }),
-      undoLabel: `removing “${e.title}”`,
+      undoable: true,
     }).catch((err: unknown) => say({ text: messageOf(err), tone: 'error' }));
 
   const download = async (e: EvidenceView) => {
@@ -103,8 +102,7 @@ function AddEvidence({ assessmentId, catalogueId, controlId }: { assessmentId: s
   const add = (request: RequestOf<'evidence.add'>) =>
     runWrite(() => call('evidence.add', request), {
       done: (e) => `Added “${e.title}”.`,
-      undo: (e) => call('evidence.remove', { id: e.id }),
-      undoLabel: 'adding the evidence',
+      undoable: true,
     });
 
   const submit = async () => {

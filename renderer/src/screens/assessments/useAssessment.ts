@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AssessmentRow, AssessmentSummary } from '../../../../main/contract/assessment';
 import type { ControlStatus } from '../../../../main/contract/vocabulary';
 import { call } from '../../api/client';
+import { useAppStore } from '../../store';
 import { messageOf } from '../../components/ErrorText';
 import { answer, runWrite } from '../../api/write';
 
@@ -34,6 +35,8 @@ export function useAssessment(id: string): AssessmentData {
   const inFlight = useRef(new Map<string, number>());
   const confirmed = useRef(new Map<string, AssessmentRow>());
 
+  // Read again after an undo: it may have changed any row behind this screen's copy.
+  const undoCount = useAppStore((s) => s.undoCount);
   useEffect(() => {
     let current = true;
     call('assessment.get', { id }).then(
@@ -49,7 +52,7 @@ export function useAssessment(id: string): AssessmentData {
     return () => {
       current = false;
     };
-  }, [id]);
+  }, [id, undoCount]);
 
   const patch = useCallback((row: AssessmentRow) => {
     const i = index.current.get(rowKey(row));

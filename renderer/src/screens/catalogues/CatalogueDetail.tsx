@@ -11,7 +11,7 @@ import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { useAppStore } from '../../store';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ControlDetail, type ControlTarget } from './ControlDetail';
-import { ControlEditor, controlInput } from './ControlEditor';
+import { ControlEditor } from './ControlEditor';
 import { ORIGIN_LABELS, isEditable } from './labels';
 import { plural, shortHash } from './text';
 
@@ -107,10 +107,6 @@ export function CatalogueDetail({
       ].filter((c) => c !== null),
     [categoryTitle, view.category],
   );
-
-  // A deleted control comes back where it was (Undo in the toast, or Ctrl+Z).
-  const restoreControl = (control: ControlView, position: number) =>
-    call('catalog.saveControl', { catalogueId: summary.id, control: controlInput(control), position });
 
   return (
     <div className="cat-detail">
@@ -278,15 +274,10 @@ export function CatalogueDetail({
           onClose={() => setEditing(null)}
           onConfirm={async () => {
             const control = editing.control;
-            const position = detail.controls.findIndex((c) => c.id === control.id);
-            const at = Math.max(0, position);
+            // Undo (the toast, or Ctrl+Z) brings the control back whole, in its place.
             await runWrite(() => call('catalog.deleteControl', { catalogueId: summary.id, controlId: control.id }), {
               done: `Deleted control ${control.id}.`,
-              undo: async () => {
-                await restoreControl(control, at);
-                onView({ ...view, controlId: control.id, category: undefined });
-              },
-              undoLabel: `deleting control ${control.id}`,
+              undoable: true,
             });
           }}
         >

@@ -69,8 +69,7 @@ function Findings() {
       what: 'Nothing was changed',
       toastError: true,
       done: `Set the ${what} of ${n} finding${n === 1 ? '' : 's'}.`,
-      undo: (v) => call('finding.updateMany', { changes: v.previous }),
-      undoLabel: `the ${what} of ${n} finding${n === 1 ? '' : 's'}`,
+      undoable: true,
     });
     if (done) setSelection(NO_SELECTION);
   };
@@ -100,8 +99,7 @@ function Findings() {
     const done = await write(() => call('finding.remove', { id: f.id }), {
       what: `${f.ref} was not removed`,
       done: `Removed ${f.ref} “${f.title}”.`,
-      undo: () => call('finding.restore', { id: f.id }),
-      undoLabel: `removing ${f.ref}`,
+      undoable: true,
     });
     if (done !== undefined) setEditor(null);
   };

@@ -53,8 +53,7 @@ function Templates() {
     const done = await write(() => call('template.remove', { id: t.id }), {
       what: 'Not removed',
       done: `Removed “${t.title}”. Questionnaires already sent keep their copy.`,
-      undo: () => call('template.restore', { id: t.id }),
-      undoLabel: `removing “${t.title}”`,
+      undoable: true,
     });
     if (done !== undefined) setView({ kind: 'list' });
   };

@@ -34,8 +34,7 @@ export function DocumentsSection({ vendor, act }: { vendor: VendorView; act: Act
   const remove = (d: DocumentView) =>
     act(`“${d.name}” was not removed`, () => call('vendor.document.remove', { vendorId: vendor.id, blobId: d.blobId }), {
       done: `Removed “${d.name}”.`,
-      undo: () => call('vendor.document.restore', { vendorId: vendor.id, blobId: d.blobId }),
-      undoLabel: `removing “${d.name}”`,
+      undoable: true,
     });
 
   return (

@@ -1,5 +1,7 @@
 // The Vendors screen: the registry list, or one vendor's page (Back or Escape returns).
 import { useEffect, useState } from 'react';
+import { ApiError } from '../../api/client';
+import { useQuery } from '../../api/query';
 import { useAppStore } from '../../store';
 import { WorkspaceScreen } from '../WorkspaceScreen';
 import { QuestionnaireTracker } from './QuestionnaireTracker';
@@ -21,6 +23,12 @@ export function VendorsScreen() {
     }, 0);
     return () => clearTimeout(t);
   }, [pendingJump]);
+  // The vendor shown is gone (an undo took its creation back): back to the list.
+  const shown = useQuery('vendor.get', vendorId ? { id: vendorId } : null);
+  const gone = shown.error instanceof ApiError && shown.error.code === 'VENDOR_NOT_FOUND';
+  useEffect(() => {
+    if (gone) setVendorId(null);
+  }, [gone]);
   if (!open) return <WorkspaceScreen id="vendors" />;
   if (vendorId) return <VendorPage key={vendorId} id={vendorId} onBack={() => setVendorId(null)} />;
   return (
