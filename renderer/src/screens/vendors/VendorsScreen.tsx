@@ -26,11 +26,8 @@ export function VendorsScreen() {
   // The vendor shown is gone (an undo took its creation back): back to the list.
   const shown = useQuery('vendor.get', vendorId ? { id: vendorId } : null);
   const gone = shown.error instanceof ApiError && shown.error.code === 'VENDOR_NOT_FOUND';
-  useEffect(() => {
-    if (gone) setVendorId(null);
-  }, [gone]);
   if (!open) return <WorkspaceScreen id="vendors" />;
-  if (vendorId) return <VendorPage key={vendorId} id={vendorId} onBack={() => setVendorId(null)} />;
+  if (vendorId && !gone) return <VendorPage key={vendorId} id={vendorId} onBack={() => setVendorId(null)} />;
   return (
     <>
       <VendorList onOpen={setVendorId} />
