@@ -51,10 +51,10 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
   const adopt = (status: WorkspaceStatus) => {
     // Another workspace: nothing read from the previous one applies.
     queryCache.reset(status.state === 'open' ? status.lastSeq : 0);
-    // An Undo, and the chosen assessment, belong to the workspace they were made in.
+    // An Undo, and the chosen assessment, vendor and findings scope, belong to the workspace they were made in.
     const before = get().status;
     const same = before.state !== 'none' && status.state !== 'none' && before.path === status.path;
-    if (!same) set({ assessmentId: null });
+    if (!same) set({ assessmentId: null, findingScope: { kind: 'assessment' }, vendorId: null, vendorTab: 'profile' });
     set({
       status,
       lastUndo: null,
