@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { day, id, text } from './primitives';
 import { defineChannel } from './channel';
 import { fileUpload } from './catalog';
-import { ASSESSMENT_STATES, CONTROL_STATUSES, FINDING_SEVERITIES, FINDING_STATUSES } from './vocabulary';
+import { ASSESSMENT_STATES, CONTROL_STATUSES, FINDING_SEVERITIES, FINDING_STATUSES, FINDING_SUBJECTS } from './vocabulary';
 
 export * from './vocabulary';
 
@@ -65,7 +65,13 @@ export type EvidenceView = z.infer<typeof evidenceView>;
 export const findingView = z.object({
   id: z.string(),
   ref: z.string(),
-  assessmentId: z.string(),
+  /** Exactly one of assessmentId and vendorId is set: whose finding it is. */
+  assessmentId: z.string().nullable(),
+  vendorId: z.string().nullable().default(null),
+  /** The vendor's name, for a vendor finding (refs restart at V-001 for every vendor). */
+  vendorName: z.string().nullable().default(null),
+  /** The questionnaire a vendor finding followed up. */
+  questionnaireId: z.string().nullable().default(null),
   title: z.string(),
   description: z.string(),
   likelihood: z.number(),
@@ -307,8 +313,16 @@ export const assessmentChannels = {
   }),
   'finding.list': defineChannel({
     effect: 'read',
-    summary: 'Findings, of one assessment or all, most severe first.',
-    request: z.object({ assessmentId: id.optional() }).strict(),
+    summary:
+      'Findings, most severe first: of one assessment or one vendor, else of every assessment, every vendor or both (vendors removed from the registry left out).',
+    request: z
+      .object({
+        assessmentId: id.optional(),
+        vendorId: id.optional(),
+        subjects: z.enum(FINDING_SUBJECTS).default('assessments'),
+      })
+      .strict()
+      .refine((r) => !(r.assessmentId && r.vendorId), 'name an assessment or a vendor, not both'),
     response: z.object({ findings: z.array(findingView) }),
   }),
   'finding.create': defineChannel({
@@ -319,7 +333,8 @@ export const assessmentChannels = {
   }),
   'finding.update': defineChannel({
     effect: 'write',
-    summary: 'Change a finding (risk accepted needs a justification and an expiry).',
+    summary:
+      "Change a finding of an assessment or a vendor (risk accepted needs a justification and an expiry; a vendor finding's controls must be in the workspace's catalogues).",
     request: findingFields.extend({ id }),
     response: findingView,
   }),

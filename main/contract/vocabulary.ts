@@ -23,6 +23,9 @@ export const FINDING_SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] 
 export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];
 export const FINDING_STATUSES = ['open', 'in-progress', 'risk-accepted', 'remediated', 'verified'] as const;
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
+/** Whose findings a list without a named assessment or vendor holds. */
+export const FINDING_SUBJECTS = ['assessments', 'vendors', 'all'] as const;
+export type FindingSubjects = (typeof FINDING_SUBJECTS)[number];
 export const SEVERITY_LABELS: Record<FindingSeverity, string> = {
   critical: 'Critical',
   high: 'High',

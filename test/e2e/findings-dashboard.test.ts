@@ -103,7 +103,7 @@ test('dashboard figures, the finding form, remove and undo, and comparing two as
     const latest = await newAssessment(core, 'Contoso 2026 review');
     await reloadOn(page, '3', 'findings');
     await page.getByRole('heading', { name: 'No findings in this assessment' }).waitFor();
-    assert.equal(await page.getByLabel('Assessment', { exact: true }).inputValue(), latest.id, 'the most recent assessment is picked');
+    assert.equal(await page.getByLabel('Findings of').inputValue(), `a:${latest.id}`, 'the most recent assessment is picked');
     await page.getByRole('main').getByRole('button', { name: 'New finding' }).first().waitFor();
     await app.screenshot('findings-empty');
     await axeClean(page, 'findings of an assessment without findings');

@@ -153,7 +153,7 @@ test('finding refs are unique when several assessments are listed', async (t) =>
   const { page } = app;
   try {
     await page.keyboard.press('Control+3');
-    const picker = page.getByLabel('Assessment', { exact: true });
+    const picker = page.getByLabel('Findings of');
     await picker.selectOption({ label: 'All assessments' });
     const grid = page.getByTestId('finding-list');
     await grid.getByRole('columnheader', { name: /Assessment/ }).waitFor();
@@ -164,8 +164,8 @@ test('finding refs are unique when several assessments are listed', async (t) =>
       refs.every((r) => /^[^/]+\/F-\d{3}$/.test(r)),
       `each ref carries its assessment's prefix: ${refs.join(', ')}`,
     );
-    // One assessment chosen: plain refs again.
-    const first = await picker.locator('option').nth(1).innerText();
+    // One assessment chosen (after "All assessments and vendors" and "All assessments"): plain refs again.
+    const first = await picker.locator('option').nth(2).innerText();
     await picker.selectOption({ label: first });
     await grid.getByRole('columnheader', { name: /Assessment/ }).waitFor({ state: 'detached' });
     const plain = await grid.locator('[role="row"][aria-rowindex] [role="gridcell"]:first-child').allInnerTexts();

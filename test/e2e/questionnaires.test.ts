@@ -106,6 +106,7 @@ test('questionnaires: vendor round trip through XLSX, refused import, score, fin
     await add.getByRole('button', { name: 'Add vendor' }).click();
     await page.getByRole('heading', { level: 1, name: 'Skyline Cloud' }).waitFor();
     const vendorId = (await call(core, 'vendor.list', {})).vendors[0]!.id;
+    await page.getByRole('tab', { name: 'Questionnaires' }).click();
     const card = page.getByRole('region', { name: 'Questionnaires', exact: true });
     await card.getByText('No questionnaire has been sent to Skyline Cloud yet.').waitFor();
 

@@ -43,7 +43,7 @@ const VISITS: { name: string; go(page: Page): Promise<void> }[] = [
     name: 'findings-all',
     go: async (p) => {
       await nav(p, 'Findings', 'findings');
-      await p.getByLabel('Assessment', { exact: true }).selectOption({ label: 'All assessments' });
+      await p.getByLabel('Findings of').selectOption({ label: 'All assessments' });
       await p
         .getByTestId('finding-list')
         .getByRole('columnheader', { name: /Assessment/ })

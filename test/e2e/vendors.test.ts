@@ -92,7 +92,8 @@ test('vendors: empty registry, add through the dialog, tier override with a reas
     assert.match(v.tierOverrideReason ?? '', /marketing site/);
     assert.ok(v.history.some((h) => h.action === 'vendor.tier.override'));
 
-    // A certification that expires soon shows its warning.
+    // A certification that expires soon shows its warning (on its tab).
+    await page.getByRole('tab', { name: 'Certifications & credentials' }).click();
     const soon = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
     const certForm = page.getByRole('form', { name: 'Add a certification' });
     await certForm.getByLabel('Kind').selectOption('iso27001');

@@ -6,6 +6,7 @@ import type { ControlStatus, FindingStatus } from '../../contract/vocabulary';
 import { AttestError } from '../errors';
 import type { Statement, Workspace } from '../workspace';
 import { assertEditable, assessmentRows } from './assessments';
+import { assertFindingEditable } from './findings';
 
 const key = (c: { catalogueId: string; controlId: string }) => `${c.catalogueId}\u0000${c.controlId}`;
 
@@ -101,6 +102,7 @@ export interface PreviousFinding {
 interface Row {
   id: string;
   assessment_id: string | null;
+  vendor_id: string | null;
   ref: number;
   status: FindingStatus;
   owner: string;
@@ -122,11 +124,11 @@ export async function updateFindings(
   const at = ws.now().toISOString();
   for (const c of unique) {
     const r = ws.query<Row>(
-      'SELECT id, assessment_id, ref, status, owner, due_date, acceptance_justification, acceptance_expires, removed_at FROM findings WHERE id = ?',
+      'SELECT id, assessment_id, vendor_id, ref, status, owner, due_date, acceptance_justification, acceptance_expires, removed_at FROM findings WHERE id = ?',
       [c.id],
     )[0];
     if (!r || r.removed_at) throw new AttestError('FINDING_NOT_FOUND', `There is no finding "${c.id}"; nothing was changed.`);
-    if (r.assessment_id) assertEditable(ws, r.assessment_id);
+    assertFindingEditable(ws, r);
     if (c.status === 'risk-accepted' && r.status !== 'risk-accepted' && (!r.acceptance_justification || !r.acceptance_expires)) {
       throw new AttestError(
         'JUSTIFICATION_REQUIRED',

@@ -1,19 +1,27 @@
 // Findings of an assessment: severity from likelihood × impact (or overridden with a
 // reason), owner, due date, remediation and a status workflow in which accepting a risk
 // needs a justification and an expiry. Removal is soft, so it can be undone.
-// The findings table also holds vendor findings (vendor_id set, assessment_id null; see
-// main/core/questionnaire/followups.ts): everything here reads assessment findings only.
+// The findings table also holds vendor findings (vendor_id set, assessment_id null; raised
+// from questionnaires in main/core/questionnaire/followups.ts). They are read, changed,
+// removed and restored here under the same rules; a vendor removed from the registry
+// holds its findings read-only, as a final assessment does.
 import { todayOf } from '../time/clock';
 import type { FindingFields, FindingSeverity, FindingView } from '../../contract/assessment';
 import { AttestError } from '../errors';
 import type { Statement, Workspace } from '../workspace';
 import { assertEditable, assessedControl, assessmentCatalogues, assessmentRow } from './assessments';
 import { newId } from '../ids';
+import { activeVendor } from '../vendor/vendor-record';
+import type { FindingSubjects } from '../../contract/vocabulary';
 import { RATINGS_FOR_SEVERITY, SEVERITY_ORDER, severityFor } from './severity';
 
 interface FindingDbRow {
   id: string;
-  assessment_id: string;
+  assessment_id: string | null;
+  vendor_id: string | null;
+  questionnaire_id: string | null;
+  /** joined from vendors for a vendor finding */
+  vendor_name?: string | null;
   ref: number;
   title: string;
   description: string;
@@ -41,12 +49,21 @@ export function isOverdue(f: Pick<FindingDbRow, 'status' | 'due_date' | 'accepta
   return false;
 }
 
-type TitleOf = (assessmentId: string, catalogueId: string, controlId: string) => string;
+type TitleOf = (assessmentId: string | null, catalogueId: string, controlId: string) => string;
+
+/** A control's title in the workspace's catalogues (a vendor finding's controls are not in a snapshot). */
+function catalogueTitle(ws: Workspace, catalogueId: string, controlId: string): string | undefined {
+  return ws.query<{ title: string }>(
+    'SELECT t.title FROM controls c JOIN controls_fts t ON t.docid = c.docid WHERE c.catalogue_id = ? AND c.control_id = ?',
+    [catalogueId, controlId],
+  )[0]?.title;
+}
 
 /** Control titles from the assessments' snapshots, read once per listing, not once per linked control. */
 function titleLookup(ws: Workspace): TitleOf {
   const byAssessment = new Map<string, Map<string, string>>();
   return (assessmentId, catalogueId, controlId) => {
+    if (assessmentId === null) return catalogueTitle(ws, catalogueId, controlId) ?? controlId;
     let titles = byAssessment.get(assessmentId);
     if (!titles) {
       titles = new Map(
@@ -70,8 +87,11 @@ function toView(ws: Workspace, r: FindingDbRow, day: string, titleOf: TitleOf = 
     .map((c) => ({ catalogueId: c.catalogue_id, controlId: c.control_id, title: titleOf(r.assessment_id, c.catalogue_id, c.control_id) }));
   return {
     id: r.id,
-    ref: `F-${String(r.ref).padStart(3, '0')}`,
+    ref: `${r.vendor_id ? 'V' : 'F'}-${String(r.ref).padStart(3, '0')}`,
     assessmentId: r.assessment_id,
+    vendorId: r.vendor_id,
+    vendorName: r.vendor_id ? (r.vendor_name ?? null) : null,
+    questionnaireId: r.questionnaire_id,
     title: r.title,
     description: r.description,
     likelihood: Number(r.likelihood),
@@ -94,25 +114,59 @@ function toView(ws: Workspace, r: FindingDbRow, day: string, titleOf: TitleOf = 
   };
 }
 
+const SELECT_FINDINGS = 'SELECT f.*, v.name AS vendor_name FROM findings f LEFT JOIN vendors v ON v.id = f.vendor_id';
+
 function dbRow(ws: Workspace, id: string): FindingDbRow {
-  const r = ws.query<FindingDbRow>('SELECT * FROM findings WHERE id = ? AND assessment_id IS NOT NULL', [id])[0];
+  const r = ws.query<FindingDbRow>(`${SELECT_FINDINGS} WHERE f.id = ?`, [id])[0];
   if (!r) throw new AttestError('FINDING_NOT_FOUND', `There is no finding "${id}".`);
   return r;
+}
+
+/** A finding may change while its assessment is not final, or its vendor is in the registry. */
+export function assertFindingEditable(ws: Workspace, r: Pick<FindingDbRow, 'assessment_id' | 'vendor_id'>): void {
+  if (r.assessment_id) assertEditable(ws, r.assessment_id);
+  else if (r.vendor_id) activeVendor(ws, r.vendor_id);
 }
 
 export function getFinding(ws: Workspace, id: string, day = todayOf(ws)): FindingView {
   return toView(ws, dbRow(ws, id), day);
 }
 
-export function listFindings(ws: Workspace, assessmentId: string | undefined, day = todayOf(ws)): FindingView[] {
-  const rows = ws.query<FindingDbRow>(
-    `SELECT * FROM findings WHERE removed_at IS NULL AND ${assessmentId ? 'assessment_id = ?' : 'assessment_id IS NOT NULL'} ORDER BY created_at, ref`,
-    assessmentId ? [assessmentId] : [],
-  );
+/** Whose findings a list holds: one assessment, one vendor, or every assessment and/or vendor. */
+export interface FindingScope {
+  assessmentId?: string | undefined;
+  vendorId?: string | undefined;
+  subjects?: FindingSubjects | undefined;
+}
+
+function scopeWhere(scope: FindingScope): { where: string; params: string[] } {
+  if (scope.assessmentId) return { where: 'f.assessment_id = ?', params: [scope.assessmentId] };
+  if (scope.vendorId) return { where: 'f.vendor_id = ?', params: [scope.vendorId] };
+  // Across vendors: those removed from the registry are left out, as in the registry's list.
+  const vendors = 'f.vendor_id IS NOT NULL AND v.removed_at IS NULL';
+  const subjects = scope.subjects ?? 'assessments';
+  if (subjects === 'vendors') return { where: vendors, params: [] };
+  if (subjects === 'all') return { where: `(f.assessment_id IS NOT NULL OR (${vendors}))`, params: [] };
+  return { where: 'f.assessment_id IS NOT NULL', params: [] };
+}
+
+export function findingsInScope(ws: Workspace, scope: FindingScope, day = todayOf(ws)): FindingView[] {
+  const { where, params } = scopeWhere(scope);
+  const rows = ws.query<FindingDbRow>(`${SELECT_FINDINGS} WHERE f.removed_at IS NULL AND ${where} ORDER BY f.created_at, f.ref`, params);
   const titleOf = titleLookup(ws);
   return rows
     .map((r) => toView(ws, r, day, titleOf))
-    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ref.localeCompare(b.ref));
+    .sort(
+      (a, b) =>
+        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        (a.vendorName ?? '').localeCompare(b.vendorName ?? '') ||
+        a.ref.localeCompare(b.ref),
+    );
+}
+
+/** An assessment's findings (or, without one, every assessment's). */
+export function listFindings(ws: Workspace, assessmentId: string | undefined, day = todayOf(ws)): FindingView[] {
+  return findingsInScope(ws, { assessmentId, subjects: 'assessments' }, day);
 }
 
 export function findingsForControl(ws: Workspace, assessmentId: string, catalogueId: string, controlId: string): FindingView[] {
@@ -144,9 +198,14 @@ function checked(f: FindingFields): { severity: FindingSeverity; overrideReason:
   return { severity: f.severityOverride ?? computed, overrideReason };
 }
 
-function controlStatements(ws: Workspace, assessmentId: string, findingId: string, f: FindingFields): Statement[] {
+/** The finding's controls: of the assessment's snapshots, or (a vendor finding) of the workspace's catalogues. */
+function controlStatements(ws: Workspace, assessmentId: string | null, findingId: string, f: FindingFields): Statement[] {
   const unique = new Map(f.controls.map((c) => [`${c.catalogueId}\u0000${c.controlId}`, c]));
-  for (const c of unique.values()) assessedControl(ws, assessmentId, c.catalogueId, c.controlId);
+  for (const c of unique.values()) {
+    if (assessmentId) assessedControl(ws, assessmentId, c.catalogueId, c.controlId);
+    else if (catalogueTitle(ws, c.catalogueId, c.controlId) === undefined)
+      throw new AttestError('CONTROL_NOT_FOUND', `No catalogue in this workspace has control ${c.catalogueId} ${c.controlId}.`);
+  }
   return [
     { sql: 'DELETE FROM finding_controls WHERE finding_id = ?', params: [findingId] },
     ...[...unique.values()].map((c) => ({
@@ -205,12 +264,12 @@ export async function createFinding(ws: Workspace, assessmentId: string, f: Find
 export async function updateFinding(ws: Workspace, id: string, f: FindingFields, actor: string): Promise<FindingView> {
   const current = dbRow(ws, id);
   if (current.removed_at) throw new AttestError('FINDING_NOT_FOUND', 'This finding was removed; restore it first.');
-  assertEditable(ws, current.assessment_id);
+  assertFindingEditable(ws, current);
   const { severity, overrideReason } = checked(f);
   await ws.commit({
     actor,
     action: current.status === f.status ? 'finding.update' : `finding.status.${f.status}`,
-    entity: `finding:${id}`,
+    entity: findingEntity(current),
     statements: [
       {
         sql: `UPDATE findings SET title = ?, description = ?, likelihood = ?, impact = ?, severity = ?, severity_override_reason = ?,
@@ -275,13 +334,16 @@ export async function findingFromControl(ws: Workspace, assessmentId: string, ca
   );
 }
 
+/** The audit entry's entity: the finding, and for a vendor finding its vendor. */
+const findingEntity = (r: Pick<FindingDbRow, 'id' | 'vendor_id'>) => `finding:${r.id}${r.vendor_id ? ` vendor:${r.vendor_id}` : ''}`;
+
 async function setRemoved(ws: Workspace, id: string, removed: boolean, actor: string): Promise<void> {
   const r = dbRow(ws, id);
-  assertEditable(ws, r.assessment_id);
+  assertFindingEditable(ws, r);
   await ws.commit({
     actor,
     action: removed ? 'finding.remove' : 'finding.restore',
-    entity: `finding:${id}`,
+    entity: findingEntity(r),
     statements: [{ sql: 'UPDATE findings SET removed_at = ? WHERE id = ?', params: [removed ? ws.now().toISOString() : null, id] }],
   });
 }

@@ -12,6 +12,7 @@ import { libraryDemo } from './library-demo';
 import { questionnaireDemo } from './questionnaire-demo';
 import { reportDemo } from './report-demo';
 import { vendorDemo } from './vendor-demo';
+import { vendorFollowUpDemo } from './vendor-followup-demo';
 import { workspaceBasics } from './workspace-basics';
 
 export const DEMO_PASSPHRASE = 'attest-demo';
@@ -39,6 +40,7 @@ export const demoSeeders: DemoSeeder[] = [
   vendorDemo,
   questionnaireDemo,
   caiqDemo,
+  vendorFollowUpDemo,
   checksDemo,
   reportDemo,
   workspaceBasics,

@@ -5,6 +5,7 @@ import { newId } from '../ids';
 import { SEVERITY_ORDER, severityFor } from '../assessment/severity';
 import { AttestError } from '../errors';
 import type { Workspace } from '../workspace';
+import { activeVendor } from '../vendor/vendor-record';
 import { expectedText, answerText } from './answers';
 import { questionsOf } from '../../contract/visibility';
 import { answerMap, listAnswers, questionnaireBody, questionnaireSummary } from './questionnaires';
@@ -74,6 +75,8 @@ export interface FollowUp {
 /** A finding of the questionnaire's vendor; from a question it is prefilled with the answer, the expectation and the mapped controls. */
 export async function followUp(ws: Workspace, questionnaireId: string, f: FollowUp, actor: string): Promise<VendorFindingView> {
   const summary = questionnaireSummary(ws, questionnaireId);
+  // As an assessment's findings once it is final: a vendor removed from the registry gets none.
+  activeVendor(ws, summary.vendorId);
   let title = f.title?.trim() ?? '';
   let description = f.description ?? '';
   let controls: { catalogueId: string; controlId: string }[] = [];

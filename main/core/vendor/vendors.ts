@@ -152,8 +152,9 @@ export function listVendors(ws: Workspace, filter: ListFilter = {}): VendorRow[]
 
 function vendorHistory(ws: Workspace, id: string) {
   return ws.query<{ at: string; actor: string; action: string }>(
-    `SELECT at, actor, action FROM audit_log WHERE entity = ? OR entity LIKE ? ORDER BY seq DESC LIMIT 200`,
-    [vendorEntity(id), `${vendorEntity(id)}/%`],
+    // Its own entries, and those of its findings ("finding:… vendor:<id> …").
+    `SELECT at, actor, action FROM audit_log WHERE entity = ? OR entity LIKE ? OR entity LIKE ? OR entity LIKE ? ORDER BY seq DESC LIMIT 200`,
+    [vendorEntity(id), `${vendorEntity(id)}/%`, `% ${vendorEntity(id)}`, `% ${vendorEntity(id)} %`],
   );
 }
 

@@ -58,7 +58,7 @@ function PaletteBody({ onClose }: { onClose(): void }) {
       ...findings.map((f) => ({
         id: `fnd:${f.id}`,
         label: `${f.ref} ${f.title}`,
-        detail: `Finding · ${names.get(f.assessmentId) ?? ''}`,
+        detail: `Finding · ${(f.assessmentId ? names.get(f.assessmentId) : f.vendorName) ?? ''}`,
         target: { kind: 'finding' as const, assessmentId: f.assessmentId, findingId: f.id },
       })),
       ...vendors.map((v) => ({

@@ -1,5 +1,6 @@
-// Finding refs restart at F-001 in every assessment, so a list of several assessments'
-// findings shows each ref with a short prefix of its assessment ("Q2-25/F-001").
+// Finding refs restart at F-001 in every assessment (and at V-001 for every vendor), so a
+// list of several subjects' findings shows each ref with a prefix: a short code of its
+// assessment ("Q2-25/F-001"), or its vendor's name ("Skyline Cloud/V-001").
 
 interface Named {
   id: string;
@@ -26,9 +27,28 @@ export function assessmentPrefixes(assessments: readonly Named[]): Map<string, s
   return out;
 }
 
-/** The ref as shown: prefixed with its assessment when findings of several are listed. */
-export function shownRef(ref: string, assessmentId: string, prefixes: Map<string, string> | null): string {
-  const prefix = prefixes?.get(assessmentId);
+/** Whose a finding is: its assessment's id, or "vendor:" and its vendor's id. */
+export const subjectOf = (f: { assessmentId: string | null; vendorId: string | null }): string =>
+  f.assessmentId ?? `vendor:${f.vendorId ?? ''}`;
+
+/**
+ * The prefix of each listed subject: assessments by their short code, vendors by their
+ * name (unique in the registry). Vendor names never collide with the codes, which have
+ * no spaces and are upper case, and a vendor with such a name is still told apart by V-.
+ */
+export function subjectPrefixes(
+  findings: readonly { assessmentId: string | null; vendorId: string | null; vendorName: string | null }[],
+  assessments: readonly Named[],
+): Map<string, string> {
+  const listed = new Set(findings.map((f) => f.assessmentId));
+  const out = assessmentPrefixes(assessments.filter((a) => listed.has(a.id)));
+  for (const f of findings) if (f.vendorId) out.set(subjectOf(f), f.vendorName ?? 'Vendor');
+  return out;
+}
+
+/** The ref as shown: prefixed with its subject when findings of several are listed. */
+export function shownRef(ref: string, subject: string, prefixes: Map<string, string> | null): string {
+  const prefix = prefixes?.get(subject);
   return prefix ? `${prefix}/${ref}` : ref;
 }
 

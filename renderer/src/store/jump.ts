@@ -39,7 +39,10 @@ export const createJumpSlice: StateCreator<AppState, [], [], JumpSlice> = (set, 
       return;
     }
     const assessmentId = 'assessmentId' in target ? target.assessmentId : undefined;
-    set({ jump: target, screen: SCREEN_OF[target.kind], ...(assessmentId ? { assessmentId } : {}) });
+    // A finding is shown in a list that holds it: its assessment's, or (a vendor's) all findings.
+    const scope =
+      target.kind === 'finding' ? { findingScope: assessmentId ? { kind: 'assessment' as const } : { kind: 'all' as const } } : {};
+    set({ jump: target, screen: SCREEN_OF[target.kind], ...(assessmentId ? { assessmentId } : {}), ...scope });
   },
   takeJump: (kind) => {
     const j = get().jump;

@@ -51,10 +51,10 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
   const adopt = (status: WorkspaceStatus) => {
     // Another workspace: nothing read from the previous one applies.
     queryCache.reset(status.state === 'open' ? status.lastSeq : 0);
-    // The chosen assessment belongs to the workspace it was chosen in.
+    // The chosen assessment, vendor and findings scope belong to the workspace they were chosen in.
     const before = get().status;
     const same = before.state !== 'none' && status.state !== 'none' && before.path === status.path;
-    if (!same) set({ assessmentId: null });
+    if (!same) set({ assessmentId: null, findingScope: { kind: 'assessment' }, vendorId: null, vendorTab: 'profile' });
     set({
       status,
       save: { pending: 0, lastSavedAt: status.state === 'open' ? new Date().toISOString() : null, error: null },

@@ -10,6 +10,7 @@ import type { Core } from '../../../main/core/core';
 import { Q4_EVIDENCE, Q4_FINDINGS, Q4_RESULTS } from '../../../main/core/demo/assessment-demo';
 import { STORY_DAY, demoDates } from '../../../main/core/demo/dates';
 import { DEMO_PASSPHRASE } from '../../../main/core/demo/demo';
+import { LATE_SENT_AT, LATE_TEMPLATE } from '../../../main/core/demo/vendor-followup-demo';
 import { cli } from '../../support/cli';
 import { tempDir, testCore } from '../../support/core';
 import { call, chosen, failure } from '../../support/dispatch';
@@ -222,4 +223,37 @@ test('a CAIQ-style questionnaire: the template read from its workbook, and the f
   assert.equal(got.answers.length, 7);
   assert.equal(got.answers.find((a) => a.questionId === 'IAM-04.1')?.value, 'na');
   assert.ok(got.score && got.score.overall < 100, 'two No answers are gaps');
+});
+
+test('the questionnaire tracker shows a late questionnaire: sent on the story’s 12 October, not answered, due date passed', async () => {
+  const { rows } = await call(core, 'questionnaire.tracker', {});
+  const late = rows.filter((r) => r.stage === 'overdue');
+  assert.equal(late.length, 1, rows.map((r) => `${r.vendorName} ${r.stage}`).join(', '));
+  const row = late[0]!;
+  assert.equal(row.vendorName, 'PayFlow Payroll');
+  assert.equal(row.templateTitle, LATE_TEMPLATE.title);
+  assert.equal(row.sentAt, dates.text(LATE_SENT_AT));
+  assert.ok(row.dueDate! < TODAY, `due ${row.dueDate}, today ${TODAY}`);
+  assert.equal(row.answered, 0);
+  assert.equal(rows[0]!.questionnaireId, row.questionnaireId, 'the late one is listed first');
+  assert.ok(
+    rows.some((r) => r.stage === 'awaiting'),
+    'another one is sent and still within its time',
+  );
+});
+
+test('vendor findings with owners and due dates, one overdue and one in progress, listed in Findings beside assessment findings', async () => {
+  const { findings } = await call(core, 'finding.list', { subjects: 'vendors' });
+  assert.ok(findings.length >= 5, `${findings.length} vendor findings`);
+  assert.ok(findings.every((f) => f.vendorId && f.ref.startsWith('V-') && f.owner && f.dueDate));
+  const desk = findings.filter((f) => f.vendorName === 'DeskDirect');
+  assert.equal(desk.length, 3);
+  assert.deepEqual(
+    desk.map((f) => f.dueDate).sort(),
+    ['2026-11-15', '2026-12-20', '2027-01-31'].map((d) => dates.text(d)),
+  );
+  assert.equal(desk.filter((f) => f.overdue).length, 1, 'one is past its due date');
+  assert.equal(desk.filter((f) => f.status === 'in-progress').length, 1);
+  const all = await call(core, 'finding.list', { subjects: 'all' });
+  assert.equal(all.findings.length, findings.length + (await call(core, 'finding.list', {})).findings.length);
 });

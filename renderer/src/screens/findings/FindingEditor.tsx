@@ -51,6 +51,8 @@ export function FindingEditor({
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   const assessmentId = target.mode === 'edit' ? target.finding.assessmentId : target.assessment.id;
+  // A vendor finding (a questionnaire's follow-up) has no assessment: its controls are the mapped question's, shown as they are.
+  const vendorName = target.mode === 'edit' && target.finding.vendorId ? (target.finding.vendorName ?? 'a vendor') : null;
   const computed = severityFor(draft.likelihood, draft.impact);
   const final = target.assessment?.state === 'final';
   const title = target.mode === 'edit' ? `Edit ${target.finding.ref}` : 'New finding';
@@ -72,7 +74,7 @@ export function FindingEditor({
         .mutate(() =>
           target.mode === 'edit'
             ? call('finding.update', { id: target.finding.id, ...fields })
-            : call('finding.create', { assessmentId, ...fields }),
+            : call('finding.create', { assessmentId: target.assessment.id, ...fields }),
         );
       onClose();
     } catch (error) {
@@ -90,6 +92,7 @@ export function FindingEditor({
       <form ref={form} className="form finding-form" aria-label={title} onSubmit={(e) => void save(e)} noValidate>
         <p className="card-intro">
           {target.assessment ? `In ${target.assessment.name} (${target.assessment.client}).` : null}
+          {vendorName ? `A finding of the vendor ${vendorName}, raised from its questionnaire.` : null}
           {final ? ' This assessment is final: reopen it in Assessments before changing its findings.' : null}
         </p>
         <Field
@@ -195,14 +198,37 @@ export function FindingEditor({
         <div className="remediation-row">
           <TextAreaField
             label="Remediation"
-            hint="Advice for the client; it goes into the report as the recommendation."
+            hint={
+              vendorName
+                ? 'What the vendor must do, or what you will do about it.'
+                : 'Advice for the client; it goes into the report as the recommendation.'
+            }
             value={draft.remediation}
             onChange={(e) => set('remediation', e.target.value)}
             rows={6}
           />
-          <GuidanceReference assessmentId={assessmentId} controls={draft.controls} />
+          {assessmentId ? <GuidanceReference assessmentId={assessmentId} controls={draft.controls} /> : null}
         </div>
-        <ControlPicker assessmentId={assessmentId} value={draft.controls} onChange={(controls) => set('controls', controls)} />
+        {assessmentId ? (
+          <ControlPicker assessmentId={assessmentId} value={draft.controls} onChange={(controls) => set('controls', controls)} />
+        ) : (
+          <div className="field">
+            <span className="vendor-controls-label" id="vendor-controls-label">
+              Related controls
+            </span>
+            {draft.controls.length ? (
+              <ul className="vendor-controls" aria-labelledby="vendor-controls-label">
+                {draft.controls.map((c) => (
+                  <li key={`${c.catalogueId}\u0000${c.controlId}`}>
+                    <span className="ref">{c.controlId}</span> {c.title}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted">None: the question it follows up maps to no control.</p>
+            )}
+          </div>
+        )}
 
         {formError ? (
           <p className="error-text form-error" role="alert" tabIndex={-1}>

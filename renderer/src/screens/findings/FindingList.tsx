@@ -4,7 +4,7 @@ import { FindingStatusBadge, SeverityBadge } from '../../components/Badges';
 import { FINDING_SEVERITIES, FINDING_STATUSES } from '../../../../main/contract/vocabulary';
 import { VirtualTable, type Column, type VirtualTableProps } from '../../components/VirtualTable';
 import { formatDate } from '../../lib/dates';
-import { assessmentPrefixes, distinctNames, shownRef } from '../../lib/finding-refs';
+import { distinctNames, shownRef, subjectOf, subjectPrefixes } from '../../lib/finding-refs';
 import type { AssessmentSummary, FindingView } from './types';
 
 const ROW = 48;
@@ -25,7 +25,7 @@ function Due({ f }: { f: FindingView }) {
 export function FindingList({
   findings,
   assessments,
-  showAssessment,
+  showSubject,
   activeIndex,
   onActiveChange,
   onOpen,
@@ -35,7 +35,8 @@ export function FindingList({
 }: {
   findings: readonly FindingView[];
   assessments: readonly AssessmentSummary[];
-  showAssessment: boolean;
+  /** a column naming each finding's assessment or vendor */
+  showSubject: boolean;
   activeIndex: number;
   onActiveChange(i: number): void;
   onOpen(f: FindingView): void;
@@ -44,13 +45,22 @@ export function FindingList({
   selection?: VirtualTableProps<FindingView>['selection'];
 }) {
   const names = new Map(assessments.map((a) => [a.id, a.name]));
-  // Several assessments listed: refs (F-001 in each) carry their assessment's prefix.
-  const listed = new Set(findings.map((f) => f.assessmentId));
-  const prefixes = showAssessment || listed.size > 1 ? assessmentPrefixes(assessments.filter((a) => listed.has(a.id))) : null;
-  const ref = (f: FindingView) => shownRef(f.ref, f.assessmentId, prefixes);
+  // Several subjects listed: refs (F-001 in each assessment, V-001 for each vendor) carry their subject's prefix.
+  const listed = new Set(findings.map(subjectOf));
+  const prefixes = showSubject || listed.size > 1 ? subjectPrefixes(findings, assessments) : null;
+  const ref = (f: FindingView) => shownRef(f.ref, subjectOf(f), prefixes);
   const short = distinctNames(assessments.filter((a) => listed.has(a.id)));
+  const anyVendor = findings.some((f) => f.vendorId);
+  const subjectName = (f: FindingView) => (f.assessmentId ? (names.get(f.assessmentId) ?? '') : (f.vendorName ?? ''));
   const columns: Column<FindingView>[] = [
-    { key: 'ref', header: 'Ref', width: prefixes ? '7.4rem' : '4.6rem', sort: ref, render: (f) => <span className="ref">{ref(f)}</span> },
+    {
+      key: 'ref',
+      header: 'Ref',
+      width: prefixes ? (anyVendor ? '10.5rem' : '7.4rem') : '4.6rem',
+      wrap: anyVendor,
+      sort: ref,
+      render: (f) => <span className="ref">{ref(f)}</span>,
+    },
     {
       key: 'title',
       header: 'Title',
@@ -59,17 +69,22 @@ export function FindingList({
       sort: (f) => f.title,
       render: (f) => <span title={f.title}>{f.title}</span>,
     },
-    ...(showAssessment
+    ...(showSubject
       ? [
           {
-            key: 'assessment',
-            header: 'Assessment',
+            key: 'subject',
+            header: anyVendor ? 'Assessment or vendor' : 'Assessment',
             width: 'minmax(9rem, 13rem)',
             wrap: true,
-            sort: (f: FindingView) => names.get(f.assessmentId) ?? '',
-            render: (f: FindingView) => (
-              <span title={names.get(f.assessmentId)}>{short.get(f.assessmentId) ?? names.get(f.assessmentId) ?? ''}</span>
-            ),
+            sort: subjectName,
+            render: (f: FindingView) =>
+              f.assessmentId ? (
+                <span title={subjectName(f)}>{short.get(f.assessmentId) ?? subjectName(f)}</span>
+              ) : (
+                <span title={`Vendor: ${subjectName(f)}`}>
+                  <span className="subject-kind">Vendor</span> {subjectName(f)}
+                </span>
+              ),
           },
         ]
       : []),

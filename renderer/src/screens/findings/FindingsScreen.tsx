@@ -1,4 +1,6 @@
-// Findings of one assessment (or all): filter, open to edit, create, remove with undo.
+// Findings of one assessment or vendor, or of all of them: filter, open to edit, create
+// (in an assessment), change many at once, remove with undo. Vendor findings are the
+// follow-ups raised from questionnaires; they are edited here under the same rules.
 import { useEffect, useMemo, useState } from 'react';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/query';
@@ -6,7 +8,7 @@ import { useWrite } from '../../api/write';
 import { BulkBar } from '../../components/BulkBar';
 import { NO_SELECTION, selectRows, selectedRows, type RowSelection, type SelectMode } from '../../lib/row-selection';
 import { BulkFindingChanges, type BulkChange } from './BulkFindingChanges';
-import { AssessmentPicker, useAssessmentList } from '../../components/AssessmentPicker';
+import { useAssessmentList } from '../../components/AssessmentPicker';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -17,11 +19,42 @@ import { FindingEditor, type EditorTarget } from './FindingEditor';
 import { FindingFilters } from './FindingFilters';
 import { FindingsExport } from './FindingsExport';
 import { FindingList } from './FindingList';
-import type { FindingView } from './types';
+import type { AssessmentSummary, FindingView } from './types';
 import './findings.css';
 import { workspaceShown } from '../../store/workspace';
+import type { FindingScope } from '../../store/selection';
+import { FindingScopePicker, type VendorChoice } from './FindingScopePicker';
 
-const SUBTITLE = 'Weaknesses found during assessments, with severity, owner, due date and remediation.';
+const SUBTITLE = 'Weaknesses found in assessments and vendor reviews, with severity, owner, due date and remediation.';
+
+const NO_VENDORS: VendorChoice[] = [];
+
+/** The store's scope, made valid for what exists: a vendor or assessment that is gone falls back to all. */
+function effectiveScope(scope: FindingScope, assessmentId: string | undefined, vendors: readonly VendorChoice[] | null): FindingScope {
+  if (scope.kind === 'assessment' && !assessmentId) return { kind: 'all' };
+  if (scope.kind === 'vendor' && vendors && !vendors.some((v) => v.id === scope.vendorId)) return { kind: 'all' };
+  return scope;
+}
+
+const editTarget = (f: FindingView, assessments: readonly AssessmentSummary[]): EditorTarget => ({
+  mode: 'edit',
+  finding: f,
+  assessment: assessments.find((a) => a.id === f.assessmentId),
+});
+
+function requestOf(scope: FindingScope, assessmentId: string | undefined) {
+  if (scope.kind === 'assessment') return assessmentId ? { assessmentId } : null;
+  if (scope.kind === 'vendor') return { vendorId: scope.vendorId };
+  return { subjects: scope.kind };
+}
+
+const EMPTY_TITLE: Record<FindingScope['kind'], string> = {
+  assessment: 'No findings in this assessment',
+  assessments: 'No findings in any assessment',
+  vendor: 'No findings for this vendor',
+  vendors: 'No findings for any vendor',
+  all: 'No findings yet',
+};
 
 export function FindingsScreen() {
   const open = useAppStore(workspaceShown);
@@ -33,7 +66,9 @@ function Findings() {
   const assessmentId = useAppStore((s) => s.assessmentId);
   const navigate = useAppStore((s) => s.navigate);
   const { assessments, loaded, error: listError } = useAssessmentList();
-  const [all, setAll] = useState(false);
+  const vendorRead = useQuery('vendor.list', {});
+  const vendors: VendorChoice[] | null = vendorRead.data?.vendors ?? null;
+  const storedScope = useAppStore((s) => s.findingScope);
   const [filters, setFilters] = useState<Filters>(requestedFilters);
   const [active, setActive] = useState(0);
   const [editor, setEditor] = useState<EditorTarget | null>(null);
@@ -41,9 +76,10 @@ function Findings() {
   useEffect(clearRequestedFilters, []);
 
   const assessment = assessments.find((a) => a.id === assessmentId);
-  const scope = all ? undefined : assessment?.id;
+  const scope = effectiveScope(storedScope, assessment?.id, vendors);
+  const oneAssessment = scope.kind === 'assessment' ? assessment : undefined;
 
-  const read = useQuery('finding.list', all ? {} : scope ? { assessmentId: scope } : null);
+  const read = useQuery('finding.list', loaded ? requestOf(scope, assessment?.id) : null);
   const findings: FindingView[] | null = read.data?.findings ?? null;
   const { write, error: writeError } = useWrite();
   const error = writeError ?? (read.error ? messageOf(read.error) : null);
@@ -85,14 +121,13 @@ function Findings() {
       useAppStore.getState().takeJump('finding');
       setFilters(NO_FILTERS);
       setActive(Math.max(0, visible.indexOf(target)));
-      setEditor({ mode: 'edit', finding: target, assessment: assessments.find((a) => a.id === target.assessmentId) });
+      setEditor(editTarget(target, assessments));
     }, 0);
     return () => clearTimeout(t);
   }, [pendingJump, findings, assessments]);
 
-  const openEditor = (f: FindingView) =>
-    setEditor({ mode: 'edit', finding: f, assessment: assessments.find((a) => a.id === f.assessmentId) });
-  const newFinding = () => assessment && setEditor({ mode: 'new', assessment });
+  const openEditor = (f: FindingView) => setEditor(editTarget(f, assessments));
+  const newFinding = () => oneAssessment && setEditor({ mode: 'new', assessment: oneAssessment });
 
   // Undo in the toast and on Ctrl+Z (the window's one undo).
   const remove = async (f: FindingView) => {
@@ -109,19 +144,21 @@ function Findings() {
       title="Findings"
       subtitle={SUBTITLE}
       actions={
-        assessment ? (
+        oneAssessment ? (
           <>
-            <FindingsExport assessmentId={all ? null : assessment.id} />
+            <FindingsExport assessmentId={oneAssessment.id} />
             <button type="button" className="button primary" onClick={newFinding}>
               New finding
             </button>
           </>
+        ) : scope.kind === 'assessments' && assessments.length > 0 ? (
+          <FindingsExport assessmentId={null} />
         ) : null
       }
     />
   );
 
-  if (loaded && assessments.length === 0) {
+  if (loaded && assessments.length === 0 && vendors !== null && vendors.length === 0) {
     return (
       <>
         {header}
@@ -148,17 +185,17 @@ function Findings() {
     <>
       {header}
       <div className="findings-toolbar">
-        <AssessmentPicker assessments={assessments} all={{ selected: all, onChange: setAll }} />
-        {assessment?.state === 'final' && !all ? (
+        <FindingScopePicker scope={scope} assessments={assessments} vendors={vendors ?? NO_VENDORS} />
+        {oneAssessment?.state === 'final' ? (
           <p className="warning-text">This assessment is final and read-only; reopen it in Assessments to change its findings.</p>
         ) : null}
       </div>
       <ErrorText error={listError ?? error} />
       {nothingYet ? (
         <EmptyState
-          title={all ? 'No findings in any assessment' : 'No findings in this assessment'}
+          title={EMPTY_TITLE[scope.kind]}
           action={
-            assessment ? (
+            oneAssessment ? (
               <button type="button" className="button primary" onClick={newFinding}>
                 New finding
               </button>
@@ -167,7 +204,8 @@ function Findings() {
         >
           <p>
             Findings usually come from a control assessed “not met”: in the Assessments table, select the control and press <kbd>f</kbd> to
-            record it, prefilled from the control. You can also describe a weakness here with New finding.
+            record it, prefilled from the control. You can also describe a weakness here with New finding. A vendor&apos;s findings are
+            raised from the gaps of its scored questionnaires, on the vendor&apos;s page.
           </p>
         </EmptyState>
       ) : findings ? (
@@ -200,7 +238,7 @@ function Findings() {
             selection={tableSelection}
             findings={shown}
             assessments={assessments}
-            showAssessment={all}
+            showSubject={scope.kind !== 'assessment' && scope.kind !== 'vendor'}
             activeIndex={activeIndex}
             onActiveChange={setActive}
             onOpen={openEditor}

@@ -1,4 +1,4 @@
-// Filtering of the findings list: severity, status, overdue, and words in title or owner.
+// Filtering of the findings list: severity, status, overdue, and words in title, owner or vendor.
 import type { FindingSeverity, FindingStatus } from '../../../../main/contract/vocabulary';
 import type { FindingView } from './types';
 
@@ -20,7 +20,7 @@ export function applyFilters(findings: readonly FindingView[], f: Filters): Find
       (!f.severity || x.severity === f.severity) &&
       (!f.status || x.status === f.status) &&
       (!f.overdueOnly || x.overdue) &&
-      words.every((w) => `${x.ref} ${x.title} ${x.owner}`.toLowerCase().includes(w)),
+      words.every((w) => `${x.ref} ${x.title} ${x.owner} ${x.vendorName ?? ''}`.toLowerCase().includes(w)),
   );
 }
 

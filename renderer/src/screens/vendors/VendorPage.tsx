@@ -1,5 +1,6 @@
-// One vendor: profile, tier and why, certifications, credentials issued, documents,
-// review history and next review. Back or Escape returns to the list.
+// One vendor, in tabs: profile with tier and next review; certifications and credentials
+// issued; documents; questionnaires; findings; review and change history. Back or Escape
+// returns to the list.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/query';
@@ -10,14 +11,21 @@ import { VendorQuestionnaires } from '../questionnaires/VendorQuestionnaires';
 import { CertificationsSection } from './CertificationsSection';
 import { CredentialsSection } from './CredentialsSection';
 import { DocumentsSection } from './DocumentsSection';
-import { CONCLUSION_LABELS, REVIEW_STATE_LABELS } from './labels';
+import { REVIEW_STATE_LABELS } from './labels';
 import { TierSection } from './TierSection';
 import type { VendorView } from './types';
 import { profileOf, VendorForm } from './VendorForm';
 import { formatDate } from '../../lib/dates';
-import { formatScore } from '../../../../main/contract/vocabulary';
+import { Tabs, type TabDef } from '../../components/Tabs';
+import { useAppStore } from '../../store';
+import type { VendorTab } from '../../store/selection';
+import { VendorFindings } from './VendorFindings';
+import { VendorHistory } from './VendorHistory';
 
 export function VendorPage({ id, onBack }: { id: string; onBack(): void }) {
+  // The tab is the Vendors screen's route state (the store): kept across re-renders and returns.
+  const tab = useAppStore((s) => s.vendorTab);
+  const setTab = useAppStore((s) => s.setVendorTab);
   const read = useQuery('vendor.get', { id });
   const vendor: VendorView | null = read.data ?? null;
   const { write, error: writeError } = useWrite();
@@ -58,7 +66,6 @@ export function VendorPage({ id, onBack }: { id: string; onBack(): void }) {
     );
   }
   const removed = vendor.removedAt !== null;
-  const s = vendor.schedule;
 
   return (
     <>
@@ -89,73 +96,90 @@ export function VendorPage({ id, onBack }: { id: string; onBack(): void }) {
         </div>
       ) : null}
       <ErrorText error={error} />
-      <div className="vendor-page">
-        <div className="vendor-main">
-          <section className="card" aria-labelledby="profile-h">
-            <h2 id="profile-h">Profile</h2>
-            <VendorForm
-              key={vendor.updatedAt}
-              initial={profileOf(vendor)}
-              submitLabel="Save profile"
-              save={(p) => call('vendor.update', { ...p, id })}
-              onSaved={() => setSaved('Profile saved; the tier was worked out again.')}
-            />
-            {saved ? (
-              <p className="ok-text" role="status">
-                {saved}
-              </p>
-            ) : null}
-          </section>
-          <CertificationsSection vendor={vendor} act={act} />
-          <CredentialsSection vendor={vendor} act={act} />
-          <DocumentsSection vendor={vendor} act={act} />
-        </div>
-        <aside className="vendor-side">
-          <TierSection vendor={vendor} act={act} />
-          <section className="card" aria-labelledby="review-h">
-            <h2 id="review-h">Next review</h2>
-            <p className={`next-review review-${s.reviewState}`}>
-              <strong>{s.nextReview}</strong> <span>{REVIEW_STATE_LABELS[s.reviewState]}</span>
-            </p>
-            <p className="muted">
-              {s.lastReview ? `Last review concluded ${s.lastReview}` : 'Never reviewed: due from the day it was added'}; every{' '}
-              {s.intervalMonths} months at tier {vendor.tier}.
-            </p>
-            <h3>Review history</h3>
-            {vendor.reviews.length ? (
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Concluded</th>
-                    <th scope="col" className="num">
-                      Score
-                    </th>
-                    <th scope="col">Conclusion</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {vendor.reviews.map((r) => (
-                    <tr key={r.questionnaireId}>
-                      <td>{formatDate(r.concludedAt)}</td>
-                      <td className="num">{r.score === null ? '—' : formatScore(r.score)}</td>
-                      <td>{r.conclusion ? CONCLUSION_LABELS[r.conclusion] : '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            ) : (
-              <p className="muted">No concluded questionnaire yet.</p>
-            )}
-          </section>
-        </aside>
-        {/* Full width: scores, gaps and year-over-year tables need the room. */}
-        {!removed ? (
-          <div className="vendor-wide">
-            <VendorQuestionnaires vendorId={vendor.id} vendorName={vendor.name} />
+      <Tabs label={`${vendor.name}: sections`} tabs={TABS} selected={tab} onSelect={setTab} className="vendor-tabs">
+        {tab === 'profile' ? (
+          <div className="vendor-page">
+            <div className="vendor-main">
+              <section className="card" aria-labelledby="profile-h">
+                <h2 id="profile-h">Profile</h2>
+                <VendorForm
+                  key={vendor.updatedAt}
+                  initial={profileOf(vendor)}
+                  submitLabel="Save profile"
+                  save={(p) => call('vendor.update', { ...p, id })}
+                  onSaved={() => setSaved('Profile saved; the tier was worked out again.')}
+                />
+                {saved ? (
+                  <p className="ok-text" role="status">
+                    {saved}
+                  </p>
+                ) : null}
+              </section>
+            </div>
+            <aside className="vendor-side">
+              <TierSection vendor={vendor} act={act} />
+              <NextReview vendor={vendor} />
+            </aside>
           </div>
-        ) : null}
-      </div>
+        ) : tab === 'assurance' ? (
+          <div className="vendor-page vendor-stack">
+            <CertificationsSection vendor={vendor} act={act} />
+            <CredentialsSection vendor={vendor} act={act} />
+          </div>
+        ) : tab === 'documents' ? (
+          <div className="vendor-page vendor-stack">
+            <DocumentsSection vendor={vendor} act={act} />
+          </div>
+        ) : tab === 'questionnaires' ? (
+          // Full width: scores, gaps and year-over-year tables need the room.
+          <div className="vendor-page vendor-stack">
+            {!removed ? (
+              <VendorQuestionnaires vendorId={vendor.id} vendorName={vendor.name} />
+            ) : (
+              <p className="muted">Questionnaires are kept but not shown while the vendor is removed; undo the removal to see them.</p>
+            )}
+          </div>
+        ) : tab === 'findings' ? (
+          <div className="vendor-page vendor-stack">
+            <VendorFindings vendor={vendor} />
+          </div>
+        ) : (
+          <div className="vendor-page">
+            <div className="vendor-main">
+              <VendorHistory vendor={vendor} />
+            </div>
+            <aside className="vendor-side">
+              <NextReview vendor={vendor} />
+            </aside>
+          </div>
+        )}
+      </Tabs>
     </>
+  );
+}
+
+const TABS: readonly TabDef<VendorTab>[] = [
+  { id: 'profile', label: 'Profile' },
+  { id: 'assurance', label: 'Certifications & credentials' },
+  { id: 'documents', label: 'Documents' },
+  { id: 'questionnaires', label: 'Questionnaires' },
+  { id: 'findings', label: 'Findings' },
+  { id: 'history', label: 'History' },
+];
+
+function NextReview({ vendor }: { vendor: VendorView }) {
+  const s = vendor.schedule;
+  return (
+    <section className="card" aria-labelledby="review-h">
+      <h2 id="review-h">Next review</h2>
+      <p className={`next-review review-${s.reviewState}`}>
+        <strong>{s.nextReview}</strong> <span>{REVIEW_STATE_LABELS[s.reviewState]}</span>
+      </p>
+      <p className="muted">
+        {s.lastReview ? `Last review concluded ${s.lastReview}` : 'Never reviewed: due from the day it was added'}; every {s.intervalMonths}{' '}
+        months at tier {vendor.tier}.
+      </p>
+    </section>
   );
 }
 
