@@ -91,6 +91,8 @@ export const CHANNEL_NAMES = [
   'questionnaire.get',
   'questionnaire.export',
   'questionnaire.import',
+  'questionnaire.answer.correct',
+  'questionnaire.answer.revert',
   'questionnaire.score',
   'questionnaire.conclude',
   'questionnaire.followUp',

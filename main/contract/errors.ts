@@ -39,6 +39,8 @@ export interface ErrorSpec {
 
 export const ERRORS = {
   ALREADY_DECIDED: { exit: 5, kind: 'conflict' },
+  ANSWER_INVALID: { exit: 2, kind: 'invalid' },
+  ANSWER_NOT_CORRECTED: { exit: 52, kind: 'refused' },
   API_ERROR: { exit: 33, kind: 'network' },
   API_MALFORMED: { exit: 33, kind: 'network' },
   API_PERMISSION_DENIED: { exit: 33, kind: 'network' },
@@ -177,8 +179,10 @@ export const ERRORS = {
   OSCAL_UNREADABLE: { exit: 20, kind: 'invalid' },
   PASSPHRASE_EMPTY: { exit: 2, kind: 'invalid' },
   PASSPHRASE_REQUIRED: { exit: 16, kind: 'auth' },
+  QUESTIONNAIRE_CARRY_OTHER_VENDOR: { exit: 52, kind: 'refused' },
   QUESTIONNAIRE_CONCLUDED: { exit: 52, kind: 'refused' },
   QUESTIONNAIRE_EXISTS: { exit: 5, kind: 'conflict' },
+  QUESTIONNAIRE_NEEDS_REVIEW: { exit: 52, kind: 'refused' },
   QUESTIONNAIRE_NOT_ANSWERED: { exit: 52, kind: 'refused' },
   QUESTIONNAIRE_NOT_FOUND: { exit: 19, kind: 'not-found' },
   QUESTION_NOT_FOUND: { exit: 19, kind: 'not-found' },

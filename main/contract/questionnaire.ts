@@ -16,6 +16,9 @@ export const YESNO_VALUES = ['yes', 'no', 'partial', 'na'] as const;
 export const CONCLUSIONS = REVIEW_CONCLUSIONS;
 export type Conclusion = ReviewConclusion;
 export const QUESTIONNAIRE_STATES = ['draft', 'sent', 'answered', 'concluded'] as const;
+/** Who an answer is from: the vendor (an import), an earlier cycle (carried forward, needs review), the analyst (a correction). */
+export const ANSWER_SOURCES = ['vendor', 'carried', 'analyst'] as const;
+export type AnswerSource = (typeof ANSWER_SOURCES)[number];
 
 const itemId = z
   .string()
@@ -191,6 +194,17 @@ export const importCounts = z.object({
 });
 export type ImportCounts = z.infer<typeof importCounts>;
 
+/** A question of the earlier cycle whose answer did not come into the new one, and why. */
+export const notCarried = z.object({ questionId: z.string(), reason: z.string() });
+/** Where a questionnaire started from: the earlier questionnaire, how many answers came in, which did not. */
+export const carryReport = z.object({
+  fromId: z.string(),
+  fromCycle: z.string(),
+  carried: z.number(),
+  notCarried: z.array(notCarried),
+});
+export type CarryReport = z.infer<typeof carryReport>;
+
 export const questionnaireSummary = z.object({
   id: z.string(),
   vendorId: z.string(),
@@ -211,6 +225,11 @@ export const questionnaireSummary = z.object({
   conclusionRationale: z.string().nullable(),
   concludedAt: z.string().nullable(),
   concludedBy: z.string().nullable(),
+  /** Answers still carried forward from an earlier cycle, not yet confirmed by the vendor or reviewed by the analyst. */
+  carriedForward: z.number(),
+  /** Answers the analyst corrected (not the vendor's own). */
+  corrected: z.number(),
+  carry: carryReport.nullable(),
 });
 export type QuestionnaireSummary = z.infer<typeof questionnaireSummary>;
 
@@ -244,6 +263,11 @@ export const answerView = z.object({
   comment: z.string(),
   updatedAt: z.string(),
   updatedBy: z.string(),
+  source: z.enum(ANSWER_SOURCES),
+  /** The questionnaire a carried-forward answer was copied from. */
+  carriedFrom: z.string().nullable(),
+  /** A corrected answer: what it was before the analyst's first correction (null value: there was no answer). */
+  original: z.object({ value: answerValue.nullable(), comment: z.string(), source: z.enum(ANSWER_SOURCES) }).nullable(),
 });
 export type AnswerView = z.infer<typeof answerView>;
 
@@ -334,6 +358,14 @@ export const questionnaireMapping = z
   })
   .strict();
 const download = z.object({ name: z.string(), mediaType: z.string(), dataBase64: z.string() });
+/** What an answer was before a correction or a revert (null: there was none), for undo. */
+const previousAnswer = z.object({ value: answerValue, comment: z.string(), source: z.enum(ANSWER_SOURCES) }).nullable();
+const answerChanged = z.object({
+  answer: answerView.nullable(),
+  previous: previousAnswer,
+  summary: questionnaireSummary,
+  score: scoreView.nullable(),
+});
 
 export const questionnaireChannels = {
   'template.list': defineChannel({
@@ -407,7 +439,15 @@ export const questionnaireChannels = {
   'questionnaire.create': defineChannel({
     effect: 'write',
     summary: 'Start a questionnaire for a vendor and review cycle from a template (the template is copied in).',
-    request: z.object({ vendorId: id, templateId, cycle: z.string().trim().min(1, 'a cycle is required, e.g. 2026').max(40) }).strict(),
+    request: z
+      .object({
+        vendorId: id,
+        templateId,
+        cycle: z.string().trim().min(1, 'a cycle is required, e.g. 2026').max(40),
+        /** An earlier questionnaire of the vendor whose answers come in pre-filled, flagged "carried forward, needs review". */
+        carryFrom: id.optional(),
+      })
+      .strict(),
     response: questionnaireSummary,
   }),
   'questionnaire.get': defineChannel({
@@ -437,6 +477,27 @@ export const questionnaireChannels = {
       summary: questionnaireSummary,
       score: scoreView.nullable(),
     }),
+  }),
+  'questionnaire.answer.correct': defineChannel({
+    effect: 'write',
+    summary:
+      'Correct one answer (value and note) as the analyst, checked like an import; the answer is marked corrected, the score updates. Refused once concluded.',
+    request: z
+      .object({
+        id,
+        questionId: z.string().min(1).max(120),
+        /** As a person writes it (Yes, an option label or id, 12, 2026-11-23, text; a list for several choices); null or empty: no answer. */
+        value: z.union([z.string().max(20_000), z.number(), z.array(z.string().max(4000)).max(200), z.null()]),
+        comment: z.string().max(20_000).default(''),
+      })
+      .strict(),
+    response: answerChanged,
+  }),
+  'questionnaire.answer.revert': defineChannel({
+    effect: 'write',
+    summary: "Take back the analyst's corrections of one answer: it is again as it stood before the first correction.",
+    request: z.object({ id, questionId: z.string().min(1).max(120) }).strict(),
+    response: answerChanged,
   }),
   'questionnaire.score': defineChannel({
     effect: 'write',

@@ -1,8 +1,8 @@
-// `attest template list|show|import` and `attest questionnaire export|import|score`:
+// `attest template list|show|import` and `attest questionnaire new|export|import|correct|score`:
 // questionnaire templates and vendor questionnaires through the same channels as the app.
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import type { ImportCounts, ScoreView } from '../../contract/questionnaire';
+import type { CarryReport, ImportCounts, QuestionnaireSummary, ScoreView } from '../../contract/questionnaire';
 import type { QuestionnaireMapping } from '../../core/questionnaire/standard-workbook';
 import { AttestError } from '../../core/errors';
 import type { CliCommand } from '../command';
@@ -44,12 +44,26 @@ export function scoreText(s: ScoreView): string {
   ].join('\n\n');
 }
 
+/** What a cycle started from an earlier one brought in, and each answer that did not come. */
+export function carryText(q: QuestionnaireSummary): string {
+  const c: CarryReport | null = q.carry;
+  if (!c) return '';
+  const lines = c.notCarried.map((x) => `  ${x.questionId}  ${x.reason}`);
+  return [
+    `Started from ${c.fromId} (cycle ${c.fromCycle}): ${c.carried} answers carried forward, flagged "needs review" until the vendor answers again or you correct them.`,
+    ...(lines.length ? [`Not carried (${lines.length}):`, ...lines] : []),
+  ].join('\n');
+}
+
 const listUsage = 'template list <workspace>';
 const showUsage = 'template show <workspace> <template-id>';
 const importUsage =
   'template import <workspace> <vsaq.json|template.json|questionnaire.xlsx> [--map id=Column,question=Column,...] [--sheet <name>] [--header-row <n>] [--id ID] [--replace]';
 const expectUsage = 'template expect <workspace> <template-id> <question-id> yes|no|none';
-const exportUsage = 'questionnaire export <workspace> --vendor <id> [--template <id>] [--cycle <cycle>] --format xlsx|json --out <file>';
+const exportUsage =
+  'questionnaire export <workspace> --vendor <id> [--template <id>] [--cycle <cycle>] [--carry-from <questionnaire-id>] --format xlsx|json --out <file>';
+const newUsage = 'questionnaire new <workspace> --vendor <id> [--template <id>] [--cycle <cycle>] [--carry-from <questionnaire-id>]';
+const correctUsage = 'questionnaire correct <workspace> <questionnaire-id> <question-id> [<answer>] [--note <text>] [--revert]';
 const qImportUsage =
   'questionnaire import <workspace> <questionnaire-id> <file> [--partial] [--map id=Column,question=Column,answer=Column,...]';
 
@@ -195,6 +209,35 @@ export const questionnaireCommands: CliCommand[] = [
     },
   },
   {
+    name: 'questionnaire new',
+    summary:
+      "Start a vendor's questionnaire for a cycle; --carry-from starts it from an earlier questionnaire of the vendor (answers pre-filled, flagged for review) and lists what was not carried.",
+    usage:
+      '<workspace> --vendor <id> [--template <id>] [--cycle <cycle>] [--carry-from <questionnaire-id>] [--passphrase-file <file>] [--accept-older]',
+    options: {
+      ...openOptions,
+      vendor: { type: 'string' },
+      template: { type: 'string' },
+      cycle: { type: 'string' },
+      'carry-from': { type: 'string' },
+    },
+    async run(input) {
+      const vendorId = need(input.values.vendor as string | undefined, '--vendor', newUsage);
+      const templateId = (input.values.template as string | undefined) ?? 'vendor-security-baseline';
+      const carryFrom = input.values['carry-from'] as string | undefined;
+      const q = await withWorkspace(input, newUsage, (core) => {
+        const cycle = (input.values.cycle as string | undefined) ?? String(core.session.workspace().now().getUTCFullYear());
+        return invoke(core, 'questionnaire.create', { vendorId, templateId, cycle, ...(carryFrom ? { carryFrom } : {}) });
+      });
+      return {
+        value: q,
+        human: [`Started questionnaire ${q.id} (${q.vendorName}, ${q.cycle}, ${q.templateTitle} v${q.templateVersion}).`, carryText(q)]
+          .filter(Boolean)
+          .join('\n'),
+      };
+    },
+  },
+  {
     name: 'questionnaire export',
     summary: "Write a vendor's questionnaire as XLSX or JSON (started from the template for the cycle if needed).",
     usage:
@@ -204,6 +247,7 @@ export const questionnaireCommands: CliCommand[] = [
       vendor: { type: 'string' },
       template: { type: 'string' },
       cycle: { type: 'string' },
+      'carry-from': { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
     },
@@ -217,16 +261,27 @@ export const questionnaireCommands: CliCommand[] = [
         // The default cycle is this year by the core's clock.
         const cycle = (input.values.cycle as string | undefined) ?? String(core.session.workspace().now().getUTCFullYear());
         const { questionnaires } = await invoke(core, 'questionnaire.list', { vendorId });
+        const carryFrom = input.values['carry-from'] as string | undefined;
+        const existing = questionnaires.find((x) => x.templateId === templateId && x.cycle === cycle);
+        if (existing && carryFrom)
+          throw new AttestError(
+            'QUESTIONNAIRE_EXISTS',
+            `The ${cycle} questionnaire exists already (${existing.id}); --carry-from only starts a new one.`,
+          );
         const q =
-          questionnaires.find((x) => x.templateId === templateId && x.cycle === cycle) ??
-          (await invoke(core, 'questionnaire.create', { vendorId, templateId, cycle }));
+          existing ?? (await invoke(core, 'questionnaire.create', { vendorId, templateId, cycle, ...(carryFrom ? { carryFrom } : {}) }));
         const file = await invoke(core, 'questionnaire.export', { id: q.id, format });
         return { questionnaire: q, file };
       });
       await writeFile(resolve(out), Buffer.from(r.file.dataBase64, 'base64'));
       return {
         value: { questionnaireId: r.questionnaire.id, out: resolve(out), format },
-        human: `Wrote questionnaire ${r.questionnaire.id} (${r.questionnaire.vendorName}, ${r.questionnaire.cycle}) to ${out}.`,
+        human: [
+          `Wrote questionnaire ${r.questionnaire.id} (${r.questionnaire.vendorName}, ${r.questionnaire.cycle}) to ${out}.`,
+          carryText(r.questionnaire),
+        ]
+          .filter(Boolean)
+          .join('\n'),
       };
     },
   },
@@ -273,14 +328,57 @@ export const questionnaireCommands: CliCommand[] = [
     },
   },
   {
+    name: 'questionnaire correct',
+    summary:
+      'Correct one answer as the analyst (read like an import: Yes/No, an option, a number, a real date), with --note; audited under you, marked corrected, rescored. --revert takes the corrections back. Refused once concluded.',
+    usage: '<workspace> <questionnaire-id> <question-id> [<answer>] [--note <text>] [--revert] [--passphrase-file <file>] [--accept-older]',
+    options: { ...openOptions, note: { type: 'string' }, revert: { type: 'boolean', default: false } },
+    async run(input) {
+      const id = need(input.positionals[1], 'the questionnaire id', correctUsage);
+      const questionId = need(input.positionals[2], 'the question id', correctUsage);
+      const value = input.positionals[3];
+      const revert = input.values.revert === true;
+      if (revert && (value !== undefined || input.values.note !== undefined))
+        throw new AttestError('USAGE', '--revert takes no answer or note: it puts back the answer as it was before the corrections.');
+      if (!revert && value === undefined)
+        throw new AttestError('USAGE', `Give the answer ("" for none), or --revert. Usage: attest ${correctUsage}`);
+      const r = await withWorkspace(input, correctUsage, async (core) => {
+        if (revert) return invoke(core, 'questionnaire.answer.revert', { id, questionId });
+        // Without --note the answer's note stays as it is.
+        const note =
+          (input.values.note as string | undefined) ??
+          (await invoke(core, 'questionnaire.get', { id })).answers.find((a) => a.questionId === questionId)?.comment ??
+          '';
+        return invoke(core, 'questionnaire.answer.correct', { id, questionId, value: value ?? null, comment: note });
+      });
+      const now = r.answer ? `${JSON.stringify(r.answer.value)}${r.answer.comment ? ` (note: ${r.answer.comment})` : ''}` : 'no answer';
+      return {
+        value: r,
+        human: [
+          `${questionId} ${revert ? 'is back as before the correction' : 'corrected'}: ${now}${r.answer ? `, from ${r.answer.source === 'analyst' ? `the analyst (${r.answer.updatedBy})` : r.answer.source === 'carried' ? 'the earlier cycle (needs review)' : 'the vendor'}` : ''}.`,
+          r.score ? `Score ${r.score.overall} / 100.` : '',
+          r.summary.carriedForward ? `${r.summary.carriedForward} answers carried forward still need review.` : '',
+        ]
+          .filter(Boolean)
+          .join('\n'),
+      };
+    },
+  },
+  {
     name: 'questionnaire score',
     summary: 'Score a questionnaire: per section and overall (0–100), with the gaps against expected answers.',
     usage: '<workspace> <questionnaire-id> [--passphrase-file <file>] [--accept-older]',
     options: openOptions,
     async run(input) {
       const id = need(input.positionals[1], 'the questionnaire id', scoreUsage);
-      const s = await withWorkspace(input, scoreUsage, (core) => invoke(core, 'questionnaire.score', { id }));
-      return { value: s, human: scoreText(s) };
+      const { s, needsReview } = await withWorkspace(input, scoreUsage, async (core) => ({
+        s: await invoke(core, 'questionnaire.score', { id }),
+        needsReview: (await invoke(core, 'questionnaire.get', { id })).summary.carriedForward,
+      }));
+      const review = needsReview
+        ? `\n\n${needsReview} answers in this score were carried forward from the earlier cycle and still need review.`
+        : '';
+      return { value: { ...s, needsReview }, human: scoreText(s) + review };
     },
   },
 ];

@@ -704,7 +704,13 @@ async function seedQ2(call: DemoCall): Promise<string> {
   return q2.id;
 }
 
-async function seedQ4(call: DemoCall): Promise<string> {
+/**
+ * Q4 starts from Q2 (carried forward); these baseline controls, unchanged since Q2, are
+ * left as carried so the demo shows results that still need review.
+ */
+export const Q4_STILL_CARRIED = ['S.A.1', 'S.A.2', 'S.V.2'];
+
+async function seedQ4(call: DemoCall, q2Id: string): Promise<string> {
   const q4 = await call('assessment.create', {
     name: 'Northwind Health – Q4 2026 platform review',
     client: CLIENT,
@@ -714,8 +720,10 @@ async function seedQ4(call: DemoCall): Promise<string> {
     periodEnd: '2026-11-30',
     assessor: ASSESSOR,
     catalogueIds: [PB, TN, RT],
+    carryFrom: q2Id,
   });
   for (const [catalogueId, controlId, status, rationale] of Q4_RESULTS) {
+    if (catalogueId === PB && Q4_STILL_CARRIED.includes(controlId)) continue;
     await call('assessment.setResult', { assessmentId: q4.id, catalogueId, controlId, status, rationale });
   }
   for (const e of Q4_EVIDENCE) {
@@ -739,7 +747,6 @@ export const assessmentDemo: DemoSeeder = {
   async seed({ core, dates }) {
     const call = demoCall(core, dates);
     // Q2 first, so the list (newest first) opens on Q4 and the comparison runs Q2 → Q4.
-    await seedQ2(call);
-    await seedQ4(call);
+    await seedQ4(call, await seedQ2(call));
   },
 };

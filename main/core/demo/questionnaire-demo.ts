@@ -1,7 +1,9 @@
 // Demo data of questionnaires: the vendor demo's vendors answer the built-in baseline
 // (most of them), each answered one is scored, several are concluded (one rejected, one
 // approved with conditions), the first vendor has a 2025 and a 2026 cycle for the
-// year-over-year view, and the worst gaps become follow-up findings. Deterministic: the
+// year-over-year view, and the worst gaps become follow-up findings. The first vendor's
+// 2026 cycle started from 2025 (carried forward): its re-import leaves a few answers
+// still carried, flagged for review, and the analyst corrected one. Deterministic: the
 // answers follow from each vendor's position in the name order.
 import type { Question } from '../../contract/questionnaire';
 import { AttestError } from '../errors';
@@ -29,6 +31,15 @@ function answerFor(q: Question, n: number, k: number): unknown {
   }
 }
 
+/** The first vendor's answers that stay carried forward from 2025 (not in its 2026 file). */
+export const STILL_CARRIED = ['VSB-13', 'VSB-23', 'VSB-33'];
+/** The answer the analyst corrected in the first vendor's 2026 cycle. */
+export const CORRECTED = {
+  questionId: 'VSB-40',
+  value: '48',
+  note: 'Their contract addendum of 2026-11-20 commits to 48 hours; the questionnaire answer predates it.',
+};
+
 export const questionnaireDemo: DemoSeeder = {
   name: 'questionnaires',
   async seed({ core, dates }) {
@@ -37,11 +48,15 @@ export const questionnaireDemo: DemoSeeder = {
     const sorted = [...vendors].sort((a, b) => a.name.localeCompare(b.name));
     const { body } = await call('template.get', { id: 'vendor-security-baseline' });
     const questions = body.sections.flatMap((s) => s.items).filter((i): i is Question => i.kind === 'question');
-    const answer = async (id: string, k: number) => {
-      const answers = Object.fromEntries(questions.map((q, n) => [q.id, answerFor(q, n, k)]).filter(([, v]) => v !== null));
+    // `leaveOut`: questions the vendor does not answer this time (a partial import keeps their carried answers).
+    const answer = async (id: string, k: number, leaveOut: readonly string[] = []) => {
+      const answers = Object.fromEntries(
+        questions.map((q, n) => [q.id, answerFor(q, n, k)] as const).filter(([id, v]) => v !== null && !leaveOut.includes(id)),
+      );
       const r = await call('questionnaire.import', {
         id,
         file: { name: 'answers.json', dataBase64: Buffer.from(JSON.stringify({ questionnaireId: id, answers })).toString('base64') },
+        partial: leaveOut.length > 0,
       });
       if (!r.applied)
         throw new AttestError('DEMO', `Demo answers were refused: ${JSON.stringify([...r.missing, ...r.invalid]).slice(0, 300)}`);
@@ -49,21 +64,34 @@ export const questionnaireDemo: DemoSeeder = {
     };
     // The last two vendors have not answered yet: one sent, one still a draft.
     for (const [k, v] of sorted.entries()) {
+      let last: string | null = null;
       if (k === 0) {
-        const last = await call('questionnaire.create', { vendorId: v.id, templateId: body.id, cycle: '2025' });
-        await answer(last.id, 6);
+        last = (await call('questionnaire.create', { vendorId: v.id, templateId: body.id, cycle: '2025' })).id;
+        await answer(last, 6);
         await call('questionnaire.conclude', {
-          id: last.id,
+          id: last,
           conclusion: 'approve-with-conditions',
           rationale: 'Approved on condition that MFA covers every staff login and breach notice falls to 72 hours by mid-2026.',
         });
       }
-      const q = await call('questionnaire.create', { vendorId: v.id, templateId: body.id, cycle: '2026' });
+      const q = await call('questionnaire.create', {
+        vendorId: v.id,
+        templateId: body.id,
+        cycle: '2026',
+        ...(last ? { carryFrom: last } : {}),
+      });
       if (k >= sorted.length - 2) {
         if (k === sorted.length - 2) await call('questionnaire.export', { id: q.id, format: 'xlsx' });
         continue;
       }
-      const r = await answer(q.id, k);
+      const r = await answer(q.id, k, last ? STILL_CARRIED : []);
+      if (last)
+        await call('questionnaire.answer.correct', {
+          id: q.id,
+          questionId: CORRECTED.questionId,
+          value: CORRECTED.value,
+          comment: CORRECTED.note,
+        });
       if (k % 3 === 0) {
         const gap = r.score?.gaps[0];
         if (gap)

@@ -20,7 +20,19 @@ import type { IncomingAnswer } from './questionnaires';
 export const QUESTIONS_SHEET = 'Questions';
 export const LISTS_SHEET = 'Lists';
 export const JSON_FORMAT = 'attest-questionnaire';
-const HEADERS = ['Question id', 'Section', 'Question', 'Help and options', 'Answer type', 'Required', 'Shown when', 'Answer', 'Comment'];
+// Source says who stands behind a pre-filled answer (carried forward, corrected by the analyst); read-only.
+const HEADERS = [
+  'Question id',
+  'Section',
+  'Question',
+  'Help and options',
+  'Answer type',
+  'Required',
+  'Shown when',
+  'Answer',
+  'Comment',
+  'Source',
+];
 export const COL = { id: 1, answer: 8, comment: 9 } as const;
 
 const TYPE_TEXT: Record<Question['type'], string> = {
@@ -49,6 +61,8 @@ function conditionText(q: Question, questions: ReadonlyMap<string, Question>): s
 interface Existing {
   value: AnswerValue;
   comment: string;
+  /** Empty for the vendor's own answer; else "Carried forward …" or "Corrected by …" (provenance.ts). */
+  source?: string;
 }
 
 export async function exportXlsx(
@@ -94,6 +108,7 @@ export async function exportXlsx(
     { width: 30 },
     { width: 40 },
     { width: 40 },
+    { width: 36 },
   ];
   sheet.addRow(HEADERS);
   sheet.getRow(1).font = { bold: true };
@@ -119,6 +134,7 @@ export async function exportXlsx(
         cell(conditionText(item, questions)),
         priorCell,
         prior ? cell(prior.comment) : '',
+        prior?.source ? cell(prior.source) : '',
       ]);
       row.alignment = { wrapText: true, vertical: 'top' };
       for (const c of [COL.answer, COL.comment]) row.getCell(c).protection = { locked: false };
@@ -268,6 +284,7 @@ export function exportJson(summary: QuestionnaireSummary, body: TemplateBody, an
           ...(q.cond ? { cond: q.cond } : {}),
           answer: answers.get(q.id)?.value ?? null,
           comment: answers.get(q.id)?.comment ?? '',
+          ...(answers.get(q.id)?.source ? { source: answers.get(q.id)!.source } : {}),
         })),
     })),
   };
@@ -351,7 +368,14 @@ export function answersCsv(body: TemplateBody, answers: ReadonlyMap<string, Exis
   const rows = body.sections.flatMap((s) =>
     s.items
       .filter((i): i is Question => i.kind === 'question')
-      .map((q) => [q.id, s.title, q.text, answerText(q, answers.get(q.id)?.value), answers.get(q.id)?.comment ?? '']),
+      .map((q) => [
+        q.id,
+        s.title,
+        q.text,
+        answerText(q, answers.get(q.id)?.value),
+        answers.get(q.id)?.comment ?? '',
+        answers.get(q.id)?.source ?? '',
+      ]),
   );
-  return new TextEncoder().encode(toExcelCsv(['Question id', 'Section', 'Question', 'Answer', 'Comment'], rows));
+  return new TextEncoder().encode(toExcelCsv(['Question id', 'Section', 'Question', 'Answer', 'Comment', 'Source'], rows));
 }

@@ -11,6 +11,8 @@ import { questionnaireTracker, RESPONSE_DAYS } from './tracker';
 import { todayOf } from '../time/clock';
 import { answersCsv, checkAnswers, exportJson, exportXlsx, readJson, readXlsx } from './exchange';
 import { followUp, listVendorFindings } from './followups';
+import { correctAnswer, revertAnswer } from './corrections';
+import { provenanceText } from './provenance';
 import {
   conclude,
   createQuestionnaire,
@@ -52,6 +54,8 @@ type QuestionnaireChannels =
   | 'questionnaire.get'
   | 'questionnaire.export'
   | 'questionnaire.import'
+  | 'questionnaire.answer.correct'
+  | 'questionnaire.answer.revert'
   | 'questionnaire.score'
   | 'questionnaire.conclude'
   | 'questionnaire.followUp'
@@ -118,7 +122,8 @@ export function questionnaireHandlers(deps: CoreDeps): Pick<HandlerMap, Question
   );
   const existing = async (w: Workspace, id: string) => {
     const answers = listAnswers(w, id);
-    return new Map(answers.map((a) => [a.questionId, { value: a.value, comment: a.comment }]));
+    const cycle = questionnaireSummary(w, id).carry?.fromCycle ?? null;
+    return new Map(answers.map((a) => [a.questionId, { value: a.value, comment: a.comment, source: provenanceText(a, cycle) }]));
   };
   return {
     'template.list': async () => ({ templates: listTemplates(await ws()) }),
@@ -163,7 +168,7 @@ export function questionnaireHandlers(deps: CoreDeps): Pick<HandlerMap, Question
       const today = r.today ?? todayOf(w);
       return { rows: questionnaireTracker(w, today), today, responseDays: RESPONSE_DAYS };
     },
-    'questionnaire.create': async (r, c) => createQuestionnaire(await ws(), r.vendorId, r.templateId, r.cycle, c.actor),
+    'questionnaire.create': async (r, c) => createQuestionnaire(await ws(), r.vendorId, r.templateId, r.cycle, c.actor, r.carryFrom),
     'questionnaire.get': async (r) => {
       const w = await ws();
       return {
@@ -227,6 +232,8 @@ export function questionnaireHandlers(deps: CoreDeps): Pick<HandlerMap, Question
         score,
       };
     },
+    'questionnaire.answer.correct': async (r, c) => correctAnswer(await ws(), r.id, r.questionId, r.value, r.comment, c.actor),
+    'questionnaire.answer.revert': async (r, c) => revertAnswer(await ws(), r.id, r.questionId, c.actor),
     'questionnaire.score': async (r, c) => storeScore(await ws(), r.id, c.actor),
     'questionnaire.conclude': async (r, c) => conclude(await ws(), r.id, r.conclusion, r.rationale, c.actor),
     'questionnaire.followUp': async ({ id, ...f }, c) => followUp(await ws(), id, f, c.actor),

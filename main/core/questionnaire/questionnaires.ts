@@ -1,13 +1,24 @@
 // Questionnaires: one per vendor, template and review cycle, with the template body
-// copied in. Answers come back through an import (all or nothing); each import is
-// scored at once, and a reviewer concludes with a rationale.
-import type { AnswerValue, AnswerView, Conclusion, QuestionnaireSummary, ScoreView, TemplateBody } from '../../contract/questionnaire';
+// copied in (optionally starting from an earlier cycle's answers, carry.ts). Answers come
+// back through an import (all or nothing); each import is scored at once, and a reviewer
+// concludes with a rationale. Answers change until the questionnaire is concluded.
+import type {
+  AnswerSource,
+  AnswerValue,
+  AnswerView,
+  CarryReport,
+  Conclusion,
+  QuestionnaireSummary,
+  ScoreView,
+  TemplateBody,
+} from '../../contract/questionnaire';
 import { newId } from '../ids';
 import { AttestError } from '../errors';
-import type { Statement, Workspace } from '../workspace';
+import type { ReadOnlyView, Statement, Workspace } from '../workspace';
 import { answerText } from './answers';
+import { carryPlan } from './carry';
 import { questionsOf } from '../../contract/visibility';
-import { scoreAnswers } from './scoring';
+import { scoreAnswers, scoreIfPossible } from './scoring';
 import { countQuestions, getTemplate } from './templates';
 
 interface QuestionnaireRow {
@@ -27,12 +38,17 @@ interface QuestionnaireRow {
   conclusion_rationale: string | null;
   concluded_at: string | null;
   concluded_by: string | null;
+  carry_report: string | null;
   vendor_name: string;
   answered: number;
+  carried: number;
+  corrected: number;
 }
 
 const SELECT = `SELECT q.*, v.name AS vendor_name,
-  (SELECT count(*) FROM answers a WHERE a.questionnaire_id = q.id) AS answered
+  (SELECT count(*) FROM answers a WHERE a.questionnaire_id = q.id) AS answered,
+  (SELECT count(*) FROM answers a WHERE a.questionnaire_id = q.id AND a.source = 'carried') AS carried,
+  (SELECT count(*) FROM answers a WHERE a.questionnaire_id = q.id AND a.source = 'analyst') AS corrected
   FROM questionnaires q JOIN vendors v ON v.id = q.vendor_id`;
 
 function toSummary(r: QuestionnaireRow): QuestionnaireSummary {
@@ -58,10 +74,13 @@ function toSummary(r: QuestionnaireRow): QuestionnaireSummary {
     conclusionRationale: r.conclusion_rationale,
     concludedAt: r.concluded_at,
     concludedBy: r.concluded_by,
+    carriedForward: Number(r.carried),
+    corrected: Number(r.corrected),
+    carry: r.carry_report ? (JSON.parse(r.carry_report) as CarryReport) : null,
   };
 }
 
-function dbRow(ws: Workspace, id: string): QuestionnaireRow {
+function dbRow(ws: ReadOnlyView, id: string): QuestionnaireRow {
   const r = ws.query<QuestionnaireRow>(`${SELECT} WHERE q.id = ?`, [id])[0];
   if (!r) throw new AttestError('QUESTIONNAIRE_NOT_FOUND', `There is no questionnaire "${id}".`);
   return r;
@@ -91,6 +110,7 @@ export async function createQuestionnaire(
   templateId: string,
   cycle: string,
   actor: string,
+  carryFrom?: string,
 ): Promise<QuestionnaireSummary> {
   vendorName(ws, vendorId);
   const { summary, body } = getTemplate(ws, templateId);
@@ -105,16 +125,33 @@ export async function createQuestionnaire(
       `This vendor already has a "${summary.title}" questionnaire for cycle ${cycle} (${clash.id}).`,
     );
   const id = newId('qnr');
+  const at = ws.now().toISOString();
+  const carry = carryFrom ? carryPlan(ws, carryFrom, vendorId, body, id, at, actor) : null;
   await ws.commit({
     actor,
     action: 'questionnaire.create',
-    entity: `questionnaire:${id}`,
+    entity: carry
+      ? `questionnaire:${id} carried forward from questionnaire:${carryFrom} (${carry.report.carried} answers, ${carry.report.notCarried.length} not carried)`
+      : `questionnaire:${id}`,
     statements: [
       {
-        sql: `INSERT INTO questionnaires (id, vendor_id, template_id, template_version, template_body, cycle, state, created_at, created_by)
-              VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?)`,
-        params: [id, vendorId, templateId, summary.version, JSON.stringify(body), cycle, ws.now().toISOString(), actor],
+        sql: `INSERT INTO questionnaires (id, vendor_id, template_id, template_version, template_body, cycle, state, created_at, created_by,
+                carried_from, carry_report)
+              VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?)`,
+        params: [
+          id,
+          vendorId,
+          templateId,
+          summary.version,
+          JSON.stringify(body),
+          cycle,
+          at,
+          actor,
+          carryFrom ?? null,
+          carry ? JSON.stringify(carry.report) : null,
+        ],
       },
+      ...(carry?.statements ?? []),
     ],
   });
   return questionnaireSummary(ws, id);
@@ -126,6 +163,9 @@ interface AnswerRow {
   comment: string;
   updated_at: string;
   updated_by: string;
+  source: AnswerSource;
+  carried_from: string | null;
+  original: string | null;
 }
 
 /** Question ids compared as people read them: VSB-2 before VSB-10. */
@@ -149,6 +189,9 @@ export function listAnswers(ws: Workspace, id: string): AnswerView[] {
       comment: a.comment,
       updatedAt: a.updated_at,
       updatedBy: a.updated_by,
+      source: a.source,
+      carriedFrom: a.carried_from,
+      original: a.original ? (JSON.parse(a.original) as AnswerView['original']) : null,
     }));
 }
 
@@ -175,24 +218,46 @@ export async function markExported(ws: Workspace, id: string, format: string, ac
   });
 }
 
+/** Throws unless the questionnaire's answers may change: it exists and is not concluded. */
+export function assertAnswerable(read: ReadOnlyView, id: string): void {
+  if (dbRow(read, id).state === 'concluded')
+    throw new AttestError(
+      'QUESTIONNAIRE_CONCLUDED',
+      'This questionnaire is concluded, so its answers are final; start the next cycle instead of changing them.',
+    );
+}
+
+/**
+ * assertAnswerable as a commit precondition: checked inside the commit queue, so an
+ * answer change queued behind the conclusion is refused, not written.
+ */
+export const whileAnswerable =
+  (id: string) =>
+  (read: ReadOnlyView): void =>
+    assertAnswerable(read, id);
+
 export interface IncomingAnswer {
   questionId: string;
   value: AnswerValue;
   comment: string;
 }
 
-/** Replaces every answer at once, scores them, and writes one audit entry naming each change (old → new). */
+/**
+ * Stores an import: the vendor's answers replace the ones they give, and any the file
+ * does not give are removed if they were the vendor's, kept if they were carried forward
+ * (still flagged: the vendor has not confirmed them) or the analyst's. Scores the result
+ * and writes one audit entry naming each change (old → new).
+ */
 export async function replaceAnswers(ws: Workspace, id: string, incoming: readonly IncomingAnswer[], actor: string) {
+  assertAnswerable(ws, id);
   const r = dbRow(ws, id);
-  if (r.state === 'concluded')
-    throw new AttestError(
-      'QUESTIONNAIRE_CONCLUDED',
-      'This questionnaire is concluded; start the next cycle instead of changing its answers.',
-    );
   const body = JSON.parse(r.template_body) as TemplateBody;
   const questions = questionsOf(body);
-  const before = answerMap(listAnswers(ws, id));
-  const after = answerMap(incoming);
+  const current = listAnswers(ws, id);
+  const before = answerMap(current);
+  const given = new Set(incoming.map((a) => a.questionId));
+  const kept = current.filter((a) => a.source !== 'vendor' && !given.has(a.questionId));
+  const after = answerMap([...incoming, ...kept]);
   const changes: { questionId: string; from: string; to: string }[] = [];
   for (const qid of new Set([...before.keys(), ...after.keys()])) {
     const a = before.get(qid);
@@ -200,15 +265,13 @@ export async function replaceAnswers(ws: Workspace, id: string, incoming: readon
     if (JSON.stringify(a) !== JSON.stringify(b))
       changes.push({ questionId: qid, from: answerText(questions.get(qid), a), to: answerText(questions.get(qid), b) });
   }
-  let score: ScoreView | null = null;
-  try {
-    score = scoreAnswers(body, after, ws.now().toISOString());
-  } catch (error) {
-    if (!(error instanceof AttestError && error.code === 'NOTHING_TO_SCORE')) throw error;
-  }
+  const score = scoreIfPossible(body, after, ws.now().toISOString());
   const at = ws.now().toISOString();
   const statements: Statement[] = [
-    { sql: 'DELETE FROM answers WHERE questionnaire_id = ?', params: [id] },
+    {
+      sql: `DELETE FROM answers WHERE questionnaire_id = ? AND (source = 'vendor' OR question_id IN (SELECT value FROM json_each(?)))`,
+      params: [id, JSON.stringify([...given])],
+    },
     ...incoming.map((a) => ({
       sql: 'INSERT INTO answers (questionnaire_id, question_id, value, comment, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)',
       params: [id, a.questionId, JSON.stringify(a.value), a.comment, at, actor],
@@ -230,7 +293,13 @@ export async function replaceAnswers(ws: Workspace, id: string, incoming: readon
       sql: 'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)',
       params: [diffKey, JSON.stringify(changes), at],
     });
-  await ws.commit({ actor, action: before.size ? 'questionnaire.reimport' : 'questionnaire.import', entity, statements });
+  await ws.commit({
+    actor,
+    action: before.size ? 'questionnaire.reimport' : 'questionnaire.import',
+    entity,
+    statements,
+    precondition: whileAnswerable(id),
+  });
   return { changes, score };
 }
 
@@ -257,6 +326,7 @@ export async function conclude(
   if (!r.score || (r.state !== 'answered' && r.state !== 'concluded')) {
     throw new AttestError('QUESTIONNAIRE_NOT_ANSWERED', 'Import and score the answers before concluding the review.');
   }
+  assertReviewed(ws, id);
   const why = rationale.trim();
   if (!why) throw new AttestError('RATIONALE_REQUIRED', 'A conclusion needs a rationale that says why.');
   if (conclusion === 'approve-with-conditions' && why.length < 10) {
@@ -272,6 +342,17 @@ export async function conclude(
         params: [conclusion, why, ws.now().toISOString(), actor, id],
       },
     ],
+    precondition: (read) => assertReviewed(read, id),
   });
   return questionnaireSummary(ws, id);
+}
+
+/** A conclusion needs every carried-forward answer confirmed by the vendor or reviewed by the analyst. */
+function assertReviewed(read: ReadOnlyView, id: string): void {
+  const n = Number(dbRow(read, id).carried);
+  if (n > 0)
+    throw new AttestError(
+      'QUESTIONNAIRE_NEEDS_REVIEW',
+      `${n} answer${n === 1 ? ' is' : 's are'} still carried forward from the earlier cycle; have the vendor confirm ${n === 1 ? 'it' : 'them'} (an import) or review ${n === 1 ? 'it' : 'each'} in the answers table before concluding.`,
+    );
 }

@@ -113,3 +113,13 @@ export function scoreAnswers(body: TemplateBody, answers: ReadonlyMap<string, An
     scoredAt: at,
   };
 }
+
+/** The score, or null when nothing can be scored (no weighted question with an expectation is visible). */
+export function scoreIfPossible(body: TemplateBody, answers: ReadonlyMap<string, AnswerValue>, at: string): ScoreView | null {
+  try {
+    return scoreAnswers(body, answers, at);
+  } catch (error) {
+    if (error instanceof AttestError && error.code === 'NOTHING_TO_SCORE') return null;
+    throw error;
+  }
+}

@@ -168,6 +168,21 @@ export const migrations: readonly Migration[] = [
       `ALTER TABLE results ADD COLUMN carried_from TEXT`,
     ],
   },
+  {
+    version: 6,
+    name: 'questionnaire answers with their provenance: carried forward from an earlier cycle, corrected by the analyst',
+    up: [
+      // Who an answer is from: 'vendor' (an import), 'carried' (copied from the questionnaire
+      // in carried_from, needs review), 'analyst' (corrected in the app or CLI).
+      `ALTER TABLE answers ADD COLUMN source TEXT NOT NULL DEFAULT 'vendor'`,
+      `ALTER TABLE answers ADD COLUMN carried_from TEXT`,
+      // The answer as it stood before the analyst's first correction (JSON), for reverting it.
+      `ALTER TABLE answers ADD COLUMN original TEXT`,
+      // The questionnaire a new cycle started from, and what was and was not carried (JSON).
+      `ALTER TABLE questionnaires ADD COLUMN carried_from TEXT`,
+      `ALTER TABLE questionnaires ADD COLUMN carry_report TEXT`,
+    ],
+  },
 ];
 
 export const LATEST_SCHEMA = migrations[migrations.length - 1]!.version;

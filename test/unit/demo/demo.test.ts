@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { AssessmentRow, AssessmentSummary } from '../../../main/contract/assessment';
 import type { Core } from '../../../main/core/core';
-import { Q4_EVIDENCE, Q4_FINDINGS, Q4_RESULTS } from '../../../main/core/demo/assessment-demo';
+import { Q4_EVIDENCE, Q4_FINDINGS, Q4_RESULTS, Q4_STILL_CARRIED } from '../../../main/core/demo/assessment-demo';
+import { CORRECTED, STILL_CARRIED } from '../../../main/core/demo/questionnaire-demo';
 import { STORY_DAY, demoDates } from '../../../main/core/demo/dates';
 import { DEMO_PASSPHRASE } from '../../../main/core/demo/demo';
 import { LATE_SENT_AT, LATE_TEMPLATE } from '../../../main/core/demo/vendor-followup-demo';
@@ -256,4 +257,40 @@ test('vendor findings with owners and due dates, one overdue and one in progress
   assert.equal(desk.filter((f) => f.status === 'in-progress').length, 1);
   const all = await call(core, 'finding.list', { subjects: 'all' });
   assert.equal(all.findings.length, findings.length + (await call(core, 'finding.list', {})).findings.length);
+});
+
+test('Q4 was carried forward from Q2: the baseline controls nobody has set again are still flagged for review', () => {
+  const carried = rows.filter((r) => r.carriedForward);
+  assert.deepEqual(
+    carried.map((r) => `${r.catalogueId}/${r.controlId}`).sort(),
+    Q4_STILL_CARRIED.map((c) => `platform-baseline/${c}`).sort(),
+  );
+  for (const r of carried) assert.notEqual(r.status, 'not-assessed');
+});
+
+test("the first vendor's current cycle started from last year's: some answers still carried, one corrected by the analyst", async () => {
+  const { questionnaires } = await call(core, 'questionnaire.list', {});
+  const current = questionnaires.find((q) => q.carry !== null);
+  assert.ok(current, 'one questionnaire started from an earlier one');
+  const last = questionnaires.find((q) => q.id === current.carry!.fromId)!;
+  assert.equal(last.vendorId, current.vendorId);
+  assert.equal(last.state, 'concluded');
+  // Cycles move with the demo's day: last year's is the one before the current one.
+  assert.equal(Number(current.cycle) - Number(last.cycle), 1);
+  assert.equal(current.cycle, dates.shift({ cycle: '2026' }).cycle);
+  assert.equal(current.carriedForward, STILL_CARRIED.length);
+  assert.equal(current.corrected, 1);
+  const got = await call(core, 'questionnaire.get', { id: current.id });
+  assert.deepEqual(
+    got.answers.filter((a) => a.source === 'carried').map((a) => a.questionId),
+    STILL_CARRIED,
+  );
+  const corrected = got.answers.find((a) => a.source === 'analyst')!;
+  assert.deepEqual([corrected.questionId, corrected.value, corrected.comment], [CORRECTED.questionId, 48, dates.text(CORRECTED.note)]);
+  assert.notEqual(corrected.original?.value, 48, "the vendor's own answer is kept beside the correction");
+  assert.ok(got.score, 'the cycle is scored, the carried answers counted as answers');
+  assert.equal(
+    (await failure(core, 'questionnaire.conclude', { id: current.id, conclusion: 'approve', rationale: 'x' })).code,
+    'QUESTIONNAIRE_NEEDS_REVIEW',
+  );
 });

@@ -154,3 +154,55 @@ test('a questionnaire workbook by column mapping: template import --map, templat
   assert.match(partial.stdout, /^Imported 2 answers into .*; score 66\.7 \/ 100\.$/m);
   assert.match(partial.stdout, /^Flagged, not imported \(1\):\n {2}invalid {2}1\.3/m);
 });
+
+test('questionnaire new --carry-from starts the next cycle from the last one; correct and --revert; score counts what needs review', async () => {
+  const last = JSON.parse((await run(['questionnaire', 'new', ws, '--vendor', vendorId, '--cycle', '2030', '--json'])).stdout) as {
+    id: string;
+  };
+  const answers = JSON.stringify({ questionnaireId: last.id, answers: { 'VSB-1': 'yes', 'VSB-4': 'no', 'VSB-12': 30 } });
+  const file = join(dir, 'cli-carry.json');
+  writeFileSync(file, answers);
+  assert.equal((await run(['questionnaire', 'import', ws, last.id, file, '--partial'])).code, 0);
+
+  const next = await run(['questionnaire', 'new', ws, '--vendor', vendorId, '--cycle', '2031', '--carry-from', last.id]);
+  assert.equal(next.code, 0, next.stderr);
+  assert.match(next.stdout, /^Started questionnaire (qnr_\S+) \(Skyline Hosting, 2031, .* v1\)\.$/m);
+  assert.match(
+    next.stdout,
+    new RegExp(`^Started from ${last.id} \\(cycle 2030\\): 3 answers carried forward, flagged "needs review"`, 'm'),
+  );
+  const id = /Started questionnaire (qnr_\S+)/.exec(next.stdout)![1]!;
+
+  const bad = await run(['questionnaire', 'correct', ws, id, 'VSB-12', 'soon']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /^attest: VSB-12: "soon" is not a number\.$/m);
+  const fixed = await run(['questionnaire', 'correct', ws, id, 'VSB-4', 'Yes', '--note', 'Pen test report seen']);
+  assert.equal(fixed.code, 0, fixed.stderr);
+  assert.match(fixed.stdout, /^VSB-4 corrected: "yes" \(note: Pen test report seen\), from the analyst \(.+ \(cli\)\)\.$/m);
+  assert.match(fixed.stdout, /^2 answers carried forward still need review\.$/m);
+
+  const score = await run(['questionnaire', 'score', ws, id]);
+  assert.equal(score.code, 0, score.stderr);
+  assert.match(score.stdout, /2 answers in this score were carried forward from the earlier cycle and still need review\./);
+  const reverted = await run(['questionnaire', 'correct', ws, id, 'VSB-4', '--revert']);
+  assert.equal(reverted.code, 0, reverted.stderr);
+  assert.match(reverted.stdout, /^VSB-4 is back as before the correction: "no", from the earlier cycle \(needs review\)\.$/m);
+  assert.equal((await run(['questionnaire', 'correct', ws, id, 'VSB-4', '--revert'])).code, 52);
+  const again = await run([
+    'questionnaire',
+    'export',
+    ws,
+    '--vendor',
+    vendorId,
+    '--cycle',
+    '2031',
+    '--carry-from',
+    last.id,
+    '--format',
+    'json',
+    '--out',
+    join(dir, 'x.json'),
+  ]);
+  assert.equal(again.code, 5);
+  assert.match(again.stderr, /--carry-from only starts a new one/);
+});

@@ -136,3 +136,33 @@ test('schema 4 rebuilds findings with a vendor owner and keeps every assessment 
   );
   await again.close();
 });
+
+test("schema 6 marks every existing answer as the vendor's own, carried from nothing and never corrected", async (t) => {
+  const path = join(tempDir(t), 'answers.attest');
+  const ws = await create(path, { targetSchema: 5 });
+  const now = '2026-01-01T00:00:00.000Z';
+  await ws.commit({
+    actor: 't',
+    action: 'questionnaire.import',
+    entity: 'questionnaire:q1',
+    statements: [
+      {
+        sql: `INSERT INTO questionnaires (id, vendor_id, template_id, template_version, template_body, cycle, state, created_at, created_by)
+              VALUES ('q1', 'v1', 'tpl', 1, '{}', '2025', 'answered', ?, 't')`,
+        params: [now],
+      },
+      {
+        sql: `INSERT INTO answers (questionnaire_id, question_id, value, comment, updated_at, updated_by) VALUES ('q1', 'Q-1', '"yes"', '', ?, 't')`,
+        params: [now],
+      },
+    ],
+  });
+  await ws.close();
+  const again = await openWorkspace(path, { passphrase: PASS });
+  assert.equal(again.info().schemaVersion, LATEST_SCHEMA);
+  assert.deepEqual(again.query('SELECT question_id, value, source, carried_from, original FROM answers'), [
+    { question_id: 'Q-1', value: '"yes"', source: 'vendor', carried_from: null, original: null },
+  ]);
+  assert.deepEqual(again.query('SELECT carried_from, carry_report FROM questionnaires'), [{ carried_from: null, carry_report: null }]);
+  await again.close();
+});

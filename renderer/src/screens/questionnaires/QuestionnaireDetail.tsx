@@ -1,11 +1,13 @@
 // One questionnaire of the vendor: send it (XLSX or JSON download), bring the answers back,
-// read the score and gaps, raise findings from gaps, and record the conclusion.
+// correct one answer, read the score and gaps, raise findings from gaps, and record the
+// conclusion. A cycle started from an earlier one says what came in and what did not.
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/query';
 import { useWrite } from '../../api/write';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { AnswersTable } from './AnswersTable';
+import { CarryNote } from './CarryNote';
 import { ConclusionForm } from './ConclusionForm';
 import { saveDownload } from '../../lib/files';
 import { ImportAnswersDialog } from './ImportAnswersDialog';
@@ -62,7 +64,9 @@ export function QuestionnaireDetail({ id, findings }: { id: string; findings: Ve
         {s.answered} of {s.questions} questions answered · created {formatDate(s.createdAt)} by {s.createdBy}
         {s.exportedAt ? ` · last sent ${formatDate(s.exportedAt)}` : ''}
         {s.importedAt ? ` · answers imported ${formatDate(s.importedAt)}` : ''}
+        {s.corrected ? ` · ${s.corrected} corrected by the analyst` : ''}
       </p>
+      {s.carry ? <CarryNote carry={s.carry} stillFlagged={s.carriedForward} /> : null}
       <div className="q-actions">
         <button type="button" className="button" onClick={() => void exportAs('xlsx')}>
           Export XLSX
@@ -97,15 +101,17 @@ export function QuestionnaireDetail({ id, findings }: { id: string; findings: Ve
           {done}
         </p>
       ) : null}
-      {q.answers.length ? <AnswersTable body={q.body} answers={q.answers} /> : null}
+      {q.answers.length ? <AnswersTable summary={s} body={q.body} answers={q.answers} /> : null}
       <h3>Score</h3>
       {q.score ? (
-        <ScoreView s={q.score} followed={followed} onFollowUp={(g) => void followUp(g)} canFollowUp />
+        <ScoreView s={q.score} needsReview={s.carriedForward} followed={followed} onFollowUp={(g) => void followUp(g)} canFollowUp />
       ) : (
         <p className="muted">
-          {s.state === 'draft' || s.state === 'sent'
-            ? 'No answers yet. Export the questionnaire, send it to the vendor, then import the filled file: the score and the gaps appear here.'
-            : 'Not scored yet.'}
+          {s.carriedForward
+            ? `${s.carriedForward} answers were carried forward and need review. Export the questionnaire for the vendor to confirm or change them, then import the filled file: the score and the gaps appear here.`
+            : s.state === 'draft' || s.state === 'sent'
+              ? 'No answers yet. Export the questionnaire, send it to the vendor, then import the filled file: the score and the gaps appear here.'
+              : 'Not scored yet.'}
         </p>
       )}
       <h3>Conclusion</h3>

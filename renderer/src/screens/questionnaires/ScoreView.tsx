@@ -23,11 +23,14 @@ function Bar({ label, value, detail }: { label: string; value: number | null; de
 
 export function ScoreView({
   s,
+  needsReview = 0,
   followed,
   onFollowUp,
   canFollowUp,
 }: {
   s: Score;
+  /** Answers carried forward from an earlier cycle that count in the score but nobody has confirmed yet. */
+  needsReview?: number;
   followed: ReadonlySet<string>;
   onFollowUp(g: GapView): void;
   canFollowUp: boolean;
@@ -43,6 +46,13 @@ export function ScoreView({
           unanswered, {s.counts.notApplicable} not applicable, {s.counts.hidden} hidden by conditions
         </span>
       </div>
+      {needsReview > 0 ? (
+        <p className="q-review-note" role="note" data-testid="score-needs-review">
+          {needsReview} answer{needsReview === 1 ? '' : 's'} in this score {needsReview === 1 ? 'was' : 'were'} carried forward from the
+          earlier cycle and still need{needsReview === 1 ? 's' : ''} review: the vendor confirms them by answering again, or you review them
+          in the answers table.
+        </p>
+      ) : null}
       <div className="score-bars" role="list" aria-label="Score per section">
         {s.sections.map((x) => (
           <div role="listitem" key={x.id}>

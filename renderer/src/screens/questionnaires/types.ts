@@ -2,6 +2,7 @@
 export type {
   AnswerValue,
   AnswerView,
+  CarryReport,
   Conclusion,
   ExpectedAnswer,
   GapView,
