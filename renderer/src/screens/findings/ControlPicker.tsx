@@ -42,7 +42,7 @@ export function ControlPicker({
     <fieldset className="control-picker">
       <legend>Affected controls</legend>
       {value.length ? (
-        <ul className="chips" aria-label="Chosen controls">
+        <ul className="chip-list" aria-label="Chosen controls">
           {value.map((c) => (
             <li key={keyOf(c)} className="chip">
               <span>
