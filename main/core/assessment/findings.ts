@@ -8,7 +8,7 @@
 import { todayOf } from '../time/clock';
 import type { FindingFields, FindingSeverity, FindingView } from '../../contract/assessment';
 import { AttestError } from '../errors';
-import type { Statement, Workspace } from '../workspace';
+import type { SqlValue, Statement, Workspace } from '../workspace';
 import { assertEditable, assessedControl, assessmentCatalogues, assessmentRow } from './assessments';
 import { newId } from '../ids';
 import { activeVendor } from '../vendor/vendor-record';
@@ -215,12 +215,29 @@ function controlStatements(ws: Workspace, assessmentId: string | null, findingId
   ];
 }
 
-const acceptance = (f: FindingFields) =>
-  f.status === 'risk-accepted' ? [f.acceptanceJustification!.trim(), f.acceptanceExpires] : [null, null];
+/** The columns the finding form sets, with their values: one list serves create and update. */
+function formColumns(f: FindingFields): [string, SqlValue][] {
+  const { severity, overrideReason } = checked(f);
+  const accepted = f.status === 'risk-accepted';
+  return [
+    ['title', f.title],
+    ['description', f.description],
+    ['likelihood', f.likelihood],
+    ['impact', f.impact],
+    ['severity', severity],
+    ['severity_override_reason', overrideReason],
+    ['owner', f.owner],
+    ['due_date', f.dueDate],
+    ['remediation', f.remediation],
+    ['status', f.status],
+    ['acceptance_justification', accepted ? f.acceptanceJustification!.trim() : null],
+    ['acceptance_expires', accepted ? f.acceptanceExpires : null],
+  ];
+}
 
 export async function createFinding(ws: Workspace, assessmentId: string, f: FindingFields, actor: string): Promise<FindingView> {
   assertEditable(ws, assessmentId);
-  const { severity, overrideReason } = checked(f);
+  const form = formColumns(f);
   const id = newId('fnd');
   const ref =
     Number(ws.query<{ n: number | null }>('SELECT max(ref) AS n FROM findings WHERE assessment_id = ?', [assessmentId])[0]?.n ?? 0) + 1;
@@ -231,29 +248,9 @@ export async function createFinding(ws: Workspace, assessmentId: string, f: Find
     entity: `finding:${id}`,
     statements: [
       {
-        sql: `INSERT INTO findings (id, assessment_id, ref, title, description, likelihood, impact, severity, severity_override_reason,
-                owner, due_date, remediation, status, acceptance_justification, acceptance_expires, created_at, created_by, updated_at, updated_by)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        params: [
-          id,
-          assessmentId,
-          ref,
-          f.title,
-          f.description,
-          f.likelihood,
-          f.impact,
-          severity,
-          overrideReason,
-          f.owner,
-          f.dueDate,
-          f.remediation,
-          f.status,
-          ...acceptance(f),
-          at,
-          actor,
-          at,
-          actor,
-        ],
+        sql: `INSERT INTO findings (id, assessment_id, ref, ${form.map(([c]) => c).join(', ')}, created_at, created_by, updated_at, updated_by)
+              VALUES (?, ?, ?, ${form.map(() => '?').join(', ')}, ?, ?, ?, ?)`,
+        params: [id, assessmentId, ref, ...form.map(([, v]) => v), at, actor, at, actor],
       },
       ...controlStatements(ws, assessmentId, id, f),
     ],
@@ -265,32 +262,15 @@ export async function updateFinding(ws: Workspace, id: string, f: FindingFields,
   const current = dbRow(ws, id);
   if (current.removed_at) throw new AttestError('FINDING_NOT_FOUND', 'This finding was removed; restore it first.');
   assertFindingEditable(ws, current);
-  const { severity, overrideReason } = checked(f);
+  const form = formColumns(f);
   await ws.commit({
     actor,
     action: current.status === f.status ? 'finding.update' : `finding.status.${f.status}`,
     entity: findingEntity(current),
     statements: [
       {
-        sql: `UPDATE findings SET title = ?, description = ?, likelihood = ?, impact = ?, severity = ?, severity_override_reason = ?,
-                owner = ?, due_date = ?, remediation = ?, status = ?, acceptance_justification = ?, acceptance_expires = ?,
-                updated_at = ?, updated_by = ? WHERE id = ?`,
-        params: [
-          f.title,
-          f.description,
-          f.likelihood,
-          f.impact,
-          severity,
-          overrideReason,
-          f.owner,
-          f.dueDate,
-          f.remediation,
-          f.status,
-          ...acceptance(f),
-          ws.now().toISOString(),
-          actor,
-          id,
-        ],
+        sql: `UPDATE findings SET ${form.map(([c]) => `${c} = ?`).join(', ')}, updated_at = ?, updated_by = ? WHERE id = ?`,
+        params: [...form.map(([, v]) => v), ws.now().toISOString(), actor, id],
       },
       ...controlStatements(ws, current.assessment_id, id, f),
     ],
