@@ -73,7 +73,7 @@ export function FindingList({
       ? [
           {
             key: 'subject',
-            header: anyVendor ? 'Assessment or vendor' : 'Assessment',
+            header: !anyVendor ? 'Assessment' : findings.every((f) => f.vendorId) ? 'Vendor' : 'Assessment or vendor',
             width: 'minmax(9rem, 13rem)',
             wrap: true,
             sort: subjectName,
