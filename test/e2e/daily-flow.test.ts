@@ -4,14 +4,11 @@
 // anywhere, and a new assessment starts from an earlier one.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, test } from 'node:test';
-import type { Page } from 'playwright-core';
 import type { Core } from '../../main/core/core';
-import { seriousViolations } from '../harness/axe';
 import { chromiumAvailable, closeShared, openApp } from '../harness/browser';
-import { tempDir } from '../support/core';
-import { call, chosen } from '../support/dispatch';
+import { axeClean, goTo, newAssessment, newWorkspace } from '../harness/flows';
+import { call } from '../support/dispatch';
 import { requirePart } from '../support/require';
 
 after(closeShared);
@@ -19,32 +16,9 @@ after(closeShared);
 const PASS = 'violet tractor lagoon oyster';
 const CATALOGUE = 'platform-baseline';
 
-async function axeClean(page: Page, where: string) {
-  assert.deepEqual(await seriousViolations(page), [], `axe on ${where}`);
-}
-
-async function reloadOn(page: Page, shortcut: string, screen: string) {
-  await page.reload();
-  await page.locator('.topbar').waitFor();
-  await page.keyboard.press(`Control+${shortcut}`);
-  await page.waitForSelector(`main[data-screen="${screen}"] h1`);
-}
-
 async function workspaceWithAssessment(core: Core, name = 'Q1 review') {
-  await call(core, 'workspace.create', {
-    handle: chosen(core, join(tempDir('attest-e2e-'), 'flow.attest'), 'save:workspace'),
-    name: 'Flow',
-    passphrase: PASS,
-  });
-  return call(core, 'assessment.create', {
-    name,
-    client: 'Contoso',
-    scope: 'Platform',
-    periodStart: null,
-    periodEnd: null,
-    assessor: 'R. Auditor',
-    catalogueIds: [CATALOGUE],
-  });
+  await newWorkspace(core, 'Flow', PASS);
+  return newAssessment(core, name);
 }
 
 test('a finding from a control starts with an empty remediation, the guidance beside it; Findings exports on its own', async (t) => {
@@ -63,7 +37,7 @@ test('a finding from a control starts with an empty remediation, the guidance be
     const f = await call(core, 'finding.fromControl', { assessmentId: a.id, catalogueId: CATALOGUE, controlId: 'S.A.1' });
     const control = await call(core, 'assessment.control', { assessmentId: a.id, catalogueId: CATALOGUE, controlId: 'S.A.1' });
     assert.ok(control.guidance.length > 20, 'the control has guidance to show');
-    await reloadOn(page, '3', 'findings');
+    await goTo(page, '3', 'findings', { reload: true });
     await page.getByRole('grid').getByText(f.title).click();
     await page.getByRole('button', { name: 'Edit', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: `Edit ${f.ref}` });
@@ -99,7 +73,7 @@ test('many controls and findings change in one step with shift and ctrl, and one
       rationale: 'Half done',
     });
     const rows = (await call(core, 'assessment.get', { id: a.id })).rows;
-    await reloadOn(page, '2', 'assessments');
+    await goTo(page, '2', 'assessments', { reload: true });
     await page.getByRole('button', { name: 'Q1 review' }).click();
     const grid = page.getByTestId('control-table').getByRole('grid');
     await grid.waitFor();
@@ -139,7 +113,7 @@ test('many controls and findings change in one step with shift and ctrl, and one
     // Findings: select with Ctrl and Shift, set owner and due date for all, undo the last.
     const mk = (title: string) => call(core, 'finding.create', { assessmentId: a.id, title, likelihood: 3, impact: 3 });
     const made = [await mk('Alpha weakness'), await mk('Bravo weakness'), await mk('Charlie weakness')];
-    await reloadOn(page, '3', 'findings');
+    await goTo(page, '3', 'findings', { reload: true });
     const list = page.getByTestId('finding-list').getByRole('grid');
     const frow = (title: string) => list.getByRole('row').filter({ hasText: title });
     await frow('Alpha weakness').click();
@@ -257,7 +231,7 @@ test('a new assessment starts from an earlier one: its results come in marked ca
       status: 'not-met',
       rationale: 'No MFA for admins',
     });
-    await reloadOn(page, '2', 'assessments');
+    await goTo(page, '2', 'assessments', { reload: true });
     await page.getByRole('button', { name: 'New assessment' }).click();
     const dialog = page.getByRole('dialog', { name: 'New assessment' });
     await dialog.getByLabel('Start from').selectOption({ label: 'Q4 2026 review — Contoso (2 of 78 assessed)' });
@@ -310,7 +284,7 @@ test('the questionnaire tracker lists every questionnaire across vendors with it
     await call(core, 'questionnaire.create', { vendorId: b.id, templateId: tpl.id, cycle: '2026' });
     await call(core, 'questionnaire.export', { id: sent.id, format: 'json' });
     const due = (await call(core, 'questionnaire.tracker', {})).rows.find((r) => r.questionnaireId === sent.id)!.dueDate!;
-    await reloadOn(page, '5', 'vendors');
+    await goTo(page, '5', 'vendors', { reload: true });
     const tracker = page.getByTestId('questionnaire-tracker');
     const row = tracker.getByRole('row').filter({ hasText: 'Initech Mail' });
     await row.getByText('Awaiting answers').waitFor();

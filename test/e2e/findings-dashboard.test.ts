@@ -7,12 +7,11 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import type { Page } from 'playwright-core';
 import type { ControlStatus, FindingSeverity } from '../../main/contract/vocabulary';
 import { FINDING_SEVERITIES } from '../../main/contract/vocabulary';
 import type { Core } from '../../main/core/core';
-import { seriousViolations } from '../harness/axe';
 import { chromiumAvailable, closeShared, openApp } from '../harness/browser';
+import { axeClean, goTo, newAssessment } from '../harness/flows';
 import { tempDir } from '../support/core';
 import { call, chosen } from '../support/dispatch';
 import { requirePart } from '../support/require';
@@ -21,32 +20,6 @@ after(closeShared);
 
 const PASS = 'violet tractor lagoon oyster';
 const CATALOGUE = 'platform-baseline';
-
-async function axeClean(page: Page, where: string) {
-  assert.deepEqual(await seriousViolations(page), [], `axe on ${where}`);
-}
-
-/** Brings the page up to date with changes made directly in the core, then opens a screen. */
-async function reloadOn(page: Page, shortcut: string, screen: string) {
-  await page.reload();
-  await page.locator('.topbar').waitFor();
-  await page.keyboard.press(`Control+${shortcut}`);
-  await page.waitForSelector(`main[data-screen="${screen}"] h1`);
-}
-
-async function newAssessment(core: Core, name: string) {
-  const a = await call(core, 'assessment.create', {
-    name,
-    client: 'Contoso',
-    scope: 'Production platform',
-    periodStart: null,
-    periodEnd: null,
-    assessor: 'R. Auditor',
-    catalogueIds: [CATALOGUE],
-  });
-  await new Promise((r) => setTimeout(r, 15)); // distinct creation times: "most recent" is well defined
-  return a;
-}
 
 async function setResults(core: Core, assessmentId: string, results: Record<string, ControlStatus>) {
   for (const [controlId, status] of Object.entries(results)) {
@@ -88,7 +61,7 @@ test('dashboard figures, the finding form, remove and undo, and comparing two as
     });
 
     // No assessment yet: both screens teach where to start.
-    await reloadOn(page, '1', 'dashboard');
+    await goTo(page, '1', 'dashboard', { reload: true });
     await page.getByRole('heading', { name: 'Nothing to summarise yet' }).waitFor();
     await page.getByRole('button', { name: 'Go to Assessments' }).waitFor();
     await app.screenshot('dashboard-empty');
@@ -99,9 +72,9 @@ test('dashboard figures, the finding form, remove and undo, and comparing two as
     await axeClean(page, 'findings without assessments');
 
     // Two assessments of the same client; the later one is the one the screens pick.
-    const before = await newAssessment(core, 'Contoso 2025 review');
-    const latest = await newAssessment(core, 'Contoso 2026 review');
-    await reloadOn(page, '3', 'findings');
+    const before = await newAssessment(core, 'Contoso 2025 review', { scope: 'Production platform' });
+    const latest = await newAssessment(core, 'Contoso 2026 review', { scope: 'Production platform' });
+    await goTo(page, '3', 'findings', { reload: true });
     await page.getByRole('heading', { name: 'No findings in this assessment' }).waitFor();
     assert.equal(await page.getByLabel('Findings of').inputValue(), `a:${latest.id}`, 'the most recent assessment is picked');
     await page.getByRole('main').getByRole('button', { name: 'New finding' }).first().waitFor();
@@ -143,7 +116,7 @@ test('dashboard figures, the finding form, remove and undo, and comparing two as
     }
     assert.equal(expectedBySeverity.critical, 1, 'likelihood 5 × impact 4 is critical in the core');
 
-    await reloadOn(page, '1', 'dashboard');
+    await goTo(page, '1', 'dashboard', { reload: true });
     const score = page.getByTestId('overall-score');
     await score.waitFor();
     assert.equal((await score.innerText()).replace(/\s+/g, ' ').trim(), `${expectedScore} / 100`);
@@ -322,7 +295,7 @@ test('hundreds of findings stay windowed and filter; a finding is edited; a fina
     }
     const all = (await call(core, 'finding.list', { assessmentId: a.id })).findings;
 
-    await reloadOn(page, '3', 'findings');
+    await goTo(page, '3', 'findings', { reload: true });
     const grid = page.getByTestId('finding-list').getByRole('grid', { name: 'Findings' });
     await page.getByText(`${COUNT} findings`).waitFor();
     assert.equal(await grid.getAttribute('aria-rowcount'), String(COUNT + 1));
@@ -360,7 +333,7 @@ test('hundreds of findings stay windowed and filter; a finding is edited; a fina
     // A final assessment is read-only: the refusal is shown and the input stays.
     await call(core, 'assessment.setState', { id: a.id, state: 'review' });
     await call(core, 'assessment.setState', { id: a.id, state: 'final', acknowledgeIncomplete: true });
-    await reloadOn(page, '3', 'findings');
+    await goTo(page, '3', 'findings', { reload: true });
     await page.getByText('This assessment is final and read-only').waitFor();
     await grid.focus();
     await page.keyboard.press('Enter');

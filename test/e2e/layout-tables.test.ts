@@ -4,26 +4,15 @@
 // headers sort in natural order, columns resize, titles wrap, and finding refs stay
 // unique when several assessments are listed.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { createDemoWorkspace } from '../../main/core/demo/demo';
 import { seriousViolations } from '../harness/axe';
-import { chromiumAvailable, closeShared, openApp, type Harness } from '../harness/browser';
-import { tempDir } from '../support/core';
+import { chromiumAvailable, closeShared } from '../harness/browser';
+import { demoApp } from '../harness/flows';
 import { call } from '../support/dispatch';
 import { requirePart } from '../support/require';
 
 after(closeShared);
-
-async function demoApp(colorScheme: 'light' | 'dark' = 'light', size?: { width: number; height: number }): Promise<Harness> {
-  const app = await openApp({ colorScheme });
-  await createDemoWorkspace(app.core, join(tempDir('attest-e2e-layout-'), 'demo.attest'));
-  if (size) await app.page.setViewportSize(size);
-  await app.page.reload();
-  await app.page.locator('.topbar').waitFor();
-  return app;
-}
 
 const box = async (page: Page, selector: string) => {
   const b = await page.locator(selector).first().boundingBox();
@@ -67,7 +56,7 @@ test('the frame stays put: only the content scrolls, and table headers stick to 
 
 test('headers sort in natural order, columns resize, titles wrap to two lines', async (t) => {
   if (!requirePart(t, chromiumAvailable, 'Chromium (/usr/bin/chromium)')) return;
-  const app = await demoApp('dark');
+  const app = await demoApp({ colorScheme: 'dark' });
   const { page } = app;
   try {
     await openQ4Review(page);
@@ -180,7 +169,7 @@ test('finding refs are unique when several assessments are listed', async (t) =>
 
 test('at 1024×700 the sidebar collapses, the split resizes, evidence and long URLs stay inside the panel', async (t) => {
   if (!requirePart(t, chromiumAvailable, 'Chromium (/usr/bin/chromium)')) return;
-  const app = await demoApp('light', { width: 1024, height: 700 });
+  const app = await demoApp({ size: { width: 1024, height: 700 } });
   const { page } = app;
   try {
     // A narrow window starts collapsed; the toggle brings the labels back and hides them again.

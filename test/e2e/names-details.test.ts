@@ -4,23 +4,13 @@
 // and turning live checks on is confirmed and changes the sidebar's network line.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { createDemoWorkspace } from '../../main/core/demo/demo';
 import { seriousViolations } from '../harness/axe';
-import { chromiumAvailable, closeShared, openApp, type Harness } from '../harness/browser';
-import { tempDir } from '../support/core';
+import { chromiumAvailable, closeShared } from '../harness/browser';
+import { demoApp } from '../harness/flows';
 import { requirePart } from '../support/require';
 
 after(closeShared);
-
-async function demoApp(colorScheme: 'light' | 'dark' = 'light'): Promise<Harness> {
-  const app = await openApp({ colorScheme });
-  await createDemoWorkspace(app.core, join(tempDir('attest-e2e-names-'), 'demo.attest'));
-  await app.page.reload();
-  await app.page.locator('.topbar').waitFor();
-  return app;
-}
 
 const ISO_DAY = /\b\d{4}-\d{2}-\d{2}\b/;
 
@@ -104,7 +94,7 @@ test('the display name is the actor; the audit log names, filters, searches and 
 
 test('dark mode: disabled buttons look disabled; live checks are confirmed and change the sidebar', async (t) => {
   if (!requirePart(t, chromiumAvailable, 'Chromium (/usr/bin/chromium)')) return;
-  const app = await demoApp('dark');
+  const app = await demoApp({ colorScheme: 'dark' });
   const { page } = app;
   try {
     // A disabled primary button loses the accent fill and the solid border.

@@ -9,10 +9,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import type { Page } from 'playwright-core';
 import type { TemplateBody } from '../../main/contract/questionnaire';
-import { seriousViolations } from '../harness/axe';
 import { chromiumAvailable, closeShared, openApp } from '../harness/browser';
+import { axeClean } from '../harness/flows';
 import { tempDir } from '../support/core';
 import { call, chosen, upload } from '../support/dispatch';
 import { requirePart } from '../support/require';
@@ -20,14 +19,6 @@ import { requirePart } from '../support/require';
 after(closeShared);
 
 const PASS = 'amber kettle canyon violin';
-
-async function axeClean(page: Page, where: string) {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    assert.deepEqual(await seriousViolations(page), [], `axe on ${where} (${colorScheme})`);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 /** Every question answered Yes (or a fitting value), with the overrides. */
 function answersFor(body: TemplateBody, overrides: Record<string, unknown>) {
@@ -150,7 +141,7 @@ test('questionnaire cycles: start from last year (carried, flagged, not carried 
     await answers.waitFor(); // open from the start while answers need review
     assert.equal(await answers.getByText('Carried forward from 2025, needs review').count(), 28);
     await app.screenshot('questionnaire-carried');
-    await axeClean(page, 'a cycle carried forward');
+    await axeClean(page, 'a cycle carried forward', 'both');
 
     // The vendor confirms part of it: a partial import of most answers; five stay carried.
     const current = (await call(core, 'questionnaire.list', { vendorId: vendor.id })).questionnaires[0]!;
@@ -179,7 +170,7 @@ test('questionnaire cycles: start from last year (carried, flagged, not carried 
     await page.keyboard.press('Enter');
     await edit.getByRole('alert').getByText('VSB-31: "two weeks" is not a number.').waitFor();
     assert.equal(await value.getAttribute('aria-invalid'), 'true');
-    await axeClean(page, 'the correction dialog with its error');
+    await axeClean(page, 'the correction dialog with its error', 'both');
     await value.fill('7');
     await edit.getByLabel('Note').fill('Confirmed on the call with their CISO');
     await edit.getByRole('button', { name: 'Save correction' }).press('Enter');
@@ -195,7 +186,7 @@ test('questionnaire cycles: start from last year (carried, flagged, not carried 
     assert.equal(entry?.actor, 'Ana Lyst (app)');
     assert.match(entry!.entity, /VSB-31: "30" → "7"; note "" → "Confirmed on the call with their CISO"/);
     await app.screenshot('questionnaire-corrected');
-    await axeClean(page, 'a corrected answer');
+    await axeClean(page, 'a corrected answer', 'both');
 
     // Undo (Ctrl+Z) puts the vendor's answer back, and its score.
     await page.locator('body').click();

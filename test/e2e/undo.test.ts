@@ -1,26 +1,19 @@
 // Ctrl+Z takes back the newest change of any kind, in Chromium against the real core: a
 // vendor added through its dialog, a finding made in the Findings form, a control's
-// status set with the keyboard, a questionnaire template removed. The screens show the
+// status set with the keyboard, a finding removed. The screens show the
 // state as it was; a toast's Undo for a change that is no longer the newest is refused
 // without changing anything; Ctrl+Z in a text field stays the field's own undo.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { seriousViolations } from '../harness/axe';
 import { chromiumAvailable, closeShared, openApp } from '../harness/browser';
-import { tempDir } from '../support/core';
-import { call, chosen } from '../support/dispatch';
+import { axeClean, goTo, newAssessment, newWorkspace } from '../harness/flows';
+import { call } from '../support/dispatch';
 import { requirePart } from '../support/require';
 
 after(closeShared);
 
 const PASS = 'copper walrus anthem pebble';
-
-async function open(page: Page, shortcut: string, screen: string) {
-  await page.keyboard.press(`Control+${shortcut}`);
-  await page.waitForSelector(`main[data-screen="${screen}"] h1`);
-}
 
 /** Ctrl+Z outside any text field, then the toast that says what was undone. */
 async function undo(page: Page, said: string | RegExp) {
@@ -35,27 +28,15 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const app = await openApp({ colorScheme });
     const { core, page } = app;
     try {
-      await call(core, 'workspace.create', {
-        handle: chosen(core, join(tempDir('attest-e2e-undo-'), 'undo.attest'), 'save:workspace'),
-        name: 'Undo',
-        passphrase: PASS,
-      });
+      await newWorkspace(core, 'Undo', PASS);
       await page.reload();
       await page.locator('.topbar').waitFor();
       // Nothing done yet in this session: Ctrl+Z says so.
       await undo(page, 'There is no change to undo in this session.');
-      const a = await call(core, 'assessment.create', {
-        name: 'Q1 review',
-        client: 'Contoso',
-        scope: 'Platform',
-        periodStart: null,
-        periodEnd: null,
-        assessor: 'R. Auditor',
-        catalogueIds: ['platform-baseline'],
-      });
+      const a = await newAssessment(core, 'Q1 review');
 
       // 1. A vendor added through its dialog.
-      await open(page, '5', 'vendors');
+      await goTo(page, '5', 'vendors');
       await page.getByRole('main').getByRole('button', { name: 'Add vendor' }).first().click();
       const dialog = page.getByRole('dialog', { name: 'Add vendor' });
       await dialog.getByLabel('Name').fill('Skyline Cloud');
@@ -75,7 +56,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByRole('heading', { name: 'No vendors yet' }).waitFor();
 
       // 2. A finding made in the Findings form.
-      await open(page, '3', 'findings');
+      await goTo(page, '3', 'findings');
       await page.getByRole('main').getByRole('button', { name: 'New finding' }).first().click();
       const form = page.getByRole('dialog', { name: 'New finding' });
       await form.getByLabel('Title', { exact: true }).fill('Root login allowed over SSH');
@@ -87,11 +68,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await list.getByRole('row', { name: /Root login allowed over SSH/ }).waitFor({ state: 'detached' });
       assert.equal((await call(core, 'finding.list', { assessmentId: a.id })).findings.length, 0);
       await app.screenshot(`undo-after-${colorScheme}`);
-      assert.deepEqual(await seriousViolations(page), [], `axe with the undo toast (${colorScheme})`);
+      await axeClean(page, `the undo toast (${colorScheme})`);
 
       // 3. A control's status, set with the keyboard on the assessment screen.
       // The assessment chosen on Findings is the one open here.
-      await open(page, '2', 'assessments');
+      await goTo(page, '2', 'assessments');
       const grid = page.getByTestId('control-table').getByRole('grid');
       await grid.waitFor();
       const first = (await call(core, 'assessment.get', { id: a.id })).rows[0]!;
@@ -107,7 +88,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await grid.getByRole('row').filter({ hasText: first.label }).first().getByText('Not assessed').waitFor();
 
       // 4. A toast's Undo for a change that is no longer the newest changes nothing.
-      await open(page, '3', 'findings');
+      await goTo(page, '3', 'findings');
       await page.getByRole('main').getByRole('button', { name: 'New finding' }).first().click();
       await form.getByLabel('Title', { exact: true }).fill('Backups never rehearsed');
       await form.getByRole('button', { name: 'Create finding' }).click();

@@ -4,13 +4,11 @@
 // tabs pattern, its tab kept across re-renders and screens; the late questionnaire in the
 // tracker; every tab at 1280×820 and 1024×700 in light and dark, axe clean, screenshots.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { createDemoWorkspace } from '../../main/core/demo/demo';
 import { seriousViolations } from '../harness/axe';
-import { chromiumAvailable, closeShared, openApp, type Harness } from '../harness/browser';
-import { tempDir } from '../support/core';
+import { chromiumAvailable, closeShared } from '../harness/browser';
+import { axeClean, demoApp, goTo } from '../harness/flows';
 import { call } from '../support/dispatch';
 import { requirePart } from '../support/require';
 
@@ -22,28 +20,6 @@ const SIZES = [
 ] as const;
 
 const TABS = ['Profile', 'Certifications & credentials', 'Documents', 'Questionnaires', 'Findings', 'History'] as const;
-
-async function demoApp(): Promise<Harness> {
-  const app = await openApp();
-  await createDemoWorkspace(app.core, join(tempDir('attest-e2e-vendor-overview-'), 'demo.attest'));
-  await app.page.reload();
-  await app.page.locator('.topbar').waitFor();
-  return app;
-}
-
-async function axeClean(page: Page, where: string) {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    assert.deepEqual(await seriousViolations(page), [], `axe on ${where} (${colorScheme})`);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
-async function go(page: Page, key: string, screen: string) {
-  await page.locator('body').click({ position: { x: 1, y: 1 } });
-  await page.keyboard.press(`Control+${key}`);
-  await page.waitForSelector(`main[data-screen="${screen}"] h1`);
-}
 
 const refsOf = (page: Page) =>
   page.getByTestId('finding-list').locator('[role="row"][aria-rowindex] [role="gridcell"]:first-child').allInnerTexts();
@@ -57,7 +33,7 @@ test('vendor findings in Findings: scope, prefixed refs, sorting, bulk owner and
     const desk = vendorFindings.filter((f) => f.vendorName === 'DeskDirect');
     assert.equal(desk.length, 3);
 
-    await go(page, '3', 'findings');
+    await goTo(page, '3', 'findings');
     const scope = page.getByLabel('Findings of');
     const grid = page.getByTestId('finding-list');
 
@@ -98,7 +74,7 @@ test('vendor findings in Findings: scope, prefixed refs, sorting, bulk owner and
     assert.equal(new Set(refs).size, refs.length, `unique refs: ${refs.join(', ')}`);
     assert.ok(refs.every((r) => /^[^/]+\/[FV]-\d{3}$/.test(r)));
     await app.screenshot('findings-all-subjects');
-    await axeClean(page, 'findings of every assessment and vendor');
+    await axeClean(page, 'findings of every assessment and vendor', 'both');
 
     // One vendor: plain refs, no subject column.
     await scope.selectOption({ label: 'DeskDirect' });
@@ -145,7 +121,7 @@ test('vendor findings in Findings: scope, prefixed refs, sorting, bulk owner and
     await editor.getByLabel('Owner').fill('Sam Patel (IT)');
     await editor.getByLabel('Due date').fill('2031-01-15');
     await app.screenshot('finding-editor-vendor');
-    await axeClean(page, 'the editor of a vendor finding');
+    await axeClean(page, 'the editor of a vendor finding', 'both');
     await editor.getByRole('button', { name: 'Save finding' }).click();
     await editor.waitFor({ state: 'hidden' });
     const v2 = (await call(core, 'finding.list', { vendorId: desk[0]!.vendorId! })).findings.find((f) => f.ref === 'V-002')!;
@@ -170,7 +146,7 @@ test('the vendor page in tabs: roles, arrow keys, Home and End, the tab kept acr
     const desk = vendors.find((v) => v.name === 'DeskDirect')!;
 
     // The tracker on the registry shows the late questionnaire first.
-    await go(page, '5', 'vendors');
+    await goTo(page, '5', 'vendors');
     const tracker = page.getByTestId('questionnaire-tracker');
     const late = tracker.locator('tbody tr').first();
     await late.getByText('Overdue', { exact: true }).waitFor();
@@ -244,8 +220,8 @@ test('the vendor page in tabs: roles, arrow keys, Home and End, the tab kept acr
     assert.equal((await call(core, 'vendor.get', { id: desk.id })).certifications.length, certs + 1);
     assert.equal(await tab('Certifications & credentials').getAttribute('aria-selected'), 'true', 'kept after the save');
     await tab('Findings').click();
-    await go(page, '1', 'dashboard');
-    await go(page, '5', 'vendors');
+    await goTo(page, '1', 'dashboard');
+    await goTo(page, '5', 'vendors');
     await page.getByRole('heading', { level: 1, name: 'DeskDirect' }).waitFor();
     assert.equal(await tab('Findings').getAttribute('aria-selected'), 'true', 'kept across screens');
 
@@ -254,7 +230,7 @@ test('the vendor page in tabs: roles, arrow keys, Home and End, the tab kept acr
     await page.waitForSelector('main[data-screen="findings"] h1');
     assert.equal(await page.getByLabel('Findings of').inputValue(), `v:${desk.id}`);
     await page.getByText('3 findings', { exact: true }).waitFor();
-    await go(page, '5', 'vendors');
+    await goTo(page, '5', 'vendors');
     await tab('Findings').waitFor();
 
     // Every tab at both sizes, light and dark: the window never scrolls sideways, axe clean.
