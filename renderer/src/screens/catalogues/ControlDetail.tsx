@@ -91,7 +91,7 @@ export function ControlDetail({
       ) : null}
       {control.mappings.length ? (
         <Section title={`Mappings (${control.mappings.length})`}>
-          <ul className="control-chips">
+          <ul className="chip-list">
             {control.mappings.map((m) => (
               <li key={`${m.catalogue}/${m.control}`}>
                 {knownCatalogues.has(m.catalogue) ? (
@@ -115,7 +115,7 @@ export function ControlDetail({
       ) : null}
       {control.checks.length ? (
         <Section title="Live checks that can evidence it">
-          <ul className="control-chips">
+          <ul className="chip-list">
             {control.checks.map((c) => (
               <li key={c}>
                 <code className="cat-chip">{c}</code>
@@ -126,7 +126,7 @@ export function ControlDetail({
       ) : null}
       {control.tags.length ? (
         <Section title="Tags">
-          <ul className="control-chips">
+          <ul className="chip-list">
             {control.tags.map((t) => (
               <li key={t}>
                 <span className="cat-chip">{t}</span>
