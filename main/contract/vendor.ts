@@ -44,6 +44,8 @@ export const vendorRow = z.object({
   tierOverridden: z.boolean(),
   latestScore: z.number().nullable(),
   latestConclusion: z.enum(REVIEW_CONCLUSIONS).nullable(),
+  /** A questionnaire of this vendor has a stored score: what a vendor report is made from. */
+  scored: z.boolean(),
   lastReview: z.string().nullable(),
   nextReview: z.string(),
   reviewState: z.enum(REVIEW_STATES),

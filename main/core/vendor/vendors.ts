@@ -116,6 +116,9 @@ export function listVendors(ws: Workspace, filter: ListFilter = {}): VendorRow[]
   const intervals = readIntervals(ws);
   const reviews = reviewsByVendor(ws);
   const warnings = certificationWarnings(ws, today);
+  const scored = new Set(
+    ws.query<{ vendor_id: string }>('SELECT DISTINCT vendor_id FROM questionnaires WHERE score IS NOT NULL').map((q) => q.vendor_id),
+  );
   const needle = filter.text?.trim().toLowerCase() ?? '';
   const rows = ws.query<VendorDbRow>(
     `SELECT * FROM vendors WHERE removed_at IS ${filter.removed ? 'NOT NULL' : 'NULL'} ORDER BY lower(name), id`,
@@ -136,6 +139,7 @@ export function listVendors(ws: Workspace, filter: ListFilter = {}): VendorRow[]
       tierOverridden: r.tier_override !== null,
       latestScore: history[0]?.score ?? null,
       latestConclusion: history[0]?.conclusion ?? null,
+      scored: scored.has(r.id),
       lastReview: schedule.lastReview,
       nextReview: schedule.nextReview,
       reviewState: schedule.reviewState,

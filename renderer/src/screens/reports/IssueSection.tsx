@@ -9,6 +9,7 @@ import type {
   ReportKind,
   SigningIdentityView,
 } from '../../../../main/contract/report';
+import type { VendorRow } from '../../../../main/contract/vendor';
 import { call } from '../../api/client';
 import { useJob } from '../../api/job';
 import { useQuery } from '../../api/query';
@@ -30,10 +31,7 @@ const STAGE: Record<IssueJobView['stage'], string> = {
 };
 const POLL_MS = 150;
 
-interface Vendor {
-  id: string;
-  name: string;
-}
+type Vendor = Pick<VendorRow, 'id' | 'name' | 'scored'>;
 const NO_VENDORS: Vendor[] = [];
 const NO_IDENTITIES: SigningIdentityView[] = [];
 
@@ -59,6 +57,8 @@ export function IssueSection({ assessments, onIssued }: { assessments: Assessmen
   const error =
     startError ?? failed ?? (job.error ? messageOf(job.error) : null) ?? (identityList.error ? messageOf(identityList.error) : null);
   const subjectId = kind === 'engagement' ? (assessmentId ?? '') : vendorId || (vendors[0]?.id ?? '');
+  // A vendor report is made from a scored questionnaire: without one there is nothing to report.
+  const unreviewed = kind === 'vendor' ? vendors.find((v) => v.id === subjectId && !v.scored) : undefined;
   const running = jobId !== null && (view === null || view.state === 'running') && !job.error;
 
   // The finished job's answer carried its commit's number, so the lists read again by themselves.
@@ -102,7 +102,7 @@ export function IssueSection({ assessments, onIssued }: { assessments: Assessmen
             {vendors.length === 0 ? <option value="">No vendors yet</option> : null}
             {vendors.map((v) => (
               <option key={v.id} value={v.id}>
-                {v.name}
+                {v.scored ? v.name : `${v.name} (no review on record)`}
               </option>
             ))}
           </SelectField>
@@ -132,6 +132,12 @@ export function IssueSection({ assessments, onIssued }: { assessments: Assessmen
           ))}
         </SelectField>
       </div>
+      {unreviewed ? (
+        <p className="muted issue-note" role="note">
+          No review on record: {unreviewed.name} has no scored questionnaire. Score one on the vendor&apos;s page (Questionnaires tab), then
+          issue its report.
+        </p>
+      ) : null}
       <div className="issue-actions">
         <button type="button" className="button ghost" onClick={() => setDialog('import')}>
           Import identity…
@@ -139,7 +145,12 @@ export function IssueSection({ assessments, onIssued }: { assessments: Assessmen
         <button type="button" className="button ghost" onClick={() => setDialog('generate')}>
           Generate self-signed…
         </button>
-        <button type="button" className="button primary push-end" disabled={!subjectId || running} onClick={() => void issue()}>
+        <button
+          type="button"
+          className="button primary push-end"
+          disabled={!subjectId || running || unreviewed !== undefined}
+          onClick={() => void issue()}
+        >
           {running ? 'Issuing…' : signer ? 'Issue signed report' : 'Issue report'}
         </button>
       </div>
