@@ -73,6 +73,9 @@ test('vendor findings in Findings: scope, prefixed refs, sorting, bulk owner and
     refs = await refsOf(page);
     assert.equal(new Set(refs).size, refs.length, `unique refs: ${refs.join(', ')}`);
     assert.ok(refs.every((r) => /^[^/]+\/[FV]-\d{3}$/.test(r)));
+    // The selected finding is named with its prefix too.
+    const active = page.getByRole('group', { name: 'Selected finding' }).locator('.ref');
+    assert.ok(refs.includes(await active.innerText()), `the selected finding's ref is one of the list's: ${await active.innerText()}`);
     await app.screenshot('findings-all-subjects');
     await axeClean(page, 'findings of every assessment and vendor', 'both');
 

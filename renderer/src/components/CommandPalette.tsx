@@ -29,7 +29,8 @@ function PaletteBody({ onClose }: { onClose(): void }) {
   const current = useAppStore((s) => s.assessmentId);
   const jumpTo = useAppStore((s) => s.jumpTo);
   const assessments = useQuery('assessment.list', workspaceOpen ? {} : null).data?.assessments ?? [];
-  const findings = useQuery('finding.list', workspaceOpen ? {} : null).data?.findings ?? [];
+  // Assessment and vendor findings: a vendor's opens in Findings across all subjects (store/jump.ts).
+  const findings = useQuery('finding.list', workspaceOpen ? { subjects: 'all' } : null).data?.findings ?? [];
   const vendors = useQuery('vendor.list', workspaceOpen ? {} : null).data?.vendors ?? [];
   const questionnaires = useQuery('questionnaire.list', workspaceOpen ? {} : null).data?.questionnaires ?? [];
   const inView = current ?? assessments[0]?.id ?? null;
@@ -58,7 +59,7 @@ function PaletteBody({ onClose }: { onClose(): void }) {
       ...findings.map((f) => ({
         id: `fnd:${f.id}`,
         label: `${f.ref} ${f.title}`,
-        detail: `Finding · ${(f.assessmentId ? names.get(f.assessmentId) : f.vendorName) ?? ''}`,
+        detail: f.assessmentId ? `Finding · ${names.get(f.assessmentId) ?? ''}` : `Vendor finding · ${f.vendorName ?? ''}`,
         target: { kind: 'finding' as const, assessmentId: f.assessmentId, findingId: f.id },
       })),
       ...vendors.map((v) => ({

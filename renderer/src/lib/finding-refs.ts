@@ -46,6 +46,20 @@ export function subjectPrefixes(
   return out;
 }
 
+/**
+ * How refs read in a list: plain when it holds one subject's findings, else each with its
+ * subject's prefix (also when `always`, a list meant to span subjects).
+ */
+export function refLabeller(
+  findings: readonly { ref: string; assessmentId: string | null; vendorId: string | null; vendorName: string | null }[],
+  assessments: readonly Named[],
+  always: boolean,
+): (f: { ref: string; assessmentId: string | null; vendorId: string | null }) => string {
+  const several = always || new Set(findings.map(subjectOf)).size > 1;
+  const prefixes = several ? subjectPrefixes(findings, assessments) : null;
+  return (f) => shownRef(f.ref, subjectOf(f), prefixes);
+}
+
 /** The ref as shown: prefixed with its subject when findings of several are listed. */
 export function shownRef(ref: string, subject: string, prefixes: Map<string, string> | null): string {
   const prefix = prefixes?.get(subject);

@@ -90,6 +90,10 @@ test('finding.update on a vendor finding: owner and due date, the same rules, au
     const entry = (await call(core, 'audit.list', { limit: 1, offset: 0 })).entries[0]!;
     assert.equal(entry.action, 'finding.update');
     assert.equal(entry.entity, `finding:${v1.id} vendor:${vendorId}`);
+    assert.ok(
+      (await call(core, 'vendor.get', { id: vendorId })).history.some((h) => h.action === 'finding.update'),
+      "the vendor's history shows its findings' changes",
+    );
 
     // The rules of an assessment finding hold for a vendor finding.
     const accept = { id: v1.id, ...fieldsOf(v1), status: 'risk-accepted' as const };

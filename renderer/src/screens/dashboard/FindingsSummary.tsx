@@ -28,6 +28,8 @@ export function OverdueFindings({ view }: { view: DashboardView }) {
   const navigate = useAppStore((s) => s.navigate);
   const show = () => {
     requestFilters({ overdueOnly: true });
+    // The dashboard's assessment: Findings shows its findings, whatever scope it had.
+    useAppStore.getState().setFindingScope({ kind: 'assessment' });
     navigate('findings');
   };
   return (

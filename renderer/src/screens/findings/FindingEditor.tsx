@@ -29,10 +29,13 @@ export type EditorTarget =
 
 export function FindingEditor({
   target,
+  refLabel,
   onClose,
   onRemove,
 }: {
   target: EditorTarget;
+  /** the ref as the list shows it (with its assessment's or vendor's prefix when several are listed) */
+  refLabel?: string | null;
   onClose(): void;
   onRemove(finding: FindingView): void;
 }) {
@@ -55,7 +58,7 @@ export function FindingEditor({
   const vendorName = target.mode === 'edit' && target.finding.vendorId ? (target.finding.vendorName ?? 'a vendor') : null;
   const computed = severityFor(draft.likelihood, draft.impact);
   const final = target.assessment?.state === 'final';
-  const title = target.mode === 'edit' ? `Edit ${target.finding.ref}` : 'New finding';
+  const title = target.mode === 'edit' ? `Edit ${refLabel ?? target.finding.ref}` : 'New finding';
 
   const save = async (e: FormEvent) => {
     e.preventDefault();

@@ -4,7 +4,7 @@ import { FindingStatusBadge, SeverityBadge } from '../../components/Badges';
 import { FINDING_SEVERITIES, FINDING_STATUSES } from '../../../../main/contract/vocabulary';
 import { VirtualTable, type Column, type VirtualTableProps } from '../../components/VirtualTable';
 import { formatDate } from '../../lib/dates';
-import { distinctNames, shownRef, subjectOf, subjectPrefixes } from '../../lib/finding-refs';
+import { distinctNames, subjectOf } from '../../lib/finding-refs';
 import type { AssessmentSummary, FindingView } from './types';
 
 const ROW = 48;
@@ -22,10 +22,23 @@ function Due({ f }: { f: FindingView }) {
   );
 }
 
+function RefText({ text }: { text: string }) {
+  const cut = text.lastIndexOf('/') + 1;
+  if (cut === 0) return <span className="ref">{text}</span>;
+  return (
+    <span className="ref ref-prefixed" title={text}>
+      {text.slice(0, cut)}
+      <wbr />
+      <span className="ref-own">{text.slice(cut)}</span>
+    </span>
+  );
+}
+
 export function FindingList({
   findings,
   assessments,
   showSubject,
+  refOf,
   activeIndex,
   onActiveChange,
   onOpen,
@@ -37,6 +50,8 @@ export function FindingList({
   assessments: readonly AssessmentSummary[];
   /** a column naming each finding's assessment or vendor */
   showSubject: boolean;
+  /** each finding's ref as shown (prefixed when several subjects are listed: lib/finding-refs.ts) */
+  refOf(f: FindingView): string;
   activeIndex: number;
   onActiveChange(i: number): void;
   onOpen(f: FindingView): void;
@@ -45,10 +60,9 @@ export function FindingList({
   selection?: VirtualTableProps<FindingView>['selection'];
 }) {
   const names = new Map(assessments.map((a) => [a.id, a.name]));
-  // Several subjects listed: refs (F-001 in each assessment, V-001 for each vendor) carry their subject's prefix.
   const listed = new Set(findings.map(subjectOf));
-  const prefixes = showSubject || listed.size > 1 ? subjectPrefixes(findings, assessments) : null;
-  const ref = (f: FindingView) => shownRef(f.ref, subjectOf(f), prefixes);
+  const ref = refOf;
+  const prefixed = findings.some((f) => ref(f) !== f.ref);
   const short = distinctNames(assessments.filter((a) => listed.has(a.id)));
   const anyVendor = findings.some((f) => f.vendorId);
   const subjectName = (f: FindingView) => (f.assessmentId ? (names.get(f.assessmentId) ?? '') : (f.vendorName ?? ''));
@@ -56,10 +70,11 @@ export function FindingList({
     {
       key: 'ref',
       header: 'Ref',
-      width: prefixes ? (anyVendor ? '10.5rem' : '7.4rem') : '4.6rem',
+      width: prefixed ? (anyVendor ? '11rem' : '7.4rem') : '4.6rem',
       wrap: anyVendor,
       sort: ref,
-      render: (f) => <span className="ref">{ref(f)}</span>,
+      // A vendor's name can be long: the ref may break after its prefix, never inside "V-001".
+      render: (f) => <RefText text={ref(f)} />,
     },
     {
       key: 'title',
@@ -74,7 +89,7 @@ export function FindingList({
           {
             key: 'subject',
             header: !anyVendor ? 'Assessment' : findings.every((f) => f.vendorId) ? 'Vendor' : 'Assessment or vendor',
-            width: 'minmax(9rem, 13rem)',
+            width: anyVendor ? 'minmax(12.5rem, 14rem)' : 'minmax(9rem, 13rem)',
             wrap: true,
             sort: subjectName,
             render: (f: FindingView) =>

@@ -24,6 +24,7 @@ import './findings.css';
 import { workspaceShown } from '../../store/workspace';
 import type { FindingScope } from '../../store/selection';
 import { FindingScopePicker, type VendorChoice } from './FindingScopePicker';
+import { refLabeller } from '../../lib/finding-refs';
 
 const SUBTITLE = 'Weaknesses found in assessments and vendor reviews, with severity, owner, due date and remediation.';
 
@@ -85,6 +86,9 @@ function Findings() {
   const error = writeError ?? (read.error ? messageOf(read.error) : null);
 
   const shown = useMemo(() => applyFilters(findings ?? [], filters), [findings, filters]);
+  // Several assessments or vendors listed: refs carry their subject, here and in every message.
+  const showSubject = scope.kind !== 'assessment' && scope.kind !== 'vendor';
+  const refOf = useMemo(() => refLabeller(findings ?? [], assessments, showSubject), [findings, assessments, showSubject]);
   const activeIndex = Math.min(active, Math.max(0, shown.length - 1));
   const activeFinding = shown[activeIndex];
 
@@ -131,9 +135,10 @@ function Findings() {
 
   // Undo in the toast and on Ctrl+Z (the window's one undo).
   const remove = async (f: FindingView) => {
+    const ref = refOf(f);
     const done = await write(() => call('finding.remove', { id: f.id }), {
-      what: `${f.ref} was not removed`,
-      done: `Removed ${f.ref} “${f.title}”.`,
+      what: `${ref} was not removed`,
+      done: `Removed ${ref} “${f.title}”.`,
       undoable: true,
     });
     if (done !== undefined) setEditor(null);
@@ -215,7 +220,7 @@ function Findings() {
             {activeFinding ? (
               <>
                 <span className="selected-finding">
-                  <span className="ref">{activeFinding.ref}</span> {activeFinding.title}
+                  <span className="ref">{refOf(activeFinding)}</span> {activeFinding.title}
                 </span>
                 <button type="button" className="button" onClick={() => openEditor(activeFinding)}>
                   Edit
@@ -238,7 +243,8 @@ function Findings() {
             selection={tableSelection}
             findings={shown}
             assessments={assessments}
-            showSubject={scope.kind !== 'assessment' && scope.kind !== 'vendor'}
+            showSubject={showSubject}
+            refOf={refOf}
             activeIndex={activeIndex}
             onActiveChange={setActive}
             onOpen={openEditor}
@@ -253,6 +259,7 @@ function Findings() {
         <FindingEditor
           key={editor.mode === 'edit' ? editor.finding.id : 'new'}
           target={editor}
+          refLabel={editor.mode === 'edit' ? refOf(editor.finding) : null}
           onClose={() => setEditor(null)}
           onRemove={(f) => void remove(f)}
         />

@@ -50,6 +50,7 @@ export function VendorFindings({ vendor }: { vendor: VendorView }) {
             {
               key: 'ref',
               header: 'Ref',
+              className: 'vf-nowrap',
               sort: (f) => f.ref,
               render: (f) => (
                 <button type="button" className="link-button" aria-label={`Open ${f.ref} in Findings`} onClick={() => open(f.id)}>
@@ -61,19 +62,21 @@ export function VendorFindings({ vendor }: { vendor: VendorView }) {
             {
               key: 'severity',
               header: 'Severity',
+              className: 'vf-nowrap',
               sort: (f) => FINDING_SEVERITIES.indexOf(f.severity),
               render: (f) => <SeverityBadge severity={f.severity} />,
             },
             {
               key: 'status',
               header: 'Status',
+              className: 'vf-nowrap',
               sort: (f) => FINDING_STATUSES.indexOf(f.status),
               render: (f) => <FindingStatusBadge status={f.status} />,
             },
             {
               key: 'owner',
               header: 'Owner',
-              className: 'wrap',
+              className: 'vf-owner',
               sort: (f) => f.owner,
               render: (f) => f.owner || <span className="muted">—</span>,
             },
