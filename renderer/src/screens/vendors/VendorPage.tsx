@@ -173,10 +173,10 @@ function NextReview({ vendor }: { vendor: VendorView }) {
     <section className="card" aria-labelledby="review-h">
       <h2 id="review-h">Next review</h2>
       <p className={`next-review review-${s.reviewState}`}>
-        <strong>{s.nextReview}</strong> <span>{REVIEW_STATE_LABELS[s.reviewState]}</span>
+        <strong>{formatDate(s.nextReview)}</strong> <span>{REVIEW_STATE_LABELS[s.reviewState]}</span>
       </p>
       <p className="muted">
-        {s.lastReview ? `Last review concluded ${s.lastReview}` : 'Never reviewed: due from the day it was added'}; every {s.intervalMonths}{' '}
+        {s.lastReview ? `Last review concluded ${formatDate(s.lastReview)}` : 'Never reviewed: due from the day it was added'}; every {s.intervalMonths}{' '}
         months at tier {vendor.tier}.
       </p>
     </section>
