@@ -183,8 +183,13 @@ test('questionnaires: vendor round trip through XLSX, refused import, score, fin
     // A gap becomes a finding of the vendor in one action.
     await gaps.getByRole('button', { name: 'Raise a finding for VSB-4' }).click();
     await gaps.getByText('Finding raised').waitFor();
-    const findings = page.getByTestId('vendor-findings');
-    await findings.getByText(/^Skyline Cloud: Has an independent tester/).waitFor();
+    // It is listed in the vendor's Findings tab (and in Findings).
+    await page.getByRole('tab', { name: 'Findings' }).click();
+    await page
+      .getByTestId('vendor-finding-table')
+      .getByText(/^Skyline Cloud: Has an independent tester/)
+      .waitFor();
+    await page.getByRole('tab', { name: 'Questionnaires' }).click();
     const [finding] = (await call(core, 'questionnaire.vendorFindings', { vendorId })).findings;
     assert.equal(finding?.questionnaireId, first!.id);
 

@@ -1,10 +1,9 @@
 // A vendor's questionnaires, embedded in the vendor page: start one from a template,
-// send it out (XLSX or JSON), bring the filled file back, score, conclude, follow up;
-// the vendor's findings, and year over year once there are two cycles.
+// send it out (XLSX or JSON), bring the filled file back, score, conclude, follow up
+// (the findings raised are listed in the page's Findings tab), and year over year once
+// there are two cycles.
 import { useState } from 'react';
 import { useQuery } from '../../api/query';
-import { FINDING_SEVERITIES, FINDING_STATUSES } from '../../../../main/contract/vocabulary';
-import { SeverityBadge, FindingStatusBadge } from '../../components/Badges';
 import { DataTable } from '../../components/DataTable';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { useAppStore } from '../../store';
@@ -116,44 +115,6 @@ export function VendorQuestionnaires({ vendorId, vendorName }: { vendorId: strin
         />
       </section>
       {list && list.length >= 2 ? <YearOverYear key={list.map((q) => q.id).join()} list={list} /> : null}
-      <section className="card" aria-labelledby="vf-h">
-        <h2 id="vf-h">Findings of {vendorName}</h2>
-        {findings.length === 0 ? (
-          <p className="muted">
-            No findings yet. Raise one from a gap in a scored questionnaire: it carries the answer, the expectation and the mapped controls.
-          </p>
-        ) : (
-          <DataTable
-            label={`Findings of ${vendorName}`}
-            testId="vendor-findings"
-            rows={findings}
-            rowKey={(f) => f.id}
-            columns={[
-              { key: 'ref', header: 'Ref', sort: (f) => f.ref, render: (f) => f.ref },
-              { key: 'title', header: 'Title', className: 'wrap', width: '40%', sort: (f) => f.title, render: (f) => f.title },
-              {
-                key: 'severity',
-                header: 'Severity',
-                sort: (f) => FINDING_SEVERITIES.indexOf(f.severity),
-                render: (f) => <SeverityBadge severity={f.severity} />,
-              },
-              {
-                key: 'status',
-                header: 'Status',
-                sort: (f) => FINDING_STATUSES.indexOf(f.status),
-                render: (f) => <FindingStatusBadge status={f.status} />,
-              },
-              {
-                key: 'controls',
-                header: 'Controls',
-                className: 'wrap',
-                sort: (f) => f.controls.map((c) => c.controlId).join(', '),
-                render: (f) => f.controls.map((c) => c.controlId).join(', ') || '—',
-              },
-            ]}
-          />
-        )}
-      </section>
     </>
   );
 }
