@@ -98,8 +98,13 @@ export type ProgressListener = (fraction: number, stage: 'layout' | 'render' | '
 
 /** Renders a report to PDF bytes in the calling thread. Use renderReportInWorker to stay off the UI thread. */
 export async function renderReport(model: ReportModel, opts: RenderOptions, onProgress?: ProgressListener): Promise<Uint8Array> {
+  pdfmake();
+  return renderDefinition(reportDocument(model, opts), onProgress);
+}
+
+/** Renders a document definition made by reportDocument (or a part of one) to PDF bytes. */
+export async function renderDefinition(doc: TDocumentDefinitions, onProgress?: ProgressListener): Promise<Uint8Array> {
   const pm = pdfmake();
-  const doc = reportDocument(model, opts);
   onProgress?.(0.02, 'layout');
   let last = 0;
   // pdfmake reads its progress callback when createPdf is called, so setting it just
