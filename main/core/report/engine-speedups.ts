@@ -6,7 +6,9 @@
 //   thousands of them per page.
 // Each replacement gives exactly the answer or bytes the original gives (the report tests
 // compare whole PDFs rendered with and without them), and they can be switched off.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
@@ -61,6 +63,24 @@ function pdfRefPrototype(): PdfRef {
   return Object.getPrototypeOf(new PDFKit({ autoFirstPage: false }).ref({})) as PdfRef;
 }
 
+interface GlyphRun {
+  advanceWidth: number;
+}
+interface EmbeddedFont {
+  font: { stream?: { buffer?: object } };
+  layoutCache?: Record<string, GlyphRun>;
+  layoutRun(text: string): GlyphRun;
+  layoutCached(text: string): GlyphRun;
+}
+
+function embeddedFontPrototype(): EmbeddedFont {
+  // pdfkit does not export its embedded-font class either: take it from a throwaway document.
+  const PDFKit = require('pdfkit') as new (options: object) => { font(src: Buffer): unknown; _font: EmbeddedFont };
+  const doc = new PDFKit({ autoFirstPage: false });
+  doc.font(readFileSync(join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto', 'Roboto-Regular.ttf')));
+  return Object.getPrototypeOf(doc._font) as EmbeddedFont;
+}
+
 interface Originals {
   getProperty: StyleStack['getProperty'];
   push: StyleStack['push'];
@@ -69,6 +89,7 @@ interface Originals {
   write: PdfRef['write'];
   finalize: PdfRef['finalize'];
   setColorCore: PdfDoc['_setColorCore'];
+  layoutCached: EmbeddedFont['layoutCached'];
 }
 // Kept on pdfkit's own prototype, so that however often this module is loaded (the app's
 // bundle, a test runner's second copy) the originals are the engine's, never a wrapper.
@@ -79,6 +100,7 @@ export function setEngineSpeedups(on: boolean): void {
   const Stack = styleStackClass();
   const Ref = pdfRefPrototype();
   const Doc = pdfDocPrototype();
+  const Font = embeddedFontPrototype();
   const holder = Ref as unknown as Record<symbol, Originals | undefined>;
   const o = (holder[ORIGINALS] ??= {
     getProperty: Stack.prototype.getProperty,
@@ -88,6 +110,7 @@ export function setEngineSpeedups(on: boolean): void {
     write: Ref.write,
     finalize: Ref.finalize,
     setColorCore: Doc._setColorCore,
+    layoutCached: Font.layoutCached,
   });
   if (!on) {
     Stack.prototype.getProperty = o.getProperty;
@@ -97,6 +120,7 @@ export function setEngineSpeedups(on: boolean): void {
     Ref.write = o.write;
     Ref.finalize = o.finalize;
     Doc._setColorCore = o.setColorCore;
+    Font.layoutCached = o.layoutCached;
     return;
   }
 
@@ -201,5 +225,24 @@ export function setEngineSpeedups(on: boolean): void {
     this._setColorSpace(known.space, stroke);
     this.addContent(known.op);
     return true;
+  };
+
+  // Every document parses its fonts anew and shapes each word once per font; a worker that
+  // renders report after report (and every part of one) shapes the same words again. The
+  // shaped word is kept per font file (the same Buffer every document reads) and shared:
+  // nothing changes a shaped run after it is made, and it carries glyph ids and metrics
+  // only, which are those of the file.
+  const shaped = new WeakMap<object, Map<string, GlyphRun>>();
+  Font.layoutCached = function layoutCached(this: EmbeddedFont, text: string) {
+    const file = this.font.stream?.buffer;
+    if (!this.layoutCache || !file) return o.layoutCached.call(this, text);
+    let run = this.layoutCache[text];
+    if (run) return run;
+    let runs = shaped.get(file);
+    if (!runs || runs.size > 200_000) shaped.set(file, (runs = new Map()));
+    run = runs.get(text);
+    if (!run) runs.set(text, (run = this.layoutRun(text)));
+    this.layoutCache[text] = run;
+    return run;
   };
 }
