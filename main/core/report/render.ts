@@ -10,6 +10,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { AttestError } from '../errors';
 import { engagementContent } from './engagement';
 import { setEngineSpeedups } from './engine-speedups';
+import { setLineRuns } from './line-runs';
 import { logoType } from './logo';
 import type { ReportModel, RenderOptions } from './model';
 import { MARGINS, pageFooter, pageHeader, primaryColor, styles } from './theme';
@@ -42,6 +43,7 @@ function pdfmake(): PdfMake {
   pm.setUrlAccessPolicy(() => false);
   pm.setLocalAccessPolicy(() => false);
   setEngineSpeedups(true);
+  setLineRuns(true);
   engine = pm;
   return pm;
 }
