@@ -118,26 +118,25 @@ export function partPlan(doc: TDocumentDefinitions, parts: number): { chapters: 
   return { chapters, plan: planParts(chapters.map(chapterCost), parts) };
 }
 
-/** Renders one part; null when the plan gives this part no chapter. */
-export async function renderPart(
-  req: PartRequest,
-  numbering: (laidOut: LaidOut) => Numbering,
-  onProgress?: ProgressListener,
-): Promise<Uint8Array | null> {
-  hookLayout();
-  const doc = reportDocument(req.model, req.options);
+interface PartContent {
+  chapterCount: number;
+  /** This part's chapters, by index in the report. */
+  mine: number[];
+  content: Content[];
+  /** The first node of each of this part's chapters (its positions say where the chapter starts). */
+  firstNodes: { positions?: PageRef['positions'] }[];
+  /** The table of contents' page numbers to fill in, by heading id (in the part that holds it). */
+  refs: Map<string, PageRef>;
+}
+
+/** This part's chapters out of the whole document (the rest is left for the collector). */
+function partContent(doc: TDocumentDefinitions, req: PartRequest): PartContent {
   const { chapters, plan } = partPlan(doc, req.parts);
   const mine = plan[req.part] ?? [];
   // Ids and table-of-contents entries as pdfmake gives them for the whole document, so
   // every part names its headings' destinations as the whole document would.
   const DocPreprocessor = (require('pdfmake/js/DocPreprocessor') as { default: new () => Preprocessor }).default;
-  const pre = new DocPreprocessor();
-  pre.preprocessDocument(doc.content);
-  if (mine.length === 0) {
-    numbering({ chapterCount: chapters.length, chapters: [], pageCount: 0, headings: [] });
-    return null;
-  }
-
+  new DocPreprocessor().preprocessDocument(doc.content);
   const refs = new Map<string, PageRef>();
   const firstNodes: { positions?: PageRef['positions'] }[] = [];
   const content: Content[] = [];
@@ -150,6 +149,22 @@ export async function renderPart(
     firstNodes.push(first as { positions?: PageRef['positions'] });
     content.push(...nodes);
   });
+  return { chapterCount: chapters.length, mine, content, firstNodes, refs };
+}
+
+/** Renders one part; null when the plan gives this part no chapter. */
+export async function renderPart(
+  req: PartRequest,
+  numbering: (laidOut: LaidOut) => Numbering,
+  onProgress?: ProgressListener,
+): Promise<Uint8Array | null> {
+  hookLayout();
+  const doc = reportDocument(req.model, req.options);
+  const { chapterCount, mine, content, firstNodes, refs } = partContent(doc, req);
+  if (mine.length === 0) {
+    numbering({ chapterCount, chapters: [], pageCount: 0, headings: [] });
+    return null;
+  }
   doc.content = content;
 
   pausing = (builder, header, footer) => {
@@ -158,7 +173,7 @@ export async function renderPart(
     const starts = firstNodes.map((n) => n.positions?.[0]?.pageNumber ?? 0);
     const items = builder.docPreprocessor.tocs._default_?.toc._items ?? [];
     const n = numbering({
-      chapterCount: chapters.length,
+      chapterCount,
       chapters: mine.map((chapter, k) => ({
         chapter,
         firstPage: starts[k]!,
