@@ -9,7 +9,7 @@ import type * as PdfMakeModule from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { AttestError } from '../errors';
 import { engagementContent } from './engagement';
-import { setEngineSpeedups } from './engine-speedups';
+import { setEngineSpeedups, setStreamCompression } from './engine-speedups';
 import { setLineRuns } from './line-runs';
 import { logoType } from './logo';
 import type { ReportModel, RenderOptions } from './model';
@@ -43,6 +43,7 @@ function pdfmake(): PdfMake {
   pm.setUrlAccessPolicy(() => false);
   pm.setLocalAccessPolicy(() => false);
   setEngineSpeedups(true);
+  setStreamCompression(3);
   setLineRuns(true);
   engine = pm;
   return pm;
