@@ -6,7 +6,10 @@
 //   thousands of them per page.
 // Each replacement gives exactly the answer or bytes the original gives (the report tests
 // compare whole PDFs rendered with and without them), and they can be switched off.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 
 const require = createRequire(import.meta.url);
 
@@ -61,6 +64,24 @@ function pdfRefPrototype(): PdfRef {
   return Object.getPrototypeOf(new PDFKit({ autoFirstPage: false }).ref({})) as PdfRef;
 }
 
+interface GlyphRun {
+  advanceWidth: number;
+}
+interface EmbeddedFont {
+  font: { stream?: { buffer?: object } };
+  layoutCache?: Record<string, GlyphRun>;
+  layoutRun(text: string): GlyphRun;
+  layoutCached(text: string): GlyphRun;
+}
+
+function embeddedFontPrototype(): EmbeddedFont {
+  // pdfkit does not export its embedded-font class either: take it from a throwaway document.
+  const PDFKit = require('pdfkit') as new (options: object) => { font(src: Buffer): unknown; _font: EmbeddedFont };
+  const doc = new PDFKit({ autoFirstPage: false });
+  doc.font(readFileSync(join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto', 'Roboto-Regular.ttf')));
+  return Object.getPrototypeOf(doc._font) as EmbeddedFont;
+}
+
 interface Originals {
   getProperty: StyleStack['getProperty'];
   push: StyleStack['push'];
@@ -69,16 +90,47 @@ interface Originals {
   write: PdfRef['write'];
   finalize: PdfRef['finalize'];
   setColorCore: PdfDoc['_setColorCore'];
+  layoutCached: EmbeddedFont['layoutCached'];
 }
 // Kept on pdfkit's own prototype, so that however often this module is loaded (the app's
 // bundle, a test runner's second copy) the originals are the engine's, never a wrapper.
 const ORIGINALS = Symbol.for('attest.report.engine-originals');
+
+/** zlib level of stream compression; undefined: pdfkit's own (zlib's default, 6). */
+let streamLevel: number | undefined;
+
+/**
+ * Compresses streams at this zlib level, with the faster paths on or off. A report's page
+ * content is about 10 MB of operators at 1,000 controls; level 3 deflates it two to three
+ * times faster than the default for a file about 15 % larger (docs/performance.md).
+ */
+export function setStreamCompression(level: number | undefined): void {
+  streamLevel = level;
+}
+
+/** Deflates a stream's data at streamLevel ahead of pdfkit, which then writes it as it is. */
+function deflateAhead(ref: PdfRef): boolean {
+  if (streamLevel === undefined || !ref.compress || !ref.buffer.length) return false;
+  ref.buffer = [deflateSync(Buffer.concat(ref.buffer), { level: streamLevel })];
+  ref.compress = false;
+  return true;
+}
+
+function finalizeWith(ref: PdfRef, finalize: PdfRef['finalize']): void {
+  const deflated = deflateAhead(ref);
+  try {
+    finalize.call(ref);
+  } finally {
+    if (deflated) ref.compress = true;
+  }
+}
 
 /** Turns the faster paths on (the default once the engine loads) or back to the originals. */
 export function setEngineSpeedups(on: boolean): void {
   const Stack = styleStackClass();
   const Ref = pdfRefPrototype();
   const Doc = pdfDocPrototype();
+  const Font = embeddedFontPrototype();
   const holder = Ref as unknown as Record<symbol, Originals | undefined>;
   const o = (holder[ORIGINALS] ??= {
     getProperty: Stack.prototype.getProperty,
@@ -88,6 +140,7 @@ export function setEngineSpeedups(on: boolean): void {
     write: Ref.write,
     finalize: Ref.finalize,
     setColorCore: Doc._setColorCore,
+    layoutCached: Font.layoutCached,
   });
   if (!on) {
     Stack.prototype.getProperty = o.getProperty;
@@ -95,8 +148,11 @@ export function setEngineSpeedups(on: boolean): void {
     Stack.prototype.pop = o.pop;
     Stack.getStyleProperty = o.getStyleProperty;
     Ref.write = o.write;
-    Ref.finalize = o.finalize;
+    Ref.finalize = function finalize(this: PdfRef) {
+      finalizeWith(this, o.finalize);
+    };
     Doc._setColorCore = o.setColorCore;
+    Font.layoutCached = o.layoutCached;
     return;
   }
 
@@ -182,7 +238,7 @@ export function setEngineSpeedups(on: boolean): void {
   Ref.finalize = function finalize(this: PdfRef) {
     flushText(this);
     this.pending = undefined;
-    o.finalize.call(this);
+    finalizeWith(this, o.finalize);
   };
 
   // A report uses a handful of hex colours thousands of times; the operator pdfkit writes
@@ -201,5 +257,24 @@ export function setEngineSpeedups(on: boolean): void {
     this._setColorSpace(known.space, stroke);
     this.addContent(known.op);
     return true;
+  };
+
+  // Every document parses its fonts anew and shapes each word once per font; a worker that
+  // renders report after report (and every part of one) shapes the same words again. The
+  // shaped word is kept per font file (the same Buffer every document reads) and shared:
+  // nothing changes a shaped run after it is made, and it carries glyph ids and metrics
+  // only, which are those of the file.
+  const shaped = new WeakMap<object, Map<string, GlyphRun>>();
+  Font.layoutCached = function layoutCached(this: EmbeddedFont, text: string) {
+    const file = this.font.stream?.buffer;
+    if (!this.layoutCache || !file) return o.layoutCached.call(this, text);
+    let run = this.layoutCache[text];
+    if (run) return run;
+    let runs = shaped.get(file);
+    if (!runs || runs.size > 200_000) shaped.set(file, (runs = new Map()));
+    run = runs.get(text);
+    if (!run) runs.set(text, (run = this.layoutRun(text)));
+    this.layoutCache[text] = run;
+    return run;
   };
 }

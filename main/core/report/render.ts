@@ -9,7 +9,8 @@ import type * as PdfMakeModule from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { AttestError } from '../errors';
 import { engagementContent } from './engagement';
-import { setEngineSpeedups } from './engine-speedups';
+import { setEngineSpeedups, setStreamCompression } from './engine-speedups';
+import { setLineRuns } from './line-runs';
 import { logoType } from './logo';
 import type { ReportModel, RenderOptions } from './model';
 import { MARGINS, pageFooter, pageHeader, primaryColor, styles } from './theme';
@@ -42,6 +43,8 @@ function pdfmake(): PdfMake {
   pm.setUrlAccessPolicy(() => false);
   pm.setLocalAccessPolicy(() => false);
   setEngineSpeedups(true);
+  setStreamCompression(3);
+  setLineRuns(true);
   engine = pm;
   return pm;
 }
@@ -98,8 +101,13 @@ export type ProgressListener = (fraction: number, stage: 'layout' | 'render' | '
 
 /** Renders a report to PDF bytes in the calling thread. Use renderReportInWorker to stay off the UI thread. */
 export async function renderReport(model: ReportModel, opts: RenderOptions, onProgress?: ProgressListener): Promise<Uint8Array> {
+  pdfmake();
+  return renderDefinition(reportDocument(model, opts), onProgress);
+}
+
+/** Renders a document definition made by reportDocument (or a part of one) to PDF bytes. */
+export async function renderDefinition(doc: TDocumentDefinitions, onProgress?: ProgressListener): Promise<Uint8Array> {
   const pm = pdfmake();
-  const doc = reportDocument(model, opts);
   onProgress?.(0.02, 'layout');
   let last = 0;
   // pdfmake reads its progress callback when createPdf is called, so setting it just

@@ -40,3 +40,21 @@ for (const c of cases) {
     assert.equal(digest(again), digest(plain), 'deterministic either way');
   });
 }
+
+test('streams are deflated at level 3, both ways, and inflate to the same content', async () => {
+  const { inflateSync, deflateSync } = await import('node:zlib');
+  for (const on of [true, false]) {
+    setEngineSpeedups(on);
+    const pdf = Buffer.from(await renderReport(vendorFixture(), { issuedAt }));
+    const text = pdf.toString('latin1');
+    let streams = 0;
+    for (const m of text.matchAll(/\/Filter \/FlateDecode\s*>>\s*stream\n/g)) {
+      const start = m.index + m[0].length;
+      const stream = pdf.subarray(start, text.indexOf('\nendstream', start));
+      const content = inflateSync(stream);
+      assert.ok(deflateSync(content, { level: 3 }).equals(stream), 'deflated at level 3');
+      streams++;
+    }
+    assert.ok(streams > 10, `streams checked (${streams})`);
+  }
+});
