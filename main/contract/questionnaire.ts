@@ -336,7 +336,17 @@ export const comparisonView = z.object({
   sections: z.array(
     z.object({ id: z.string(), title: z.string(), from: z.number().nullable(), to: z.number().nullable(), change: z.number().nullable() }),
   ),
-  changes: z.array(z.object({ questionId: z.string(), text: z.string(), from: z.string(), to: z.string() })),
+  changes: z.array(
+    z.object({
+      questionId: z.string(),
+      text: z.string(),
+      from: z.string(),
+      to: z.string(),
+      /** Who each side's answer is from (null: no answer). */
+      fromSource: z.enum(ANSWER_SOURCES).nullable(),
+      toSource: z.enum(ANSWER_SOURCES).nullable(),
+    }),
+  ),
   newGaps: z.array(gapView),
   closedGaps: z.array(gapView),
 });

@@ -37,7 +37,7 @@ export const STILL_CARRIED = ['VSB-13', 'VSB-23', 'VSB-33'];
 export const CORRECTED = {
   questionId: 'VSB-40',
   value: '48',
-  note: 'Their contract addendum of 2026-11-20 commits to 48 hours; the questionnaire answer predates it.',
+  note: 'Their contract addendum signed in November 2026 commits to 48 hours; the questionnaire answer predates it.',
 };
 
 export const questionnaireDemo: DemoSeeder = {

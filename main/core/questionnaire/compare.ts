@@ -14,11 +14,13 @@ const diff = (a: number | null, b: number | null) => (a === null || b === null ?
 
 function scored(ws: Workspace, id: string) {
   const body = questionnaireBody(ws, id);
-  const answers = answerMap(listAnswers(ws, id));
+  const list = listAnswers(ws, id);
+  const answers = answerMap(list);
+  const sources = new Map(list.map((x) => [x.questionId, x.source]));
   try {
-    return { body, answers, score: scoreAnswers(body, answers, ws.now().toISOString()) };
+    return { body, answers, sources, score: scoreAnswers(body, answers, ws.now().toISOString()) };
   } catch {
-    return { body, answers, score: null };
+    return { body, answers, sources, score: null };
   }
 }
 
@@ -50,6 +52,8 @@ export function compareQuestionnaires(ws: Workspace, fromId: string, toId: strin
       text: (qb.get(qid) ?? qa.get(qid))?.text ?? qid,
       from: answerText(qa.get(qid), a.answers.get(qid)),
       to: answerText(qb.get(qid), b.answers.get(qid)),
+      fromSource: a.sources.get(qid) ?? null,
+      toSource: b.sources.get(qid) ?? null,
     }));
   const gapsA = new Map((a.score?.gaps ?? []).map((g) => [g.questionId, g]));
   const gapsB = new Map((b.score?.gaps ?? []).map((g) => [g.questionId, g]));

@@ -90,7 +90,10 @@ const KIND_WORDS: Record<string, string> = {
 
 /** "control:asm_1/platform-baseline/S.N.11" → "Control S.N.11 of “Q4 review”". */
 export function entityName(entity: string, name: (kind: string, id: string) => string | null): string | null {
-  const [head = '', ...rest] = entity.split('/');
+  // An entity may carry free text after its id ("questionnaire:qnr_1 VSB-4: "No" → "Yes""):
+  // the name is the id's, and the text stays in the raw entity.
+  const spaced = /^([^\s/]+)\s/.exec(entity);
+  const [head = '', ...rest] = spaced ? [spaced[1]!] : entity.split('/');
   const colon = head.indexOf(':');
   if (colon < 0) return null;
   const kind = head.slice(0, colon);
@@ -112,13 +115,9 @@ export function entityName(entity: string, name: (kind: string, id: string) => s
  * entity followed by a summary ("assessment:… 5 controls → not-met: …") keeps the summary.
  */
 export function describeEntity(ws: Workspace, entity: string): string | null {
-  const names = nameBook(ws);
-  const whole = entityName(entity, names);
-  if (whole) return whole;
-  const space = entity.indexOf(' ');
-  if (space < 0) return null;
-  const head = entityName(entity.slice(0, space), names);
-  return head ? `${head} · ${entity.slice(space + 1)}` : null;
+  const name = entityName(entity, nameBook(ws));
+  const summary = /^[^\s/]+\s(.+)$/s.exec(entity)?.[1];
+  return name && summary ? `${name} · ${summary}` : name;
 }
 
 function matching(ws: Workspace, filter: AuditFilter): AuditEntry[] {

@@ -259,6 +259,10 @@ test("a new cycle starts from last year's answers: carried forward and flagged, 
       ],
     );
     await call(core, 'questionnaire.conclude', { id: q.id, conclusion: 'approve', rationale: 'Fine.' });
+    // Year over year names who each side's answer is from.
+    const cmp = await call(core, 'questionnaire.compare', { from: last, to: q.id });
+    const q4 = cmp.changes.find((c) => c.questionId === 'q4');
+    assert.deepEqual([q4?.from, q4?.to, q4?.fromSource, q4?.toSource], ['2026-03-01', '2027-03-01', 'vendor', 'analyst']);
   });
 });
 

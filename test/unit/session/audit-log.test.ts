@@ -72,3 +72,11 @@ test('the display name is the audit actor; entries are named, filtered and expor
     await core.close();
   }
 });
+
+test('an entity with free text after its id is named by the id (the text stays in the raw entity)', async () => {
+  const { entityName } = await import('../../../main/core/session/audit-log');
+  const name = (kind: string, id: string) => (kind === 'questionnaire' && id === 'qnr_1' ? 'Acme, cycle 2026' : null);
+  assert.equal(entityName('questionnaire:qnr_1 VSB-4: "No" → "TLS 1.3 / Older"', name), 'Questionnaire “Acme, cycle 2026”');
+  assert.equal(entityName('questionnaire:qnr_1', name), 'Questionnaire “Acme, cycle 2026”');
+  assert.equal(entityName('questionnaire:qnr_2 changes: x', name), null);
+});

@@ -104,7 +104,14 @@ export function QuestionnaireDetail({ id, findings }: { id: string; findings: Ve
       {q.answers.length ? <AnswersTable summary={s} body={q.body} answers={q.answers} /> : null}
       <h3>Score</h3>
       {q.score ? (
-        <ScoreView s={q.score} needsReview={s.carriedForward} followed={followed} onFollowUp={(g) => void followUp(g)} canFollowUp />
+        <ScoreView
+          s={q.score}
+          needsReview={s.carriedForward}
+          sources={new Map(q.answers.map((a) => [a.questionId, a.source]))}
+          followed={followed}
+          onFollowUp={(g) => void followUp(g)}
+          canFollowUp
+        />
       ) : (
         <p className="muted">
           {s.carriedForward

@@ -2,7 +2,8 @@
 // worked out, and the gaps (answer against expected, with the mapped controls), each of
 // which can become a finding of the vendor in one action.
 import { score } from './labels';
-import type { GapView, ScoreView as Score } from './types';
+import type { AnswerSource, GapView, ScoreView as Score } from './types';
+import { Provenanced } from './Provenanced';
 import { DataTable } from '../../components/DataTable';
 
 function Bar({ label, value, detail }: { label: string; value: number | null; detail: string }) {
@@ -24,6 +25,7 @@ function Bar({ label, value, detail }: { label: string; value: number | null; de
 export function ScoreView({
   s,
   needsReview = 0,
+  sources,
   followed,
   onFollowUp,
   canFollowUp,
@@ -31,6 +33,8 @@ export function ScoreView({
   s: Score;
   /** Answers carried forward from an earlier cycle that count in the score but nobody has confirmed yet. */
   needsReview?: number;
+  /** Who each answer is from, to mark a gap's answer that is not the vendor's own. */
+  sources?: ReadonlyMap<string, AnswerSource>;
   followed: ReadonlySet<string>;
   onFollowUp(g: GapView): void;
   canFollowUp: boolean;
@@ -92,7 +96,7 @@ export function ScoreView({
               header: 'Answer',
               className: 'wrap answer-cell',
               sort: (g) => g.answer,
-              render: (g) => g.answer || '(no answer)',
+              render: (g) => <Provenanced text={g.answer || '(no answer)'} source={sources?.get(g.questionId)} />,
             },
             { key: 'expected', header: 'Expected', className: 'wrap', sort: (g) => g.expected, render: (g) => g.expected },
             {

@@ -5,6 +5,7 @@ import { useQuery } from '../../api/query';
 import { ErrorText, messageOf } from '../../components/ErrorText';
 import { score } from './labels';
 import type { GapView, QuestionnaireComparison, QuestionnaireSummary } from './types';
+import { Provenanced } from './Provenanced';
 import { DataTable } from '../../components/DataTable';
 
 const change = (n: number | null) => (n === null ? '—' : `${n > 0 ? '+' : n < 0 ? '−' : '±'}${score(Math.abs(n))}`);
@@ -125,8 +126,20 @@ export function YearOverYear({ list }: { list: QuestionnaireSummary[] }) {
                     </>
                   ),
                 },
-                { key: 'from', header: view.from.cycle, className: 'wrap', sort: (c) => c.from, render: (c) => c.from || '—' },
-                { key: 'to', header: view.to.cycle, className: 'wrap', sort: (c) => c.to, render: (c) => c.to || '—' },
+                {
+                  key: 'from',
+                  header: view.from.cycle,
+                  className: 'wrap',
+                  sort: (c) => c.from,
+                  render: (c) => <Provenanced text={c.from} source={c.fromSource} />,
+                },
+                {
+                  key: 'to',
+                  header: view.to.cycle,
+                  className: 'wrap',
+                  sort: (c) => c.to,
+                  render: (c) => <Provenanced text={c.to} source={c.toSource} />,
+                },
               ]}
             />
           ) : (

@@ -1,5 +1,6 @@
 // Contract types the questionnaire screens use, gathered in one import.
 export type {
+  AnswerSource,
   AnswerValue,
   AnswerView,
   CarryReport,
