@@ -7,13 +7,11 @@
 // analyst's, audited under them with old → new, rescored, and taken back with Undo. A
 // concluded questionnaire offers no Edit. Axe finds nothing serious, light and dark.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { TemplateBody } from '../../main/contract/questionnaire';
 import { chromiumAvailable, closeShared, openApp } from '../harness/browser';
-import { axeClean } from '../harness/flows';
-import { tempDir } from '../support/core';
-import { call, chosen, upload } from '../support/dispatch';
+import { axeClean, newWorkspace, recordDialogs } from '../harness/flows';
+import { call, upload } from '../support/dispatch';
 import { requirePart } from '../support/require';
 
 after(closeShared);
@@ -43,17 +41,9 @@ test('questionnaire cycles: start from last year (carried, flagged, not carried 
   if (!requirePart(t, chromiumAvailable, 'Chromium (/usr/bin/chromium)')) return;
   const app = await openApp();
   const { page, core } = app;
-  const dialogs: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
+  const dialogs = recordDialogs(page);
   try {
-    await call(core, 'workspace.create', {
-      handle: chosen(core, join(tempDir('attest-e2e-'), 'programme.attest'), 'save:workspace'),
-      name: 'Vendor programme',
-      passphrase: PASS,
-    });
+    await newWorkspace(core, 'Vendor programme', PASS);
     await call(core, 'app.setDisplayName', { displayName: 'Ana Lyst' });
     const vendor = await call(core, 'vendor.create', {
       name: 'Skyline Cloud',

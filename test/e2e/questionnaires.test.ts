@@ -13,8 +13,8 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from '../harness/axe';
 import { chromiumAvailable, closeShared, openApp } from '../harness/browser';
-import { tempDir } from '../support/core';
-import { call, chosen } from '../support/dispatch';
+import { newWorkspace, recordDialogs } from '../harness/flows';
+import { call } from '../support/dispatch';
 import { requirePart } from '../support/require';
 
 after(closeShared);
@@ -79,17 +79,9 @@ test('questionnaires: vendor round trip through XLSX, refused import, score, fin
   if (!requirePart(t, chromiumAvailable, 'Chromium (/usr/bin/chromium)')) return;
   const app = await openApp();
   const { page, core } = app;
-  const dialogs: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
+  const dialogs = recordDialogs(page);
   try {
-    await call(core, 'workspace.create', {
-      handle: chosen(core, join(tempDir('attest-e2e-'), 'programme.attest'), 'save:workspace'),
-      name: 'Vendor programme',
-      passphrase: PASS,
-    });
+    await newWorkspace(core, 'Vendor programme', PASS);
     await page.reload();
     await page.locator('.topbar').waitFor();
     await page.keyboard.press('Control+5');

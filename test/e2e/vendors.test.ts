@@ -3,13 +3,12 @@
 // overrides the tier with a reason and records a certification; hostile text stays text;
 // axe passes in light and dark.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from '../harness/axe';
 import { chromiumAvailable, closeShared, openApp } from '../harness/browser';
-import { tempDir } from '../support/core';
-import { call, chosen } from '../support/dispatch';
+import { goTo, newWorkspace, recordDialogs } from '../harness/flows';
+import { call } from '../support/dispatch';
 import { requirePart } from '../support/require';
 
 after(closeShared);
@@ -27,29 +26,14 @@ async function axeClean(page: Page, where: string) {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-async function openVendors(page: Page) {
-  await page.reload();
-  await page.locator('.topbar').waitFor();
-  await page.keyboard.press('Control+5');
-  await page.waitForSelector('main[data-screen="vendors"] h1');
-}
-
 test('vendors: empty registry, add through the dialog, tier override with a reason, a certification, hostile text inert', async (t) => {
   if (!requirePart(t, chromiumAvailable, 'Chromium (/usr/bin/chromium)')) return;
   const app = await openApp();
   const { page, core } = app;
-  const dialogs: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
+  const dialogs = recordDialogs(page);
   try {
-    await call(core, 'workspace.create', {
-      handle: chosen(core, join(tempDir('attest-e2e-'), 'programme.attest'), 'save:workspace'),
-      name: 'Vendor programme',
-      passphrase: PASS,
-    });
-    await openVendors(page);
+    await newWorkspace(core, 'Vendor programme', PASS);
+    await goTo(page, '5', 'vendors', { reload: true });
     await page.getByRole('heading', { name: 'No vendors yet' }).waitFor();
     await page.getByText(/The vendor registry lists every supplier/).waitFor();
     await app.screenshot('vendors-empty');
@@ -133,7 +117,7 @@ test('vendors: empty registry, add through the dialog, tier override with a reas
         dataTypes: i % 2 ? ['internal'] : ['personal'],
         criticality: i % 3 ? 'medium' : 'high',
       });
-    await openVendors(page);
+    await goTo(page, '5', 'vendors', { reload: true });
     await table.getByText(HOSTILE_NAME, { exact: true }).waitFor();
     await table.getByText(HOSTILE_SERVICES, { exact: true }).waitFor();
     assert.equal(await page.locator('main img').count(), 0, 'no image element was injected');

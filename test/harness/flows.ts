@@ -48,6 +48,16 @@ export async function goTo(page: Page, shortcut: string, screen: string, options
   await page.waitForSelector(`main[data-screen="${screen}"] h1`);
 }
 
+/** Dismisses and records every JavaScript dialog the page opens (hostile text must open none). */
+export function recordDialogs(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('dialog', (d) => {
+    seen.push(d.message());
+    void d.dismiss();
+  });
+  return seen;
+}
+
 /** A new workspace in a temp folder, open in the core. */
 export async function newWorkspace(core: Core, name: string, passphrase: string): Promise<void> {
   await call(core, 'workspace.create', {

@@ -5,6 +5,7 @@ import { basename, resolve } from 'node:path';
 import type { CarryReport, ImportCounts, QuestionnaireSummary, ScoreView } from '../../contract/questionnaire';
 import type { QuestionnaireMapping } from '../../core/questionnaire/standard-workbook';
 import { AttestError } from '../../core/errors';
+import type { Core } from '../../core/core';
 import type { CliCommand } from '../command';
 import { invoke } from '../cli-core';
 import { exitCodeFor } from '../exit-codes';
@@ -104,6 +105,23 @@ function questionnaireMapping(values: Record<string, unknown>): QuestionnaireMap
 }
 const mappingOptions = { map: { type: 'string', multiple: true }, sheet: { type: 'string' }, 'header-row': { type: 'string' } } as const;
 const scoreUsage = 'questionnaire score <workspace> <questionnaire-id>';
+/** Which questionnaire `new` and `export` start: the vendor's, of a template and cycle, maybe carried from an earlier one. */
+const cycleOptions = {
+  vendor: { type: 'string' },
+  template: { type: 'string' },
+  cycle: { type: 'string' },
+  'carry-from': { type: 'string' },
+} as const;
+
+function cycleOf(values: Record<string, unknown>, core: Core, usage: string) {
+  return {
+    vendorId: need(values.vendor as string | undefined, '--vendor', usage),
+    templateId: (values.template as string | undefined) ?? 'vendor-security-baseline',
+    // The default cycle is this year by the core's clock.
+    cycle: (values.cycle as string | undefined) ?? String(core.session.workspace().now().getUTCFullYear()),
+    carryFrom: values['carry-from'] as string | undefined,
+  };
+}
 
 export const questionnaireCommands: CliCommand[] = [
   {
@@ -214,19 +232,11 @@ export const questionnaireCommands: CliCommand[] = [
       "Start a vendor's questionnaire for a cycle; --carry-from starts it from an earlier questionnaire of the vendor (answers pre-filled, flagged for review) and lists what was not carried.",
     usage:
       '<workspace> --vendor <id> [--template <id>] [--cycle <cycle>] [--carry-from <questionnaire-id>] [--passphrase-file <file>] [--accept-older]',
-    options: {
-      ...openOptions,
-      vendor: { type: 'string' },
-      template: { type: 'string' },
-      cycle: { type: 'string' },
-      'carry-from': { type: 'string' },
-    },
+    options: { ...openOptions, ...cycleOptions },
     async run(input) {
-      const vendorId = need(input.values.vendor as string | undefined, '--vendor', newUsage);
-      const templateId = (input.values.template as string | undefined) ?? 'vendor-security-baseline';
-      const carryFrom = input.values['carry-from'] as string | undefined;
+      need(input.values.vendor as string | undefined, '--vendor', newUsage);
       const q = await withWorkspace(input, newUsage, (core) => {
-        const cycle = (input.values.cycle as string | undefined) ?? String(core.session.workspace().now().getUTCFullYear());
+        const { vendorId, templateId, cycle, carryFrom } = cycleOf(input.values, core, newUsage);
         return invoke(core, 'questionnaire.create', { vendorId, templateId, cycle, ...(carryFrom ? { carryFrom } : {}) });
       });
       return {
@@ -242,26 +252,15 @@ export const questionnaireCommands: CliCommand[] = [
     summary: "Write a vendor's questionnaire as XLSX or JSON (started from the template for the cycle if needed).",
     usage:
       '<workspace> --vendor <id> [--template <id>] [--cycle <cycle>] --format xlsx|json --out <file> [--passphrase-file <file>] [--accept-older]',
-    options: {
-      ...openOptions,
-      vendor: { type: 'string' },
-      template: { type: 'string' },
-      cycle: { type: 'string' },
-      'carry-from': { type: 'string' },
-      format: { type: 'string' },
-      out: { type: 'string' },
-    },
+    options: { ...openOptions, ...cycleOptions, format: { type: 'string' }, out: { type: 'string' } },
     async run(input) {
-      const vendorId = need(input.values.vendor as string | undefined, '--vendor', exportUsage);
+      need(input.values.vendor as string | undefined, '--vendor', exportUsage);
       const out = need(input.values.out as string | undefined, '--out', exportUsage);
       const format = need(input.values.format as string | undefined, '--format', exportUsage);
       if (format !== 'xlsx' && format !== 'json') throw new AttestError('USAGE', `--format is xlsx or json, not "${format}".`);
-      const templateId = (input.values.template as string | undefined) ?? 'vendor-security-baseline';
       const r = await withWorkspace(input, exportUsage, async (core) => {
-        // The default cycle is this year by the core's clock.
-        const cycle = (input.values.cycle as string | undefined) ?? String(core.session.workspace().now().getUTCFullYear());
+        const { vendorId, templateId, cycle, carryFrom } = cycleOf(input.values, core, exportUsage);
         const { questionnaires } = await invoke(core, 'questionnaire.list', { vendorId });
-        const carryFrom = input.values['carry-from'] as string | undefined;
         const existing = questionnaires.find((x) => x.templateId === templateId && x.cycle === cycle);
         if (existing && carryFrom)
           throw new AttestError(

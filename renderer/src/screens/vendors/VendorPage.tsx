@@ -176,8 +176,8 @@ function NextReview({ vendor }: { vendor: VendorView }) {
         <strong>{formatDate(s.nextReview)}</strong> <span>{REVIEW_STATE_LABELS[s.reviewState]}</span>
       </p>
       <p className="muted">
-        {s.lastReview ? `Last review concluded ${formatDate(s.lastReview)}` : 'Never reviewed: due from the day it was added'}; every {s.intervalMonths}{' '}
-        months at tier {vendor.tier}.
+        {s.lastReview ? `Last review concluded ${formatDate(s.lastReview)}` : 'Never reviewed: due from the day it was added'}; every{' '}
+        {s.intervalMonths} months at tier {vendor.tier}.
       </p>
     </section>
   );
