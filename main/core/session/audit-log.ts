@@ -92,8 +92,7 @@ const KIND_WORDS: Record<string, string> = {
 export function entityName(entity: string, name: (kind: string, id: string) => string | null): string | null {
   // An entity may carry free text after its id ("questionnaire:qnr_1 VSB-4: "No" → "Yes""):
   // the name is the id's, and the text stays in the raw entity.
-  const spaced = /^([^\s/]+)\s/.exec(entity);
-  const [head = '', ...rest] = spaced ? [spaced[1]!] : entity.split('/');
+  const [head = '', ...rest] = (entity.split(/\s/, 1)[0] ?? '').split('/');
   const colon = head.indexOf(':');
   if (colon < 0) return null;
   const kind = head.slice(0, colon);
@@ -116,7 +115,7 @@ export function entityName(entity: string, name: (kind: string, id: string) => s
  */
 export function describeEntity(ws: Workspace, entity: string): string | null {
   const name = entityName(entity, nameBook(ws));
-  const summary = /^[^\s/]+\s(.+)$/s.exec(entity)?.[1];
+  const summary = /^\S+\s(.+)$/s.exec(entity)?.[1];
   return name && summary ? `${name} · ${summary}` : name;
 }
 

@@ -278,7 +278,8 @@ export class Workspace {
       if ('refusal' in entry.inverse) {
         throw new AttestError('UNDO_REFUSED', `The last change (${top.action}) cannot be undone: ${entry.inverse.refusal}.`);
       }
-      const entity = `${top.action} ${top.entity}`;
+      // The entity it changed first, so the audit log names it; then which change is undone.
+      const entity = `${top.entity} · undoes ${top.action} (commit ${top.seq})`;
       const result = await this.commitLocked(
         {
           actor,

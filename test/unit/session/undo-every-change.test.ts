@@ -12,7 +12,7 @@ import type { ResponseOf, Result } from '../../../main/contract/ipc';
 import type { Core } from '../../../main/core/core';
 import { demoContext, demoSeeders } from '../../../main/core/demo/demo';
 import type { Workspace } from '../../../main/core/workspace';
-import { chosen } from '../../support/dispatch';
+import { call, chosen } from '../../support/dispatch';
 import { tempDir, testCore } from '../../support/core';
 
 /** Every row of every table but the audit log, with rowids, and the search index's content. */
@@ -110,9 +110,22 @@ test('every change the demo makes is undone through the channel, newest first, b
     ]) {
       assert.ok(undoneActions.has(kind), `a ${kind} change was undone (undone: ${[...undoneActions].sort().join(', ')})`);
     }
-    // The undos are audited as the caller's.
+    // The undos are audited as the caller's, and the audit log names what they changed.
     const audited = ws.query<{ actor: string }>(`SELECT DISTINCT actor FROM audit_log WHERE action = 'workspace.undo'`);
     assert.equal(audited.length, 1);
+    const listed = await call(core, 'audit.list', { kind: 'workspace', text: 'undoes vendor.create', limit: 5 });
+    assert.ok(listed.entries.length > 0, 'undone vendor creations are in the log');
+    // The vendors are gone again (made again under new ids), so some may be unnamed; the
+    // ones made again before a later undo are named.
+    assert.ok(
+      listed.entries.every((e) => /^vendor:\S+ · undoes vendor\.create \(commit \d+\)$/.test(e.entity)),
+      listed.entries.map((e) => e.entity).join('\n'),
+    );
+    // A status change taken back is named by its control (unless its assessment is gone too).
+    const results = await call(core, 'audit.list', { kind: 'workspace', text: 'undoes result', limit: 50 });
+    const named = results.entries.filter((e) => e.entityName !== null);
+    assert.ok(named.length > 0, 'some are named');
+    for (const e of named) assert.match(e.entityName!, /^Control \S+ of “[^”]+”$/);
   } finally {
     await core.close();
   }

@@ -57,7 +57,7 @@ test('each change of a session is undone newest first, back to the exact state b
   // The undos are ordinary commits: the audit log has them, and reopening replays them.
   const undos = ws.query<{ actor: string; entity: string }>(`SELECT actor, entity FROM audit_log WHERE action = 'workspace.undo'`);
   assert.equal(undos.length, changes.length);
-  assert.match(undos[0]!.entity, /^setting\.remove setting:c|^catalog\.remove|^setting\.set setting:c/);
+  assert.match(undos[0]!.entity, /^(setting:c · undoes setting\.set|catalogue:\S+ · undoes catalog\.remove) \(commit \d+\)$/);
   await ws.close();
   ws = await openWorkspace(path, { passphrase: PASS });
   t.after(() => ws.close());
