@@ -13,6 +13,8 @@ const LOG = 'attest_undo_log';
 const MAX_ROWS = 20_000;
 /** How many changes back Ctrl+Z can go. */
 const MAX_ENTRIES = 200;
+/** Statements kept across the whole history: the oldest changes give way beyond this. */
+const MAX_STATEMENTS = 100_000;
 const CHUNK = 500;
 
 /**
@@ -202,7 +204,9 @@ export class UndoHistory {
     // Nothing older than a change that cannot be undone can be reached again.
     if ('refusal' in entry.inverse) this.entries = [];
     this.entries.push(entry);
-    if (this.entries.length > MAX_ENTRIES) this.entries.shift();
+    const size = (e: UndoEntry) => ('statements' in e.inverse ? e.inverse.statements.length : 0);
+    let kept = this.entries.reduce((n, e) => n + size(e), 0);
+    while (this.entries.length > 1 && (this.entries.length > MAX_ENTRIES || kept > MAX_STATEMENTS)) kept -= size(this.entries.shift()!);
   }
 
   /** The change Ctrl+Z takes back now (an attachment waiting for its change counts as its own). */

@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import { installCatalogue, removeCatalogue } from '../../../main/core/catalog/library';
 import { loadBuiltinCatalogues } from '../../../main/core/catalog/loader';
 import { openWorkspace, type Workspace } from '../../../main/core/workspace';
+import { type UndoEntry, UndoHistory } from '../../../main/core/workspace/undo';
 import { codeOf, create, PASS, setItem, tempDir } from './helpers';
 
 /** Every row of every table but the audit log, with its rowid, and the search index's content. */
@@ -119,4 +120,30 @@ test('an attachment is undone with the change that uses it, and one an undo brin
   await ws.compact();
   await ws.undo('tester');
   assert.deepEqual(new Uint8Array(await ws.getBlob(again.id)), bytes);
+});
+
+test('the history keeps the newest 200 changes, and fewer when they are large', () => {
+  const entry = (seq: number, statements: number): UndoEntry => ({
+    seq,
+    at: '2026-01-01T00:00:00.000Z',
+    actor: 't',
+    action: 'setting.set',
+    entity: `setting:${seq}`,
+    inverse: { statements: Array.from({ length: statements }, () => ({ sql: 'DELETE FROM settings WHERE rowid = 1' })), blobIds: [] },
+  });
+  const depth = (h: UndoHistory) => {
+    let n = 0;
+    while (h.top()) {
+      h.pop();
+      n++;
+    }
+    return n;
+  };
+  const many = new UndoHistory();
+  for (let i = 1; i <= 250; i++) many.record(entry(i, 1));
+  assert.equal(many.top()?.seq, 250);
+  assert.equal(depth(many), 200);
+  const large = new UndoHistory();
+  for (let i = 1; i <= 10; i++) large.record(entry(i, 30_000));
+  assert.equal(depth(large), 3, '100,000 statements at most (3 × 30,000)');
 });
