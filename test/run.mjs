@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: type check, lint, the Electron security scan, build, every benchmark at a
-// tiny scale, then every unit,
-// integration and end-to-end test in one node:test run inside a private D-Bus session
-// with an unlocked gnome-keyring, so keytar talks to a real Secret Service.
+// tiny scale, then every unit and integration test, then every end-to-end test, each in a
+// node:test run inside a private D-Bus session with an unlocked gnome-keyring, so keytar
+// talks to a real Secret Service.
 // `node test/run.mjs unit|e2e [files…]` runs only that part (still in the keyring session).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -44,12 +44,29 @@ if (part === 'all' || part === 'e2e') {
 // A broken benchmark fails the build: each runs once at a tiny scale (the figures are manual runs).
 if (part === 'all') step('benchmarks at tiny scale', 'node', ['bench/tiny.mjs']);
 
-const dirs = part === 'unit' ? ['test/unit'] : part === 'e2e' ? ['test/e2e'] : ['test/unit', 'test/e2e'];
-const files = only.length ? only.map((f) => relative(root, join(root, f))) : dirs.flatMap(testFiles);
-step(
-  `tests (${files.length} files)`,
-  'bash',
-  ['test/support/keyring-session.sh', 'node', '--import', 'tsx', '--test', '--test-reporter=spec', ...files],
-  // out/ is fresh: tests that package the app use it as it is (test/support/package-app.ts).
-  part === 'all' || part === 'e2e' ? { ATTEST_OUT_BUILT: '1' } : {},
-);
+// Unit files run two at a time (they wait on disk, scrypt and subprocesses as much as on
+// the CPU); end-to-end files one at a time, each driving its own Chromium.
+const runs = [];
+if (only.length) runs.push({ files: only.map((f) => relative(root, join(root, f))), concurrency: 1 });
+else {
+  if (part !== 'e2e') runs.push({ files: testFiles('test/unit'), concurrency: 2 });
+  if (part !== 'unit') runs.push({ files: testFiles('test/e2e'), concurrency: 1 });
+}
+for (const { files, concurrency } of runs) {
+  step(
+    `tests (${files.length} files, ${concurrency} at a time)`,
+    'bash',
+    [
+      'test/support/keyring-session.sh',
+      'node',
+      '--import',
+      'tsx',
+      '--test',
+      `--test-concurrency=${concurrency}`,
+      '--test-reporter=spec',
+      ...files,
+    ],
+    // out/ is fresh: tests that package the app use it as it is (test/support/package-app.ts).
+    part === 'all' || part === 'e2e' ? { ATTEST_OUT_BUILT: '1' } : {},
+  );
+}

@@ -6,41 +6,25 @@ import { screens } from '../../renderer/src/store/navigation';
 import { seriousViolations } from '../harness/axe';
 import { chromiumAvailable, closeShared, openApp } from '../harness/browser';
 import { requirePart } from '../support/require';
-import { join } from 'node:path';
 import { appVersion } from '../../main/core/app/version';
-import { createDemoWorkspace } from '../../main/core/demo/demo';
-import { tempDir } from '../support/core';
 
 after(closeShared);
 
-// Every screen twice: as a first-time user sees it (no workspace), then full of the
-// demo's data, where tables, badges and charts have something to show.
+// Every screen as a first-time user sees it (no workspace). The same screens full of the
+// demo's data are checked at both window sizes in screens-sizes.test.ts.
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`every screen renders, passes axe and is screenshotted, empty and with the demo (${colorScheme})`, async (t) => {
+  test(`every screen renders, passes axe and is screenshotted before any workspace exists (${colorScheme})`, async (t) => {
     if (!requirePart(t, chromiumAvailable, 'Chromium (/usr/bin/chromium)')) return;
     const app = await openApp({ colorScheme });
-    const dir = tempDir('attest-e2e-frame-');
     try {
-      for (const state of ['empty', 'demo'] as const) {
-        if (state === 'demo') {
-          await createDemoWorkspace(app.core, join(dir, 'demo.attest'));
-          await app.page.reload();
-          await app.page.locator('.topbar').waitFor();
-        }
-        for (const screen of screens) {
-          await app.page
-            .getByRole('navigation', { name: 'Main' })
-            .getByRole('button', { name: screen.label, exact: false })
-            .first()
-            .click();
-          await app.page.waitForSelector(`main[data-screen="${screen.id}"] h1`);
-          const current = await app.page.locator('[aria-current="page"]').innerText();
-          assert.match(current, new RegExp(screen.label));
-          if (state === 'demo') await app.page.waitForLoadState('networkidle');
-          const violations = await seriousViolations(app.page);
-          assert.deepEqual(violations, [], `axe on ${screen.id} (${colorScheme}, ${state})`);
-          await app.screenshot(`frame-${screen.id}-${colorScheme}${state === 'demo' ? '-demo' : ''}`);
-        }
+      for (const screen of screens) {
+        await app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: screen.label, exact: false }).first().click();
+        await app.page.waitForSelector(`main[data-screen="${screen.id}"] h1`);
+        const current = await app.page.locator('[aria-current="page"]').innerText();
+        assert.match(current, new RegExp(screen.label));
+        const violations = await seriousViolations(app.page);
+        assert.deepEqual(violations, [], `axe on ${screen.id} (${colorScheme}, empty)`);
+        await app.screenshot(`frame-${screen.id}-${colorScheme}`);
       }
       assert.deepEqual(app.problems, [], 'no console errors, page errors or CSP violations');
     } finally {
