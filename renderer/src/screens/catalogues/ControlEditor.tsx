@@ -5,7 +5,7 @@ import { FINDING_SEVERITIES, SEVERITY_LABELS, type FindingSeverity } from '../..
 import { call } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { ErrorText, messageOf } from '../../components/ErrorText';
-import { Field } from '../../components/Field';
+import { Field, TextAreaField } from '../../components/Field';
 import { useAppStore } from '../../store';
 
 export type ControlInput = {
@@ -142,20 +142,18 @@ export function ControlEditor({
           />
           <Field label="Title" value={title} onChange={(e) => setTitle(e.target.value)} error={show(problems.title)} />
         </div>
-        <TextArea
-          id={`${ids}-statement`}
+        <TextAreaField
           label="Statement"
           value={statement}
-          onChange={setStatement}
+          onChange={(e) => setStatement(e.target.value)}
           rows={3}
           error={show(problems.statement)}
           hint="What must be true for the control to be met."
         />
-        <TextArea
-          id={`${ids}-guidance`}
+        <TextAreaField
           label="Guidance"
           value={guidance}
-          onChange={setGuidance}
+          onChange={(e) => setGuidance(e.target.value)}
           rows={2}
           hint="How an assessor checks it (optional)."
         />
@@ -211,48 +209,5 @@ export function ControlEditor({
         </div>
       </form>
     </Dialog>
-  );
-}
-
-export function TextArea({
-  id,
-  label,
-  value,
-  onChange,
-  rows,
-  hint,
-  error,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange(value: string): void;
-  rows: number;
-  hint?: string;
-  error?: string | null;
-}) {
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        rows={rows}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-describedby={described}
-        aria-invalid={error ? true : undefined}
-      />
-      {hint ? (
-        <div id={`${id}-hint`} className="field-hint">
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <div id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </div>
-      ) : null}
-    </div>
   );
 }

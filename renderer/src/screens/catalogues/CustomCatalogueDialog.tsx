@@ -1,12 +1,11 @@
 // Start a catalogue of your own: an id, a title, a description and its categories.
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { CatalogueSummary } from '../../../../main/contract/catalog';
 import { call } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { ErrorText, messageOf } from '../../components/ErrorText';
-import { Field } from '../../components/Field';
+import { Field, TextAreaField } from '../../components/Field';
 import { useAppStore } from '../../store';
-import { TextArea } from './ControlEditor';
 import { CATALOGUE_ID, slug } from './text';
 
 /** One category per non-empty line; its id is the line as a lower-case-hyphen slug. */
@@ -27,7 +26,6 @@ export function CustomCatalogueDialog({
   onClose(): void;
   onCreated(id: string): void;
 }) {
-  const ids = useId();
   const [title, setTitle] = useState('');
   const [id, setId] = useState('');
   const [idEdited, setIdEdited] = useState(false);
@@ -107,19 +105,17 @@ export function CustomCatalogueDialog({
           hint="Derived from the title; lower-case letters, digits and hyphens. It cannot change later."
           maxLength={63}
         />
-        <TextArea
-          id={`${ids}-description`}
+        <TextAreaField
           label="Description"
           value={description}
-          onChange={setDescription}
+          onChange={(e) => setDescription(e.target.value)}
           rows={2}
           hint="What the catalogue covers (optional)."
         />
-        <TextArea
-          id={`${ids}-categories`}
+        <TextAreaField
           label="Categories"
           value={categoryText}
-          onChange={setCategoryText}
+          onChange={(e) => setCategoryText(e.target.value)}
           rows={4}
           hint="One per line, for example Access control."
           error={show(problems.categories)}

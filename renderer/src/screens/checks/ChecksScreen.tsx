@@ -5,6 +5,7 @@ import { AssessmentPicker, useAssessmentList } from '../../components/Assessment
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorText } from '../../components/ErrorText';
 import { ScreenHeader } from '../../components/ScreenHeader';
+import { Tabs } from '../../components/Tabs';
 import { useAppStore } from '../../store';
 import { WorkspaceScreen } from '../WorkspaceScreen';
 import { CredentialsPanel } from './CredentialsPanel';
@@ -18,6 +19,8 @@ import { workspaceShown } from '../../store/workspace';
 
 const SUBTITLE = 'Evidence from the real systems, gathered only when you turn live checks on and approve each host.';
 
+type CheckTab = 'checks' | 'credentials';
+
 export function ChecksScreen() {
   const open = useAppStore(workspaceShown);
   if (!open) return <WorkspaceScreen id="checks" />;
@@ -30,64 +33,50 @@ function Checks() {
   const current = assessments.find((a) => a.id === assessmentId) ?? null;
   const data = useChecksData(current?.id ?? null);
   const [runId, setRunId] = useState<string | null>(null);
-  const [tab, setTab] = useState<'checks' | 'credentials'>('checks');
+  const [tab, setTab] = useState<CheckTab>('checks');
 
   return (
     <>
       <ScreenHeader title="Checks" subtitle={SUBTITLE} actions={<AssessmentPicker assessments={assessments} />} />
       <ErrorText error={listError ?? data.error} />
-      <div className="chk-tabs" role="tablist" aria-label="Checks sections">
-        <button
-          type="button"
-          role="tab"
-          id="chk-tab-checks"
-          aria-selected={tab === 'checks'}
-          aria-controls="chk-panel-checks"
-          className={`button ${tab === 'checks' ? 'primary' : 'ghost'}`}
-          onClick={() => setTab('checks')}
-        >
-          Targets and results
-        </button>
-        <button
-          type="button"
-          role="tab"
-          id="chk-tab-credentials"
-          aria-selected={tab === 'credentials'}
-          aria-controls="chk-panel-credentials"
-          className={`button ${tab === 'credentials' ? 'primary' : 'ghost'}`}
-          onClick={() => setTab('credentials')}
-        >
-          Credentials ({data.credentials.length})
-        </button>
-      </div>
-      {tab === 'credentials' ? (
-        <div id="chk-panel-credentials" role="tabpanel" aria-labelledby="chk-tab-credentials" className="chk-grid">
-          <CredentialsPanel credentials={data.credentials} />
+      <Tabs<CheckTab>
+        label="Checks sections"
+        tabs={[
+          { id: 'checks', label: 'Targets and results' },
+          { id: 'credentials', label: `Credentials (${data.credentials.length})` },
+        ]}
+        selected={tab}
+        onSelect={setTab}
+      >
+        <div className="chk-grid">
+          {tab === 'credentials' ? (
+            <CredentialsPanel credentials={data.credentials} />
+          ) : (
+            <>
+              <div className="chk-side">{data.policy ? <PolicyPanel policy={data.policy} /> : null}</div>
+              <div className="chk-main">
+                {loaded && !current ? (
+                  <EmptyState title="No assessment yet">Start an assessment first; its checks and results appear here.</EmptyState>
+                ) : null}
+                {runId ? <RunProgress runId={runId} onEnd={() => setRunId(null)} /> : null}
+                {current && data.policy ? (
+                  <TargetsPanel
+                    key={current.id}
+                    assessmentId={current.id}
+                    checks={data.checks}
+                    credentials={data.credentials}
+                    targets={data.targets}
+                    policy={data.policy}
+                    running={runId !== null}
+                    onStart={setRunId}
+                  />
+                ) : null}
+                {current ? <ResultsPanel runs={data.runs} /> : null}
+              </div>
+            </>
+          )}
         </div>
-      ) : (
-        <div id="chk-panel-checks" role="tabpanel" aria-labelledby="chk-tab-checks" className="chk-grid">
-          <div className="chk-side">{data.policy ? <PolicyPanel policy={data.policy} /> : null}</div>
-          <div className="chk-main">
-            {loaded && !current ? (
-              <EmptyState title="No assessment yet">Start an assessment first; its checks and results appear here.</EmptyState>
-            ) : null}
-            {runId ? <RunProgress runId={runId} onEnd={() => setRunId(null)} /> : null}
-            {current && data.policy ? (
-              <TargetsPanel
-                key={current.id}
-                assessmentId={current.id}
-                checks={data.checks}
-                credentials={data.credentials}
-                targets={data.targets}
-                policy={data.policy}
-                running={runId !== null}
-                onStart={setRunId}
-              />
-            ) : null}
-            {current ? <ResultsPanel runs={data.runs} /> : null}
-          </div>
-        </div>
-      )}
+      </Tabs>
     </>
   );
 }
