@@ -48,34 +48,34 @@ function Checks() {
         selected={tab}
         onSelect={setTab}
       >
-        <div className="chk-grid">
-          {tab === 'credentials' ? (
+        {tab === 'credentials' ? (
+          <div className="chk-single">
             <CredentialsPanel credentials={data.credentials} />
-          ) : (
-            <>
-              <div className="chk-side">{data.policy ? <PolicyPanel policy={data.policy} /> : null}</div>
-              <div className="chk-main">
-                {loaded && !current ? (
-                  <EmptyState title="No assessment yet">Start an assessment first; its checks and results appear here.</EmptyState>
-                ) : null}
-                {runId ? <RunProgress runId={runId} onEnd={() => setRunId(null)} /> : null}
-                {current && data.policy ? (
-                  <TargetsPanel
-                    key={current.id}
-                    assessmentId={current.id}
-                    checks={data.checks}
-                    credentials={data.credentials}
-                    targets={data.targets}
-                    policy={data.policy}
-                    running={runId !== null}
-                    onStart={setRunId}
-                  />
-                ) : null}
-                {current ? <ResultsPanel runs={data.runs} /> : null}
-              </div>
-            </>
-          )}
-        </div>
+          </div>
+        ) : (
+          <div className="chk-grid">
+            <div className="chk-side">{data.policy ? <PolicyPanel policy={data.policy} /> : null}</div>
+            <div className="chk-main">
+              {loaded && !current ? (
+                <EmptyState title="No assessment yet">Start an assessment first; its checks and results appear here.</EmptyState>
+              ) : null}
+              {runId ? <RunProgress runId={runId} onEnd={() => setRunId(null)} /> : null}
+              {current && data.policy ? (
+                <TargetsPanel
+                  key={current.id}
+                  assessmentId={current.id}
+                  checks={data.checks}
+                  credentials={data.credentials}
+                  targets={data.targets}
+                  policy={data.policy}
+                  running={runId !== null}
+                  onStart={setRunId}
+                />
+              ) : null}
+              {current ? <ResultsPanel runs={data.runs} /> : null}
+            </div>
+          </div>
+        )}
       </Tabs>
     </>
   );
